@@ -1,0 +1,47 @@
+# embargo: two commands on a fresh machine.
+#   make run    installs missing apt packages, builds, screens a sample batch
+#   make test   installs missing apt packages, builds, runs every test
+BUILD_DIR ?= build
+DATA ?= ../shared/data
+APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohmann-json3-dev \
+                libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
+
+.PHONY: deps build test run bench asan format-check clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR)
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure --timeout 900
+
+run: build
+	$(BUILD_DIR)/embargo screen --lists $(DATA) --input samples/batch.csv --output $(BUILD_DIR)/alerts.jsonl --limit 3
+	@echo
+	$(BUILD_DIR)/embargo screen --lists $(DATA) --name "Lee Won-ho" --nationality "Korea, North"
+
+bench: build
+	$(BUILD_DIR)/embargo_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+
+asan: deps
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEMBARGO_SANITIZE=ON
+	cmake --build build-asan
+	cd build-asan && ctest --output-on-failure --timeout 1800
+
+format-check:
+	clang-format --dry-run -Werror $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD_DIR) build-asan

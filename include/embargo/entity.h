@@ -1,0 +1,138 @@
+// The canonical entity model every list format is parsed into, aligned with
+// FollowTheMoney (the schema OpenSanctions uses): a schema, names with their
+// kind and parts, birth dates with precision, ISO countries, identifiers,
+// addresses, programs, links. Plain value types: immutable once a list is
+// loaded, safe to share between threads for reading.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace embargo {
+
+enum class Schema : uint8_t {
+  kLegalEntity,  // unknown kind of party: compatible with persons and organisations
+  kPerson,
+  kOrganization,
+  kCompany,
+  kVessel,
+  kAirplane,
+};
+
+// FtM schema name ("Person", "Vessel", ...).
+std::string_view SchemaName(Schema schema);
+// Parses an FtM schema name (case-insensitive; also "individual", "entity",
+// "aircraft", "ship"). nullopt when unknown.
+std::optional<Schema> ParseSchema(std::string_view text);
+// Whether a query of schema `query` may match a listed entity of schema
+// `listed` (OFAC FAQ 5 step 2: a person never matches a vessel).
+bool SchemasCompatible(Schema query, Schema listed);
+
+enum class NameKind : uint8_t {
+  kPrimary,
+  kAlias,         // strong a.k.a.
+  kWeakAlias,     // corroborates a match, never alerts alone (OFAC FAQ 124)
+  kPreviousName,  // f.k.a.
+};
+std::string_view NameKindName(NameKind kind);
+
+enum class NamePartType : uint8_t { kGiven, kMiddle, kFamily, kPatronymic, kTitle, kOther };
+
+struct NamePart {
+  NamePartType type = NamePartType::kOther;
+  std::string value;
+};
+
+struct Name {
+  std::string value;  // as published (UTF-8)
+  NameKind kind = NameKind::kPrimary;
+  std::vector<NamePart> parts;  // when the source gives them
+};
+
+// A date of which only some parts may be known. year == 0 means no date.
+struct PartialDate {
+  int year = 0;
+  int month = 0;  // 0 = unknown
+  int day = 0;    // 0 = unknown
+
+  bool empty() const { return year == 0; }
+  // "1971", "1971-03", "1971-03-03".
+  std::string ToString() const;
+  // Parses "YYYY", "YYYY-MM", "YYYY-MM-DD" (prefix dates, as in FtM).
+  static std::optional<PartialDate> Parse(std::string_view text);
+  friend bool operator==(const PartialDate&, const PartialDate&) = default;
+};
+
+// A birth date as lists give it: one partial date, or a range of years/dates,
+// possibly approximate ("circa 1958").
+struct DateSpec {
+  PartialDate from;
+  PartialDate to;  // == from for a single date
+  bool approximate = false;
+
+  std::string ToString() const;
+  friend bool operator==(const DateSpec&, const DateSpec&) = default;
+};
+
+enum class Gender : uint8_t { kUnknown, kMale, kFemale, kOther };
+std::string_view GenderName(Gender gender);
+Gender ParseGender(std::string_view text);
+
+enum class IdType : uint8_t {
+  kPassport,
+  kNationalId,
+  kImo,
+  kMmsi,
+  kSwiftBic,
+  kRegistration,
+  kTax,
+  kCrypto,
+  kOther,
+};
+std::string_view IdTypeName(IdType type);
+
+struct Identifier {
+  IdType type = IdType::kOther;
+  std::string value;    // as published
+  std::string country;  // ISO 3166 alpha-2, lowercase; empty when unknown
+  std::string label;    // the source's own label ("Cedula No.", "XBT", ...)
+};
+
+struct Address {
+  std::string full;     // one line, as published
+  std::string city;
+  std::string country;  // ISO 3166 alpha-2, lowercase; empty when unknown
+};
+
+struct Link {
+  std::string relation;     // "linked_to", "owner", ...
+  std::string target_id;    // entity id when known
+  std::string target_name;  // name when the source gives only a name (OFAC Linked To:)
+};
+
+struct Entity {
+  std::string id;         // unique across datasets: "<dataset>-<source_id>" or the FtM id
+  std::string dataset;    // "us_ofac_sdn", "un_sc_sanctions", ...
+  std::string source_id;  // the list's own key: OFAC ent_num, UN reference number
+  Schema schema = Schema::kLegalEntity;
+  std::vector<Name> names;  // names[0] is the primary name when there is one
+  std::vector<DateSpec> birth_dates;
+  std::vector<std::string> birth_places;
+  std::vector<std::string> nationalities;  // ISO alpha-2, lowercase (nationality, citizenship)
+  std::vector<std::string> countries;      // other country links (address, jurisdiction, flag)
+  Gender gender = Gender::kUnknown;
+  std::vector<Identifier> identifiers;
+  std::vector<Address> addresses;
+  std::vector<std::string> programs;
+  std::string listed_on;  // YYYY-MM-DD when known
+  std::vector<std::string> remarks;
+  std::vector<Link> links;
+
+  // The primary name, else the first name, else the id.
+  const std::string& caption() const;
+};
+
+}  // namespace embargo

@@ -1,0 +1,44 @@
+// Loading sanctions lists: every supported format (OFAC legacy CSV, UN XML,
+// US CSL, BIS DPL, FollowTheMoney JSON lines, embargo's own CSV/JSON list
+// format) detected from content and parsed into Entities. A load either
+// succeeds whole or fails with the first error (file:line: reason); it never
+// returns a half-loaded list. ListSet is a value type; once built, share it
+// read-only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "embargo/entity.h"
+#include "embargo/status.h"
+
+namespace embargo {
+
+struct Dataset {
+  std::string name;          // "us_ofac_sdn"
+  std::string format;        // "ofac_legacy", "un_xml", "us_csl", "bis_dpl", "ftm", "embargo_list"
+  std::string path;          // file (or the main file of a bundle) it came from
+  std::string version_date;  // publication date when known (YYYY-MM-DD or YYYY-MM)
+  size_t entity_count = 0;
+  size_t name_count = 0;
+};
+
+struct ListSet {
+  std::vector<Dataset> datasets;
+  std::vector<Entity> entities;
+  // Files passed over because a newer version of the same dataset was loaded.
+  std::vector<std::string> superseded;
+};
+
+struct LoadOptions {
+  // Dataset name for FtM / embargo-format files that do not name their own.
+  std::string dataset_override;
+};
+
+// Loads every path (a list file, or a folder searched recursively). When
+// several files hold versions of the same dataset, the newest one is kept
+// (by the date in its path, else the file's modification time) and the
+// others are listed in `superseded`.
+Result<ListSet> LoadLists(const std::vector<std::string>& paths, const LoadOptions& options = {});
+
+}  // namespace embargo

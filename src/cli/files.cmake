@@ -1,0 +1,1 @@
+list(APPEND EMBARGO_SOURCES src/cli/commands.cc)

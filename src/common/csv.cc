@@ -1,0 +1,120 @@
+#include "common/csv.h"
+
+#include <cctype>
+
+namespace embargo {
+
+CsvReader::CsvReader(std::string_view data, std::string file_name, char delimiter)
+    : data_(data), file_(std::move(file_name)), delimiter_(delimiter) {
+  if (data_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+  // Trailing Ctrl-Z and blank tail are not records.
+  while (!data_.empty() && (data_.back() == '\x1A')) data_.remove_suffix(1);
+}
+
+bool CsvReader::Fail(int line, int column, std::string message) {
+  error_ = Error{file_, line, column, std::move(message)};
+  return false;
+}
+
+bool CsvReader::Next(CsvRow& row) {
+  if (error_) return false;
+  // Skip blank lines between records.
+  while (pos_ < data_.size() && (data_[pos_] == '\r' || data_[pos_] == '\n')) {
+    if (data_[pos_] == '\n' || (data_[pos_] == '\r' && (pos_ + 1 >= data_.size() || data_[pos_ + 1] != '\n'))) ++line_;
+    ++pos_;
+  }
+  if (pos_ >= data_.size()) return false;
+
+  row.line = line_;
+  row.fields.clear();
+  std::string field;
+  size_t line_start = pos_;
+  while (true) {
+    field.clear();
+    if (pos_ < data_.size() && data_[pos_] == '"') {
+      int quote_line = line_;
+      size_t quote_col = pos_ - line_start + 1;
+      ++pos_;
+      bool closed = false;
+      while (pos_ < data_.size()) {
+        char c = data_[pos_];
+        if (c == '"') {
+          if (pos_ + 1 < data_.size() && data_[pos_ + 1] == '"') {
+            field.push_back('"');
+            pos_ += 2;
+            continue;
+          }
+          ++pos_;
+          closed = true;
+          break;
+        }
+        if (c == '\n' || (c == '\r' && (pos_ + 1 >= data_.size() || data_[pos_ + 1] != '\n'))) {
+          ++line_;
+          line_start = pos_ + 1;
+        }
+        field.push_back(c);
+        ++pos_;
+      }
+      if (!closed) {
+        return Fail(quote_line, static_cast<int>(quote_col),
+                    "unterminated quoted field (missing closing '\"')");
+      }
+      // Tolerate spaces between the closing quote and the delimiter.
+      while (pos_ < data_.size() && data_[pos_] == ' ') ++pos_;
+      if (pos_ < data_.size() && data_[pos_] != delimiter_ && data_[pos_] != '\r' &&
+          data_[pos_] != '\n') {
+        return Fail(line_, static_cast<int>(pos_ - line_start + 1),
+                    "unexpected character after closing quote");
+      }
+    } else {
+      while (pos_ < data_.size() && data_[pos_] != delimiter_ && data_[pos_] != '\r' &&
+             data_[pos_] != '\n') {
+        field.push_back(data_[pos_]);
+        ++pos_;
+      }
+    }
+    row.fields.push_back(field);
+    if (pos_ >= data_.size()) break;
+    char c = data_[pos_];
+    if (c == delimiter_) {
+      ++pos_;
+      continue;
+    }
+    // Record end: CRLF, CR or LF.
+    if (c == '\r' && pos_ + 1 < data_.size() && data_[pos_ + 1] == '\n') ++pos_;
+    ++pos_;
+    ++line_;
+    break;
+  }
+  return true;
+}
+
+Result<std::vector<CsvRow>> ReadCsv(std::string_view data, const std::string& file_name,
+                                    char delimiter) {
+  CsvReader reader(data, file_name, delimiter);
+  std::vector<CsvRow> rows;
+  CsvRow row;
+  while (reader.Next(row)) rows.push_back(row);
+  if (reader.error()) return *reader.error();
+  return rows;
+}
+
+int FindColumn(const std::vector<std::string>& header, std::string_view name) {
+  auto same = [](std::string_view a, std::string_view b) {
+    while (!a.empty() && std::isspace(static_cast<unsigned char>(a.front()))) a.remove_prefix(1);
+    while (!a.empty() && std::isspace(static_cast<unsigned char>(a.back()))) a.remove_suffix(1);
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(a[i])) !=
+          std::tolower(static_cast<unsigned char>(b[i])))
+        return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (same(header[i], name)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace embargo

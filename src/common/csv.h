@@ -1,0 +1,49 @@
+// An RFC 4180 CSV/TSV reader over an in-memory buffer, written for the
+// quirks of official lists: CR, LF or CRLF record ends, quoted fields with
+// doubled quotes and embedded newlines, a trailing Ctrl-Z (0x1A), a UTF-8
+// byte-order mark. Broken quoting is an error carrying file:line, never a
+// silently mangled record. Thread-compatible; the buffer must outlive it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "embargo/status.h"
+
+namespace embargo {
+
+struct CsvRow {
+  int line = 0;  // 1-based line where the record starts
+  std::vector<std::string> fields;
+};
+
+class CsvReader {
+ public:
+  CsvReader(std::string_view data, std::string file_name, char delimiter = ',');
+
+  // Reads the next record into `row` (reusing its storage). Returns false at
+  // the end of the data or on an error; error() tells which.
+  bool Next(CsvRow& row);
+  const std::optional<Error>& error() const { return error_; }
+
+ private:
+  bool Fail(int line, int column, std::string message);
+
+  std::string_view data_;
+  std::string file_;
+  char delimiter_;
+  size_t pos_ = 0;
+  int line_ = 1;
+  std::optional<Error> error_;
+};
+
+// Reads a whole buffer. Fails on the first malformed record.
+Result<std::vector<CsvRow>> ReadCsv(std::string_view data, const std::string& file_name,
+                                    char delimiter = ',');
+
+// Header helper: index of `name` in `header` (case-insensitive, trimmed), or -1.
+int FindColumn(const std::vector<std::string>& header, std::string_view name);
+
+}  // namespace embargo

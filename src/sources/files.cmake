@@ -1,0 +1,2 @@
+include(src/sources/ofac.cmake)
+include(src/sources/formats.cmake)

@@ -1,0 +1,66 @@
+#include "common/csv.h"
+
+#include <gtest/gtest.h>
+
+namespace embargo {
+namespace {
+
+std::vector<std::vector<std::string>> Fields(const Result<std::vector<CsvRow>>& rows) {
+  std::vector<std::vector<std::string>> out;
+  for (const CsvRow& row : *rows) out.push_back(row.fields);
+  return out;
+}
+
+TEST(CsvReaderTest, ReadsQuotedFieldsWithDoubledQuotesAndCommas) {
+  auto rows = ReadCsv("a,\"b, \"\"c\"\"\",d\n", "t.csv");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(Fields(rows), (std::vector<std::vector<std::string>>{{"a", "b, \"c\"", "d"}}));
+}
+
+TEST(CsvReaderTest, AcceptsCrLfAndCrLineEndsAndTrailingCtrlZ) {
+  auto rows = ReadCsv("1,x\r\n2,y\r3,z\n\x1A", "t.csv");
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[1].fields[1], "y");
+  EXPECT_EQ((*rows)[2].line, 3);
+}
+
+TEST(CsvReaderTest, KeepsNewlinesInsideQuotesAndCountsLines) {
+  auto rows = ReadCsv("\"multi\nline\",1\nnext,2\n", "t.csv");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ((*rows)[0].fields[0], "multi\nline");
+  EXPECT_EQ((*rows)[1].line, 3);
+}
+
+TEST(CsvReaderTest, UnterminatedQuoteIsAnErrorWithLineAndColumn) {
+  auto rows = ReadCsv("ok,1\nbad,\"open\n", "lists/t.csv");
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.error().ToString(), "lists/t.csv:2:5: unterminated quoted field (missing closing '\"')");
+}
+
+TEST(CsvReaderTest, TextAfterClosingQuoteIsAnError) {
+  auto rows = ReadCsv("\"a\"b,c\n", "t.csv");
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.error().ToString(), "t.csv:1:4: unexpected character after closing quote");
+}
+
+TEST(CsvReaderTest, TabDelimitedAndBom) {
+  auto rows = ReadCsv("\xEF\xBB\xBF\"Name\"\t\"City\"\n\"X\"\t\"Y\"\n", "t.txt", '\t');
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(Fields(rows), (std::vector<std::vector<std::string>>{{"Name", "City"}, {"X", "Y"}}));
+}
+
+TEST(CsvReaderTest, EmptyInputHasNoRows) {
+  auto rows = ReadCsv("", "t.csv");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_TRUE(rows->empty());
+}
+
+TEST(CsvReaderTest, FindColumnIgnoresCaseAndSpaces) {
+  std::vector<std::string> header = {"id", " Full_Name ", "dob"};
+  EXPECT_EQ(FindColumn(header, "full_name"), 1);
+  EXPECT_EQ(FindColumn(header, "name"), -1);
+}
+
+}  // namespace
+}  // namespace embargo

@@ -1,0 +1,6 @@
+list(APPEND EMBARGO_TEST_SOURCES tests/common/csv_test.cc tests/model/entity_test.cc)
+include(tests/sources/ofac.cmake)
+include(tests/sources/formats.cmake)
+include(tests/text/files.cmake)
+include(tests/match/files.cmake)
+include(tests/cli/files.cmake)
