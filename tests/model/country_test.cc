@@ -1,0 +1,69 @@
+#include "model/country.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace embargo {
+namespace {
+
+struct CountryCase {
+  std::string text;
+  std::string iso2;
+};
+
+TEST(CountryTest, NormalizesListSpellings) {
+  const std::vector<CountryCase> cases = {
+      // ISO codes and names.
+      {"KP", "kp"}, {"prk", "kp"}, {"IRN", "ir"}, {"de", "de"}, {"Germany", "de"},
+      {"Viet Nam", "vn"}, {"Bolivia, Plurinational State of", "bo"},
+      // OFAC spellings.
+      {"Korea, North", "kp"}, {"Korea, South", "kr"}, {"Burma", "mm"}, {"Iran", "ir"},
+      {"Russia", "ru"}, {"Syria", "sy"}, {"Congo, Democratic Republic of the", "cd"},
+      {"Congo, Republic of the", "cg"}, {"Venezuela", "ve"}, {"Cuba", "cu"},
+      {"Bahamas, The", "bs"}, {"The Gambia", "gm"}, {"St. Kitts & Nevis", "kn"},
+      {"Virgin Islands, British", "vg"}, {"Cote d Ivoire", "ci"}, {"Bosnia-Herzegovina", "ba"},
+      {"Macedonia, The Former Yugoslav Republic of", "mk"}, {"West Bank", "ps"},
+      // UN spellings.
+      {"Democratic People's Republic of Korea", "kp"}, {"Iran (Islamic Republic of)", "ir"},
+      {"Syrian Arab Republic", "sy"}, {"Russian Federation", "ru"},
+      {"United Republic of Tanzania", "tz"}, {"Libya", "ly"},
+      {"Democratic Republic of the Congo", "cd"}, {"Türkiye", "tr"}, {"State of Palestine", "ps"},
+      {"United Kingdom of Great Britain and Northern Ireland", "gb"},
+      {"China, Hong Kong Special Administrative Region", "hk"},
+      {"United States of America", "us"},
+      // Demonyms.
+      {"Iranian", "ir"}, {"North Korean", "kp"}, {"Syrian", "sy"}, {"Russian", "ru"},
+      {"Iraqi", "iq"}, {"Afghan", "af"}, {"Pakistani", "pk"}, {"Chinese", "cn"},
+      {"American", "us"}, {"Eritrean", "er"},
+      // Case, punctuation, spacing and accents.
+      {"  korea ,  NORTH ", "kp"}, {"Côte d'Ivoire", "ci"}, {"COTE D'IVOIRE", "ci"},
+      {"U.S.A.", "us"}, {"São Tomé and Príncipe", "st"}, {"Curaçao", "cw"},
+      {"Réunion", "re"}, {"Åland Islands", "ax"},
+      // Not countries.
+      {"", ""}, {"-0-", ""}, {"Atlantis", ""}, {"Korea", ""}, {"\xff\xfe", ""},
+      {"N/A", ""}, {"n.a.", ""}, {"NA", "na"},
+  };
+  for (const CountryCase& c : cases) {
+    EXPECT_EQ(NormalizeCountry(c.text), c.iso2) << "input: " << c.text;
+  }
+}
+
+TEST(CountryTest, LabelsCodesWithShortNames) {
+  EXPECT_EQ(CountryLabel("kp"), "North Korea");
+  EXPECT_EQ(CountryLabel("KP"), "North Korea");
+  EXPECT_EQ(CountryLabel("ir"), "Iran");
+  EXPECT_EQ(CountryLabel("ru"), "Russia");
+  EXPECT_EQ(CountryLabel("de"), "Germany");
+  EXPECT_EQ(CountryLabel("zz"), "zz");
+}
+
+TEST(CountryTest, EveryLabelNormalizesBackToItsCode) {
+  for (const char* code : {"kp", "kr", "ir", "sy", "cd", "cg", "ci", "gb", "us", "mk", "xk"}) {
+    EXPECT_EQ(NormalizeCountry(CountryLabel(code)), code) << code;
+  }
+}
+
+}  // namespace
+}  // namespace embargo
