@@ -1,1 +1,1 @@
-list(APPEND EMBARGO_TEST_SOURCES)
+list(APPEND EMBARGO_TEST_SOURCES tests/match/screener_test.cc)

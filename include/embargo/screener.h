@@ -1,0 +1,119 @@
+// Screening names and parties against a loaded list set.
+//
+// A Screener is an immutable snapshot: built once from a ListSet (or loaded
+// from a binary snapshot file), then shared as std::shared_ptr<const
+// Screener> by any number of threads, which screen without locks. A reload
+// builds a new Screener and swaps the pointer.
+//
+// Screen() returns candidates best first, each with a score in [0, 1] and an
+// Explanation produced while scoring: the matched name pair, the token
+// alignment and each feature's contribution. Scores are deterministic: the
+// same query against the same snapshot always gives the same answer.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "embargo/entity.h"
+#include "embargo/lists.h"
+#include "embargo/status.h"
+
+namespace embargo {
+
+// The default alert threshold. Chosen from the threshold sweep of
+// `embargo eval` over the variant deck and the development negatives: see
+// docs/SCORING.md for the measurements behind it.
+inline constexpr double kDefaultThreshold = 0.80;
+
+struct Query {
+  std::string id;
+  std::vector<std::string> names;      // at least one
+  std::optional<Schema> schema;        // unknown: any party (not vessels/aircraft)
+  std::vector<DateSpec> birth_dates;
+  std::vector<std::string> countries;  // nationality / country, ISO alpha-2 lowercase
+  Gender gender = Gender::kUnknown;
+  std::vector<std::string> id_numbers;   // passport, national id, BIC, registration...
+  std::vector<std::string> imo_numbers;
+};
+
+// Builds a Query from loose text fields, as the CLI and API receive them:
+// dates "YYYY[-MM[-DD]]", countries as names or codes, schema names. Fails
+// with a message naming the bad field.
+struct QueryFields {
+  std::string id;
+  std::vector<std::string> names;
+  std::string schema;
+  std::vector<std::string> birth_dates;
+  std::vector<std::string> countries;
+  std::string gender;
+  std::vector<std::string> id_numbers;
+  std::vector<std::string> imo_numbers;
+};
+Result<Query> MakeQuery(const QueryFields& fields);
+
+struct TokenAlignment {
+  std::string query;      // query token(s), space-joined when merged
+  std::string candidate;  // candidate token(s)
+  double similarity = 0;
+  std::string kind;       // exact, variant, fuzzy, initial
+};
+
+struct FeatureContribution {
+  std::string feature;  // name_match, birth_date, nationality, gender, identifier, weak_alias, ...
+  double value = 0;     // added to the score (negative = penalty); name_match is the base
+  std::string detail;
+};
+
+struct Explanation {
+  std::string query_name;
+  std::string matched_name;
+  NameKind matched_kind = NameKind::kPrimary;
+  double name_score = 0;
+  std::vector<TokenAlignment> alignment;
+  std::vector<std::string> unmatched_query;
+  std::vector<std::string> unmatched_candidate;
+  std::vector<FeatureContribution> features;
+};
+
+struct Match {
+  const Entity* entity = nullptr;  // owned by the Screener
+  double score = 0;
+  bool match = false;  // score >= threshold
+  Explanation explanation;
+};
+
+struct ScreenOptions {
+  double threshold = kDefaultThreshold;
+  double cutoff = -1;  // candidates below are dropped; < 0 means = threshold
+  size_t limit = 5;
+};
+
+class Screener {
+ public:
+  // Builds the index over `lists`. Takes ownership of the entities.
+  static std::shared_ptr<const Screener> Build(ListSet lists);
+
+  // Loads a snapshot written by SaveSnapshot.
+  static Result<std::shared_ptr<const Screener>> LoadSnapshot(const std::filesystem::path& path);
+  Status SaveSnapshot(const std::filesystem::path& path) const;
+
+  ~Screener();
+  Screener(const Screener&) = delete;
+  Screener& operator=(const Screener&) = delete;
+
+  std::vector<Match> Screen(const Query& query, const ScreenOptions& options) const;
+
+  const ListSet& lists() const;
+  size_t name_count() const;
+
+  struct Impl;
+
+ private:
+  explicit Screener(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace embargo

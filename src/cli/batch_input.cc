@@ -1,0 +1,116 @@
+#include "cli/batch_input.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "common/csv.h"
+#include "common/file.h"
+
+namespace embargo::cli {
+namespace {
+
+constexpr std::string_view kFields[] = {"id", "name", "schema", "birth_date", "nationality",
+                                        "country", "gender", "id_number", "imo"};
+
+bool IsField(std::string_view name) {
+  for (std::string_view f : kFields) {
+    if (f == name) return true;
+  }
+  return false;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::vector<std::string> SplitValues(const std::string& cell) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= cell.size()) {
+    size_t end = cell.find(';', start);
+    if (end == std::string::npos) end = cell.size();
+    std::string v = Trim(std::string_view(cell).substr(start, end - start));
+    if (!v.empty()) out.push_back(v);
+    start = end + 1;
+  }
+  return out;
+}
+
+void Assign(QueryFields& q, std::string_view field, const std::string& cell) {
+  if (field == "id") q.id = Trim(cell);
+  else if (field == "name") q.names.push_back(Trim(cell));
+  else if (field == "schema") q.schema = Trim(cell);
+  else if (field == "birth_date") for (auto& v : SplitValues(cell)) q.birth_dates.push_back(v);
+  else if (field == "nationality" || field == "country") for (auto& v : SplitValues(cell)) q.countries.push_back(v);
+  else if (field == "gender") q.gender = Trim(cell);
+  else if (field == "id_number") for (auto& v : SplitValues(cell)) q.id_numbers.push_back(v);
+  else if (field == "imo") for (auto& v : SplitValues(cell)) q.imo_numbers.push_back(v);
+}
+
+}  // namespace
+
+Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std::string>& mappings) {
+  std::map<std::string, std::string> rename;
+  for (const std::string& m : mappings) {
+    size_t eq = m.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
+      return MakeError(fmt::format("bad --map '{}': expected header=field", m));
+    }
+    std::string field = m.substr(eq + 1);
+    if (!IsField(field)) return MakeError(fmt::format("bad --map '{}': unknown field '{}'", m, field));
+    rename[m.substr(0, eq)] = field;
+  }
+  auto bytes = ReadFileBytes(path);
+  if (!bytes.ok()) return bytes.error();
+  CsvReader reader(*bytes, path);
+  CsvRow header;
+  if (!reader.Next(header)) {
+    if (reader.error()) return *reader.error();
+    return MakeError(path, 1, "empty input: expected a header row with a 'name' column");
+  }
+  BatchInput input;
+  std::vector<std::string> field_of(header.fields.size());
+  std::vector<int> extra_index(header.fields.size(), -1);
+  bool has_name = false;
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    std::string h = Trim(header.fields[i]);
+    input.header.push_back(h);
+    auto it = rename.find(h);
+    std::string field = it != rename.end() ? it->second : h;
+    if (IsField(field)) {
+      field_of[i] = field;
+      has_name |= field == "name";
+    } else {
+      extra_index[i] = static_cast<int>(input.extra_columns.size());
+      input.extra_columns.push_back(h);
+      input.warnings.push_back(fmt::format("{}:1: ignoring unknown column '{}' (map it with --map '{}=FIELD')", path, h, h));
+    }
+  }
+  if (!has_name) {
+    return MakeError(path, 1, "no 'name' column in the header (map one with --map HEADER=name)");
+  }
+  CsvRow row;
+  while (reader.Next(row)) {
+    BatchRow br;
+    br.line = row.line;
+    std::vector<std::string> extras(input.extra_columns.size());
+    for (size_t i = 0; i < row.fields.size() && i < field_of.size(); ++i) {
+      if (!field_of[i].empty()) Assign(br.fields, field_of[i], row.fields[i]);
+      else if (extra_index[i] >= 0) extras[static_cast<size_t>(extra_index[i])] = row.fields[i];
+    }
+    if (row.fields.size() != header.fields.size()) {
+      input.warnings.push_back(fmt::format("{}:{}: {} fields, header has {}", path, row.line, row.fields.size(), header.fields.size()));
+    }
+    if (br.fields.id.empty()) br.fields.id = std::to_string(input.rows.size() + 1);
+    input.rows.push_back(std::move(br));
+    input.extra_values.push_back(std::move(extras));
+  }
+  if (reader.error()) return *reader.error();
+  return input;
+}
+
+}  // namespace embargo::cli

@@ -1,0 +1,58 @@
+// `embargo eval` and `embargo deck`: measuring accuracy the same way every
+// time. A labelled CSV row with an `expected_id` is a positive (that entity
+// must be found with match = true); a row without is a negative (it must
+// raise no alert). eval reports recall, rank-1 rate and alert rate over a
+// threshold sweep, and a per-kind breakdown (`kind` column) at one
+// threshold. deck writes a labelled variant deck built from the lists.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "cli/open_screener.h"
+#include "embargo/screener.h"
+
+namespace embargo::cli {
+
+struct EvalArgs {
+  ListSource source;
+  std::vector<std::string> inputs;
+  std::vector<std::string> mappings;
+  double threshold = kDefaultThreshold;
+  int threads = 0;
+  std::string misses_path;
+  std::string json_path;
+};
+
+struct DeckArgs {
+  ListSource source;
+  std::string out_path;
+  uint32_t seed = 42;
+  std::vector<std::string> kinds;
+};
+
+int RunEval(const EvalArgs& args, std::ostream& out, std::ostream& err);
+int RunDeck(const DeckArgs& args, std::ostream& out, std::ostream& err);
+
+// Outcome of one labelled row, for the metrics.
+struct EvalOutcome {
+  std::string kind;
+  bool positive = false;
+  double expected_score = -1;  // score of the expected entity (-1: not found)
+  bool expected_at_top = false;  // expected entity ranked first or tied with the first
+  double top_score = -1;       // best score of any candidate (-1: none)
+  bool error = false;
+};
+
+struct ThresholdMetrics {
+  double threshold = 0;
+  size_t positives = 0, found = 0, rank1 = 0;
+  size_t negatives = 0, alerted = 0;
+  double recall() const { return positives ? static_cast<double>(found) / positives : 0; }
+  double alert_rate() const { return negatives ? static_cast<double>(alerted) / negatives : 0; }
+};
+
+ThresholdMetrics ComputeMetrics(const std::vector<EvalOutcome>& outcomes, double threshold, const std::string& kind = "");
+
+}  // namespace embargo::cli

@@ -1,0 +1,1 @@
+list(APPEND EMBARGO_SOURCES src/eval/variant_deck.cc)

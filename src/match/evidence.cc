@@ -1,0 +1,155 @@
+#include "match/evidence.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "model/country.h"
+
+namespace embargo::match {
+namespace {
+
+struct YearRange {
+  int from, to;
+};
+
+YearRange YearsOf(const DateSpec& d) {
+  int from = d.from.year, to = d.to.empty() ? d.from.year : d.to.year;
+  if (d.approximate) {
+    from -= 2;
+    to += 2;
+  }
+  return {std::min(from, to), std::max(from, to)};
+}
+
+DateRelation Compare(const DateSpec& q, const DateSpec& l) {
+  if (q.from.empty() || l.from.empty()) return DateRelation::kNone;
+  YearRange qy = YearsOf(q), ly = YearsOf(l);
+  int gap = std::max(qy.from - ly.to, ly.from - qy.to);
+  if (gap >= 2) return DateRelation::kContradicts;
+  if (gap == 1) return DateRelation::kNear;
+  bool q_single = q.to.empty() || q.to == q.from;
+  bool l_single = l.to.empty() || l.to == l.from;
+  if (!q_single || !l_single || q.approximate || l.approximate || q.from.year != l.from.year) {
+    return DateRelation::kSameYear;
+  }
+  if (q.from.month == 0 || l.from.month == 0) return DateRelation::kSameYear;
+  if (q.from.month != l.from.month) {
+    bool swapped = q.from.day == l.from.month && q.from.month == l.from.day;
+    return swapped ? DateRelation::kSameYear : DateRelation::kDayMismatch;
+  }
+  if (q.from.day == 0 || l.from.day == 0) return DateRelation::kSameYear;
+  return q.from.day == l.from.day ? DateRelation::kExact : DateRelation::kDayMismatch;
+}
+
+std::string JoinDates(const std::vector<DateSpec>& dates) {
+  std::string out;
+  for (const DateSpec& d : dates) out += (out.empty() ? "" : ", ") + d.ToString();
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+bool Overlaps(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& x : a) {
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  }
+  return false;
+}
+
+void AddBirthDate(const Query& query, const EntityEvidence& ev, EvidenceResult& r) {
+  DateRelation rel = CompareBirthDates(query.birth_dates, ev.birth_dates);
+  std::string detail = fmt::format("query {} vs listed {}", JoinDates(query.birth_dates), JoinDates(ev.birth_dates));
+  switch (rel) {
+    case DateRelation::kExact:
+      r.features.push_back({"birth_date", kDobExactBonus, "same date: " + detail});
+      r.corroborated = true;
+      break;
+    case DateRelation::kSameYear:
+      r.features.push_back({"birth_date", kDobYearBonus, "same year: " + detail});
+      r.corroborated = true;
+      break;
+    case DateRelation::kNear:
+      r.features.push_back({"birth_date", 0, "one year apart: " + detail});
+      break;
+    case DateRelation::kDayMismatch:
+      r.features.push_back({"birth_date", kDobDayMismatchPenalty, "same year, different day: " + detail});
+      break;
+    case DateRelation::kContradicts:
+      r.features.push_back({"birth_date", kDobContradictionPenalty, "different year: " + detail});
+      break;
+    case DateRelation::kNone: break;
+  }
+}
+
+void AddCountry(const Query& query, const EntityEvidence& ev, EvidenceResult& r) {
+  if (query.countries.empty()) return;
+  const auto& listed = !ev.nationalities.empty() ? ev.nationalities : ev.countries;
+  if (listed.empty()) return;
+  std::string detail = fmt::format("query {} vs listed {}", Join(query.countries), Join(listed));
+  if (Overlaps(query.countries, ev.nationalities) || Overlaps(query.countries, ev.countries)) {
+    r.features.push_back({"country", kNationalityMatchBonus, "same country: " + detail});
+  } else if (!ev.nationalities.empty()) {
+    r.features.push_back({"country", kNationalityMismatchPenalty, "different nationality: " + detail});
+  } else {
+    r.features.push_back({"country", kCountryMismatchPenalty, "different country: " + detail});
+  }
+}
+
+void AddGender(const Query& query, const EntityEvidence& ev, EvidenceResult& r) {
+  if (query.gender == Gender::kUnknown || ev.gender == Gender::kUnknown) return;
+  if (query.gender != ev.gender) {
+    r.features.push_back({"gender", kGenderMismatchPenalty,
+                          fmt::format("query {} vs listed {}", GenderName(query.gender), GenderName(ev.gender))});
+  }
+}
+
+void AddIdentifiers(const Query& query, const EntityEvidence& ev, EvidenceResult& r) {
+  std::vector<std::string> ids;
+  for (const auto& v : query.id_numbers) ids.push_back(NormalizeIdentifier(v));
+  for (const auto& v : query.imo_numbers) ids.push_back(NormalizeIdentifier(v));
+  std::erase_if(ids, [](const std::string& s) { return s.size() < 4; });
+  if (ids.empty()) return;
+  for (const std::string& id : ids) {
+    if (std::find(ev.ids.begin(), ev.ids.end(), id) != ev.ids.end()) {
+      r.identifier_match = true;
+      r.corroborated = true;
+      r.features.push_back({"identifier", 0, "same identifier " + id});
+      return;
+    }
+  }
+  if (!query.id_numbers.empty() && !ev.passport_ids.empty()) {
+    r.features.push_back({"identifier", kIdentifierMismatchPenalty,
+                          fmt::format("query {} vs listed {}", Join(ids), Join(ev.passport_ids))});
+  }
+}
+
+}  // namespace
+
+DateRelation CompareBirthDates(const std::vector<DateSpec>& query, const std::vector<DateSpec>& listed) {
+  DateRelation best = DateRelation::kNone;
+  for (const DateSpec& q : query) {
+    for (const DateSpec& l : listed) {
+      DateRelation rel = Compare(q, l);
+      if (best == DateRelation::kNone || static_cast<int>(rel) > static_cast<int>(best)) best = rel;
+    }
+  }
+  return best;
+}
+
+EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence) {
+  EvidenceResult r;
+  AddBirthDate(query, evidence, r);
+  AddCountry(query, evidence, r);
+  AddGender(query, evidence, r);
+  AddIdentifiers(query, evidence, r);
+  for (const FeatureContribution& f : r.features) r.adjustment += f.value;
+  return r;
+}
+
+}  // namespace embargo::match

@@ -1,0 +1,39 @@
+// A read-only multimap from 64-bit hashes to 32-bit values, stored flat: an
+// open-addressing table of (hash, offset, count) over one values array. One
+// probe per lookup on the query path instead of a node-based map's pointer
+// chasing. Built once, then immutable and safe to read from many threads.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace embargo::match {
+
+// FNV-1a of `tag` then `text`: tags keep the different key kinds apart.
+uint64_t HashKey(char tag, std::string_view text);
+
+class FlatMultiMap {
+ public:
+  FlatMultiMap() = default;
+  // Builds from (hash, value) pairs; duplicates are removed.
+  explicit FlatMultiMap(std::vector<std::pair<uint64_t, uint32_t>> entries);
+
+  std::span<const uint32_t> Find(uint64_t hash) const;
+  size_t size() const { return values_.size(); }
+  size_t memory_bytes() const;
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;
+    uint32_t count = 0;  // 0 = empty slot
+  };
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> values_;
+  uint64_t mask_ = 0;
+};
+
+}  // namespace embargo::match

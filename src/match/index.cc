@@ -1,0 +1,191 @@
+#include "match/index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+
+namespace embargo::match {
+namespace {
+
+constexpr char kTagNorm = 'n';
+constexpr char kTagKey = 'k';
+constexpr char kTagDelete = 'd';
+constexpr size_t kMinDeleteLength = 4;
+
+// Every string one deletion away, plus the string itself.
+void Deletions(const std::string& s, std::vector<std::string>& out) {
+  out.clear();
+  out.push_back(s);
+  if (s.size() < kMinDeleteLength) return;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && s[i] == s[i - 1]) continue;  // same result as deleting s[i-1]
+    std::string d = s;
+    d.erase(i, 1);
+    out.push_back(std::move(d));
+  }
+}
+
+bool Searchable(text::TokenRole role) {
+  return role == text::TokenRole::kName || role == text::TokenRole::kNumber;
+}
+
+EntityEvidence MakeEvidence(const Entity& entity) {
+  EntityEvidence ev;
+  for (const Identifier& id : entity.identifiers) {
+    std::string norm = NormalizeIdentifier(id.value);
+    if (norm.size() < 4) continue;
+    ev.ids.push_back(norm);
+    if (id.type == IdType::kPassport || id.type == IdType::kNationalId) ev.passport_ids.push_back(norm);
+  }
+  ev.birth_dates = entity.birth_dates;
+  ev.nationalities = entity.nationalities;
+  ev.countries = entity.countries;
+  for (const Address& a : entity.addresses) {
+    if (!a.country.empty()) ev.countries.push_back(a.country);
+  }
+  ev.gender = entity.gender;
+  return ev;
+}
+
+}  // namespace
+
+std::string NormalizeIdentifier(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (c >= 'a' && c <= 'z') out.push_back(static_cast<char>(c - 'a' + 'A'));
+    else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out.push_back(c);
+  }
+  // "IMO 9876543" and "9876543" are the same vessel number.
+  if (out.size() == 10 && out.compare(0, 3, "IMO") == 0 &&
+      std::all_of(out.begin() + 3, out.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    out.erase(0, 3);
+  }
+  return out;
+}
+
+float RoleWeight(text::TokenRole role) {
+  switch (role) {
+    case text::TokenRole::kName: return 1.0f;
+    case text::TokenRole::kNumber: return 1.0f;
+    case text::TokenRole::kInitial: return 0.3f;
+    case text::TokenRole::kParticle: return 0.15f;
+    case text::TokenRole::kConnector: return 0.1f;
+    case text::TokenRole::kLegalForm: return 0.15f;
+    case text::TokenRole::kTitle: return 0.0f;
+  }
+  return 1.0f;
+}
+
+Index::Index(const std::vector<Entity>& entities) {
+  evidence_.reserve(entities.size());
+  for (uint32_t e = 0; e < entities.size(); ++e) {
+    const Entity& entity = entities[e];
+    evidence_.push_back(MakeEvidence(entity));
+    for (uint32_t n = 0; n < entity.names.size(); ++n) AddName(e, n, entity.names[n], entity.schema);
+  }
+  BuildLookups();
+}
+
+uint32_t Index::InternToken(const std::string& norm) {
+  auto [it, inserted] = vocab_ids_.emplace(norm, static_cast<uint32_t>(vocab_.size()));
+  if (inserted) {
+    vocab_.push_back(VocabToken{text::MakeToken(norm, text::TokenRole::kName), 1.0f});
+    postings_.emplace_back();
+  }
+  return it->second;
+}
+
+void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema) {
+  text::AnalyzedName analyzed = text::AnalyzeName(name.value, schema);
+  if (analyzed.tokens.empty()) return;
+  IndexedName indexed;
+  indexed.entity = entity;
+  indexed.name_index = name_index;
+  indexed.kind = name.kind;
+  uint32_t name_id = static_cast<uint32_t>(names_.size());
+  std::unordered_set<std::string> keys_seen;
+  for (const text::Token& token : analyzed.tokens) {
+    uint32_t v = InternToken(token.norm);
+    indexed.tokens.push_back(NameToken{v, token.role, 0});
+    if (Searchable(token.role)) postings_[v].push_back(name_id);
+    if (keys_seen.insert(token.key).second) ++key_df_[token.key];
+  }
+  for (size_t j = 0; j + 1 < analyzed.tokens.size(); ++j) {
+    uint32_t v = InternToken(analyzed.tokens[j].norm + analyzed.tokens[j + 1].norm);
+    indexed.joined.push_back(v);
+    postings_[v].push_back(name_id);
+  }
+  names_.push_back(std::move(indexed));
+}
+
+void Index::BuildLookups() {
+  double n = static_cast<double>(std::max<size_t>(names_.size(), 2));
+  for (const auto& [key, df] : key_df_) {
+    double idf = std::log((n + 1) / (df + 0.5)) / std::log(n + 1);
+    key_weight_[key] = static_cast<float>(std::clamp(idf, 0.1, 1.0));
+  }
+  for (VocabToken& v : vocab_) v.key_weight = KeyWeight(v.token.key);
+  for (IndexedName& name : names_) {
+    for (NameToken& t : name.tokens) t.weight = vocab_[t.vocab].key_weight * RoleWeight(t.role);
+  }
+  for (auto& p : postings_) p.erase(std::unique(p.begin(), p.end()), p.end());
+
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  std::vector<std::string> deletions;
+  for (uint32_t v = 0; v < vocab_.size(); ++v) {
+    const text::Token& t = vocab_[v].token;
+    entries.emplace_back(HashKey(kTagNorm, t.norm), v);
+    entries.emplace_back(HashKey(kTagKey, t.key), v);
+    Deletions(t.norm, deletions);
+    for (const std::string& d : deletions) entries.emplace_back(HashKey(kTagDelete, d), v);
+  }
+  lookup_ = FlatMultiMap(std::move(entries));
+
+  std::vector<std::pair<uint64_t, uint32_t>> ids;
+  for (uint32_t e = 0; e < evidence_.size(); ++e) {
+    for (const std::string& id : evidence_[e].ids) ids.emplace_back(HashKey('i', id), e);
+  }
+  identifiers_ = FlatMultiMap(std::move(ids));
+}
+
+std::span<const uint32_t> Index::postings(uint32_t vocab) const { return postings_[vocab]; }
+
+float Index::KeyWeight(const std::string& key) const {
+  auto it = key_weight_.find(key);
+  return it == key_weight_.end() ? 1.0f : it->second;
+}
+
+std::span<const uint32_t> Index::EntitiesWithIdentifier(const std::string& normalized) const {
+  return identifiers_.Find(HashKey('i', normalized));
+}
+
+void Index::FindSimilar(const text::Token& token, Lookup lookup,
+                        std::vector<SimilarToken>& out) const {
+  out.clear();
+  std::vector<uint32_t> ids;
+  auto add = [&](std::span<const uint32_t> found) { ids.insert(ids.end(), found.begin(), found.end()); };
+  add(lookup_.Find(HashKey(kTagNorm, token.norm)));
+  if (lookup == Lookup::kFuzzy) {
+    add(lookup_.Find(HashKey(kTagKey, token.key)));
+    std::vector<std::string> deletions;
+    Deletions(token.norm, deletions);
+    for (const std::string& d : deletions) add(lookup_.Find(HashKey(kTagDelete, d)));
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (uint32_t v : ids) {
+    text::TokenSimilarity sim = text::CompareTokens(token, vocab_[v].token);
+    if (sim.score >= text::kMinTokenSimilarity) out.push_back(SimilarToken{v, sim.score, sim.kind});
+  }
+}
+
+size_t Index::memory_bytes() const {
+  size_t bytes = lookup_.memory_bytes() + identifiers_.memory_bytes();
+  for (const VocabToken& v : vocab_) bytes += sizeof(v) + v.token.norm.capacity() + v.token.fold.capacity() + v.token.key.capacity();
+  for (const IndexedName& n : names_) bytes += sizeof(n) + n.tokens.capacity() * sizeof(NameToken) + n.joined.capacity() * 4;
+  for (const auto& p : postings_) bytes += sizeof(p) + p.capacity() * 4;
+  return bytes;
+}
+
+}  // namespace embargo::match

@@ -1,0 +1,102 @@
+// The immutable in-memory index the matcher searches: every name of every
+// entity analysed once (src/text), a vocabulary of distinct tokens with
+// rarity weights, postings from tokens to names, lookup tables that find
+// similar tokens (same spelling, same variant key, one edit away by
+// symmetric deletion, joined adjacent parts), per-entity evidence (birth
+// dates, countries, normalised identifiers) and an identifier lookup.
+// Built once by the constructor; const afterwards and safe to share.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "embargo/entity.h"
+#include "match/flat_multimap.h"
+#include "text/name_analyzer.h"
+#include "text/similarity.h"
+
+namespace embargo::match {
+
+struct VocabToken {
+  text::Token token;  // role is kName; roles are per occurrence (NameToken)
+  float key_weight = 1;  // rarity of the token's variant key, in (0, 1]
+};
+
+struct NameToken {
+  uint32_t vocab = 0;
+  text::TokenRole role = text::TokenRole::kName;
+  float weight = 0;
+};
+
+struct IndexedName {
+  uint32_t entity = 0;
+  uint32_t name_index = 0;  // into Entity::names
+  NameKind kind = NameKind::kPrimary;
+  std::vector<NameToken> tokens;
+  std::vector<uint32_t> joined;  // joined[j]: vocab id of tokens j and j+1 written as one
+};
+
+struct EntityEvidence {
+  std::vector<std::string> ids;  // normalised: uppercase alphanumerics
+  std::vector<std::string> passport_ids;
+  std::vector<DateSpec> birth_dates;
+  std::vector<std::string> nationalities;
+  std::vector<std::string> countries;
+  Gender gender = Gender::kUnknown;
+};
+
+// Identifier in comparable form: uppercase letters and digits only, without
+// an "IMO" prefix on IMO numbers.
+std::string NormalizeIdentifier(std::string_view value);
+
+// How much a token of this role counts in a name, relative to an ordinary part.
+float RoleWeight(text::TokenRole role);
+
+struct SimilarToken {
+  uint32_t vocab;
+  float score;
+  text::TokenMatchKind kind;
+};
+
+class Index {
+ public:
+  explicit Index(const std::vector<Entity>& entities);
+
+  const std::vector<IndexedName>& names() const { return names_; }
+  const std::vector<VocabToken>& vocab() const { return vocab_; }
+  const EntityEvidence& evidence(uint32_t entity) const { return evidence_[entity]; }
+  std::span<const uint32_t> postings(uint32_t vocab) const;
+
+  // Vocabulary tokens similar to `token` (score >= kMinTokenSimilarity),
+  // sorted by vocab id. `fuzzy` = false looks up the exact spelling only.
+  enum class Lookup { kExactOnly, kFuzzy };
+  void FindSimilar(const text::Token& token, Lookup lookup, std::vector<SimilarToken>& out) const;
+
+  // Rarity weight for a query token's key (1 when unseen).
+  float KeyWeight(const std::string& key) const;
+
+  // Entities carrying this normalised identifier.
+  std::span<const uint32_t> EntitiesWithIdentifier(const std::string& normalized) const;
+
+  size_t memory_bytes() const;
+
+ private:
+  uint32_t InternToken(const std::string& norm);
+  void AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema);
+  void BuildLookups();
+
+  std::vector<VocabToken> vocab_;
+  std::unordered_map<std::string, uint32_t> vocab_ids_;
+  std::vector<IndexedName> names_;
+  std::vector<std::vector<uint32_t>> postings_;
+  std::unordered_map<std::string, uint32_t> key_df_;
+  std::unordered_map<std::string, float> key_weight_;
+  FlatMultiMap lookup_;      // n:norm, k:key, d:deletion -> vocab ids
+  FlatMultiMap identifiers_;  // normalised id -> entity
+  std::vector<EntityEvidence> evidence_;
+};
+
+}  // namespace embargo::match

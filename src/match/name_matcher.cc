@@ -1,0 +1,149 @@
+#include "match/name_matcher.h"
+
+#include <algorithm>
+
+namespace embargo::match {
+namespace {
+
+struct UnitPair {
+  float similarity;
+  float weight;
+  uint32_t q_start, q_length, c_start, c_length;
+  text::TokenMatchKind kind;
+};
+
+const SimilarToken* FindSimilar(const QueryUnit& unit, uint32_t vocab) {
+  auto it = std::lower_bound(unit.similar.begin(), unit.similar.end(), vocab,
+                             [](const SimilarToken& s, uint32_t v) { return s.vocab < v; });
+  return it != unit.similar.end() && it->vocab == vocab ? &*it : nullptr;
+}
+
+// An initial on either side ("M." for "Mohammad") matches a part starting
+// with that letter.
+bool InitialMatch(const std::string& a, const std::string& b) {
+  if (a.size() == 1 && b.size() > 1) return b[0] == a[0];
+  if (b.size() == 1 && a.size() > 1) return a[0] == b[0];
+  return false;
+}
+
+std::string JoinNorms(const text::AnalyzedName& analyzed, uint32_t start, uint32_t length) {
+  std::string out = analyzed.tokens[start].norm;
+  for (uint32_t k = 1; k < length; ++k) out += " " + analyzed.tokens[start + k].norm;
+  return out;
+}
+
+std::vector<UnitPair> CollectPairs(const Index& index, const QueryName& query,
+                                   const IndexedName& name) {
+  std::vector<UnitPair> pairs;
+  const auto& vocab = index.vocab();
+  for (const QueryUnit& unit : query.units) {
+    for (uint32_t j = 0; j < name.tokens.size(); ++j) {
+      const NameToken& c = name.tokens[j];
+      float cw = c.weight;
+      if (const SimilarToken* s = FindSimilar(unit, c.vocab)) {
+        pairs.push_back({s->score, unit.weight + cw, unit.start, unit.length, j, 1, s->kind});
+      } else if (unit.length == 1 &&
+                 InitialMatch(query.analyzed.tokens[unit.start].norm, vocab[c.vocab].token.norm)) {
+        pairs.push_back({0.8f, unit.weight + cw, unit.start, 1, j, 1, text::TokenMatchKind::kInitial});
+      }
+      if (unit.length == 1 && j < name.joined.size()) {
+        if (const SimilarToken* s = FindSimilar(unit, name.joined[j])) {
+          float w = unit.weight + cw + name.tokens[j + 1].weight;
+          pairs.push_back({s->score, w, unit.start, 1, j, 2, s->kind});
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+}  // namespace
+
+QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema schema) {
+  QueryName q;
+  q.original = name;
+  q.analyzed = text::AnalyzeName(name, schema);
+  const auto& tokens = q.analyzed.tokens;
+  for (const text::Token& t : tokens) {
+    float w = index.KeyWeight(t.key) * RoleWeight(t.role);
+    q.token_weights.push_back(w);
+    q.total_weight += w;
+  }
+  for (uint32_t i = 0; i < tokens.size(); ++i) {
+    QueryUnit unit;
+    unit.start = i;
+    unit.weight = q.token_weights[i];
+    bool searchable = tokens[i].role == text::TokenRole::kName || tokens[i].role == text::TokenRole::kNumber;
+    index.FindSimilar(tokens[i], searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly,
+                      unit.similar);
+    q.units.push_back(std::move(unit));
+  }
+  for (uint32_t i = 0; i + 1 < tokens.size(); ++i) {
+    QueryUnit unit;
+    unit.start = i;
+    unit.length = 2;
+    unit.weight = q.token_weights[i] + q.token_weights[i + 1];
+    text::Token joined = text::MakeToken(tokens[i].norm + tokens[i + 1].norm, text::TokenRole::kName);
+    index.FindSimilar(joined, Index::Lookup::kFuzzy, unit.similar);
+    if (!unit.similar.empty()) q.units.push_back(std::move(unit));
+  }
+  return q;
+}
+
+NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
+                    Schema listed_schema, Explanation* explanation) {
+  std::vector<UnitPair> pairs = CollectPairs(index, query, name);
+  std::sort(pairs.begin(), pairs.end(), [](const UnitPair& a, const UnitPair& b) {
+    if (a.similarity != b.similarity) return a.similarity > b.similarity;
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return std::tie(a.q_start, a.c_start, a.q_length, a.c_length) <
+           std::tie(b.q_start, b.c_start, b.q_length, b.c_length);
+  });
+  const size_t nq = query.analyzed.tokens.size();
+  const size_t nc = name.tokens.size();
+  std::vector<bool> q_used(nq, false), c_used(nc, false);
+  float numerator = 0, denominator = 0;
+  NameScore result;
+  for (const UnitPair& p : pairs) {
+    bool free = true;
+    for (uint32_t k = 0; k < p.q_length; ++k) free &= !q_used[p.q_start + k];
+    for (uint32_t k = 0; k < p.c_length; ++k) free &= !c_used[p.c_start + k];
+    if (!free) continue;
+    for (uint32_t k = 0; k < p.q_length; ++k) {
+      q_used[p.q_start + k] = true;
+      if (query.analyzed.tokens[p.q_start + k].role == text::TokenRole::kName) ++result.matched_significant;
+    }
+    for (uint32_t k = 0; k < p.c_length; ++k) c_used[p.c_start + k] = true;
+    numerator += p.similarity * p.weight;
+    denominator += p.weight;
+    if (explanation) {
+      std::string candidate = index.vocab()[name.tokens[p.c_start].vocab].token.norm;
+      if (p.c_length == 2) candidate += " " + index.vocab()[name.tokens[p.c_start + 1].vocab].token.norm;
+      explanation->alignment.push_back({JoinNorms(query.analyzed, p.q_start, p.q_length), candidate,
+                                        p.similarity, std::string(text::TokenMatchKindName(p.kind))});
+    }
+  }
+  int list_significant = 0;
+  for (size_t i = 0; i < nq; ++i) {
+    if (q_used[i]) continue;
+    denominator += 2 * kExtraQueryPartCost * query.token_weights[i];
+    if (explanation && query.token_weights[i] > 0) explanation->unmatched_query.push_back(query.analyzed.tokens[i].norm);
+  }
+  for (size_t j = 0; j < nc; ++j) {
+    if (name.tokens[j].role == text::TokenRole::kName) ++list_significant;
+    if (c_used[j]) continue;
+    denominator += 2 * kExtraListPartCost * name.tokens[j].weight;
+    if (explanation && name.tokens[j].weight > 0) {
+      explanation->unmatched_candidate.push_back(index.vocab()[name.tokens[j].vocab].token.norm);
+    }
+  }
+  result.score = denominator > 0 ? numerator / denominator : 0;
+  if (listed_schema == Schema::kPerson && result.matched_significant == 1 && list_significant >= 2 &&
+      result.score > kSinglePartCap) {
+    result.score = kSinglePartCap;
+    result.single_part_capped = true;
+  }
+  return result;
+}
+
+}  // namespace embargo::match

@@ -1,0 +1,223 @@
+#include "embargo/screener.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "match/evidence.h"
+#include "match/name_matcher.h"
+#include "match/screener_impl.h"
+#include "model/country.h"
+
+namespace embargo {
+namespace {
+
+using match::Index;
+using match::IndexedName;
+using match::QueryName;
+
+// Candidate stage: names whose accumulated token evidence reaches this share
+// of the query's weight are scored, at most kMaxCandidateNames per query name.
+constexpr float kMinCandidateShare = 0.3f;
+constexpr size_t kMaxCandidateNames = 48;
+// A match through a weak alias alone never reaches an alert (OFAC FAQ 124).
+constexpr double kWeakAliasCap = 0.69;
+
+// Per-thread scratch for accumulating candidate scores without allocation.
+struct Scratch {
+  std::vector<float> acc;
+  std::vector<uint32_t> stamp;
+  std::vector<uint32_t> touched;
+  uint32_t epoch = 0;
+
+  void Prepare(size_t names) {
+    if (acc.size() < names) {
+      acc.assign(names, 0);
+      stamp.assign(names, 0);
+      epoch = 0;
+    }
+  }
+};
+
+void CollectCandidates(const Index& index, const QueryName& q, std::vector<uint32_t>& out) {
+  thread_local Scratch s;
+  s.Prepare(index.names().size());
+  s.touched.clear();
+  std::vector<match::SimilarToken> similar;
+  for (const match::QueryUnit& unit : q.units) {
+    if (unit.weight <= 0) continue;
+    similar = unit.similar;
+    std::sort(similar.begin(), similar.end(),
+              [](const auto& a, const auto& b) { return a.score > b.score; });
+    ++s.epoch;
+    for (const match::SimilarToken& t : similar) {
+      for (uint32_t name : index.postings(t.vocab)) {
+        if (s.stamp[name] == s.epoch) continue;
+        if (s.acc[name] == 0) s.touched.push_back(name);
+        s.stamp[name] = s.epoch;
+        s.acc[name] += t.score * unit.weight;
+      }
+    }
+  }
+  float min_acc = kMinCandidateShare * q.total_weight;
+  std::vector<std::pair<float, uint32_t>> ranked;
+  for (uint32_t name : s.touched) {
+    if (s.acc[name] >= min_acc) ranked.emplace_back(s.acc[name], name);
+    s.acc[name] = 0;
+  }
+  size_t keep = std::min(kMaxCandidateNames, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  for (size_t i = 0; i < keep; ++i) out.push_back(ranked[i].second);
+}
+
+struct BestName {
+  float score = -1;
+  uint32_t name = 0;
+  size_t query_name = 0;
+};
+
+struct EntityCandidate {
+  BestName strong;
+  BestName weak;
+};
+
+Explanation Explain(const Index& index, const Entity& entity, const std::vector<QueryName>& qnames,
+                    const BestName& best) {
+  Explanation ex;
+  const IndexedName& name = index.names()[best.name];
+  ex.query_name = qnames[best.query_name].original;
+  ex.matched_name = entity.names[name.name_index].value;
+  ex.matched_kind = name.kind;
+  match::NameScore ns = match::ScoreName(index, qnames[best.query_name], name, entity.schema, &ex);
+  ex.name_score = ns.score;
+  std::string detail = fmt::format("'{}' ~ '{}' ({})", ex.query_name, ex.matched_name, NameKindName(name.kind));
+  if (ns.single_part_capped) detail += "; only one name part matches";
+  ex.features.push_back({"name_match", ns.score, detail});
+  return ex;
+}
+
+}  // namespace
+
+Screener::Screener(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Screener::~Screener() = default;
+
+std::shared_ptr<const Screener> Screener::Build(ListSet lists) {
+  return std::shared_ptr<const Screener>(new Screener(std::make_unique<Impl>(std::move(lists))));
+}
+
+const ListSet& Screener::lists() const { return impl_->lists; }
+size_t Screener::name_count() const { return impl_->index.names().size(); }
+
+std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& options) const {
+  const Index& index = impl_->index;
+  const auto& entities = impl_->lists.entities;
+  Schema schema = query.schema.value_or(Schema::kLegalEntity);
+
+  std::vector<QueryName> qnames;
+  std::vector<uint32_t> candidate_names;
+  for (const std::string& name : query.names) {
+    qnames.push_back(match::AnalyzeQueryName(index, name, schema));
+    CollectCandidates(index, qnames.back(), candidate_names);
+  }
+  std::unordered_map<uint32_t, EntityCandidate> by_entity;
+  for (const auto& id : query.id_numbers) {
+    for (uint32_t e : index.EntitiesWithIdentifier(match::NormalizeIdentifier(id))) by_entity[e];
+  }
+  for (const auto& id : query.imo_numbers) {
+    for (uint32_t e : index.EntitiesWithIdentifier(match::NormalizeIdentifier(id))) by_entity[e];
+  }
+  std::sort(candidate_names.begin(), candidate_names.end());
+  candidate_names.erase(std::unique(candidate_names.begin(), candidate_names.end()), candidate_names.end());
+
+  for (uint32_t n : candidate_names) {
+    const IndexedName& name = index.names()[n];
+    const Entity& entity = entities[name.entity];
+    if (!SchemasCompatible(schema, entity.schema)) continue;
+    EntityCandidate& cand = by_entity[name.entity];
+    BestName& slot = name.kind == NameKind::kWeakAlias ? cand.weak : cand.strong;
+    for (size_t qi = 0; qi < qnames.size(); ++qi) {
+      float s = match::ScoreName(index, qnames[qi], name, entity.schema, nullptr).score;
+      if (s > slot.score) slot = BestName{s, n, qi};
+    }
+  }
+
+  double cutoff = options.cutoff < 0 ? options.threshold : options.cutoff;
+  std::vector<Match> matches;
+  for (const auto& [e, cand] : by_entity) {
+    const Entity& entity = entities[e];
+    if (!SchemasCompatible(schema, entity.schema)) continue;
+    match::EvidenceResult ev = match::ScoreEvidence(query, index.evidence(e));
+    double strong = std::max(0.0f, cand.strong.score);
+    double score = strong + ev.adjustment;
+    const BestName* best = cand.strong.score >= 0 ? &cand.strong : nullptr;
+    bool weak_capped = false;
+    if (cand.weak.score > strong) {
+      double weak = cand.weak.score + ev.adjustment;
+      if (!ev.corroborated && weak > kWeakAliasCap) {
+        weak = std::max(score, kWeakAliasCap);
+        weak_capped = true;
+      }
+      if (weak > score || best == nullptr) {
+        score = weak;
+        best = &cand.weak;
+      }
+    }
+    if (ev.identifier_match) score = std::max(score, match::kIdentifierMatchFloor);
+    score = std::clamp(score, 0.0, 1.0);
+    if (score < cutoff || (best == nullptr && !ev.identifier_match)) continue;
+    Match m;
+    m.entity = &entity;
+    m.score = score;
+    m.match = score >= options.threshold;
+    if (best != nullptr) m.explanation = Explain(index, entity, qnames, *best);
+    if (weak_capped) {
+      m.explanation.features.push_back({"weak_alias", 0, "weak alias without corroborating birth date or identifier: capped below alert"});
+    }
+    for (auto& f : ev.features) m.explanation.features.push_back(std::move(f));
+    matches.push_back(std::move(m));
+  }
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.entity->id < b.entity->id;
+  });
+  if (matches.size() > options.limit) matches.resize(options.limit);
+  return matches;
+}
+
+Result<Query> MakeQuery(const QueryFields& fields) {
+  Query q;
+  q.id = fields.id;
+  for (const std::string& n : fields.names) {
+    if (n.find_first_not_of(" \t") != std::string::npos) q.names.push_back(n);
+  }
+  if (q.names.empty()) return MakeError("missing name");
+  if (!fields.schema.empty()) {
+    auto schema = ParseSchema(fields.schema);
+    if (!schema) return MakeError(fmt::format("unknown schema '{}'", fields.schema));
+    q.schema = *schema;
+  }
+  for (const std::string& d : fields.birth_dates) {
+    if (d.empty()) continue;
+    auto date = PartialDate::Parse(d);
+    if (!date) return MakeError(fmt::format("invalid birth_date '{}': expected YYYY, YYYY-MM or YYYY-MM-DD", d));
+    q.birth_dates.push_back(DateSpec{*date, *date, false});
+  }
+  for (const std::string& c : fields.countries) {
+    if (c.empty()) continue;
+    std::string iso = NormalizeCountry(c);
+    if (iso.empty()) return MakeError(fmt::format("unknown country '{}'", c));
+    q.countries.push_back(iso);
+  }
+  if (!fields.gender.empty()) {
+    q.gender = ParseGender(fields.gender);
+    if (q.gender == Gender::kUnknown) return MakeError(fmt::format("unknown gender '{}'", fields.gender));
+  }
+  q.id_numbers = fields.id_numbers;
+  q.imo_numbers = fields.imo_numbers;
+  return q;
+}
+
+}  // namespace embargo

@@ -1,0 +1,26 @@
+// Word lists that name matching must recognise rather than compare as
+// ordinary words: spelling-variant groups real lists need (Korean surname
+// classes, Arabic and Cyrillic given names, Qadhafi/Gaddafi), company legal
+// forms, titles and honorifics, connector words and name particles.
+// Immutable tables built on first use; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace embargo::text {
+
+// The canonical member of the variant group `token` (lowercase ASCII)
+// belongs to ("lee" -> "ri", "gaddafi" -> "qadhafi"), or "" when none.
+std::string_view VariantGroup(std::string_view token);
+
+bool IsLegalForm(std::string_view token);    // co, ltd, llc, ooo, jsc, gmbh, ...
+bool IsTitle(std::string_view token);        // dr, haji, mullah, shaykh, sayyid, ...
+bool IsConnector(std::string_view token);    // of, for, the, and, de, ...
+bool IsParticle(std::string_view token);     // al, bin, ibn, bint, ...
+
+// Legal form written as single letters with dots or spaces ("s a" -> "sa",
+// "l l c" -> "llc"); "" when the letters form no legal form.
+bool IsLegalFormAbbreviation(std::string_view joined_letters);
+
+}  // namespace embargo::text

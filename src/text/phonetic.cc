@@ -1,0 +1,83 @@
+#include "text/phonetic.h"
+
+#include <array>
+
+namespace embargo::text {
+namespace {
+
+struct Rewrite {
+  std::string_view from;
+  std::string_view to;
+};
+
+// Longest first; applied left to right at each position.
+constexpr std::array kRewrites = {
+    Rewrite{"shch", "s"}, Rewrite{"tsch", "j"}, Rewrite{"tch", "j"},  Rewrite{"sch", "s"},
+    Rewrite{"dzh", "j"},  Rewrite{"ch", "j"},   Rewrite{"zh", "j"},   Rewrite{"dj", "j"},
+    Rewrite{"sh", "s"},   Rewrite{"kh", "h"},   Rewrite{"gh", "k"},   Rewrite{"dh", "t"},
+    Rewrite{"th", "t"},   Rewrite{"ph", "f"},   Rewrite{"ck", "k"},   Rewrite{"wh", "v"},
+    Rewrite{"eo", "o"},   Rewrite{"eu", "u"},   Rewrite{"oo", "u"},   Rewrite{"ee", "i"},
+    Rewrite{"ou", "u"},   Rewrite{"ae", "e"},
+};
+
+char FoldLetter(char c) {
+  switch (c) {
+    case 'q': case 'c': case 'g': return 'k';
+    case 'b': return 'p';
+    case 'd': return 't';
+    case 'w': return 'v';
+    case 'z': return 's';
+    case 'y': return 'i';
+    default: return c;
+  }
+}
+
+}  // namespace
+
+std::string Fold(std::string_view token) {
+  std::string out;
+  out.reserve(token.size() + 2);
+  // Cyrillic "Ye" at the start of a name is also written "E" (Yevgeny/Evgeny).
+  if (token.size() > 2 && token[0] == 'y' && token[1] == 'e') token.remove_prefix(1);
+  size_t i = 0;
+  while (i < token.size()) {
+    bool rewritten = false;
+    for (const Rewrite& r : kRewrites) {
+      if (token.substr(i, r.from.size()) == r.from) {
+        out += r.to;
+        i += r.from.size();
+        rewritten = true;
+        break;
+      }
+    }
+    if (rewritten) continue;
+    char c = token[i++];
+    if (c == 'x') {
+      out += "ks";
+    } else {
+      out.push_back(FoldLetter(c));
+    }
+  }
+  // Collapse doubled letters (Hassan/Hasan, Gaddafi/Gadafi).
+  std::string collapsed;
+  collapsed.reserve(out.size());
+  for (char c : out) {
+    if (collapsed.empty() || collapsed.back() != c) collapsed.push_back(c);
+  }
+  return collapsed;
+}
+
+std::string SkeletonKey(std::string_view folded) {
+  std::string key;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    if (IsVowel(c)) continue;
+    if (c == 'h' && i > 0) continue;
+    if (!key.empty() && key.back() == c) continue;
+    key.push_back(c);
+  }
+  if (key.empty()) return "~" + std::string(folded);
+  return key;
+}
+
+}  // namespace embargo::text

@@ -1,0 +1,26 @@
+// Spelling-variant folding for romanised names. Fold() maps the letters and
+// digraphs that transliteration schemes swap (q/k/g/c, t/d, p/b, ch/j/zh,
+// kh/h, eo/o, eu/u, oo/u, y/i, ...) to one form while keeping vowels, so
+// that similarity is measured on what differs between names rather than
+// between romanisation schemes. Key() is the consonant skeleton of the fold,
+// used only to find candidates (it deliberately collides a lot).
+// Stateless and thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace embargo::text {
+
+// "qadhafi" -> "kadafi", "gaddafi" -> "kadafi", "jeong" -> "jong".
+// Input: one lowercase ASCII token.
+std::string Fold(std::string_view token);
+
+// Consonant skeleton of a folded token: vowels and non-initial 'h' dropped,
+// repeats collapsed. "kadafi" -> "ktf". A token with no consonant keeps its
+// fold behind '~' ("i" -> "~i").
+std::string SkeletonKey(std::string_view folded);
+
+inline bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace embargo::text

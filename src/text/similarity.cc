@@ -1,0 +1,109 @@
+#include "text/similarity.h"
+
+#include <algorithm>
+#include <array>
+
+#include "text/phonetic.h"
+
+namespace embargo::text {
+namespace {
+
+constexpr float kVowelCloseCost = 0.3f;   // o/u, e/i: ŏ->o/u, Mohammed/Muhammad
+constexpr float kVowelCost = 0.5f;        // any other vowel change, or a vowel in/out
+constexpr float kSoftConsonantCost = 0.5f;  // 'h' in or out (kh/h, dh/d leftovers), r in Park/Pak
+constexpr float kConsonantCost = 1.0f;
+constexpr float kTranspositionCost = 0.8f;
+
+float SubstitutionCost(char a, char b) {
+  if (a == b) return 0;
+  bool va = IsVowel(a), vb = IsVowel(b);
+  if (va && vb) {
+    auto close = [](char x, char y) {
+      return (x == 'o' && y == 'u') || (x == 'u' && y == 'o') || (x == 'e' && y == 'i') ||
+             (x == 'i' && y == 'e');
+    };
+    return close(a, b) ? kVowelCloseCost : kVowelCost;
+  }
+  return kConsonantCost;
+}
+
+float IndelCost(char c) {
+  if (IsVowel(c)) return kVowelCost;
+  if (c == 'h') return kSoftConsonantCost;
+  return kConsonantCost;
+}
+
+// A romanised Arabic/Persian-script word written without vowels ("hsyn"):
+// y and w there stand for long vowels.
+bool IsAbjadSkeleton(std::string_view norm) {
+  return norm.size() >= 3 && std::none_of(norm.begin(), norm.end(), IsVowel);
+}
+
+}  // namespace
+
+std::string_view TokenMatchKindName(TokenMatchKind kind) {
+  switch (kind) {
+    case TokenMatchKind::kNone: return "none";
+    case TokenMatchKind::kExact: return "exact";
+    case TokenMatchKind::kVariant: return "variant";
+    case TokenMatchKind::kFuzzy: return "fuzzy";
+    case TokenMatchKind::kInitial: return "initial";
+  }
+  return "none";
+}
+
+float FoldedEditSimilarity(std::string_view a, std::string_view b) {
+  size_t n = a.size(), m = b.size();
+  if (n == 0 || m == 0) return n == m ? 1.0f : 0.0f;
+  size_t longer = std::max(n, m);
+  // Each length difference costs at least a vowel insertion.
+  if ((longer - std::min(n, m)) * kVowelCost > 0.45f * static_cast<float>(longer)) return 0;
+  constexpr size_t kMax = 64;
+  if (n >= kMax || m >= kMax) return a == b ? 1.0f : 0.0f;
+  // Damerau-Levenshtein (optimal string alignment) with weighted costs,
+  // three rolling rows: i-2, i-1, i.
+  std::array<float, kMax> before{}, previous{}, current{};
+  previous[0] = 0;
+  for (size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + IndelCost(b[j - 1]);
+  for (size_t i = 1; i <= n; ++i) {
+    current[0] = previous[0] + IndelCost(a[i - 1]);
+    for (size_t j = 1; j <= m; ++j) {
+      float best = std::min(previous[j] + IndelCost(a[i - 1]), current[j - 1] + IndelCost(b[j - 1]));
+      best = std::min(best, previous[j - 1] + SubstitutionCost(a[i - 1], b[j - 1]));
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != b[j - 1]) {
+        best = std::min(best, before[j - 2] + kTranspositionCost);
+      }
+      current[j] = best;
+    }
+    before = previous;
+    previous = current;
+  }
+  float cost = previous[m];
+  float similarity = 1.0f - cost / static_cast<float>(longer);
+  // Short tokens: one consonant change is a different name (Kim / Kil).
+  if (longer <= 3 && cost >= kConsonantCost) return 0;
+  return std::max(0.0f, similarity);
+}
+
+TokenSimilarity CompareTokens(const Token& a, const Token& b) {
+  if (a.norm == b.norm) return {1.0f, TokenMatchKind::kExact};
+  if (a.role == TokenRole::kNumber || b.role == TokenRole::kNumber) return {};
+  if (a.norm.size() == 1 || b.norm.size() == 1) {
+    const std::string& full = a.norm.size() == 1 ? b.norm : a.norm;
+    const std::string& initial = a.norm.size() == 1 ? a.norm : b.norm;
+    if (full.size() > 1 && full[0] == initial[0]) return {0.8f, TokenMatchKind::kInitial};
+    return {};
+  }
+  if (a.key[0] == '=' && a.key == b.key) return {0.95f, TokenMatchKind::kVariant};
+  if (a.fold == b.fold) return {0.95f, TokenMatchKind::kVariant};
+  float fuzzy = FoldedEditSimilarity(a.fold, b.fold);
+  // Abjad transliterations carry no vowels ("mhmd"): same skeleton is a variant.
+  if (fuzzy < 0.85f && (IsAbjadSkeleton(a.norm) || IsAbjadSkeleton(b.norm))) {
+    std::string ka = SkeletonKey(a.fold), kb = SkeletonKey(b.fold);
+    if (ka == kb && ka.size() >= 3) return {0.85f, TokenMatchKind::kVariant};
+  }
+  if (fuzzy < kMinTokenSimilarity) return {};
+  return {std::min(fuzzy, 0.94f), TokenMatchKind::kFuzzy};
+}
+
+}  // namespace embargo::text

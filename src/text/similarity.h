@@ -1,0 +1,30 @@
+// Similarity of two name tokens in [0, 1], and what kind of match it is.
+// Exact spelling scores 1; same variant group or same spelling fold 0.95;
+// otherwise a weighted edit distance on the folds, where vowel changes and
+// insertions cost less than consonant changes (romanisations disagree on
+// vowels far more than on consonants). Pure functions; thread-safe.
+#pragma once
+
+#include <string_view>
+
+#include "text/name_analyzer.h"
+
+namespace embargo::text {
+
+enum class TokenMatchKind : uint8_t { kNone, kExact, kVariant, kFuzzy, kInitial };
+std::string_view TokenMatchKindName(TokenMatchKind kind);
+
+struct TokenSimilarity {
+  float score = 0;
+  TokenMatchKind kind = TokenMatchKind::kNone;
+};
+
+// Scores below this are reported as no match.
+constexpr float kMinTokenSimilarity = 0.6f;
+
+TokenSimilarity CompareTokens(const Token& a, const Token& b);
+
+// 1 - weighted edit distance / longer length, on folded strings.
+float FoldedEditSimilarity(std::string_view a, std::string_view b);
+
+}  // namespace embargo::text

@@ -1,0 +1,221 @@
+#include "embargo/screener.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace embargo {
+namespace {
+
+Entity Person(std::string id, std::vector<std::pair<std::string, NameKind>> names, std::string dob = "",
+              std::vector<std::string> nationalities = {}) {
+  Entity e;
+  e.id = id;
+  e.dataset = "test";
+  e.source_id = id;
+  e.schema = Schema::kPerson;
+  for (auto& [value, kind] : names) e.names.push_back(Name{value, kind, {}});
+  if (!dob.empty()) {
+    PartialDate d = *PartialDate::Parse(dob);
+    e.birth_dates.push_back(DateSpec{d, d, false});
+  }
+  e.nationalities = std::move(nationalities);
+  return e;
+}
+
+Entity Org(std::string id, Schema schema, std::vector<std::pair<std::string, NameKind>> names) {
+  Entity e = Person(std::move(id), std::move(names));
+  e.schema = schema;
+  return e;
+}
+
+class ScreenerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ListSet lists;
+    lists.entities.push_back(Person("kju", {{"KIM, Jong Un", NameKind::kPrimary}}, "1984-01-08", {"kp"}));
+    lists.entities.push_back(Person("qadhafi", {{"QADHAFI, Muammar", NameKind::kPrimary},
+                                                {"AL-QADHAFI, Muammar Abu Minyar", NameKind::kAlias}},
+                                    "1942", {"ly"}));
+    lists.entities.push_back(Person("ri", {{"RI WON HO", NameKind::kPrimary}}, "1964-07-17", {"kp"}));
+    lists.entities.push_back(Person("tall", {{"HASSAN, Ali Musa", NameKind::kPrimary},
+                                             {"THE TALL ONE", NameKind::kWeakAlias}},
+                                    "1970-03-01", {"ir"}));
+    lists.entities.push_back(Org("komid", Schema::kOrganization,
+                                 {{"KOREA MINING DEVELOPMENT TRADING CORPORATION", NameKind::kPrimary},
+                                  {"KOMID", NameKind::kAlias}}));
+    Entity vessel = Org("vessel", Schema::kVessel, {{"CHON MA SAN", NameKind::kPrimary}});
+    vessel.identifiers.push_back(Identifier{IdType::kImo, "8660313", "", "IMO"});
+    lists.entities.push_back(vessel);
+    lists.entities.push_back(Org("kimco", Schema::kCompany, {{"KIM JONG UN TRADING LLC", NameKind::kPrimary}}));
+    screener_ = Screener::Build(std::move(lists));
+  }
+  static void TearDownTestSuite() { screener_.reset(); }
+
+  static std::vector<Match> Screen(QueryFields fields, double threshold = kDefaultThreshold) {
+    auto q = MakeQuery(fields);
+    EXPECT_TRUE(q.ok()) << (q.ok() ? "" : q.error().ToString());
+    return screener_->Screen(*q, ScreenOptions{threshold, 0.3, 5});
+  }
+  static QueryFields Name(std::string name, std::string schema = "") {
+    QueryFields f;
+    f.names = {std::move(name)};
+    f.schema = std::move(schema);
+    return f;
+  }
+
+  static std::shared_ptr<const Screener> screener_;
+};
+std::shared_ptr<const Screener> ScreenerTest::screener_;
+
+TEST_F(ScreenerTest, FindsTheSameNameWrittenInOtherOrdersAndScripts) {
+  for (const char* variant : {"Kim Jong Un", "Jong-un Kim", "KIM Jongun", "김정은", "Gim Jeong-eun"}) {
+    auto m = Screen(Name(variant, "Person"));
+    ASSERT_FALSE(m.empty()) << variant;
+    EXPECT_EQ(m[0].entity->id, "kju") << variant;
+    EXPECT_TRUE(m[0].match) << variant << " scored " << m[0].score;
+  }
+}
+
+TEST_F(ScreenerTest, FindsTransliterationVariants) {
+  auto m = Screen(Name("Muammar Gaddafi", "Person"));
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0].entity->id, "qadhafi");
+  EXPECT_TRUE(m[0].match);
+  auto lee = Screen(Name("Lee Won-ho", "Person"));
+  ASSERT_FALSE(lee.empty());
+  EXPECT_EQ(lee[0].entity->id, "ri");
+  EXPECT_TRUE(lee[0].match) << lee[0].score;
+}
+
+TEST_F(ScreenerTest, FindsANameWithATypoInEveryPart) {
+  auto m = Screen(Name("Muamar Qadhaffi", "Person"));
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0].entity->id, "qadhafi");
+  EXPECT_TRUE(m[0].match) << m[0].score;
+}
+
+TEST_F(ScreenerTest, APersonNeverMatchesAVesselOrACompany) {
+  for (const Match& m : Screen(Name("Chon Ma San", "Person"), 0.0)) EXPECT_NE(m.entity->id, "vessel");
+  for (const Match& m : Screen(Name("Kim Jong Un", "Person"), 0.0)) EXPECT_NE(m.entity->id, "kimco");
+}
+
+TEST_F(ScreenerTest, ASurnameAloneDoesNotAlert) {
+  for (const Match& m : Screen(Name("Qadhafi", "Person"))) EXPECT_FALSE(m.match) << m.entity->id;
+}
+
+TEST_F(ScreenerTest, AWeakAliasAloneDoesNotAlertButCorroboratedItDoes) {
+  auto alone = Screen(Name("The Tall One", "Person"), kDefaultThreshold);
+  for (const Match& m : alone) EXPECT_FALSE(m.match);
+  QueryFields with_dob = Name("The Tall One", "Person");
+  with_dob.birth_dates = {"1970-03-01"};
+  auto corroborated = Screen(with_dob);
+  ASSERT_FALSE(corroborated.empty());
+  EXPECT_EQ(corroborated[0].entity->id, "tall");
+  EXPECT_TRUE(corroborated[0].match);
+  EXPECT_EQ(corroborated[0].explanation.matched_kind, NameKind::kWeakAlias);
+}
+
+TEST_F(ScreenerTest, AContradictingBirthYearAndNationalityRemoveTheAlert) {
+  QueryFields q = Name("Kim Jong Un", "Person");
+  q.birth_dates = {"1950-05-05"};
+  q.countries = {"France"};
+  auto m = Screen(q);
+  for (const Match& match : m) EXPECT_FALSE(match.match) << match.entity->id << " " << match.score;
+  auto scored = Screen(q, 1.0);
+  ASSERT_FALSE(scored.empty());
+  double penalties = 0;
+  for (const auto& f : scored[0].explanation.features) {
+    if (f.feature == "birth_date" || f.feature == "country") penalties += f.value;
+  }
+  EXPECT_DOUBLE_EQ(penalties, -0.25 - 0.15);
+}
+
+TEST_F(ScreenerTest, AnOrganisationAliasMatchesExactly) {
+  auto m = Screen(Name("KOMID", "Organization"));
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0].entity->id, "komid");
+  EXPECT_DOUBLE_EQ(m[0].score, 1.0);
+  auto legal = Screen(Name("Korea Mining Development Trading Corp.", "Company"));
+  ASSERT_FALSE(legal.empty());
+  EXPECT_EQ(legal[0].entity->id, "komid");
+  EXPECT_TRUE(legal[0].match);
+}
+
+TEST_F(ScreenerTest, AnImoNumberFindsARenamedVessel) {
+  QueryFields q = Name("SOME NEW NAME", "Vessel");
+  q.imo_numbers = {"IMO 8660313"};
+  auto m = Screen(q);
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0].entity->id, "vessel");
+  EXPECT_TRUE(m[0].match);
+}
+
+TEST_F(ScreenerTest, ExplainsTheAlignmentAndEachFeature) {
+  QueryFields q = Name("Jong-un Kim", "Person");
+  q.birth_dates = {"1984-01-08"};
+  auto m = Screen(q);
+  ASSERT_FALSE(m.empty());
+  const Explanation& e = m[0].explanation;
+  EXPECT_EQ(e.matched_name, "KIM, Jong Un");
+  EXPECT_EQ(e.alignment.size(), 3u);
+  ASSERT_GE(e.features.size(), 2u);
+  EXPECT_EQ(e.features[0].feature, "name_match");
+  EXPECT_EQ(e.features[1].feature, "birth_date");
+  EXPECT_DOUBLE_EQ(e.features[1].value, 0.05);
+}
+
+TEST_F(ScreenerTest, ScoresAreDeterministic) {
+  auto a = Screen(Name("Ali Hassan", "Person"), 0.0);
+  auto b = Screen(Name("Ali Hassan", "Person"), 0.0);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].entity->id, b[i].entity->id);
+    EXPECT_EQ(a[i].score, b[i].score);
+  }
+}
+
+TEST(MakeQueryTest, RejectsBadFieldsWithTheirName) {
+  QueryFields f;
+  EXPECT_EQ(MakeQuery(f).error().message, "missing name");
+  f.names = {"x"};
+  f.birth_dates = {"03/05/1970"};
+  EXPECT_EQ(MakeQuery(f).error().message, "invalid birth_date '03/05/1970': expected YYYY, YYYY-MM or YYYY-MM-DD");
+  f.birth_dates = {};
+  f.countries = {"Atlantis"};
+  EXPECT_EQ(MakeQuery(f).error().message, "unknown country 'Atlantis'");
+  f.countries = {};
+  f.schema = "Spaceship";
+  EXPECT_EQ(MakeQuery(f).error().message, "unknown schema 'Spaceship'");
+}
+
+TEST_F(ScreenerTest, SnapshotRoundTripsAndRejectsCorruption) {
+  auto path = std::filesystem::temp_directory_path() / "embargo_screener_test.idx";
+  ASSERT_TRUE(screener_->SaveSnapshot(path).ok());
+  auto loaded = Screener::LoadSnapshot(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  auto q = *MakeQuery(Name("Lee Won-ho", "Person"));
+  auto a = screener_->Screen(q, {});
+  auto b = (*loaded)->Screen(q, {});
+  ASSERT_EQ(a.size(), b.size());
+  EXPECT_EQ(a[0].entity->id, b[0].entity->id);
+  EXPECT_EQ(a[0].score, b[0].score);
+
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  bytes[bytes.size() / 2] ^= 0x5A;
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  auto corrupted = Screener::LoadSnapshot(path);
+  ASSERT_FALSE(corrupted.ok());
+  EXPECT_EQ(corrupted.error().ToString(), path.string() + ": snapshot checksum mismatch (file corrupted)");
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, 30);
+  EXPECT_FALSE(Screener::LoadSnapshot(path).ok());
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace embargo
