@@ -1,1 +1,3 @@
-list(APPEND EMBARGO_TEST_SOURCES)
+list(APPEND EMBARGO_TEST_SOURCES
+  tests/sources/un_xml_test.cc
+  tests/sources/us_csl_test.cc)

@@ -1,0 +1,148 @@
+#include "sources/list_text.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace embargo {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Length of the well-formed UTF-8 sequence at `pos`, or 0 (RFC 3629 table).
+size_t Utf8SequenceLength(std::string_view s, size_t pos) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  unsigned char c = byte(pos);
+  if (c < 0x80) return 1;
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (len == 0 || c > 0xF4 || pos + len > s.size()) return 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c == 0xE0) lo = 0xA0;
+  if (c == 0xED) hi = 0x9F;  // no surrogates
+  if (c == 0xF0) lo = 0x90;
+  if (c == 0xF4) hi = 0x8F;
+  if (byte(pos + 1) < lo || byte(pos + 1) > hi) return 0;
+  for (size_t i = 2; i < len; ++i) {
+    if (byte(pos + i) < 0x80 || byte(pos + i) > 0xBF) return 0;
+  }
+  return len;
+}
+
+// " passport no " for "Passport No.": lowercase ASCII words padded with
+// spaces, so a label can be searched for whole words.
+std::string Words(std::string_view label) {
+  std::string out = " ";
+  for (char c : label) {
+    unsigned char u = static_cast<unsigned char>(c);
+    out.push_back(u >= 0x80 || std::isalnum(u) ? static_cast<char>(std::tolower(u)) : ' ');
+  }
+  out.push_back(' ');
+  return out;
+}
+
+bool HasWord(const std::string& words, std::initializer_list<std::string_view> options) {
+  return std::any_of(options.begin(), options.end(), [&](std::string_view w) {
+    return words.find(fmt::format(" {} ", w)) != std::string::npos;
+  });
+}
+
+}  // namespace
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::vector<std::string> SplitList(std::string_view text, char separator) {
+  std::vector<std::string> out;
+  while (true) {
+    size_t end = text.find(separator);
+    std::string_view piece = Trim(text.substr(0, end));
+    if (!piece.empty()) out.emplace_back(piece);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+void AppendUnique(std::vector<std::string>& values, std::string value) {
+  if (value.empty()) return;
+  if (std::find(values.begin(), values.end(), value) != values.end()) return;
+  values.push_back(std::move(value));
+}
+
+Status CheckUtf8(std::string_view bytes, const std::string& file) {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t pos = 0; pos < bytes.size();) {
+    size_t len = Utf8SequenceLength(bytes, pos);
+    if (len == 0) {
+      return Error{file, line, static_cast<int>(pos - line_start + 1),
+                   fmt::format("invalid UTF-8 (byte 0x{:02X}); save the list as UTF-8",
+                               static_cast<unsigned char>(bytes[pos]))};
+    }
+    if (bytes[pos] == '\n') {
+      ++line;
+      line_start = pos + 1;
+    }
+    pos += len;
+  }
+  return Status::Ok();
+}
+
+int LineOfOffset(std::string_view bytes, size_t offset) {
+  offset = std::min(offset, bytes.size());
+  return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+}
+
+std::string StableHash(std::initializer_list<std::string_view> parts) {
+  uint64_t hash = 14695981039346656037ull;
+  auto mix = [&](unsigned char c) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  };
+  bool first = true;
+  for (std::string_view part : parts) {
+    if (!first) mix(0x1F);
+    first = false;
+    for (char c : part) mix(static_cast<unsigned char>(c));
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+std::string IsoDateOrEmpty(std::string_view text) {
+  text = Trim(text);
+  if (text.size() < 10) return "";
+  auto date = PartialDate::Parse(text.substr(0, 10));
+  if (!date || date->day == 0 || date->year < 1900 || date->year > 2100) return "";
+  return date->ToString();
+}
+
+IdType IdTypeFromLabel(std::string_view label) {
+  std::string w = Words(label);
+  if (HasWord(w, {"passport", "pasaporte", "passeport"})) return IdType::kPassport;
+  if (HasWord(w, {"imo", "vessel registration"})) return IdType::kImo;
+  if (HasWord(w, {"mmsi"})) return IdType::kMmsi;
+  if (HasWord(w, {"swift", "bic"})) return IdType::kSwiftBic;
+  if (HasWord(w, {"tax", "nit", "inn", "ruc", "vat", "taxpayer", "tin"})) return IdType::kTax;
+  if (HasWord(w, {"national identification", "national id", "identity", "identidad",
+                  "identité", "identite", "cedula", "cédula", "ssn", "social security"})) {
+    return IdType::kNationalId;
+  }
+  if (HasWord(w, {"registration", "registry", "register", "company number", "matricula",
+                  "ogrn", "lei", "legal entity number", "duns", "d u n s"})) {
+    return IdType::kRegistration;
+  }
+  return IdType::kOther;
+}
+
+bool IsIdentifierLabel(std::string_view label) {
+  if (IdTypeFromLabel(label) != IdType::kOther) return true;
+  std::string w = Words(label);
+  return HasWord(w, {"number", "no", "id", "identification", "numero", "número", "numéro"}) ||
+         label.find('#') != std::string_view::npos;
+}
+
+}  // namespace embargo

@@ -1,0 +1,54 @@
+// Small text helpers shared by the list parsers in src/sources: trimming and
+// splitting list cells, checking that a file is UTF-8, turning a byte offset
+// into a line number, stable hashes for lists without ids, and mapping an
+// identity-document label ("Passport", "Tax ID No.") to an IdType.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "embargo/entity.h"
+#include "embargo/status.h"
+
+namespace embargo {
+
+// Removes leading and trailing ASCII whitespace.
+std::string_view Trim(std::string_view text);
+
+// Splits on `separator`, trims each piece and drops empty ones.
+std::vector<std::string> SplitList(std::string_view text, char separator = ';');
+
+// Appends `value` unless it is empty or already present.
+void AppendUnique(std::vector<std::string>& values, std::string value);
+
+// Fails with "file:line:column: invalid UTF-8 (byte 0xE9); save the list as
+// UTF-8" at the first byte that is not well-formed UTF-8 (overlongs and
+// surrogates included). Lists must be UTF-8: a Latin-1 file silently read
+// as UTF-8 would corrupt names, so embargo rejects it instead.
+Status CheckUtf8(std::string_view bytes, const std::string& file);
+
+// 1-based line of the byte at `offset` (counting '\n').
+int LineOfOffset(std::string_view bytes, size_t offset);
+
+// 16 lowercase hex digits of FNV-1a 64 over the parts, separated by 0x1F:
+// a stable id for rows that carry none.
+std::string StableHash(std::initializer_list<std::string_view> parts);
+
+// "YYYY-MM-DD" if `text` starts with a valid ISO date whose year lies in
+// 1900..2100, else "". Official lists contain typos like year 3017.
+std::string IsoDateOrEmpty(std::string_view text);
+
+// IdType for a document label in English, Spanish or French ("Passport",
+// "Numéro de passeport", "National Identification Number", "Tax ID No.",
+// "SWIFT/BIC", "Vessel Registration Identification"); kOther when unknown.
+IdType IdTypeFromLabel(std::string_view label);
+
+// Whether the label names an identifier at all (as opposed to CSL's
+// "Website" or "Email Address" items, which share the ids column).
+bool IsIdentifierLabel(std::string_view label);
+
+}  // namespace embargo

@@ -1,0 +1,330 @@
+#include "sources/un_xml.h"
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include <algorithm>
+
+#include "model/country.h"
+#include "sources/list_text.h"
+
+namespace embargo {
+namespace {
+
+struct Context {
+  std::string_view bytes;
+  std::string file;
+};
+
+std::string Text(const pugi::xml_node& node, const char* child) {
+  return std::string(Trim(node.child_value(child)));
+}
+
+std::vector<std::string> Values(const pugi::xml_node& node, const char* child) {
+  std::vector<std::string> out;
+  for (pugi::xml_node item : node.children(child)) {
+    for (pugi::xml_node value : item.children("VALUE")) {
+      AppendUnique(out, std::string(Trim(value.child_value())));
+    }
+  }
+  return out;
+}
+
+int LineOf(const Context& ctx, const pugi::xml_node& node) {
+  ptrdiff_t offset = node.offset_debug();
+  return offset < 0 ? 0 : LineOfOffset(ctx.bytes, static_cast<size_t>(offset));
+}
+
+std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += part;
+  }
+  return out;
+}
+
+// KPi.* (DPRK individuals) list the family name in FIRST_NAME; everyone else
+// is FIRST_NAME = given ... last filled field = family.
+Name PrimaryName(const pugi::xml_node& node, std::string_view reference, Schema schema) {
+  static constexpr const char* kFields[] = {"FIRST_NAME", "SECOND_NAME", "THIRD_NAME",
+                                            "FOURTH_NAME"};
+  std::vector<std::string> values;
+  for (const char* field : kFields) {
+    std::string value = Text(node, field);
+    if (!value.empty()) values.push_back(std::move(value));
+  }
+  Name name{JoinNonEmpty(values, " "), NameKind::kPrimary, {}};
+  if (schema != Schema::kPerson || values.size() < 2) return name;
+  bool family_first = reference.substr(0, 4) == "KPi.";
+  for (size_t i = 0; i < values.size(); ++i) {
+    NamePartType type = NamePartType::kMiddle;
+    if (i == 0) type = family_first ? NamePartType::kFamily : NamePartType::kGiven;
+    else if (family_first) type = NamePartType::kGiven;
+    else if (i + 1 == values.size()) type = NamePartType::kFamily;
+    name.parts.push_back({type, values[i]});
+  }
+  return name;
+}
+
+NameKind AliasKind(std::string_view quality) {
+  if (quality == "Low") return NameKind::kWeakAlias;
+  if (quality == "f.k.a.") return NameKind::kPreviousName;
+  return NameKind::kAlias;  // Good, a.k.a., empty
+}
+
+void AddName(Entity& entity, std::string value, NameKind kind) {
+  for (const Name& name : entity.names) {
+    if (name.value == value && name.kind == kind) return;
+  }
+  entity.names.push_back({std::move(value), kind, {}});
+}
+
+void AddBirthDate(Entity& entity, DateSpec spec) {
+  if (spec.from.empty()) return;
+  if (std::find(entity.birth_dates.begin(), entity.birth_dates.end(), spec) ==
+      entity.birth_dates.end()) {
+    entity.birth_dates.push_back(spec);
+  }
+}
+
+DateSpec SingleDate(PartialDate date, bool approximate) { return {date, date, approximate}; }
+
+void AddAliases(const pugi::xml_node& node, const char* tag, Entity& entity) {
+  for (pugi::xml_node alias : node.children(tag)) {
+    NameKind kind = AliasKind(Text(alias, "QUALITY"));
+    for (std::string& value : SplitUnAliasNames(Text(alias, "ALIAS_NAME"))) {
+      AddName(entity, std::move(value), kind);
+    }
+    if (auto date = PartialDate::Parse(Text(alias, "DATE_OF_BIRTH"))) {
+      AddBirthDate(entity, SingleDate(*date, false));
+    }
+    AppendUnique(entity.birth_places,
+                 JoinNonEmpty({Text(alias, "CITY_OF_BIRTH"), Text(alias, "COUNTRY_OF_BIRTH")}, ", "));
+  }
+}
+
+std::optional<DateSpec> BirthDate(const pugi::xml_node& dob) {
+  std::string type = Text(dob, "TYPE_OF_DATE");
+  if (type == "BETWEEN") {
+    auto from = PartialDate::Parse(Text(dob, "FROM_YEAR"));
+    auto to = PartialDate::Parse(Text(dob, "TO_YEAR"));
+    if (!from || !to) return std::nullopt;
+    return DateSpec{*from, *to, false};
+  }
+  auto date = PartialDate::Parse(Text(dob, "DATE"));
+  if (!date) date = PartialDate::Parse(Text(dob, "YEAR"));
+  if (!date) return std::nullopt;
+  return SingleDate(*date, type == "APPROXIMATELY");
+}
+
+void AddPersonFacts(const pugi::xml_node& node, Entity& entity) {
+  for (pugi::xml_node dob : node.children("INDIVIDUAL_DATE_OF_BIRTH")) {
+    if (auto spec = BirthDate(dob)) AddBirthDate(entity, *spec);
+  }
+  for (pugi::xml_node pob : node.children("INDIVIDUAL_PLACE_OF_BIRTH")) {
+    AppendUnique(entity.birth_places,
+                 JoinNonEmpty({Text(pob, "CITY"), Text(pob, "STATE_PROVINCE"), Text(pob, "COUNTRY")},
+                              ", "));
+  }
+  for (const std::string& value : Values(node, "NATIONALITY")) {
+    AppendUnique(entity.nationalities, NormalizeCountry(value));
+  }
+  entity.gender = ParseGender(Text(node, "GENDER"));
+}
+
+// Some entries give the gender only in COMMENTS1: "Gender: Male." or
+// "Gender [Male]".
+Gender GenderFromComment(std::string_view comment) {
+  if (comment.substr(0, 6) != "Gender") return Gender::kUnknown;
+  std::string_view rest = comment.substr(6);
+  while (!rest.empty() && (rest.front() == ':' || rest.front() == '[' || rest.front() == ' ')) {
+    rest.remove_prefix(1);
+  }
+  size_t end = rest.find_first_of(" .]");
+  return ParseGender(rest.substr(0, end));
+}
+
+void AddDocuments(const pugi::xml_node& node, Entity& entity) {
+  for (pugi::xml_node doc : node.children("INDIVIDUAL_DOCUMENT")) {
+    std::string number = Text(doc, "NUMBER");
+    if (number.empty()) continue;
+    std::string label = Text(doc, "TYPE_OF_DOCUMENT");
+    std::string country = Text(doc, "ISSUING_COUNTRY");
+    if (country.empty()) country = Text(doc, "COUNTRY_OF_ISSUE");
+    entity.identifiers.push_back(
+        {IdTypeFromLabel(label), std::move(number), NormalizeCountry(country), std::move(label)});
+  }
+}
+
+void AddAddresses(const pugi::xml_node& node, const char* tag, Entity& entity) {
+  for (pugi::xml_node addr : node.children(tag)) {
+    std::string country = Text(addr, "COUNTRY");
+    Address address{JoinNonEmpty({Text(addr, "STREET"), Text(addr, "CITY"),
+                                  Text(addr, "STATE_PROVINCE"), Text(addr, "ZIP_CODE"), country},
+                                 ", "),
+                    Text(addr, "CITY"), NormalizeCountry(country)};
+    if (address.full.empty()) continue;
+    AppendUnique(entity.countries, address.country);
+    entity.addresses.push_back(std::move(address));
+  }
+}
+
+void AddListing(const pugi::xml_node& node, Entity& entity) {
+  AppendUnique(entity.programs, Text(node, "UN_LIST_TYPE"));
+  entity.listed_on = IsoDateOrEmpty(Text(node, "LISTED_ON"));
+  std::string comment = Text(node, "COMMENTS1");
+  if (entity.gender == Gender::kUnknown && entity.schema == Schema::kPerson) {
+    entity.gender = GenderFromComment(comment);
+  }
+  if (!comment.empty()) entity.remarks.push_back(std::move(comment));
+}
+
+Result<Entity> ParseParty(const Context& ctx, const pugi::xml_node& node, Schema schema) {
+  Entity entity;
+  entity.schema = schema;
+  entity.dataset = std::string(kUnDataset);
+  entity.source_id = Text(node, "REFERENCE_NUMBER");
+  if (entity.source_id.empty()) {
+    return MakeError(ctx.file, LineOf(ctx, node),
+                     fmt::format("{} without REFERENCE_NUMBER", node.name()));
+  }
+  entity.id = fmt::format("{}-{}", kUnDataset, entity.source_id);
+  Name primary = PrimaryName(node, entity.source_id, schema);
+  if (!primary.value.empty()) entity.names.push_back(std::move(primary));
+  bool person = schema == Schema::kPerson;
+  AddAliases(node, person ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS", entity);
+  std::string script = Text(node, "NAME_ORIGINAL_SCRIPT");
+  if (!script.empty()) AddName(entity, std::move(script), NameKind::kAlias);
+  if (person) AddPersonFacts(node, entity);
+  if (person) AddDocuments(node, entity);
+  AddAddresses(node, person ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS", entity);
+  AddListing(node, entity);
+  return entity;
+}
+
+Status AddParties(const Context& ctx, const pugi::xml_node& group, const char* tag,
+                  Schema schema, ParsedList& list) {
+  for (pugi::xml_node node : group.children(tag)) {
+    Result<Entity> entity = ParseParty(ctx, node, schema);
+    if (!entity.ok()) return entity.error();
+    list.entities.push_back(std::move(entity).value());
+  }
+  return Status::Ok();
+}
+
+// Positions of parentheses that have no partner in `text`.
+void UnmatchedParens(std::string_view text, std::vector<size_t>& opens,
+                     std::vector<size_t>& closes) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '(') opens.push_back(i);
+    if (text[i] != ')') continue;
+    if (opens.empty()) closes.push_back(i);
+    else opens.pop_back();
+  }
+}
+
+void EraseAll(std::string& text, std::string_view what) {
+  for (size_t pos; (pos = text.find(what)) != std::string::npos;) text.erase(pos, what.size());
+}
+
+// Whether `text` has a letter beyond Latin (Greek, Cyrillic, Arabic, Han,
+// Hangul, ...), ignoring general punctuation such as ’ and –.
+bool HasNonLatinLetter(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0xCD && c < 0xE2) return true;  // U+0340..U+1FFF (Greek onwards)
+    if (c >= 0xE3) return true;              // U+3000 and up (CJK, Hangul, ...)
+    if (c == 0xE2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xB0) {
+      return true;  // U+2C00..U+2FFF
+    }
+  }
+  return false;
+}
+
+// "Latin (script)" or "script (Latin)" is one name in two scripts: emit both.
+// "(original script: X)" annotates X. Other parentheses stay in the name.
+void AddScriptPair(std::string_view name, std::vector<std::string>& out) {
+  size_t open = name.rfind(" (");
+  if (name.empty() || name.back() != ')' || open == std::string_view::npos) {
+    return AppendUnique(out, std::string(name));
+  }
+  std::string_view outside = Trim(name.substr(0, open));
+  std::string_view inside = Trim(name.substr(open + 2, name.size() - open - 3));
+  if (inside.substr(0, 16) == "original script:") inside = Trim(inside.substr(16));
+  if (HasNonLatinLetter(outside) == HasNonLatinLetter(inside) || inside.find('(') !=
+      std::string_view::npos) {
+    return AppendUnique(out, std::string(name));
+  }
+  AppendUnique(out, std::string(outside));
+  AppendUnique(out, std::string(inside));
+}
+
+// One ';'-separated piece: "script (latin" -> {"script", "latin"}.
+void SplitPiece(std::string_view piece, std::vector<std::string>& out) {
+  std::vector<size_t> opens, closes;
+  UnmatchedParens(piece, opens, closes);
+  std::string current;
+  auto flush = [&] {
+    EraseAll(current, "(original script)");
+    std::string_view trimmed = Trim(current);
+    while (!trimmed.empty() && trimmed.back() == ',') trimmed = Trim(trimmed.substr(0, trimmed.size() - 1));
+    if (!trimmed.empty()) AddScriptPair(trimmed, out);
+    current.clear();
+  };
+  for (size_t i = 0; i < piece.size(); ++i) {
+    if (std::find(opens.begin(), opens.end(), i) != opens.end()) {
+      flush();
+    } else if (std::find(closes.begin(), closes.end(), i) == closes.end()) {
+      current.push_back(piece[i]);
+    }
+  }
+  flush();
+}
+
+// " b) " enumerations inside one alias ("X; Y b) Z") separate names too.
+std::string MarkEnumerations(std::string_view text) {
+  std::string out(text);
+  for (size_t i = 1; i + 2 < out.size(); ++i) {
+    if (out[i - 1] == ' ' && out[i] >= 'a' && out[i] <= 'z' && out[i + 1] == ')' &&
+        out[i + 2] == ' ') {
+      out.replace(i, 2, ";");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> SplitUnAliasNames(std::string_view text) {
+  std::vector<std::string> out;
+  for (const std::string& piece : SplitList(MarkEnumerations(text), ';')) SplitPiece(piece, out);
+  return out;
+}
+
+Result<ParsedList> ParseUnXml(const std::filesystem::path& path, std::string_view bytes) {
+  Context ctx{bytes, path.string()};
+  EMBARGO_RETURN_IF_ERROR(CheckUtf8(bytes, ctx.file));
+  pugi::xml_document doc;
+  pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size());
+  if (!parsed) {
+    return MakeError(ctx.file, LineOfOffset(bytes, static_cast<size_t>(parsed.offset)),
+                     fmt::format("malformed XML: {}", parsed.description()));
+  }
+  pugi::xml_node root = doc.document_element();
+  if (std::string_view(root.name()) != "CONSOLIDATED_LIST") {
+    return MakeError(ctx.file, LineOf(ctx, root),
+                     fmt::format("expected root element CONSOLIDATED_LIST, found '{}'", root.name()));
+  }
+  ParsedList list;
+  list.dataset = {std::string(kUnDataset), "un_xml", ctx.file,
+                  IsoDateOrEmpty(root.attribute("dateGenerated").value())};
+  EMBARGO_RETURN_IF_ERROR(
+      AddParties(ctx, root.child("INDIVIDUALS"), "INDIVIDUAL", Schema::kPerson, list));
+  EMBARGO_RETURN_IF_ERROR(
+      AddParties(ctx, root.child("ENTITIES"), "ENTITY", Schema::kOrganization, list));
+  return list;
+}
+
+}  // namespace embargo
