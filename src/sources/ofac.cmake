@@ -1,1 +1,1 @@
-list(APPEND EMBARGO_SOURCES)
+list(APPEND EMBARGO_SOURCES src/sources/ofac_remarks.cc src/sources/ofac_legacy.cc)

@@ -1,1 +1,2 @@
-list(APPEND EMBARGO_TEST_SOURCES tests/model/country_test.cc)
+list(APPEND EMBARGO_TEST_SOURCES tests/model/country_test.cc tests/sources/ofac_remarks_test.cc
+  tests/sources/ofac_legacy_test.cc)

@@ -1,0 +1,49 @@
+// The OFAC Remarks micro-language (DOMAIN.md 1.1): "; "-separated items such
+// as "DOB 03 Mar 1971", "nationality Korea, North", "Passport 927100001
+// (Korea, North) issued 02 Feb 2015", "a.k.a. 'THE TALL ONE'", "Linked To:
+// X". ApplyOfacRemarks turns the items it understands into Entity fields and
+// keeps every other item, verbatim, in Entity::remarks. Garbage never makes it
+// fail or crash. Stateless pure functions: thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "embargo/entity.h"
+
+namespace embargo {
+
+// Parses the whole Remarks text (main column plus any sdn_comments overflow)
+// into `entity`: birth dates, birth places, nationalities, gender,
+// identifiers, weak aliases, links, flag countries; the rest into remarks.
+void ApplyOfacRemarks(std::string_view remarks, Entity& entity);
+
+// Applies one item (already split, trimmed). Returns false, leaving `entity`
+// untouched, when the item is not understood.
+bool ApplyOfacRemarkItem(std::string_view item, Entity& entity);
+
+// Splits Remarks into trimmed items on ';'. A quoted weak alias is one item
+// even when its name holds ';' or '\'' ("a.k.a. 'SHA'BAN'"): its quote closes
+// only at a '\'' followed by ';', '.' or the end. The final '.' ending the
+// remarks is dropped unless it ends an abbreviation ("CO., LTD.", "S.A.").
+std::vector<std::string_view> SplitOfacRemarks(std::string_view remarks);
+
+// "03 Mar 1971", "Apr 1969", "1958" (also full month names). nullopt when the
+// text is not such a date or names an impossible day/month.
+std::optional<PartialDate> ParseOfacDate(std::string_view text);
+
+// What follows "DOB ": a date, "circa <date>", "<date> to <date>" or
+// "circa YYYY-YYYY".
+std::optional<DateSpec> ParseOfacBirthDate(std::string_view text);
+
+// The country a free-text place ends with: "Nampo, Korea, North" -> "kp",
+// "Tehran, Iran" -> "ir"; "" when none.
+std::string CountryOfPlace(std::string_view place);
+
+// Whether a 7-digit IMO number has a valid check digit (DOMAIN.md 6).
+// Invalid numbers are still kept as identifiers: official data has some.
+bool IsValidImo(std::string_view digits);
+
+}  // namespace embargo
