@@ -245,7 +245,7 @@ constexpr CountryRow kCountries[] = {
     {"ps", "PSE", "Palestine",
      "Palestine, State of|the State of Palestine|Palestine|State of Palestine|Palestinian|"
      "Palestinian Territories|Palestinian Territory|Occupied Palestinian Territory|Gaza|"
-     "Gaza Strip|West Bank"},
+     "Gaza Strip|West Bank|Palestinian Authority|Region: Gaza|Region: West Bank"},
     {"pt", "PRT", "Portugal", "Portugal|Portuguese Republic|Portuguese"},
     {"pw", "PLW", "Palau", "Palau|Republic of Palau|Palauan"},
     {"py", "PRY", "Paraguay", "Paraguay|Republic of Paraguay|Paraguayan"},

@@ -49,8 +49,6 @@ void AddUnique(std::vector<std::string>& values, std::string value) {
   }
 }
 
-// ---- Bytes to UTF-8 text ---------------------------------------------------
-
 int LineAt(std::string_view data, size_t pos) {
   int line = 1;
   for (size_t i = 0; i < pos && i < data.size(); ++i) {
@@ -150,8 +148,6 @@ Result<std::vector<CsvRow>> ReadRows(const fs::path& path) {
   return ReadCsv(*text, path.string());
 }
 
-// ---- Fields ----------------------------------------------------------------
-
 // The trimmed field; "" for OFAC's null "-0-".
 std::string_view Field(const CsvRow& row, size_t index) {
   std::string_view value = Trim(row.fields[index]);
@@ -233,8 +229,6 @@ std::optional<NameKind> AliasKind(std::string_view type) {
   return std::nullopt;
 }
 
-// ---- The bundle --------------------------------------------------------------
-
 // Builds the entities of one bundle. Remarks are parsed last, once every
 // sdn_comments continuation has been appended.
 class OfacBundle {
@@ -257,7 +251,7 @@ class OfacBundle {
   std::vector<Entity> entities_;
   std::vector<std::string> raw_remarks_;  // per entity, before parsing
   std::unordered_map<int64_t, size_t> by_ent_num_;
-  std::unordered_map<int64_t, int> line_of_;  // for duplicate messages
+  std::vector<int> lines_;  // per entity, where its main row starts
 };
 
 Status OfacBundle::AddMainRows(const std::vector<CsvRow>& rows, const std::string& file) {
@@ -270,13 +264,13 @@ Status OfacBundle::AddMainRow(const CsvRow& row, const std::string& file) {
   EMBARGO_RETURN_IF_ERROR(CheckFieldCount(row, kMainFields, file));
   Result<int64_t> ent_num = ParseEntNum(row, file);
   if (!ent_num.ok()) return ent_num.error();
-  auto [it, inserted] = by_ent_num_.emplace(*ent_num, entities_.size());
+  auto [first, inserted] = by_ent_num_.emplace(*ent_num, entities_.size());
   if (!inserted) {
     return MakeError(
         file, row.line,
-        fmt::format("duplicate ent_num {} (first on line {})", *ent_num, line_of_[*ent_num]));
+        fmt::format("duplicate ent_num {} (first on line {})", *ent_num, lines_[first->second]));
   }
-  line_of_[*ent_num] = row.line;
+  lines_.push_back(row.line);
   std::optional<Schema> schema = SchemaOfSdnType(Field(row, 2));
   if (!schema) {
     return MakeError(file, row.line, fmt::format("unknown SDN_Type \"{}\"", Field(row, 2)));
@@ -387,8 +381,6 @@ std::vector<Entity> OfacBundle::Finish() && {
   for (size_t i = 0; i < entities_.size(); ++i) ApplyOfacRemarks(raw_remarks_[i], entities_[i]);
   return std::move(entities_);
 }
-
-// ---- Files ---------------------------------------------------------------------
 
 struct Sidecars {
   std::optional<fs::path> alt;

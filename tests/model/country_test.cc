@@ -44,6 +44,7 @@ TEST(CountryTest, NormalizesListSpellings) {
       {"Bosnia-Herzegovina", "ba"},
       {"Macedonia, The Former Yugoslav Republic of", "mk"},
       {"West Bank", "ps"},
+      {"Region: Gaza", "ps"},
       // UN spellings.
       {"Democratic People's Republic of Korea", "kp"},
       {"Iran (Islamic Republic of)", "ir"},

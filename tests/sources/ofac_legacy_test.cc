@@ -76,7 +76,7 @@ std::string LoadError(const std::string& relative) {
 const std::string kSdn2021 = SharedData("ofac/sdn-2021-07/sdn.csv");
 const std::string kCons2019 = SharedData("ofac/cons-2019/cons_prim.csv");
 
-// ---- Real reference files (counts established with awk/python) -------------
+// Real reference files; every count was established with awk/python.
 
 TEST(OfacLegacyTest, LoadsSdn2021BundleWithSidecars) {
   const ParsedList& list = Load(kSdn2021);
@@ -248,8 +248,6 @@ TEST(OfacLegacyTest, TruncatedRemarksWithoutCommentsStayRemarks) {
   EXPECT_TRUE(HasRemark(*hacker, "a.k.a. 'snowsjo"));
 }
 
-// ---- Small fixtures ---------------------------------------------------------
-
 TEST(OfacLegacyTest, ParsesLatin1BundleWithCrLineEnds) {
   Result<ParsedList> list = ParseOfacLegacy(TestData("ofac/mini/sdn.csv"), "us_ofac_sdn");
   ASSERT_TRUE(list.ok()) << list.error().ToString();
@@ -324,8 +322,6 @@ TEST(OfacLegacyTest, ReportsMissingFile) {
   EXPECT_EQ(LoadError("ofac/missing/sdn.csv"),
             TestData("ofac/missing/sdn.csv") + ": cannot open file");
 }
-
-// ---- Helpers ------------------------------------------------------------------
 
 TEST(OfacLegacyTest, SniffsMainFilesOnly) {
   auto first_bytes = [](const std::string& path) {
