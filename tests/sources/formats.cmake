@@ -1,3 +1,5 @@
 list(APPEND EMBARGO_TEST_SOURCES
   tests/sources/un_xml_test.cc
-  tests/sources/us_csl_test.cc)
+  tests/sources/us_csl_test.cc
+  tests/sources/bis_dpl_test.cc
+  tests/sources/ftm_json_test.cc)
