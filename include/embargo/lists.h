@@ -28,6 +28,9 @@ struct ListSet {
   std::vector<Entity> entities;
   // Files passed over because a newer version of the same dataset was loaded.
   std::vector<std::string> superseded;
+  // Files found in a folder whose content is no known list format, each as
+  // "<path>: unknown list format" (a folder may hold other files).
+  std::vector<std::string> skipped;
 };
 
 struct LoadOptions {
@@ -35,10 +38,15 @@ struct LoadOptions {
   std::string dataset_override;
 };
 
-// Loads every path (a list file, or a folder searched recursively). When
-// several files hold versions of the same dataset, the newest one is kept
-// (by the date in its path, else the file's modification time) and the
-// others are listed in `superseded`.
+// Loads every path (a list file, or a folder searched recursively, in
+// sorted order; README*, *.md and dot files are ignored). The format is
+// detected from content (src/sources/detect.h). A file named explicitly must
+// be a list ("unknown list format" otherwise); in a folder such files are
+// listed in `skipped`. When several files hold versions of the same dataset,
+// the newest one is kept (by the list's own publication date, else the date
+// in its path, else the file's modification time; on a tie the path that
+// sorts last) and the others are listed in `superseded`. Entity ids must be
+// unique across everything loaded.
 Result<ListSet> LoadLists(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
 }  // namespace embargo

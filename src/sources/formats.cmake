@@ -2,4 +2,10 @@ list(APPEND EMBARGO_SOURCES
   src/sources/list_text.cc
   src/sources/json_parse.cc
   src/sources/un_xml.cc
-  src/sources/us_csl.cc)
+  src/sources/us_csl.cc
+  src/sources/bis_dpl.cc
+  src/sources/ftm_json.cc
+  src/sources/embargo_list_record.cc
+  src/sources/embargo_list.cc
+  src/sources/detect.cc
+  src/sources/load.cc)

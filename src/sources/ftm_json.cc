@@ -300,10 +300,11 @@ void ApplyAttachments(FileState& state) {
       auto it = state.index.find(ref);
       if (it == state.index.end()) continue;
       Entity& entity = state.list.entities[it->second];
-      if (sanction)
+      if (sanction) {
         ApplySanction(props, entity);
-      else
+      } else {
         ApplyIdentification(a, props, entity);
+      }
     }
   }
   for (size_t i = 0; i < state.list.entities.size(); ++i) {
@@ -320,8 +321,9 @@ void ApplyAttachments(FileState& state) {
 std::string StemName(const std::filesystem::path& path) {
   std::string name = path.filename().string();
   for (std::string_view suffix : {".jsonl", ".json", ".ftm"}) {
-    if (name.size() > suffix.size() && name.ends_with(suffix))
+    if (name.size() > suffix.size() && name.ends_with(suffix)) {
       name.resize(name.size() - suffix.size());
+    }
   }
   if (name == "entities" && path.has_parent_path()) return path.parent_path().filename().string();
   return name;

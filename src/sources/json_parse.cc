@@ -29,8 +29,7 @@ Error ToError(const nlohmann::json::parse_error& e, const std::string& file, int
 
 }  // namespace
 
-Result<nlohmann::json> ParseJson(std::string_view text, const std::string& file,
-                                 int first_line) {
+Result<nlohmann::json> ParseJson(std::string_view text, const std::string& file, int first_line) {
   try {
     return nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {

@@ -8,7 +8,9 @@
 namespace embargo {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Length of the well-formed UTF-8 sequence at `pos`, or 0 (RFC 3629 table).
 size_t Utf8SequenceLength(std::string_view s, size_t pos) {
@@ -127,12 +129,12 @@ IdType IdTypeFromLabel(std::string_view label) {
   if (HasWord(w, {"mmsi"})) return IdType::kMmsi;
   if (HasWord(w, {"swift", "bic"})) return IdType::kSwiftBic;
   if (HasWord(w, {"tax", "nit", "inn", "ruc", "vat", "taxpayer", "tin"})) return IdType::kTax;
-  if (HasWord(w, {"national identification", "national id", "identity", "identidad",
-                  "identité", "identite", "cedula", "cédula", "ssn", "social security"})) {
+  if (HasWord(w, {"national identification", "national id", "identity", "identidad", "identité",
+                  "identite", "cedula", "cédula", "ssn", "social security"})) {
     return IdType::kNationalId;
   }
-  if (HasWord(w, {"registration", "registry", "register", "company number", "matricula",
-                  "ogrn", "lei", "legal entity number", "duns", "d u n s"})) {
+  if (HasWord(w, {"registration", "registry", "register", "company number", "matricula", "ogrn",
+                  "lei", "legal entity number", "duns", "d u n s"})) {
     return IdType::kRegistration;
   }
   return IdType::kOther;

@@ -1,9 +1,9 @@
 #include "sources/un_xml.h"
 
 #include <fmt/format.h>
-#include <pugixml.hpp>
 
 #include <algorithm>
+#include <pugixml.hpp>
 
 #include "model/country.h"
 #include "sources/list_text.h"
@@ -45,6 +45,13 @@ std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view
   return out;
 }
 
+// Part `i` of `count` filled name fields.
+NamePartType PartType(size_t i, size_t count, bool family_first) {
+  if (family_first) return i == 0 ? NamePartType::kFamily : NamePartType::kGiven;
+  if (i == 0) return NamePartType::kGiven;
+  return i + 1 == count ? NamePartType::kFamily : NamePartType::kMiddle;
+}
+
 // KPi.* (DPRK individuals) list the family name in FIRST_NAME; everyone else
 // is FIRST_NAME = given ... last filled field = family.
 Name PrimaryName(const pugi::xml_node& node, std::string_view reference, Schema schema) {
@@ -59,11 +66,7 @@ Name PrimaryName(const pugi::xml_node& node, std::string_view reference, Schema 
   if (schema != Schema::kPerson || values.size() < 2) return name;
   bool family_first = reference.substr(0, 4) == "KPi.";
   for (size_t i = 0; i < values.size(); ++i) {
-    NamePartType type = NamePartType::kMiddle;
-    if (i == 0) type = family_first ? NamePartType::kFamily : NamePartType::kGiven;
-    else if (family_first) type = NamePartType::kGiven;
-    else if (i + 1 == values.size()) type = NamePartType::kFamily;
-    name.parts.push_back({type, values[i]});
+    name.parts.push_back({PartType(i, values.size(), family_first), values[i]});
   }
   return name;
 }
@@ -100,8 +103,9 @@ void AddAliases(const pugi::xml_node& node, const char* tag, Entity& entity) {
     if (auto date = PartialDate::Parse(Text(alias, "DATE_OF_BIRTH"))) {
       AddBirthDate(entity, SingleDate(*date, false));
     }
-    AppendUnique(entity.birth_places,
-                 JoinNonEmpty({Text(alias, "CITY_OF_BIRTH"), Text(alias, "COUNTRY_OF_BIRTH")}, ", "));
+    AppendUnique(
+        entity.birth_places,
+        JoinNonEmpty({Text(alias, "CITY_OF_BIRTH"), Text(alias, "COUNTRY_OF_BIRTH")}, ", "));
   }
 }
 
@@ -124,9 +128,9 @@ void AddPersonFacts(const pugi::xml_node& node, Entity& entity) {
     if (auto spec = BirthDate(dob)) AddBirthDate(entity, *spec);
   }
   for (pugi::xml_node pob : node.children("INDIVIDUAL_PLACE_OF_BIRTH")) {
-    AppendUnique(entity.birth_places,
-                 JoinNonEmpty({Text(pob, "CITY"), Text(pob, "STATE_PROVINCE"), Text(pob, "COUNTRY")},
-                              ", "));
+    AppendUnique(
+        entity.birth_places,
+        JoinNonEmpty({Text(pob, "CITY"), Text(pob, "STATE_PROVINCE"), Text(pob, "COUNTRY")}, ", "));
   }
   for (const std::string& value : Values(node, "NATIONALITY")) {
     AppendUnique(entity.nationalities, NormalizeCountry(value));
@@ -204,8 +208,8 @@ Result<Entity> ParseParty(const Context& ctx, const pugi::xml_node& node, Schema
   return entity;
 }
 
-Status AddParties(const Context& ctx, const pugi::xml_node& group, const char* tag,
-                  Schema schema, ParsedList& list) {
+Status AddParties(const Context& ctx, const pugi::xml_node& group, const char* tag, Schema schema,
+                  ParsedList& list) {
   for (pugi::xml_node node : group.children(tag)) {
     Result<Entity> entity = ParseParty(ctx, node, schema);
     if (!entity.ok()) return entity.error();
@@ -220,8 +224,11 @@ void UnmatchedParens(std::string_view text, std::vector<size_t>& opens,
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '(') opens.push_back(i);
     if (text[i] != ')') continue;
-    if (opens.empty()) closes.push_back(i);
-    else opens.pop_back();
+    if (opens.empty()) {
+      closes.push_back(i);
+    } else {
+      opens.pop_back();
+    }
   }
 }
 
@@ -234,7 +241,7 @@ void EraseAll(std::string& text, std::string_view what) {
 bool HasNonLatinLetter(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0xCD && c < 0xE2) return true;  // U+0340..U+1FFF (Greek onwards)
+    if (c >= 0xCE && c < 0xE2) return true;  // U+0380..U+1FFF (Greek onwards)
     if (c >= 0xE3) return true;              // U+3000 and up (CJK, Hangul, ...)
     if (c == 0xE2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xB0) {
       return true;  // U+2C00..U+2FFF
@@ -253,8 +260,8 @@ void AddScriptPair(std::string_view name, std::vector<std::string>& out) {
   std::string_view outside = Trim(name.substr(0, open));
   std::string_view inside = Trim(name.substr(open + 2, name.size() - open - 3));
   if (inside.substr(0, 16) == "original script:") inside = Trim(inside.substr(16));
-  if (HasNonLatinLetter(outside) == HasNonLatinLetter(inside) || inside.find('(') !=
-      std::string_view::npos) {
+  if (HasNonLatinLetter(outside) == HasNonLatinLetter(inside) ||
+      inside.find('(') != std::string_view::npos) {
     return AppendUnique(out, std::string(name));
   }
   AppendUnique(out, std::string(outside));
@@ -269,7 +276,8 @@ void SplitPiece(std::string_view piece, std::vector<std::string>& out) {
   auto flush = [&] {
     EraseAll(current, "(original script)");
     std::string_view trimmed = Trim(current);
-    while (!trimmed.empty() && trimmed.back() == ',') trimmed = Trim(trimmed.substr(0, trimmed.size() - 1));
+    while (!trimmed.empty() && trimmed.back() == ',')
+      trimmed = Trim(trimmed.substr(0, trimmed.size() - 1));
     if (!trimmed.empty()) AddScriptPair(trimmed, out);
     current.clear();
   };
@@ -314,8 +322,9 @@ Result<ParsedList> ParseUnXml(const std::filesystem::path& path, std::string_vie
   }
   pugi::xml_node root = doc.document_element();
   if (std::string_view(root.name()) != "CONSOLIDATED_LIST") {
-    return MakeError(ctx.file, LineOf(ctx, root),
-                     fmt::format("expected root element CONSOLIDATED_LIST, found '{}'", root.name()));
+    return MakeError(
+        ctx.file, LineOf(ctx, root),
+        fmt::format("expected root element CONSOLIDATED_LIST, found '{}'", root.name()));
   }
   ParsedList list;
   list.dataset = {std::string(kUnDataset), "un_xml", ctx.file,

@@ -12,15 +12,48 @@ namespace embargo {
 namespace {
 
 enum Column {
-  kId, kSource, kEntityNumber, kType, kPrograms, kName, kTitle, kAddresses, kFrNotice,
-  kStartDate, kRemarks, kAltNames, kCitizenships, kDatesOfBirth, kNationalities,
-  kPlacesOfBirth, kIds, kCallSign, kVesselFlag, kColumnCount,
+  kId,
+  kSource,
+  kEntityNumber,
+  kType,
+  kPrograms,
+  kName,
+  kTitle,
+  kAddresses,
+  kFrNotice,
+  kStartDate,
+  kRemarks,
+  kAltNames,
+  kCitizenships,
+  kDatesOfBirth,
+  kNationalities,
+  kPlacesOfBirth,
+  kIds,
+  kCallSign,
+  kVesselFlag,
+  kColumnCount,
 };
 
 constexpr std::string_view kColumnNames[kColumnCount] = {
-    "_id", "source", "entity_number", "type", "programs", "name", "title", "addresses",
-    "federal_register_notice", "start_date", "remarks", "alt_names", "citizenships",
-    "dates_of_birth", "nationalities", "places_of_birth", "ids", "call_sign", "vessel_flag",
+    "_id",
+    "source",
+    "entity_number",
+    "type",
+    "programs",
+    "name",
+    "title",
+    "addresses",
+    "federal_register_notice",
+    "start_date",
+    "remarks",
+    "alt_names",
+    "citizenships",
+    "dates_of_birth",
+    "nationalities",
+    "places_of_birth",
+    "ids",
+    "call_sign",
+    "vessel_flag",
 };
 
 struct Row {
@@ -176,8 +209,9 @@ Result<ParsedList> ParseUsCsl(const std::filesystem::path& path, std::string_vie
   for (size_t i = 1; i < rows->size(); ++i) {
     const CsvRow& csv = (*rows)[i];
     if (csv.fields.size() != width) {
-      return MakeError(file, csv.line, fmt::format("expected {} fields as in the header, found {}",
-                                                   width, csv.fields.size()));
+      return MakeError(
+          file, csv.line,
+          fmt::format("expected {} fields as in the header, found {}", width, csv.fields.size()));
     }
     Row row{csv, columns};
     if (row[kName].empty()) continue;

@@ -2,4 +2,7 @@ list(APPEND EMBARGO_TEST_SOURCES
   tests/sources/un_xml_test.cc
   tests/sources/us_csl_test.cc
   tests/sources/bis_dpl_test.cc
-  tests/sources/ftm_json_test.cc)
+  tests/sources/ftm_json_test.cc
+  tests/sources/embargo_list_test.cc
+  tests/sources/detect_test.cc
+  tests/sources/load_test.cc)

@@ -1,0 +1,38 @@
+// Recognises a list file's format from its content, never its extension
+// (docs/list-format.md, "Format detection"). The rules, in order:
+//   OFAC side file : named alt/add/sdn_comments/cons_* (IsOfacSidecarFile)
+//                    and starting with a digit; read with its main file
+//   UN XML         : XML whose root element is CONSOLIDATED_LIST
+//   FtM JSON lines : first line is a JSON object with a "schema" key
+//   embargo JSON   : a JSON object with an "entities" key
+//   US CSL         : CSV header with source, name, type and alt_names
+//   BIS DPL        : tab-separated header with Name, Effective_Date, FR_Citation
+//   embargo CSV    : CSV header with columns id and name
+//   OFAC legacy    : headerless CSV whose first record looks like sdn.csv
+// Anything else is kUnknown. Pure functions; thread-safe.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+namespace embargo {
+
+enum class ListFormat {
+  kUnknown,
+  kOfacLegacy,
+  kOfacSidecar,
+  kUnXml,
+  kFtmJson,
+  kEmbargoJson,
+  kUsCsl,
+  kBisDpl,
+  kEmbargoCsv,
+};
+
+// "ofac_legacy", "un_xml", ... (as in Dataset::format); "unknown".
+std::string_view ListFormatName(ListFormat format);
+
+// `bytes` is the whole file (or at least its first 64 KiB).
+ListFormat DetectListFormat(const std::filesystem::path& path, std::string_view bytes);
+
+}  // namespace embargo

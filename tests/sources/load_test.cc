@@ -1,0 +1,184 @@
+#include "embargo/lists.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "test_paths.h"
+
+namespace embargo {
+namespace {
+
+using testing::SharedData;
+using testing::TestData;
+
+// The whole reference folder, loaded once (about a second).
+const ListSet& SharedLists() {
+  static const ListSet set = [] {
+    Result<ListSet> loaded = LoadLists({SharedData("")});
+    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
+    return loaded.ok() ? *loaded : ListSet{};
+  }();
+  return set;
+}
+
+const Dataset* FindDataset(const ListSet& set, std::string_view name) {
+  for (const Dataset& d : set.datasets) {
+    if (d.name == name) return &d;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> DatasetNames(const ListSet& set) {
+  std::vector<std::string> names;
+  for (const Dataset& d : set.datasets) names.push_back(d.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string ErrorOf(const Result<ListSet>& set) { return set.ok() ? "ok" : set.error().ToString(); }
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+TEST(LoadTest, SharedFolderYieldsOneDatasetPerList) {
+  EXPECT_EQ(DatasetNames(SharedLists()),
+            (std::vector<std::string>{"eu_fsf", "un_sc_sanctions", "us_bis_dpl", "us_ofac_cons",
+                                      "us_ofac_sdn", "us_trade_csl", "zala"}));
+}
+
+TEST(LoadTest, NewestOfacSnapshotWinsAndOlderOnesAreSuperseded) {
+  const Dataset* sdn = FindDataset(SharedLists(), "us_ofac_sdn");
+  ASSERT_NE(sdn, nullptr);
+  EXPECT_TRUE(EndsWith(sdn->path, "ofac/sdn-2024-05-03.csv")) << sdn->path;
+  std::vector<std::string> superseded = SharedLists().superseded;
+  std::sort(superseded.begin(), superseded.end());
+  ASSERT_EQ(superseded.size(), 3u);
+  EXPECT_TRUE(EndsWith(superseded[0], "ofac/sdn-2021-07/sdn.csv")) << superseded[0];
+  EXPECT_TRUE(EndsWith(superseded[1], "ofac/sdn-2024-01-31.csv")) << superseded[1];
+  EXPECT_TRUE(EndsWith(superseded[2], "ofac/sdn-2024-02-23.csv")) << superseded[2];
+}
+
+TEST(LoadTest, NegativesAreSkippedAsUnknown) {
+  std::vector<std::string> skipped = SharedLists().skipped;
+  std::sort(skipped.begin(), skipped.end());
+  ASSERT_EQ(skipped.size(), 2u);
+  EXPECT_TRUE(EndsWith(skipped[0], "negatives/negatives-global-dev.csv: unknown list format"));
+  EXPECT_TRUE(EndsWith(skipped[1], "negatives/negatives-us-dev.csv: unknown list format"));
+}
+
+TEST(LoadTest, CountsMatchTheParsers) {
+  const ListSet& set = SharedLists();
+  EXPECT_EQ(FindDataset(set, "un_sc_sanctions")->entity_count, 1003u);
+  EXPECT_EQ(FindDataset(set, "un_sc_sanctions")->version_date, "2026-02-27");
+  EXPECT_EQ(FindDataset(set, "us_bis_dpl")->entity_count, 429u);
+  EXPECT_EQ(FindDataset(set, "us_bis_dpl")->name_count, 429u);
+  EXPECT_EQ(FindDataset(set, "us_trade_csl")->entity_count, 115u);
+  EXPECT_EQ(FindDataset(set, "us_trade_csl")->name_count, 276u);  // 115 names + 161 aliases
+  EXPECT_EQ(FindDataset(set, "eu_fsf")->entity_count, 6u);
+  EXPECT_EQ(FindDataset(set, "zala")->entity_count, 17u);
+  size_t total = 0, names = 0;
+  for (const Dataset& d : set.datasets) total += d.entity_count;
+  for (const Entity& e : set.entities) names += e.names.size();
+  EXPECT_EQ(total, set.entities.size());
+  size_t counted_names = 0;
+  for (const Dataset& d : set.datasets) counted_names += d.name_count;
+  EXPECT_EQ(counted_names, names);
+}
+
+TEST(LoadTest, EntityIdsAreUniqueAndCarryTheirDataset) {
+  std::set<std::string> ids;
+  for (const Entity& e : SharedLists().entities) {
+    EXPECT_TRUE(ids.insert(e.id).second) << e.id;
+    EXPECT_NE(FindDataset(SharedLists(), e.dataset), nullptr) << e.id;
+  }
+}
+
+TEST(LoadTest, ExplicitFilesLoadInGivenOrder) {
+  Result<ListSet> set = LoadLists({SharedData("us/bis-dpl.txt"), TestData("lists/rok-fsc-sample.csv")});
+  ASSERT_TRUE(set.ok()) << set.error().ToString();
+  ASSERT_EQ(set->datasets.size(), 2u);
+  EXPECT_EQ(set->datasets[0].name, "us_bis_dpl");
+  EXPECT_EQ(set->datasets[1].name, "kr_fsc_sample");
+  EXPECT_EQ(set->entities.size(), 432u);
+  EXPECT_EQ(set->entities.back().id, "kr_fsc_sample-FSC-0003");
+}
+
+TEST(LoadTest, FolderSkipsUnknownFilesAndIgnoresReadmeAndDotFiles) {
+  Result<ListSet> set = LoadLists({TestData("load/mixed")});
+  ASSERT_TRUE(set.ok()) << set.error().ToString();
+  ASSERT_EQ(set->datasets.size(), 1u);
+  EXPECT_EQ(set->datasets[0].name, "mixed_list");
+  EXPECT_EQ(set->skipped,
+            std::vector<std::string>{TestData("load/mixed") + "/notes.txt: unknown list format"});
+}
+
+TEST(LoadTest, DateInThePathPicksTheNewestVersion) {
+  Result<ListSet> set = LoadLists({TestData("load/versions")});
+  ASSERT_TRUE(set.ok()) << set.error().ToString();
+  ASSERT_EQ(set->datasets.size(), 1u);
+  EXPECT_TRUE(EndsWith(set->datasets[0].path, "list-2024-06-01.csv"));
+  EXPECT_EQ(set->entities.size(), 2u);
+  EXPECT_EQ(set->superseded,
+            std::vector<std::string>{TestData("load/versions") + "/list-2024-01-01.csv"});
+}
+
+TEST(LoadTest, SameFileTwiceLoadsOnce) {
+  Result<ListSet> set =
+      LoadLists({TestData("load/mixed"), TestData("load/mixed/list.csv")});
+  ASSERT_TRUE(set.ok()) << set.error().ToString();
+  EXPECT_EQ(set->entities.size(), 1u);
+  EXPECT_TRUE(set->superseded.empty());
+}
+
+TEST(LoadTest, DatasetOverrideNamesListsThatNameNone) {
+  LoadOptions options;
+  options.dataset_override = "internal";
+  Result<ListSet> set = LoadLists({TestData("load/broken/a-good.csv")}, options);
+  ASSERT_TRUE(set.ok()) << set.error().ToString();
+  EXPECT_EQ(set->datasets[0].name, "internal");
+  EXPECT_EQ(set->entities[0].id, "internal-G1");
+}
+
+TEST(LoadTest, DuplicateEntityIdsAcrossDatasetsAreAnError) {
+  EXPECT_EQ(ErrorOf(LoadLists({TestData("load/dup")})),
+            TestData("load/dup") + "/b.ftm.json: entity id 'dup-1' is also in " +
+                TestData("load/dup") + "/a.ftm.json");
+}
+
+TEST(LoadTest, OneBrokenFileFailsTheWholeLoad) {
+  Result<ListSet> set = LoadLists({TestData("load/broken")});
+  EXPECT_EQ(ErrorOf(set), TestData("load/broken") +
+                              "/b-bad.csv:1: unknown column 'nickname' (known columns: id, name, "
+                              "dataset, schema, aliases, weak_aliases, previous_names, birth_date, "
+                              "nationality, country, gender, passport, national_id, imo, bic, "
+                              "registration, program, listed_on, remarks)");
+}
+
+TEST(LoadTest, ExplicitFileOfUnknownFormatIsAnError) {
+  EXPECT_EQ(ErrorOf(LoadLists({SharedData("negatives/negatives-us-dev.csv")})),
+            SharedData("negatives/negatives-us-dev.csv") + ": unknown list format");
+  EXPECT_EQ(ErrorOf(LoadLists({TestData("lists/empty.csv")})),
+            TestData("lists/empty.csv") + ": unknown list format");
+}
+
+TEST(LoadTest, ExplicitOfacSideFileIsAnError) {
+  EXPECT_EQ(ErrorOf(LoadLists({SharedData("ofac/sdn-2021-07/alt.csv")})),
+            SharedData("ofac/sdn-2021-07/alt.csv") +
+                ": OFAC side file: load its main file (sdn.csv, cons_prim.csv) or its folder");
+}
+
+TEST(LoadTest, MissingPathIsAnError) {
+  EXPECT_EQ(ErrorOf(LoadLists({TestData("load/nope.csv")})),
+            TestData("load/nope.csv") + ": no such file or directory");
+}
+
+TEST(LoadTest, ParserErrorsKeepTheirLine) {
+  EXPECT_EQ(ErrorOf(LoadLists({TestData("un/truncated.xml")})),
+            TestData("un/truncated.xml") + ":10: malformed XML: Start-end tags mismatch");
+}
+
+}  // namespace
+}  // namespace embargo
