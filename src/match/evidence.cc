@@ -31,9 +31,9 @@ DateRelation Compare(const DateSpec& q, const DateSpec& l) {
   if (gap == 1) return DateRelation::kNear;
   bool q_single = q.to.empty() || q.to == q.from;
   bool l_single = l.to.empty() || l.to == l.from;
-  if (!q_single || !l_single || q.approximate || l.approximate || q.from.year != l.from.year) {
-    return DateRelation::kSameYear;
-  }
+  // Overlapping ranges or approximate years agree only loosely: neutral.
+  if (!q_single || !l_single || q.approximate || l.approximate) return DateRelation::kNear;
+  if (q.from.year != l.from.year) return DateRelation::kNear;
   if (q.from.month == 0 || l.from.month == 0) return DateRelation::kSameYear;
   if (q.from.month != l.from.month) {
     bool swapped = q.from.day == l.from.month && q.from.month == l.from.day;
@@ -75,7 +75,7 @@ void AddBirthDate(const Query& query, const EntityEvidence& ev, EvidenceResult& 
       r.corroborated = true;
       break;
     case DateRelation::kNear:
-      r.features.push_back({"birth_date", 0, "one year apart: " + detail});
+      r.features.push_back({"birth_date", 0, "close or within an approximate range: " + detail});
       break;
     case DateRelation::kDayMismatch:
       r.features.push_back({"birth_date", kDobDayMismatchPenalty, "same year, different day: " + detail});

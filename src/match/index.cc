@@ -10,6 +10,7 @@ namespace {
 
 constexpr char kTagNorm = 'n';
 constexpr char kTagKey = 'k';
+constexpr char kTagFold = 'f';
 constexpr char kTagDelete = 'd';
 constexpr size_t kMinDeleteLength = 4;
 
@@ -127,7 +128,10 @@ void Index::BuildLookups() {
   }
   for (VocabToken& v : vocab_) v.key_weight = KeyWeight(v.token.key);
   for (IndexedName& name : names_) {
-    for (NameToken& t : name.tokens) t.weight = vocab_[t.vocab].key_weight * RoleWeight(t.role);
+    for (NameToken& t : name.tokens) {
+      t.weight = vocab_[t.vocab].key_weight * RoleWeight(t.role);
+      name.total_weight += t.weight;
+    }
   }
   for (auto& p : postings_) p.erase(std::unique(p.begin(), p.end()), p.end());
 
@@ -137,6 +141,7 @@ void Index::BuildLookups() {
     const text::Token& t = vocab_[v].token;
     entries.emplace_back(HashKey(kTagNorm, t.norm), v);
     entries.emplace_back(HashKey(kTagKey, t.key), v);
+    entries.emplace_back(HashKey(kTagFold, t.fold), v);
     Deletions(t.norm, deletions);
     for (const std::string& d : deletions) entries.emplace_back(HashKey(kTagDelete, d), v);
   }
@@ -168,6 +173,7 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
   add(lookup_.Find(HashKey(kTagNorm, token.norm)));
   if (lookup == Lookup::kFuzzy) {
     add(lookup_.Find(HashKey(kTagKey, token.key)));
+    add(lookup_.Find(HashKey(kTagFold, token.fold)));
     std::vector<std::string> deletions;
     Deletions(token.norm, deletions);
     for (const std::string& d : deletions) add(lookup_.Find(HashKey(kTagDelete, d)));

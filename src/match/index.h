@@ -37,6 +37,7 @@ struct IndexedName {
   NameKind kind = NameKind::kPrimary;
   std::vector<NameToken> tokens;
   std::vector<uint32_t> joined;  // joined[j]: vocab id of tokens j and j+1 written as one
+  float total_weight = 0;        // sum of the tokens' weights
 };
 
 struct EntityEvidence {

@@ -20,10 +20,26 @@ const SimilarToken* FindSimilar(const QueryUnit& unit, uint32_t vocab) {
 
 // An initial on either side ("M." for "Mohammad") matches a part starting
 // with that letter.
-bool InitialMatch(const std::string& a, const std::string& b) {
-  if (a.size() == 1 && b.size() > 1) return b[0] == a[0];
-  if (b.size() == 1 && a.size() > 1) return a[0] == b[0];
+bool InitialMatch(const text::Token& q, text::TokenRole q_role, const text::Token& c, text::TokenRole c_role) {
+  if (q_role == text::TokenRole::kInitial && c.norm.size() > 1) return c.norm[0] == q.norm[0];
+  if (c_role == text::TokenRole::kInitial && q.norm.size() > 1) return q.norm[0] == c.norm[0];
   return false;
+}
+
+// Parts written joined on one side and apart on the other ("Jongun" / "Jong
+// Un") must match nearly letter for letter: a join may not swallow a word.
+constexpr float kMinJoinedSimilarity = 0.9f;
+constexpr size_t kMaxJoinedLengthDifference = 1;
+
+bool JoinAcceptable(float similarity, size_t q_length, size_t c_length) {
+  size_t diff = q_length > c_length ? q_length - c_length : c_length - q_length;
+  return similarity >= kMinJoinedSimilarity && diff <= kMaxJoinedLengthDifference;
+}
+
+size_t NormLength(const text::AnalyzedName& name, uint32_t start, uint32_t length) {
+  size_t n = 0;
+  for (uint32_t k = 0; k < length; ++k) n += name.tokens[start + k].norm.size();
+  return n;
 }
 
 std::string JoinNorms(const text::AnalyzedName& analyzed, uint32_t start, uint32_t length) {
@@ -37,18 +53,23 @@ std::vector<UnitPair> CollectPairs(const Index& index, const QueryName& query,
   std::vector<UnitPair> pairs;
   const auto& vocab = index.vocab();
   for (const QueryUnit& unit : query.units) {
+    const text::Token& q = query.analyzed.tokens[unit.start];
+    size_t q_length = NormLength(query.analyzed, unit.start, unit.length);
     for (uint32_t j = 0; j < name.tokens.size(); ++j) {
       const NameToken& c = name.tokens[j];
-      float cw = c.weight;
+      const text::Token& ct = vocab[c.vocab].token;
       if (const SimilarToken* s = FindSimilar(unit, c.vocab)) {
-        pairs.push_back({s->score, unit.weight + cw, unit.start, unit.length, j, 1, s->kind});
-      } else if (unit.length == 1 &&
-                 InitialMatch(query.analyzed.tokens[unit.start].norm, vocab[c.vocab].token.norm)) {
-        pairs.push_back({0.8f, unit.weight + cw, unit.start, 1, j, 1, text::TokenMatchKind::kInitial});
+        if (unit.length == 1 || JoinAcceptable(s->score, q_length, ct.norm.size())) {
+          pairs.push_back({s->score, unit.weight + c.weight, unit.start, unit.length, j, 1, s->kind});
+        }
+      } else if (unit.length == 1 && InitialMatch(q, q.role, ct, c.role)) {
+        pairs.push_back({0.8f, unit.weight + c.weight, unit.start, 1, j, 1, text::TokenMatchKind::kInitial});
       }
       if (unit.length == 1 && j < name.joined.size()) {
-        if (const SimilarToken* s = FindSimilar(unit, name.joined[j])) {
-          float w = unit.weight + cw + name.tokens[j + 1].weight;
+        const SimilarToken* s = FindSimilar(unit, name.joined[j]);
+        size_t c_length = ct.norm.size() + vocab[name.tokens[j + 1].vocab].token.norm.size();
+        if (s != nullptr && JoinAcceptable(s->score, q_length, c_length)) {
+          float w = unit.weight + c.weight + name.tokens[j + 1].weight;
           pairs.push_back({s->score, w, unit.start, 1, j, 2, s->kind});
         }
       }
@@ -109,11 +130,11 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
     for (uint32_t k = 0; k < p.q_length; ++k) free &= !q_used[p.q_start + k];
     for (uint32_t k = 0; k < p.c_length; ++k) free &= !c_used[p.c_start + k];
     if (!free) continue;
-    for (uint32_t k = 0; k < p.q_length; ++k) {
-      q_used[p.q_start + k] = true;
-      if (query.analyzed.tokens[p.q_start + k].role == text::TokenRole::kName) ++result.matched_significant;
+    for (uint32_t k = 0; k < p.q_length; ++k) q_used[p.q_start + k] = true;
+    for (uint32_t k = 0; k < p.c_length; ++k) {
+      c_used[p.c_start + k] = true;
+      if (name.tokens[p.c_start + k].role == text::TokenRole::kName) ++result.matched_significant;
     }
-    for (uint32_t k = 0; k < p.c_length; ++k) c_used[p.c_start + k] = true;
     numerator += p.similarity * p.weight;
     denominator += p.weight;
     if (explanation) {

@@ -45,7 +45,7 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
 
 struct NameScore {
   float score = 0;
-  int matched_significant = 0;  // matched query tokens that are ordinary name parts
+  int matched_significant = 0;  // matched list-name tokens that are ordinary name parts
   bool single_part_capped = false;
 };
 

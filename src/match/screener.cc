@@ -60,10 +60,15 @@ void CollectCandidates(const Index& index, const QueryName& q, std::vector<uint3
       }
     }
   }
+  // Rank by an estimate of the name score, so that a short name matched
+  // whole outranks long names sharing the same common token.
   float min_acc = kMinCandidateShare * q.total_weight;
   std::vector<std::pair<float, uint32_t>> ranked;
   for (uint32_t name : s.touched) {
-    if (s.acc[name] >= min_acc) ranked.emplace_back(s.acc[name], name);
+    if (s.acc[name] >= min_acc) {
+      float estimate = s.acc[name] / (q.total_weight + match::kExtraListPartCost * index.names()[name].total_weight);
+      ranked.emplace_back(estimate, name);
+    }
     s.acc[name] = 0;
   }
   size_t keep = std::min(kMaxCandidateNames, ranked.size());
@@ -215,6 +220,8 @@ Result<Query> MakeQuery(const QueryFields& fields) {
     q.gender = ParseGender(fields.gender);
     if (q.gender == Gender::kUnknown) return MakeError(fmt::format("unknown gender '{}'", fields.gender));
   }
+  // Only people have birth dates and genders: such a query is a person.
+  if (!q.schema && (!q.birth_dates.empty() || q.gender != Gender::kUnknown)) q.schema = Schema::kPerson;
   q.id_numbers = fields.id_numbers;
   q.imo_numbers = fields.imo_numbers;
   return q;

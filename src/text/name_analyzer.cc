@@ -142,7 +142,9 @@ TokenRole RoleOf(const std::string& word, size_t index, size_t count, Schema sch
   if (IsParticle(word)) return TokenRole::kParticle;
   if (!person && index > 0 && IsLegalForm(word)) return TokenRole::kLegalForm;
   if (count > 1 && IsConnector(word)) return TokenRole::kConnector;
-  if (word.size() == 1) return TokenRole::kInitial;
+  // Single letters are initials in people's names; in company or vessel
+  // names ("SMT-K") they are ordinary parts that must match exactly.
+  if (word.size() == 1 && (person || schema == Schema::kLegalEntity)) return TokenRole::kInitial;
   return TokenRole::kName;
 }
 
@@ -174,6 +176,7 @@ Token MakeToken(std::string norm, TokenRole role) {
   Token token;
   token.fold = Fold(norm);
   std::string_view group = VariantGroup(norm);
+  if (group.empty()) group = VariantGroupOfFold(token.fold);
   token.key = group.empty() ? SkeletonKey(token.fold) : "=" + std::string(group);
   token.norm = std::move(norm);
   token.role = role;

@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/phonetic.h"
+
 namespace embargo::text {
 namespace {
 
@@ -127,6 +129,19 @@ bool Contains(const std::unordered_set<std::string>& set, std::string_view token
 std::string_view VariantGroup(std::string_view token) {
   static const auto* groups = new std::unordered_map<std::string, std::string>(BuildGroups());
   auto it = groups->find(std::string(token));
+  return it == groups->end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string_view VariantGroupOfFold(std::string_view folded) {
+  static const auto* groups = [] {
+    auto* map = new std::unordered_map<std::string, std::string>();
+    for (const auto& group : kVariantGroups) {
+      std::string canonical(*group.begin());
+      for (std::string_view member : group) map->emplace(Fold(member), canonical);
+    }
+    return map;
+  }();
+  auto it = groups->find(std::string(folded));
   return it == groups->end() ? std::string_view() : std::string_view(it->second);
 }
 

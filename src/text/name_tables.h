@@ -13,6 +13,9 @@ namespace embargo::text {
 // The canonical member of the variant group `token` (lowercase ASCII)
 // belongs to ("lee" -> "ri", "gaddafi" -> "qadhafi"), or "" when none.
 std::string_view VariantGroup(std::string_view token);
+// The same for a token's spelling fold (phonetic.h): "choon" folds to
+// "jun", the fold of group member "jun", so it joins that group.
+std::string_view VariantGroupOfFold(std::string_view folded);
 
 bool IsLegalForm(std::string_view token);    // co, ltd, llc, ooo, jsc, gmbh, ...
 bool IsTitle(std::string_view token);        // dr, haji, mullah, shaykh, sayyid, ...
