@@ -149,11 +149,7 @@ class DeckBuilder {
       Tokens swapped(tokens.begin() + 1, tokens.end());
       swapped.push_back(tokens[0]);
       Add(e, schema, Join(swapped), "swap");
-      size_t j = std::uniform_int_distribution<size_t>(0, tokens.size() - 2)(rng_);
-      Tokens joined = tokens;
-      joined[j] += Lower(joined[j + 1]);
-      joined.erase(joined.begin() + static_cast<long>(j) + 1);
-      Add(e, schema, Join(joined), "join");
+      AddJoin(e, schema, tokens);
       Add(e, schema, Join(tokens, "-"), "hyphen");
     }
     if (person && tokens.size() >= 3) {
@@ -196,6 +192,21 @@ class DeckBuilder {
       for (size_t i : long_tokens) all[i] = Typo(all[i], rng_);
       Add(e, schema, Join(all), "typo_all");
     }
+  }
+
+  // Two adjacent name parts written as one ("Jong Un" -> "Jongun"); only
+  // alphabetic words, not legal forms with dots.
+  void AddJoin(const Entity& e, const std::string& schema, const Tokens& tokens) {
+    std::vector<size_t> starts;
+    for (size_t j = 0; j + 1 < tokens.size(); ++j) {
+      if (IsAlphaToken(tokens[j]) && IsAlphaToken(tokens[j + 1])) starts.push_back(j);
+    }
+    if (starts.empty()) return;
+    size_t j = starts[std::uniform_int_distribution<size_t>(0, starts.size() - 1)(rng_)];
+    Tokens joined = tokens;
+    joined[j] += Lower(joined[j + 1]);
+    joined.erase(joined.begin() + static_cast<long>(j) + 1);
+    Add(e, schema, Join(joined), "join");
   }
 
   void AddRewrite(const Entity& e, const std::string& schema, const Tokens& tokens,

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "text/phonetic.h"
+
 
 namespace embargo::match {
 namespace {
@@ -11,6 +13,7 @@ namespace {
 constexpr char kTagNorm = 'n';
 constexpr char kTagKey = 'k';
 constexpr char kTagFold = 'f';
+constexpr char kTagSkeleton = 's';
 constexpr char kTagDelete = 'd';
 constexpr size_t kMinDeleteLength = 4;
 
@@ -142,6 +145,7 @@ void Index::BuildLookups() {
     entries.emplace_back(HashKey(kTagNorm, t.norm), v);
     entries.emplace_back(HashKey(kTagKey, t.key), v);
     entries.emplace_back(HashKey(kTagFold, t.fold), v);
+    entries.emplace_back(HashKey(kTagSkeleton, text::SkeletonKey(t.fold)), v);
     Deletions(t.norm, deletions);
     for (const std::string& d : deletions) entries.emplace_back(HashKey(kTagDelete, d), v);
   }
@@ -174,6 +178,7 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
   if (lookup == Lookup::kFuzzy) {
     add(lookup_.Find(HashKey(kTagKey, token.key)));
     add(lookup_.Find(HashKey(kTagFold, token.fold)));
+    if (text::IsAbjadSkeleton(token.norm)) add(lookup_.Find(HashKey(kTagSkeleton, text::SkeletonKey(token.fold))));
     std::vector<std::string> deletions;
     Deletions(token.norm, deletions);
     for (const std::string& d : deletions) add(lookup_.Find(HashKey(kTagDelete, d)));

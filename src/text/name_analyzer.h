@@ -31,7 +31,7 @@ std::string_view TokenRoleName(TokenRole role);
 struct Token {
   std::string norm;  // lowercase ASCII as written: "gaddafi"
   std::string fold;  // spelling-variant fold: "kadafi" (see phonetic.h)
-  std::string key;   // candidate key: variant group ("=qadhafi") or skeleton ("ktf")
+  std::string key;   // candidate key: variant group ("=qadhafi") or vowel-class key ("kadafa")
   TokenRole role = TokenRole::kName;
 };
 

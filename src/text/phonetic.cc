@@ -67,6 +67,19 @@ std::string Fold(std::string_view token) {
   return collapsed;
 }
 
+std::string VowelClassKey(std::string_view folded) {
+  std::string key;
+  key.reserve(folded.size());
+  for (char c : folded) {
+    if (IsVowel(c)) {
+      if (key.empty() || key.back() != 'a') key.push_back('a');
+    } else {
+      key.push_back(c);
+    }
+  }
+  return key;
+}
+
 std::string SkeletonKey(std::string_view folded) {
   std::string key;
   for (size_t i = 0; i < folded.size(); ++i) {

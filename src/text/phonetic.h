@@ -16,9 +16,15 @@ namespace embargo::text {
 // Input: one lowercase ASCII token.
 std::string Fold(std::string_view token);
 
+// Candidate key of a folded token: every run of vowels becomes one 'a', so
+// spellings that differ only in vowel quality meet ("soleimani" and
+// "sulaimani" -> "salamana", "jol" and "jul" -> "jal").
+std::string VowelClassKey(std::string_view folded);
+
 // Consonant skeleton of a folded token: vowels and non-initial 'h' dropped,
-// repeats collapsed. "kadafi" -> "ktf". A token with no consonant keeps its
-// fold behind '~' ("i" -> "~i").
+// repeats collapsed. "kadafi" -> "ktf". Used for abjad transliterations
+// written without vowels ("hsyn"). A token with no consonant keeps its fold
+// behind '~' ("i" -> "~i").
 std::string SkeletonKey(std::string_view folded);
 
 inline bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }

@@ -33,13 +33,11 @@ float IndelCost(char c) {
   return kConsonantCost;
 }
 
-// A romanised Arabic/Persian-script word written without vowels ("hsyn"):
-// y and w there stand for long vowels.
+}  // namespace
+
 bool IsAbjadSkeleton(std::string_view norm) {
   return norm.size() >= 3 && std::none_of(norm.begin(), norm.end(), IsVowel);
 }
-
-}  // namespace
 
 std::string_view TokenMatchKindName(TokenMatchKind kind) {
   switch (kind) {

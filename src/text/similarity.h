@@ -24,6 +24,10 @@ constexpr float kMinTokenSimilarity = 0.6f;
 
 TokenSimilarity CompareTokens(const Token& a, const Token& b);
 
+// Whether a romanised token is an abjad (Arabic/Persian script) word written
+// without vowels, such as "hsyn": y and w there stand for long vowels.
+bool IsAbjadSkeleton(std::string_view norm);
+
 // 1 - weighted edit distance / longer length, on folded strings.
 float FoldedEditSimilarity(std::string_view a, std::string_view b);
 
