@@ -118,7 +118,8 @@ void AddAddresses(std::string_view cell, Entity& entity) {
   for (std::string& full : SplitList(cell, ';')) {
     std::vector<std::string> parts = SplitList(full, ',');
     // The CSL ends an address with the ISO code of its country when known.
-    std::string country = parts.back().size() == 2 ? NormalizeCountry(parts.back()) : "";
+    bool coded = !parts.empty() && parts.back().size() == 2;
+    std::string country = coded ? NormalizeCountry(parts.back()) : "";
     AppendUnique(entity.countries, country);
     entity.addresses.push_back({std::move(full), "", std::move(country)});
   }
