@@ -15,6 +15,11 @@ namespace embargo::match {
 // FNV-1a of `tag` then `text`: tags keep the different key kinds apart.
 uint64_t HashKey(char tag, std::string_view text);
 
+// HashKey(tag, text) of `text` itself and of every string one deletion away
+// from it (when text has at least `min_length` characters), without building
+// those strings. Appends to `out`.
+void DeletionHashes(char tag, std::string_view text, size_t min_length, std::vector<uint64_t>& out);
+
 class FlatMultiMap {
  public:
   FlatMultiMap() = default;

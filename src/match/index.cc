@@ -17,19 +17,6 @@ constexpr char kTagSkeleton = 's';
 constexpr char kTagDelete = 'd';
 constexpr size_t kMinDeleteLength = 4;
 
-// Every string one deletion away, plus the string itself.
-void Deletions(const std::string& s, std::vector<std::string>& out) {
-  out.clear();
-  out.push_back(s);
-  if (s.size() < kMinDeleteLength) return;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (i > 0 && s[i] == s[i - 1]) continue;  // same result as deleting s[i-1]
-    std::string d = s;
-    d.erase(i, 1);
-    out.push_back(std::move(d));
-  }
-}
-
 bool Searchable(text::TokenRole role) {
   return role == text::TokenRole::kName || role == text::TokenRole::kNumber;
 }
@@ -139,15 +126,16 @@ void Index::BuildLookups() {
   for (auto& p : postings_) p.erase(std::unique(p.begin(), p.end()), p.end());
 
   std::vector<std::pair<uint64_t, uint32_t>> entries;
-  std::vector<std::string> deletions;
+  std::vector<uint64_t> deletions;
   for (uint32_t v = 0; v < vocab_.size(); ++v) {
     const text::Token& t = vocab_[v].token;
     entries.emplace_back(HashKey(kTagNorm, t.norm), v);
     entries.emplace_back(HashKey(kTagKey, t.key), v);
     entries.emplace_back(HashKey(kTagFold, t.fold), v);
     entries.emplace_back(HashKey(kTagSkeleton, text::SkeletonKey(t.fold)), v);
-    Deletions(t.norm, deletions);
-    for (const std::string& d : deletions) entries.emplace_back(HashKey(kTagDelete, d), v);
+    deletions.clear();
+    DeletionHashes(kTagDelete, t.norm, kMinDeleteLength, deletions);
+    for (uint64_t d : deletions) entries.emplace_back(d, v);
   }
   lookup_ = FlatMultiMap(std::move(entries));
 
@@ -172,16 +160,20 @@ std::span<const uint32_t> Index::EntitiesWithIdentifier(const std::string& norma
 void Index::FindSimilar(const text::Token& token, Lookup lookup,
                         std::vector<SimilarToken>& out) const {
   out.clear();
-  std::vector<uint32_t> ids;
-  auto add = [&](std::span<const uint32_t> found) { ids.insert(ids.end(), found.begin(), found.end()); };
-  add(lookup_.Find(HashKey(kTagNorm, token.norm)));
+  thread_local std::vector<uint32_t> ids;
+  thread_local std::vector<uint64_t> hashes;
+  ids.clear();
+  hashes.clear();
+  hashes.push_back(HashKey(kTagNorm, token.norm));
   if (lookup == Lookup::kFuzzy) {
-    add(lookup_.Find(HashKey(kTagKey, token.key)));
-    add(lookup_.Find(HashKey(kTagFold, token.fold)));
-    if (text::IsAbjadSkeleton(token.norm)) add(lookup_.Find(HashKey(kTagSkeleton, text::SkeletonKey(token.fold))));
-    std::vector<std::string> deletions;
-    Deletions(token.norm, deletions);
-    for (const std::string& d : deletions) add(lookup_.Find(HashKey(kTagDelete, d)));
+    hashes.push_back(HashKey(kTagKey, token.key));
+    hashes.push_back(HashKey(kTagFold, token.fold));
+    if (text::IsAbjadSkeleton(token.norm)) hashes.push_back(HashKey(kTagSkeleton, text::SkeletonKey(token.fold)));
+    DeletionHashes(kTagDelete, token.norm, kMinDeleteLength, hashes);
+  }
+  for (uint64_t h : hashes) {
+    std::span<const uint32_t> found = lookup_.Find(h);
+    ids.insert(ids.end(), found.begin(), found.end());
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

@@ -48,9 +48,9 @@ std::string JoinNorms(const text::AnalyzedName& analyzed, uint32_t start, uint32
   return out;
 }
 
-std::vector<UnitPair> CollectPairs(const Index& index, const QueryName& query,
-                                   const IndexedName& name) {
-  std::vector<UnitPair> pairs;
+void CollectPairs(const Index& index, const QueryName& query, const IndexedName& name,
+                  std::vector<UnitPair>& pairs) {
+  pairs.clear();
   const auto& vocab = index.vocab();
   for (const QueryUnit& unit : query.units) {
     const text::Token& q = query.analyzed.tokens[unit.start];
@@ -75,7 +75,6 @@ std::vector<UnitPair> CollectPairs(const Index& index, const QueryName& query,
       }
     }
   }
-  return pairs;
 }
 
 }  // namespace
@@ -113,7 +112,8 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
 
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
                     Schema listed_schema, Explanation* explanation) {
-  std::vector<UnitPair> pairs = CollectPairs(index, query, name);
+  thread_local std::vector<UnitPair> pairs;
+  CollectPairs(index, query, name, pairs);
   std::sort(pairs.begin(), pairs.end(), [](const UnitPair& a, const UnitPair& b) {
     if (a.similarity != b.similarity) return a.similarity > b.similarity;
     if (a.weight != b.weight) return a.weight > b.weight;
@@ -122,7 +122,9 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   });
   const size_t nq = query.analyzed.tokens.size();
   const size_t nc = name.tokens.size();
-  std::vector<bool> q_used(nq, false), c_used(nc, false);
+  thread_local std::vector<char> q_used, c_used;
+  q_used.assign(nq, 0);
+  c_used.assign(nc, 0);
   float numerator = 0, denominator = 0;
   NameScore result;
   for (const UnitPair& p : pairs) {

@@ -44,10 +44,10 @@ void CollectCandidates(const Index& index, const QueryName& q, std::vector<uint3
   thread_local Scratch s;
   s.Prepare(index.names().size());
   s.touched.clear();
-  std::vector<match::SimilarToken> similar;
+  thread_local std::vector<match::SimilarToken> similar;
   for (const match::QueryUnit& unit : q.units) {
     if (unit.weight <= 0) continue;
-    similar = unit.similar;
+    similar.assign(unit.similar.begin(), unit.similar.end());
     std::sort(similar.begin(), similar.end(),
               [](const auto& a, const auto& b) { return a.score > b.score; });
     ++s.epoch;
@@ -63,7 +63,8 @@ void CollectCandidates(const Index& index, const QueryName& q, std::vector<uint3
   // Rank by an estimate of the name score, so that a short name matched
   // whole outranks long names sharing the same common token.
   float min_acc = kMinCandidateShare * q.total_weight;
-  std::vector<std::pair<float, uint32_t>> ranked;
+  thread_local std::vector<std::pair<float, uint32_t>> ranked;
+  ranked.clear();
   for (uint32_t name : s.touched) {
     if (s.acc[name] >= min_acc) {
       float estimate = s.acc[name] / (q.total_weight + match::kExtraListPartCost * index.names()[name].total_weight);

@@ -1,10 +1,13 @@
 #include "text/transliterate.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <memory>
-#include <mutex>
+#include <unordered_map>
+#include <vector>
 
 namespace embargo::text {
 namespace {
@@ -44,29 +47,120 @@ char32_t DecodeUtf8(std::string_view s, size_t& i) {
   return cp;
 }
 
-std::unique_ptr<icu::Transliterator> CreateTransliterator() {
+// Transliterators are costly to create (~20 ms for a compound ID) and not
+// thread-safe, so each thread keeps its own, built on first use.
+icu::Transliterator* ThreadTransliterator(const std::string& id) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> cache;
+  auto it = cache.find(id);
+  if (it != cache.end()) return it->second.get();
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      "NFKC; Russian-Latin/BGN; Any-Latin; Latin-ASCII; [:^ASCII:] Remove; Lower",
-      UTRANS_FORWARD, status));
-  if (U_FAILURE(status)) return nullptr;
-  return t;
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) t.reset();
+  return cache.emplace(id, std::move(t)).first->second.get();
 }
 
-// The first createInstance of a compound ID costs ~20 ms, so build it once
-// and clone it per thread.
-icu::Transliterator* ThreadTransliterator() {
-  static std::unique_ptr<icu::Transliterator> prototype = CreateTransliterator();
-  thread_local std::unique_ptr<icu::Transliterator> local(prototype ? prototype->clone() : nullptr);
-  return local.get();
+std::string Transliterate(const std::string& id, std::string_view utf8) {
+  icu::Transliterator* t = ThreadTransliterator(id);
+  if (t == nullptr) return std::string(utf8);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  t->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// Han characters are read one at a time (as ICU's Han-Latin does), so their
+// readings are cached per character: ICU's Han table is slow (~40 us a name).
+const std::string& HanReading(char32_t cp) {
+  thread_local std::unordered_map<char32_t, std::string> cache;
+  auto it = cache.find(cp);
+  if (it != cache.end()) return it->second;
+  icu::UnicodeString u(static_cast<UChar32>(cp));
+  std::string utf8;
+  u.toUTF8String(utf8);
+  return cache.emplace(cp, Transliterate("Han-Latin; Latin-ASCII", utf8)).first->second;
+}
+
+enum class RunKind { kLatin, kHan, kOther };
+
+struct Run {
+  RunKind kind;
+  UScriptCode script;
+  std::string text;
+};
+
+// Splits text into runs of one script; spaces, punctuation and combining
+// marks (Common/Inherited) stay with the run they are in.
+std::vector<Run> ScriptRuns(std::string_view utf8) {
+  std::vector<Run> runs;
+  for (size_t i = 0; i < utf8.size();) {
+    size_t start = i;
+    char32_t cp = DecodeUtf8(utf8, i);
+    if (cp == 0xFFFFFFFF) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = cp < 0x80 ? USCRIPT_LATIN : uscript_getScript(static_cast<UChar32>(cp), &status);
+    if (U_FAILURE(status)) script = USCRIPT_UNKNOWN;
+    bool neutral = script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script == USCRIPT_UNKNOWN;
+    RunKind kind = script == USCRIPT_LATIN ? RunKind::kLatin : script == USCRIPT_HAN ? RunKind::kHan : RunKind::kOther;
+    if (runs.empty() || (!neutral && (runs.back().kind != kind || runs.back().script != script))) {
+      if (neutral && runs.empty()) {
+        kind = RunKind::kLatin;
+        script = USCRIPT_LATIN;
+      }
+      runs.push_back(Run{kind, script, ""});
+    }
+    runs.back().text.append(utf8.substr(start, i - start));
+  }
+  return runs;
+}
+
+std::string TransliterateRun(const Run& run) {
+  switch (run.kind) {
+    case RunKind::kLatin:
+      return Transliterate("Latin-ASCII", run.text);
+    case RunKind::kHan: {
+      std::string out;
+      for (size_t i = 0; i < run.text.size();) {
+        size_t start = i;
+        char32_t cp = DecodeUtf8(run.text, i);
+        UErrorCode status = U_ZERO_ERROR;
+        if (uscript_getScript(static_cast<UChar32>(cp), &status) == USCRIPT_HAN) {
+          out += ' ';
+          out += HanReading(cp);
+          out += ' ';
+        } else {
+          out.append(run.text, start, i - start);
+        }
+      }
+      return out;
+    }
+    case RunKind::kOther: {
+      // Cyrillic names read best with BGN/PCGN (Shchukin, not Sukin).
+      std::string id = run.script == USCRIPT_CYRILLIC ? "Russian-Latin/BGN; Any-Latin; Latin-ASCII"
+                                                      : std::string(uscript_getName(run.script)) + "-Latin; Latin-ASCII";
+      if (ThreadTransliterator(id) == nullptr) id = "Any-Latin; Latin-ASCII";
+      return Transliterate(id, run.text);
+    }
+  }
+  return run.text;
 }
 
 std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
   return out;
+}
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -101,18 +195,27 @@ std::string RomanizeHangul(std::string_view utf8) {
 }
 
 std::string ToLatinAscii(std::string_view utf8) {
-  bool ascii = true;
-  for (char c : utf8) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return LowerAscii(utf8);
-
+  if (IsAscii(utf8)) return LowerAscii(utf8);
   std::string romanized = RomanizeHangul(utf8);  // also drops invalid bytes
-  icu::Transliterator* t = ThreadTransliterator();
-  if (t == nullptr) return LowerAscii(romanized);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(romanized);
-  t->transliterate(u);
+  if (IsAscii(romanized)) return LowerAscii(romanized);
+  icu::UnicodeString nfkc;
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
+    if (U_SUCCESS(status)) {
+      normalizer->normalize(icu::UnicodeString::fromUTF8(romanized), nfkc, status);
+      if (U_SUCCESS(status)) {
+        romanized.clear();
+        nfkc.toUTF8String(romanized);
+      }
+    }
+  }
   std::string out;
-  u.toUTF8String(out);
-  return out;
+  for (const Run& run : ScriptRuns(romanized)) {
+    if (!out.empty()) out += ' ';
+    out += TransliterateRun(run);
+  }
+  return LowerAscii(out);
 }
 
 }  // namespace embargo::text
