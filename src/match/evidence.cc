@@ -62,9 +62,11 @@ bool Overlaps(const std::vector<std::string>& a, const std::vector<std::string>&
   return false;
 }
 
-void AddBirthDate(const Query& query, const EntityEvidence& ev, EvidenceResult& r) {
+void AddBirthDate(const Query& query, const EntityEvidence& ev, bool explain, EvidenceResult& r) {
   DateRelation rel = CompareBirthDates(query.birth_dates, ev.birth_dates);
-  std::string detail = fmt::format("query {} vs listed {}", JoinDates(query.birth_dates), JoinDates(ev.birth_dates));
+  if (rel == DateRelation::kNone) return;
+  std::string detail =
+      explain ? fmt::format("query {} vs listed {}", JoinDates(query.birth_dates), JoinDates(ev.birth_dates)) : "";
   switch (rel) {
     case DateRelation::kExact:
       r.features.push_back({"birth_date", kDobExactBonus, "same date: " + detail});
@@ -87,11 +89,11 @@ void AddBirthDate(const Query& query, const EntityEvidence& ev, EvidenceResult& 
   }
 }
 
-void AddCountry(const Query& query, const EntityEvidence& ev, EvidenceResult& r) {
+void AddCountry(const Query& query, const EntityEvidence& ev, bool explain, EvidenceResult& r) {
   if (query.countries.empty()) return;
   const auto& listed = !ev.nationalities.empty() ? ev.nationalities : ev.countries;
   if (listed.empty()) return;
-  std::string detail = fmt::format("query {} vs listed {}", Join(query.countries), Join(listed));
+  std::string detail = explain ? fmt::format("query {} vs listed {}", Join(query.countries), Join(listed)) : "";
   if (Overlaps(query.countries, ev.nationalities) || Overlaps(query.countries, ev.countries)) {
     r.features.push_back({"country", kNationalityMatchBonus, "same country: " + detail});
   } else if (!ev.nationalities.empty()) {
@@ -101,15 +103,15 @@ void AddCountry(const Query& query, const EntityEvidence& ev, EvidenceResult& r)
   }
 }
 
-void AddGender(const Query& query, const EntityEvidence& ev, EvidenceResult& r) {
+void AddGender(const Query& query, const EntityEvidence& ev, bool explain, EvidenceResult& r) {
   if (query.gender == Gender::kUnknown || ev.gender == Gender::kUnknown) return;
   if (query.gender != ev.gender) {
     r.features.push_back({"gender", kGenderMismatchPenalty,
-                          fmt::format("query {} vs listed {}", GenderName(query.gender), GenderName(ev.gender))});
+                          explain ? fmt::format("query {} vs listed {}", GenderName(query.gender), GenderName(ev.gender)) : ""});
   }
 }
 
-void AddIdentifiers(const Query& query, const EntityEvidence& ev, EvidenceResult& r) {
+void AddIdentifiers(const Query& query, const EntityEvidence& ev, bool explain, EvidenceResult& r) {
   std::vector<std::string> ids;
   for (const auto& v : query.id_numbers) ids.push_back(NormalizeIdentifier(v));
   for (const auto& v : query.imo_numbers) ids.push_back(NormalizeIdentifier(v));
@@ -125,7 +127,7 @@ void AddIdentifiers(const Query& query, const EntityEvidence& ev, EvidenceResult
   }
   if (!query.id_numbers.empty() && !ev.passport_ids.empty()) {
     r.features.push_back({"identifier", kIdentifierMismatchPenalty,
-                          fmt::format("query {} vs listed {}", Join(ids), Join(ev.passport_ids))});
+                          explain ? fmt::format("query {} vs listed {}", Join(ids), Join(ev.passport_ids)) : ""});
   }
 }
 
@@ -142,12 +144,13 @@ DateRelation CompareBirthDates(const std::vector<DateSpec>& query, const std::ve
   return best;
 }
 
-EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence) {
+EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence, EvidenceDetail detail) {
   EvidenceResult r;
-  AddBirthDate(query, evidence, r);
-  AddCountry(query, evidence, r);
-  AddGender(query, evidence, r);
-  AddIdentifiers(query, evidence, r);
+  bool explain = detail == EvidenceDetail::kExplain;
+  AddBirthDate(query, evidence, explain, r);
+  AddCountry(query, evidence, explain, r);
+  AddGender(query, evidence, explain, r);
+  AddIdentifiers(query, evidence, explain, r);
   for (const FeatureContribution& f : r.features) r.adjustment += f.value;
   return r;
 }

@@ -34,6 +34,11 @@ struct EvidenceResult {
   bool corroborated = false;     // birth date agrees or an identifier matches
 };
 
-EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence);
+// kScoreOnly skips the readable details (the features' `detail` strings):
+// candidates are scored first and explained only if reported.
+enum class EvidenceDetail { kScoreOnly, kExplain };
+
+EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence,
+                             EvidenceDetail detail = EvidenceDetail::kExplain);
 
 }  // namespace embargo::match

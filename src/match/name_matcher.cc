@@ -1,6 +1,7 @@
 #include "match/name_matcher.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace embargo::match {
 namespace {
@@ -77,6 +78,35 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
   }
 }
 
+// Per-thread cache of similar-token lookups. Batches repeat name parts
+// (Mohammed, Maria, Kim) all the time; the lookup and its edit distances
+// are the costliest part of a query. Bounded; emptied for another index.
+constexpr size_t kMaxCachedTokens = 1 << 16;
+
+void FindSimilarCached(const Index& index, const std::string& norm, Index::Lookup lookup,
+                       const text::Token* token, std::vector<SimilarToken>& out) {
+  struct Cache {
+    uint64_t index_id = 0;
+    std::unordered_map<std::string, std::vector<SimilarToken>> entries;
+  };
+  thread_local Cache cache;
+  if (cache.index_id != index.id() || cache.entries.size() >= kMaxCachedTokens) {
+    cache.entries.clear();
+    cache.index_id = index.id();
+  }
+  std::string key = norm;
+  key.push_back(lookup == Index::Lookup::kFuzzy ? '~' : '=');
+  auto [it, inserted] = cache.entries.try_emplace(std::move(key));
+  if (inserted) {
+    if (token != nullptr) {
+      index.FindSimilar(*token, lookup, it->second);
+    } else {
+      index.FindSimilar(text::MakeToken(norm, text::TokenRole::kName), lookup, it->second);
+    }
+  }
+  out = it->second;
+}
+
 }  // namespace
 
 QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema schema) {
@@ -94,8 +124,8 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     unit.start = i;
     unit.weight = q.token_weights[i];
     bool searchable = tokens[i].role == text::TokenRole::kName || tokens[i].role == text::TokenRole::kNumber;
-    index.FindSimilar(tokens[i], searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly,
-                      unit.similar);
+    FindSimilarCached(index, tokens[i].norm, searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly,
+                      &tokens[i], unit.similar);
     q.units.push_back(std::move(unit));
   }
   for (uint32_t i = 0; i + 1 < tokens.size(); ++i) {
@@ -103,8 +133,7 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     unit.start = i;
     unit.length = 2;
     unit.weight = q.token_weights[i] + q.token_weights[i + 1];
-    text::Token joined = text::MakeToken(tokens[i].norm + tokens[i + 1].norm, text::TokenRole::kName);
-    index.FindSimilar(joined, Index::Lookup::kFuzzy, unit.similar);
+    FindSimilarCached(index, tokens[i].norm + tokens[i + 1].norm, Index::Lookup::kFuzzy, nullptr, unit.similar);
     if (!unit.similar.empty()) q.units.push_back(std::move(unit));
   }
   return q;

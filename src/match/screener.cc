@@ -155,7 +155,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
   for (const auto& [e, cand] : by_entity) {
     const Entity& entity = entities[e];
     if (!SchemasCompatible(schema, entity.schema)) continue;
-    match::EvidenceResult ev = match::ScoreEvidence(query, index.evidence(e));
+    match::EvidenceResult ev = match::ScoreEvidence(query, index.evidence(e), match::EvidenceDetail::kScoreOnly);
     double strong = std::max(0.0f, cand.strong.score);
     double score = strong + ev.adjustment;
     const BestName* best = cand.strong.score >= 0 ? &cand.strong : nullptr;
@@ -182,6 +182,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     if (weak_capped) {
       m.explanation.features.push_back({"weak_alias", 0, "weak alias without corroborating birth date or identifier: capped below alert"});
     }
+    ev = match::ScoreEvidence(query, index.evidence(e), match::EvidenceDetail::kExplain);
     for (auto& f : ev.features) m.explanation.features.push_back(std::move(f));
     matches.push_back(std::move(m));
   }
