@@ -10,14 +10,15 @@
 #include <ostream>
 
 #include "cli/batch_input.h"
-#include "cli/parallel.h"
+#include "common/parallel.h"
 #include "cli/progress.h"
+#include "eval/evaluate.h"
 #include "eval/variant_deck.h"
 
 namespace embargo::cli {
 namespace {
 
-constexpr double kSweepLow = 0.50;
+constexpr double kSweepLow = eval::kEvalCutoff;
 constexpr double kSweepHigh = 0.95;
 constexpr double kSweepStep = 0.05;
 
@@ -32,31 +33,7 @@ std::string Csv(const std::string& s) {
   return out + "\"";
 }
 
-struct Labeled {
-  const BatchRow* row;
-  std::string expected_id;
-  std::string kind;
-  std::string source;
-};
-
 }  // namespace
-
-ThresholdMetrics ComputeMetrics(const std::vector<EvalOutcome>& outcomes, double threshold, const std::string& kind) {
-  ThresholdMetrics m;
-  m.threshold = threshold;
-  for (const EvalOutcome& o : outcomes) {
-    if (!kind.empty() && o.kind != kind) continue;
-    if (o.positive) {
-      ++m.positives;
-      if (o.expected_score >= threshold) ++m.found;
-      if (o.expected_score >= threshold && o.expected_at_top) ++m.rank1;
-    } else {
-      ++m.negatives;
-      if (o.top_score >= threshold) ++m.alerted;
-    }
-  }
-  return m;
-}
 
 int RunEval(const EvalArgs& args, std::ostream& out, std::ostream& err) {
   auto screener = OpenScreener(args.source);
@@ -64,76 +41,50 @@ int RunEval(const EvalArgs& args, std::ostream& out, std::ostream& err) {
     err << "embargo eval: " << screener.error().ToString() << '\n';
     return 1;
   }
-  std::vector<BatchInput> inputs;
-  std::vector<Labeled> rows;
+  std::vector<eval::LabeledQuery> rows;
   for (const std::string& path : args.inputs) {
     auto input = ReadBatchInput(path, args.mappings);
     if (!input.ok()) {
       err << "embargo eval: " << input.error().ToString() << '\n';
       return 1;
     }
-    inputs.push_back(std::move(*input));
-  }
-  for (size_t f = 0; f < inputs.size(); ++f) {
-    const BatchInput& input = inputs[f];
-    int expected_col = ExtraColumn(input, "expected_id"), kind_col = ExtraColumn(input, "kind");
-    for (size_t i = 0; i < input.rows.size(); ++i) {
-      Labeled l{&input.rows[i], "", "", args.inputs[f]};
-      if (expected_col >= 0) l.expected_id = input.extra_values[i][static_cast<size_t>(expected_col)];
-      l.kind = kind_col >= 0 ? input.extra_values[i][static_cast<size_t>(kind_col)] : "";
+    int expected_col = ExtraColumn(*input, "expected_id"), kind_col = ExtraColumn(*input, "kind");
+    for (size_t i = 0; i < input->rows.size(); ++i) {
+      eval::LabeledQuery l{input->rows[i].fields, "", "", path, input->rows[i].line};
+      if (expected_col >= 0) l.expected_id = input->extra_values[i][static_cast<size_t>(expected_col)];
+      if (kind_col >= 0) l.kind = input->extra_values[i][static_cast<size_t>(kind_col)];
       if (l.kind.empty()) l.kind = l.expected_id.empty() ? "negative" : "positive";
       rows.push_back(std::move(l));
     }
   }
-  ScreenOptions options{args.threshold, kSweepLow, 10};
-  std::vector<EvalOutcome> outcomes(rows.size());
-  std::vector<std::vector<Match>> results(rows.size());
   ProgressBar bar("evaluating", rows.size());
   auto start = std::chrono::steady_clock::now();
-  ParallelFor(rows.size(), args.threads, [&](size_t i) {
-    EvalOutcome& o = outcomes[i];
-    o.kind = rows[i].kind;
-    o.positive = !rows[i].expected_id.empty();
-    auto query = MakeQuery(rows[i].row->fields);
-    if (!query.ok()) {
-      o.error = true;
-      return;
-    }
-    results[i] = (*screener)->Screen(*query, options);
-    const auto& matches = results[i];
-    if (!matches.empty()) o.top_score = matches.front().score;
-    for (const Match& m : matches) {
-      if (m.entity->id == rows[i].expected_id) {
-        o.expected_score = m.score;
-        o.expected_at_top = m.score >= matches.front().score;
-        break;
-      }
-    }
-  }, [&](size_t done) { bar.Update(done); });
+  std::vector<eval::EvalOutcome> outcomes =
+      eval::Evaluate(**screener, rows, args.threads, [&](size_t done) { bar.Update(done); });
   bar.Finish();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  size_t errors = std::count_if(outcomes.begin(), outcomes.end(), [](const EvalOutcome& o) { return o.error; });
-  ThresholdMetrics all = ComputeMetrics(outcomes, args.threshold);
+  size_t errors = std::count_if(outcomes.begin(), outcomes.end(), [](const eval::EvalOutcome& o) { return o.error; });
+  eval::ThresholdMetrics all = eval::ComputeMetrics(outcomes, args.threshold);
   out << fmt::format("rows: {} ({} positives, {} negatives, {} unscreenable) in {:.2f} s ({:.0f} rows/s, {} threads)\n",
                      rows.size(), all.positives, all.negatives, errors, seconds, rows.size() / std::max(seconds, 1e-9),
                      ResolveThreads(args.threads));
   out << fmt::format("{:>9} {:>9} {:>9} {:>11} {:>9}\n", "threshold", "recall", "rank1", "alert_rate", "alerts");
   nlohmann::json sweep = nlohmann::json::array();
   for (double t = kSweepLow; t <= kSweepHigh + 1e-9; t += kSweepStep) {
-    ThresholdMetrics m = ComputeMetrics(outcomes, t);
+    eval::ThresholdMetrics m = eval::ComputeMetrics(outcomes, t);
     out << fmt::format("{:>9.2f} {:>8.2f}% {:>8.2f}% {:>10.3f}% {:>9}\n", t, 100 * m.recall(),
                        m.positives ? 100.0 * m.rank1 / m.positives : 0.0, 100 * m.alert_rate(), m.alerted);
     sweep.push_back({{"threshold", t}, {"recall", m.recall()}, {"rank1", m.rank1}, {"found", m.found},
                      {"positives", m.positives}, {"negatives", m.negatives}, {"alerted", m.alerted}});
   }
   std::map<std::string, bool> kinds;
-  for (const EvalOutcome& o : outcomes) kinds[o.kind] = o.positive;
+  for (const eval::EvalOutcome& o : outcomes) kinds[o.kind] = o.positive;
   out << fmt::format("\nper kind at threshold {:.2f}:\n{:<14} {:>8} {:>9} {:>9} {:>11}\n", args.threshold, "kind",
                      "rows", "recall", "rank1", "alert_rate");
   nlohmann::json per_kind = nlohmann::json::object();
   for (const auto& [kind, positive] : kinds) {
-    ThresholdMetrics m = ComputeMetrics(outcomes, args.threshold, kind);
+    eval::ThresholdMetrics m = eval::ComputeMetrics(outcomes, args.threshold, kind);
     size_t n = positive ? m.positives : m.negatives;
     out << fmt::format("{:<14} {:>8} {:>8.2f}% {:>8.2f}% {:>10.3f}%\n", kind, n, 100 * m.recall(),
                        m.positives ? 100.0 * m.rank1 / m.positives : 0.0, 100 * m.alert_rate());
@@ -143,14 +94,12 @@ int RunEval(const EvalArgs& args, std::ostream& out, std::ostream& err) {
     std::ofstream misses(args.misses_path);
     misses << "source,line,kind,name,expected_id,expected_score,top_entity,top_name,top_score\n";
     for (size_t i = 0; i < rows.size(); ++i) {
-      const EvalOutcome& o = outcomes[i];
+      const eval::EvalOutcome& o = outcomes[i];
       bool miss = o.positive ? (o.expected_score < args.threshold || !o.expected_at_top) : o.top_score >= args.threshold;
       if (!miss) continue;
-      const Match* top = results[i].empty() ? nullptr : &results[i].front();
-      misses << fmt::format("{},{},{},{},{},{:.4f},{},{},{:.4f}\n", Csv(rows[i].source), rows[i].row->line, o.kind,
-                            Csv(rows[i].row->fields.names.empty() ? "" : rows[i].row->fields.names[0]),
-                            Csv(rows[i].expected_id), o.expected_score, top ? Csv(top->entity->id) : "",
-                            top ? Csv(top->explanation.matched_name) : "", o.top_score);
+      misses << fmt::format("{},{},{},{},{},{:.4f},{},{},{:.4f}\n", Csv(rows[i].source), rows[i].line, o.kind,
+                            Csv(rows[i].fields.names.empty() ? "" : rows[i].fields.names[0]), Csv(rows[i].expected_id),
+                            o.expected_score, Csv(o.top_entity), Csv(o.top_name), o.top_score);
     }
   }
   if (!args.json_path.empty()) {

@@ -35,24 +35,4 @@ struct DeckArgs {
 int RunEval(const EvalArgs& args, std::ostream& out, std::ostream& err);
 int RunDeck(const DeckArgs& args, std::ostream& out, std::ostream& err);
 
-// Outcome of one labelled row, for the metrics.
-struct EvalOutcome {
-  std::string kind;
-  bool positive = false;
-  double expected_score = -1;  // score of the expected entity (-1: not found)
-  bool expected_at_top = false;  // expected entity ranked first or tied with the first
-  double top_score = -1;       // best score of any candidate (-1: none)
-  bool error = false;
-};
-
-struct ThresholdMetrics {
-  double threshold = 0;
-  size_t positives = 0, found = 0, rank1 = 0;
-  size_t negatives = 0, alerted = 0;
-  double recall() const { return positives ? static_cast<double>(found) / positives : 0; }
-  double alert_rate() const { return negatives ? static_cast<double>(alerted) / negatives : 0; }
-};
-
-ThresholdMetrics ComputeMetrics(const std::vector<EvalOutcome>& outcomes, double threshold, const std::string& kind = "");
-
 }  // namespace embargo::cli

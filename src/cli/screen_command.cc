@@ -8,7 +8,7 @@
 
 #include "cli/batch_input.h"
 #include "cli/json_output.h"
-#include "cli/parallel.h"
+#include "common/parallel.h"
 #include "cli/progress.h"
 
 namespace embargo::cli {

@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-namespace embargo::cli {
+namespace embargo {
 
 inline unsigned ResolveThreads(int threads) {
   if (threads > 0) return static_cast<unsigned>(threads);
@@ -47,4 +47,4 @@ inline void ParallelFor(size_t n, int threads, const std::function<void(size_t)>
   }
 }
 
-}  // namespace embargo::cli
+}  // namespace embargo

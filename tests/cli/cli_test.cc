@@ -1,0 +1,142 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/lists_command.h"
+#include "cli/screen_command.h"
+#include "test_paths.h"
+
+namespace embargo::cli {
+namespace {
+
+// A small list in embargo's own format (Hangul beside romanised names).
+const std::string kList = testing::TestData("lists/rok-fsc-sample.csv");
+
+std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+ScreenArgs BatchArgs(const std::string& input) {
+  ScreenArgs args;
+  args.source.lists = {kList};
+  args.input = input;
+  args.threads = 2;
+  args.mappings = {"full_name=name", "dob=birth_date"};
+  return args;
+}
+
+TEST(ScreenCommandTest, BatchWritesOneJsonLinePerRowInInputOrder) {
+  std::ostringstream out, err;
+  ASSERT_EQ(RunScreen(BatchArgs(testing::TestData("batch/mixed.csv")), out, err), 0) << err.str();
+  auto lines = JsonLines(out.str());
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0]["id"], "r1");
+  ASSERT_FALSE(lines[0]["matches"].empty());
+  const auto& best = lines[0]["matches"][0];
+  EXPECT_EQ(best["entity_id"], "kr_fsc_sample-FSC-0001");
+  EXPECT_EQ(best["dataset"], "kr_fsc_sample");
+  EXPECT_EQ(best["source_id"], "FSC-0001");
+  EXPECT_EQ(best["schema"], "Person");
+  EXPECT_EQ(best["match"], true);
+  EXPECT_GE(best["score"].get<double>(), kDefaultThreshold);
+  EXPECT_EQ(best["explanation"]["features"][0]["feature"], "name_match");
+  EXPECT_FALSE(best["explanation"]["alignment"].empty());
+  EXPECT_EQ(lines[3]["id"], "r4");
+  EXPECT_EQ(lines[3]["matches"][0]["entity_id"], "kr_fsc_sample-FSC-0002");
+}
+
+TEST(ScreenCommandTest, ABadRowYieldsAnErrorLineAndTheBatchGoesOn) {
+  std::ostringstream out, err;
+  ASSERT_EQ(RunScreen(BatchArgs(testing::TestData("batch/mixed.csv")), out, err), 0);
+  auto lines = JsonLines(out.str());
+  ASSERT_EQ(lines.size(), 4u);
+  std::string path = testing::TestData("batch/mixed.csv");
+  EXPECT_EQ(lines[1]["error"], path + ":3: invalid birth_date '17/07/1964': expected YYYY, YYYY-MM or YYYY-MM-DD");
+  EXPECT_EQ(lines[2]["error"], path + ":4: missing name");
+  EXPECT_NE(err.str().find(path + ":1: ignoring unknown column 'notes'"), std::string::npos) << err.str();
+}
+
+TEST(ScreenCommandTest, BrokenCsvQuotingFailsWithFileAndLine) {
+  std::ostringstream out, err;
+  ScreenArgs args = BatchArgs(testing::TestData("batch/broken-quote.csv"));
+  EXPECT_EQ(RunScreen(args, out, err), 1);
+  EXPECT_EQ(err.str(), "embargo screen: " + testing::TestData("batch/broken-quote.csv") +
+                           ":2:4: unterminated quoted field (missing closing '\"')\n");
+  EXPECT_TRUE(out.str().empty());
+}
+
+TEST(ScreenCommandTest, InputWithoutANameColumnOrEmptyIsAnError) {
+  std::ostringstream out, err;
+  ScreenArgs args = BatchArgs(testing::TestData("batch/no-name.csv"));
+  args.mappings = {};
+  EXPECT_EQ(RunScreen(args, out, err), 1);
+  EXPECT_EQ(err.str(), "embargo screen: " + testing::TestData("batch/no-name.csv") +
+                           ":1: no 'name' column in the header (map one with --map HEADER=name)\n");
+  std::ostringstream out2, err2;
+  EXPECT_EQ(RunScreen(BatchArgs(testing::TestData("batch/empty.csv")), out2, err2), 1);
+  EXPECT_EQ(err2.str(), "embargo screen: " + testing::TestData("batch/empty.csv") +
+                            ":1: empty input: expected a header row with a 'name' column\n");
+}
+
+TEST(ScreenCommandTest, BadMappingIsAnError) {
+  std::ostringstream out, err;
+  ScreenArgs args = BatchArgs(testing::TestData("batch/mixed.csv"));
+  args.mappings = {"full_name=fullname"};
+  EXPECT_EQ(RunScreen(args, out, err), 1);
+  EXPECT_EQ(err.str(), "embargo screen: bad --map 'full_name=fullname': unknown field 'fullname'\n");
+}
+
+TEST(ScreenCommandTest, SingleNamePrintsATableWithExplanations) {
+  std::ostringstream out, err;
+  ScreenArgs args;
+  args.source.lists = {kList};
+  args.single.names = {"리영길"};
+  ASSERT_EQ(RunScreen(args, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("kr_fsc_sample-FSC-0001"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("name_match"), std::string::npos);
+  EXPECT_NE(out.str().find("YES"), std::string::npos);
+}
+
+TEST(ScreenCommandTest, UnknownListFileFailsClearly) {
+  std::ostringstream out, err;
+  ScreenArgs args;
+  args.source.lists = {testing::TestData("batch/no-name.csv")};
+  args.single.names = {"x"};
+  EXPECT_EQ(RunScreen(args, out, err), 1);
+  EXPECT_NE(err.str().find("unknown list format"), std::string::npos) << err.str();
+}
+
+TEST(ListsCommandTest, ShowsDatasetsAndCounts) {
+  std::ostringstream out, err;
+  ListSource source;
+  source.lists = {kList};
+  ASSERT_EQ(RunLists(source, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("kr_fsc_sample"), std::string::npos);
+  EXPECT_NE(out.str().find("embargo_list"), std::string::npos);
+}
+
+TEST(IndexCommandTest, SnapshotScreensLikeTheLists) {
+  auto path = std::filesystem::temp_directory_path() / "embargo_cli_test.idx";
+  std::ostringstream out, err;
+  ListSource source;
+  source.lists = {kList};
+  ASSERT_EQ(RunIndexBuild(source, path.string(), out, err), 0) << err.str();
+  ScreenArgs from_lists = BatchArgs(testing::TestData("batch/mixed.csv"));
+  ScreenArgs from_index = from_lists;
+  from_index.source.lists.clear();
+  from_index.source.index = path.string();
+  std::ostringstream a, b, e1, e2;
+  ASSERT_EQ(RunScreen(from_lists, a, e1), 0);
+  ASSERT_EQ(RunScreen(from_index, b, e2), 0) << e2.str();
+  EXPECT_EQ(a.str(), b.str());
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace embargo::cli

@@ -1,0 +1,1 @@
+list(APPEND EMBARGO_TEST_SOURCES tests/eval/accuracy_test.cc)
