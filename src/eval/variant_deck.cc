@@ -153,9 +153,15 @@ class DeckBuilder {
       Add(e, schema, Join(tokens, "-"), "hyphen");
     }
     if (person && tokens.size() >= 3) {
-      Tokens dropped = tokens;
-      dropped.erase(dropped.begin() + static_cast<long>(tokens.size()) - 1);
-      Add(e, schema, Join(dropped), "drop_middle");
+      // A middle name: in "LAST, First Middle" form the last of two or more
+      // given names; otherwise the second of three or more parts.
+      size_t comma = base.find(',');
+      size_t given = comma == std::string::npos ? 0 : tokens.size() - SplitName(base.substr(0, comma)).size();
+      if (comma == std::string::npos || given >= 2) {
+        Tokens dropped = tokens;
+        dropped.erase(dropped.begin() + (comma != std::string::npos ? static_cast<long>(tokens.size()) - 1 : 1));
+        Add(e, schema, Join(dropped), "drop_middle");
+      }
       Tokens initial = tokens;
       initial[1] = initial[1].substr(0, 1) + ".";
       Add(e, schema, Join(initial), "initial");

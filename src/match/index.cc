@@ -97,6 +97,7 @@ void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Sche
   indexed.entity = entity;
   indexed.name_index = name_index;
   indexed.kind = name.kind;
+  indexed.head = analyzed.head;
   uint32_t name_id = static_cast<uint32_t>(names_.size());
   std::unordered_set<std::string> keys_seen;
   for (const text::Token& token : analyzed.tokens) {

@@ -38,6 +38,7 @@ struct IndexedName {
   std::vector<NameToken> tokens;
   std::vector<uint32_t> joined;  // joined[j]: vocab id of tokens j and j+1 written as one
   float total_weight = 0;        // sum of the tokens' weights
+  int head = -1;                 // leading given name (AnalyzedName::head)
 };
 
 struct EntityEvidence {

@@ -184,7 +184,8 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   for (size_t j = 0; j < nc; ++j) {
     if (name.tokens[j].role == text::TokenRole::kName) ++list_significant;
     if (c_used[j]) continue;
-    denominator += 2 * kExtraListPartCost * name.tokens[j].weight;
+    bool head = listed_schema == Schema::kPerson && static_cast<int>(j) == name.head;
+    denominator += 2 * (head ? kExtraQueryPartCost : kExtraListPartCost) * name.tokens[j].weight;
     if (explanation && name.tokens[j].weight > 0) {
       explanation->unmatched_candidate.push_back(index.vocab()[name.tokens[j].vocab].token.norm);
     }

@@ -20,7 +20,8 @@ namespace embargo::match {
 
 // Share of an unmatched query part's weight counted against the score.
 inline constexpr float kExtraQueryPartCost = 0.9f;
-// Share of an unmatched list part's weight counted against the score.
+// Share of an unmatched list part's weight counted against the score; a
+// person's leading given name costs kExtraQueryPartCost instead.
 inline constexpr float kExtraListPartCost = 0.25f;
 // Cap on a person's name score when a single name part matches and the list
 // name has more (OFAC FAQ 5 step 3: a surname alone is not a match).

@@ -185,12 +185,22 @@ Token MakeToken(std::string norm, TokenRole role) {
 
 AnalyzedName AnalyzeName(std::string_view name, Schema schema) {
   std::string latin = NormalizeArticles(ToLatinAscii(name));
+  size_t comma = latin.find(',');
+  size_t words_before_comma = comma == std::string::npos ? 0 : SplitWords(latin.substr(0, comma)).size();
   std::vector<std::string> words = NormalizeCompounds(JoinLetterAbbreviations(SplitWords(latin)));
   AnalyzedName analyzed;
   analyzed.tokens.reserve(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     TokenRole role = RoleOf(words[i], i, words.size(), schema);
     analyzed.tokens.push_back(MakeToken(std::move(words[i]), role));
+  }
+  // Compound normalisation may change the count; then fall back to the start.
+  size_t from = words_before_comma < analyzed.tokens.size() ? words_before_comma : 0;
+  for (size_t i = from; i < analyzed.tokens.size(); ++i) {
+    if (analyzed.tokens[i].role == TokenRole::kName) {
+      analyzed.head = static_cast<int>(i);
+      break;
+    }
   }
   return analyzed;
 }

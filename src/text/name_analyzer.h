@@ -37,6 +37,11 @@ struct Token {
 
 struct AnalyzedName {
   std::vector<Token> tokens;
+  // Index of the leading given name: the first name part after the comma in
+  // "LAST, First Middle" form, else the first name part; -1 if none. A
+  // person's leading given name left unmatched is a different person
+  // (HAMZA USAMA ... BIN LADEN is not USAMA BIN LADEN), not a missing middle name.
+  int head = -1;
 
   // Tokens' norms joined by spaces (for display and tests).
   std::string ToString() const;
