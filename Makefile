@@ -28,7 +28,10 @@ test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure --timeout 900
 
 run: build
-	$(BUILD_DIR)/embargo screen --lists $(DATA) --input samples/batch.csv --output $(BUILD_DIR)/alerts.jsonl --limit 3
+	$(BUILD_DIR)/embargo lists --lists $(DATA)
+	@echo
+	$(BUILD_DIR)/embargo screen --lists $(DATA) --input samples/batch.csv --output $(BUILD_DIR)/alerts.jsonl --limit 3 --print-alerts
+	@echo "(full results with explanations: $(BUILD_DIR)/alerts.jsonl)"
 	@echo
 	$(BUILD_DIR)/embargo screen --lists $(DATA) --name "Lee Won-ho" --nationality "Korea, North"
 

@@ -34,6 +34,7 @@ int Main(int argc, char** argv) {
   screen_cmd->add_option("--limit", screen.limit, "Candidates per record")->check(CLI::Range(1, 500));
   screen_cmd->add_option("--threads", screen.threads, "Worker threads (default all cores)")->check(CLI::Range(0, 256));
   screen_cmd->add_option("--map", screen.mappings, "Map an input header to a field: header=field");
+  screen_cmd->add_flag("--print-alerts", screen.print_alerts, "With --output: also print one readable line per alert");
   screen_cmd->add_option("--name", screen.single.names, "Name to screen (repeatable: aliases of one party)");
   screen_cmd->add_option("--schema", screen.single.schema, "Person, Organization, Company, Vessel, Airplane");
   screen_cmd->add_option("--birth-date", screen.single.birth_dates, "YYYY[-MM[-DD]]");

@@ -14,33 +14,60 @@
 namespace embargo::cli {
 namespace {
 
-std::string ScreenRow(const Screener& screener, const BatchRow& row, const std::string& path,
-                      const ScreenOptions& options) {
+struct RowResult {
+  std::string json;
+  std::string alerts;  // readable summaries, one line per alert
+  bool alerted = false;
+};
+
+RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::string& path,
+                    const ScreenOptions& options, bool summarize) {
   auto query = MakeQuery(row.fields);
   if (!query.ok()) {
     std::string where = fmt::format("{}:{}: ", path, row.line);
-    return nlohmann::json{{"id", row.fields.id}, {"error", where + query.error().message}}.dump();
+    return {nlohmann::json{{"id", row.fields.id}, {"error", where + query.error().message}}.dump(), "", false};
   }
-  return ResultToJson(row.fields.id, screener.Screen(*query, options)).dump();
+  std::vector<Match> matches = screener.Screen(*query, options);
+  RowResult result{ResultToJson(row.fields.id, matches).dump(), "", false};
+  for (const Match& m : matches) {
+    if (!m.match) continue;
+    result.alerted = true;
+    if (summarize) result.alerts += AlertSummary(row.fields.id, m) + "\n";
+  }
+  return result;
 }
 
 }  // namespace
 
+std::string AlertSummary(const std::string& row_id, const Match& m) {
+  std::string evidence;
+  for (const TokenAlignment& a : m.explanation.alignment) {
+    if (a.kind != "exact") evidence += fmt::format(" {}~{} ({} {:.2f})", a.query, a.candidate, a.kind, a.similarity);
+  }
+  for (const FeatureContribution& f : m.explanation.features) {
+    if (f.feature != "name_match") evidence += fmt::format(" {}{:+.2f}", f.feature, f.value);
+  }
+  return fmt::format("ALERT {} '{}' -> {} '{}' [{} {}] score {:.3f}{}", row_id, m.explanation.query_name,
+                     m.entity->id, m.explanation.matched_name, SchemaName(m.entity->schema),
+                     NameKindName(m.explanation.matched_kind), m.score, evidence);
+}
+
 size_t ScreenBatch(const Screener& screener, const BatchInput& input, const std::string& input_path,
-                   const ScreenOptions& options, int threads, std::ostream& out) {
+                   const ScreenOptions& options, int threads, std::ostream& out, std::ostream* alerts) {
   constexpr size_t kBlock = 4096;
   ProgressBar bar("screening", input.rows.size());
   size_t alerted = 0;
-  std::vector<std::string> lines;
+  std::vector<RowResult> results;
   for (size_t begin = 0; begin < input.rows.size(); begin += kBlock) {
     size_t end = std::min(input.rows.size(), begin + kBlock);
-    lines.assign(end - begin, "");
+    results.assign(end - begin, RowResult{});
     ParallelFor(end - begin, threads, [&](size_t i) {
-      lines[i] = ScreenRow(screener, input.rows[begin + i], input_path, options);
+      results[i] = ScreenRow(screener, input.rows[begin + i], input_path, options, alerts != nullptr);
     }, [&](size_t done) { bar.Update(begin + done); });
-    for (const std::string& line : lines) {
-      out << line << '\n';
-      if (line.find("\"match\":true") != std::string::npos) ++alerted;
+    for (const RowResult& r : results) {
+      out << r.json << '\n';
+      if (r.alerted) ++alerted;
+      if (alerts != nullptr) *alerts << r.alerts;
     }
   }
   bar.Finish();
@@ -111,7 +138,9 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
     }
     sink = &file;
   }
-  size_t alerted = ScreenBatch(**screener, *input, args.input, options, args.threads, *sink);
+  bool summaries_to_stdout = args.print_alerts && sink != &out;
+  size_t alerted = ScreenBatch(**screener, *input, args.input, options, args.threads, *sink,
+                               summaries_to_stdout ? &out : nullptr);
   err << fmt::format("screened {} rows, {} with alerts (threshold {:.2f})\n", input->rows.size(), alerted, args.threshold);
   return 0;
 }

@@ -21,7 +21,8 @@ inline constexpr double kCountryMismatchPenalty = -0.05;
 inline constexpr double kGenderMismatchPenalty = -0.15;
 inline constexpr double kIdentifierMismatchPenalty = -0.05;
 // A shared identifier (passport, IMO, BIC...) is strong evidence: the score
-// becomes at least this, whatever the name.
+// becomes at least this, whatever the name (the explanation's identifier
+// feature shows how much that added).
 inline constexpr double kIdentifierMatchFloor = 0.95;
 
 enum class DateRelation { kNone, kContradicts, kDayMismatch, kNear, kSameYear, kExact };

@@ -29,7 +29,7 @@ bool InitialMatch(const text::Token& q, text::TokenRole q_role, const text::Toke
 
 // Parts written joined on one side and apart on the other ("Jongun" / "Jong
 // Un") must match nearly letter for letter: a join may not swallow a word.
-constexpr float kMinJoinedSimilarity = 0.9f;
+constexpr float kMinJoinedSimilarity = 0.95f;  // exact or spelling variant, not fuzzy
 constexpr size_t kMaxJoinedLengthDifference = 1;
 
 bool JoinAcceptable(float similarity, size_t q_length, size_t c_length) {

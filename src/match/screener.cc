@@ -171,7 +171,11 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
         best = &cand.weak;
       }
     }
-    if (ev.identifier_match) score = std::max(score, match::kIdentifierMatchFloor);
+    double identifier_boost = 0;
+    if (ev.identifier_match && score < match::kIdentifierMatchFloor) {
+      identifier_boost = match::kIdentifierMatchFloor - score;
+      score = match::kIdentifierMatchFloor;
+    }
     score = std::clamp(score, 0.0, 1.0);
     if (score < cutoff || (best == nullptr && !ev.identifier_match)) continue;
     Match m;
@@ -183,7 +187,10 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
       m.explanation.features.push_back({"weak_alias", 0, "weak alias without corroborating birth date or identifier: capped below alert"});
     }
     ev = match::ScoreEvidence(query, index.evidence(e), match::EvidenceDetail::kExplain);
-    for (auto& f : ev.features) m.explanation.features.push_back(std::move(f));
+    for (auto& f : ev.features) {
+      if (f.feature == "identifier" && ev.identifier_match) f.value = identifier_boost;
+      m.explanation.features.push_back(std::move(f));
+    }
     matches.push_back(std::move(m));
   }
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
