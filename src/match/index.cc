@@ -130,6 +130,9 @@ void Index::BuildLookups() {
   for (auto& p : postings_) p.erase(std::unique(p.begin(), p.end()), p.end());
 
   std::vector<std::pair<uint64_t, uint32_t>> entries;
+  size_t expected = 0;
+  for (const VocabToken& v : vocab_) expected += 5 + v.token.norm.size();
+  entries.reserve(expected);
   std::vector<uint64_t> deletions;
   for (uint32_t v = 0; v < vocab_.size(); ++v) {
     const text::Token& t = vocab_[v].token;
