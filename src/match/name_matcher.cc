@@ -139,8 +139,13 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
   return q;
 }
 
+bool PersonRulesApply(Schema query_schema, Schema listed_schema) {
+  return listed_schema == Schema::kPerson ||
+         (listed_schema == Schema::kLegalEntity && query_schema == Schema::kPerson);
+}
+
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
-                    Schema listed_schema, Explanation* explanation) {
+                    bool person_rules, Explanation* explanation) {
   thread_local std::vector<UnitPair> pairs;
   CollectPairs(index, query, name, pairs);
   std::sort(pairs.begin(), pairs.end(), [](const UnitPair& a, const UnitPair& b) {
@@ -184,14 +189,14 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   for (size_t j = 0; j < nc; ++j) {
     if (name.tokens[j].role == text::TokenRole::kName) ++list_significant;
     if (c_used[j]) continue;
-    bool head = listed_schema == Schema::kPerson && static_cast<int>(j) == name.head;
+    bool head = person_rules && static_cast<int>(j) == name.head;
     denominator += 2 * (head ? kExtraQueryPartCost : kExtraListPartCost) * name.tokens[j].weight;
     if (explanation && name.tokens[j].weight > 0) {
       explanation->unmatched_candidate.push_back(index.vocab()[name.tokens[j].vocab].token.norm);
     }
   }
   result.score = denominator > 0 ? numerator / denominator : 0;
-  if (listed_schema == Schema::kPerson && result.matched_significant == 1 && list_significant >= 2 &&
+  if (person_rules && result.matched_significant == 1 && list_significant >= 2 &&
       result.score > kSinglePartCap) {
     result.score = kSinglePartCap;
     result.single_part_capped = true;

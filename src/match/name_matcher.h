@@ -50,9 +50,14 @@ struct NameScore {
   bool single_part_capped = false;
 };
 
+// Whether person-name rules (leading given name, one-part cap) apply: the
+// listed party is a person, or of unknown kind (BIS DPL mixes people and
+// firms) and the query is a person.
+bool PersonRulesApply(Schema query_schema, Schema listed_schema);
+
 // Scores `name` against the query; fills `explanation` (alignment and
 // unmatched parts) when it is not null.
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
-                    Schema listed_schema, Explanation* explanation);
+                    bool person_rules, Explanation* explanation);
 
 }  // namespace embargo::match

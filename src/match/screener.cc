@@ -90,14 +90,15 @@ struct EntityCandidate {
   BestName weak;
 };
 
-Explanation Explain(const Index& index, const Entity& entity, const std::vector<QueryName>& qnames,
-                    const BestName& best) {
+Explanation Explain(const Index& index, const Entity& entity, Schema query_schema,
+                    const std::vector<QueryName>& qnames, const BestName& best) {
   Explanation ex;
   const IndexedName& name = index.names()[best.name];
   ex.query_name = qnames[best.query_name].original;
   ex.matched_name = entity.names[name.name_index].value;
   ex.matched_kind = name.kind;
-  match::NameScore ns = match::ScoreName(index, qnames[best.query_name], name, entity.schema, &ex);
+  match::NameScore ns = match::ScoreName(index, qnames[best.query_name], name,
+                                         match::PersonRulesApply(query_schema, entity.schema), &ex);
   ex.name_score = ns.score;
   std::string detail = fmt::format("'{}' ~ '{}' ({})", ex.query_name, ex.matched_name, NameKindName(name.kind));
   if (ns.single_part_capped) detail += "; only one name part matches";
@@ -145,7 +146,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     EntityCandidate& cand = by_entity[name.entity];
     BestName& slot = name.kind == NameKind::kWeakAlias ? cand.weak : cand.strong;
     for (size_t qi = 0; qi < qnames.size(); ++qi) {
-      float s = match::ScoreName(index, qnames[qi], name, entity.schema, nullptr).score;
+      float s = match::ScoreName(index, qnames[qi], name, match::PersonRulesApply(schema, entity.schema), nullptr).score;
       if (s > slot.score) slot = BestName{s, n, qi};
     }
   }
@@ -182,7 +183,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     m.entity = &entity;
     m.score = score;
     m.match = score >= options.threshold;
-    if (best != nullptr) m.explanation = Explain(index, entity, qnames, *best);
+    if (best != nullptr) m.explanation = Explain(index, entity, schema, qnames, *best);
     if (weak_capped) {
       m.explanation.features.push_back({"weak_alias", 0, "weak alias without corroborating birth date or identifier: capped below alert"});
     }

@@ -13,6 +13,10 @@ constexpr float kVowelCost = 0.5f;        // any other vowel change, or a vowel 
 constexpr float kSoftConsonantCost = 0.5f;  // 'h' in or out (kh/h, dh/d leftovers), r in Park/Pak
 constexpr float kConsonantCost = 1.0f;
 constexpr float kTranspositionCost = 0.8f;
+// A name's first letter is seldom what spellings disagree on: a different
+// (not close) first vowel, or a vowel added or lost there, costs more.
+constexpr float kInitialVowelCost = 0.8f;
+constexpr float kInitialVowelIndelCost = 1.0f;
 
 float SubstitutionCost(char a, char b) {
   if (a == b) return 0;
@@ -60,14 +64,21 @@ float FoldedEditSimilarity(std::string_view a, std::string_view b) {
   if (n >= kMax || m >= kMax) return a == b ? 1.0f : 0.0f;
   // Damerau-Levenshtein (optimal string alignment) with weighted costs,
   // three rolling rows: i-2, i-1, i.
+  auto indel = [](const std::string_view s, size_t k) {
+    return k == 0 && IsVowel(s[0]) ? kInitialVowelIndelCost : IndelCost(s[k]);
+  };
+  auto substitute = [](char x, char y, bool initial) {
+    float cost = SubstitutionCost(x, y);
+    return initial && cost == kVowelCost ? kInitialVowelCost : cost;
+  };
   std::array<float, kMax> before{}, previous{}, current{};
   previous[0] = 0;
-  for (size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + IndelCost(b[j - 1]);
+  for (size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + indel(b, j - 1);
   for (size_t i = 1; i <= n; ++i) {
-    current[0] = previous[0] + IndelCost(a[i - 1]);
+    current[0] = previous[0] + indel(a, i - 1);
     for (size_t j = 1; j <= m; ++j) {
-      float best = std::min(previous[j] + IndelCost(a[i - 1]), current[j - 1] + IndelCost(b[j - 1]));
-      best = std::min(best, previous[j - 1] + SubstitutionCost(a[i - 1], b[j - 1]));
+      float best = std::min(previous[j] + indel(a, i - 1), current[j - 1] + indel(b, j - 1));
+      best = std::min(best, previous[j - 1] + substitute(a[i - 1], b[j - 1], i == 1 && j == 1));
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != b[j - 1]) {
         best = std::min(best, before[j - 2] + kTranspositionCost);
       }
