@@ -6,8 +6,8 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -39,7 +39,8 @@ std::shared_ptr<const Screener> FreshScreener() { return Screener::Build(Lists()
 
 std::vector<Query> Queries() {
   std::vector<Query> queries;
-  auto bytes = ReadFileBytes(std::string(EMBARGO_SHARED_DATA) + "/negatives/negatives-global-dev.csv");
+  auto bytes =
+      ReadFileBytes(std::string(EMBARGO_SHARED_DATA) + "/negatives/negatives-global-dev.csv");
   auto rows = ReadCsv(bytes.ok() ? *bytes : "", "negatives");
   std::vector<Query> negatives;
   if (rows.ok()) {
@@ -52,7 +53,8 @@ std::vector<Query> Queries() {
       if (q.ok()) negatives.push_back(*q);
     }
   }
-  auto deck = eval::MakeVariantDeck(Lists(), eval::DeckOptions{7, {"typo", "swap", "korean", "arabic"}});
+  auto deck =
+      eval::MakeVariantDeck(Lists(), eval::DeckOptions{7, {"typo", "swap", "korean", "arabic"}});
   size_t d = 0;
   for (size_t i = 0; i < negatives.size(); ++i) {
     queries.push_back(negatives[i]);
@@ -103,7 +105,9 @@ void BM_SingleQueryLatency(benchmark::State& state) {
     auto start = std::chrono::steady_clock::now();
     auto matches = screener.Screen(queries[i % queries.size()], ScreenOptions{});
     benchmark::DoNotOptimize(matches);
-    micros.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
+            .count());
     ++i;
   }
   std::sort(micros.begin(), micros.end());
@@ -125,7 +129,8 @@ void BM_BatchThroughputOneCore(benchmark::State& state) {
     }
     screened += queries.size();
   }
-  state.counters["names_per_s"] = benchmark::Counter(static_cast<double>(screened), benchmark::Counter::kIsRate);
+  state.counters["names_per_s"] =
+      benchmark::Counter(static_cast<double>(screened), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_BatchThroughputOneCore)->Unit(benchmark::kMillisecond)->Iterations(1);
 

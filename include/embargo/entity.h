@@ -102,7 +102,7 @@ struct Identifier {
 };
 
 struct Address {
-  std::string full;     // one line, as published
+  std::string full;  // one line, as published
   std::string city;
   std::string country;  // ISO 3166 alpha-2, lowercase; empty when unknown
 };

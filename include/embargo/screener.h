@@ -30,12 +30,12 @@ inline constexpr double kDefaultThreshold = 0.80;
 
 struct Query {
   std::string id;
-  std::vector<std::string> names;      // at least one
-  std::optional<Schema> schema;        // unknown: any party (not vessels/aircraft)
+  std::vector<std::string> names;  // at least one
+  std::optional<Schema> schema;    // unknown: any party (not vessels/aircraft)
   std::vector<DateSpec> birth_dates;
   std::vector<std::string> countries;  // nationality / country, ISO alpha-2 lowercase
   Gender gender = Gender::kUnknown;
-  std::vector<std::string> id_numbers;   // passport, national id, BIC, registration...
+  std::vector<std::string> id_numbers;  // passport, national id, BIC, registration...
   std::vector<std::string> imo_numbers;
 };
 
@@ -58,7 +58,7 @@ struct TokenAlignment {
   std::string query;      // query token(s), space-joined when merged
   std::string candidate;  // candidate token(s)
   double similarity = 0;
-  std::string kind;       // exact, variant, fuzzy, initial
+  std::string kind;  // exact, variant, fuzzy, initial
 };
 
 struct FeatureContribution {

@@ -28,8 +28,8 @@ Error MakeError(std::string file, int line, std::string message);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}          // NOLINT: implicit by design
-  Result(Error error) : v_(std::move(error)) {}      // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -67,8 +67,8 @@ class [[nodiscard]] Status {
 }  // namespace embargo
 
 // Propagates a failed Result/Status from the enclosing function.
-#define EMBARGO_RETURN_IF_ERROR(expr)          \
-  do {                                         \
-    auto embargo_status_ = (expr);             \
+#define EMBARGO_RETURN_IF_ERROR(expr)                          \
+  do {                                                         \
+    auto embargo_status_ = (expr);                             \
     if (!embargo_status_.ok()) return embargo_status_.error(); \
   } while (0)

@@ -10,8 +10,8 @@
 namespace embargo::cli {
 namespace {
 
-constexpr std::string_view kFields[] = {"id", "name", "schema", "birth_date", "nationality",
-                                        "country", "gender", "id_number", "imo"};
+constexpr std::string_view kFields[] = {
+    "id", "name", "schema", "birth_date", "nationality", "country", "gender", "id_number", "imo"};
 
 bool IsField(std::string_view name) {
   for (std::string_view f : kFields) {
@@ -41,19 +41,28 @@ std::vector<std::string> SplitValues(const std::string& cell) {
 }
 
 void Assign(QueryFields& q, std::string_view field, const std::string& cell) {
-  if (field == "id") q.id = Trim(cell);
-  else if (field == "name") q.names.push_back(Trim(cell));
-  else if (field == "schema") q.schema = Trim(cell);
-  else if (field == "birth_date") for (auto& v : SplitValues(cell)) q.birth_dates.push_back(v);
-  else if (field == "nationality" || field == "country") for (auto& v : SplitValues(cell)) q.countries.push_back(v);
-  else if (field == "gender") q.gender = Trim(cell);
-  else if (field == "id_number") for (auto& v : SplitValues(cell)) q.id_numbers.push_back(v);
-  else if (field == "imo") for (auto& v : SplitValues(cell)) q.imo_numbers.push_back(v);
+  if (field == "id")
+    q.id = Trim(cell);
+  else if (field == "name")
+    q.names.push_back(Trim(cell));
+  else if (field == "schema")
+    q.schema = Trim(cell);
+  else if (field == "birth_date")
+    for (auto& v : SplitValues(cell)) q.birth_dates.push_back(v);
+  else if (field == "nationality" || field == "country")
+    for (auto& v : SplitValues(cell)) q.countries.push_back(v);
+  else if (field == "gender")
+    q.gender = Trim(cell);
+  else if (field == "id_number")
+    for (auto& v : SplitValues(cell)) q.id_numbers.push_back(v);
+  else if (field == "imo")
+    for (auto& v : SplitValues(cell)) q.imo_numbers.push_back(v);
 }
 
 }  // namespace
 
-Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std::string>& mappings) {
+Result<BatchInput> ReadBatchInput(const std::string& path,
+                                  const std::vector<std::string>& mappings) {
   std::map<std::string, std::string> rename;
   for (const std::string& m : mappings) {
     size_t eq = m.find('=');
@@ -61,7 +70,8 @@ Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std
       return MakeError(fmt::format("bad --map '{}': expected header=field", m));
     }
     std::string field = m.substr(eq + 1);
-    if (!IsField(field)) return MakeError(fmt::format("bad --map '{}': unknown field '{}'", m, field));
+    if (!IsField(field))
+      return MakeError(fmt::format("bad --map '{}': unknown field '{}'", m, field));
     rename[m.substr(0, eq)] = field;
   }
   auto bytes = ReadFileBytes(path);
@@ -87,7 +97,8 @@ Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std
     } else {
       extra_index[i] = static_cast<int>(input.extra_columns.size());
       input.extra_columns.push_back(h);
-      input.warnings.push_back(fmt::format("{}:1: ignoring unknown column '{}' (map it with --map '{}=FIELD')", path, h, h));
+      input.warnings.push_back(fmt::format(
+          "{}:1: ignoring unknown column '{}' (map it with --map '{}=FIELD')", path, h, h));
     }
   }
   if (!has_name) {
@@ -99,11 +110,14 @@ Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std
     br.line = row.line;
     std::vector<std::string> extras(input.extra_columns.size());
     for (size_t i = 0; i < row.fields.size() && i < field_of.size(); ++i) {
-      if (!field_of[i].empty()) Assign(br.fields, field_of[i], row.fields[i]);
-      else if (extra_index[i] >= 0) extras[static_cast<size_t>(extra_index[i])] = row.fields[i];
+      if (!field_of[i].empty())
+        Assign(br.fields, field_of[i], row.fields[i]);
+      else if (extra_index[i] >= 0)
+        extras[static_cast<size_t>(extra_index[i])] = row.fields[i];
     }
     if (row.fields.size() != header.fields.size()) {
-      input.warnings.push_back(fmt::format("{}:{}: {} fields, header has {}", path, row.line, row.fields.size(), header.fields.size()));
+      input.warnings.push_back(fmt::format("{}:{}: {} fields, header has {}", path, row.line,
+                                           row.fields.size(), header.fields.size()));
     }
     if (br.fields.id.empty()) br.fields.id = std::to_string(input.rows.size() + 1);
     input.rows.push_back(std::move(br));

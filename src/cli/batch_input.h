@@ -28,6 +28,7 @@ struct BatchInput {
 
 // `mappings` are "header=field" strings. Fails on broken CSV, a bad mapping
 // or a header without a name column.
-Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std::string>& mappings);
+Result<BatchInput> ReadBatchInput(const std::string& path,
+                                  const std::vector<std::string>& mappings);
 
 }  // namespace embargo::cli

@@ -1,7 +1,6 @@
 #include "cli/commands.h"
 
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "cli/eval_command.h"
@@ -13,8 +12,10 @@ namespace {
 
 void AddListOptions(CLI::App* cmd, ListSource& source) {
   cmd->add_option("--lists", source.lists, "List file or folder (repeatable)");
-  cmd->add_option("--index", source.index, "Binary index snapshot written by 'embargo index build'");
-  cmd->add_option("--dataset", source.dataset, "Dataset name for FtM / embargo-format files that name none");
+  cmd->add_option("--index", source.index,
+                  "Binary index snapshot written by 'embargo index build'");
+  cmd->add_option("--dataset", source.dataset,
+                  "Dataset name for FtM / embargo-format files that name none");
 }
 
 }  // namespace
@@ -25,22 +26,33 @@ int Main(int argc, char** argv) {
   int code = 0;
 
   ScreenArgs screen;
-  auto* screen_cmd = app.add_subcommand("screen", "Screen a batch CSV or one name against the lists");
+  auto* screen_cmd =
+      app.add_subcommand("screen", "Screen a batch CSV or one name against the lists");
   AddListOptions(screen_cmd, screen.source);
-  screen_cmd->add_option("--input", screen.input, "CSV of records to screen (header row; 'name' required)");
+  screen_cmd->add_option("--input", screen.input,
+                         "CSV of records to screen (header row; 'name' required)");
   screen_cmd->add_option("--output", screen.output, "JSON lines output (default stdout)");
-  screen_cmd->add_option("--threshold", screen.threshold, "Alert threshold")->check(CLI::Range(0.0, 1.0));
-  screen_cmd->add_option("--cutoff", screen.cutoff, "Lowest score reported (default = threshold)")->check(CLI::Range(0.0, 1.0));
-  screen_cmd->add_option("--limit", screen.limit, "Candidates per record")->check(CLI::Range(1, 500));
-  screen_cmd->add_option("--threads", screen.threads, "Worker threads (default all cores)")->check(CLI::Range(0, 256));
+  screen_cmd->add_option("--threshold", screen.threshold, "Alert threshold")
+      ->check(CLI::Range(0.0, 1.0));
+  screen_cmd->add_option("--cutoff", screen.cutoff, "Lowest score reported (default = threshold)")
+      ->check(CLI::Range(0.0, 1.0));
+  screen_cmd->add_option("--limit", screen.limit, "Candidates per record")
+      ->check(CLI::Range(1, 500));
+  screen_cmd->add_option("--threads", screen.threads, "Worker threads (default all cores)")
+      ->check(CLI::Range(0, 256));
   screen_cmd->add_option("--map", screen.mappings, "Map an input header to a field: header=field");
-  screen_cmd->add_flag("--print-alerts", screen.print_alerts, "With --output: also print one readable line per alert");
-  screen_cmd->add_option("--name", screen.single.names, "Name to screen (repeatable: aliases of one party)");
-  screen_cmd->add_option("--schema", screen.single.schema, "Person, Organization, Company, Vessel, Airplane");
+  screen_cmd->add_flag("--print-alerts", screen.print_alerts,
+                       "With --output: also print one readable line per alert");
+  screen_cmd->add_option("--name", screen.single.names,
+                         "Name to screen (repeatable: aliases of one party)");
+  screen_cmd->add_option("--schema", screen.single.schema,
+                         "Person, Organization, Company, Vessel, Airplane");
   screen_cmd->add_option("--birth-date", screen.single.birth_dates, "YYYY[-MM[-DD]]");
-  screen_cmd->add_option("--nationality,--country", screen.single.countries, "Country name or ISO code");
+  screen_cmd->add_option("--nationality,--country", screen.single.countries,
+                         "Country name or ISO code");
   screen_cmd->add_option("--gender", screen.single.gender, "male / female");
-  screen_cmd->add_option("--id-number", screen.single.id_numbers, "Passport, national ID, BIC, registration...");
+  screen_cmd->add_option("--id-number", screen.single.id_numbers,
+                         "Passport, national ID, BIC, registration...");
   screen_cmd->add_option("--imo", screen.single.imo_numbers, "Vessel IMO number");
   screen_cmd->callback([&] { code = RunScreen(screen, std::cout, std::cerr); });
 
@@ -61,16 +73,21 @@ int Main(int argc, char** argv) {
   EvalArgs eval;
   auto* eval_cmd = app.add_subcommand("eval", "Recall and false-alert rate against a labelled CSV");
   AddListOptions(eval_cmd, eval.source);
-  eval_cmd->add_option("--input", eval.inputs, "Labelled CSV (expected_id empty = negative); repeatable")->required();
+  eval_cmd
+      ->add_option("--input", eval.inputs,
+                   "Labelled CSV (expected_id empty = negative); repeatable")
+      ->required();
   eval_cmd->add_option("--map", eval.mappings, "Map an input header to a field: header=field");
   eval_cmd->add_option("--threshold", eval.threshold, "Threshold for the per-kind breakdown");
   eval_cmd->add_option("--threads", eval.threads, "Worker threads (default all cores)");
-  eval_cmd->add_option("--misses", eval.misses_path, "Write missed positives and false alerts here (CSV)");
+  eval_cmd->add_option("--misses", eval.misses_path,
+                       "Write missed positives and false alerts here (CSV)");
   eval_cmd->add_option("--json", eval.json_path, "Write the metrics as JSON here");
   eval_cmd->callback([&] { code = RunEval(eval, std::cout, std::cerr); });
 
   DeckArgs deck;
-  auto* deck_cmd = app.add_subcommand("deck", "Write a labelled test deck of name variants built from the lists");
+  auto* deck_cmd = app.add_subcommand(
+      "deck", "Write a labelled test deck of name variants built from the lists");
   AddListOptions(deck_cmd, deck.source);
   deck_cmd->add_option("--out", deck.out_path, "CSV to write")->required();
   deck_cmd->add_option("--seed", deck.seed, "Random seed (the deck is deterministic for a seed)");

@@ -10,8 +10,8 @@
 #include <ostream>
 
 #include "cli/batch_input.h"
-#include "common/parallel.h"
 #include "cli/progress.h"
+#include "common/parallel.h"
 #include "eval/evaluate.h"
 #include "eval/variant_deck.h"
 
@@ -51,7 +51,8 @@ int RunEval(const EvalArgs& args, std::ostream& out, std::ostream& err) {
     int expected_col = ExtraColumn(*input, "expected_id"), kind_col = ExtraColumn(*input, "kind");
     for (size_t i = 0; i < input->rows.size(); ++i) {
       eval::LabeledQuery l{input->rows[i].fields, "", "", path, input->rows[i].line};
-      if (expected_col >= 0) l.expected_id = input->extra_values[i][static_cast<size_t>(expected_col)];
+      if (expected_col >= 0)
+        l.expected_id = input->extra_values[i][static_cast<size_t>(expected_col)];
       if (kind_col >= 0) l.kind = input->extra_values[i][static_cast<size_t>(kind_col)];
       if (l.kind.empty()) l.kind = l.expected_id.empty() ? "negative" : "positive";
       rows.push_back(std::move(l));
@@ -64,24 +65,34 @@ int RunEval(const EvalArgs& args, std::ostream& out, std::ostream& err) {
   bar.Finish();
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  size_t errors = std::count_if(outcomes.begin(), outcomes.end(), [](const eval::EvalOutcome& o) { return o.error; });
+  size_t errors = std::count_if(outcomes.begin(), outcomes.end(),
+                                [](const eval::EvalOutcome& o) { return o.error; });
   eval::ThresholdMetrics all = eval::ComputeMetrics(outcomes, args.threshold);
-  out << fmt::format("rows: {} ({} positives, {} negatives, {} unscreenable) in {:.2f} s ({:.0f} rows/s, {} threads)\n",
-                     rows.size(), all.positives, all.negatives, errors, seconds, rows.size() / std::max(seconds, 1e-9),
-                     ResolveThreads(args.threads));
-  out << fmt::format("{:>9} {:>9} {:>9} {:>11} {:>9}\n", "threshold", "recall", "rank1", "alert_rate", "alerts");
+  out << fmt::format(
+      "rows: {} ({} positives, {} negatives, {} unscreenable) in {:.2f} s ({:.0f} rows/s, {} "
+      "threads)\n",
+      rows.size(), all.positives, all.negatives, errors, seconds,
+      rows.size() / std::max(seconds, 1e-9), ResolveThreads(args.threads));
+  out << fmt::format("{:>9} {:>9} {:>9} {:>11} {:>9}\n", "threshold", "recall", "rank1",
+                     "alert_rate", "alerts");
   nlohmann::json sweep = nlohmann::json::array();
   for (double t = kSweepLow; t <= kSweepHigh + 1e-9; t += kSweepStep) {
     eval::ThresholdMetrics m = eval::ComputeMetrics(outcomes, t);
     out << fmt::format("{:>9.2f} {:>8.2f}% {:>8.2f}% {:>10.3f}% {:>9}\n", t, 100 * m.recall(),
-                       m.positives ? 100.0 * m.rank1 / m.positives : 0.0, 100 * m.alert_rate(), m.alerted);
-    sweep.push_back({{"threshold", t}, {"recall", m.recall()}, {"rank1", m.rank1}, {"found", m.found},
-                     {"positives", m.positives}, {"negatives", m.negatives}, {"alerted", m.alerted}});
+                       m.positives ? 100.0 * m.rank1 / m.positives : 0.0, 100 * m.alert_rate(),
+                       m.alerted);
+    sweep.push_back({{"threshold", t},
+                     {"recall", m.recall()},
+                     {"rank1", m.rank1},
+                     {"found", m.found},
+                     {"positives", m.positives},
+                     {"negatives", m.negatives},
+                     {"alerted", m.alerted}});
   }
   std::map<std::string, bool> kinds;
   for (const eval::EvalOutcome& o : outcomes) kinds[o.kind] = o.positive;
-  out << fmt::format("\nper kind at threshold {:.2f}:\n{:<14} {:>8} {:>9} {:>9} {:>11}\n", args.threshold, "kind",
-                     "rows", "recall", "rank1", "alert_rate");
+  out << fmt::format("\nper kind at threshold {:.2f}:\n{:<14} {:>8} {:>9} {:>9} {:>11}\n",
+                     args.threshold, "kind", "rows", "recall", "rank1", "alert_rate");
   nlohmann::json per_kind = nlohmann::json::object();
   for (const auto& [kind, positive] : kinds) {
     eval::ThresholdMetrics m = eval::ComputeMetrics(outcomes, args.threshold, kind);
@@ -95,17 +106,25 @@ int RunEval(const EvalArgs& args, std::ostream& out, std::ostream& err) {
     misses << "source,line,kind,name,expected_id,expected_score,top_entity,top_name,top_score\n";
     for (size_t i = 0; i < rows.size(); ++i) {
       const eval::EvalOutcome& o = outcomes[i];
-      bool miss = o.positive ? (o.expected_score < args.threshold || !o.expected_at_top) : o.top_score >= args.threshold;
+      bool miss = o.positive ? (o.expected_score < args.threshold || !o.expected_at_top)
+                             : o.top_score >= args.threshold;
       if (!miss) continue;
-      misses << fmt::format("{},{},{},{},{},{:.4f},{},{},{:.4f}\n", Csv(rows[i].source), rows[i].line, o.kind,
-                            Csv(rows[i].fields.names.empty() ? "" : rows[i].fields.names[0]), Csv(rows[i].expected_id),
-                            o.expected_score, Csv(o.top_entity), Csv(o.top_name), o.top_score);
+      misses << fmt::format("{},{},{},{},{},{:.4f},{},{},{:.4f}\n", Csv(rows[i].source),
+                            rows[i].line, o.kind,
+                            Csv(rows[i].fields.names.empty() ? "" : rows[i].fields.names[0]),
+                            Csv(rows[i].expected_id), o.expected_score, Csv(o.top_entity),
+                            Csv(o.top_name), o.top_score);
     }
   }
   if (!args.json_path.empty()) {
     std::ofstream json(args.json_path);
-    json << nlohmann::json{{"threshold", args.threshold}, {"rows", rows.size()}, {"seconds", seconds},
-                           {"sweep", sweep}, {"per_kind", per_kind}}.dump(2) << '\n';
+    json << nlohmann::json{{"threshold", args.threshold},
+                           {"rows", rows.size()},
+                           {"seconds", seconds},
+                           {"sweep", sweep},
+                           {"per_kind", per_kind}}
+                .dump(2)
+         << '\n';
   }
   return 0;
 }
@@ -125,7 +144,8 @@ int RunDeck(const DeckArgs& args, std::ostream& out, std::ostream& err) {
   }
   file << "id,name,schema,expected_id,kind\n";
   for (const auto& r : rows) {
-    file << fmt::format("{},{},{},{},{}\n", r.id, Csv(r.name), r.schema, Csv(r.expected_id), r.kind);
+    file << fmt::format("{},{},{},{},{}\n", r.id, Csv(r.name), r.schema, Csv(r.expected_id),
+                        r.kind);
   }
   out << fmt::format("wrote {} rows to {}\n", rows.size(), args.out_path);
   return 0;

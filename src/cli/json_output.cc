@@ -9,12 +9,15 @@ double RoundScore(double score) { return std::round(score * 10000.0) / 10000.0; 
 nlohmann::json ExplanationToJson(const Explanation& e) {
   nlohmann::json alignment = nlohmann::json::array();
   for (const TokenAlignment& a : e.alignment) {
-    alignment.push_back({{"query", a.query}, {"candidate", a.candidate},
-                         {"similarity", RoundScore(a.similarity)}, {"kind", a.kind}});
+    alignment.push_back({{"query", a.query},
+                         {"candidate", a.candidate},
+                         {"similarity", RoundScore(a.similarity)},
+                         {"kind", a.kind}});
   }
   nlohmann::json features = nlohmann::json::array();
   for (const FeatureContribution& f : e.features) {
-    features.push_back({{"feature", f.feature}, {"value", RoundScore(f.value)}, {"detail", f.detail}});
+    features.push_back(
+        {{"feature", f.feature}, {"value", RoundScore(f.value)}, {"detail", f.detail}});
   }
   return {{"query_name", e.query_name},
           {"matched_name", e.matched_name},

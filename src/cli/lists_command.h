@@ -10,6 +10,7 @@
 namespace embargo::cli {
 
 int RunLists(const ListSource& source, std::ostream& out, std::ostream& err);
-int RunIndexBuild(const ListSource& source, const std::string& out_path, std::ostream& out, std::ostream& err);
+int RunIndexBuild(const ListSource& source, const std::string& out_path, std::ostream& out,
+                  std::ostream& err);
 
 }  // namespace embargo::cli

@@ -1,16 +1,18 @@
 #include "cli/progress.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
 
-#include <fmt/format.h>
-
 namespace embargo::cli {
 
 ProgressBar::ProgressBar(std::string label, size_t total)
-    : label_(std::move(label)), total_(total), enabled_(isatty(STDERR_FILENO) != 0),
-      start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
+    : label_(std::move(label)),
+      total_(total),
+      enabled_(isatty(STDERR_FILENO) != 0),
+      start_(std::chrono::steady_clock::now()),
+      last_draw_(start_) {}
 
 ProgressBar::~ProgressBar() { Finish(); }
 
@@ -26,8 +28,8 @@ void ProgressBar::Update(size_t done) {
   double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
   std::string bar(static_cast<size_t>(filled), '#');
   bar.resize(kWidth, '.');
-  std::fprintf(stderr, "\r%s [%s] %zu/%zu %3.0f%% %.0f/s", label_.c_str(), bar.c_str(), done, total_,
-               fraction * 100, rate);
+  std::fprintf(stderr, "\r%s [%s] %zu/%zu %3.0f%% %.0f/s", label_.c_str(), bar.c_str(), done,
+               total_, fraction * 100, rate);
   std::fflush(stderr);
 }
 

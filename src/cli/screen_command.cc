@@ -8,8 +8,8 @@
 
 #include "cli/batch_input.h"
 #include "cli/json_output.h"
-#include "common/parallel.h"
 #include "cli/progress.h"
+#include "common/parallel.h"
 
 namespace embargo::cli {
 namespace {
@@ -25,7 +25,8 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
   auto query = MakeQuery(row.fields);
   if (!query.ok()) {
     std::string where = fmt::format("{}:{}: ", path, row.line);
-    return {nlohmann::json{{"id", row.fields.id}, {"error", where + query.error().message}}.dump(), "", false};
+    return {nlohmann::json{{"id", row.fields.id}, {"error", where + query.error().message}}.dump(),
+            "", false};
   }
   std::vector<Match> matches = screener.Screen(*query, options);
   RowResult result{ResultToJson(row.fields.id, matches).dump(), "", false};
@@ -42,18 +43,21 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
 std::string AlertSummary(const std::string& row_id, const Match& m) {
   std::string evidence;
   for (const TokenAlignment& a : m.explanation.alignment) {
-    if (a.kind != "exact") evidence += fmt::format(" {}~{} ({} {:.2f})", a.query, a.candidate, a.kind, a.similarity);
+    if (a.kind != "exact")
+      evidence += fmt::format(" {}~{} ({} {:.2f})", a.query, a.candidate, a.kind, a.similarity);
   }
   for (const FeatureContribution& f : m.explanation.features) {
     if (f.feature != "name_match") evidence += fmt::format(" {}{:+.2f}", f.feature, f.value);
   }
-  return fmt::format("ALERT {} '{}' -> {} '{}' [{} {}] score {:.3f}{}", row_id, m.explanation.query_name,
-                     m.entity->id, m.explanation.matched_name, SchemaName(m.entity->schema),
-                     NameKindName(m.explanation.matched_kind), m.score, evidence);
+  return fmt::format("ALERT {} '{}' -> {} '{}' [{} {}] score {:.3f}{}", row_id,
+                     m.explanation.query_name, m.entity->id, m.explanation.matched_name,
+                     SchemaName(m.entity->schema), NameKindName(m.explanation.matched_kind),
+                     m.score, evidence);
 }
 
 size_t ScreenBatch(const Screener& screener, const BatchInput& input, const std::string& input_path,
-                   const ScreenOptions& options, int threads, std::ostream& out, std::ostream* alerts) {
+                   const ScreenOptions& options, int threads, std::ostream& out,
+                   std::ostream* alerts) {
   constexpr size_t kBlock = 4096;
   ProgressBar bar("screening", input.rows.size());
   size_t alerted = 0;
@@ -61,9 +65,13 @@ size_t ScreenBatch(const Screener& screener, const BatchInput& input, const std:
   for (size_t begin = 0; begin < input.rows.size(); begin += kBlock) {
     size_t end = std::min(input.rows.size(), begin + kBlock);
     results.assign(end - begin, RowResult{});
-    ParallelFor(end - begin, threads, [&](size_t i) {
-      results[i] = ScreenRow(screener, input.rows[begin + i], input_path, options, alerts != nullptr);
-    }, [&](size_t done) { bar.Update(begin + done); });
+    ParallelFor(
+        end - begin, threads,
+        [&](size_t i) {
+          results[i] =
+              ScreenRow(screener, input.rows[begin + i], input_path, options, alerts != nullptr);
+        },
+        [&](size_t done) { bar.Update(begin + done); });
     for (const RowResult& r : results) {
       out << r.json << '\n';
       if (r.alerted) ++alerted;
@@ -80,11 +88,13 @@ void PrintMatchTable(const Query& query, const std::vector<Match>& matches, std:
     out << "No candidates at or above the cutoff.\n";
     return;
   }
-  out << fmt::format("{:<4} {:<7} {:<6} {:<28} {:<16} {}\n", "#", "score", "alert", "entity", "dataset", "matched name");
+  out << fmt::format("{:<4} {:<7} {:<6} {:<28} {:<16} {}\n", "#", "score", "alert", "entity",
+                     "dataset", "matched name");
   int rank = 0;
   for (const Match& m : matches) {
-    out << fmt::format("{:<4} {:<7.4f} {:<6} {:<28} {:<16} {}\n", ++rank, m.score, m.match ? "YES" : "no",
-                       m.entity->id, m.entity->dataset, m.explanation.matched_name);
+    out << fmt::format("{:<4} {:<7.4f} {:<6} {:<28} {:<16} {}\n", ++rank, m.score,
+                       m.match ? "YES" : "no", m.entity->id, m.entity->dataset,
+                       m.explanation.matched_name);
     out << fmt::format("     {} [{}] caption: {}\n", SchemaName(m.entity->schema),
                        NameKindName(m.explanation.matched_kind), m.entity->caption());
     std::string align;
@@ -93,7 +103,8 @@ void PrintMatchTable(const Query& query, const std::vector<Match>& matches, std:
     }
     if (!align.empty()) out << "     aligned:" << align << '\n';
     if (!m.explanation.unmatched_query.empty() || !m.explanation.unmatched_candidate.empty()) {
-      out << fmt::format("     unmatched: query [{}] list [{}]\n", fmt::join(m.explanation.unmatched_query, " "),
+      out << fmt::format("     unmatched: query [{}] list [{}]\n",
+                         fmt::join(m.explanation.unmatched_query, " "),
                          fmt::join(m.explanation.unmatched_candidate, " "));
     }
     for (const FeatureContribution& f : m.explanation.features) {
@@ -141,7 +152,8 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
   bool summaries_to_stdout = args.print_alerts && sink != &out;
   size_t alerted = ScreenBatch(**screener, *input, args.input, options, args.threads, *sink,
                                summaries_to_stdout ? &out : nullptr);
-  err << fmt::format("screened {} rows, {} with alerts (threshold {:.2f})\n", input->rows.size(), alerted, args.threshold);
+  err << fmt::format("screened {} rows, {} with alerts (threshold {:.2f})\n", input->rows.size(),
+                     alerted, args.threshold);
   return 0;
 }
 

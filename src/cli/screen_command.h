@@ -21,7 +21,7 @@ struct ScreenArgs {
   int threads = 0;
   std::vector<std::string> mappings;
   bool print_alerts = false;  // batch: also print a readable line per alert
-  QueryFields single;  // single-name mode
+  QueryFields single;         // single-name mode
 };
 
 // Returns the exit code: 0 ok, 1 bad input or lists, 2 usage.
@@ -31,8 +31,9 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err);
 // and, when `alerts` is not null, a readable summary of each alert to it.
 // Rows that cannot be screened produce {"id", "error"} and the batch goes on.
 // Returns the number of rows with at least one match.
-size_t ScreenBatch(const Screener& screener, const struct BatchInput& input, const std::string& input_path,
-                   const ScreenOptions& options, int threads, std::ostream& out, std::ostream* alerts = nullptr);
+size_t ScreenBatch(const Screener& screener, const struct BatchInput& input,
+                   const std::string& input_path, const ScreenOptions& options, int threads,
+                   std::ostream& out, std::ostream* alerts = nullptr);
 
 // One line per alert: row id, query name, entity, score, and the evidence.
 std::string AlertSummary(const std::string& row_id, const Match& match);

@@ -20,7 +20,9 @@ bool CsvReader::Next(CsvRow& row) {
   if (error_) return false;
   // Skip blank lines between records.
   while (pos_ < data_.size() && (data_[pos_] == '\r' || data_[pos_] == '\n')) {
-    if (data_[pos_] == '\n' || (data_[pos_] == '\r' && (pos_ + 1 >= data_.size() || data_[pos_ + 1] != '\n'))) ++line_;
+    if (data_[pos_] == '\n' ||
+        (data_[pos_] == '\r' && (pos_ + 1 >= data_.size() || data_[pos_ + 1] != '\n')))
+      ++line_;
     ++pos_;
   }
   if (pos_ >= data_.size()) return false;

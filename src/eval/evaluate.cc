@@ -4,37 +4,42 @@
 
 namespace embargo::eval {
 
-std::vector<EvalOutcome> Evaluate(const Screener& screener, const std::vector<LabeledQuery>& queries,
-                                  int threads, const std::function<void(size_t)>& progress) {
+std::vector<EvalOutcome> Evaluate(const Screener& screener,
+                                  const std::vector<LabeledQuery>& queries, int threads,
+                                  const std::function<void(size_t)>& progress) {
   std::vector<EvalOutcome> outcomes(queries.size());
   ScreenOptions options{kDefaultThreshold, kEvalCutoff, 10};
-  ParallelFor(queries.size(), threads, [&](size_t i) {
-    const LabeledQuery& lq = queries[i];
-    EvalOutcome& o = outcomes[i];
-    o.kind = lq.kind;
-    o.positive = !lq.expected_id.empty();
-    auto query = MakeQuery(lq.fields);
-    if (!query.ok()) {
-      o.error = true;
-      return;
-    }
-    std::vector<Match> matches = screener.Screen(*query, options);
-    if (matches.empty()) return;
-    o.top_score = matches.front().score;
-    o.top_entity = matches.front().entity->id;
-    o.top_name = matches.front().explanation.matched_name;
-    for (const Match& m : matches) {
-      if (m.entity->id == lq.expected_id) {
-        o.expected_score = m.score;
-        o.expected_at_top = m.score >= matches.front().score;
-        break;
-      }
-    }
-  }, progress);
+  ParallelFor(
+      queries.size(), threads,
+      [&](size_t i) {
+        const LabeledQuery& lq = queries[i];
+        EvalOutcome& o = outcomes[i];
+        o.kind = lq.kind;
+        o.positive = !lq.expected_id.empty();
+        auto query = MakeQuery(lq.fields);
+        if (!query.ok()) {
+          o.error = true;
+          return;
+        }
+        std::vector<Match> matches = screener.Screen(*query, options);
+        if (matches.empty()) return;
+        o.top_score = matches.front().score;
+        o.top_entity = matches.front().entity->id;
+        o.top_name = matches.front().explanation.matched_name;
+        for (const Match& m : matches) {
+          if (m.entity->id == lq.expected_id) {
+            o.expected_score = m.score;
+            o.expected_at_top = m.score >= matches.front().score;
+            break;
+          }
+        }
+      },
+      progress);
   return outcomes;
 }
 
-ThresholdMetrics ComputeMetrics(const std::vector<EvalOutcome>& outcomes, double threshold, const std::string& kind) {
+ThresholdMetrics ComputeMetrics(const std::vector<EvalOutcome>& outcomes, double threshold,
+                                const std::string& kind) {
   ThresholdMetrics m;
   m.threshold = threshold;
   for (const EvalOutcome& o : outcomes) {

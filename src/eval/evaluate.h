@@ -35,8 +35,9 @@ struct EvalOutcome {
 // Lowest threshold the outcomes can be judged at (candidates below are not kept).
 inline constexpr double kEvalCutoff = 0.5;
 
-std::vector<EvalOutcome> Evaluate(const Screener& screener, const std::vector<LabeledQuery>& queries,
-                                  int threads, const std::function<void(size_t)>& progress = nullptr);
+std::vector<EvalOutcome> Evaluate(const Screener& screener,
+                                  const std::vector<LabeledQuery>& queries, int threads,
+                                  const std::function<void(size_t)>& progress = nullptr);
 
 struct ThresholdMetrics {
   double threshold = 0;

@@ -11,7 +11,8 @@ namespace {
 using Tokens = std::vector<std::string>;
 
 bool IsAsciiName(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 Tokens SplitName(const std::string& name) {
@@ -41,7 +42,8 @@ std::string Lower(std::string s) {
 }
 
 bool IsAlphaToken(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
 }
 
 // One random edit: substitute, delete, insert or swap two neighbours,
@@ -53,14 +55,22 @@ std::string Typo(const std::string& token, std::mt19937& rng) {
   std::uniform_int_distribution<int> letter('a', 'z');
   size_t pos = pos_dist(rng);
   char letter_c = static_cast<char>(letter(rng));
-  if (std::isupper(static_cast<unsigned char>(t[pos]))) letter_c = static_cast<char>(std::toupper(letter_c));
+  if (std::isupper(static_cast<unsigned char>(t[pos])))
+    letter_c = static_cast<char>(std::toupper(letter_c));
   switch (op_dist(rng)) {
-    case 0: t[pos] = (t[pos] == letter_c) ? static_cast<char>(letter_c == 'z' || letter_c == 'Z' ? letter_c - 1 : letter_c + 1) : letter_c; break;
+    case 0:
+      t[pos] =
+          (t[pos] == letter_c)
+              ? static_cast<char>(letter_c == 'z' || letter_c == 'Z' ? letter_c - 1 : letter_c + 1)
+              : letter_c;
+      break;
     case 1: t.erase(pos, 1); break;
     case 2: t.insert(pos, 1, letter_c); break;
     default:
-      if (pos + 1 < t.size()) std::swap(t[pos], t[pos + 1]);
-      else std::swap(t[pos - 1], t[pos]);
+      if (pos + 1 < t.size())
+        std::swap(t[pos], t[pos + 1]);
+      else
+        std::swap(t[pos - 1], t[pos]);
   }
   return t;
 }
@@ -81,52 +91,117 @@ std::string Rewrite(const std::string& token, const std::map<std::string, std::s
 const std::map<std::string, std::string>& KoreanTable() {
   // ROK passport / Revised Romanisation spellings of DPRK-style syllables.
   static const std::map<std::string, std::string> t = {
-      {"ri", "Lee"}, {"pak", "Park"}, {"choe", "Choi"}, {"jong", "Jung"}, {"chong", "Jeong"},
-      {"chol", "Cheol"}, {"kim", "Gim"}, {"yong", "Young"}, {"song", "Sung"}, {"hyon", "Hyun"},
-      {"kang", "Gang"}, {"ryu", "Yoo"}, {"rim", "Lim"}, {"ro", "Roh"}, {"so", "Seo"},
-      {"sok", "Seok"}, {"hyok", "Hyeok"}, {"un", "Eun"}, {"chon", "Jeon"}, {"ko", "Go"},
-      {"mun", "Moon"}, {"chu", "Joo"}, {"ku", "Koo"}, {"kwang", "Gwang"}, {"myong", "Myeong"},
-      {"chang", "Jang"}, {"tong", "Dong"}, {"pyong", "Pyeong"}, {"sung", "Seung"}, {"hak", "Hak"},
-      {"ok", "Ok"}, {"il", "Il"}, {"nam", "Nam"}, {"chun", "Choon"}, {"yun", "Yoon"},
-      {"su", "Soo"}, {"kyong", "Kyeong"}, {"hyong", "Hyeong"}, {"ung", "Eung"}};
+      {"ri", "Lee"},       {"pak", "Park"},     {"choe", "Choi"}, {"jong", "Jung"},
+      {"chong", "Jeong"},  {"chol", "Cheol"},   {"kim", "Gim"},   {"yong", "Young"},
+      {"song", "Sung"},    {"hyon", "Hyun"},    {"kang", "Gang"}, {"ryu", "Yoo"},
+      {"rim", "Lim"},      {"ro", "Roh"},       {"so", "Seo"},    {"sok", "Seok"},
+      {"hyok", "Hyeok"},   {"un", "Eun"},       {"chon", "Jeon"}, {"ko", "Go"},
+      {"mun", "Moon"},     {"chu", "Joo"},      {"ku", "Koo"},    {"kwang", "Gwang"},
+      {"myong", "Myeong"}, {"chang", "Jang"},   {"tong", "Dong"}, {"pyong", "Pyeong"},
+      {"sung", "Seung"},   {"hak", "Hak"},      {"ok", "Ok"},     {"il", "Il"},
+      {"nam", "Nam"},      {"chun", "Choon"},   {"yun", "Yoon"},  {"su", "Soo"},
+      {"kyong", "Kyeong"}, {"hyong", "Hyeong"}, {"ung", "Eung"}};
   return t;
 }
 
 const std::map<std::string, std::string>& ArabicTable() {
-  static const std::map<std::string, std::string> t = {
-      {"muhammad", "Mohammed"}, {"mohammed", "Muhammad"}, {"mohammad", "Mohamed"},
-      {"mohamed", "Muhammad"}, {"ahmad", "Ahmed"}, {"ahmed", "Ahmad"}, {"qadhafi", "Gaddafi"},
-      {"husayn", "Hussein"}, {"hussein", "Husain"}, {"husain", "Hussein"}, {"yusuf", "Youssef"},
-      {"hasan", "Hassan"}, {"hassan", "Hasan"}, {"abdullah", "Abdallah"}, {"usama", "Osama"},
-      {"umar", "Omar"}, {"omar", "Umar"}, {"mustafa", "Mostafa"}, {"khalid", "Khaled"},
-      {"mahmud", "Mahmoud"}, {"mahmoud", "Mahmud"}, {"abu", "Abou"}, {"al", "El"}, {"bin", "Ibn"},
-      {"abd", "Abdul"}, {"ali", "Aly"}, {"said", "Saeed"}, {"saeed", "Said"}, {"jamal", "Gamal"},
-      {"qasim", "Kassem"}, {"salih", "Saleh"}, {"saleh", "Salih"}, {"ibrahim", "Ebrahim"},
-      {"ismail", "Ismael"}, {"abdul", "Abdel"}, {"abdel", "Abdul"}, {"uthman", "Othman"},
-      {"sulaiman", "Suleiman"}, {"sulayman", "Soleiman"}, {"hamid", "Hameed"}, {"rahman", "Rehman"},
-      {"rashid", "Rasheed"}, {"nasir", "Nasser"}, {"nasser", "Nasir"}, {"yasin", "Yaseen"}};
+  static const std::map<std::string, std::string> t = {{"muhammad", "Mohammed"},
+                                                       {"mohammed", "Muhammad"},
+                                                       {"mohammad", "Mohamed"},
+                                                       {"mohamed", "Muhammad"},
+                                                       {"ahmad", "Ahmed"},
+                                                       {"ahmed", "Ahmad"},
+                                                       {"qadhafi", "Gaddafi"},
+                                                       {"husayn", "Hussein"},
+                                                       {"hussein", "Husain"},
+                                                       {"husain", "Hussein"},
+                                                       {"yusuf", "Youssef"},
+                                                       {"hasan", "Hassan"},
+                                                       {"hassan", "Hasan"},
+                                                       {"abdullah", "Abdallah"},
+                                                       {"usama", "Osama"},
+                                                       {"umar", "Omar"},
+                                                       {"omar", "Umar"},
+                                                       {"mustafa", "Mostafa"},
+                                                       {"khalid", "Khaled"},
+                                                       {"mahmud", "Mahmoud"},
+                                                       {"mahmoud", "Mahmud"},
+                                                       {"abu", "Abou"},
+                                                       {"al", "El"},
+                                                       {"bin", "Ibn"},
+                                                       {"abd", "Abdul"},
+                                                       {"ali", "Aly"},
+                                                       {"said", "Saeed"},
+                                                       {"saeed", "Said"},
+                                                       {"jamal", "Gamal"},
+                                                       {"qasim", "Kassem"},
+                                                       {"salih", "Saleh"},
+                                                       {"saleh", "Salih"},
+                                                       {"ibrahim", "Ebrahim"},
+                                                       {"ismail", "Ismael"},
+                                                       {"abdul", "Abdel"},
+                                                       {"abdel", "Abdul"},
+                                                       {"uthman", "Othman"},
+                                                       {"sulaiman", "Suleiman"},
+                                                       {"sulayman", "Soleiman"},
+                                                       {"hamid", "Hameed"},
+                                                       {"rahman", "Rehman"},
+                                                       {"rashid", "Rasheed"},
+                                                       {"nasir", "Nasser"},
+                                                       {"nasser", "Nasir"},
+                                                       {"yasin", "Yaseen"}};
   return t;
 }
 
 const std::map<std::string, std::string>& CyrillicTable() {
-  static const std::map<std::string, std::string> t = {
-      {"aleksandr", "Alexander"}, {"alexander", "Aleksandr"}, {"aleksey", "Alexei"},
-      {"aleksei", "Alexey"}, {"yuriy", "Iurii"}, {"yuri", "Yuriy"}, {"sergey", "Sergei"},
-      {"sergei", "Sergey"}, {"dmitriy", "Dmitry"}, {"dmitry", "Dmitriy"}, {"evgeniy", "Yevgeny"},
-      {"yevgeniy", "Evgeny"}, {"andrey", "Andrei"}, {"andrei", "Andrey"}, {"mikhail", "Mykhailo"},
-      {"nikolay", "Nikolai"}, {"nikolai", "Nikolay"}, {"vladimir", "Volodymyr"},
-      {"viktor", "Victor"}, {"igor", "Ihor"}, {"pavel", "Pavlo"}, {"yelena", "Elena"},
-      {"natalya", "Natalia"}, {"vasiliy", "Vasily"}, {"vasily", "Vasiliy"}, {"anatoliy", "Anatoly"},
-      {"valeriy", "Valery"}, {"gennadiy", "Gennady"}, {"arkadiy", "Arkady"}, {"grigoriy", "Grigory"},
-      {"oleg", "Oleh"}, {"olga", "Olha"}, {"tatyana", "Tatiana"}, {"yevgeny", "Evgeniy"},
-      {"konstantin", "Konstantyn"}, {"maksim", "Maxim"}, {"maxim", "Maksim"}};
+  static const std::map<std::string, std::string> t = {{"aleksandr", "Alexander"},
+                                                       {"alexander", "Aleksandr"},
+                                                       {"aleksey", "Alexei"},
+                                                       {"aleksei", "Alexey"},
+                                                       {"yuriy", "Iurii"},
+                                                       {"yuri", "Yuriy"},
+                                                       {"sergey", "Sergei"},
+                                                       {"sergei", "Sergey"},
+                                                       {"dmitriy", "Dmitry"},
+                                                       {"dmitry", "Dmitriy"},
+                                                       {"evgeniy", "Yevgeny"},
+                                                       {"yevgeniy", "Evgeny"},
+                                                       {"andrey", "Andrei"},
+                                                       {"andrei", "Andrey"},
+                                                       {"mikhail", "Mykhailo"},
+                                                       {"nikolay", "Nikolai"},
+                                                       {"nikolai", "Nikolay"},
+                                                       {"vladimir", "Volodymyr"},
+                                                       {"viktor", "Victor"},
+                                                       {"igor", "Ihor"},
+                                                       {"pavel", "Pavlo"},
+                                                       {"yelena", "Elena"},
+                                                       {"natalya", "Natalia"},
+                                                       {"vasiliy", "Vasily"},
+                                                       {"vasily", "Vasiliy"},
+                                                       {"anatoliy", "Anatoly"},
+                                                       {"valeriy", "Valery"},
+                                                       {"gennadiy", "Gennady"},
+                                                       {"arkadiy", "Arkady"},
+                                                       {"grigoriy", "Grigory"},
+                                                       {"oleg", "Oleh"},
+                                                       {"olga", "Olha"},
+                                                       {"tatyana", "Tatiana"},
+                                                       {"yevgeny", "Evgeniy"},
+                                                       {"konstantin", "Konstantyn"},
+                                                       {"maksim", "Maxim"},
+                                                       {"maxim", "Maksim"}};
   return t;
 }
 
 bool IsKorean(const Entity& e) {
-  auto has = [](const std::vector<std::string>& v, const char* x) { return std::find(v.begin(), v.end(), x) != v.end(); };
-  if (has(e.nationalities, "kp") || has(e.nationalities, "kr") || e.source_id.rfind("KP", 0) == 0) return true;
-  return std::any_of(e.programs.begin(), e.programs.end(), [](const std::string& p) { return p.rfind("DPRK", 0) == 0; });
+  auto has = [](const std::vector<std::string>& v, const char* x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  if (has(e.nationalities, "kp") || has(e.nationalities, "kr") || e.source_id.rfind("KP", 0) == 0)
+    return true;
+  return std::any_of(e.programs.begin(), e.programs.end(),
+                     [](const std::string& p) { return p.rfind("DPRK", 0) == 0; });
 }
 
 class DeckBuilder {
@@ -156,10 +231,12 @@ class DeckBuilder {
       // A middle name: in "LAST, First Middle" form the last of two or more
       // given names; otherwise the second of three or more parts.
       size_t comma = base.find(',');
-      size_t given = comma == std::string::npos ? 0 : tokens.size() - SplitName(base.substr(0, comma)).size();
+      size_t given =
+          comma == std::string::npos ? 0 : tokens.size() - SplitName(base.substr(0, comma)).size();
       if (comma == std::string::npos || given >= 2) {
         Tokens dropped = tokens;
-        dropped.erase(dropped.begin() + (comma != std::string::npos ? static_cast<long>(tokens.size()) - 1 : 1));
+        dropped.erase(dropped.begin() +
+                      (comma != std::string::npos ? static_cast<long>(tokens.size()) - 1 : 1));
         Add(e, schema, Join(dropped), "drop_middle");
       }
       Tokens initial = tokens;
@@ -178,7 +255,8 @@ class DeckBuilder {
     return kinds_.empty() || std::find(kinds_.begin(), kinds_.end(), kind) != kinds_.end();
   }
 
-  void Add(const Entity& e, const std::string& schema, const std::string& name, const std::string& kind) {
+  void Add(const Entity& e, const std::string& schema, const std::string& name,
+           const std::string& kind) {
     if (!Wanted(kind)) return;
     rows.push_back(DeckRow{kind + "-" + std::to_string(rows.size() + 1), name, schema, e.id, kind});
   }
@@ -190,7 +268,8 @@ class DeckBuilder {
     }
     if (long_tokens.empty()) return;
     Tokens one = tokens;
-    size_t pick = long_tokens[std::uniform_int_distribution<size_t>(0, long_tokens.size() - 1)(rng_)];
+    size_t pick =
+        long_tokens[std::uniform_int_distribution<size_t>(0, long_tokens.size() - 1)(rng_)];
     one[pick] = Typo(one[pick], rng_);
     Add(e, schema, Join(one), "typo");
     if (long_tokens.size() >= 2) {
@@ -234,8 +313,9 @@ class DeckBuilder {
 }  // namespace
 
 const std::vector<std::string>& DeckKinds() {
-  static const std::vector<std::string> kinds = {"exact", "typo", "typo_all", "swap", "drop_middle", "initial",
-                                                 "join", "hyphen", "korean", "arabic", "cyrillic"};
+  static const std::vector<std::string> kinds = {"exact",       "typo",    "typo_all", "swap",
+                                                 "drop_middle", "initial", "join",     "hyphen",
+                                                 "korean",      "arabic",  "cyrillic"};
   return kinds;
 }
 

@@ -19,7 +19,8 @@ struct DeckRow {
   std::string name;
   std::string schema;
   std::string expected_id;
-  std::string kind;  // exact, typo, typo_all, swap, drop_middle, initial, join, hyphen, korean, arabic, cyrillic
+  std::string kind;  // exact, typo, typo_all, swap, drop_middle, initial, join, hyphen, korean,
+                     // arabic, cyrillic
 };
 
 struct DeckOptions {

@@ -1,9 +1,9 @@
 #include "match/evidence.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 #include "model/country.h"
 
@@ -65,8 +65,9 @@ bool Overlaps(const std::vector<std::string>& a, const std::vector<std::string>&
 void AddBirthDate(const Query& query, const EntityEvidence& ev, bool explain, EvidenceResult& r) {
   DateRelation rel = CompareBirthDates(query.birth_dates, ev.birth_dates);
   if (rel == DateRelation::kNone) return;
-  std::string detail =
-      explain ? fmt::format("query {} vs listed {}", JoinDates(query.birth_dates), JoinDates(ev.birth_dates)) : "";
+  std::string detail = explain ? fmt::format("query {} vs listed {}", JoinDates(query.birth_dates),
+                                             JoinDates(ev.birth_dates))
+                               : "";
   switch (rel) {
     case DateRelation::kExact:
       r.features.push_back({"birth_date", kDobExactBonus, "same date: " + detail});
@@ -80,7 +81,8 @@ void AddBirthDate(const Query& query, const EntityEvidence& ev, bool explain, Ev
       r.features.push_back({"birth_date", 0, "close or within an approximate range: " + detail});
       break;
     case DateRelation::kDayMismatch:
-      r.features.push_back({"birth_date", kDobDayMismatchPenalty, "same year, different day: " + detail});
+      r.features.push_back(
+          {"birth_date", kDobDayMismatchPenalty, "same year, different day: " + detail});
       break;
     case DateRelation::kContradicts:
       r.features.push_back({"birth_date", kDobContradictionPenalty, "different year: " + detail});
@@ -93,11 +95,13 @@ void AddCountry(const Query& query, const EntityEvidence& ev, bool explain, Evid
   if (query.countries.empty()) return;
   const auto& listed = !ev.nationalities.empty() ? ev.nationalities : ev.countries;
   if (listed.empty()) return;
-  std::string detail = explain ? fmt::format("query {} vs listed {}", Join(query.countries), Join(listed)) : "";
+  std::string detail =
+      explain ? fmt::format("query {} vs listed {}", Join(query.countries), Join(listed)) : "";
   if (Overlaps(query.countries, ev.nationalities) || Overlaps(query.countries, ev.countries)) {
     r.features.push_back({"country", kNationalityMatchBonus, "same country: " + detail});
   } else if (!ev.nationalities.empty()) {
-    r.features.push_back({"country", kNationalityMismatchPenalty, "different nationality: " + detail});
+    r.features.push_back(
+        {"country", kNationalityMismatchPenalty, "different nationality: " + detail});
   } else {
     r.features.push_back({"country", kCountryMismatchPenalty, "different country: " + detail});
   }
@@ -107,7 +111,9 @@ void AddGender(const Query& query, const EntityEvidence& ev, bool explain, Evide
   if (query.gender == Gender::kUnknown || ev.gender == Gender::kUnknown) return;
   if (query.gender != ev.gender) {
     r.features.push_back({"gender", kGenderMismatchPenalty,
-                          explain ? fmt::format("query {} vs listed {}", GenderName(query.gender), GenderName(ev.gender)) : ""});
+                          explain ? fmt::format("query {} vs listed {}", GenderName(query.gender),
+                                                GenderName(ev.gender))
+                                  : ""});
   }
 }
 
@@ -126,14 +132,16 @@ void AddIdentifiers(const Query& query, const EntityEvidence& ev, bool explain, 
     }
   }
   if (!query.id_numbers.empty() && !ev.passport_ids.empty()) {
-    r.features.push_back({"identifier", kIdentifierMismatchPenalty,
-                          explain ? fmt::format("query {} vs listed {}", Join(ids), Join(ev.passport_ids)) : ""});
+    r.features.push_back(
+        {"identifier", kIdentifierMismatchPenalty,
+         explain ? fmt::format("query {} vs listed {}", Join(ids), Join(ev.passport_ids)) : ""});
   }
 }
 
 }  // namespace
 
-DateRelation CompareBirthDates(const std::vector<DateSpec>& query, const std::vector<DateSpec>& listed) {
+DateRelation CompareBirthDates(const std::vector<DateSpec>& query,
+                               const std::vector<DateSpec>& listed) {
   DateRelation best = DateRelation::kNone;
   for (const DateSpec& q : query) {
     for (const DateSpec& l : listed) {
@@ -144,7 +152,8 @@ DateRelation CompareBirthDates(const std::vector<DateSpec>& query, const std::ve
   return best;
 }
 
-EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence, EvidenceDetail detail) {
+EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence,
+                             EvidenceDetail detail) {
   EvidenceResult r;
   bool explain = detail == EvidenceDetail::kExplain;
   AddBirthDate(query, evidence, explain, r);

@@ -26,13 +26,14 @@ inline constexpr double kIdentifierMismatchPenalty = -0.05;
 inline constexpr double kIdentifierMatchFloor = 0.95;
 
 enum class DateRelation { kNone, kContradicts, kDayMismatch, kNear, kSameYear, kExact };
-DateRelation CompareBirthDates(const std::vector<DateSpec>& query, const std::vector<DateSpec>& listed);
+DateRelation CompareBirthDates(const std::vector<DateSpec>& query,
+                               const std::vector<DateSpec>& listed);
 
 struct EvidenceResult {
   std::vector<FeatureContribution> features;
-  double adjustment = 0;         // sum of the contributions
+  double adjustment = 0;  // sum of the contributions
   bool identifier_match = false;
-  bool corroborated = false;     // birth date agrees or an identifier matches
+  bool corroborated = false;  // birth date agrees or an identifier matches
 };
 
 // kScoreOnly skips the readable details (the features' `detail` strings):

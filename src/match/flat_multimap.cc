@@ -16,12 +16,14 @@ constexpr uint64_t kFnvPrime = 1099511628211ULL;
 uint64_t Step(uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * kFnvPrime; }
 }  // namespace
 
-void DeletionHashes(char tag, std::string_view text, size_t min_length, std::vector<uint64_t>& out) {
+void DeletionHashes(char tag, std::string_view text, size_t min_length,
+                    std::vector<uint64_t>& out) {
   out.push_back(HashKey(tag, text));
   if (text.size() < min_length) return;
   uint64_t prefix = Step(kFnvOffset, tag);
   for (size_t i = 0; i < text.size(); ++i) {
-    if (i == 0 || text[i] != text[i - 1]) {  // deleting either of two equal letters gives one string
+    if (i == 0 ||
+        text[i] != text[i - 1]) {  // deleting either of two equal letters gives one string
       uint64_t h = prefix;
       for (size_t k = i + 1; k < text.size(); ++k) h = Step(h, text[k]);
       out.push_back(h | 1);
@@ -51,8 +53,8 @@ FlatMultiMap::FlatMultiMap(std::vector<std::pair<uint64_t, uint32_t>> entries) {
     uint64_t hash = entries[i].first;
     size_t pos = hash & mask_;
     while (slots_[pos].count != 0) pos = (pos + 1) & mask_;
-    slots_[pos] = Slot{hash, static_cast<uint32_t>(values_.size() - (j - i)),
-                       static_cast<uint32_t>(j - i)};
+    slots_[pos] =
+        Slot{hash, static_cast<uint32_t>(values_.size() - (j - i)), static_cast<uint32_t>(j - i)};
     i = j;
   }
 }

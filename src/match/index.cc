@@ -7,7 +7,6 @@
 
 #include "text/phonetic.h"
 
-
 namespace embargo::match {
 namespace {
 
@@ -28,7 +27,8 @@ EntityEvidence MakeEvidence(const Entity& entity) {
     std::string norm = NormalizeIdentifier(id.value);
     if (norm.size() < 4) continue;
     ev.ids.push_back(norm);
-    if (id.type == IdType::kPassport || id.type == IdType::kNationalId) ev.passport_ids.push_back(norm);
+    if (id.type == IdType::kPassport || id.type == IdType::kNationalId)
+      ev.passport_ids.push_back(norm);
   }
   ev.birth_dates = entity.birth_dates;
   ev.nationalities = entity.nationalities;
@@ -45,8 +45,10 @@ EntityEvidence MakeEvidence(const Entity& entity) {
 std::string NormalizeIdentifier(std::string_view value) {
   std::string out;
   for (char c : value) {
-    if (c >= 'a' && c <= 'z') out.push_back(static_cast<char>(c - 'a' + 'A'));
-    else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out.push_back(c);
+    if (c >= 'a' && c <= 'z')
+      out.push_back(static_cast<char>(c - 'a' + 'A'));
+    else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+      out.push_back(c);
   }
   // "IMO 9876543" and "9876543" are the same vessel number.
   if (out.size() == 10 && out.compare(0, 3, "IMO") == 0 &&
@@ -76,7 +78,8 @@ Index::Index(const std::vector<Entity>& entities) {
   for (uint32_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
     evidence_.push_back(MakeEvidence(entity));
-    for (uint32_t n = 0; n < entity.names.size(); ++n) AddName(e, n, entity.names[n], entity.schema);
+    for (uint32_t n = 0; n < entity.names.size(); ++n)
+      AddName(e, n, entity.names[n], entity.schema);
   }
   BuildLookups();
 }
@@ -175,7 +178,8 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
   if (lookup == Lookup::kFuzzy) {
     hashes.push_back(HashKey(kTagKey, token.key));
     hashes.push_back(HashKey(kTagFold, token.fold));
-    if (text::IsAbjadSkeleton(token.norm)) hashes.push_back(HashKey(kTagSkeleton, text::SkeletonKey(token.fold)));
+    if (text::IsAbjadSkeleton(token.norm))
+      hashes.push_back(HashKey(kTagSkeleton, text::SkeletonKey(token.fold)));
     DeletionHashes(kTagDelete, token.norm, kMinDeleteLength, hashes);
   }
   for (uint64_t h : hashes) {
@@ -192,8 +196,10 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
 
 size_t Index::memory_bytes() const {
   size_t bytes = lookup_.memory_bytes() + identifiers_.memory_bytes();
-  for (const VocabToken& v : vocab_) bytes += sizeof(v) + v.token.norm.capacity() + v.token.fold.capacity() + v.token.key.capacity();
-  for (const IndexedName& n : names_) bytes += sizeof(n) + n.tokens.capacity() * sizeof(NameToken) + n.joined.capacity() * 4;
+  for (const VocabToken& v : vocab_)
+    bytes += sizeof(v) + v.token.norm.capacity() + v.token.fold.capacity() + v.token.key.capacity();
+  for (const IndexedName& n : names_)
+    bytes += sizeof(n) + n.tokens.capacity() * sizeof(NameToken) + n.joined.capacity() * 4;
   for (const auto& p : postings_) bytes += sizeof(p) + p.capacity() * 4;
   return bytes;
 }

@@ -21,7 +21,7 @@
 namespace embargo::match {
 
 struct VocabToken {
-  text::Token token;  // role is kName; roles are per occurrence (NameToken)
+  text::Token token;     // role is kName; roles are per occurrence (NameToken)
   float key_weight = 1;  // rarity of the token's variant key, in (0, 1]
 };
 
@@ -100,7 +100,7 @@ class Index {
   std::vector<std::vector<uint32_t>> postings_;
   std::unordered_map<std::string, uint32_t> key_df_;
   std::unordered_map<std::string, float> key_weight_;
-  FlatMultiMap lookup_;      // n:norm, k:key, d:deletion -> vocab ids
+  FlatMultiMap lookup_;       // n:norm, k:key, d:deletion -> vocab ids
   FlatMultiMap identifiers_;  // normalised id -> entity
   std::vector<EntityEvidence> evidence_;
   uint64_t id_ = 0;

@@ -21,7 +21,8 @@ const SimilarToken* FindSimilar(const QueryUnit& unit, uint32_t vocab) {
 
 // An initial on either side ("M." for "Mohammad") matches a part starting
 // with that letter.
-bool InitialMatch(const text::Token& q, text::TokenRole q_role, const text::Token& c, text::TokenRole c_role) {
+bool InitialMatch(const text::Token& q, text::TokenRole q_role, const text::Token& c,
+                  text::TokenRole c_role) {
   if (q_role == text::TokenRole::kInitial && c.norm.size() > 1) return c.norm[0] == q.norm[0];
   if (c_role == text::TokenRole::kInitial && q.norm.size() > 1) return q.norm[0] == c.norm[0];
   return false;
@@ -61,10 +62,12 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
       const text::Token& ct = vocab[c.vocab].token;
       if (const SimilarToken* s = FindSimilar(unit, c.vocab)) {
         if (unit.length == 1 || JoinAcceptable(s->score, q_length, ct.norm.size())) {
-          pairs.push_back({s->score, unit.weight + c.weight, unit.start, unit.length, j, 1, s->kind});
+          pairs.push_back(
+              {s->score, unit.weight + c.weight, unit.start, unit.length, j, 1, s->kind});
         }
       } else if (unit.length == 1 && InitialMatch(q, q.role, ct, c.role)) {
-        pairs.push_back({0.8f, unit.weight + c.weight, unit.start, 1, j, 1, text::TokenMatchKind::kInitial});
+        pairs.push_back(
+            {0.8f, unit.weight + c.weight, unit.start, 1, j, 1, text::TokenMatchKind::kInitial});
       }
       if (unit.length == 1 && j < name.joined.size()) {
         const SimilarToken* s = FindSimilar(unit, name.joined[j]);
@@ -123,9 +126,11 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     QueryUnit unit;
     unit.start = i;
     unit.weight = q.token_weights[i];
-    bool searchable = tokens[i].role == text::TokenRole::kName || tokens[i].role == text::TokenRole::kNumber;
-    FindSimilarCached(index, tokens[i].norm, searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly,
-                      &tokens[i], unit.similar);
+    bool searchable =
+        tokens[i].role == text::TokenRole::kName || tokens[i].role == text::TokenRole::kNumber;
+    FindSimilarCached(index, tokens[i].norm,
+                      searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly, &tokens[i],
+                      unit.similar);
     q.units.push_back(std::move(unit));
   }
   for (uint32_t i = 0; i + 1 < tokens.size(); ++i) {
@@ -133,7 +138,8 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     unit.start = i;
     unit.length = 2;
     unit.weight = q.token_weights[i] + q.token_weights[i + 1];
-    FindSimilarCached(index, tokens[i].norm + tokens[i + 1].norm, Index::Lookup::kFuzzy, nullptr, unit.similar);
+    FindSimilarCached(index, tokens[i].norm + tokens[i + 1].norm, Index::Lookup::kFuzzy, nullptr,
+                      unit.similar);
     if (!unit.similar.empty()) q.units.push_back(std::move(unit));
   }
   return q;
@@ -175,16 +181,19 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
     denominator += p.weight;
     if (explanation) {
       std::string candidate = index.vocab()[name.tokens[p.c_start].vocab].token.norm;
-      if (p.c_length == 2) candidate += " " + index.vocab()[name.tokens[p.c_start + 1].vocab].token.norm;
+      if (p.c_length == 2)
+        candidate += " " + index.vocab()[name.tokens[p.c_start + 1].vocab].token.norm;
       explanation->alignment.push_back({JoinNorms(query.analyzed, p.q_start, p.q_length), candidate,
-                                        p.similarity, std::string(text::TokenMatchKindName(p.kind))});
+                                        p.similarity,
+                                        std::string(text::TokenMatchKindName(p.kind))});
     }
   }
   int list_significant = 0;
   for (size_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     denominator += 2 * kExtraQueryPartCost * query.token_weights[i];
-    if (explanation && query.token_weights[i] > 0) explanation->unmatched_query.push_back(query.analyzed.tokens[i].norm);
+    if (explanation && query.token_weights[i] > 0)
+      explanation->unmatched_query.push_back(query.analyzed.tokens[i].norm);
   }
   for (size_t j = 0; j < nc; ++j) {
     if (name.tokens[j].role == text::TokenRole::kName) ++list_significant;

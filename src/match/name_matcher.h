@@ -29,8 +29,8 @@ inline constexpr float kSinglePartCap = 0.65f;
 
 struct QueryUnit {
   uint32_t start = 0;
-  uint32_t length = 1;  // 1 = one token, 2 = two adjacent tokens joined
-  float weight = 0;     // sum of the covered tokens' weights
+  uint32_t length = 1;                // 1 = one token, 2 = two adjacent tokens joined
+  float weight = 0;                   // sum of the covered tokens' weights
   std::vector<SimilarToken> similar;  // sorted by vocab id
 };
 

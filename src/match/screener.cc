@@ -1,9 +1,9 @@
 #include "embargo/screener.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "match/evidence.h"
 #include "match/name_matcher.h"
@@ -67,15 +67,17 @@ void CollectCandidates(const Index& index, const QueryName& q, std::vector<uint3
   ranked.clear();
   for (uint32_t name : s.touched) {
     if (s.acc[name] >= min_acc) {
-      float estimate = s.acc[name] / (q.total_weight + match::kExtraListPartCost * index.names()[name].total_weight);
+      float estimate = s.acc[name] / (q.total_weight +
+                                      match::kExtraListPartCost * index.names()[name].total_weight);
       ranked.emplace_back(estimate, name);
     }
     s.acc[name] = 0;
   }
   size_t keep = std::min(kMaxCandidateNames, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
+  std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
   for (size_t i = 0; i < keep; ++i) out.push_back(ranked[i].second);
 }
 
@@ -100,7 +102,8 @@ Explanation Explain(const Index& index, const Entity& entity, Schema query_schem
   match::NameScore ns = match::ScoreName(index, qnames[best.query_name], name,
                                          match::PersonRulesApply(query_schema, entity.schema), &ex);
   ex.name_score = ns.score;
-  std::string detail = fmt::format("'{}' ~ '{}' ({})", ex.query_name, ex.matched_name, NameKindName(name.kind));
+  std::string detail =
+      fmt::format("'{}' ~ '{}' ({})", ex.query_name, ex.matched_name, NameKindName(name.kind));
   if (ns.single_part_capped) detail += "; only one name part matches";
   ex.features.push_back({"name_match", ns.score, detail});
   return ex;
@@ -137,7 +140,8 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     for (uint32_t e : index.EntitiesWithIdentifier(match::NormalizeIdentifier(id))) by_entity[e];
   }
   std::sort(candidate_names.begin(), candidate_names.end());
-  candidate_names.erase(std::unique(candidate_names.begin(), candidate_names.end()), candidate_names.end());
+  candidate_names.erase(std::unique(candidate_names.begin(), candidate_names.end()),
+                        candidate_names.end());
 
   for (uint32_t n : candidate_names) {
     const IndexedName& name = index.names()[n];
@@ -146,7 +150,9 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     EntityCandidate& cand = by_entity[name.entity];
     BestName& slot = name.kind == NameKind::kWeakAlias ? cand.weak : cand.strong;
     for (size_t qi = 0; qi < qnames.size(); ++qi) {
-      float s = match::ScoreName(index, qnames[qi], name, match::PersonRulesApply(schema, entity.schema), nullptr).score;
+      float s = match::ScoreName(index, qnames[qi], name,
+                                 match::PersonRulesApply(schema, entity.schema), nullptr)
+                    .score;
       if (s > slot.score) slot = BestName{s, n, qi};
     }
   }
@@ -156,7 +162,8 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
   for (const auto& [e, cand] : by_entity) {
     const Entity& entity = entities[e];
     if (!SchemasCompatible(schema, entity.schema)) continue;
-    match::EvidenceResult ev = match::ScoreEvidence(query, index.evidence(e), match::EvidenceDetail::kScoreOnly);
+    match::EvidenceResult ev =
+        match::ScoreEvidence(query, index.evidence(e), match::EvidenceDetail::kScoreOnly);
     double strong = std::max(0.0f, cand.strong.score);
     double score = strong + ev.adjustment;
     const BestName* best = cand.strong.score >= 0 ? &cand.strong : nullptr;
@@ -185,7 +192,9 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     m.match = score >= options.threshold;
     if (best != nullptr) m.explanation = Explain(index, entity, schema, qnames, *best);
     if (weak_capped) {
-      m.explanation.features.push_back({"weak_alias", 0, "weak alias without corroborating birth date or identifier: capped below alert"});
+      m.explanation.features.push_back(
+          {"weak_alias", 0,
+           "weak alias without corroborating birth date or identifier: capped below alert"});
     }
     ev = match::ScoreEvidence(query, index.evidence(e), match::EvidenceDetail::kExplain);
     for (auto& f : ev.features) {
@@ -217,7 +226,9 @@ Result<Query> MakeQuery(const QueryFields& fields) {
   for (const std::string& d : fields.birth_dates) {
     if (d.empty()) continue;
     auto date = PartialDate::Parse(d);
-    if (!date) return MakeError(fmt::format("invalid birth_date '{}': expected YYYY, YYYY-MM or YYYY-MM-DD", d));
+    if (!date)
+      return MakeError(
+          fmt::format("invalid birth_date '{}': expected YYYY, YYYY-MM or YYYY-MM-DD", d));
     q.birth_dates.push_back(DateSpec{*date, *date, false});
   }
   for (const std::string& c : fields.countries) {
@@ -228,10 +239,12 @@ Result<Query> MakeQuery(const QueryFields& fields) {
   }
   if (!fields.gender.empty()) {
     q.gender = ParseGender(fields.gender);
-    if (q.gender == Gender::kUnknown) return MakeError(fmt::format("unknown gender '{}'", fields.gender));
+    if (q.gender == Gender::kUnknown)
+      return MakeError(fmt::format("unknown gender '{}'", fields.gender));
   }
   // Only people have birth dates and genders: such a query is a person.
-  if (!q.schema && (!q.birth_dates.empty() || q.gender != Gender::kUnknown)) q.schema = Schema::kPerson;
+  if (!q.schema && (!q.birth_dates.empty() || q.gender != Gender::kUnknown))
+    q.schema = Schema::kPerson;
   q.id_numbers = fields.id_numbers;
   q.imo_numbers = fields.imo_numbers;
   return q;

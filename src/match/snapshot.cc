@@ -268,13 +268,18 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
   size_t payload_at = sizeof kMagic + 4 + 8 + 8;
   if (!header.ok()) return MakeError(file, 0, "truncated snapshot header");
   if (version != kFormatVersion) {
-    return MakeError(file, 0, fmt::format("snapshot format version {} is not supported (expected {})", version, kFormatVersion));
+    return MakeError(file, 0,
+                     fmt::format("snapshot format version {} is not supported (expected {})",
+                                 version, kFormatVersion));
   }
   if (data.size() - payload_at != size) {
-    return MakeError(file, 0, fmt::format("truncated snapshot: {} payload bytes, header says {}", data.size() - payload_at, size));
+    return MakeError(file, 0,
+                     fmt::format("truncated snapshot: {} payload bytes, header says {}",
+                                 data.size() - payload_at, size));
   }
   std::string_view payload = data.substr(payload_at);
-  if (Fnv1a(payload) != checksum) return MakeError(file, 0, "snapshot checksum mismatch (file corrupted)");
+  if (Fnv1a(payload) != checksum)
+    return MakeError(file, 0, "snapshot checksum mismatch (file corrupted)");
 
   Reader r(payload);
   ListSet lists;

@@ -45,12 +45,18 @@ std::optional<Schema> ParseSchema(std::string_view text) {
     Schema schema;
   };
   static constexpr Alias kAliases[] = {
-      {"LegalEntity", Schema::kLegalEntity}, {"Thing", Schema::kLegalEntity},
-      {"Person", Schema::kPerson},           {"individual", Schema::kPerson},
-      {"Organization", Schema::kOrganization}, {"Organisation", Schema::kOrganization},
-      {"entity", Schema::kOrganization},     {"Company", Schema::kCompany},
-      {"PublicBody", Schema::kOrganization}, {"Vessel", Schema::kVessel},
-      {"ship", Schema::kVessel},             {"Airplane", Schema::kAirplane},
+      {"LegalEntity", Schema::kLegalEntity},
+      {"Thing", Schema::kLegalEntity},
+      {"Person", Schema::kPerson},
+      {"individual", Schema::kPerson},
+      {"Organization", Schema::kOrganization},
+      {"Organisation", Schema::kOrganization},
+      {"entity", Schema::kOrganization},
+      {"Company", Schema::kCompany},
+      {"PublicBody", Schema::kOrganization},
+      {"Vessel", Schema::kVessel},
+      {"ship", Schema::kVessel},
+      {"Airplane", Schema::kAirplane},
       {"aircraft", Schema::kAirplane},
   };
   for (const Alias& alias : kAliases) {
@@ -89,8 +95,10 @@ std::string PartialDate::ToString() const {
 }
 
 std::optional<PartialDate> PartialDate::Parse(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   // Accept full timestamps by keeping the date part.
   if (text.size() > 10 && (text[10] == 'T' || text[10] == ' ')) text = text.substr(0, 10);
   PartialDate date;

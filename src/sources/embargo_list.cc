@@ -20,9 +20,9 @@ Result<std::vector<ListField>> HeaderFields(const CsvRow& header, const std::str
   for (const std::string& column : header.fields) {
     auto spec = FindListField(column);
     if (!spec || Trim(column) != spec->column) {
-      return MakeError(file, header.line,
-                       fmt::format("unknown column '{}' (known columns: {})", Trim(column),
-                                   ListFieldNames()));
+      return MakeError(
+          file, header.line,
+          fmt::format("unknown column '{}' (known columns: {})", Trim(column), ListFieldNames()));
     }
     if (std::find(fields.begin(), fields.end(), spec->field) != fields.end()) {
       return MakeError(file, header.line, fmt::format("column '{}' appears twice", spec->column));
@@ -58,7 +58,8 @@ Result<ListRecord> JsonRecord(const json& entity, size_t index, const std::strin
   if (!entity.is_object()) return fail("expected an object");
   for (const auto& [key, value] : entity.items()) {
     auto spec = FindListField(key);
-    if (!spec) return fail(fmt::format("unknown field '{}' (known fields: {})", key, ListFieldNames()));
+    if (!spec)
+      return fail(fmt::format("unknown field '{}' (known fields: {})", key, ListFieldNames()));
     auto strings = JsonStrings(value);
     if (!strings) return fail(fmt::format("field '{}' must be a string or a list of strings", key));
     if (!spec->multi && spec->field != ListField::kName && strings->size() > 1) {
@@ -76,7 +77,8 @@ Status CheckTopLevel(const json& document, const std::string& file) {
   }
   for (const auto& [key, value] : document.items()) {
     if (key != "dataset" && key != "title" && key != "entities") {
-      return MakeError(file, 0, fmt::format("unknown key '{}' (expected dataset, title, entities)", key));
+      return MakeError(file, 0,
+                       fmt::format("unknown key '{}' (expected dataset, title, entities)", key));
     }
     if (key != "entities" && !value.is_string()) {
       return MakeError(file, 0, fmt::format("\"{}\" must be a string", key));
@@ -105,8 +107,9 @@ Result<ParsedList> ParseEmbargoCsv(const std::filesystem::path& path, std::strin
   for (size_t i = 1; i < rows->size(); ++i) {
     const CsvRow& row = (*rows)[i];
     if (row.fields.size() != fields->size()) {
-      return MakeError(file, row.line, fmt::format("expected {} fields as in the header, found {}",
-                                                   fields->size(), row.fields.size()));
+      return MakeError(file, row.line,
+                       fmt::format("expected {} fields as in the header, found {}", fields->size(),
+                                   row.fields.size()));
     }
     records.push_back(CsvRecord(row, *fields));
   }

@@ -17,9 +17,25 @@
 namespace embargo {
 
 enum class ListField {
-  kId, kName, kDataset, kSchema, kAliases, kWeakAliases, kPreviousNames, kBirthDate,
-  kNationality, kCountry, kGender, kPassport, kNationalId, kImo, kBic, kRegistration,
-  kProgram, kListedOn, kRemarks,
+  kId,
+  kName,
+  kDataset,
+  kSchema,
+  kAliases,
+  kWeakAliases,
+  kPreviousNames,
+  kBirthDate,
+  kNationality,
+  kCountry,
+  kGender,
+  kPassport,
+  kNationalId,
+  kImo,
+  kBic,
+  kRegistration,
+  kProgram,
+  kListedOn,
+  kRemarks,
 };
 inline constexpr size_t kListFieldCount = 19;
 

@@ -115,10 +115,10 @@ void TagParts(const std::vector<NamePart>& parts, Name& name) {
 // Without a `name`, the first value of each part makes the primary name.
 Name NameFromParts(const std::vector<NamePart>& parts) {
   Name name{"", NameKind::kPrimary, {}};
-  for (NamePartType type : {NamePartType::kGiven, NamePartType::kMiddle,
-                            NamePartType::kPatronymic, NamePartType::kFamily}) {
-    auto it = std::find_if(parts.begin(), parts.end(),
-                           [&](const NamePart& p) { return p.type == type; });
+  for (NamePartType type : {NamePartType::kGiven, NamePartType::kMiddle, NamePartType::kPatronymic,
+                            NamePartType::kFamily}) {
+    auto it =
+        std::find_if(parts.begin(), parts.end(), [&](const NamePart& p) { return p.type == type; });
     if (it == parts.end()) continue;
     name.value += (name.value.empty() ? "" : " ") + it->value;
     name.parts.push_back(*it);

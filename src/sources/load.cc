@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -124,7 +124,7 @@ Result<Outcome> LoadOne(const ListFile& file, const LoadOptions& options) {
 
 // Loads every file, two or more at a time; results stay in file order.
 std::vector<std::optional<Result<Outcome>>> LoadAll(const std::vector<ListFile>& files,
-                                                   const LoadOptions& options) {
+                                                    const LoadOptions& options) {
   std::vector<std::optional<Result<Outcome>>> results(files.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
@@ -173,8 +173,10 @@ std::vector<ParsedList> KeepNewest(std::vector<ParsedList> lists,
   }
   std::vector<ParsedList> kept;
   for (size_t i = 0; i < lists.size(); ++i) {
-    if (newest[lists[i].dataset.name] == i) kept.push_back(std::move(lists[i]));
-    else superseded.push_back(lists[i].dataset.path);
+    if (newest[lists[i].dataset.name] == i)
+      kept.push_back(std::move(lists[i]));
+    else
+      superseded.push_back(lists[i].dataset.path);
   }
   return kept;
 }
@@ -213,7 +215,8 @@ Result<ListSet> LoadLists(const std::vector<std::string>& paths, const LoadOptio
     if (outcome.list) lists.push_back(std::move(*outcome.list));
     if (!outcome.skipped.empty()) set.skipped.push_back(std::move(outcome.skipped));
   }
-  if (lists.empty()) return MakeError("no list found in " + fmt::format("{}", fmt::join(paths, ", ")));
+  if (lists.empty())
+    return MakeError("no list found in " + fmt::format("{}", fmt::join(paths, ", ")));
   EMBARGO_RETURN_IF_ERROR(Merge(KeepNewest(std::move(lists), set.superseded), set));
   return set;
 }

@@ -14,8 +14,8 @@ bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); 
 // Arabic article assimilated to a sun letter and written with a hyphen:
 // "ar-rashid", "ash-shami", "el-" -> "al ".
 std::string NormalizeArticles(const std::string& text) {
-  static constexpr std::string_view kArticles[] = {"al", "el", "ul", "ar", "as", "ash", "at",
-                                                   "az", "ad", "an", "adh", "ath"};
+  static constexpr std::string_view kArticles[] = {"al", "el", "ul", "ar", "as",  "ash",
+                                                   "at", "az", "ad", "an", "adh", "ath"};
   std::string out;
   out.reserve(text.size() + 4);
   size_t i = 0;
@@ -63,7 +63,8 @@ std::vector<std::string> JoinLetterAbbreviations(std::vector<std::string> words)
   while (i < words.size()) {
     size_t j = i;
     std::string letters;
-    while (j < words.size() && words[j].size() == 1 && std::isalpha(static_cast<unsigned char>(words[j][0]))) {
+    while (j < words.size() && words[j].size() == 1 &&
+           std::isalpha(static_cast<unsigned char>(words[j][0]))) {
       letters += words[j];
       ++j;
     }
@@ -81,10 +82,10 @@ std::vector<std::string> JoinLetterAbbreviations(std::vector<std::string> words)
 // Arabic compounds: "abd al X" -> "abdul X"; "abdulX" -> "abdul X";
 // "X-uddin" / "Xeddine" -> "X uddin".
 std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
-  static constexpr std::string_view kAbdPrefixes[] = {"abdul", "abdel", "abdal", "abdol",
-                                                       "abdoul", "abd"};
-  static constexpr std::string_view kDinSuffixes[] = {"uddin", "eddine", "eddin", "aldin",
-                                                      "uldin", "addin"};
+  static constexpr std::string_view kAbdPrefixes[] = {"abdul", "abdel",  "abdal",
+                                                      "abdol", "abdoul", "abd"};
+  static constexpr std::string_view kDinSuffixes[] = {"uddin", "eddine", "eddin",
+                                                      "aldin", "uldin",  "addin"};
   std::vector<std::string> out;
   for (size_t i = 0; i < words.size(); ++i) {
     std::string& w = words[i];
@@ -111,7 +112,8 @@ std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
     }
     if (split) continue;
     for (std::string_view suffix : kDinSuffixes) {
-      if (w.size() >= suffix.size() + 3 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      if (w.size() >= suffix.size() + 3 &&
+          w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0) {
         out.push_back(w.substr(0, w.size() - suffix.size()));
         out.push_back("uddin");
         split = true;
@@ -119,7 +121,8 @@ std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
       }
     }
     if (split) continue;
-    if (w == "din" && !out.empty() && (out.back() == "al" || out.back() == "ud" || out.back() == "ad")) {
+    if (w == "din" && !out.empty() &&
+        (out.back() == "al" || out.back() == "ud" || out.back() == "ad")) {
       out.back() = "uddin";
       continue;
     }
@@ -186,7 +189,8 @@ Token MakeToken(std::string norm, TokenRole role) {
 AnalyzedName AnalyzeName(std::string_view name, Schema schema) {
   std::string latin = NormalizeArticles(ToLatinAscii(name));
   size_t comma = latin.find(',');
-  size_t words_before_comma = comma == std::string::npos ? 0 : SplitWords(latin.substr(0, comma)).size();
+  size_t words_before_comma =
+      comma == std::string::npos ? 0 : SplitWords(latin.substr(0, comma)).size();
   std::vector<std::string> words = NormalizeCompounds(JoinLetterAbbreviations(SplitWords(latin)));
   AnalyzedName analyzed;
   analyzed.tokens.reserve(words.size());

@@ -12,17 +12,19 @@ struct Rewrite {
 
 // Longest first; applied left to right at each position.
 constexpr std::array kRewrites = {
-    Rewrite{"shch", "s"}, Rewrite{"tsch", "j"}, Rewrite{"tch", "j"},  Rewrite{"sch", "s"},
-    Rewrite{"dzh", "j"},  Rewrite{"ch", "j"},   Rewrite{"zh", "j"},   Rewrite{"dj", "j"},
-    Rewrite{"sh", "s"},   Rewrite{"kh", "h"},   Rewrite{"gh", "k"},   Rewrite{"dh", "t"},
-    Rewrite{"th", "t"},   Rewrite{"ph", "f"},   Rewrite{"ck", "k"},   Rewrite{"wh", "v"},
-    Rewrite{"eo", "o"},   Rewrite{"eu", "u"},   Rewrite{"oo", "u"},   Rewrite{"ee", "i"},
+    Rewrite{"shch", "s"}, Rewrite{"tsch", "j"}, Rewrite{"tch", "j"}, Rewrite{"sch", "s"},
+    Rewrite{"dzh", "j"},  Rewrite{"ch", "j"},   Rewrite{"zh", "j"},  Rewrite{"dj", "j"},
+    Rewrite{"sh", "s"},   Rewrite{"kh", "h"},   Rewrite{"gh", "k"},  Rewrite{"dh", "t"},
+    Rewrite{"th", "t"},   Rewrite{"ph", "f"},   Rewrite{"ck", "k"},  Rewrite{"wh", "v"},
+    Rewrite{"eo", "o"},   Rewrite{"eu", "u"},   Rewrite{"oo", "u"},  Rewrite{"ee", "i"},
     Rewrite{"ou", "u"},   Rewrite{"ae", "e"},
 };
 
 char FoldLetter(char c) {
   switch (c) {
-    case 'q': case 'c': case 'g': return 'k';
+    case 'q':
+    case 'c':
+    case 'g': return 'k';
     case 'b': return 'p';
     case 'd': return 't';
     case 'w': return 'v';

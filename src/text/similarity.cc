@@ -8,8 +8,8 @@
 namespace embargo::text {
 namespace {
 
-constexpr float kVowelCloseCost = 0.3f;   // o/u, e/i: ŏ->o/u, Mohammed/Muhammad
-constexpr float kVowelCost = 0.5f;        // any other vowel change, or a vowel in/out
+constexpr float kVowelCloseCost = 0.3f;     // o/u, e/i: ŏ->o/u, Mohammed/Muhammad
+constexpr float kVowelCost = 0.5f;          // any other vowel change, or a vowel in/out
 constexpr float kSoftConsonantCost = 0.5f;  // 'h' in or out (kh/h, dh/d leftovers), r in Park/Pak
 constexpr float kConsonantCost = 1.0f;
 constexpr float kTranspositionCost = 0.8f;

@@ -17,12 +17,13 @@ constexpr char32_t kHangulLast = 0xD7A3;
 
 // Romanisation close to the DPRK/UN/OFAC usage (McCune-Reischauer without
 // diacritics): initial ㅈ as "ch", ㅓ as "o", ㅡ as "u", initial ㄹ kept as "r".
-constexpr const char* kInitials[19] = {"k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s",
-                                       "ss", "", "ch", "tch", "ch", "k", "t", "p", "h"};
-constexpr const char* kVowels[21] = {"a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae",
-                                     "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"};
-constexpr const char* kFinals[28] = {"", "k", "k", "k", "n", "n", "n", "t", "l", "k",
-                                     "m", "p", "l", "l", "p", "l", "m", "p", "p", "t",
+constexpr const char* kInitials[19] = {"k",  "kk", "n",  "t",   "tt", "r", "m", "p", "pp", "s",
+                                       "ss", "",   "ch", "tch", "ch", "k", "t", "p", "h"};
+constexpr const char* kVowels[21] = {"a",  "ae", "ya", "yae", "o",  "e",  "yo",
+                                     "ye", "o",  "wa", "wae", "oe", "yo", "u",
+                                     "wo", "we", "wi", "yu",  "u",  "ui", "i"};
+constexpr const char* kFinals[28] = {"",  "k",  "k", "k", "n", "n", "n", "t", "l", "k",
+                                     "m", "p",  "l", "l", "p", "l", "m", "p", "p", "t",
                                      "t", "ng", "t", "t", "k", "t", "p", "t"};
 
 // Decodes one code point; returns 0xFFFFFFFF and advances one byte on
@@ -54,8 +55,8 @@ icu::Transliterator* ThreadTransliterator(const std::string& id) {
   auto it = cache.find(id);
   if (it != cache.end()) return it->second.get();
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(
-      icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+      icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
   if (U_FAILURE(status)) t.reset();
   return cache.emplace(id, std::move(t)).first->second.get();
 }
@@ -63,7 +64,8 @@ icu::Transliterator* ThreadTransliterator(const std::string& id) {
 std::string Transliterate(const std::string& id, std::string_view utf8) {
   icu::Transliterator* t = ThreadTransliterator(id);
   if (t == nullptr) return std::string(utf8);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   t->transliterate(u);
   std::string out;
   u.toUTF8String(out);
@@ -99,10 +101,14 @@ std::vector<Run> ScriptRuns(std::string_view utf8) {
     char32_t cp = DecodeUtf8(utf8, i);
     if (cp == 0xFFFFFFFF) continue;
     UErrorCode status = U_ZERO_ERROR;
-    UScriptCode script = cp < 0x80 ? USCRIPT_LATIN : uscript_getScript(static_cast<UChar32>(cp), &status);
+    UScriptCode script =
+        cp < 0x80 ? USCRIPT_LATIN : uscript_getScript(static_cast<UChar32>(cp), &status);
     if (U_FAILURE(status)) script = USCRIPT_UNKNOWN;
-    bool neutral = script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script == USCRIPT_UNKNOWN;
-    RunKind kind = script == USCRIPT_LATIN ? RunKind::kLatin : script == USCRIPT_HAN ? RunKind::kHan : RunKind::kOther;
+    bool neutral =
+        script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script == USCRIPT_UNKNOWN;
+    RunKind kind = script == USCRIPT_LATIN ? RunKind::kLatin
+                   : script == USCRIPT_HAN ? RunKind::kHan
+                                           : RunKind::kOther;
     if (runs.empty() || (!neutral && (runs.back().kind != kind || runs.back().script != script))) {
       if (neutral && runs.empty()) {
         kind = RunKind::kLatin;
@@ -117,8 +123,7 @@ std::vector<Run> ScriptRuns(std::string_view utf8) {
 
 std::string TransliterateRun(const Run& run) {
   switch (run.kind) {
-    case RunKind::kLatin:
-      return Transliterate("Latin-ASCII", run.text);
+    case RunKind::kLatin: return Transliterate("Latin-ASCII", run.text);
     case RunKind::kHan: {
       std::string out;
       for (size_t i = 0; i < run.text.size();) {
@@ -137,8 +142,9 @@ std::string TransliterateRun(const Run& run) {
     }
     case RunKind::kOther: {
       // Cyrillic names read best with BGN/PCGN (Shchukin, not Sukin).
-      std::string id = run.script == USCRIPT_CYRILLIC ? "Russian-Latin/BGN; Any-Latin; Latin-ASCII"
-                                                      : std::string(uscript_getName(run.script)) + "-Latin; Latin-ASCII";
+      std::string id = run.script == USCRIPT_CYRILLIC
+                           ? "Russian-Latin/BGN; Any-Latin; Latin-ASCII"
+                           : std::string(uscript_getName(run.script)) + "-Latin; Latin-ASCII";
       if (ThreadTransliterator(id) == nullptr) id = "Any-Latin; Latin-ASCII";
       return Transliterate(id, run.text);
     }

@@ -57,9 +57,11 @@ TEST(ScreenCommandTest, ABadRowYieldsAnErrorLineAndTheBatchGoesOn) {
   auto lines = JsonLines(out.str());
   ASSERT_EQ(lines.size(), 4u);
   std::string path = testing::TestData("batch/mixed.csv");
-  EXPECT_EQ(lines[1]["error"], path + ":3: invalid birth_date '17/07/1964': expected YYYY, YYYY-MM or YYYY-MM-DD");
+  EXPECT_EQ(lines[1]["error"],
+            path + ":3: invalid birth_date '17/07/1964': expected YYYY, YYYY-MM or YYYY-MM-DD");
   EXPECT_EQ(lines[2]["error"], path + ":4: missing name");
-  EXPECT_NE(err.str().find(path + ":1: ignoring unknown column 'notes'"), std::string::npos) << err.str();
+  EXPECT_NE(err.str().find(path + ":1: ignoring unknown column 'notes'"), std::string::npos)
+      << err.str();
 }
 
 TEST(ScreenCommandTest, BrokenCsvQuotingFailsWithFileAndLine) {
@@ -89,7 +91,8 @@ TEST(ScreenCommandTest, BadMappingIsAnError) {
   ScreenArgs args = BatchArgs(testing::TestData("batch/mixed.csv"));
   args.mappings = {"full_name=fullname"};
   EXPECT_EQ(RunScreen(args, out, err), 1);
-  EXPECT_EQ(err.str(), "embargo screen: bad --map 'full_name=fullname': unknown field 'fullname'\n");
+  EXPECT_EQ(err.str(),
+            "embargo screen: bad --map 'full_name=fullname': unknown field 'fullname'\n");
 }
 
 TEST(ScreenCommandTest, SingleNamePrintsATableWithExplanations) {

@@ -35,7 +35,8 @@ TEST(CsvReaderTest, KeepsNewlinesInsideQuotesAndCountsLines) {
 TEST(CsvReaderTest, UnterminatedQuoteIsAnErrorWithLineAndColumn) {
   auto rows = ReadCsv("ok,1\nbad,\"open\n", "lists/t.csv");
   ASSERT_FALSE(rows.ok());
-  EXPECT_EQ(rows.error().ToString(), "lists/t.csv:2:5: unterminated quoted field (missing closing '\"')");
+  EXPECT_EQ(rows.error().ToString(),
+            "lists/t.csv:2:5: unterminated quoted field (missing closing '\"')");
 }
 
 TEST(CsvReaderTest, TextAfterClosingQuoteIsAnError) {

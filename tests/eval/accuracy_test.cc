@@ -26,7 +26,8 @@ class ReferenceListsTest : public ::testing::Test {
 
   static std::vector<LabeledQuery> Deck(std::vector<std::string> kinds) {
     std::vector<LabeledQuery> queries;
-    for (const DeckRow& row : MakeVariantDeck(screener_->lists(), DeckOptions{42, std::move(kinds)})) {
+    for (const DeckRow& row :
+         MakeVariantDeck(screener_->lists(), DeckOptions{42, std::move(kinds)})) {
       QueryFields f;
       f.id = row.id;
       f.names = {row.name};
@@ -49,8 +50,8 @@ TEST_F(ReferenceListsTest, EveryPrimaryNameAndStrongAliasFindsItsOwnEntityAtRank
   for (size_t i = 0; i < outcomes.size(); ++i) {
     const EvalOutcome& o = outcomes[i];
     EXPECT_TRUE(o.expected_at_top && o.expected_score >= kDefaultThreshold)
-        << queries[i].fields.names[0] << " (" << queries[i].expected_id << ") scored " << o.expected_score
-        << "; top " << o.top_entity << " " << o.top_score;
+        << queries[i].fields.names[0] << " (" << queries[i].expected_id << ") scored "
+        << o.expected_score << "; top " << o.top_entity << " " << o.top_score;
   }
 }
 
@@ -68,10 +69,13 @@ TEST_F(ReferenceListsTest, VariantDeckRecallIsAtLeast99Percent) {
 
 TEST_F(ReferenceListsTest, DevelopmentNegativesRaiseAtMostPointTwoPercentAlerts) {
   std::vector<LabeledQuery> queries;
-  for (const char* file : {"negatives/negatives-global-dev.csv", "negatives/negatives-us-dev.csv"}) {
-    auto input = cli::ReadBatchInput(testing::SharedData(file), {"full_name=name", "date_of_birth=birth_date"});
+  for (const char* file :
+       {"negatives/negatives-global-dev.csv", "negatives/negatives-us-dev.csv"}) {
+    auto input = cli::ReadBatchInput(testing::SharedData(file),
+                                     {"full_name=name", "date_of_birth=birth_date"});
     ASSERT_TRUE(input.ok()) << input.error().ToString();
-    for (const cli::BatchRow& row : input->rows) queries.push_back(LabeledQuery{row.fields, "", "negative", file, row.line});
+    for (const cli::BatchRow& row : input->rows)
+      queries.push_back(LabeledQuery{row.fields, "", "negative", file, row.line});
   }
   ASSERT_EQ(queries.size(), 50000u);
   std::vector<EvalOutcome> outcomes = Evaluate(*screener_, queries, 0);
@@ -79,7 +83,8 @@ TEST_F(ReferenceListsTest, DevelopmentNegativesRaiseAtMostPointTwoPercentAlerts)
   for (const EvalOutcome& o : outcomes) errors += o.error ? 1 : 0;
   EXPECT_EQ(errors, 0u);
   ThresholdMetrics m = ComputeMetrics(outcomes, kDefaultThreshold);
-  EXPECT_LE(m.alert_rate(), 0.002) << m.alerted << " of " << m.negatives << " people raised an alert";
+  EXPECT_LE(m.alert_rate(), 0.002)
+      << m.alerted << " of " << m.negatives << " people raised an alert";
 }
 
 TEST_F(ReferenceListsTest, KnownTargetsAcrossSpellings) {

@@ -8,8 +8,8 @@
 namespace embargo {
 namespace {
 
-Entity Person(std::string id, std::vector<std::pair<std::string, NameKind>> names, std::string dob = "",
-              std::vector<std::string> nationalities = {}) {
+Entity Person(std::string id, std::vector<std::pair<std::string, NameKind>> names,
+              std::string dob = "", std::vector<std::string> nationalities = {}) {
   Entity e;
   e.id = id;
   e.dataset = "test";
@@ -34,21 +34,26 @@ class ScreenerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     ListSet lists;
-    lists.entities.push_back(Person("kju", {{"KIM, Jong Un", NameKind::kPrimary}}, "1984-01-08", {"kp"}));
-    lists.entities.push_back(Person("qadhafi", {{"QADHAFI, Muammar", NameKind::kPrimary},
-                                                {"AL-QADHAFI, Muammar Abu Minyar", NameKind::kAlias}},
+    lists.entities.push_back(
+        Person("kju", {{"KIM, Jong Un", NameKind::kPrimary}}, "1984-01-08", {"kp"}));
+    lists.entities.push_back(Person("qadhafi",
+                                    {{"QADHAFI, Muammar", NameKind::kPrimary},
+                                     {"AL-QADHAFI, Muammar Abu Minyar", NameKind::kAlias}},
                                     "1942", {"ly"}));
-    lists.entities.push_back(Person("ri", {{"RI WON HO", NameKind::kPrimary}}, "1964-07-17", {"kp"}));
-    lists.entities.push_back(Person("tall", {{"HASSAN, Ali Musa", NameKind::kPrimary},
-                                             {"THE TALL ONE", NameKind::kWeakAlias}},
-                                    "1970-03-01", {"ir"}));
-    lists.entities.push_back(Org("komid", Schema::kOrganization,
-                                 {{"KOREA MINING DEVELOPMENT TRADING CORPORATION", NameKind::kPrimary},
-                                  {"KOMID", NameKind::kAlias}}));
+    lists.entities.push_back(
+        Person("ri", {{"RI WON HO", NameKind::kPrimary}}, "1964-07-17", {"kp"}));
+    lists.entities.push_back(Person(
+        "tall", {{"HASSAN, Ali Musa", NameKind::kPrimary}, {"THE TALL ONE", NameKind::kWeakAlias}},
+        "1970-03-01", {"ir"}));
+    lists.entities.push_back(
+        Org("komid", Schema::kOrganization,
+            {{"KOREA MINING DEVELOPMENT TRADING CORPORATION", NameKind::kPrimary},
+             {"KOMID", NameKind::kAlias}}));
     Entity vessel = Org("vessel", Schema::kVessel, {{"CHON MA SAN", NameKind::kPrimary}});
     vessel.identifiers.push_back(Identifier{IdType::kImo, "8660313", "", "IMO"});
     lists.entities.push_back(vessel);
-    lists.entities.push_back(Org("kimco", Schema::kCompany, {{"KIM JONG UN TRADING LLC", NameKind::kPrimary}}));
+    lists.entities.push_back(
+        Org("kimco", Schema::kCompany, {{"KIM JONG UN TRADING LLC", NameKind::kPrimary}}));
     screener_ = Screener::Build(std::move(lists));
   }
   static void TearDownTestSuite() { screener_.reset(); }
@@ -70,7 +75,8 @@ class ScreenerTest : public ::testing::Test {
 std::shared_ptr<const Screener> ScreenerTest::screener_;
 
 TEST_F(ScreenerTest, FindsTheSameNameWrittenInOtherOrdersAndScripts) {
-  for (const char* variant : {"Kim Jong Un", "Jong-un Kim", "KIM Jongun", "김정은", "Gim Jeong-eun"}) {
+  for (const char* variant :
+       {"Kim Jong Un", "Jong-un Kim", "KIM Jongun", "김정은", "Gim Jeong-eun"}) {
     auto m = Screen(Name(variant, "Person"));
     ASSERT_FALSE(m.empty()) << variant;
     EXPECT_EQ(m[0].entity->id, "kju") << variant;
@@ -97,8 +103,10 @@ TEST_F(ScreenerTest, FindsANameWithATypoInEveryPart) {
 }
 
 TEST_F(ScreenerTest, APersonNeverMatchesAVesselOrACompany) {
-  for (const Match& m : Screen(Name("Chon Ma San", "Person"), 0.0)) EXPECT_NE(m.entity->id, "vessel");
-  for (const Match& m : Screen(Name("Kim Jong Un", "Person"), 0.0)) EXPECT_NE(m.entity->id, "kimco");
+  for (const Match& m : Screen(Name("Chon Ma San", "Person"), 0.0))
+    EXPECT_NE(m.entity->id, "vessel");
+  for (const Match& m : Screen(Name("Kim Jong Un", "Person"), 0.0))
+    EXPECT_NE(m.entity->id, "kimco");
 }
 
 TEST_F(ScreenerTest, ASurnameAloneDoesNotAlert) {
@@ -181,7 +189,8 @@ TEST(MakeQueryTest, RejectsBadFieldsWithTheirName) {
   EXPECT_EQ(MakeQuery(f).error().message, "missing name");
   f.names = {"x"};
   f.birth_dates = {"03/05/1970"};
-  EXPECT_EQ(MakeQuery(f).error().message, "invalid birth_date '03/05/1970': expected YYYY, YYYY-MM or YYYY-MM-DD");
+  EXPECT_EQ(MakeQuery(f).error().message,
+            "invalid birth_date '03/05/1970': expected YYYY, YYYY-MM or YYYY-MM-DD");
   f.birth_dates = {};
   f.countries = {"Atlantis"};
   EXPECT_EQ(MakeQuery(f).error().message, "unknown country 'Atlantis'");
@@ -211,7 +220,8 @@ TEST_F(ScreenerTest, SnapshotRoundTripsAndRejectsCorruption) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
   auto corrupted = Screener::LoadSnapshot(path);
   ASSERT_FALSE(corrupted.ok());
-  EXPECT_EQ(corrupted.error().ToString(), path.string() + ": snapshot checksum mismatch (file corrupted)");
+  EXPECT_EQ(corrupted.error().ToString(),
+            path.string() + ": snapshot checksum mismatch (file corrupted)");
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, 30);
   EXPECT_FALSE(Screener::LoadSnapshot(path).ok());
   std::filesystem::remove(path);

@@ -117,7 +117,8 @@ TEST(BisDplTest, InvalidEffectiveDateKeepsThePartyWithoutListingDate) {
   ASSERT_EQ(list->entities.size(), 1u);
   EXPECT_EQ(list->entities[0].caption(), "JOHN TEST");
   EXPECT_EQ(list->entities[0].listed_on, "");
-  EXPECT_TRUE(HasRemark(list->entities[0], "Effective_Date '13/45/2018' ignored: not a valid date"));
+  EXPECT_TRUE(
+      HasRemark(list->entities[0], "Effective_Date '13/45/2018' ignored: not a valid date"));
   EXPECT_EQ(list->entities[0].countries, std::vector<std::string>{"us"});
 }
 
@@ -131,7 +132,8 @@ TEST(BisDplTest, BrokenQuotingIsAnErrorWithLine) {
 TEST(BisDplTest, MissingColumnIsAnError) {
   Result<ParsedList> list = ParseBisDpl("dpl.txt", "Name\tCity\nX\tY\n");
   ASSERT_FALSE(list.ok());
-  EXPECT_EQ(list.error().ToString(), "dpl.txt:1: missing column 'Effective_Date' in the DPL header");
+  EXPECT_EQ(list.error().ToString(),
+            "dpl.txt:1: missing column 'Effective_Date' in the DPL header");
 }
 
 TEST(BisDplTest, RecognisesTheHeader) {

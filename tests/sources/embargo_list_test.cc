@@ -48,7 +48,8 @@ TEST(EmbargoListTest, CsvSampleHasHangulAndRomanisedNames) {
   EXPECT_EQ(ri.gender, Gender::kMale);
   EXPECT_EQ(ri.programs, std::vector<std::string>{"ROK-DPRK"});
   EXPECT_EQ(ri.listed_on, "2016-03-08");
-  EXPECT_EQ(ri.remarks, std::vector<std::string>{"Illustrative entry for tests; not an official record."});
+  EXPECT_EQ(ri.remarks,
+            std::vector<std::string>{"Illustrative entry for tests; not an official record."});
 }
 
 TEST(EmbargoListTest, CsvSampleMapsWeakAndPreviousNamesAndIdentifiers) {
@@ -117,7 +118,8 @@ TEST(EmbargoListTest, UnknownColumnIsAnErrorOnLineOne) {
 }
 
 TEST(EmbargoListTest, MissingRequiredColumnIsAnError) {
-  EXPECT_EQ(ErrorOf(ParseEmbargoCsv("l.csv", "id,aliases\nA1,x\n")), "l.csv:1: missing column 'name'");
+  EXPECT_EQ(ErrorOf(ParseEmbargoCsv("l.csv", "id,aliases\nA1,x\n")),
+            "l.csv:1: missing column 'name'");
 }
 
 TEST(EmbargoListTest, BadBirthDateIsAnErrorWithLine) {
@@ -145,8 +147,9 @@ TEST(EmbargoListTest, BrokenQuotingIsAnError) {
 }
 
 TEST(EmbargoListTest, InvalidUtf8IsRejected) {
-  EXPECT_EQ(ErrorOf(ParseCsvFile("lists/latin1.csv")),
-            TestData("lists/latin1.csv") + ":2:7: invalid UTF-8 (byte 0xE9); save the list as UTF-8");
+  EXPECT_EQ(
+      ErrorOf(ParseCsvFile("lists/latin1.csv")),
+      TestData("lists/latin1.csv") + ":2:7: invalid UTF-8 (byte 0xE9); save the list as UTF-8");
 }
 
 TEST(EmbargoListTest, EmptyFileIsAnError) {

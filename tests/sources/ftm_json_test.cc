@@ -161,8 +161,9 @@ TEST(FtmJsonTest, NonStringPropertyIsAnError) {
 TEST(FtmJsonTest, InvalidUtf8IsRejected) {
   Result<ParsedList> list = ParseFile(TestData("ftm/latin1.ftm.json"));
   ASSERT_FALSE(list.ok());
-  EXPECT_EQ(list.error().ToString(), TestData("ftm/latin1.ftm.json") +
-                                         ":1:63: invalid UTF-8 (byte 0xE9); save the list as UTF-8");
+  EXPECT_EQ(
+      list.error().ToString(),
+      TestData("ftm/latin1.ftm.json") + ":1:63: invalid UTF-8 (byte 0xE9); save the list as UTF-8");
 }
 
 TEST(FtmJsonTest, MissingIdAndDuplicateIdAreErrors) {
@@ -170,7 +171,8 @@ TEST(FtmJsonTest, MissingIdAndDuplicateIdAreErrors) {
   ASSERT_FALSE(no_id.ok());
   EXPECT_EQ(no_id.error().ToString(), "x.json:1: entity without \"id\"");
   Result<ParsedList> twice = ParseFtmJson(
-      "x.json", "{\"id\": \"a\", \"schema\": \"Person\"}\n\n{\"id\": \"a\", \"schema\": \"Person\"}\n");
+      "x.json",
+      "{\"id\": \"a\", \"schema\": \"Person\"}\n\n{\"id\": \"a\", \"schema\": \"Person\"}\n");
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().ToString(), "x.json:3: duplicate entity id 'a'");
 }
@@ -178,7 +180,8 @@ TEST(FtmJsonTest, MissingIdAndDuplicateIdAreErrors) {
 TEST(FtmJsonTest, EmptyFileIsAnError) {
   Result<ParsedList> list = ParseFtmJson("empty.json", "");
   ASSERT_FALSE(list.ok());
-  EXPECT_EQ(list.error().ToString(), "empty.json:1: empty file: expected FtM entities, one per line");
+  EXPECT_EQ(list.error().ToString(),
+            "empty.json:1: empty file: expected FtM entities, one per line");
 }
 
 }  // namespace

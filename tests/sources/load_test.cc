@@ -1,10 +1,9 @@
-#include "embargo/lists.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
+#include "embargo/lists.h"
 #include "test_paths.h"
 
 namespace embargo {
@@ -97,7 +96,8 @@ TEST(LoadTest, EntityIdsAreUniqueAndCarryTheirDataset) {
 }
 
 TEST(LoadTest, ExplicitFilesLoadInGivenOrder) {
-  Result<ListSet> set = LoadLists({SharedData("us/bis-dpl.txt"), TestData("lists/rok-fsc-sample.csv")});
+  Result<ListSet> set =
+      LoadLists({SharedData("us/bis-dpl.txt"), TestData("lists/rok-fsc-sample.csv")});
   ASSERT_TRUE(set.ok()) << set.error().ToString();
   ASSERT_EQ(set->datasets.size(), 2u);
   EXPECT_EQ(set->datasets[0].name, "us_bis_dpl");
@@ -126,8 +126,7 @@ TEST(LoadTest, DateInThePathPicksTheNewestVersion) {
 }
 
 TEST(LoadTest, SameFileTwiceLoadsOnce) {
-  Result<ListSet> set =
-      LoadLists({TestData("load/mixed"), TestData("load/mixed/list.csv")});
+  Result<ListSet> set = LoadLists({TestData("load/mixed"), TestData("load/mixed/list.csv")});
   ASSERT_TRUE(set.ok()) << set.error().ToString();
   EXPECT_EQ(set->entities.size(), 1u);
   EXPECT_TRUE(set->superseded.empty());

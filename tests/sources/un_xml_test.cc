@@ -101,9 +101,9 @@ TEST(UnXmlTest, NonKoreanNamesPutTheGivenNameFirst) {
 TEST(UnXmlTest, SplitsSeveralNamesPackedInOneEntityAlias) {
   const Entity* nusrah = Find(RealList(), "QDe.137");
   ASSERT_NE(nusrah, nullptr);
-  for (const char* expected : {"Hayat Tahrir al-Sham", "Hay’at Tahrir al-Sham (HTS)",
-                               "هيئة تحرير الشام", "جبهة النصرة", "the Victory Front",
-                               "Jabhat al-Nusrah", "Tahrir al-Sham Hay’at"}) {
+  for (const char* expected :
+       {"Hayat Tahrir al-Sham", "Hay’at Tahrir al-Sham (HTS)", "هيئة تحرير الشام", "جبهة النصرة",
+        "the Victory Front", "Jabhat al-Nusrah", "Tahrir al-Sham Hay’at"}) {
     const Name* name = FindName(*nusrah, expected);
     ASSERT_NE(name, nullptr) << expected;
     EXPECT_EQ(name->kind, NameKind::kAlias) << expected;
@@ -113,9 +113,9 @@ TEST(UnXmlTest, SplitsSeveralNamesPackedInOneEntityAlias) {
 TEST(UnXmlTest, SplitsScriptNameFollowedByLatinSpellings) {
   EXPECT_EQ(SplitUnAliasNames("حسن غول (Hassan Ghul; Hassan Gul; Hasan Gul)"),
             (std::vector<std::string>{"حسن غول", "Hassan Ghul", "Hassan Gul", "Hasan Gul"}));
-  EXPECT_EQ(SplitUnAliasNames("Mohammed Sabet; Mohammad Sabet b) M. Javad Kareemi Sabet"),
-            (std::vector<std::string>{"Mohammed Sabet", "Mohammad Sabet",
-                                      "M. Javad Kareemi Sabet"}));
+  EXPECT_EQ(
+      SplitUnAliasNames("Mohammed Sabet; Mohammad Sabet b) M. Javad Kareemi Sabet"),
+      (std::vector<std::string>{"Mohammed Sabet", "Mohammad Sabet", "M. Javad Kareemi Sabet"}));
   EXPECT_EQ(SplitUnAliasNames("Abdullah Sindhi (عبدالله السندي)"),
             (std::vector<std::string>{"Abdullah Sindhi", "عبدالله السندي"}));
   EXPECT_EQ(SplitUnAliasNames("Abubakar (original script: Абубакар)"),
@@ -208,7 +208,8 @@ TEST(UnXmlTest, InvalidUtf8IsRejectedWithLineAndColumn) {
 TEST(UnXmlTest, OtherRootElementIsAnError) {
   Result<ParsedList> list = ParseUnXml("x.xml", "<sdnList></sdnList>");
   ASSERT_FALSE(list.ok());
-  EXPECT_EQ(list.error().ToString(), "x.xml:1: expected root element CONSOLIDATED_LIST, found 'sdnList'");
+  EXPECT_EQ(list.error().ToString(),
+            "x.xml:1: expected root element CONSOLIDATED_LIST, found 'sdnList'");
 }
 
 TEST(UnXmlTest, EmptyInputIsAnError) {

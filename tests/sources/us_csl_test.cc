@@ -116,8 +116,9 @@ TEST(CslTest, RowsWithoutEntityNumberGetUniqueHashedIds) {
   std::set<std::string> ids;
   for (const Entity& e : Sample().entities) ids.insert(e.id);
   EXPECT_EQ(ids.size(), Sample().entities.size());
-  size_t migeotte = std::count_if(Sample().entities.begin(), Sample().entities.end(),
-                                  [](const Entity& e) { return e.caption() == "Gunther Migeotte"; });
+  size_t migeotte =
+      std::count_if(Sample().entities.begin(), Sample().entities.end(),
+                    [](const Entity& e) { return e.caption() == "Gunther Migeotte"; });
   EXPECT_EQ(migeotte, 5u);
 }
 
