@@ -6,6 +6,7 @@
 
 #include "common/csv.h"
 #include "common/file.h"
+#include "common/strings.h"
 
 namespace embargo::cli {
 namespace {
@@ -20,20 +21,13 @@ bool IsField(std::string_view name) {
   return false;
 }
 
-std::string Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 std::vector<std::string> SplitValues(const std::string& cell) {
   std::vector<std::string> out;
   size_t start = 0;
   while (start <= cell.size()) {
     size_t end = cell.find(';', start);
     if (end == std::string::npos) end = cell.size();
-    std::string v = Trim(std::string_view(cell).substr(start, end - start));
+    std::string v(Trim(std::string_view(cell).substr(start, end - start)));
     if (!v.empty()) out.push_back(v);
     start = end + 1;
   }
@@ -42,17 +36,17 @@ std::vector<std::string> SplitValues(const std::string& cell) {
 
 void Assign(QueryFields& q, std::string_view field, const std::string& cell) {
   if (field == "id")
-    q.id = Trim(cell);
+    q.id = std::string(Trim(cell));
   else if (field == "name")
-    q.names.push_back(Trim(cell));
+    q.names.push_back(std::string(Trim(cell)));
   else if (field == "schema")
-    q.schema = Trim(cell);
+    q.schema = std::string(Trim(cell));
   else if (field == "birth_date")
     for (auto& v : SplitValues(cell)) q.birth_dates.push_back(v);
   else if (field == "nationality" || field == "country")
     for (auto& v : SplitValues(cell)) q.countries.push_back(v);
   else if (field == "gender")
-    q.gender = Trim(cell);
+    q.gender = std::string(Trim(cell));
   else if (field == "id_number")
     for (auto& v : SplitValues(cell)) q.id_numbers.push_back(v);
   else if (field == "imo")
@@ -87,7 +81,7 @@ Result<BatchInput> ReadBatchInput(const std::string& path,
   std::vector<int> extra_index(header.fields.size(), -1);
   bool has_name = false;
   for (size_t i = 0; i < header.fields.size(); ++i) {
-    std::string h = Trim(header.fields[i]);
+    std::string h(Trim(header.fields[i]));
     input.header.push_back(h);
     auto it = rename.find(h);
     std::string field = it != rename.end() ? it->second : h;

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "common/strings.h"
+
 namespace embargo {
 
 CsvReader::CsvReader(std::string_view data, std::string file_name, char delimiter)
@@ -101,20 +103,15 @@ Result<std::vector<CsvRow>> ReadCsv(std::string_view data, const std::string& fi
   return rows;
 }
 
+std::string_view MappedRow::operator[](int column) const {
+  int index = columns[column];
+  if (index < 0 || index >= static_cast<int>(csv.fields.size())) return {};
+  return Trim(csv.fields[static_cast<size_t>(index)]);
+}
+
 int FindColumn(const std::vector<std::string>& header, std::string_view name) {
-  auto same = [](std::string_view a, std::string_view b) {
-    while (!a.empty() && std::isspace(static_cast<unsigned char>(a.front()))) a.remove_prefix(1);
-    while (!a.empty() && std::isspace(static_cast<unsigned char>(a.back()))) a.remove_suffix(1);
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(a[i])) !=
-          std::tolower(static_cast<unsigned char>(b[i])))
-        return false;
-    }
-    return true;
-  };
   for (size_t i = 0; i < header.size(); ++i) {
-    if (same(header[i], name)) return static_cast<int>(i);
+    if (EqualsIgnoreCase(Trim(header[i]), name)) return static_cast<int>(i);
   }
   return -1;
 }

@@ -43,6 +43,16 @@ class CsvReader {
 Result<std::vector<CsvRow>> ReadCsv(std::string_view data, const std::string& file_name,
                                     char delimiter = ',');
 
+// A record read through a header map (column number -> field index, -1 when
+// the file has no such column): the trimmed field, or "" when the column is
+// absent or the record is short.
+struct MappedRow {
+  const CsvRow& csv;
+  const int* columns;
+
+  std::string_view operator[](int column) const;
+};
+
 // Header helper: index of `name` in `header` (case-insensitive, trimmed), or -1.
 int FindColumn(const std::vector<std::string>& header, std::string_view name);
 

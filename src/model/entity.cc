@@ -5,18 +5,10 @@
 #include <cctype>
 #include <charconv>
 
+#include "common/strings.h"
+
 namespace embargo {
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
 
 std::optional<int> ParseInt(std::string_view text) {
   int value = 0;

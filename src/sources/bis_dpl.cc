@@ -77,16 +77,7 @@ std::string CitationKey(std::string_view citation) {
   return key;
 }
 
-struct Row {
-  const CsvRow& csv;
-  const int* columns;
-
-  std::string_view operator[](Column c) const {
-    int index = columns[c];
-    if (index < 0 || index >= static_cast<int>(csv.fields.size())) return {};
-    return Trim(csv.fields[index]);
-  }
-};
+using Row = MappedRow;
 
 std::string JoinNonEmpty(std::initializer_list<std::string_view> parts) {
   std::string out;

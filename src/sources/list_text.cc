@@ -8,10 +8,6 @@
 namespace embargo {
 namespace {
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // Length of the well-formed UTF-8 sequence at `pos`, or 0 (RFC 3629 table).
 size_t Utf8SequenceLength(std::string_view s, size_t pos) {
   auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
@@ -50,12 +46,6 @@ bool HasWord(const std::string& words, std::initializer_list<std::string_view> o
 }
 
 }  // namespace
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 std::vector<std::string> SplitList(std::string_view text, char separator) {
   std::vector<std::string> out;

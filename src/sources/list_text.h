@@ -11,13 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "common/strings.h"
 #include "embargo/entity.h"
 #include "embargo/status.h"
 
 namespace embargo {
-
-// Removes leading and trailing ASCII whitespace.
-std::string_view Trim(std::string_view text);
 
 // Splits on `separator`, trims each piece and drops empty ones.
 std::vector<std::string> SplitList(std::string_view text, char separator = ';');

@@ -13,6 +13,7 @@
 
 #include "common/csv.h"
 #include "common/file.h"
+#include "common/strings.h"
 #include "model/country.h"
 #include "sources/ofac_remarks.h"
 
@@ -25,16 +26,6 @@ constexpr size_t kMainFields = 12;
 constexpr size_t kAltFields = 5;
 constexpr size_t kAddFields = 6;
 constexpr size_t kCommentFields = 2;
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 std::string Lowercase(std::string_view text) {
   std::string out(text);

@@ -56,16 +56,7 @@ constexpr std::string_view kColumnNames[kColumnCount] = {
     "vessel_flag",
 };
 
-struct Row {
-  const CsvRow& csv;
-  const int* columns;
-
-  std::string_view operator[](Column c) const {
-    int index = columns[c];
-    if (index < 0 || index >= static_cast<int>(csv.fields.size())) return {};
-    return Trim(csv.fields[index]);
-  }
-};
+using Row = MappedRow;
 
 Schema CslSchema(std::string_view type) {
   if (type.empty()) return Schema::kLegalEntity;
