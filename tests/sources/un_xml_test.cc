@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "common/file.h"
+#include "sources/parse_helpers.h"
 #include "test_paths.h"
 
 namespace embargo {
@@ -14,18 +14,13 @@ using testing::SharedData;
 using testing::TestData;
 
 Result<ParsedList> ParseFile(const std::string& path) {
-  Result<std::string> bytes = ReadFileBytes(path);
-  if (!bytes.ok()) return bytes.error();
-  return ParseUnXml(path, *bytes);
+  return testing::ParseFileWith(&ParseUnXml, path);
 }
 
 // The real list is parsed once for all tests.
 const ParsedList& RealList() {
-  static const ParsedList list = [] {
-    Result<ParsedList> parsed = ParseFile(SharedData("un/consolidated-2026-02-27.xml"));
-    EXPECT_TRUE(parsed.ok()) << parsed.error().ToString();
-    return parsed.ok() ? *parsed : ParsedList{};
-  }();
+  static const ParsedList list =
+      testing::ParseOrFail(&ParseUnXml, SharedData("un/consolidated-2026-02-27.xml"));
   return list;
 }
 

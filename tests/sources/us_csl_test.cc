@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "common/file.h"
+#include "sources/parse_helpers.h"
 #include "test_paths.h"
 
 namespace embargo {
@@ -15,17 +15,11 @@ using testing::SharedData;
 using testing::TestData;
 
 Result<ParsedList> ParseFile(const std::string& path) {
-  Result<std::string> bytes = ReadFileBytes(path);
-  if (!bytes.ok()) return bytes.error();
-  return ParseUsCsl(path, *bytes);
+  return testing::ParseFileWith(&ParseUsCsl, path);
 }
 
 const ParsedList& Sample() {
-  static const ParsedList list = [] {
-    Result<ParsedList> parsed = ParseFile(SharedData("us/csl-sample.csv"));
-    EXPECT_TRUE(parsed.ok()) << parsed.error().ToString();
-    return parsed.ok() ? *parsed : ParsedList{};
-  }();
+  static const ParsedList list = testing::ParseOrFail(&ParseUsCsl, SharedData("us/csl-sample.csv"));
   return list;
 }
 
