@@ -9,6 +9,7 @@
 #include "match/name_matcher.h"
 #include "match/screener_impl.h"
 #include "model/country.h"
+#include "text/transliterate.h"
 
 namespace embargo {
 namespace {
@@ -218,6 +219,9 @@ Result<Query> MakeQuery(const QueryFields& fields) {
     if (n.find_first_not_of(" \t") != std::string::npos) q.names.push_back(n);
   }
   if (q.names.empty()) return MakeError("missing name");
+  for (const std::string& n : q.names) {
+    if (!text::IsValidUtf8(n)) return MakeError("name is not valid UTF-8 (save the input as UTF-8)");
+  }
   if (!fields.schema.empty()) {
     auto schema = ParseSchema(fields.schema);
     if (!schema) return MakeError(fmt::format("unknown schema '{}'", fields.schema));

@@ -64,6 +64,16 @@ TEST(ScreenCommandTest, ABadRowYieldsAnErrorLineAndTheBatchGoesOn) {
       << err.str();
 }
 
+TEST(ScreenCommandTest, InvalidUtf8InANameIsARowError) {
+  std::ostringstream out, err;
+  ASSERT_EQ(RunScreen(BatchArgs(testing::TestData("batch/latin1.csv")), out, err), 0) << err.str();
+  auto lines = JsonLines(out.str());
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["error"], testing::TestData("batch/latin1.csv") +
+                                   ":2: name is not valid UTF-8 (save the input as UTF-8)");
+  EXPECT_TRUE(lines[1].contains("matches"));
+}
+
 TEST(ScreenCommandTest, BrokenCsvQuotingFailsWithFileAndLine) {
   std::ostringstream out, err;
   ScreenArgs args = BatchArgs(testing::TestData("batch/broken-quote.csv"));
