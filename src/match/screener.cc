@@ -220,7 +220,8 @@ Result<Query> MakeQuery(const QueryFields& fields) {
   }
   if (q.names.empty()) return MakeError("missing name");
   for (const std::string& n : q.names) {
-    if (!text::IsValidUtf8(n)) return MakeError("name is not valid UTF-8 (save the input as UTF-8)");
+    if (!text::IsValidUtf8(n))
+      return MakeError("name is not valid UTF-8 (save the input as UTF-8)");
   }
   if (!fields.schema.empty()) {
     auto schema = ParseSchema(fields.schema);
