@@ -4,7 +4,7 @@
 BUILD_DIR ?= build
 DATA ?= ../shared/data
 APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohmann-json3-dev \
-                libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
+                libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format
 
 .PHONY: deps build test run bench asan format-check clean
 
@@ -43,7 +43,7 @@ asan: deps
 	cmake --build build-asan
 	cd build-asan && ctest --output-on-failure --timeout 1800
 
-format-check:
+format-check: deps
 	clang-format --dry-run -Werror $$(git ls-files '*.cc' '*.h')
 
 clean:
