@@ -26,6 +26,7 @@ int RunLists(const ListSource& source, std::ostream& out, std::ostream& err) {
   out << fmt::format("{:<18} {:<13} {:>8} {:>8}\n", "total", "", entities, names);
   for (const std::string& path : lists.superseded)
     out << "superseded by a newer version: " << path << '\n';
+  for (const std::string& note : lists.skipped) out << "skipped: " << note << '\n';
   return 0;
 }
 
