@@ -133,6 +133,8 @@ void AddPersonFacts(const pugi::xml_node& node, Entity& entity) {
         JoinNonEmpty({Text(pob, "CITY"), Text(pob, "STATE_PROVINCE"), Text(pob, "COUNTRY")}, ", "));
   }
   for (const std::string& value : Values(node, "NATIONALITY")) {
+    // The UN writes "na" (lowercase) for "not available", not for Namibia.
+    if (value == "na") continue;
     AppendUnique(entity.nationalities, NormalizeCountry(value));
   }
   entity.gender = ParseGender(Text(node, "GENDER"));

@@ -213,5 +213,11 @@ TEST(UnXmlTest, EmptyInputIsAnError) {
   EXPECT_EQ(list.error().ToString(), "empty.xml:1: malformed XML: No document element found");
 }
 
+TEST(UnXmlTest, LowercaseNaNationalityIsNotAvailableNotNamibia) {
+  const Entity* e = Find(RealList(), "SDi.001");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->nationalities.empty());
+}
+
 }  // namespace
 }  // namespace embargo
