@@ -12,9 +12,11 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "embargo/entity.h"
@@ -89,6 +91,9 @@ struct ScreenOptions {
   double threshold = kDefaultThreshold;
   double cutoff = -1;  // candidates below are dropped; < 0 means = threshold
   size_t limit = 5;
+  // When set, only entities it accepts are returned (dataset or schema
+  // filters, suppressed entity ids). Called concurrently: must be pure.
+  std::function<bool(const Entity&)> filter;
 };
 
 class Screener {
@@ -108,6 +113,9 @@ class Screener {
 
   const ListSet& lists() const;
   size_t name_count() const;
+
+  // The entity with this id, or nullptr.
+  const Entity* FindEntity(std::string_view id) const;
 
   struct Impl;
 

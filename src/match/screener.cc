@@ -122,6 +122,11 @@ std::shared_ptr<const Screener> Screener::Build(ListSet lists) {
 const ListSet& Screener::lists() const { return impl_->lists; }
 size_t Screener::name_count() const { return impl_->index.names().size(); }
 
+const Entity* Screener::FindEntity(std::string_view id) const {
+  auto it = impl_->by_id.find(id);
+  return it == impl_->by_id.end() ? nullptr : it->second;
+}
+
 std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& options) const {
   const Index& index = impl_->index;
   const auto& entities = impl_->lists.entities;
@@ -148,6 +153,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     const IndexedName& name = index.names()[n];
     const Entity& entity = entities[name.entity];
     if (!SchemasCompatible(schema, entity.schema)) continue;
+    if (options.filter && !options.filter(entity)) continue;
     EntityCandidate& cand = by_entity[name.entity];
     BestName& slot = name.kind == NameKind::kWeakAlias ? cand.weak : cand.strong;
     for (size_t qi = 0; qi < qnames.size(); ++qi) {
@@ -163,6 +169,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
   for (const auto& [e, cand] : by_entity) {
     const Entity& entity = entities[e];
     if (!SchemasCompatible(schema, entity.schema)) continue;
+    if (options.filter && !options.filter(entity)) continue;
     match::EvidenceResult ev =
         match::ScoreEvidence(query, index.evidence(e), match::EvidenceDetail::kScoreOnly);
     double strong = std::max(0.0f, cand.strong.score);

@@ -2,15 +2,22 @@
 // over it. Immutable after construction.
 #pragma once
 
+#include <string_view>
+#include <unordered_map>
+
 #include "embargo/screener.h"
 #include "match/index.h"
 
 namespace embargo {
 
 struct Screener::Impl {
-  explicit Impl(ListSet l) : lists(std::move(l)), index(lists.entities) {}
+  explicit Impl(ListSet l) : lists(std::move(l)), index(lists.entities) {
+    by_id.reserve(lists.entities.size());
+    for (const Entity& e : lists.entities) by_id.emplace(e.id, &e);
+  }
   ListSet lists;
   match::Index index;
+  std::unordered_map<std::string_view, const Entity*> by_id;
 };
 
 }  // namespace embargo
