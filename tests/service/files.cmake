@@ -1,1 +1,2 @@
-list(APPEND EMBARGO_TEST_SOURCES)
+list(APPEND EMBARGO_TEST_SOURCES
+  tests/service/catalog_handler_test.cc)

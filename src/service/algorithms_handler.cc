@@ -1,0 +1,96 @@
+#include "service/algorithms_handler.h"
+
+#include <array>
+#include <string_view>
+
+#include "embargo/screener.h"
+#include "match/evidence.h"
+#include "match/name_matcher.h"
+
+namespace embargo::service {
+namespace {
+
+constexpr std::array<std::string_view, 8> kAliases = {
+    "best",          "default",    "logic-v2",       "logic-v1",
+    "regression-v1", "name-based", "name-qualified", "ofac"};
+constexpr const char* kDocsUrl = "docs/SCORING.md";
+// The weak-alias ceiling, kWeakAliasCap in src/match/screener.cc (not in a
+// header): keep the two equal.
+constexpr double kWeakAliasCeiling = 0.69;
+
+nlohmann::json Feature(const std::string& description, double coefficient) {
+  return {{"description", description}, {"coefficient", coefficient}, {"url", kDocsUrl}};
+}
+
+nlohmann::json Features() {
+  using namespace match;
+  return {
+      {"name_match", Feature("Similarity of the best query name to the best listed name; the base "
+                             "score every other feature adjusts",
+                             1.0)},
+      {"name_extra_query_part", Feature("Share of an unmatched query name part's weight counted "
+                                        "against the name score",
+                                        kExtraQueryPartCost)},
+      {"name_extra_result_part", Feature("Share of an unmatched listed name part's weight counted "
+                                         "against the name score",
+                                         kExtraListPartCost)},
+      {"name_single_part_cap", Feature("Ceiling on a person's name score when only one of several "
+                                       "listed name parts matches (OFAC FAQ 5)",
+                                       kSinglePartCap)},
+      {"birth_date_exact", Feature("Same birth date", kDobExactBonus)},
+      {"birth_date_year", Feature("Same birth year, day unknown on one side", kDobYearBonus)},
+      {"birth_date_day_mismatch",
+       Feature("Same birth year, different day", kDobDayMismatchPenalty)},
+      {"birth_date_mismatch", Feature("Different birth year", kDobContradictionPenalty)},
+      {"country_match", Feature("A shared nationality or country", kNationalityMatchBonus)},
+      {"nationality_mismatch", Feature("Different nationality", kNationalityMismatchPenalty)},
+      {"country_mismatch", Feature("Different address country only", kCountryMismatchPenalty)},
+      {"gender_mismatch", Feature("Different gender", kGenderMismatchPenalty)},
+      {"identifier_match", Feature("A shared identifier (passport, IMO, BIC...) raises the score "
+                                   "to at least this",
+                                   kIdentifierMatchFloor)},
+      {"identifier_mismatch", Feature("The query's passport differs from every listed passport",
+                                      kIdentifierMismatchPenalty)},
+      {"weak_alias",
+       Feature("Ceiling on a match through a weak alias (OFAC FAQ 124) unless a birth "
+               "date or identifier corroborates it",
+               kWeakAliasCeiling)},
+  };
+}
+
+nlohmann::json Algorithm() {
+  const char* description =
+      "embargo's transliteration-aware name alignment plus signed evidence from birth dates, "
+      "countries, gender and identifiers. Scores are a ranking signal, not a probability.";
+  nlohmann::json aliases = nlohmann::json::array();
+  for (std::string_view a : kAliases) aliases.push_back(a);
+  return {{"name", kAlgorithmName},
+          {"description", description},
+          {"docs",
+           {{"name", kAlgorithmName},
+            {"description", description},
+            {"config", nlohmann::json::object()},
+            {"features", Features()}}},
+          {"aliases", aliases},
+          {"default_threshold", kDefaultThreshold}};
+}
+
+}  // namespace
+
+Response HandleAlgorithms() {
+  Response r;
+  r.body = {{"algorithms", nlohmann::json::array({Algorithm()})},
+            {"default", kAlgorithmName},
+            {"best", kAlgorithmName}};
+  return r;
+}
+
+bool IsKnownAlgorithm(const std::string& name) {
+  if (name == kAlgorithmName) return true;
+  for (std::string_view a : kAliases) {
+    if (name == a) return true;
+  }
+  return false;
+}
+
+}  // namespace embargo::service

@@ -1,0 +1,106 @@
+#include "service/catalog_handler.h"
+
+#include <map>
+
+namespace embargo::service {
+namespace {
+
+const std::map<std::string, std::string>& KnownTitles() {
+  static const std::map<std::string, std::string> titles = {
+      {"default", "Default collection (all loaded lists)"},
+      {"sanctions", "Sanctions collection (all loaded lists)"},
+      {"us_ofac_sdn", "US OFAC Specially Designated Nationals (SDN) List"},
+      {"us_ofac_cons", "US OFAC Consolidated (non-SDN) List"},
+      {"un_sc_sanctions", "UN Security Council Consolidated Sanctions List"},
+      {"us_trade_csl", "US Trade Consolidated Screening List (CSL)"},
+      {"us_bis_dpl", "US BIS Denied Persons List"},
+      {"us_bis_denied", "US BIS Denied Persons List"},
+      {"eu_fsf", "EU Financial Sanctions Files (FSF)"},
+      {"gb_fcdo_sanctions", "UK FCDO Sanctions List"},
+  };
+  return titles;
+}
+
+nlohmann::json CollectionNames() {
+  nlohmann::json names = nlohmann::json::array();
+  for (const char* c : kCollections) names.push_back(c);
+  return names;
+}
+
+nlohmann::json DatasetEntry(const Dataset& d, const std::string& index_version) {
+  return {{"name", d.name},
+          {"title", DatasetTitle(d.name)},
+          {"type", "source"},
+          {"version", d.version_date.empty() ? index_version : d.version_date},
+          {"index_version", index_version},
+          {"index_current", true},
+          {"load", true},
+          {"entity_count", d.entity_count},
+          {"name_count", d.name_count},
+          {"format", d.format},
+          {"path", d.path},
+          {"collections", CollectionNames()}};
+}
+
+nlohmann::json CollectionEntry(const std::string& name, const ListSet& lists,
+                               const std::string& index_version) {
+  nlohmann::json children = nlohmann::json::array();
+  size_t entities = 0, names = 0;
+  for (const Dataset& d : lists.datasets) {
+    children.push_back(d.name);
+    entities += d.entity_count;
+    names += d.name_count;
+  }
+  return {{"name", name},
+          {"title", DatasetTitle(name)},
+          {"type", "collection"},
+          {"version", index_version},
+          {"index_version", index_version},
+          {"index_current", true},
+          {"load", true},
+          {"entity_count", entities},
+          {"name_count", names},
+          {"children", children}};
+}
+
+}  // namespace
+
+Response HandleCatalog(const ServingSnapshot& snapshot) {
+  const ListSet& lists = snapshot.screener->lists();
+  nlohmann::json datasets = nlohmann::json::array();
+  nlohmann::json current = nlohmann::json::array();
+  for (const Dataset& d : lists.datasets) {
+    datasets.push_back(DatasetEntry(d, snapshot.version));
+    current.push_back(d.name);
+  }
+  for (const char* name : kCollections) {
+    datasets.push_back(CollectionEntry(name, lists, snapshot.version));
+    current.push_back(name);
+  }
+  Response r;
+  r.body = {{"datasets", datasets},
+            {"current", current},
+            {"outdated", nlohmann::json::array()},
+            {"index_stale", false}};
+  r.headers = {{"ETag", "\"" + snapshot.version + "\""}, {"Cache-Control", "public, max-age=300"}};
+  return r;
+}
+
+std::vector<std::string> ResolveDatasetScope(const ServingSnapshot& snapshot,
+                                             const std::string& name) {
+  const ListSet& lists = snapshot.screener->lists();
+  bool collection = false;
+  for (const char* c : kCollections) collection = collection || name == c;
+  std::vector<std::string> scope;
+  for (const Dataset& d : lists.datasets) {
+    if (collection || d.name == name) scope.push_back(d.name);
+  }
+  return scope;
+}
+
+std::string DatasetTitle(const std::string& name) {
+  auto it = KnownTitles().find(name);
+  return it == KnownTitles().end() ? name : it->second;
+}
+
+}  // namespace embargo::service

@@ -1,0 +1,33 @@
+// GET /catalog: the datasets a snapshot holds, in yente's catalog shape, plus
+// the two collections yente clients address ("default" and "sanctions",
+// both standing for every loaded dataset). Also resolves the {dataset} path
+// segment of /match and /search to the dataset names it covers. Pure
+// functions over an immutable snapshot; thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "service/http_types.h"
+
+namespace embargo::service {
+
+// The collections every snapshot offers; each stands for all loaded datasets.
+inline constexpr const char* kCollections[] = {"default", "sanctions"};
+
+// {"datasets": [{name, title, type, version, index_version, index_current,
+// load, entity_count, name_count, format, path, collections|children}],
+// "current": [names], "outdated": [], "index_stale": false}. Headers: a
+// strong ETag (the snapshot version) and Cache-Control: public, max-age=300.
+Response HandleCatalog(const ServingSnapshot& snapshot);
+
+// The dataset names `name` stands for: every loaded dataset for a
+// collection, the dataset itself when loaded, empty when unknown.
+std::vector<std::string> ResolveDatasetScope(const ServingSnapshot& snapshot,
+                                             const std::string& name);
+
+// A dataset's display title ("US OFAC Specially Designated Nationals");
+// the name itself for datasets without a known title.
+std::string DatasetTitle(const std::string& name);
+
+}  // namespace embargo::service

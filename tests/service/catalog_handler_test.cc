@@ -1,0 +1,136 @@
+// GET /catalog, dataset scopes and GET /algorithms on the reference lists.
+#include "service/catalog_handler.h"
+
+#include <gtest/gtest.h>
+
+#include "service/algorithms_handler.h"
+#include "service/reference_snapshot.h"
+
+namespace embargo::service {
+namespace {
+
+using testing::ReferenceSnapshot;
+
+const std::vector<std::string> kReferenceDatasets = {
+    "eu_fsf",      "un_sc_sanctions", "us_bis_dpl", "us_ofac_cons",
+    "us_ofac_sdn", "us_trade_csl",    "zala"};
+
+std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+const nlohmann::json& Entry(const nlohmann::json& catalog, const std::string& name) {
+  for (const auto& d : catalog["datasets"]) {
+    if (d["name"] == name) return d;
+  }
+  static const nlohmann::json missing;
+  ADD_FAILURE() << "no catalog entry " << name;
+  return missing;
+}
+
+TEST(CatalogHandlerTest, ListsTheSevenReferenceDatasetsThenBothCollections) {
+  Response r = HandleCatalog(ReferenceSnapshot());
+  ASSERT_EQ(r.status, 200);
+  std::vector<std::string> current = r.body["current"];
+  ASSERT_EQ(current.size(), 9u);
+  EXPECT_EQ(Sorted({current.begin(), current.begin() + 7}), kReferenceDatasets);
+  EXPECT_EQ(current[7], "default");
+  EXPECT_EQ(current[8], "sanctions");
+  EXPECT_EQ(r.body["datasets"].size(), 9u);
+  EXPECT_EQ(r.body["outdated"], nlohmann::json::array());
+  EXPECT_EQ(r.body["index_stale"], false);
+}
+
+TEST(CatalogHandlerTest, DatasetEntryCarriesCountsFormatAndIndexVersion) {
+  const ServingSnapshot& snapshot = ReferenceSnapshot();
+  Response r = HandleCatalog(snapshot);
+  const nlohmann::json& un = Entry(r.body, "un_sc_sanctions");
+  EXPECT_EQ(un["title"], "UN Security Council Consolidated Sanctions List");
+  EXPECT_EQ(un["type"], "source");
+  EXPECT_EQ(un["format"], "un_xml");
+  EXPECT_EQ(un["index_version"], "test-version");
+  EXPECT_EQ(un["index_current"], true);
+  EXPECT_EQ(un["load"], true);
+  for (const Dataset& d : snapshot.screener->lists().datasets) {
+    const nlohmann::json& e = Entry(r.body, d.name);
+    EXPECT_EQ(e["entity_count"], d.entity_count) << d.name;
+    EXPECT_EQ(e["name_count"], d.name_count) << d.name;
+    EXPECT_EQ(e["path"], d.path) << d.name;
+  }
+}
+
+TEST(CatalogHandlerTest, CollectionsHaveEveryDatasetAsChildAndSumTheirCounts) {
+  const ServingSnapshot& snapshot = ReferenceSnapshot();
+  Response r = HandleCatalog(snapshot);
+  for (const char* name : {"default", "sanctions"}) {
+    const nlohmann::json& c = Entry(r.body, name);
+    EXPECT_EQ(c["type"], "collection");
+    EXPECT_EQ(Sorted(c["children"]), kReferenceDatasets);
+    EXPECT_EQ(c["entity_count"], snapshot.screener->lists().entities.size());
+  }
+}
+
+TEST(CatalogHandlerTest, SendsStrongETagAndCacheControl) {
+  Response r = HandleCatalog(ReferenceSnapshot());
+  using Header = std::pair<std::string, std::string>;
+  EXPECT_EQ(r.headers, (std::vector<Header>{{"ETag", "\"test-version\""},
+                                            {"Cache-Control", "public, max-age=300"}}));
+}
+
+TEST(CatalogHandlerTest, ScopeOfACollectionIsEveryLoadedDataset) {
+  EXPECT_EQ(Sorted(ResolveDatasetScope(ReferenceSnapshot(), "default")), kReferenceDatasets);
+  EXPECT_EQ(Sorted(ResolveDatasetScope(ReferenceSnapshot(), "sanctions")), kReferenceDatasets);
+}
+
+TEST(CatalogHandlerTest, ScopeOfADatasetIsItselfAndOfAnUnknownNameIsEmpty) {
+  EXPECT_EQ(ResolveDatasetScope(ReferenceSnapshot(), "us_ofac_sdn"),
+            std::vector<std::string>{"us_ofac_sdn"});
+  EXPECT_TRUE(ResolveDatasetScope(ReferenceSnapshot(), "gb_fcdo_sanctions").empty());
+  EXPECT_TRUE(ResolveDatasetScope(ReferenceSnapshot(), "").empty());
+}
+
+TEST(AlgorithmsHandlerTest, DescribesEmbargoV1AsDefaultAndBest) {
+  Response r = HandleAlgorithms();
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body["default"], "embargo-v1");
+  EXPECT_EQ(r.body["best"], "embargo-v1");
+  ASSERT_EQ(r.body["algorithms"].size(), 1u);
+  const nlohmann::json& a = r.body["algorithms"][0];
+  EXPECT_EQ(a["name"], "embargo-v1");
+  EXPECT_EQ(a["docs"]["name"], "embargo-v1");
+  EXPECT_EQ(a["docs"]["config"], nlohmann::json::object());
+}
+
+TEST(AlgorithmsHandlerTest, FeatureCoefficientsAreTheScoringConstants) {
+  Response r = HandleAlgorithms();
+  const nlohmann::json& f = r.body["algorithms"][0]["docs"]["features"];
+  EXPECT_EQ(f.size(), 15u);
+  EXPECT_DOUBLE_EQ(f["name_match"]["coefficient"], 1.0);
+  EXPECT_DOUBLE_EQ(f["birth_date_exact"]["coefficient"], 0.05);
+  EXPECT_DOUBLE_EQ(f["birth_date_mismatch"]["coefficient"], -0.25);
+  EXPECT_DOUBLE_EQ(f["nationality_mismatch"]["coefficient"], -0.15);
+  EXPECT_DOUBLE_EQ(f["identifier_match"]["coefficient"], 0.95);
+  EXPECT_DOUBLE_EQ(f["weak_alias"]["coefficient"], 0.69);
+  EXPECT_FLOAT_EQ(f["name_extra_query_part"]["coefficient"].get<float>(), 0.9f);
+  for (const auto& [name, feature] : f.items()) {
+    EXPECT_FALSE(feature["description"].get<std::string>().empty()) << name;
+    EXPECT_EQ(feature["url"], "docs/SCORING.md") << name;
+  }
+}
+
+TEST(AlgorithmsHandlerTest, AcceptsEmbargoV1AndYenteNamesAsAliases) {
+  for (const char* name : {"embargo-v1", "best", "default", "logic-v2", "logic-v1", "regression-v1",
+                           "name-based", "name-qualified", "ofac"}) {
+    EXPECT_TRUE(IsKnownAlgorithm(name)) << name;
+  }
+}
+
+TEST(AlgorithmsHandlerTest, RejectsUnknownAndMiscasedNames) {
+  for (const char* name : {"", "logic-v3", "LOGIC-V2", "embargo", "Best"}) {
+    EXPECT_FALSE(IsKnownAlgorithm(name)) << name;
+  }
+}
+
+}  // namespace
+}  // namespace embargo::service

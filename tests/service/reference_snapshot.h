@@ -1,0 +1,27 @@
+// The serving snapshot of every reference list in ../shared/data, loaded
+// once per test process and shared read-only by the service handler tests.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "embargo/lists.h"
+#include "service/http_types.h"
+#include "test_paths.h"
+
+namespace embargo::service::testing {
+
+inline const ServingSnapshot& ReferenceSnapshot() {
+  static const ServingSnapshot snapshot = [] {
+    auto lists = LoadLists({embargo::testing::SharedData("")});
+    if (!lists.ok()) ADD_FAILURE() << lists.error().ToString();
+    ServingSnapshot s;
+    s.screener = Screener::Build(lists.ok() ? std::move(*lists) : ListSet{});
+    s.version = "test-version";
+    return s;
+  }();
+  return snapshot;
+}
+
+}  // namespace embargo::service::testing
