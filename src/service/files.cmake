@@ -2,4 +2,5 @@ list(APPEND EMBARGO_SOURCES
   src/service/http_types.cc
   src/service/ftm_output.cc
   src/service/catalog_handler.cc
-  src/service/algorithms_handler.cc)
+  src/service/algorithms_handler.cc
+  src/service/entity_handler.cc)

@@ -1,2 +1,3 @@
 list(APPEND EMBARGO_TEST_SOURCES
-  tests/service/catalog_handler_test.cc)
+  tests/service/catalog_handler_test.cc
+  tests/service/entity_handler_test.cc)

@@ -1,0 +1,103 @@
+// GET /entities/{id} on the reference lists: FtM output, links resolved by
+// name within the dataset, and the 404.
+#include "service/entity_handler.h"
+
+#include <gtest/gtest.h>
+
+#include "service/reference_snapshot.h"
+
+namespace embargo::service {
+namespace {
+
+using testing::ReferenceSnapshot;
+
+TEST(EntityHandlerTest, ReturnsUnPersonAsFtmWithPassport) {
+  Response r = HandleEntity(ReferenceSnapshot(), "un_sc_sanctions-KPi.055");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body["id"], "un_sc_sanctions-KPi.055");
+  EXPECT_EQ(r.body["caption"], "HAN JANG SU");
+  EXPECT_EQ(r.body["schema"], "Person");
+  EXPECT_EQ(r.body["datasets"], nlohmann::json::array({"un_sc_sanctions"}));
+  EXPECT_EQ(r.body["properties"]["passportNumber"], nlohmann::json::array({"745420176"}));
+  EXPECT_EQ(r.body["links"], nlohmann::json::array());
+}
+
+TEST(EntityHandlerTest, OfacLinkedToResolvesTargetByExactPrimaryName) {
+  // SDN 2686 NASRALLAH, Hasan: "Linked To: HIZBALLAH." names SDN 4697.
+  Response r = HandleEntity(ReferenceSnapshot(), "us_ofac_sdn-2686");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body["caption"], "NASRALLAH, Hasan");
+  ASSERT_EQ(r.body["links"].size(), 1u);
+  const nlohmann::json& link = r.body["links"][0];
+  EXPECT_EQ(link["relation"], "linked_to");
+  EXPECT_EQ(link["target_name"], "HIZBALLAH");
+  EXPECT_EQ(link["target_id"], "us_ofac_sdn-4697");
+  EXPECT_EQ(link["target"]["id"], "us_ofac_sdn-4697");
+  EXPECT_EQ(link["target"]["caption"], "HIZBALLAH");
+  EXPECT_EQ(link["target"]["schema"], "Organization");
+  EXPECT_FALSE(link["target"].contains("links"));
+}
+
+TEST(EntityHandlerTest, LinkNameLessTheFinalPeriodOfAnAbbreviationResolves) {
+  // SDN 11755's remarks end "Linked To: SAAVEDRA Y CIA. S. EN C."; the
+  // remark's final period is dropped, so the link reads "... S. EN C" and
+  // names SDN 11773 "SAAVEDRA Y CIA. S. EN C.".
+  Response r = HandleEntity(ReferenceSnapshot(), "us_ofac_sdn-11755");
+  ASSERT_EQ(r.status, 200);
+  ASSERT_EQ(r.body["links"].size(), 2u);
+  const nlohmann::json& link = r.body["links"][1];
+  EXPECT_EQ(link["target_name"], "SAAVEDRA Y CIA. S. EN C");
+  EXPECT_EQ(link["target_id"], "us_ofac_sdn-11773");
+  EXPECT_EQ(link["target"]["caption"], "SAAVEDRA Y CIA. S. EN C.");
+}
+
+TEST(EntityHandlerTest, EveryLinkOfAnEntityIsResolvedOnItsOwn) {
+  // SDN 12892: "Linked To: IMPORTADORA SILVANIA, C.A.; Linked To: BODEGA
+  // MICHIGAN." The first names SDN 12895 "IMPORTADORA SILVANIA, C.A.", not
+  // SDN 12894 "IMPORTADORA SILVANIA"; the second SDN 12896.
+  Response r = HandleEntity(ReferenceSnapshot(), "us_ofac_sdn-12892");
+  ASSERT_EQ(r.status, 200);
+  ASSERT_EQ(r.body["links"].size(), 2u);
+  EXPECT_EQ(r.body["links"][0]["target_name"], "IMPORTADORA SILVANIA, C.A.");
+  EXPECT_EQ(r.body["links"][0]["target_id"], "us_ofac_sdn-12895");
+  EXPECT_EQ(r.body["links"][1]["target_name"], "BODEGA MICHIGAN");
+  EXPECT_EQ(r.body["links"][1]["target_id"], "us_ofac_sdn-12896");
+}
+
+TEST(EntityHandlerTest, LinkNameSharedByTwoEntitiesStaysUnresolved) {
+  // SDN 20130: "Linked To: MINISTRY OF STATE SECURITY." is the primary name
+  // of both SDN 20129 (DPRK) and SDN 25437 (Russia).
+  Response r = HandleEntity(ReferenceSnapshot(), "us_ofac_sdn-20130");
+  ASSERT_EQ(r.status, 200);
+  ASSERT_EQ(r.body["links"].size(), 1u);
+  const nlohmann::json& link = r.body["links"][0];
+  EXPECT_EQ(link["target_name"], "MINISTRY OF STATE SECURITY");
+  EXPECT_TRUE(link["target_id"].is_null());
+  EXPECT_TRUE(link["target"].is_null());
+}
+
+TEST(EntityHandlerTest, LinkNameThatIsNoPrimaryNameStaysUnresolved) {
+  // SDN 27018: "Linked To: PRESIDENCY OF DEFENSE INDUSTRIES.", which is
+  // no SDN entry's primary name.
+  Response r = HandleEntity(ReferenceSnapshot(), "us_ofac_sdn-27018");
+  ASSERT_EQ(r.status, 200);
+  ASSERT_EQ(r.body["links"].size(), 1u);
+  EXPECT_EQ(r.body["links"][0]["relation"], "linked_to");
+  EXPECT_TRUE(r.body["links"][0]["target_id"].is_null());
+  EXPECT_TRUE(r.body["links"][0]["target"].is_null());
+}
+
+TEST(EntityHandlerTest, UnknownIdIs404WithDetail) {
+  Response r = HandleEntity(ReferenceSnapshot(), "us_ofac_sdn-0");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.body, (nlohmann::json{{"detail", "Entity not found: us_ofac_sdn-0"}}));
+}
+
+TEST(EntityHandlerTest, EmptyIdIs404) {
+  Response r = HandleEntity(ReferenceSnapshot(), "");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.body, (nlohmann::json{{"detail", "Entity not found: "}}));
+}
+
+}  // namespace
+}  // namespace embargo::service
