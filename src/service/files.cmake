@@ -3,4 +3,5 @@ list(APPEND EMBARGO_SOURCES
   src/service/ftm_output.cc
   src/service/catalog_handler.cc
   src/service/algorithms_handler.cc
-  src/service/entity_handler.cc)
+  src/service/entity_handler.cc
+  src/service/search_handler.cc)

@@ -1,0 +1,202 @@
+#include "service/search_handler.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "cli/json_output.h"
+#include "model/country.h"
+#include "service/catalog_handler.h"
+#include "service/ftm_output.h"
+
+namespace embargo::service {
+namespace {
+
+constexpr const char* kKnownFacets[] = {"countries", "datasets", "schema", "topics"};
+
+struct SearchRequest {
+  Query query;
+  size_t limit = kSearchDefaultLimit;
+  size_t offset = 0;
+  std::set<std::string> datasets;
+  std::set<std::string> excluded_schemas;
+  std::set<std::string> countries;  // empty: any
+  std::vector<std::string> facets;
+};
+
+Result<size_t> ParseBounded(const Params& params, const std::string& key, size_t fallback,
+                            size_t max) {
+  auto it = params.find(key);
+  if (it == params.end()) return fallback;
+  const std::string& text = it->second;
+  size_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty() || value > max) {
+    return MakeError(fmt::format("{} must be an integer in [0, {}]", key, max));
+  }
+  return value;
+}
+
+Result<Query> ParseQueryText(const Params& params) {
+  std::string q = Param(params, "q");
+  if (q.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return MakeError("q: a search text is required");
+  }
+  if (q.size() > kSearchMaxQueryBytes) {
+    return MakeError(fmt::format("q: at most {} bytes", kSearchMaxQueryBytes));
+  }
+  QueryFields fields;
+  fields.names = {q};
+  std::string schema = Param(params, "schema");
+  if (!schema.empty() && schema != "Thing") {
+    if (!ParseSchema(schema)) return MakeError(fmt::format("schema: unknown schema '{}'", schema));
+    fields.schema = schema;
+  }
+  Result<Query> query = MakeQuery(fields);
+  if (!query.ok()) return MakeError("q: " + query.error().message);
+  return query;
+}
+
+Status ParseFilters(const Params& params, const std::vector<std::string>& scope,
+                    SearchRequest& request) {
+  std::vector<std::string> include = ParamAll(params, "include_dataset");
+  for (const std::string& d : scope) {
+    if (include.empty() || std::find(include.begin(), include.end(), d) != include.end()) {
+      request.datasets.insert(d);
+    }
+  }
+  for (const std::string& d : ParamAll(params, "exclude_dataset")) request.datasets.erase(d);
+  for (const std::string& s : ParamAll(params, "exclude_schema"))
+    request.excluded_schemas.insert(s);
+  for (const std::string& c : ParamAll(params, "countries")) {
+    std::string iso = NormalizeCountry(c);
+    if (iso.empty()) return MakeError(fmt::format("countries: unknown country '{}'", c));
+    request.countries.insert(iso);
+  }
+  return Status::Ok();
+}
+
+Status ParseFacets(const Params& params, SearchRequest& request) {
+  request.facets = ParamAll(params, "facets");
+  if (request.facets.empty()) request.facets = {"datasets", "schema", "countries"};
+  for (const std::string& f : request.facets) {
+    bool known = false;
+    for (const char* k : kKnownFacets) known = known || f == k;
+    if (!known) {
+      return MakeError(fmt::format(
+          "facets: unknown facet '{}' (known: countries, datasets, schema, topics)", f));
+    }
+  }
+  return Status::Ok();
+}
+
+Result<SearchRequest> ParseSearch(const Params& params, const std::vector<std::string>& scope) {
+  SearchRequest request;
+  Result<Query> query = ParseQueryText(params);
+  if (!query.ok()) return query.error();
+  request.query = std::move(*query);
+  Result<size_t> limit = ParseBounded(params, "limit", kSearchDefaultLimit, kSearchMaxLimit);
+  if (!limit.ok()) return limit.error();
+  Result<size_t> offset = ParseBounded(params, "offset", 0, kSearchMaxOffset);
+  if (!offset.ok()) return offset.error();
+  request.limit = *limit;
+  request.offset = *offset;
+  EMBARGO_RETURN_IF_ERROR(ParseFilters(params, scope, request));
+  EMBARGO_RETURN_IF_ERROR(ParseFacets(params, request));
+  return request;
+}
+
+std::vector<std::string> EntityCountries(const Entity& e) {
+  std::vector<std::string> out = e.nationalities;
+  for (const std::string& c : e.countries) {
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
+}
+
+bool Accepts(const SearchRequest& r, const Entity& e) {
+  if (r.datasets.count(e.dataset) == 0) return false;
+  if (r.excluded_schemas.count(std::string(SchemaName(e.schema))) > 0) return false;
+  if (r.countries.empty()) return true;
+  for (const std::string& c : EntityCountries(e)) {
+    if (r.countries.count(c) > 0) return true;
+  }
+  return false;
+}
+
+// A facet's values for one entity.
+std::vector<std::string> FacetValues(const std::string& facet, const Entity& e) {
+  if (facet == "datasets") return {e.dataset};
+  if (facet == "schema") return {std::string(SchemaName(e.schema))};
+  if (facet == "countries") return EntityCountries(e);
+  return {"sanction"};  // topics: every listed entity is sanctioned
+}
+
+std::string FacetLabel(const std::string& facet, const std::string& value) {
+  if (facet == "datasets") return DatasetTitle(value);
+  if (facet == "countries") return CountryLabel(value);
+  if (facet == "topics") return "Sanctioned entity";
+  return value;
+}
+
+nlohmann::json Facet(const std::string& facet, const std::vector<Match>& matches) {
+  std::map<std::string, size_t> counts;
+  for (const Match& m : matches) {
+    for (const std::string& v : FacetValues(facet, *m.entity)) ++counts[v];
+  }
+  std::vector<std::pair<std::string, size_t>> sorted(counts.begin(), counts.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  nlohmann::json values = nlohmann::json::array();
+  for (const auto& [name, count] : sorted) {
+    values.push_back({{"name", name}, {"label", FacetLabel(facet, name)}, {"count", count}});
+  }
+  static const std::map<std::string, std::string> kLabels = {{"datasets", "Datasets"},
+                                                             {"schema", "Types"},
+                                                             {"countries", "Countries"},
+                                                             {"topics", "Topics"}};
+  return {{"label", kLabels.at(facet)}, {"values", values}};
+}
+
+nlohmann::json SearchBody(const SearchRequest& request, const std::vector<Match>& matches) {
+  nlohmann::json results = nlohmann::json::array();
+  size_t end = std::min(matches.size(), request.offset + request.limit);
+  for (size_t i = request.offset; i < end; ++i) {
+    nlohmann::json entity = EntityToFtm(*matches[i].entity);
+    entity["score"] = cli::RoundScore(matches[i].score);
+    results.push_back(std::move(entity));
+  }
+  nlohmann::json facets = nlohmann::json::object();
+  for (const std::string& f : request.facets) facets[f] = Facet(f, matches);
+  return {{"limit", request.limit},
+          {"offset", request.offset},
+          {"total", {{"value", matches.size()}, {"relation", "eq"}}},
+          {"results", results},
+          {"facets", facets}};
+}
+
+}  // namespace
+
+Response HandleSearch(const ServingSnapshot& snapshot, const std::string& dataset,
+                      const Params& params) {
+  std::vector<std::string> scope = ResolveDatasetScope(snapshot, dataset);
+  if (scope.empty()) return ErrorResponse(404, fmt::format("Unknown dataset: {}", dataset));
+  Result<SearchRequest> request = ParseSearch(params, scope);
+  if (!request.ok()) return ErrorResponse(400, request.error().message);
+  ScreenOptions options;
+  options.cutoff = kSearchCutoff;
+  // Every candidate above the cutoff (the Screener bounds how many there
+  // are), so that total and facets count all of them, not only the page.
+  options.limit = std::numeric_limits<size_t>::max();
+  const SearchRequest& r = *request;
+  options.filter = [&r](const Entity& e) { return Accepts(r, e); };
+  Response response;
+  response.body = SearchBody(r, snapshot.screener->Screen(r.query, options));
+  return response;
+}
+
+}  // namespace embargo::service

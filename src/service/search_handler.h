@@ -1,0 +1,32 @@
+// GET /search/{dataset}: free-text name search for analysts, in yente's
+// search shape. Not screening: the text is scored as a name by the same
+// Screener (cutoff 0.5, no match decisions), results are paged and counted
+// by facet. Pure function over an immutable snapshot; thread-safe.
+#pragma once
+
+#include <string>
+
+#include "service/http_types.h"
+
+namespace embargo::service {
+
+inline constexpr double kSearchCutoff = 0.5;
+inline constexpr size_t kSearchDefaultLimit = 10;
+inline constexpr size_t kSearchMaxLimit = 500;
+inline constexpr size_t kSearchMaxOffset = 9499;
+inline constexpr size_t kSearchMaxQueryBytes = 1024;
+
+// Parameters: q (required), schema (an FtM schema; "Thing" or absent: any
+// party), limit (0..500, default 10), offset (0..9499), repeatable
+// countries (names or ISO codes; an entity passes with any of them),
+// include_dataset, exclude_dataset, exclude_schema, facets (datasets,
+// schema, countries, topics; default the first three).
+// 200: {"limit", "offset", "total": {"value", "relation": "eq"}, "results":
+// [FtM entity + "score"], "facets": {name: {"label", "values": [{"name",
+// "label", "count"}]}}}, where total and facets count every result, not
+// only the page. 404 for an unknown dataset; 400 {"detail"} naming the
+// parameter for a missing q or a bad parameter.
+Response HandleSearch(const ServingSnapshot& snapshot, const std::string& dataset,
+                      const Params& params);
+
+}  // namespace embargo::service
