@@ -4,4 +4,5 @@ list(APPEND EMBARGO_SOURCES
   src/service/catalog_handler.cc
   src/service/algorithms_handler.cc
   src/service/entity_handler.cc
-  src/service/search_handler.cc)
+  src/service/search_handler.cc
+  src/service/openapi.cc)

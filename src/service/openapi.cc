@@ -1,0 +1,269 @@
+#include "service/openapi.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace embargo::service {
+namespace {
+
+using nlohmann::json;
+
+json Ref(const std::string& component) { return {{"$ref", "#/components/" + component}}; }
+
+json JsonContent(const json& schema) { return {{"application/json", {{"schema", schema}}}}; }
+
+json Reply(const std::string& description, const std::string& schema = "schemas/Error") {
+  return {{"description", description}, {"content", JsonContent(Ref(schema))}};
+}
+
+json Param(const std::string& name, const std::string& in, const json& schema,
+           const std::string& description) {
+  json p = {{"name", name}, {"in", in}, {"schema", schema}, {"description", description}};
+  if (in == "path") p["required"] = true;
+  return p;
+}
+
+json Number(double minimum, double maximum) {
+  return {{"type", "number"}, {"minimum", minimum}, {"maximum", maximum}};
+}
+json Integer(int minimum, int maximum) {
+  return {{"type", "integer"}, {"minimum", minimum}, {"maximum", maximum}};
+}
+json String() { return {{"type", "string"}}; }
+json Strings() { return {{"type", "array"}, {"items", String()}}; }
+json Repeated(const std::string& name, const std::string& description) {
+  json p = Param(name, "query", Strings(), description);
+  p["style"] = "form";
+  p["explode"] = true;
+  return p;
+}
+
+json DatasetParam() {
+  return Param("dataset", "path", String(),
+               "A loaded dataset name, or the collection 'default' or 'sanctions' (all loaded)");
+}
+
+json ScopeParams() {
+  return {Repeated("include_dataset", "Only these datasets (within the path's scope)"),
+          Repeated("exclude_dataset", "Leave these datasets out"),
+          Repeated("exclude_schema", "Leave out entities of these schemas (Person, Vessel...)")};
+}
+
+json ErrorReplies(json replies, const std::vector<int>& codes) {
+  static const std::vector<std::pair<int, const char*>> kErrors = {
+      {400, "Bad request: the detail names the parameter or field"},
+      {401, "Missing or unknown API key"},
+      {403,
+       "Not allowed: an admin route without an admin key, or no keys configured and the "
+       "client is not on loopback"},
+      {404, "Unknown dataset or entity"},
+      {413, "Request body too large"},
+      {429, "Too many requests in flight"},
+      {503, "The index is not loaded yet"}};
+  for (const auto& [code, description] : kErrors) {
+    if (std::find(codes.begin(), codes.end(), code) != codes.end()) {
+      replies[std::to_string(code)] = Reply(description);
+    }
+  }
+  return replies;
+}
+
+json Operation(const std::string& id, const std::string& summary, json parameters, json replies) {
+  return {{"operationId", id},
+          {"summary", summary},
+          {"parameters", std::move(parameters)},
+          {"responses", std::move(replies)}};
+}
+
+json MatchOperation() {
+  json params = {DatasetParam(),
+                 Param("threshold", "query", Number(0, 1), "Score from which a result is a match"),
+                 Param("cutoff", "query", Number(0, 1),
+                       "Results scoring below min(cutoff, threshold) are dropped"),
+                 Param("limit", "query", Integer(1, 500), "Results per query (default 5)"),
+                 Param("algorithm", "query", String(),
+                       "embargo-v1; yente's names (best, logic-v2, ...) are accepted and also run "
+                       "embargo-v1")};
+  for (json& p : ScopeParams()) params.push_back(std::move(p));
+  params.push_back(Repeated("topics", "Accepted for yente compatibility"));
+  params.push_back(Repeated("exclude_entity_ids", "Suppress these entity ids (at most 50)"));
+  json op = Operation(
+      "match", "Screen a batch of query entities", std::move(params),
+      ErrorReplies({{"200", Reply("One response per query key", "schemas/MatchResponse")}},
+                   {400, 401, 403, 404, 413, 429}));
+  op["requestBody"] = {{"required", true}, {"content", JsonContent(Ref("schemas/MatchRequest"))}};
+  return op;
+}
+
+json SearchOperation() {
+  json params = {DatasetParam(),
+                 Param("q", "query", String(), "Text to search for, scored as a name (required)"),
+                 Param("schema", "query", String(), "FtM schema of the parties (default: any)"),
+                 Param("limit", "query", Integer(0, 500), "Results per page (default 10)"),
+                 Param("offset", "query", Integer(0, 9499), "Results to skip"),
+                 Repeated("countries", "Only parties linked to one of these countries"),
+                 Repeated("facets", "Facets to count: datasets, schema, countries, topics")};
+  for (json& p : ScopeParams()) params.push_back(std::move(p));
+  return Operation(
+      "search", "Free-text name search for analysts", std::move(params),
+      ErrorReplies({{"200", Reply("A page of results with facets", "schemas/SearchResponse")}},
+                   {400, 401, 403, 404, 429}));
+}
+
+json EntityOperation() {
+  return Operation(
+      "entity", "One entity with its links, linked entities inlined",
+      {Param("id", "path", String(), "Entity id, e.g. un_sc_sanctions-KPi.055")},
+      ErrorReplies({{"200", Reply("The entity", "schemas/Entity")}}, {401, 403, 404, 429}));
+}
+
+json SimpleGet(const std::string& id, const std::string& summary, const std::string& schema,
+               const std::vector<int>& errors) {
+  return Operation(id, summary, json::array(),
+                   ErrorReplies({{"200", Reply(summary, schema)}}, errors));
+}
+
+json MetricsOperation() {
+  json text = {{"text/plain", {{"schema", String()}}}};
+  json op = Operation(
+      "metrics", "Prometheus metrics", json::array(),
+      ErrorReplies({{"200", {{"description", "Metrics"}, {"content", text}}}}, {401, 403, 429}));
+  return op;
+}
+
+json ReloadOperation() {
+  json op = Operation(
+      "reload", "Reload the lists (admin API key)",
+      {Param("sync", "query", {{"type", "boolean"}}, "Wait for the reload to finish")},
+      ErrorReplies({{"200", Reply("Reloaded", "schemas/Status")},
+                    {"202", Reply("Reload started or already running", "schemas/Status")}},
+                   {401, 403, 429}));
+  op["responses"]["500"] = Reply("The reload failed; the previous index is still served");
+  op["security"] = {{{"ApiKey", json::array()}}};
+  return op;
+}
+
+json Paths() {
+  json unauthenticated = json::array();  // security: [] switches the API key off
+  json health = SimpleGet("healthz", "Liveness", "schemas/Status", {429});
+  json ready =
+      SimpleGet("readyz", "Readiness: 503 until the index is loaded", "schemas/Status", {429, 503});
+  health["security"] = ready["security"] = unauthenticated;
+  return {
+      {"/match/{dataset}", {{"post", MatchOperation()}}},
+      {"/search/{dataset}", {{"get", SearchOperation()}}},
+      {"/entities/{id}", {{"get", EntityOperation()}}},
+      {"/catalog",
+       {{"get", SimpleGet("catalog", "Loaded datasets and collections", "schemas/Catalog",
+                          {401, 403, 429})}}},
+      {"/algorithms",
+       {{"get", SimpleGet("algorithms", "Scoring algorithms", "schemas/Object", {401, 403, 429})}}},
+      {"/healthz", {{"get", health}}},
+      {"/readyz", {{"get", ready}}},
+      {"/metrics", {{"get", MetricsOperation()}}},
+      {"/openapi.json",
+       {{"get", SimpleGet("openapi", "This document", "schemas/Object", {401, 403, 429})}}},
+      {"/admin/reload", {{"post", ReloadOperation()}}},
+  };
+}
+
+json Object(const json& properties, const std::vector<std::string>& required = {}) {
+  json o = {{"type", "object"}, {"properties", properties}};
+  if (!required.empty()) o["required"] = required;
+  return o;
+}
+
+json EntitySchema() {
+  json values = {{"type", "object"}, {"additionalProperties", Strings()}};
+  return Object({{"id", String()},
+                 {"caption", String()},
+                 {"schema", String()},
+                 {"properties", values},
+                 {"datasets", Strings()},
+                 {"referents", Strings()},
+                 {"target", {{"type", "boolean"}}},
+                 {"score", {{"type", "number"}}},
+                 {"match", {{"type", "boolean"}}},
+                 {"explanations", {{"type", "object"}}},
+                 {"links", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
+                {"id", "schema", "properties"});
+}
+
+json MatchRequestSchema() {
+  json example =
+      Object({{"id", String()},
+              {"schema", String()},
+              {"properties",
+               {{"type", "object"}, {"additionalProperties", {{"oneOf", {String(), Strings()}}}}}}},
+             {"properties"});
+  json numbers = {{"type", "object"}, {"additionalProperties", {{"type", "number"}}}};
+  return Object({{"queries", {{"type", "object"}, {"additionalProperties", example}}},
+                 {"weights", numbers},
+                 {"config", {{"type", "object"}}}},
+                {"queries"});
+}
+
+json Total() { return Object({{"value", {{"type", "integer"}}}, {"relation", String()}}); }
+
+json Schemas() {
+  json results = {{"type", "array"}, {"items", Ref("schemas/Entity")}};
+  json response = Object({{"status", {{"type", "integer"}}},
+                          {"results", results},
+                          {"total", Total()},
+                          {"query", {{"type", "object"}}}});
+  return {
+      {"Error", Object({{"detail", String()}}, {"detail"})},
+      {"Status", Object({{"status", String()}})},
+      {"Object", {{"type", "object"}}},
+      {"Entity", EntitySchema()},
+      {"MatchRequest", MatchRequestSchema()},
+      {"MatchResponse",
+       Object({{"responses", {{"type", "object"}, {"additionalProperties", response}}},
+               {"limit", {{"type", "integer"}}}})},
+      {"SearchResponse", Object({{"limit", {{"type", "integer"}}},
+                                 {"offset", {{"type", "integer"}}},
+                                 {"total", Total()},
+                                 {"results", results},
+                                 {"facets", {{"type", "object"}}}})},
+      {"Catalog", Object({{"datasets", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                          {"current", Strings()},
+                          {"outdated", Strings()},
+                          {"index_stale", {{"type", "boolean"}}}})},
+  };
+}
+
+json BuildDocument() {
+  json api_key = {{"type", "apiKey"},
+                  {"in", "header"},
+                  {"name", "Authorization"},
+                  {"description", "The header value is 'ApiKey <key>'"}};
+  return {{"openapi", "3.0.3"},
+          {"info",
+           {{"title", "embargo"},
+            {"version", "0.1.0"},
+            {"description", "Sanctions screening with a yente-compatible API"}}},
+          {"paths", Paths()},
+          {"components", {{"schemas", Schemas()}, {"securitySchemes", {{"ApiKey", api_key}}}}},
+          {"security", {{{"ApiKey", json::array()}}}}};
+}
+
+}  // namespace
+
+const nlohmann::json& OpenApiDocument() {
+  static const nlohmann::json document = BuildDocument();
+  return document;
+}
+
+std::vector<std::pair<std::string, std::string>> DocumentedRoutes() {
+  std::vector<std::pair<std::string, std::string>> routes;
+  for (const auto& [path, operations] : OpenApiDocument()["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      std::string upper = method;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      routes.emplace_back(upper, path);
+    }
+  }
+  return routes;
+}
+
+}  // namespace embargo::service
