@@ -1,12 +1,15 @@
 # embargo: two commands on a fresh machine.
-#   make run    installs missing apt packages, builds, screens a sample batch
+#   make run    installs missing apt packages, builds, screens a sample batch, then
+#               serves the HTTP API on $(LISTEN)
 #   make test   installs missing apt packages, builds, runs every test
 BUILD_DIR ?= build
 DATA ?= ../shared/data
+LISTEN ?= 127.0.0.1:8000
 APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohmann-json3-dev \
-                libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format
+                libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format \
+                libcpp-httplib-dev libssl-dev wrk curl
 
-.PHONY: deps build test run bench asan format-check clean
+.PHONY: deps build test run bench load-test asan format-check clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -34,9 +37,16 @@ run: build
 	@echo "(full results with explanations: $(BUILD_DIR)/alerts.jsonl)"
 	@echo
 	$(BUILD_DIR)/embargo screen --lists $(DATA) --name "Lee Won-ho" --nationality "Korea, North"
+	@echo
+	@echo "Starting the HTTP service (Ctrl-C to stop); curl examples for every endpoint are in README.md"
+	$(BUILD_DIR)/embargo serve --lists $(DATA) --listen $(LISTEN)
 
 bench: build
 	$(BUILD_DIR)/embargo_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+
+load-test: build
+	bench/load_test.sh 60 32
+	RELOADS=20 CORRUPT=1 bench/load_test.sh 60 32
 
 asan: deps
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEMBARGO_SANITIZE=ON

@@ -6,6 +6,7 @@
 #include "cli/eval_command.h"
 #include "cli/lists_command.h"
 #include "cli/screen_command.h"
+#include "cli/serve_command.h"
 
 namespace embargo::cli {
 namespace {
@@ -93,6 +94,32 @@ int Main(int argc, char** argv) {
   deck_cmd->add_option("--seed", deck.seed, "Random seed (the deck is deterministic for a seed)");
   deck_cmd->add_option("--kinds", deck.kinds, "Variant kinds to generate (default all)");
   deck_cmd->callback([&] { code = RunDeck(deck, std::cout, std::cerr); });
+
+  service::ServerOptions serve;
+  std::string listen = "127.0.0.1:8000";
+  auto* serve_cmd = app.add_subcommand("serve", "Run the yente-compatible HTTP service");
+  serve_cmd->add_option("--lists", serve.lists, "List file or folder (repeatable)");
+  serve_cmd->add_option("--index", serve.index, "Binary index snapshot");
+  serve_cmd->add_option("--dataset", serve.dataset_override,
+                        "Dataset name for files that name none");
+  serve_cmd->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8000)");
+  serve_cmd->add_option("--api-keys", serve.api_keys_path,
+                        "API keys file ('<role> <sha256>' lines); none: loopback only");
+  serve_cmd->add_flag("--log-queries", serve.log_queries, "Log screened names (off by default)");
+  serve_cmd->add_option("--threads", serve.threads, "Request threads (default max(8, cores))");
+  serve_cmd->add_option("--max-queries", serve.limits.max_queries, "Queries per /match request");
+  serve_cmd->add_option("--max-body", serve.limits.max_body_bytes, "Request body bytes");
+  serve_cmd->add_option("--max-concurrent", serve.limits.max_concurrent,
+                        "Requests handled at once");
+  serve_cmd->callback([&] { code = RunServe(serve, listen, std::cout, std::cerr); });
+
+  std::string key, role = "user";
+  auto* keys_cmd = app.add_subcommand("keys", "API keys");
+  keys_cmd->require_subcommand(1);
+  auto* hash_cmd = keys_cmd->add_subcommand("hash", "Print the keys-file line for a key");
+  hash_cmd->add_option("KEY", key, "The key clients will send")->required();
+  hash_cmd->add_option("--role", role, "user or admin");
+  hash_cmd->callback([&] { code = RunKeysHash(key, role, std::cout, std::cerr); });
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,10 @@
 list(APPEND EMBARGO_SOURCES
   src/service/http_types.cc
   src/service/ftm_output.cc
+  src/service/match_handler.cc
+  src/service/metrics.cc
+  src/service/auth.cc
+  src/service/server.cc
   src/service/catalog_handler.cc
   src/service/algorithms_handler.cc
   src/service/entity_handler.cc

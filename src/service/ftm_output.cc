@@ -55,7 +55,8 @@ nlohmann::json EntityToFtm(const Entity& e) {
   for (const std::string& place : e.birth_places) Add(p, "birthPlace", place);
   const char* nationality = e.schema == Schema::kPerson ? "nationality" : "country";
   for (const std::string& c : e.nationalities) Add(p, nationality, c);
-  for (const std::string& c : e.countries) Add(p, e.schema == Schema::kVessel ? "flag" : "country", c);
+  for (const std::string& c : e.countries)
+    Add(p, e.schema == Schema::kVessel ? "flag" : "country", c);
   if (e.gender != Gender::kUnknown) Add(p, "gender", std::string(GenderName(e.gender)));
   for (const Identifier& id : e.identifiers) Add(p, IdentifierProperty(id.type), id.value);
   for (const Address& a : e.addresses) Add(p, "address", a.full);

@@ -6,10 +6,9 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "embargo/screener.h"
 
@@ -40,10 +39,10 @@ struct ServingSnapshot {
 
 // Limits that protect the service; each breach is a 4xx with a clear detail.
 struct Limits {
-  size_t max_queries = 100;        // queries per /match request
-  size_t max_name_length = 1024;   // bytes in one name
+  size_t max_queries = 100;       // queries per /match request
+  size_t max_name_length = 1024;  // bytes in one name
   size_t max_names_per_query = 50;
-  size_t max_limit = 500;          // results per query
+  size_t max_limit = 500;  // results per query
   size_t max_body_bytes = 1 << 20;
   size_t max_concurrent = 256;
 };

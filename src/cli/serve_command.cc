@@ -1,0 +1,69 @@
+#include "cli/serve_command.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <ostream>
+
+#include "service/auth.h"
+
+namespace embargo::cli {
+
+int RunServe(service::ServerOptions options, const std::string& listen, std::ostream& out,
+             std::ostream& err) {
+  size_t colon = listen.rfind(':');
+  int port = -1;
+  if (colon != std::string::npos) {
+    std::from_chars(listen.data() + colon + 1, listen.data() + listen.size(), port);
+    options.host = listen.substr(0, colon);
+  }
+  if (port < 0 || port > 65535 || options.host.empty()) {
+    err << "embargo serve: bad --listen '" << listen << "': expected HOST:PORT\n";
+    return 2;
+  }
+  options.port = port;
+  service::Server server(options);
+  Status loaded = server.Load();
+  if (!loaded.ok()) {
+    err << "embargo serve: " << loaded.error().ToString() << '\n';
+    return 1;
+  }
+  auto bound = server.Bind();
+  if (!bound.ok()) {
+    err << "embargo serve: " << bound.error().ToString() << '\n';
+    return 1;
+  }
+  auto snapshot = server.snapshot();
+  out << fmt::format("embargo serving {} entities (index {}) on http://{}:{}/\n",
+                     snapshot->screener->lists().entities.size(), snapshot->version, options.host,
+                     *bound)
+      << fmt::format(
+             "  try: curl -s -X POST 'http://{}:{}/match/default' -H 'Content-Type: "
+             "application/json' "
+             "-d '{{\"queries\":{{\"q1\":{{\"schema\":\"Person\",\"properties\":{{\"name\":[\"Lee "
+             "Won-ho\"]}}}}}}}}'\n",
+             options.host, *bound)
+      << std::flush;
+  Status run = server.Run();
+  if (!run.ok()) {
+    err << "embargo serve: " << run.error().ToString() << '\n';
+    return 1;
+  }
+  return 0;
+}
+
+int RunKeysHash(const std::string& key, const std::string& role, std::ostream& out,
+                std::ostream& err) {
+  if (role != "user" && role != "admin") {
+    err << "embargo keys hash: --role must be user or admin\n";
+    return 2;
+  }
+  if (key.size() < 16) {
+    err << "embargo keys hash: use a key of at least 16 characters\n";
+    return 2;
+  }
+  out << role << ' ' << service::Sha256Hex(key) << '\n';
+  return 0;
+}
+
+}  // namespace embargo::cli

@@ -1,0 +1,354 @@
+#include "service/server.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <csignal>
+#include <iostream>
+
+#include "service/algorithms_handler.h"
+#include "service/catalog_handler.h"
+#include "service/entity_handler.h"
+#include "service/match_handler.h"
+#include "service/openapi.h"
+#include "service/search_handler.h"
+
+namespace embargo::service {
+namespace {
+
+std::atomic<bool> g_reload_signal{false};
+void OnSighup(int) { g_reload_signal = true; }
+
+// Per-request bookkeeping between the pre-routing handler, the route
+// handler and the logger, which cpp-httplib runs on the same thread.
+struct RequestState {
+  std::chrono::steady_clock::time_point start;
+  std::string endpoint = "unmatched";
+  size_t queries = 0;
+  size_t alerts = 0;
+  bool counted = false;
+};
+thread_local RequestState t_request;
+
+std::string NowIso() {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
+}
+
+bool IsLoopback(const std::string& addr) {
+  return addr.rfind("127.", 0) == 0 || addr == "::1" || addr.rfind("::ffff:127.", 0) == 0;
+}
+
+void Send(httplib::Response& res, const Response& r) {
+  res.status = r.status;
+  for (const auto& [k, v] : r.headers) res.set_header(k, v);
+  res.set_content(r.body.dump(), "application/json");
+  t_request.queries = r.queries;
+  t_request.alerts = r.alerts;
+}
+
+void SendError(httplib::Response& res, int status, const std::string& detail) {
+  Send(res, ErrorResponse(status, detail));
+}
+
+Params ToParams(const httplib::Request& req) {
+  return Params(req.params.begin(), req.params.end());
+}
+
+std::string SnapshotVersion(const ListSet& lists, std::chrono::system_clock::time_point at) {
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&](const std::string& s) {
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  };
+  for (const Dataset& d : lists.datasets) {
+    mix(d.name);
+    mix(d.version_date);
+    mix(std::to_string(d.entity_count));
+  }
+  return fmt::format("{:%Y%m%dT%H%M%S}-{:08x}",
+                     fmt::gmtime(std::chrono::system_clock::to_time_t(at)),
+                     static_cast<uint32_t>(h ^ (h >> 32)));
+}
+
+}  // namespace
+
+const std::vector<std::pair<std::string, std::string>>& ServerRoutes() {
+  static const std::vector<std::pair<std::string, std::string>> routes = {
+      {"POST", "/match/{dataset}"}, {"GET", "/search/{dataset}"}, {"GET", "/entities/{id}"},
+      {"GET", "/catalog"},          {"GET", "/algorithms"},       {"GET", "/healthz"},
+      {"GET", "/readyz"},           {"GET", "/metrics"},          {"GET", "/openapi.json"},
+      {"POST", "/admin/reload"},
+  };
+  return routes;
+}
+
+Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerOptions& options) {
+  std::shared_ptr<const Screener> screener;
+  if (!options.index.empty()) {
+    auto loaded = Screener::LoadSnapshot(options.index);
+    if (!loaded.ok()) return loaded.error();
+    screener = *loaded;
+  } else {
+    if (options.lists.empty()) return MakeError("no lists: give --lists PATH or --index FILE");
+    LoadOptions load;
+    load.dataset_override = options.dataset_override;
+    auto lists = LoadLists(options.lists, load);
+    if (!lists.ok()) return lists.error();
+    screener = Screener::Build(std::move(*lists));
+  }
+  auto snapshot = std::make_shared<ServingSnapshot>();
+  snapshot->loaded_at = std::chrono::system_clock::now();
+  snapshot->version = SnapshotVersion(screener->lists(), snapshot->loaded_at);
+  snapshot->screener = std::move(screener);
+  return std::shared_ptr<const ServingSnapshot>(std::move(snapshot));
+}
+
+Server::Server(ServerOptions options)
+    : options_(std::move(options)), http_(std::make_unique<httplib::Server>()) {}
+
+Server::~Server() {
+  Stop();
+  if (signal_thread_.joinable()) signal_thread_.join();
+  std::lock_guard<std::mutex> lock(reload_mutex_);
+  if (reload_thread_.joinable()) reload_thread_.join();
+}
+
+std::shared_ptr<const ServingSnapshot> Server::snapshot() const { return snapshot_.load(); }
+
+Status Server::Load() {
+  if (!options_.api_keys_path.empty()) {
+    auto keys = ApiKeys::Load(options_.api_keys_path);
+    if (!keys.ok()) return keys.error();
+    keys_ = std::move(*keys);
+  }
+  auto loaded = LoadServingSnapshot(options_);
+  if (!loaded.ok()) return loaded.error();
+  snapshot_.store(*loaded);
+  RegisterRoutes();
+  return Status::Ok();
+}
+
+Status Server::ReloadNow() {
+  auto loaded = LoadServingSnapshot(options_);
+  std::lock_guard<std::mutex> lock(reload_mutex_);
+  last_reload_at_ = NowIso();
+  metrics_.RecordReload(loaded.ok());
+  if (!loaded.ok()) {
+    last_reload_error_ = loaded.error().ToString();
+    std::cerr << nlohmann::json{{"ts", last_reload_at_},
+                                {"event", "reload_failed"},
+                                {"error", last_reload_error_}}
+                     .dump()
+              << std::endl;
+    return loaded.error();
+  }
+  snapshot_.store(*loaded);
+  last_reload_error_.clear();
+  std::cerr << nlohmann::json{{"ts", last_reload_at_},
+                              {"event", "reloaded"},
+                              {"version", (*loaded)->version}}
+                   .dump()
+            << std::endl;
+  return Status::Ok();
+}
+
+bool Server::RequestReload() {
+  bool expected = false;
+  if (!reloading_.compare_exchange_strong(expected, true)) return false;
+  std::lock_guard<std::mutex> lock(reload_mutex_);
+  if (reload_thread_.joinable()) reload_thread_.join();
+  reload_thread_ = std::thread([this] {
+    (void)ReloadNow();
+    reloading_ = false;
+  });
+  return true;
+}
+
+void Server::WatchSignals() {
+  std::signal(SIGHUP, OnSighup);
+  signal_thread_ = std::thread([this] {
+    while (!stopping_) {
+      if (g_reload_signal.exchange(false)) RequestReload();
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+}
+
+void Server::RegisterRoutes() {
+  const Limits& limits = options_.limits;
+  unsigned threads = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
+                                          : std::max(8u, std::thread::hardware_concurrency());
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_->set_payload_max_length(limits.max_body_bytes);
+  http_->set_keep_alive_max_count(10000);
+
+  http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    t_request = RequestState{std::chrono::steady_clock::now()};
+    t_request.counted = true;
+    if (++in_flight_ > static_cast<int>(options_.limits.max_concurrent)) {
+      SendError(
+          res, 429,
+          fmt::format("too many concurrent requests (limit {})", options_.limits.max_concurrent));
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.path == "/healthz" || req.path == "/readyz")
+      return httplib::Server::HandlerResponse::Unhandled;
+    if (keys_.empty()) {
+      if (!IsLoopback(req.remote_addr)) {
+        SendError(res, 403, "no API keys are configured: only loopback clients are served");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    auto role = keys_.Authenticate(req.get_header_value("Authorization"));
+    if (!role) {
+      res.set_header("WWW-Authenticate", "ApiKey");
+      SendError(res, 401, "missing or invalid API key (send 'Authorization: ApiKey <key>')");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.path.rfind("/admin/", 0) == 0 && *role != Role::kAdmin) {
+      SendError(res, 403, "this endpoint needs an admin key");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  // Errors cpp-httplib raises itself (no route, body over the limit) get a
+  // JSON body like every other error.
+  httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&,
+                                                     httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string detail = res.status == 413   ? "request body too large"
+                         : res.status == 404 ? "not found"
+                                             : fmt::format("HTTP {}", res.status);
+    res.set_content(nlohmann::json{{"detail", detail}}.dump(), "application/json");
+    return httplib::Server::HandlerResponse::Handled;
+  };
+  http_->set_error_handler(on_error);
+
+  http_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    if (!t_request.counted) t_request.start = std::chrono::steady_clock::now();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t_request.start).count();
+    if (t_request.counted) --in_flight_;
+    metrics_.RecordRequest(t_request.endpoint, res.status, seconds, t_request.queries,
+                           t_request.alerts);
+    nlohmann::json line = {{"ts", NowIso()},
+                           {"method", req.method},
+                           {"path", req.path},
+                           {"status", res.status},
+                           {"latency_ms", seconds * 1000},
+                           {"queries", t_request.queries},
+                           {"alerts", t_request.alerts},
+                           {"remote", req.remote_addr}};
+    if (options_.log_queries) {
+      if (!req.body.empty()) line["body"] = req.body;
+      if (req.has_param("q")) line["q"] = req.get_param_value("q");
+    }
+    std::cerr << line.dump() + "\n" << std::flush;
+    t_request = RequestState{};
+  });
+
+  auto pinned = [this] { return snapshot_.load(); };
+  http_->Post(
+      R"(/match/([^/]+))", [this, pinned](const httplib::Request& req, httplib::Response& res) {
+        t_request.endpoint = "/match";
+        Send(res, HandleMatch(*pinned(), req.matches[1], ToParams(req), req.body, options_.limits));
+      });
+  http_->Get(R"(/search/([^/]+))", [pinned](const httplib::Request& req, httplib::Response& res) {
+    t_request.endpoint = "/search";
+    Send(res, HandleSearch(*pinned(), req.matches[1], ToParams(req)));
+  });
+  http_->Get(R"(/entities/(.+))", [pinned](const httplib::Request& req, httplib::Response& res) {
+    t_request.endpoint = "/entities";
+    Send(res, HandleEntity(*pinned(), req.matches[1]));
+  });
+  http_->Get("/catalog", [pinned](const httplib::Request&, httplib::Response& res) {
+    t_request.endpoint = "/catalog";
+    Send(res, HandleCatalog(*pinned()));
+  });
+  http_->Get("/algorithms", [](const httplib::Request&, httplib::Response& res) {
+    t_request.endpoint = "/algorithms";
+    Send(res, HandleAlgorithms());
+  });
+  http_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    t_request.endpoint = "/healthz";
+    res.set_content(R"({"status":"ok"})", "application/json");
+  });
+  http_->Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
+    t_request.endpoint = "/readyz";
+    auto snap = snapshot_.load();
+    if (!snap) return SendError(res, 503, "index not loaded yet");
+    std::lock_guard<std::mutex> lock(reload_mutex_);
+    nlohmann::json body = {{"status", "ok"},
+                           {"index_version", snap->version},
+                           {"entities", snap->screener->lists().entities.size()},
+                           {"reloading", reloading_.load()}};
+    if (!last_reload_at_.empty()) {
+      body["last_reload"] = {{"at", last_reload_at_}, {"ok", last_reload_error_.empty()}};
+      if (!last_reload_error_.empty()) body["last_reload"]["error"] = last_reload_error_;
+    }
+    res.set_content(body.dump(), "application/json");
+  });
+  http_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    t_request.endpoint = "/metrics";
+    auto snap = snapshot_.load();
+    res.set_content(
+        metrics_.Render(snap->version, snap->loaded_at, snap->screener->lists().entities.size()),
+        "text/plain; version=0.0.4");
+  });
+  http_->Get("/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    t_request.endpoint = "/openapi.json";
+    res.set_content(OpenApiDocument().dump(), "application/json");
+  });
+  http_->Post("/admin/reload", [this](const httplib::Request& req, httplib::Response& res) {
+    t_request.endpoint = "/admin/reload";
+    if (req.get_param_value("sync") == "true") {
+      Status s = ReloadNow();
+      if (!s.ok())
+        return SendError(
+            res, 500, "reload failed, still serving the previous index: " + s.error().ToString());
+      res.set_content(
+          nlohmann::json{{"status", "reloaded"}, {"index_version", snapshot_.load()->version}}
+              .dump(),
+          "application/json");
+      return;
+    }
+    bool started = RequestReload();
+    res.status = 202;
+    res.set_content(nlohmann::json{{"status", started ? "reloading" : "already reloading"}}.dump(),
+                    "application/json");
+  });
+}
+
+Result<int> Server::Bind() {
+  int port = options_.port == 0 ? http_->bind_to_any_port(options_.host) : options_.port;
+  if (options_.port != 0 && !http_->bind_to_port(options_.host, options_.port)) port = -1;
+  if (port < 0)
+    return MakeError(fmt::format("cannot listen on {}:{}", options_.host, options_.port));
+  bound_port_ = port;
+  return port;
+}
+
+Status Server::Run() {
+  if (bound_port_ < 0) {
+    auto bound = Bind();
+    if (!bound.ok()) return bound.error();
+  }
+  WatchSignals();
+  if (!http_->listen_after_bind()) {
+    if (stopping_) return Status::Ok();
+    return MakeError(
+        fmt::format("server on {}:{} stopped with an error", options_.host, bound_port_));
+  }
+  return Status::Ok();
+}
+
+void Server::Stop() {
+  stopping_ = true;
+  if (http_ && http_->is_running()) http_->stop();
+}
+
+bool Server::running() const { return http_->is_running(); }
+
+}  // namespace embargo::service

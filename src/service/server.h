@@ -1,0 +1,91 @@
+// The embargo HTTP service: yente-compatible endpoints over an immutable
+// screening snapshot, hot reloads, API keys, limits, a JSON request log and
+// Prometheus metrics. One process, nothing else to run.
+//
+// Concurrency: requests run on cpp-httplib's thread pool; each pins the
+// current snapshot (a shared_ptr) and reads it without locks. A reload
+// builds a new snapshot in the background and publishes it with one atomic
+// store; requests in flight finish on the old one. A failed reload keeps the
+// old snapshot and reports the error in /readyz, /metrics and the log.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "service/auth.h"
+#include "service/http_types.h"
+#include "service/metrics.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace embargo::service {
+
+struct ServerOptions {
+  std::vector<std::string> lists;  // list files or folders, re-read on reload
+  std::string index;               // or a snapshot file, re-read on reload
+  std::string dataset_override;
+  std::string host = "127.0.0.1";
+  int port = 8000;            // 0 = any free port (tests)
+  std::string api_keys_path;  // empty: no keys, loopback clients only
+  bool log_queries = false;   // log screened names (off by default: privacy)
+  int threads = 0;            // request threads (0 = max(8, cores))
+  Limits limits;
+};
+
+// (method, path template) of every route the server answers.
+const std::vector<std::pair<std::string, std::string>>& ServerRoutes();
+
+// Loads the lists or index named in `options` into a snapshot.
+Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerOptions& options);
+
+class Server {
+ public:
+  explicit Server(ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Loads the first snapshot and the API keys; fails without serving.
+  Status Load();
+  // Binds and serves until Stop(); returns when stopped. Blocking.
+  Status Run();
+  // Binds to the port (resolving port 0); call before Run() to learn it.
+  Result<int> Bind();
+  void Stop();
+  bool running() const;
+
+  // Starts a background reload unless one is running (then returns false).
+  bool RequestReload();
+  // Reloads now, on this thread.
+  Status ReloadNow();
+
+  std::shared_ptr<const ServingSnapshot> snapshot() const;
+
+ private:
+  void RegisterRoutes();
+  void WatchSignals();
+
+  ServerOptions options_;
+  ApiKeys keys_;
+  Metrics metrics_;
+  std::unique_ptr<httplib::Server> http_;
+  std::atomic<std::shared_ptr<const ServingSnapshot>> snapshot_;
+  std::atomic<bool> reloading_{false};
+  std::atomic<int> in_flight_{0};
+  std::atomic<bool> stopping_{false};
+  mutable std::mutex reload_mutex_;  // guards last_reload_* and reload_thread_
+  std::string last_reload_error_;
+  std::string last_reload_at_;
+  std::thread reload_thread_;
+  std::thread signal_thread_;
+  int bound_port_ = -1;
+};
+
+}  // namespace embargo::service

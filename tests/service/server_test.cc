@@ -1,0 +1,271 @@
+// End to end: a real server on loopback (port chosen by the OS) over a copy
+// of two reference lists, driven by an HTTP client with yente-shaped requests.
+#include "service/server.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "service/auth.h"
+#include "service/openapi.h"
+#include "test_paths.h"
+
+namespace embargo::service {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kUserKey[] = "user-key-0123456789abcdef";
+constexpr char kAdminKey[] = "admin-key-0123456789abcdef";
+
+// A server in a background thread over its own copy of the lists, so tests
+// can corrupt a file and reload.
+class RunningServer {
+ public:
+  explicit RunningServer(bool with_keys)
+      : dir_(fs::temp_directory_path() /
+             fs::path("embargo_server_test_" + std::to_string(::getpid()) +
+                      (with_keys ? "_keys" : ""))) {
+    fs::create_directories(dir_ / "lists");
+    fs::copy_file(testing::SharedData("un/consolidated-2026-02-27.xml"), dir_ / "lists/un.xml",
+                  fs::copy_options::overwrite_existing);
+    fs::copy_file(testing::TestData("lists/rok-fsc-sample.csv"), dir_ / "lists/rok.csv",
+                  fs::copy_options::overwrite_existing);
+    ServerOptions options;
+    options.lists = {(dir_ / "lists").string()};
+    options.port = 0;
+    options.threads = 4;
+    if (with_keys) {
+      std::ofstream keys(dir_ / "keys");
+      keys << "# test keys\nuser " << Sha256Hex(kUserKey) << "\nadmin " << Sha256Hex(kAdminKey)
+           << "\n";
+      options.api_keys_path = (dir_ / "keys").string();
+    }
+    server_ = std::make_unique<Server>(options);
+    Status loaded = server_->Load();
+    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
+    port_ = *server_->Bind();
+    thread_ = std::thread([this] { (void)server_->Run(); });
+    for (int i = 0; i < 200 && !server_->running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ~RunningServer() {
+    server_->Stop();
+    thread_.join();
+    fs::remove_all(dir_);
+  }
+  httplib::Client Client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(30);
+    return c;
+  }
+  const fs::path& dir() const { return dir_; }
+  Server& server() { return *server_; }
+
+ private:
+  fs::path dir_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+nlohmann::json Json(const httplib::Result& r) {
+  EXPECT_TRUE(r) << "no response";
+  return r ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
+}
+
+const char kYenteExample[] = R"({
+  "queries": {
+    "q1": {"schema": "Person", "properties": {"name": ["Lee Won-ho"], "birthDate": ["1964-07-17"], "nationality": ["kp"]}},
+    "q2": {"schema": "Company", "properties": {"name": "Korea Example Trading Corp"}}
+  }
+})";
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new RunningServer(false); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  static RunningServer* server_;
+};
+RunningServer* ServerTest::server_ = nullptr;
+
+TEST_F(ServerTest, MatchAnswersAYenteShapedRequest) {
+  auto c = server_->Client();
+  auto r = c.Post("/match/default?limit=3", kYenteExample, "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(r->get_header_value("x-batch-size"), "2");
+  auto body = Json(r);
+  EXPECT_EQ(body["limit"], 3);
+  const auto& q1 = body["responses"]["q1"];
+  EXPECT_EQ(q1["status"], 200);
+  ASSERT_FALSE(q1["results"].empty());
+  EXPECT_EQ(q1["results"][0]["id"], "un_sc_sanctions-KPi.033");
+  EXPECT_EQ(q1["results"][0]["caption"], "RI WON HO");
+  EXPECT_EQ(q1["results"][0]["match"], true);
+  EXPECT_TRUE(q1["results"][0]["explanations"].contains("name_match"));
+  EXPECT_GE(q1["total"]["value"].get<int>(), 1);
+  EXPECT_EQ(q1["query"]["schema"], "Person");
+  EXPECT_EQ(body["responses"]["q2"]["results"][0]["id"], "kr_fsc_sample-FSC-0002");
+}
+
+TEST_F(ServerTest, MatchHonoursDatasetScopeAndExclusions) {
+  auto c = server_->Client();
+  auto only_un = Json(c.Post("/match/un_sc_sanctions", kYenteExample, "application/json"));
+  EXPECT_TRUE(only_un["responses"]["q2"]["results"].empty());
+  auto excluded = Json(c.Post("/match/default?exclude_entity_ids=un_sc_sanctions-KPi.033",
+                              kYenteExample, "application/json"));
+  for (const auto& r : excluded["responses"]["q1"]["results"])
+    EXPECT_NE(r["id"], "un_sc_sanctions-KPi.033");
+  auto unknown = c.Post("/match/nope", kYenteExample, "application/json");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+}
+
+TEST_F(ServerTest, EveryReadEndpointAnswers) {
+  auto c = server_->Client();
+  EXPECT_EQ(Json(c.Get("/healthz"))["status"], "ok");
+  auto ready = Json(c.Get("/readyz"));
+  EXPECT_EQ(ready["status"], "ok");
+  EXPECT_GT(ready["entities"].get<int>(), 1000);
+  auto catalog = Json(c.Get("/catalog"));
+  EXPECT_TRUE(catalog.contains("datasets"));
+  EXPECT_EQ(Json(c.Get("/algorithms"))["best"], "embargo-v1");
+  auto entity = Json(c.Get("/entities/un_sc_sanctions-KPi.055"));
+  EXPECT_EQ(entity["caption"], "HAN JANG SU");
+  auto missing = c.Get("/entities/nope");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  auto search = Json(c.Get("/search/default?q=KOMID"));
+  ASSERT_FALSE(search["results"].empty());
+  EXPECT_EQ(search["results"][0]["id"], "un_sc_sanctions-KPe.001");
+  auto metrics = c.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("embargo_requests_total{endpoint=\"/healthz\",status=\"200\"}"),
+            std::string::npos);
+  EXPECT_NE(metrics->body.find("embargo_index_age_seconds"), std::string::npos);
+}
+
+TEST_F(ServerTest, OpenApiDocumentDescribesExactlyTheServedRoutes) {
+  auto c = server_->Client();
+  auto doc = Json(c.Get("/openapi.json"));
+  std::set<std::pair<std::string, std::string>> documented, served;
+  for (const auto& [path, ops] : doc["paths"].items()) {
+    for (const auto& [method, op] : ops.items()) {
+      std::string upper = method;
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      documented.insert({upper, path});
+    }
+  }
+  for (const auto& route : ServerRoutes()) served.insert(route);
+  EXPECT_EQ(documented, served);
+}
+
+TEST_F(ServerTest, BadRequestsGetTheDocumented4xxAndTheServerStaysUp) {
+  auto c = server_->Client();
+  struct Case {
+    std::string body;
+    int status;
+    std::string detail;
+  };
+  std::string thousand = R"({"queries":{)";
+  for (int i = 0; i < 1000; ++i)
+    thousand += (i ? "," : "") + fmt::format(R"("q{}":{{"properties":{{"name":["x"]}}}})", i);
+  thousand += "}}";
+  const Case cases[] = {
+      {"{not json", 400, "request body is not valid JSON"},
+      {R"({"queries": []})", 400, "request body must be an object with a 'queries' object"},
+      {R"({"queries": {"a": {"schema": "Spaceship", "properties": {"name": ["x"]}}}})", 400,
+       "query 'a': unknown schema 'Spaceship'"},
+      {R"({"queries": {"a": {"properties": {"name": [42]}}}})", 400,
+       "query 'a': property 'name' must be a string or a list of strings"},
+      {R"({"queries": {"a": {"properties": {}}}})", 400,
+       "query 'a': no name (give properties.name, or firstName/lastName)"},
+      {R"({"queries": {"a": {"properties": {"name": ["x"]}}}, "config": {"foo": 1}})", 400,
+       "Unknown config key: foo"},
+      {thousand, 400, "Too many queries: 1000, at most 100 per request"},
+  };
+  for (const Case& k : cases) {
+    auto r = c.Post("/match/default", k.body, "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, k.status) << k.body.substr(0, 80);
+    EXPECT_EQ(Json(r)["detail"], k.detail);
+  }
+  auto bad_limit = c.Post("/match/default?limit=0", kYenteExample, "application/json");
+  EXPECT_EQ(Json(bad_limit)["detail"], "limit must be an integer in [1, 500]");
+  std::string huge(10 << 20, 'x');
+  auto too_big = c.Post("/match/default", huge, "application/json");
+  ASSERT_TRUE(too_big);
+  EXPECT_EQ(too_big->status, 413);
+  EXPECT_EQ(Json(c.Get("/healthz"))["status"], "ok");
+}
+
+TEST_F(ServerTest, AReloadWithACorruptedListKeepsServingTheOldIndex) {
+  auto c = server_->Client();
+  std::string before = Json(c.Get("/readyz"))["index_version"];
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // versions carry seconds
+  auto ok = c.Post("/admin/reload?sync=true", "", "application/json");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200) << ok->body;
+  std::string after = Json(c.Get("/readyz"))["index_version"];
+  EXPECT_NE(before, after);
+
+  fs::path un = server_->dir() / "lists/un.xml";
+  std::string saved;
+  {
+    std::ifstream in(un, std::ios::binary);
+    saved.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  std::ofstream(un, std::ios::binary | std::ios::trunc) << saved.substr(0, saved.size() / 2);
+  auto failed = c.Post("/admin/reload?sync=true", "", "application/json");
+  ASSERT_TRUE(failed);
+  EXPECT_EQ(failed->status, 500);
+  auto ready = Json(c.Get("/readyz"));
+  EXPECT_EQ(ready["index_version"], after);
+  EXPECT_EQ(ready["last_reload"]["ok"], false);
+  EXPECT_NE(ready["last_reload"]["error"].get<std::string>().find("un.xml"), std::string::npos);
+  auto still = Json(c.Post("/match/default", kYenteExample, "application/json"));
+  EXPECT_EQ(still["responses"]["q1"]["results"][0]["id"], "un_sc_sanctions-KPi.033");
+  std::ofstream(un, std::ios::binary | std::ios::trunc) << saved;
+}
+
+TEST(ServerAuthTest, KeysAreCheckedAndAdminEndpointsNeedAnAdminKey) {
+  RunningServer server(true);
+  auto c = server.Client();
+  auto none = c.Post("/match/default", kYenteExample, "application/json");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  EXPECT_EQ(none->get_header_value("WWW-Authenticate"), "ApiKey");
+  httplib::Headers wrong = {{"Authorization", "ApiKey not-a-key"}};
+  EXPECT_EQ(c.Post("/match/default", wrong, kYenteExample, "application/json")->status, 401);
+  httplib::Headers user = {{"Authorization", std::string("ApiKey ") + kUserKey}};
+  EXPECT_EQ(c.Post("/match/default", user, kYenteExample, "application/json")->status, 200);
+  auto forbidden = c.Post("/admin/reload?sync=true", user, "", "application/json");
+  EXPECT_EQ(forbidden->status, 403);
+  EXPECT_EQ(Json(forbidden)["detail"], "this endpoint needs an admin key");
+  httplib::Headers admin = {{"Authorization", std::string("ApiKey ") + kAdminKey}};
+  EXPECT_EQ(c.Post("/admin/reload?sync=true", admin, "", "application/json")->status, 200);
+  EXPECT_EQ(c.Get("/healthz")->status, 200);  // probes need no key
+}
+
+TEST(ApiKeysTest, KeysFileErrorsNameTheLine) {
+  auto path = fs::temp_directory_path() / "embargo_keys_test";
+  std::ofstream(path) << "user " << Sha256Hex("x") << "\nroot abc\n";
+  auto keys = ApiKeys::Load(path.string());
+  ASSERT_FALSE(keys.ok());
+  EXPECT_EQ(keys.error().ToString(),
+            path.string() + ":2: unknown role 'root': expected user or admin");
+  fs::remove(path);
+}
+
+}  // namespace
+}  // namespace embargo::service
