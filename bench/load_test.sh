@@ -15,18 +15,21 @@ trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf
 
 cp -r "$DATA" "$WORK/lists"   # a private copy, so CORRUPT=1 never touches the shared data
 chmod -R u+w "$WORK/lists"
-build/embargo serve --lists "$WORK/lists" --listen 127.0.0.1:$PORT --threads 4 > "$WORK/serve.out" 2> "$WORK/serve.log" &
+build/embargo serve --lists "$WORK/lists" --listen 127.0.0.1:$PORT --threads 64 > "$WORK/serve.out" 2> "$WORK/serve.log" &
 SERVER=$!
 for _ in $(seq 1 100); do curl -sf http://127.0.0.1:$PORT/readyz > /dev/null && break; sleep 0.1; done
 curl -sf http://127.0.0.1:$PORT/readyz > /dev/null || { echo "server did not start"; cat "$WORK/serve.log"; exit 1; }
 
 rss() { awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$SERVER/status; }
+echo "rss after load: $(rss)"
+# Warm-up: pool threads take their per-thread buffers as connections arrive.
+wrk -t2 -c"$CONNECTIONS" -d10s -s bench/load/match.lua http://127.0.0.1:$PORT > /dev/null
 echo "rss at start: $(rss)"
 ( for i in $(seq 5 5 "$SECONDS_RUN"); do sleep 5; echo "rss at ${i}s: $(rss)"; done ) &
 SAMPLER=$!
 if [ -n "${RELOADS:-}" ]; then
   ( sleep 1; for i in $(seq 1 "$RELOADS"); do
-      curl -s -o /dev/null -w "reload $i: %{http_code}\n" -X POST "http://127.0.0.1:$PORT/admin/reload?sync=true"
+      curl -s -o /dev/null -w "reload $i: %{http_code}\n" -d '' -X POST "http://127.0.0.1:$PORT/admin/reload?sync=true"
       sleep $(awk "BEGIN {print ($SECONDS_RUN - 2) / $RELOADS}")
     done ) &
   RELOADER=$!
@@ -40,7 +43,7 @@ echo "server log lines with status >= 400: $(grep -c '"status":[45]' "$WORK/serv
 if [ -n "${CORRUPT:-}" ]; then
   f="$WORK/lists/un/consolidated-2026-02-27.xml"
   head -c 100000 "$f" > "$f.cut" && mv "$f.cut" "$f"
-  echo "reload with a truncated UN file: HTTP $(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/admin/reload?sync=true")"
+  echo "reload with a truncated UN file: HTTP $(curl -s -o /dev/null -w '%{http_code}' -d '' -X POST "http://127.0.0.1:$PORT/admin/reload?sync=true")"
   echo "readyz after: $(curl -s http://127.0.0.1:$PORT/readyz)"
   echo "still screening: $(curl -s -X POST http://127.0.0.1:$PORT/match/default -d '{"queries":{"q":{"properties":{"name":["Lee Won-ho"]}}}}' | head -c 160)"
 fi

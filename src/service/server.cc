@@ -3,6 +3,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <httplib.h>
+#include <malloc.h>
 
 #include <csignal>
 #include <iostream>
@@ -16,6 +17,8 @@
 
 namespace embargo::service {
 namespace {
+
+constexpr unsigned kDefaultThreads = 64;
 
 std::atomic<bool> g_reload_signal{false};
 void OnSighup(int) { g_reload_signal = true; }
@@ -108,9 +111,8 @@ Server::Server(ServerOptions options)
 
 Server::~Server() {
   Stop();
-  if (signal_thread_.joinable()) signal_thread_.join();
-  std::lock_guard<std::mutex> lock(reload_mutex_);
-  if (reload_thread_.joinable()) reload_thread_.join();
+  reload_cv_.notify_all();
+  if (reload_worker_.joinable()) reload_worker_.join();
 }
 
 std::shared_ptr<const ServingSnapshot> Server::snapshot() const { return snapshot_.load(); }
@@ -125,62 +127,100 @@ Status Server::Load() {
   if (!loaded.ok()) return loaded.error();
   snapshot_.store(*loaded);
   RegisterRoutes();
+  std::signal(SIGHUP, OnSighup);
+  reload_worker_ = std::thread([this] { ReloadWorker(); });
   return Status::Ok();
 }
 
-Status Server::ReloadNow() {
+void Server::ReleaseWhenUnused(std::shared_ptr<const ServingSnapshot> old) {
+  constexpr auto kMaxWait = std::chrono::seconds(30);
+  auto deadline = std::chrono::steady_clock::now() + kMaxWait;
+  while (old.use_count() > 1 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  old.reset();  // the last holder frees it, here or when its request ends
+  malloc_trim(0);
+}
+
+Status Server::Reload() {
   auto loaded = LoadServingSnapshot(options_);
-  std::lock_guard<std::mutex> lock(reload_mutex_);
-  last_reload_at_ = NowIso();
+  std::string at = NowIso();
   metrics_.RecordReload(loaded.ok());
   if (!loaded.ok()) {
+    std::lock_guard<std::mutex> lock(reload_mutex_);
+    last_reload_at_ = at;
     last_reload_error_ = loaded.error().ToString();
-    std::cerr << nlohmann::json{{"ts", last_reload_at_},
+    std::cerr << nlohmann::json{{"ts", at},
                                 {"event", "reload_failed"},
                                 {"error", last_reload_error_}}
                      .dump()
               << std::endl;
     return loaded.error();
   }
-  snapshot_.store(*loaded);
-  last_reload_error_.clear();
-  std::cerr << nlohmann::json{{"ts", last_reload_at_},
-                              {"event", "reloaded"},
-                              {"version", (*loaded)->version}}
-                   .dump()
+  std::string version = (*loaded)->version;
+  std::shared_ptr<const ServingSnapshot> old = snapshot_.exchange(std::move(*loaded));
+  {
+    std::lock_guard<std::mutex> lock(reload_mutex_);
+    last_reload_at_ = at;
+    last_reload_error_.clear();
+  }
+  std::cerr << nlohmann::json{{"ts", at}, {"event", "reloaded"}, {"version", version}}.dump()
             << std::endl;
+  ReleaseWhenUnused(std::move(old));
   return Status::Ok();
 }
 
-bool Server::RequestReload() {
-  bool expected = false;
-  if (!reloading_.compare_exchange_strong(expected, true)) return false;
-  std::lock_guard<std::mutex> lock(reload_mutex_);
-  if (reload_thread_.joinable()) reload_thread_.join();
-  reload_thread_ = std::thread([this] {
-    (void)ReloadNow();
+void Server::ReloadWorker() {
+  std::unique_lock<std::mutex> lock(reload_mutex_);
+  while (!stopping_) {
+    reload_cv_.wait_for(lock, std::chrono::milliseconds(100),
+                        [this] { return reload_pending_ || stopping_.load(); });
+    if (g_reload_signal.exchange(false)) reload_pending_ = true;
+    if (stopping_ || !reload_pending_) continue;
+    reload_pending_ = false;
+    reloading_ = true;
+    lock.unlock();
+    Status status = Reload();
+    lock.lock();
+    last_reload_status_ = status;
     reloading_ = false;
-  });
+    ++reloads_done_;
+    reload_cv_.notify_all();
+  }
+}
+
+bool Server::RequestReload() {
+  std::lock_guard<std::mutex> lock(reload_mutex_);
+  if (reload_pending_) return false;
+  reload_pending_ = true;
+  reload_cv_.notify_all();
   return true;
 }
 
-void Server::WatchSignals() {
-  std::signal(SIGHUP, OnSighup);
-  signal_thread_ = std::thread([this] {
-    while (!stopping_) {
-      if (g_reload_signal.exchange(false)) RequestReload();
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  });
+Status Server::ReloadNow() {
+  std::unique_lock<std::mutex> lock(reload_mutex_);
+  // A reload already running may have read the files before this request:
+  // wait for the one after it.
+  uint64_t wanted = reloads_done_ + (reloading_ ? 2 : 1);
+  reload_pending_ = true;
+  reload_cv_.notify_all();
+  reload_cv_.wait(lock, [&] { return reloads_done_ >= wanted || stopping_.load(); });
+  if (stopping_ && reloads_done_ < wanted) return MakeError("server stopping");
+  return last_reload_status_;
 }
 
 void Server::RegisterRoutes() {
   const Limits& limits = options_.limits;
-  unsigned threads = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
-                                          : std::max(8u, std::thread::hardware_concurrency());
+  // cpp-httplib holds a pool thread per kept-alive connection, so the pool
+  // bounds the connections served at once; screening itself is CPU-bound.
+  unsigned threads =
+      options_.threads > 0 ? static_cast<unsigned>(options_.threads) : kDefaultThreads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_->set_payload_max_length(limits.max_body_bytes);
   http_->set_keep_alive_max_count(10000);
+  // Small JSON answers on kept-alive connections: without TCP_NODELAY, Nagle
+  // and delayed ACKs add ~40 ms to every response.
+  http_->set_tcp_nodelay(true);
 
   http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     t_request = RequestState{std::chrono::steady_clock::now()};
@@ -335,7 +375,6 @@ Status Server::Run() {
     auto bound = Bind();
     if (!bound.ok()) return bound.error();
   }
-  WatchSignals();
   if (!http_->listen_after_bind()) {
     if (stopping_) return Status::Ok();
     return MakeError(
@@ -346,6 +385,7 @@ Status Server::Run() {
 
 void Server::Stop() {
   stopping_ = true;
+  reload_cv_.notify_all();
   if (http_ && http_->is_running()) http_->stop();
 }
 

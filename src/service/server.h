@@ -10,6 +10,7 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -61,16 +62,23 @@ class Server {
   void Stop();
   bool running() const;
 
-  // Starts a background reload unless one is running (then returns false).
+  // Asks the reload worker for a reload; returns false when one is already
+  // pending (it will pick up the latest files anyway).
   bool RequestReload();
-  // Reloads now, on this thread.
+  // Asks for a reload and waits for its outcome.
   Status ReloadNow();
 
   std::shared_ptr<const ServingSnapshot> snapshot() const;
 
  private:
   void RegisterRoutes();
-  void WatchSignals();
+  // The reload worker: every reload (admin endpoint, SIGHUP) runs on this one
+  // thread, so the allocator reuses one arena instead of keeping a freed
+  // index per thread; after a swap it waits for requests to drop the old
+  // snapshot, then returns the memory to the system.
+  void ReloadWorker();
+  Status Reload();
+  void ReleaseWhenUnused(std::shared_ptr<const ServingSnapshot> old);
 
   ServerOptions options_;
   ApiKeys keys_;
@@ -80,11 +88,14 @@ class Server {
   std::atomic<bool> reloading_{false};
   std::atomic<int> in_flight_{0};
   std::atomic<bool> stopping_{false};
-  mutable std::mutex reload_mutex_;  // guards last_reload_* and reload_thread_
+  mutable std::mutex reload_mutex_;  // guards the fields below
+  std::condition_variable reload_cv_;
+  bool reload_pending_ = false;
+  uint64_t reloads_done_ = 0;
+  Status last_reload_status_;
   std::string last_reload_error_;
   std::string last_reload_at_;
-  std::thread reload_thread_;
-  std::thread signal_thread_;
+  std::thread reload_worker_;
   int bound_port_ = -1;
 };
 
