@@ -1,7 +1,6 @@
 #include "match/index.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <unordered_set>
 
@@ -72,8 +71,6 @@ float RoleWeight(text::TokenRole role) {
 }
 
 Index::Index(const std::vector<Entity>& entities) {
-  static std::atomic<uint64_t> next_id{1};
-  id_ = next_id++;
   evidence_.reserve(entities.size());
   for (uint32_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];

@@ -85,10 +85,6 @@ class Index {
 
   size_t memory_bytes() const;
 
-  // Unique for the life of the process: caches keyed by an index use it,
-  // never the index's address (a new index may reuse a freed one's).
-  uint64_t id() const { return id_; }
-
  private:
   uint32_t InternToken(const std::string& norm);
   void AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema);
@@ -103,7 +99,6 @@ class Index {
   FlatMultiMap lookup_;       // n:norm, k:key, d:deletion -> vocab ids
   FlatMultiMap identifiers_;  // normalised id -> entity
   std::vector<EntityEvidence> evidence_;
-  uint64_t id_ = 0;
 };
 
 }  // namespace embargo::match

@@ -1,7 +1,6 @@
 #include "match/name_matcher.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace embargo::match {
 namespace {
@@ -81,25 +80,11 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
   }
 }
 
-// Per-thread cache of similar-token lookups. Batches repeat name parts
-// (Mohammed, Maria, Kim) all the time; the lookup and its edit distances
-// are the costliest part of a query. Bounded; emptied for another index.
-constexpr size_t kMaxCachedTokens = 1 << 16;
-
 void FindSimilarCached(const Index& index, const std::string& norm, Index::Lookup lookup,
-                       const text::Token* token, std::vector<SimilarToken>& out) {
-  struct Cache {
-    uint64_t index_id = 0;
-    std::unordered_map<std::string, std::vector<SimilarToken>> entries;
-  };
-  thread_local Cache cache;
-  if (cache.index_id != index.id() || cache.entries.size() >= kMaxCachedTokens) {
-    cache.entries.clear();
-    cache.index_id = index.id();
-  }
+                       const text::Token* token, Workspace& ws, std::vector<SimilarToken>& out) {
   std::string key = norm;
   key.push_back(lookup == Index::Lookup::kFuzzy ? '~' : '=');
-  auto [it, inserted] = cache.entries.try_emplace(std::move(key));
+  auto [it, inserted] = ws.token_cache.try_emplace(std::move(key));
   if (inserted) {
     if (token != nullptr) {
       index.FindSimilar(*token, lookup, it->second);
@@ -112,7 +97,8 @@ void FindSimilarCached(const Index& index, const std::string& norm, Index::Looku
 
 }  // namespace
 
-QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema schema) {
+QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema schema,
+                           Workspace& ws) {
   QueryName q;
   q.original = name;
   q.analyzed = text::AnalyzeName(name, schema);
@@ -130,7 +116,7 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
         tokens[i].role == text::TokenRole::kName || tokens[i].role == text::TokenRole::kNumber;
     FindSimilarCached(index, tokens[i].norm,
                       searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly, &tokens[i],
-                      unit.similar);
+                      ws, unit.similar);
     q.units.push_back(std::move(unit));
   }
   for (uint32_t i = 0; i + 1 < tokens.size(); ++i) {
@@ -139,7 +125,7 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     unit.length = 2;
     unit.weight = q.token_weights[i] + q.token_weights[i + 1];
     FindSimilarCached(index, tokens[i].norm + tokens[i + 1].norm, Index::Lookup::kFuzzy, nullptr,
-                      unit.similar);
+                      ws, unit.similar);
     if (!unit.similar.empty()) q.units.push_back(std::move(unit));
   }
   return q;

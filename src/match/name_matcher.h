@@ -15,6 +15,7 @@
 
 #include "embargo/screener.h"
 #include "match/index.h"
+#include "match/workspace.h"
 
 namespace embargo::match {
 
@@ -42,7 +43,9 @@ struct QueryName {
   float total_weight = 0;
 };
 
-QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema schema);
+// Analyses a query name; similar-token lookups go through `ws`'s cache.
+QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema schema,
+                           Workspace& ws);
 
 struct NameScore {
   float score = 0;

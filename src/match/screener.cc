@@ -25,25 +25,8 @@ constexpr size_t kMaxCandidateNames = 48;
 // A match through a weak alias alone never reaches an alert (OFAC FAQ 124).
 constexpr double kWeakAliasCap = 0.69;
 
-// Per-thread scratch for accumulating candidate scores without allocation.
-struct Scratch {
-  std::vector<float> acc;
-  std::vector<uint32_t> stamp;
-  std::vector<uint32_t> touched;
-  uint32_t epoch = 0;
-
-  void Prepare(size_t names) {
-    if (acc.size() < names) {
-      acc.assign(names, 0);
-      stamp.assign(names, 0);
-      epoch = 0;
-    }
-  }
-};
-
-void CollectCandidates(const Index& index, const QueryName& q, std::vector<uint32_t>& out) {
-  thread_local Scratch s;
-  s.Prepare(index.names().size());
+void CollectCandidates(const Index& index, const QueryName& q, match::Workspace& s,
+                       std::vector<uint32_t>& out) {
   s.touched.clear();
   thread_local std::vector<match::SimilarToken> similar;
   for (const match::QueryUnit& unit : q.units) {
@@ -134,9 +117,12 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
 
   std::vector<QueryName> qnames;
   std::vector<uint32_t> candidate_names;
-  for (const std::string& name : query.names) {
-    qnames.push_back(match::AnalyzeQueryName(index, name, schema));
-    CollectCandidates(index, qnames.back(), candidate_names);
+  {
+    match::WorkspacePool::Lease workspace = impl_->workspaces.Acquire();
+    for (const std::string& name : query.names) {
+      qnames.push_back(match::AnalyzeQueryName(index, name, schema, *workspace));
+      CollectCandidates(index, qnames.back(), *workspace, candidate_names);
+    }
   }
   std::unordered_map<uint32_t, EntityCandidate> by_entity;
   for (const auto& id : query.id_numbers) {

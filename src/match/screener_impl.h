@@ -7,16 +7,19 @@
 
 #include "embargo/screener.h"
 #include "match/index.h"
+#include "match/workspace.h"
 
 namespace embargo {
 
 struct Screener::Impl {
-  explicit Impl(ListSet l) : lists(std::move(l)), index(lists.entities) {
+  explicit Impl(ListSet l)
+      : lists(std::move(l)), index(lists.entities), workspaces(index.names().size()) {
     by_id.reserve(lists.entities.size());
     for (const Entity& e : lists.entities) by_id.emplace(e.id, &e);
   }
   ListSet lists;
   match::Index index;
+  match::WorkspacePool workspaces;
   std::unordered_map<std::string_view, const Entity*> by_id;
 };
 

@@ -1,0 +1,65 @@
+// What one query needs besides the index: the candidate accumulators (one
+// slot per indexed name) and a cache of similar-token lookups (batches
+// repeat name parts such as Mohammed, Maria or Kim, and the lookup with its
+// edit distances is the costliest step of a query). Workspaces are pooled
+// per index: a query borrows one, so memory follows the number of queries
+// running at once, not the number of threads that ever screened, and is
+// freed with its index. WorkspacePool is thread-safe; a Workspace is used by
+// one query at a time.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "match/index.h"
+
+namespace embargo::match {
+
+struct Workspace {
+  explicit Workspace(size_t names) : acc(names, 0), stamp(names, 0) {}
+
+  std::vector<float> acc;         // per name: accumulated token evidence
+  std::vector<uint32_t> stamp;    // per name: last query unit that added to it
+  std::vector<uint32_t> touched;  // names with acc > 0
+  uint32_t epoch = 0;
+  // "<norm>~" (fuzzy) or "<norm>=" (exact) -> similar vocabulary tokens.
+  std::unordered_map<std::string, std::vector<SimilarToken>> token_cache;
+};
+
+// Entries a workspace's token cache holds before it is emptied.
+inline constexpr size_t kMaxCachedTokens = 1 << 16;
+
+class WorkspacePool {
+ public:
+  explicit WorkspacePool(size_t names) : names_(names) {}
+
+  // A borrowed workspace, returned to the pool when the lease ends.
+  class Lease {
+   public:
+    Lease(const WorkspacePool* pool, std::unique_ptr<Workspace> ws)
+        : pool_(pool), ws_(std::move(ws)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (ws_) pool_->Release(std::move(ws_));
+    }
+    Workspace& operator*() const { return *ws_; }
+
+   private:
+    const WorkspacePool* pool_;
+    std::unique_ptr<Workspace> ws_;
+  };
+
+  Lease Acquire() const;
+
+ private:
+  void Release(std::unique_ptr<Workspace> ws) const;
+
+  size_t names_;
+  mutable std::mutex mutex_;  // guards free_
+  mutable std::vector<std::unique_ptr<Workspace>> free_;
+};
+
+}  // namespace embargo::match
