@@ -33,11 +33,14 @@ int RunServe(service::ServerOptions options, const std::string& listen, std::ost
     err << "embargo serve: " << bound.error().ToString() << '\n';
     return 1;
   }
-  auto snapshot = server.snapshot();
-  out << fmt::format("embargo serving {} entities (index {}) on http://{}:{}/\n",
-                     snapshot->screener->lists().entities.size(), snapshot->version, options.host,
-                     *bound)
-      << fmt::format(
+  {
+    // Scoped: holding the snapshot here would keep it alive past a reload.
+    auto snapshot = server.snapshot();
+    out << fmt::format("embargo serving {} entities (index {}) on http://{}:{}/\n",
+                       snapshot->screener->lists().entities.size(), snapshot->version, options.host,
+                       *bound);
+  }
+  out << fmt::format(
              "  try: curl -s -X POST 'http://{}:{}/match/default' -H 'Content-Type: "
              "application/json' "
              "-d '{{\"queries\":{{\"q1\":{{\"schema\":\"Person\",\"properties\":{{\"name\":[\"Lee "

@@ -133,7 +133,9 @@ Status Server::Load() {
 }
 
 void Server::ReleaseWhenUnused(std::shared_ptr<const ServingSnapshot> old) {
-  constexpr auto kMaxWait = std::chrono::seconds(30);
+  // Requests finish in milliseconds; if something still holds the old
+  // snapshot after this, its last holder frees it.
+  constexpr auto kMaxWait = std::chrono::seconds(1);
   auto deadline = std::chrono::steady_clock::now() + kMaxWait;
   while (old.use_count() > 1 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
