@@ -106,7 +106,10 @@ int Main(int argc, char** argv) {
   serve_cmd->add_option("--api-keys", serve.api_keys_path,
                         "API keys file ('<role> <sha256>' lines); none: loopback only");
   serve_cmd->add_flag("--log-queries", serve.log_queries, "Log screened names (off by default)");
-  serve_cmd->add_option("--threads", serve.threads, "Request threads = connections served at once (default 64)");
+  serve_cmd->add_option("--tls-cert", serve.tls_cert_path, "PEM certificate: serve HTTPS");
+  serve_cmd->add_option("--tls-key", serve.tls_key_path, "PEM private key for --tls-cert");
+  serve_cmd->add_option("--threads", serve.threads,
+                        "Request threads = connections served at once (default 64)");
   serve_cmd->add_option("--max-queries", serve.limits.max_queries, "Queries per /match request");
   serve_cmd->add_option("--max-body", serve.limits.max_body_bytes, "Request body bytes");
   serve_cmd->add_option("--max-concurrent", serve.limits.max_concurrent,

@@ -36,9 +36,9 @@ int RunServe(service::ServerOptions options, const std::string& listen, std::ost
   {
     // Scoped: holding the snapshot here would keep it alive past a reload.
     auto snapshot = server.snapshot();
-    out << fmt::format("embargo serving {} entities (index {}) on http://{}:{}/\n",
-                       snapshot->screener->lists().entities.size(), snapshot->version, options.host,
-                       *bound);
+    out << fmt::format("embargo serving {} entities (index {}) on {}://{}:{}/\n",
+                       snapshot->screener->lists().entities.size(), snapshot->version,
+                       options.tls_cert_path.empty() ? "http" : "https", options.host, *bound);
   }
   out << fmt::format(
              "  try: curl -s -X POST 'http://{}:{}/match/default' -H 'Content-Type: "

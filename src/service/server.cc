@@ -106,8 +106,20 @@ Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerO
   return std::shared_ptr<const ServingSnapshot>(std::move(snapshot));
 }
 
+namespace {
+
+std::unique_ptr<httplib::Server> MakeHttpServer(const ServerOptions& options) {
+  if (!options.tls_cert_path.empty() && !options.tls_key_path.empty()) {
+    return std::make_unique<httplib::SSLServer>(options.tls_cert_path.c_str(),
+                                                options.tls_key_path.c_str());
+  }
+  return std::make_unique<httplib::Server>();
+}
+
+}  // namespace
+
 Server::Server(ServerOptions options)
-    : options_(std::move(options)), http_(std::make_unique<httplib::Server>()) {}
+    : options_(std::move(options)), http_(MakeHttpServer(options_)) {}
 
 Server::~Server() {
   Stop();
@@ -118,6 +130,13 @@ Server::~Server() {
 std::shared_ptr<const ServingSnapshot> Server::snapshot() const { return snapshot_.load(); }
 
 Status Server::Load() {
+  if (options_.tls_cert_path.empty() != options_.tls_key_path.empty()) {
+    return MakeError("TLS needs both --tls-cert and --tls-key");
+  }
+  if (!http_->is_valid()) {
+    return MakeError(fmt::format("cannot use TLS certificate '{}' with key '{}'",
+                                 options_.tls_cert_path, options_.tls_key_path));
+  }
   if (!options_.api_keys_path.empty()) {
     auto keys = ApiKeys::Load(options_.api_keys_path);
     if (!keys.ok()) return keys.error();

@@ -35,8 +35,10 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8000;            // 0 = any free port (tests)
   std::string api_keys_path;  // empty: no keys, loopback clients only
-  bool log_queries = false;   // log screened names (off by default: privacy)
-  int threads = 0;            // request threads (0 = max(8, cores))
+  std::string tls_cert_path;  // with tls_key_path: serve HTTPS (OpenSSL)
+  std::string tls_key_path;
+  bool log_queries = false;  // log screened names (off by default: privacy)
+  int threads = 0;           // request threads (0 = max(8, cores))
   Limits limits;
 };
 

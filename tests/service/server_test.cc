@@ -257,6 +257,41 @@ TEST(ServerAuthTest, KeysAreCheckedAndAdminEndpointsNeedAnAdminKey) {
   EXPECT_EQ(c.Get("/healthz")->status, 200);  // probes need no key
 }
 
+TEST(ServerTlsTest, ServesHttpsWithACertificateAndRejectsAHalfConfiguration) {
+  fs::path dir = fs::temp_directory_path() / ("embargo_tls_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string command =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout " +
+      (dir / "key.pem").string() + " -out " + (dir / "cert.pem").string() + " 2>/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0) << "openssl is needed to make a test certificate";
+  ServerOptions options;
+  options.lists = {testing::TestData("lists/rok-fsc-sample.csv")};
+  options.port = 0;
+  options.tls_cert_path = (dir / "cert.pem").string();
+  options.tls_key_path = (dir / "key.pem").string();
+  Server server(options);
+  ASSERT_TRUE(server.Load().ok());
+  int port = *server.Bind();
+  std::thread thread([&] { (void)server.Run(); });
+  for (int i = 0; i < 200 && !server.running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  httplib::SSLClient client("127.0.0.1", port);
+  client.enable_server_certificate_verification(false);
+  auto r = client.Get("/healthz");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  server.Stop();
+  thread.join();
+
+  ServerOptions half = options;
+  half.tls_key_path.clear();
+  Server half_server(half);
+  Status loaded = half_server.Load();
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error().ToString(), "TLS needs both --tls-cert and --tls-key");
+  fs::remove_all(dir);
+}
+
 TEST(ApiKeysTest, KeysFileErrorsNameTheLine) {
   auto path = fs::temp_directory_path() / "embargo_keys_test";
   std::ofstream(path) << "user " << Sha256Hex("x") << "\nroot abc\n";
