@@ -24,6 +24,9 @@ inline constexpr double kIdentifierMismatchPenalty = -0.05;
 // becomes at least this, whatever the name (the explanation's identifier
 // feature shows how much that added).
 inline constexpr double kIdentifierMatchFloor = 0.95;
+// A match through a weak alias alone never reaches an alert (OFAC FAQ 124):
+// without a corroborating birth date or identifier it stays at or below this.
+inline constexpr double kWeakAliasCap = 0.69;
 
 enum class DateRelation { kNone, kContradicts, kDayMismatch, kNear, kSameYear, kExact };
 DateRelation CompareBirthDates(const std::vector<DateSpec>& query,

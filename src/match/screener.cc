@@ -22,9 +22,6 @@ using match::QueryName;
 // of the query's weight are scored, at most kMaxCandidateNames per query name.
 constexpr float kMinCandidateShare = 0.3f;
 constexpr size_t kMaxCandidateNames = 48;
-// A match through a weak alias alone never reaches an alert (OFAC FAQ 124).
-constexpr double kWeakAliasCap = 0.69;
-
 void CollectCandidates(const Index& index, const QueryName& q, match::Workspace& s,
                        std::vector<uint32_t>& out) {
   s.touched.clear();
@@ -164,8 +161,8 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     bool weak_capped = false;
     if (cand.weak.score > strong) {
       double weak = cand.weak.score + ev.adjustment;
-      if (!ev.corroborated && weak > kWeakAliasCap) {
-        weak = std::max(score, kWeakAliasCap);
+      if (!ev.corroborated && weak > match::kWeakAliasCap) {
+        weak = std::max(score, match::kWeakAliasCap);
         weak_capped = true;
       }
       if (weak > score || best == nullptr) {

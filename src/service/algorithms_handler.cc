@@ -14,9 +14,6 @@ constexpr std::array<std::string_view, 8> kAliases = {
     "best",          "default",    "logic-v2",       "logic-v1",
     "regression-v1", "name-based", "name-qualified", "ofac"};
 constexpr const char* kDocsUrl = "docs/SCORING.md";
-// The weak-alias ceiling, kWeakAliasCap in src/match/screener.cc (not in a
-// header): keep the two equal.
-constexpr double kWeakAliasCeiling = 0.69;
 
 nlohmann::json Feature(const std::string& description, double coefficient) {
   return {{"description", description}, {"coefficient", coefficient}, {"url", kDocsUrl}};
@@ -54,7 +51,7 @@ nlohmann::json Features() {
       {"weak_alias",
        Feature("Ceiling on a match through a weak alias (OFAC FAQ 124) unless a birth "
                "date or identifier corroborates it",
-               kWeakAliasCeiling)},
+               match::kWeakAliasCap)},
   };
 }
 
