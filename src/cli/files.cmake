@@ -1,7 +1,6 @@
 list(APPEND EMBARGO_SOURCES
   src/cli/commands.cc
   src/cli/progress.cc
-  src/cli/json_output.cc
   src/cli/batch_input.cc
   src/cli/open_screener.cc
   src/cli/screen_command.cc

@@ -7,9 +7,9 @@
 #include <memory>
 
 #include "cli/batch_input.h"
-#include "cli/json_output.h"
 #include "cli/progress.h"
 #include "common/parallel.h"
+#include "service/json_output.h"
 
 namespace embargo::cli {
 namespace {
@@ -29,7 +29,7 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
             "", false};
   }
   std::vector<Match> matches = screener.Screen(*query, options);
-  RowResult result{ResultToJson(row.fields.id, matches).dump(), "", false};
+  RowResult result{service::ResultToJson(row.fields.id, matches).dump(), "", false};
   for (const Match& m : matches) {
     if (!m.match) continue;
     result.alerted = true;

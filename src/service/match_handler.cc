@@ -6,12 +6,12 @@
 #include <charconv>
 #include <set>
 
-#include "cli/json_output.h"
 #include "common/parallel.h"
 #include "model/country.h"
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
 #include "service/ftm_output.h"
+#include "service/json_output.h"
 
 namespace embargo::service {
 namespace {
@@ -156,7 +156,7 @@ std::optional<std::string> ParseExample(const std::string& key, const nlohmann::
 nlohmann::json YenteExplanations(const Match& m) {
   nlohmann::json out = nlohmann::json::object();
   for (const FeatureContribution& f : m.explanation.features) {
-    nlohmann::json item = {{"detail", f.detail}, {"score", cli::RoundScore(f.value)}};
+    nlohmann::json item = {{"detail", f.detail}, {"score", RoundScore(f.value)}};
     if (f.feature == "name_match") {
       item["query"] = m.explanation.query_name;
       item["candidate"] = m.explanation.matched_name;
@@ -249,10 +249,10 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
     size_t matched = 0;
     for (const Match& m : results[q]) {
       nlohmann::json entity = EntityToFtm(*m.entity);
-      entity["score"] = cli::RoundScore(m.score);
+      entity["score"] = RoundScore(m.score);
       entity["match"] = m.match;
       entity["explanations"] = YenteExplanations(m);
-      entity["explanation"] = cli::ExplanationToJson(m.explanation);
+      entity["explanation"] = ExplanationToJson(m.explanation);
       list.push_back(std::move(entity));
       matched += m.match ? 1 : 0;
     }

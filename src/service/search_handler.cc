@@ -8,10 +8,10 @@
 #include <map>
 #include <set>
 
-#include "cli/json_output.h"
 #include "model/country.h"
 #include "service/catalog_handler.h"
 #include "service/ftm_output.h"
+#include "service/json_output.h"
 
 namespace embargo::service {
 namespace {
@@ -167,7 +167,7 @@ nlohmann::json SearchBody(const SearchRequest& request, const std::vector<Match>
   size_t end = std::min(matches.size(), request.offset + request.limit);
   for (size_t i = request.offset; i < end; ++i) {
     nlohmann::json entity = EntityToFtm(*matches[i].entity);
-    entity["score"] = cli::RoundScore(matches[i].score);
+    entity["score"] = RoundScore(matches[i].score);
     results.push_back(std::move(entity));
   }
   nlohmann::json facets = nlohmann::json::object();

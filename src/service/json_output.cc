@@ -1,8 +1,8 @@
-#include "cli/json_output.h"
+#include "service/json_output.h"
 
 #include <cmath>
 
-namespace embargo::cli {
+namespace embargo::service {
 
 double RoundScore(double score) { return std::round(score * 10000.0) / 10000.0; }
 
@@ -47,4 +47,4 @@ nlohmann::json ResultToJson(const std::string& id, const std::vector<Match>& mat
   return {{"id", id}, {"matches", list}};
 }
 
-}  // namespace embargo::cli
+}  // namespace embargo::service

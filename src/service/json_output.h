@@ -1,12 +1,12 @@
 // JSON shapes of screening results, shared by the CLI's JSON-lines output
-// and (later) the HTTP API. Pure functions.
+// and the HTTP API. Pure functions.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
 #include "embargo/screener.h"
 
-namespace embargo::cli {
+namespace embargo::service {
 
 nlohmann::json ExplanationToJson(const Explanation& explanation);
 // {"entity_id", "dataset", "source_id", "schema", "caption", "matched_name",
@@ -18,4 +18,4 @@ nlohmann::json ResultToJson(const std::string& id, const std::vector<Match>& mat
 // Scores are rounded to 4 decimals for output.
 double RoundScore(double score);
 
-}  // namespace embargo::cli
+}  // namespace embargo::service
