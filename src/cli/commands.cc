@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/diff_command.h"
 #include "cli/eval_command.h"
 #include "cli/lists_command.h"
 #include "cli/screen_command.h"
@@ -123,6 +124,14 @@ int Main(int argc, char** argv) {
   hash_cmd->add_option("KEY", key, "The key clients will send")->required();
   hash_cmd->add_option("--role", role, "user or admin");
   hash_cmd->callback([&] { code = RunKeysHash(key, role, std::cout, std::cerr); });
+
+  std::string diff_from, diff_to, diff_format = "text";
+  auto* diff_cmd = app.add_subcommand("diff", "What changed between two versions of a list");
+  diff_cmd->add_option("--from", diff_from, "Older list file or folder")->required();
+  diff_cmd->add_option("--to", diff_to, "Newer list file or folder")->required();
+  diff_cmd->add_option("--format", diff_format, "text or json");
+  diff_cmd->callback(
+      [&] { code = RunDiff(diff_from, diff_to, diff_format, std::cout, std::cerr); });
 
   try {
     app.parse(argc, argv);

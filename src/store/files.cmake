@@ -1,0 +1,1 @@
+list(APPEND EMBARGO_SOURCES src/store/entity_diff.cc)

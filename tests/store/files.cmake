@@ -1,0 +1,1 @@
+list(APPEND EMBARGO_TEST_SOURCES tests/store/entity_diff_test.cc)
