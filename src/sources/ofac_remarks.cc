@@ -105,8 +105,16 @@ IdValue ParseIdValue(std::string_view rest) {
   bool parenthesized = !rest.empty() && rest.back() == ')' && open != std::string_view::npos &&
                        (open == 0 || rest[open - 1] == ' ');
   if (parenthesized) {
-    id.country = NormalizeCountry(rest.substr(open + 1, rest.size() - open - 2));
-    if (!id.country.empty()) rest = rest.substr(0, open);
+    // The parenthetical names the issuer and is never part of the number,
+    // even when the country is written loosely ("Cabo Verde.  Previously
+    // Cape Verde."): then its first sentence is tried.
+    std::string_view issuer = rest.substr(open + 1, rest.size() - open - 2);
+    id.country = NormalizeCountry(issuer);
+    size_t period = issuer.find('.');
+    if (id.country.empty() && period != std::string_view::npos) {
+      id.country = NormalizeCountry(issuer.substr(0, period));
+    }
+    rest = rest.substr(0, open);
   }
   while (!rest.empty() && (rest.back() == ',' || rest.back() == ' ')) rest.remove_suffix(1);
   id.value = std::string(rest);

@@ -65,6 +65,8 @@ TEST(OfacRemarksTest, ParsesEveryConstruct) {
       {"Passport 927100001 (Korea, North) issued 02 Feb 2015 expires 02 Feb 2020",
        "id:passport:927100001:kp:Passport"},
       {"alt. Passport A1234567 (Iran)", "id:passport:A1234567:ir:Passport"},
+      {"Passport I066302 (Cabo Verde.  Previously Cape Verde.)", "id:passport:I066302:cv:Passport"},
+      {"Passport X1 (Atlantis)", "id:passport:X1::Passport"},
       {"Passport 745420176 expires 19 Oct 2020", "id:passport:745420176::Passport"},
       {"National ID No. 0012345678 (Iran)", "id:national_id:0012345678:ir:National ID No."},
       {"Cedula No. 12345678 (Colombia)", "id:national_id:12345678:co:Cedula No."},
