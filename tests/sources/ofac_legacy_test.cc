@@ -1,8 +1,10 @@
 #include "sources/ofac_legacy.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -68,8 +70,29 @@ bool HasRemark(const Entity& entity, const std::string& remark) {
   return std::find(entity.remarks.begin(), entity.remarks.end(), remark) != entity.remarks.end();
 }
 
+// The small broken OFAC fixtures are kept as tests/data/ofac/**/*.csv.in, so
+// the repository holds no file named like an official list; they are copied
+// once into a temporary folder under the names a bundle needs (sdn.csv,
+// alt.csv, ...). Returns the path of `relative` ("ofac/mini/sdn.csv") there.
+std::string OfacFixture(const std::string& relative) {
+  namespace fs = std::filesystem;
+  static const fs::path root = [] {
+    fs::path dir =
+        fs::temp_directory_path() / ("embargo_ofac_fixtures_" + std::to_string(::getpid()));
+    for (const auto& entry : fs::recursive_directory_iterator(TestData("ofac"))) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".in") continue;
+      fs::path target = dir / "ofac" / fs::relative(entry.path(), TestData("ofac"));
+      target.replace_extension();  // sdn.csv.in -> sdn.csv
+      fs::create_directories(target.parent_path());
+      fs::copy_file(entry.path(), target, fs::copy_options::overwrite_existing);
+    }
+    return dir;
+  }();
+  return (root / relative).string();
+}
+
 std::string LoadError(const std::string& relative) {
-  Result<ParsedList> list = ParseOfacLegacy(TestData(relative), "us_ofac_sdn");
+  Result<ParsedList> list = ParseOfacLegacy(OfacFixture(relative), "us_ofac_sdn");
   return list.ok() ? "loaded" : list.error().ToString();
 }
 
@@ -249,7 +272,7 @@ TEST(OfacLegacyTest, TruncatedRemarksWithoutCommentsStayRemarks) {
 }
 
 TEST(OfacLegacyTest, ParsesLatin1BundleWithCrLineEnds) {
-  Result<ParsedList> list = ParseOfacLegacy(TestData("ofac/mini/sdn.csv"), "us_ofac_sdn");
+  Result<ParsedList> list = ParseOfacLegacy(OfacFixture("ofac/mini/sdn.csv"), "us_ofac_sdn");
   ASSERT_TRUE(list.ok()) << list.error().ToString();
   ASSERT_EQ(list->entities.size(), 3u);
   EXPECT_EQ(list->dataset.version_date, "");
@@ -305,22 +328,22 @@ TEST(OfacLegacyTest, ReportsMalformedFilesWithFileAndLine) {
       {"ofac/bad_ent_num/sdn.csv", ":2: ent_num is not an integer: \"2x\""},
   };
   for (const BrokenCase& c : cases) {
-    EXPECT_EQ(LoadError(c.file), TestData(c.file) + c.error) << c.file;
+    EXPECT_EQ(LoadError(c.file), OfacFixture(c.file) + c.error) << c.file;
   }
 }
 
 TEST(OfacLegacyTest, ReportsSidecarRowsForUnknownEntities) {
   EXPECT_EQ(LoadError("ofac/unknown_alias/sdn.csv"),
-            TestData("ofac/unknown_alias/alt.csv") + ":2: alias for unknown ent_num 999");
+            OfacFixture("ofac/unknown_alias/alt.csv") + ":2: alias for unknown ent_num 999");
   EXPECT_EQ(LoadError("ofac/unknown_address/sdn.csv"),
-            TestData("ofac/unknown_address/add.csv") + ":2: address for unknown ent_num 2");
+            OfacFixture("ofac/unknown_address/add.csv") + ":2: address for unknown ent_num 2");
   EXPECT_EQ(LoadError("ofac/bad_alt_columns/sdn.csv"),
-            TestData("ofac/bad_alt_columns/alt.csv") + ":2: expected 5 fields, found 4");
+            OfacFixture("ofac/bad_alt_columns/alt.csv") + ":2: expected 5 fields, found 4");
 }
 
 TEST(OfacLegacyTest, ReportsMissingFile) {
   EXPECT_EQ(LoadError("ofac/missing/sdn.csv"),
-            TestData("ofac/missing/sdn.csv") + ": cannot open file");
+            OfacFixture("ofac/missing/sdn.csv") + ": cannot open file");
 }
 
 TEST(OfacLegacyTest, SniffsMainFilesOnly) {
@@ -331,7 +354,7 @@ TEST(OfacLegacyTest, SniffsMainFilesOnly) {
   EXPECT_TRUE(LooksLikeOfacLegacy(first_bytes(kSdn2021)));
   EXPECT_TRUE(LooksLikeOfacLegacy(first_bytes(kCons2019)));
   EXPECT_TRUE(LooksLikeOfacLegacy(first_bytes(SharedData("ofac/sdn-2024-05-03.csv"))));
-  EXPECT_TRUE(LooksLikeOfacLegacy(first_bytes(TestData("ofac/mini/sdn.csv"))));
+  EXPECT_TRUE(LooksLikeOfacLegacy(first_bytes(OfacFixture("ofac/mini/sdn.csv"))));
   EXPECT_FALSE(LooksLikeOfacLegacy(first_bytes(SharedData("ofac/sdn-2021-07/alt.csv"))));
   EXPECT_FALSE(LooksLikeOfacLegacy(first_bytes(SharedData("ofac/sdn-2021-07/add.csv"))));
   EXPECT_FALSE(LooksLikeOfacLegacy(first_bytes(SharedData("ofac/sdn-2021-07/sdn_comments.csv"))));
