@@ -21,19 +21,6 @@ bool IsField(std::string_view name) {
   return false;
 }
 
-std::vector<std::string> SplitValues(const std::string& cell) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= cell.size()) {
-    size_t end = cell.find(';', start);
-    if (end == std::string::npos) end = cell.size();
-    std::string v(Trim(std::string_view(cell).substr(start, end - start)));
-    if (!v.empty()) out.push_back(v);
-    start = end + 1;
-  }
-  return out;
-}
-
 void Assign(QueryFields& q, std::string_view field, const std::string& cell) {
   if (field == "id")
     q.id = std::string(Trim(cell));
@@ -42,15 +29,15 @@ void Assign(QueryFields& q, std::string_view field, const std::string& cell) {
   else if (field == "schema")
     q.schema = std::string(Trim(cell));
   else if (field == "birth_date")
-    for (auto& v : SplitValues(cell)) q.birth_dates.push_back(v);
+    for (auto& v : SplitList(cell)) q.birth_dates.push_back(v);
   else if (field == "nationality" || field == "country")
-    for (auto& v : SplitValues(cell)) q.countries.push_back(v);
+    for (auto& v : SplitList(cell)) q.countries.push_back(v);
   else if (field == "gender")
     q.gender = std::string(Trim(cell));
   else if (field == "id_number")
-    for (auto& v : SplitValues(cell)) q.id_numbers.push_back(v);
+    for (auto& v : SplitList(cell)) q.id_numbers.push_back(v);
   else if (field == "imo")
-    for (auto& v : SplitValues(cell)) q.imo_numbers.push_back(v);
+    for (auto& v : SplitList(cell)) q.imo_numbers.push_back(v);
 }
 
 }  // namespace

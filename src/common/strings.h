@@ -2,12 +2,30 @@
 // Pure functions; thread-safe.
 #pragma once
 
+#include <charconv>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace embargo {
 
 // `text` without leading and trailing ASCII white space.
 std::string_view Trim(std::string_view text);
+
+// Splits on `separator`, trims each piece and drops empty ones.
+std::vector<std::string> SplitList(std::string_view text, char separator = ';');
+
+// The whole of `text` read as a number of type T (int, size_t, double...),
+// or nullopt when it is empty, has anything else around the number, or
+// does not fit.
+template <typename T>
+std::optional<T> ParseNumber(std::string_view text) {
+  T value{};
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
 
 // ASCII case-insensitive equality.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

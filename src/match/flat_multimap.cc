@@ -2,33 +2,25 @@
 
 #include <algorithm>
 
+#include "common/hash.h"
+
 namespace embargo::match {
 
 uint64_t HashKey(char tag, std::string_view text) {
-  uint64_t h = (1469598103934665603ULL ^ static_cast<unsigned char>(tag)) * 1099511628211ULL;
-  for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  return h | 1;  // never 0, so 0 can mean "empty" in tests of the table
+  return Fnv1a(text, FnvMix(kFnvOffsetBasis, static_cast<unsigned char>(tag))) | 1;  // never 0
 }
-
-namespace {
-constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
-constexpr uint64_t kFnvPrime = 1099511628211ULL;
-uint64_t Step(uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * kFnvPrime; }
-}  // namespace
 
 void DeletionHashes(char tag, std::string_view text, size_t min_length,
                     std::vector<uint64_t>& out) {
   out.push_back(HashKey(tag, text));
   if (text.size() < min_length) return;
-  uint64_t prefix = Step(kFnvOffset, tag);
+  uint64_t prefix = FnvMix(kFnvOffsetBasis, static_cast<unsigned char>(tag));
   for (size_t i = 0; i < text.size(); ++i) {
     if (i == 0 ||
         text[i] != text[i - 1]) {  // deleting either of two equal letters gives one string
-      uint64_t h = prefix;
-      for (size_t k = i + 1; k < text.size(); ++k) h = Step(h, text[k]);
-      out.push_back(h | 1);
+      out.push_back(Fnv1a(text.substr(i + 1), prefix) | 1);
     }
-    prefix = Step(prefix, text[i]);
+    prefix = FnvMix(prefix, static_cast<unsigned char>(text[i]));
   }
 }
 

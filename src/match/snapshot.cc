@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "common/file.h"
+#include "common/hash.h"
 #include "embargo/screener.h"
 #include "match/screener_impl.h"
 
@@ -17,12 +18,6 @@ namespace {
 
 constexpr char kMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\x01'};
 constexpr uint32_t kFormatVersion = 1;
-
-uint64_t Fnv1a(std::string_view data) {
-  uint64_t h = 1469598103934665603ULL;
-  for (char c : data) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  return h;
-}
 
 class Writer {
  public:

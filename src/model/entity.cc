@@ -3,22 +3,10 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <charconv>
 
 #include "common/strings.h"
 
 namespace embargo {
-namespace {
-
-std::optional<int> ParseInt(std::string_view text) {
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-}  // namespace
-
 std::string_view SchemaName(Schema schema) {
   switch (schema) {
     case Schema::kLegalEntity: return "LegalEntity";
@@ -95,18 +83,18 @@ std::optional<PartialDate> PartialDate::Parse(std::string_view text) {
   if (text.size() > 10 && (text[10] == 'T' || text[10] == ' ')) text = text.substr(0, 10);
   PartialDate date;
   if (text.size() != 4 && text.size() != 7 && text.size() != 10) return std::nullopt;
-  auto year = ParseInt(text.substr(0, 4));
+  auto year = ParseNumber<int>(text.substr(0, 4));
   if (!year || *year < 1000 || *year > 2999) return std::nullopt;
   date.year = *year;
   if (text.size() >= 7) {
     if (text[4] != '-') return std::nullopt;
-    auto month = ParseInt(text.substr(5, 2));
+    auto month = ParseNumber<int>(text.substr(5, 2));
     if (!month || *month < 1 || *month > 12) return std::nullopt;
     date.month = *month;
   }
   if (text.size() == 10) {
     if (text[7] != '-') return std::nullopt;
-    auto day = ParseInt(text.substr(8, 2));
+    auto day = ParseNumber<int>(text.substr(8, 2));
     if (!day || *day < 1 || *day > 31) return std::nullopt;
     date.day = *day;
   }

@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 
 #include "common/parallel.h"
+#include "common/strings.h"
 #include "model/country.h"
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
@@ -20,20 +20,6 @@ constexpr double kDefaultCutoff = kDefaultThreshold;
 constexpr size_t kDefaultLimit = 5;
 constexpr size_t kMaxExcludedIds = 50;
 constexpr size_t kParallelQueries = 4;  // screen in parallel from this many queries up
-
-std::optional<double> ParseDouble(const std::string& text) {
-  double value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-std::optional<size_t> ParseSize(const std::string& text) {
-  size_t value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
-  return value;
-}
 
 // A property's values: a string or a list of strings (others are errors).
 std::optional<std::vector<std::string>> Strings(const nlohmann::json& value) {
@@ -182,13 +168,14 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   if (!IsKnownAlgorithm(algorithm))
     return ErrorResponse(400, fmt::format("Unknown algorithm: {}", algorithm));
 
-  auto threshold = ParseDouble(Param(params, "threshold", std::to_string(kDefaultThreshold)));
+  auto threshold =
+      ParseNumber<double>(Param(params, "threshold", std::to_string(kDefaultThreshold)));
   if (!threshold || *threshold < 0 || *threshold > 1)
     return ErrorResponse(400, "threshold must be a number in [0, 1]");
-  auto cutoff = ParseDouble(Param(params, "cutoff", std::to_string(kDefaultCutoff)));
+  auto cutoff = ParseNumber<double>(Param(params, "cutoff", std::to_string(kDefaultCutoff)));
   if (!cutoff || *cutoff < 0 || *cutoff > 1)
     return ErrorResponse(400, "cutoff must be a number in [0, 1]");
-  auto limit = ParseSize(Param(params, "limit", std::to_string(kDefaultLimit)));
+  auto limit = ParseNumber<size_t>(Param(params, "limit", std::to_string(kDefaultLimit)));
   if (!limit || *limit < 1 || *limit > limits.max_limit) {
     return ErrorResponse(400, fmt::format("limit must be an integer in [1, {}]", limits.max_limit));
   }

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <limits>
 #include <map>
 #include <set>
 
+#include "common/strings.h"
 #include "model/country.h"
 #include "service/catalog_handler.h"
 #include "service/ftm_output.h"
@@ -33,12 +33,10 @@ Result<size_t> ParseBounded(const Params& params, const std::string& key, size_t
   auto it = params.find(key);
   if (it == params.end()) return fallback;
   const std::string& text = it->second;
-  size_t value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size() || text.empty() || value > max) {
+  std::optional<size_t> value = ParseNumber<size_t>(text);
+  if (!value || *value > max)
     return MakeError(fmt::format("{} must be an integer in [0, {}]", key, max));
-  }
-  return value;
+  return *value;
 }
 
 Result<Query> ParseQueryText(const Params& params) {

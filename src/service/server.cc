@@ -8,6 +8,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "common/hash.h"
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
 #include "service/entity_handler.h"
@@ -59,10 +60,8 @@ Params ToParams(const httplib::Request& req) {
 }
 
 std::string SnapshotVersion(const ListSet& lists, std::chrono::system_clock::time_point at) {
-  uint64_t h = 1469598103934665603ULL;
-  auto mix = [&](const std::string& s) {
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  };
+  uint64_t h = kFnvOffsetBasis;
+  auto mix = [&](const std::string& s) { h = Fnv1a(s, h); };
   for (const Dataset& d : lists.datasets) {
     mix(d.name);
     mix(d.version_date);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/hash.h"
+
 namespace embargo {
 namespace {
 
@@ -47,18 +49,6 @@ bool HasWord(const std::string& words, std::initializer_list<std::string_view> o
 
 }  // namespace
 
-std::vector<std::string> SplitList(std::string_view text, char separator) {
-  std::vector<std::string> out;
-  while (true) {
-    size_t end = text.find(separator);
-    std::string_view piece = Trim(text.substr(0, end));
-    if (!piece.empty()) out.emplace_back(piece);
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return out;
-}
-
 void AppendUnique(std::vector<std::string>& values, std::string value) {
   if (value.empty()) return;
   if (std::find(values.begin(), values.end(), value) != values.end()) return;
@@ -90,11 +80,8 @@ int LineOfOffset(std::string_view bytes, size_t offset) {
 }
 
 std::string StableHash(std::initializer_list<std::string_view> parts) {
-  uint64_t hash = 14695981039346656037ull;
-  auto mix = [&](unsigned char c) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  };
+  uint64_t hash = kFnvOffsetBasis;
+  auto mix = [&](unsigned char c) { hash = FnvMix(hash, c); };
   bool first = true;
   for (std::string_view part : parts) {
     if (!first) mix(0x1F);

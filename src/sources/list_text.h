@@ -17,9 +17,6 @@
 
 namespace embargo {
 
-// Splits on `separator`, trims each piece and drops empty ones.
-std::vector<std::string> SplitList(std::string_view text, char separator = ';');
-
 // Appends `value` unless it is empty or already present.
 void AppendUnique(std::vector<std::string>& values, std::string value);
 

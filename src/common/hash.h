@@ -1,0 +1,22 @@
+// FNV-1a, 64 bit: the one hash embargo uses for lookup keys, snapshot
+// checksums, version stamps and stable ids. Not cryptographic.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace embargo {
+
+inline constexpr uint64_t kFnvOffsetBasis = 14695981039346656037ULL;
+inline constexpr uint64_t kFnvPrime = 1099511628211ULL;
+
+// One byte into the hash state.
+inline uint64_t FnvMix(uint64_t hash, unsigned char byte) { return (hash ^ byte) * kFnvPrime; }
+
+// `data` into the hash state `hash` (by default a fresh one).
+inline uint64_t Fnv1a(std::string_view data, uint64_t hash = kFnvOffsetBasis) {
+  for (char c : data) hash = FnvMix(hash, static_cast<unsigned char>(c));
+  return hash;
+}
+
+}  // namespace embargo
