@@ -1,1 +1,2 @@
 list(APPEND EMBARGO_SOURCES src/store/entity_diff.cc)
+include(src/store/fetch.cmake)

@@ -1,0 +1,1 @@
+# src/store fetch: HTTP downloads and the sources config (embargo update).
