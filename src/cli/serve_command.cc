@@ -5,6 +5,7 @@
 #include <charconv>
 #include <ostream>
 
+#include "common/sha256.h"
 #include "service/auth.h"
 
 namespace embargo::cli {
@@ -65,7 +66,7 @@ int RunKeysHash(const std::string& key, const std::string& role, std::ostream& o
     err << "embargo keys hash: use a key of at least 16 characters\n";
     return 2;
   }
-  out << role << ' ' << service::Sha256Hex(key) << '\n';
+  out << role << ' ' << Sha256Hex(key) << '\n';
   return 0;
 }
 

@@ -1,23 +1,14 @@
 #include "service/auth.h"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include <sstream>
 
 #include "common/file.h"
+#include "common/sha256.h"
 #include "common/strings.h"
 
 namespace embargo::service {
-
-std::string Sha256Hex(const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
-}
 
 ApiKeys ApiKeys::FromHashes(std::map<std::string, Role> hashes) {
   ApiKeys keys;

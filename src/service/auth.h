@@ -27,7 +27,4 @@ class ApiKeys {
   std::map<std::string, Role> hashes_;  // sha256 hex -> role
 };
 
-// Lowercase hex SHA-256 of `text`.
-std::string Sha256Hex(const std::string& text);
-
 }  // namespace embargo::service

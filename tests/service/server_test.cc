@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "common/sha256.h"
 #include "service/auth.h"
 #include "service/openapi.h"
 #include "test_paths.h"
