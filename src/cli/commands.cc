@@ -8,16 +8,15 @@
 #include "cli/lists_command.h"
 #include "cli/screen_command.h"
 #include "cli/serve_command.h"
+#include "cli/store_commands.h"
 
 namespace embargo::cli {
 namespace {
 
-void AddListOptions(CLI::App* cmd, ListSource& source) {
-  cmd->add_option("--lists", source.lists, "List file or folder (repeatable)");
-  cmd->add_option("--index", source.index,
-                  "Binary index snapshot written by 'embargo index build'");
-  cmd->add_option("--dataset", source.dataset,
-                  "Dataset name for FtM / embargo-format files that name none");
+void AddStoreOption(CLI::App* cmd, std::string& store) {
+  cmd->add_option("--store", store,
+                  "Store: SQLite file or postgresql:// URL (default $EMBARGO_STORE, else "
+                  "embargo.db)");
 }
 
 }  // namespace
@@ -101,6 +100,8 @@ int Main(int argc, char** argv) {
   auto* serve_cmd = app.add_subcommand("serve", "Run the yente-compatible HTTP service");
   serve_cmd->add_option("--lists", serve.lists, "List file or folder (repeatable)");
   serve_cmd->add_option("--index", serve.index, "Binary index snapshot");
+  serve_cmd->add_option("--store", serve.store,
+                        "Store: serves /alerts, and its latest list versions when no --lists");
   serve_cmd->add_option("--dataset", serve.dataset_override,
                         "Dataset name for files that name none");
   serve_cmd->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8000)");
@@ -126,12 +127,122 @@ int Main(int argc, char** argv) {
   hash_cmd->callback([&] { code = RunKeysHash(key, role, std::cout, std::cerr); });
 
   std::string diff_from, diff_to, diff_format = "text";
-  auto* diff_cmd = app.add_subcommand("diff", "What changed between two versions of a list");
-  diff_cmd->add_option("--from", diff_from, "Older list file or folder")->required();
-  diff_cmd->add_option("--to", diff_to, "Newer list file or folder")->required();
+  StoreDiffArgs store_diff;
+  auto* diff_cmd = app.add_subcommand(
+      "diff",
+      "What changed between two versions of a list: two files (--from/--to paths), or a stored "
+      "dataset (DATASET --from V1 --to V2: version id, latest, previous or a date)");
+  diff_cmd->add_option("DATASET", store_diff.dataset, "Dataset in the store (e.g. us_ofac_sdn)");
+  diff_cmd->add_option("--from", diff_from, "Older version (default previous) or list path");
+  diff_cmd->add_option("--to", diff_to, "Newer version (default latest) or list path");
   diff_cmd->add_option("--format", diff_format, "text or json");
-  diff_cmd->callback(
-      [&] { code = RunDiff(diff_from, diff_to, diff_format, std::cout, std::cerr); });
+  AddStoreOption(diff_cmd, store_diff.store);
+  diff_cmd->callback([&] {
+    if (store_diff.dataset.empty()) {
+      if (diff_from.empty() || diff_to.empty()) {
+        std::cerr << "embargo diff: give DATASET (stored versions) or --from and --to paths\n";
+        code = 2;
+        return;
+      }
+      code = RunDiff(diff_from, diff_to, diff_format, std::cout, std::cerr);
+      return;
+    }
+    if (!diff_from.empty()) store_diff.from = diff_from;
+    if (!diff_to.empty()) store_diff.to = diff_to;
+    store_diff.format = diff_format;
+    code = RunStoreDiff(store_diff, std::cout, std::cerr);
+  });
+
+  ImportArgs import;
+  auto* import_cmd =
+      app.add_subcommand("import", "Store list files as new versions (unchanged content: none)");
+  import_cmd->add_option("PATH", import.paths, "List files or folders, each one import")
+      ->required();
+  import_cmd->add_option("--dataset", import.dataset,
+                         "Dataset name for FtM / embargo-format files that name none");
+  AddStoreOption(import_cmd, import.store);
+  import_cmd->callback([&] { code = RunImport(import, std::cout, std::cerr); });
+
+  UpdateArgs update;
+  auto* update_cmd = app.add_subcommand(
+      "update", "Download the official lists (conditional requests) and store new versions");
+  update_cmd->add_option("--source", update.sources, "Source to update (repeatable; default all)");
+  update_cmd->add_option("--config", update.config,
+                         "Sources file (TOML; default: the built-in official URLs, see "
+                         "samples/sources.toml)");
+  update_cmd->add_option("--download-dir", update.download_dir,
+                         "Where downloads are kept (default: beside the store)");
+  AddStoreOption(update_cmd, update.store);
+  update_cmd->callback([&] { code = RunUpdate(update, std::cout, std::cerr); });
+
+  std::string versions_store, versions_dataset;
+  auto* versions_cmd = app.add_subcommand("versions", "The list versions in the store");
+  versions_cmd->add_option("DATASET", versions_dataset, "Only this dataset");
+  AddStoreOption(versions_cmd, versions_store);
+  versions_cmd->callback(
+      [&] { code = RunVersions(versions_store, versions_dataset, std::cout, std::cerr); });
+
+  CustomersImportArgs customers;
+  auto* customers_cmd = app.add_subcommand("customers", "Monitored records (customers)");
+  customers_cmd->require_subcommand(1);
+  auto* customers_import = customers_cmd->add_subcommand(
+      "import", "Register or update records from a CSV (columns as for screen; 'id' required)");
+  customers_import->add_option("FILE", customers.path, "CSV file")->required();
+  customers_import->add_option("--map", customers.mappings, "header=field");
+  AddStoreOption(customers_import, customers.store);
+  customers_import->callback([&] { code = RunCustomersImport(customers, std::cout, std::cerr); });
+
+  RescreenArgs rescreen;
+  auto* rescreen_cmd = app.add_subcommand(
+      "rescreen",
+      "Screen the customers against the latest list versions: only what changed since the last "
+      "run, or --full");
+  rescreen_cmd->add_flag("--full", rescreen.full, "Screen everyone against everything");
+  rescreen_cmd->add_option("--threshold", rescreen.threshold, "Alert threshold")
+      ->check(CLI::Range(0.0, 1.0));
+  rescreen_cmd->add_option("--threads", rescreen.threads, "Worker threads (default all cores)");
+  rescreen_cmd->add_option("--chunk", rescreen.chunk, "Customers per committed transaction")
+      ->check(CLI::Range(1, 10000000));
+  AddStoreOption(rescreen_cmd, rescreen.store);
+  rescreen_cmd->callback([&] { code = RunRescreen(rescreen, std::cout, std::cerr); });
+
+  AlertsArgs alerts;
+  auto* alerts_cmd = app.add_subcommand("alerts", "Alerts raised by rescreen, and decisions");
+  alerts_cmd->require_subcommand(1);
+  auto* alerts_list = alerts_cmd->add_subcommand("list", "Live alerts, highest score first");
+  alerts_list->add_option("--status", alerts.status,
+                          "open, escalated, true_match or false_positive");
+  alerts_list->add_flag("--all", alerts.all, "Include closed alerts");
+  alerts_list->add_option("--customer", alerts.customer, "One customer's alerts (its id)");
+  alerts_list->add_option("--limit", alerts.limit, "At most this many");
+  alerts_list->add_option("--format", alerts.format, "text or json (JSON lines)");
+  AddStoreOption(alerts_list, alerts.store);
+  alerts_list->callback([&] { code = RunAlertsList(alerts, std::cout, std::cerr); });
+  auto* alerts_show = alerts_cmd->add_subcommand("show", "One alert with its explanation");
+  alerts_show->add_option("ID", alerts.id, "Alert id")->required();
+  AddStoreOption(alerts_show, alerts.store);
+  alerts_show->callback([&] { code = RunAlertsShow(alerts, std::cout, std::cerr); });
+  auto* alerts_decide = alerts_cmd->add_subcommand("decide", "Record an analyst's decision");
+  alerts_decide->add_option("ID", alerts.id, "Alert id")->required();
+  alerts_decide->add_option("--status", alerts.decision, "true_match, false_positive or escalated")
+      ->required();
+  alerts_decide->add_option("--note", alerts.note, "Why (required)")->required();
+  alerts_decide->add_option("--analyst", alerts.analyst, "Who decides (default: the OS user)");
+  AddStoreOption(alerts_decide, alerts.store);
+  alerts_decide->callback([&] { code = RunAlertsDecide(alerts, std::cout, std::cerr); });
+
+  std::string audit_store, audit_out;
+  auto* audit_cmd = app.add_subcommand("audit", "The hash-chained audit log");
+  audit_cmd->require_subcommand(1);
+  auto* verify_cmd = audit_cmd->add_subcommand(
+      "verify", "Check the chain; names the first edited, removed or reordered row (exit 3)");
+  AddStoreOption(verify_cmd, audit_store);
+  verify_cmd->callback([&] { code = RunAuditVerify(audit_store, std::cout, std::cerr); });
+  auto* export_cmd = audit_cmd->add_subcommand("export", "Write the log as JSON lines");
+  export_cmd->add_option("--out", audit_out, "File (default stdout)");
+  AddStoreOption(export_cmd, audit_store);
+  export_cmd->callback(
+      [&] { code = RunAuditExport(audit_store, audit_out, std::cout, std::cerr); });
 
   try {
     app.parse(argc, argv);

@@ -7,4 +7,8 @@ list(APPEND EMBARGO_SOURCES
   src/cli/lists_command.cc
   src/cli/eval_command.cc
   src/cli/serve_command.cc
-  src/cli/diff_command.cc)
+  src/cli/diff_command.cc
+  src/cli/versions_command.cc
+  src/cli/update_command.cc
+  src/cli/monitor_command.cc
+  src/cli/audit_command.cc)

@@ -1,7 +1,11 @@
 // Opening the screening snapshot a command works on: from list files
-// (--lists, parsed and indexed) or from a binary index snapshot (--index).
+// (--lists, parsed and indexed), from a binary index snapshot (--index), or
+// from the list versions in a store (--store, --as-of DATE: "was this
+// counterparty listed when we paid them?"). A store-backed screen notes
+// which versions it used in the audit log.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,8 +18,13 @@ struct ListSource {
   std::vector<std::string> lists;
   std::string index;
   std::string dataset;  // --dataset override for FtM / embargo-format files
+  std::string store;    // --store: the list versions stored there (latest, or as of)
+  std::string as_of;    // --as-of DATE: the versions in force that day (store only)
 };
 
 Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source);
+
+// Registers --lists, --index, --dataset, --store and --as-of on a command.
+void AddListOptions(CLI::App* cmd, ListSource& source);
 
 }  // namespace embargo::cli

@@ -143,6 +143,37 @@ json ReloadOperation() {
   return op;
 }
 
+json AlertOperations() {
+  json list = Operation(
+      "alerts", "Monitoring alerts, highest score first (service started with --store)",
+      {Param("status", "query", String(), "open, escalated, true_match or false_positive"),
+       Param("customer", "query", String(), "One customer's alerts (its id)"),
+       Param("all", "query", {{"type", "boolean"}}, "Include closed alerts"),
+       Param("limit", "query", Integer(1, 1000), "Alerts per page (default 50)"),
+       Param("offset", "query", Integer(0, 2000000000), "Alerts to skip")},
+      ErrorReplies({{"200", Reply("A page of alerts", "schemas/Object")}},
+                   {400, 401, 403, 404, 429}));
+  json one = Operation(
+      "alert", "One alert with its explanation and decisions",
+      {Param("id", "path", Integer(1, 2000000000), "Alert id")},
+      ErrorReplies({{"200", Reply("The alert", "schemas/Object")}}, {401, 403, 404, 429}));
+  json decide = Operation(
+      "decide_alert",
+      "Record an analyst's decision: true_match, false_positive (suppresses the pair until either "
+      "side changes) or escalated; a note is required",
+      {Param("id", "path", Integer(1, 2000000000), "Alert id")},
+      ErrorReplies({{"200", Reply("The alert after the decision", "schemas/Object")}},
+                   {400, 401, 403, 404, 429}));
+  decide["requestBody"] = {
+      {"required", true},
+      {"content",
+       JsonContent(
+           json{{"type", "object"},
+                {"properties", {{"status", String()}, {"note", String()}, {"analyst", String()}}},
+                {"required", {"status", "note"}}})}};
+  return {{"list", list}, {"one", one}, {"decide", decide}};
+}
+
 json Paths() {
   json unauthenticated = json::array();  // security: [] switches the API key off
   json health = SimpleGet("healthz", "Liveness", "schemas/Status", {429});
@@ -164,6 +195,9 @@ json Paths() {
       {"/openapi.json",
        {{"get", SimpleGet("openapi", "This document", "schemas/Object", {401, 403, 429})}}},
       {"/admin/reload", {{"post", ReloadOperation()}}},
+      {"/alerts", {{"get", AlertOperations()["list"]}}},
+      {"/alerts/{id}", {{"get", AlertOperations()["one"]}}},
+      {"/alerts/{id}/decision", {{"post", AlertOperations()["decide"]}}},
   };
 }
 

@@ -9,12 +9,15 @@
 #include <iostream>
 
 #include "common/hash.h"
+#include "service/alerts_handler.h"
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
 #include "service/entity_handler.h"
 #include "service/match_handler.h"
 #include "service/openapi.h"
 #include "service/search_handler.h"
+#include "store/store.h"
+#include "store/versions.h"
 
 namespace embargo::service {
 namespace {
@@ -76,10 +79,19 @@ std::string SnapshotVersion(const ListSet& lists, std::chrono::system_clock::tim
 
 const std::vector<std::pair<std::string, std::string>>& ServerRoutes() {
   static const std::vector<std::pair<std::string, std::string>> routes = {
-      {"POST", "/match/{dataset}"}, {"GET", "/search/{dataset}"}, {"GET", "/entities/{id}"},
-      {"GET", "/catalog"},          {"GET", "/algorithms"},       {"GET", "/healthz"},
-      {"GET", "/readyz"},           {"GET", "/metrics"},          {"GET", "/openapi.json"},
+      {"POST", "/match/{dataset}"},
+      {"GET", "/search/{dataset}"},
+      {"GET", "/entities/{id}"},
+      {"GET", "/catalog"},
+      {"GET", "/algorithms"},
+      {"GET", "/healthz"},
+      {"GET", "/readyz"},
+      {"GET", "/metrics"},
+      {"GET", "/openapi.json"},
       {"POST", "/admin/reload"},
+      {"GET", "/alerts"},
+      {"GET", "/alerts/{id}"},
+      {"POST", "/alerts/{id}/decision"},
   };
   return routes;
 }
@@ -90,8 +102,20 @@ Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerO
     auto loaded = Screener::LoadSnapshot(options.index);
     if (!loaded.ok()) return loaded.error();
     screener = *loaded;
+  } else if (options.lists.empty() && !options.store.empty()) {
+    // The latest stored version of each dataset.
+    auto db = store::OpenStore(options.store);
+    if (!db.ok()) return db.error();
+    auto versions = store::VersionsInForce(**db);
+    if (!versions.ok()) return versions.error();
+    if (versions->empty()) return MakeError(options.store + ": the store holds no lists");
+    auto lists = store::LoadListSet(**db, *versions);
+    if (!lists.ok()) return lists.error();
+    screener = Screener::Build(std::move(*lists));
   } else {
-    if (options.lists.empty()) return MakeError("no lists: give --lists PATH or --index FILE");
+    if (options.lists.empty()) {
+      return MakeError("no lists: give --lists PATH, --index FILE or --store URL");
+    }
     LoadOptions load;
     load.dataset_override = options.dataset_override;
     auto lists = LoadLists(options.lists, load);
@@ -140,6 +164,11 @@ Status Server::Load() {
     auto keys = ApiKeys::Load(options_.api_keys_path);
     if (!keys.ok()) return keys.error();
     keys_ = std::move(*keys);
+  }
+  if (!options_.store.empty()) {
+    auto db = store::OpenStore(options_.store);
+    if (!db.ok()) return db.error();
+    store_ = std::move(*db);
   }
   auto loaded = LoadServingSnapshot(options_);
   if (!loaded.ok()) return loaded.error();
@@ -361,6 +390,29 @@ void Server::RegisterRoutes() {
     t_request.endpoint = "/openapi.json";
     res.set_content(OpenApiDocument().dump(), "application/json");
   });
+  auto with_store = [this](httplib::Response& res,
+                           const std::function<Response(store::Database&)>& handle) {
+    if (store_ == nullptr) {
+      return SendError(res, 404, "monitoring is off: start the service with --store");
+    }
+    std::lock_guard lock(store_mu_);
+    Send(res, handle(*store_));
+  };
+  http_->Get("/alerts", [with_store](const httplib::Request& req, httplib::Response& res) {
+    t_request.endpoint = "/alerts";
+    with_store(res, [&](store::Database& db) { return HandleAlertList(db, ToParams(req)); });
+  });
+  http_->Get(R"(/alerts/(\d+))", [with_store](const httplib::Request& req, httplib::Response& res) {
+    t_request.endpoint = "/alerts/{id}";
+    with_store(res, [&](store::Database& db) { return HandleAlert(db, req.matches[1]); });
+  });
+  http_->Post(R"(/alerts/(\d+)/decision)",
+              [with_store](const httplib::Request& req, httplib::Response& res) {
+                t_request.endpoint = "/alerts/{id}/decision";
+                with_store(res, [&](store::Database& db) {
+                  return HandleAlertDecision(db, req.matches[1], req.body, "api");
+                });
+              });
   http_->Post("/admin/reload", [this](const httplib::Request& req, httplib::Response& res) {
     t_request.endpoint = "/admin/reload";
     if (req.get_param_value("sync") == "true") {

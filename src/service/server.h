@@ -21,6 +21,7 @@
 #include "service/auth.h"
 #include "service/http_types.h"
 #include "service/metrics.h"
+#include "store/database.h"
 
 namespace httplib {
 class Server;
@@ -30,6 +31,7 @@ namespace embargo::service {
 
 struct ServerOptions {
   std::vector<std::string> lists;  // list files or folders, re-read on reload
+  std::string store;               // store URL: /alerts endpoints; lists from it when no --lists
   std::string index;               // or a snapshot file, re-read on reload
   std::string dataset_override;
   std::string host = "127.0.0.1";
@@ -84,6 +86,8 @@ class Server {
 
   ServerOptions options_;
   ApiKeys keys_;
+  std::unique_ptr<store::Database> store_;  // one connection, behind store_mu_
+  std::mutex store_mu_;
   Metrics metrics_;
   std::unique_ptr<httplib::Server> http_;
   std::atomic<std::shared_ptr<const ServingSnapshot>> snapshot_;

@@ -1,0 +1,78 @@
+#include "service/alerts_handler.h"
+
+#include <fmt/format.h>
+
+#include "common/strings.h"
+#include "store/alerts.h"
+
+namespace embargo::service {
+namespace {
+
+std::optional<int64_t> AlertId(const std::string& id) {
+  auto n = ParseNumber<int64_t>(id);
+  if (!n || *n <= 0) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
+Response HandleAlertList(store::Database& db, const Params& params) {
+  store::AlertFilter filter;
+  filter.status = Param(params, "status");
+  filter.customer = Param(params, "customer");
+  filter.include_closed = Param(params, "all") == "true";
+  auto limit = ParseNumber<int64_t>(Param(params, "limit", "50"));
+  auto offset = ParseNumber<int64_t>(Param(params, "offset", "0"));
+  if (!limit || *limit < 1 || *limit > 1000) {
+    return ErrorResponse(400, "limit must be a number from 1 to 1000");
+  }
+  if (!offset || *offset < 0) return ErrorResponse(400, "offset must be a number >= 0");
+  filter.limit = *limit;
+  filter.offset = *offset;
+  auto alerts = store::ListAlerts(db, filter);
+  if (!alerts.ok()) return ErrorResponse(500, alerts.error().ToString());
+  Response r;
+  r.body = {{"results", nlohmann::json::array()}, {"limit", *limit}, {"offset", *offset}};
+  for (const store::Alert& a : *alerts) r.body["results"].push_back(store::AlertToJson(a));
+  return r;
+}
+
+Response HandleAlert(store::Database& db, const std::string& id) {
+  auto n = AlertId(id);
+  if (!n) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
+  auto alert = store::GetAlert(db, *n);
+  if (!alert.ok()) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
+  auto decisions = store::AlertDecisions(db, *n);
+  if (!decisions.ok()) return ErrorResponse(500, decisions.error().ToString());
+  Response r;
+  r.body = store::AlertToJson(*alert, *decisions);
+  return r;
+}
+
+Response HandleAlertDecision(store::Database& db, const std::string& id, const std::string& body,
+                             const std::string& default_analyst) {
+  auto n = AlertId(id);
+  if (!n) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
+  if (auto alert = store::GetAlert(db, *n); !alert.ok()) {
+    return ErrorResponse(404, fmt::format("Alert not found: {}", id));
+  }
+  auto json = nlohmann::json::parse(body, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) {
+    return ErrorResponse(400, "body must be a JSON object: {\"status\", \"note\", \"analyst\"}");
+  }
+  auto text = [&](const char* key) -> std::optional<std::string> {
+    if (!json.contains(key)) return std::string();
+    if (!json[key].is_string()) return std::nullopt;
+    return json[key].get<std::string>();
+  };
+  auto status = text("status"), note = text("note"), analyst = text("analyst");
+  if (!status || !note || !analyst) {
+    return ErrorResponse(400, "status, note and analyst must be strings");
+  }
+  auto decided =
+      store::DecideAlert(db, *n, *status, *note, analyst->empty() ? default_analyst : *analyst);
+  if (!decided.ok()) return ErrorResponse(400, decided.error().message);
+  return HandleAlert(db, id);
+}
+
+}  // namespace embargo::service

@@ -1,0 +1,26 @@
+// The monitoring endpoints (when the service runs with --store):
+//   GET  /alerts?status=&customer=&all=true&limit=&offset=   live alerts (all: closed too)
+//   GET  /alerts/{id}                                        one alert with its decisions
+//   POST /alerts/{id}/decision {"status", "note", "analyst"} an analyst's decision
+// Pure functions over a store connection; the caller serialises access to it
+// (one Database is one connection).
+#pragma once
+
+#include <string>
+
+#include "service/http_types.h"
+#include "store/database.h"
+
+namespace embargo::service {
+
+// 200 {"results": [alert...], "limit", "offset"}; 400 on a bad parameter.
+Response HandleAlertList(store::Database& db, const Params& params);
+// 200 the alert with "decisions"; 404 when there is no such alert.
+Response HandleAlert(store::Database& db, const std::string& id);
+// 200 the updated alert; 400 on a bad body or status, a missing note, or a
+// closed alert; 404 when there is no such alert. `default_analyst` is used
+// when the body names none.
+Response HandleAlertDecision(store::Database& db, const std::string& id, const std::string& body,
+                             const std::string& default_analyst);
+
+}  // namespace embargo::service

@@ -1,0 +1,177 @@
+#include "store/migrations.h"
+
+#include <fmt/format.h>
+
+namespace embargo::store {
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "list versions, entities, customers, alerts, decisions, audit log", R"sql(
+-- One row per stored version of a dataset (embargo update / import).
+CREATE TABLE list_versions (
+  id {{id}},
+  dataset TEXT NOT NULL,
+  source TEXT NOT NULL,           -- 'update <source>' or 'import'
+  origin TEXT NOT NULL,           -- URLs or paths it came from
+  format TEXT NOT NULL,
+  published TEXT,                 -- the list's own publication date, when it gives one
+  fetched_at TEXT NOT NULL,       -- UTC, when embargo stored it
+  effective_date TEXT NOT NULL,   -- published, else the fetch date: in force from this day
+  content_hash TEXT NOT NULL,     -- SHA-256 over the entity records (unchanged content = no new version)
+  file_hash TEXT,                 -- SHA-256 of the files as read
+  entity_count BIGINT NOT NULL
+);
+CREATE INDEX list_versions_dataset ON list_versions (dataset, effective_date, id);
+
+-- Entities, content-addressed: an entity unchanged across versions is stored once.
+CREATE TABLE entity_records (
+  hash TEXT PRIMARY KEY,          -- SHA-256 of body
+  entity_id TEXT NOT NULL,
+  body TEXT NOT NULL              -- the entity as JSON (src/model/entity_json.h)
+);
+CREATE TABLE version_entities (
+  version_id BIGINT NOT NULL REFERENCES list_versions (id),
+  entity_id TEXT NOT NULL,
+  record_hash TEXT NOT NULL REFERENCES entity_records (hash),
+  PRIMARY KEY (version_id, entity_id)
+);
+
+-- Conditional-request state of each downloaded URL.
+CREATE TABLE fetch_state (
+  source TEXT NOT NULL,
+  url TEXT NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  sha256 TEXT,
+  fetched_at TEXT NOT NULL,
+  PRIMARY KEY (source, url)
+);
+
+-- Monitored records (customers, counterparties, vessels).
+CREATE TABLE customers (
+  id {{id}},
+  external_id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  record TEXT NOT NULL,           -- JSON of the screening fields
+  record_hash TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  screened_hash TEXT,             -- record_hash when last screened; NULL = never
+  screened_at TEXT
+);
+
+CREATE TABLE rescreen_runs (
+  id {{id}},
+  mode TEXT NOT NULL,             -- full | delta
+  status TEXT NOT NULL,           -- running | done | interrupted
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  versions TEXT NOT NULL,         -- JSON {dataset: version id} screened against
+  customers BIGINT NOT NULL DEFAULT 0,
+  entities BIGINT NOT NULL DEFAULT 0,
+  opened BIGINT NOT NULL DEFAULT 0,
+  closed BIGINT NOT NULL DEFAULT 0,
+  suppressed BIGINT NOT NULL DEFAULT 0
+);
+
+-- The list versions every monitored record was last fully screened against.
+CREATE TABLE monitor_state (
+  dataset TEXT PRIMARY KEY,
+  version_id BIGINT NOT NULL REFERENCES list_versions (id),
+  run_id BIGINT NOT NULL REFERENCES rescreen_runs (id)
+);
+
+CREATE TABLE alerts (
+  id {{id}},
+  customer_id BIGINT NOT NULL REFERENCES customers (id),
+  entity_id TEXT NOT NULL,
+  dataset TEXT NOT NULL,
+  version_id BIGINT NOT NULL REFERENCES list_versions (id),
+  entity_hash TEXT NOT NULL,
+  customer_hash TEXT NOT NULL,
+  score DOUBLE PRECISION NOT NULL,
+  explanation TEXT NOT NULL,      -- JSON: the match explanation
+  status TEXT NOT NULL,           -- open | escalated | true_match | false_positive
+  run_id BIGINT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  closed_at TEXT,                 -- NULL while live
+  closed_reason TEXT
+);
+CREATE UNIQUE INDEX alerts_live_pair ON alerts (customer_id, entity_id) WHERE closed_at IS NULL;
+CREATE INDEX alerts_entity ON alerts (entity_id);
+
+CREATE TABLE decisions (
+  id {{id}},
+  alert_id BIGINT NOT NULL REFERENCES alerts (id),
+  status TEXT NOT NULL,
+  note TEXT NOT NULL,
+  analyst TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+);
+
+-- False-positive decisions: the pair stays quiet while neither side changes.
+CREATE TABLE suppressions (
+  customer_id BIGINT NOT NULL REFERENCES customers (id),
+  entity_id TEXT NOT NULL,
+  customer_hash TEXT NOT NULL,
+  entity_hash TEXT NOT NULL,
+  decision_id BIGINT NOT NULL REFERENCES decisions (id),
+  PRIMARY KEY (customer_id, entity_id)
+);
+
+-- Append-only, hash-chained: hash = SHA-256(prev_hash and this row's fields).
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  details TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+)sql"},
+  };
+  return kMigrations;
+}
+
+std::string MigrationSql(const Migration& migration, Dialect dialect) {
+  std::string sql = migration.sql;
+  const std::string id = dialect == Dialect::kSqlite
+                             ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                             : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  for (size_t at; (at = sql.find("{{id}}")) != std::string::npos;) sql.replace(at, 6, id);
+  return sql;
+}
+
+Result<int> Migrate(Database& db) {
+  EMBARGO_RETURN_IF_ERROR(db.ExecScript(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT "
+      "NULL, applied_at TEXT NOT NULL)"));
+  auto tx = Transaction::Begin(db);
+  if (!tx.ok()) return tx.error();
+  if (db.dialect() == Dialect::kPostgres) {
+    // Two processes opening a new store at once: one migrates, the other waits.
+    EMBARGO_RETURN_IF_ERROR(db.Exec("SELECT pg_advisory_xact_lock(7001)"));
+  }
+  auto current = db.QueryValue("SELECT max(version) FROM schema_migrations");
+  if (!current.ok()) return current.error();
+  int version = *current ? std::stoi(**current) : 0;
+  const int latest = Migrations().back().version;
+  if (version > latest) {
+    return MakeError(fmt::format("{}: store schema version {} is newer than this embargo ({})",
+                                 db.description(), version, latest));
+  }
+  for (const Migration& m : Migrations()) {
+    if (m.version <= version) continue;
+    EMBARGO_RETURN_IF_ERROR(db.ExecScript(MigrationSql(m, db.dialect())));
+    EMBARGO_RETURN_IF_ERROR(
+        db.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                {int64_t{m.version}, m.name, NowUtc()}));
+    version = m.version;
+  }
+  EMBARGO_RETURN_IF_ERROR(tx->Commit());
+  return version;
+}
+
+}  // namespace embargo::store
