@@ -71,6 +71,16 @@ float RoleWeight(text::TokenRole role) {
 }
 
 Index::Index(const std::vector<Entity>& entities) {
+  AddEntities(entities);
+  BuildLookups(nullptr);
+}
+
+Index::Index(const std::vector<Entity>& entities, const Index& rarity) {
+  AddEntities(entities);
+  BuildLookups(&rarity);
+}
+
+void Index::AddEntities(const std::vector<Entity>& entities) {
   evidence_.reserve(entities.size());
   for (uint32_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
@@ -78,7 +88,6 @@ Index::Index(const std::vector<Entity>& entities) {
     for (uint32_t n = 0; n < entity.names.size(); ++n)
       AddName(e, n, entity.names[n], entity.schema);
   }
-  BuildLookups();
 }
 
 uint32_t Index::InternToken(const std::string& norm) {
@@ -114,11 +123,15 @@ void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Sche
   names_.push_back(std::move(indexed));
 }
 
-void Index::BuildLookups() {
-  double n = static_cast<double>(std::max<size_t>(names_.size(), 2));
-  for (const auto& [key, df] : key_df_) {
-    double idf = std::log((n + 1) / (df + 0.5)) / std::log(n + 1);
-    key_weight_[key] = static_cast<float>(std::clamp(idf, 0.1, 1.0));
+void Index::BuildLookups(const Index* rarity) {
+  if (rarity != nullptr) {
+    key_weight_ = rarity->key_weight_;
+  } else {
+    double n = static_cast<double>(std::max<size_t>(names_.size(), 2));
+    for (const auto& [key, df] : key_df_) {
+      double idf = std::log((n + 1) / (df + 0.5)) / std::log(n + 1);
+      key_weight_[key] = static_cast<float>(std::clamp(idf, 0.1, 1.0));
+    }
   }
   for (VocabToken& v : vocab_) v.key_weight = KeyWeight(v.token.key);
   for (IndexedName& name : names_) {

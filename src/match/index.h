@@ -66,6 +66,9 @@ struct SimilarToken {
 class Index {
  public:
   explicit Index(const std::vector<Entity>& entities);
+  // An index over `entities` that takes its rarity weights from `rarity`
+  // instead of computing them, so names score exactly as in that index.
+  Index(const std::vector<Entity>& entities, const Index& rarity);
 
   const std::vector<IndexedName>& names() const { return names_; }
   const std::vector<VocabToken>& vocab() const { return vocab_; }
@@ -88,7 +91,8 @@ class Index {
  private:
   uint32_t InternToken(const std::string& norm);
   void AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema);
-  void BuildLookups();
+  void AddEntities(const std::vector<Entity>& entities);
+  void BuildLookups(const Index* rarity);
 
   std::vector<VocabToken> vocab_;
   std::unordered_map<std::string, uint32_t> vocab_ids_;

@@ -99,6 +99,25 @@ std::shared_ptr<const Screener> Screener::Build(ListSet lists) {
   return std::shared_ptr<const Screener>(new Screener(std::make_unique<Impl>(std::move(lists))));
 }
 
+std::shared_ptr<const Screener> Screener::Subset(
+    const std::function<bool(const Entity&)>& keep) const {
+  ListSet subset;
+  subset.datasets = impl_->lists.datasets;
+  for (const Entity& e : impl_->lists.entities) {
+    if (keep(e)) subset.entities.push_back(e);
+  }
+  for (Dataset& d : subset.datasets) {
+    d.entity_count = d.name_count = 0;
+    for (const Entity& e : subset.entities) {
+      if (e.dataset != d.name) continue;
+      ++d.entity_count;
+      d.name_count += e.names.size();
+    }
+  }
+  return std::shared_ptr<const Screener>(
+      new Screener(std::make_unique<Impl>(std::move(subset), impl_->index)));
+}
+
 const ListSet& Screener::lists() const { return impl_->lists; }
 size_t Screener::name_count() const { return impl_->index.names().size(); }
 

@@ -14,6 +14,13 @@ namespace embargo {
 struct Screener::Impl {
   explicit Impl(ListSet l)
       : lists(std::move(l)), index(lists.entities), workspaces(index.names().size()) {
+    IndexIds();
+  }
+  Impl(ListSet l, const match::Index& rarity)
+      : lists(std::move(l)), index(lists.entities, rarity), workspaces(index.names().size()) {
+    IndexIds();
+  }
+  void IndexIds() {
     by_id.reserve(lists.entities.size());
     for (const Entity& e : lists.entities) by_id.emplace(e.id, &e);
   }

@@ -342,8 +342,13 @@ Result<RescreenReport> Run::Execute() {
   all.threshold = options_.threshold;
   all.cutoff = options_.threshold;
   all.limit = 100;  // every alerting entity, not a top few: delta and full runs must agree
-  ScreenOptions delta_only = all;
-  delta_only.filter = [this](const Entity& e) { return delta_.contains(e.id); };
+  // The changed entities in an index of their own, scored with the full
+  // index's rarity weights: a customer's query meets a few hundred names
+  // instead of every listed one.
+  std::shared_ptr<const Screener> delta_screener;
+  if (screener_ != nullptr && !delta_.empty()) {
+    delta_screener = screener_->Subset([this](const Entity& e) { return delta_.contains(e.id); });
+  }
 
   const size_t chunk = std::max<size_t>(1, options_.chunk_size);
   for (size_t first = 0; first < customers_.size(); first += chunk) {
@@ -354,7 +359,8 @@ Result<RescreenReport> Run::Execute() {
       if (!against_all[i] && delta_.empty()) return;
       auto query = MakeQuery(customers_[i].fields);
       if (!query.ok()) return;  // refused at import; cannot happen for stored records
-      results[k] = screener_->Screen(*query, against_all[i] ? all : delta_only);
+      results[k] =
+          against_all[i] ? screener_->Screen(*query, all) : delta_screener->Screen(*query, all);
     });
     for (size_t i = first; i < last; ++i) {
       if (against_all[i]) {

@@ -6,9 +6,11 @@
 // last screened is screened only against the entities added or changed since
 // the versions recorded in monitor_state, and live alerts on entities that
 // were removed are closed; new or edited customers are screened against
-// everything. Scores are those of a full screen (the delta is a filter on
-// the full index, so rarity weights are the same), so a delta run raises and
-// closes exactly the alerts a full run would.
+// everything. The changed entities get an index of their own that scores
+// with the full index's rarity weights (Screener::Subset), so a delta run
+// gives the scores of a full screen and raises and closes the alerts a full
+// run would (tested pair for pair on the OFAC January -> February 2024
+// change).
 //
 // Crash safety: customers are screened in chunks, each committed with its
 // alerts in one transaction; monitor_state moves only in the final
