@@ -39,8 +39,15 @@ run: build
 	@echo
 	$(BUILD_DIR)/embargo screen --lists $(DATA) --name "Lee Won-ho" --nationality "Korea, North"
 	@echo
+	@echo "Monitoring: store the lists, register samples/customers.csv, re-screen, list the alerts"
+	$(BUILD_DIR)/embargo import $(DATA) --store $(BUILD_DIR)/embargo.db
+	$(BUILD_DIR)/embargo customers import samples/customers.csv --store $(BUILD_DIR)/embargo.db
+	$(BUILD_DIR)/embargo rescreen --store $(BUILD_DIR)/embargo.db
+	$(BUILD_DIR)/embargo alerts list --limit 10 --store $(BUILD_DIR)/embargo.db
+	$(BUILD_DIR)/embargo audit verify --store $(BUILD_DIR)/embargo.db
+	@echo
 	@echo "Starting the HTTP service (Ctrl-C to stop); curl examples for every endpoint are in README.md"
-	$(BUILD_DIR)/embargo serve --lists $(DATA) --listen $(LISTEN)
+	$(BUILD_DIR)/embargo serve --lists $(DATA) --store $(BUILD_DIR)/embargo.db --listen $(LISTEN)
 
 bench: build
 	$(BUILD_DIR)/embargo_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
