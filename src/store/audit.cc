@@ -90,14 +90,14 @@ Status ExportAudit(Database& db, std::ostream& out) {
   return ForEachAudit(db, [&](const AuditRow& row) -> Status {
     nlohmann::json details = nlohmann::json::parse(row.details, nullptr, false);
     if (details.is_discarded()) details = row.details;  // exported as found, even if damaged
-    nlohmann::json line = {{"seq", row.seq},
-                           {"at", row.at},
-                           {"actor", row.actor},
-                           {"action", row.action},
-                           {"subject", row.subject},
-                           {"details", details},
-                           {"prev_hash", row.prev_hash},
-                           {"hash", row.hash}};
+    nlohmann::ordered_json line = {{"seq", row.seq},
+                                   {"at", row.at},
+                                   {"actor", row.actor},
+                                   {"action", row.action},
+                                   {"subject", row.subject},
+                                   {"details", details},
+                                   {"prev_hash", row.prev_hash},
+                                   {"hash", row.hash}};
     out << line.dump() << '\n';
     return Status::Ok();
   });
