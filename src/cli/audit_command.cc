@@ -11,12 +11,9 @@
 namespace embargo::cli {
 
 int RunAuditVerify(const std::string& store_url, std::ostream& out, std::ostream& err) {
-  auto db = store::OpenStore(store::StoreUrl(store_url));
-  if (!db.ok()) {
-    err << "embargo audit verify: " << db.error().ToString() << '\n';
-    return 1;
-  }
-  auto check = store::VerifyAudit(**db);
+  auto db = OpenStoreFor(store_url, "embargo audit verify", err);
+  if (db == nullptr) return 1;
+  auto check = store::VerifyAudit(*db);
   if (!check.ok()) {
     err << "embargo audit verify: " << check.error().ToString() << '\n';
     return 1;
@@ -31,11 +28,8 @@ int RunAuditVerify(const std::string& store_url, std::ostream& out, std::ostream
 
 int RunAuditExport(const std::string& store_url, const std::string& out_path, std::ostream& out,
                    std::ostream& err) {
-  auto db = store::OpenStore(store::StoreUrl(store_url));
-  if (!db.ok()) {
-    err << "embargo audit export: " << db.error().ToString() << '\n';
-    return 1;
-  }
+  auto db = OpenStoreFor(store_url, "embargo audit export", err);
+  if (db == nullptr) return 1;
   std::ofstream file;
   std::ostream* sink = &out;
   if (!out_path.empty() && out_path != "-") {
@@ -46,7 +40,7 @@ int RunAuditExport(const std::string& store_url, const std::string& out_path, st
     }
     sink = &file;
   }
-  Status status = store::ExportAudit(**db, *sink);
+  Status status = store::ExportAudit(*db, *sink);
   if (!status.ok()) {
     err << "embargo audit export: " << status.error().ToString() << '\n';
     return 1;

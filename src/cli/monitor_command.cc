@@ -51,12 +51,9 @@ int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::
     }
     rows.push_back(row.fields);
   }
-  auto db = store::OpenStore(store::StoreUrl(args.store));
-  if (!db.ok()) {
-    err << "embargo customers import: " << db.error().ToString() << '\n';
-    return 1;
-  }
-  auto imported = store::ImportCustomers(**db, rows, args.path, "");
+  auto db = OpenStoreFor(args.store, "embargo customers import", err);
+  if (db == nullptr) return 1;
+  auto imported = store::ImportCustomers(*db, rows, args.path, "");
   if (!imported.ok()) {
     err << "embargo customers import: " << args.path << ": " << imported.error().ToString()
         << " (nothing stored)\n";
@@ -68,17 +65,14 @@ int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::
 }
 
 int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) {
-  auto db = store::OpenStore(store::StoreUrl(args.store));
-  if (!db.ok()) {
-    err << "embargo rescreen: " << db.error().ToString() << '\n';
-    return 1;
-  }
+  auto db = OpenStoreFor(args.store, "embargo rescreen", err);
+  if (db == nullptr) return 1;
   store::RescreenOptions options;
   options.full = args.full;
   options.threshold = args.threshold;
   options.threads = args.threads;
   options.chunk_size = args.chunk;
-  auto report = store::Rescreen(**db, options);
+  auto report = store::Rescreen(*db, options);
   if (!report.ok()) {
     err << "embargo rescreen: " << report.error().ToString() << '\n';
     return 1;
@@ -108,17 +102,14 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
 }
 
 int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
-  auto db = store::OpenStore(store::StoreUrl(args.store));
-  if (!db.ok()) {
-    err << "embargo alerts: " << db.error().ToString() << '\n';
-    return 1;
-  }
+  auto db = OpenStoreFor(args.store, "embargo alerts", err);
+  if (db == nullptr) return 1;
   store::AlertFilter filter;
   filter.status = args.status;
   filter.include_closed = args.all;
   filter.customer = args.customer;
   filter.limit = args.limit;
-  auto alerts = store::ListAlerts(**db, filter);
+  auto alerts = store::ListAlerts(*db, filter);
   if (!alerts.ok()) {
     err << "embargo alerts: " << alerts.error().ToString() << '\n';
     return 1;
@@ -134,7 +125,7 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
     out << fmt::format("{:>6} {:<10} {:<14} {:<26} {:<24} {:>5.3f}  {}\n", a.id, a.customer, status,
                        a.customer_name.substr(0, 26), a.entity_id, a.score, MatchedName(a));
   }
-  auto counts = store::AlertCounts(**db);
+  auto counts = store::AlertCounts(*db);
   if (counts.ok()) {
     out << "totals:";
     for (const auto& [status, n] : *counts) out << fmt::format(" {} {}", status, n);
@@ -144,17 +135,14 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
 }
 
 int RunAlertsShow(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
-  auto db = store::OpenStore(store::StoreUrl(args.store));
-  if (!db.ok()) {
-    err << "embargo alerts show: " << db.error().ToString() << '\n';
-    return 1;
-  }
-  auto alert = store::GetAlert(**db, args.id);
+  auto db = OpenStoreFor(args.store, "embargo alerts show", err);
+  if (db == nullptr) return 1;
+  auto alert = store::GetAlert(*db, args.id);
   if (!alert.ok()) {
     err << "embargo alerts show: " << alert.error().ToString() << '\n';
     return 1;
   }
-  auto decisions = store::AlertDecisions(**db, args.id);
+  auto decisions = store::AlertDecisions(*db, args.id);
   if (!decisions.ok()) {
     err << "embargo alerts show: " << decisions.error().ToString() << '\n';
     return 1;
@@ -165,13 +153,10 @@ int RunAlertsShow(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
 }
 
 int RunAlertsDecide(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
-  auto db = store::OpenStore(store::StoreUrl(args.store));
-  if (!db.ok()) {
-    err << "embargo alerts decide: " << db.error().ToString() << '\n';
-    return 1;
-  }
+  auto db = OpenStoreFor(args.store, "embargo alerts decide", err);
+  if (db == nullptr) return 1;
   std::string analyst = args.analyst.empty() ? store::CurrentUser() : args.analyst;
-  auto alert = store::DecideAlert(**db, args.id, args.decision, args.note, analyst);
+  auto alert = store::DecideAlert(*db, args.id, args.decision, args.note, analyst);
   if (!alert.ok()) {
     err << "embargo alerts decide: " << alert.error().ToString() << '\n';
     return 1;

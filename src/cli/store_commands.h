@@ -7,12 +7,20 @@
 #pragma once
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "store/database.h"
 #include "store/versions.h"
 
 namespace embargo::cli {
+
+// Opens (and migrates) the store named by --store, $EMBARGO_STORE or
+// ./embargo.db; on failure prints "<command>: <error>" to `err` and returns
+// null.
+std::unique_ptr<store::Database> OpenStoreFor(const std::string& flag, const char* command,
+                                              std::ostream& err);
 
 // "us_ofac_sdn version 3: 17012 entities, in force from ..." per dataset.
 void PrintStored(const std::vector<store::StoredVersion>& stored, std::ostream& out);

@@ -16,19 +16,15 @@ int RunUpdate(const UpdateArgs& args, std::ostream& out, std::ostream& err) {
     err << "embargo update: " << config.error().ToString() << '\n';
     return 1;
   }
-  const std::string url = store::StoreUrl(args.store);
-  auto db = store::OpenStore(url);
-  if (!db.ok()) {
-    err << "embargo update: " << db.error().ToString() << '\n';
-    return 1;
-  }
+  auto db = OpenStoreFor(args.store, "embargo update", err);
+  if (db == nullptr) return 1;
   // Downloads are kept beside a SQLite store, so conditional requests work.
   std::string dir = args.download_dir;
   if (dir.empty()) {
-    dir = (*db)->dialect() == store::Dialect::kSqlite ? (*db)->description() + ".downloads"
-                                                      : "embargo-downloads";
+    dir = db->dialect() == store::Dialect::kSqlite ? db->description() + ".downloads"
+                                                   : "embargo-downloads";
   }
-  auto updates = store::UpdateSources(**db, *config, args.sources, dir, "");
+  auto updates = store::UpdateSources(*db, *config, args.sources, dir, "");
   if (!updates.ok()) {
     err << "embargo update: " << updates.error().ToString() << '\n';
     return 2;

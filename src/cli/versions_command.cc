@@ -38,6 +38,16 @@ Result<std::string> HashPath(const std::string& path) {
 
 }  // namespace
 
+std::unique_ptr<store::Database> OpenStoreFor(const std::string& flag, const char* command,
+                                              std::ostream& err) {
+  auto db = store::OpenStore(store::StoreUrl(flag));
+  if (!db.ok()) {
+    err << command << ": " << db.error().ToString() << '\n';
+    return nullptr;
+  }
+  return std::move(*db);
+}
+
 void PrintStored(const std::vector<store::StoredVersion>& stored, std::ostream& out) {
   for (const store::StoredVersion& s : stored) {
     const store::ListVersion& v = s.version;
@@ -55,11 +65,8 @@ int RunImport(const ImportArgs& args, std::ostream& out, std::ostream& err) {
     err << "embargo import: give list files or folders\n";
     return 2;
   }
-  auto db = store::OpenStore(store::StoreUrl(args.store));
-  if (!db.ok()) {
-    err << "embargo import: " << db.error().ToString() << '\n';
-    return 1;
-  }
+  auto db = OpenStoreFor(args.store, "embargo import", err);
+  if (db == nullptr) return 1;
   // One path at a time: several versions of a list are several imports.
   for (const std::string& path : args.paths) {
     LoadOptions options;
@@ -76,7 +83,7 @@ int RunImport(const ImportArgs& args, std::ostream& out, std::ostream& err) {
     }
     store::VersionOrigin origin;
     origin.file_hash = *hash;
-    auto stored = store::StoreListSet(**db, *lists, origin);
+    auto stored = store::StoreListSet(*db, *lists, origin);
     if (!stored.ok()) {
       err << "embargo import: " << stored.error().ToString() << " (nothing stored)\n";
       return 1;
@@ -92,12 +99,9 @@ int RunImport(const ImportArgs& args, std::ostream& out, std::ostream& err) {
 
 int RunVersions(const std::string& store_url, const std::string& dataset, std::ostream& out,
                 std::ostream& err) {
-  auto db = store::OpenStore(store::StoreUrl(store_url));
-  if (!db.ok()) {
-    err << "embargo versions: " << db.error().ToString() << '\n';
-    return 1;
-  }
-  auto versions = store::ListVersions(**db, dataset);
+  auto db = OpenStoreFor(store_url, "embargo versions", err);
+  if (db == nullptr) return 1;
+  auto versions = store::ListVersions(*db, dataset);
   if (!versions.ok()) {
     err << "embargo versions: " << versions.error().ToString() << '\n';
     return 1;
@@ -117,21 +121,18 @@ int RunStoreDiff(const StoreDiffArgs& args, std::ostream& out, std::ostream& err
     err << "embargo diff: --format must be text or json\n";
     return 2;
   }
-  auto db = store::OpenStore(store::StoreUrl(args.store));
-  if (!db.ok()) {
-    err << "embargo diff: " << db.error().ToString() << '\n';
-    return 1;
-  }
-  auto from = store::FindVersion(**db, args.dataset, args.from);
-  auto to = store::FindVersion(**db, args.dataset, args.to);
+  auto db = OpenStoreFor(args.store, "embargo diff", err);
+  if (db == nullptr) return 1;
+  auto from = store::FindVersion(*db, args.dataset, args.from);
+  auto to = store::FindVersion(*db, args.dataset, args.to);
   for (const auto* v : {&from, &to}) {
     if (!v->ok()) {
       err << "embargo diff: " << v->error().ToString() << '\n';
       return 1;
     }
   }
-  auto before = store::LoadVersionEntities(**db, from->id);
-  auto after = store::LoadVersionEntities(**db, to->id);
+  auto before = store::LoadVersionEntities(*db, from->id);
+  auto after = store::LoadVersionEntities(*db, to->id);
   for (const auto* e : {&before, &after}) {
     if (!e->ok()) {
       err << "embargo diff: " << e->error().ToString() << '\n';

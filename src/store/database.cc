@@ -37,6 +37,20 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
   return OpenSqlite(url);
 }
 
+Status Database::Exec(std::string_view sql, const SqlParams& params) {
+  return ForEach(sql, params, [](const SqlRow&) { return Status::Ok(); });
+}
+
+Result<SqlRows> Database::Query(std::string_view sql, const SqlParams& params) {
+  SqlRows rows;
+  Status status = ForEach(sql, params, [&](const SqlRow& row) {
+    rows.push_back(row);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status.error();
+  return rows;
+}
+
 Result<std::optional<std::string>> Database::QueryValue(std::string_view sql,
                                                         const SqlParams& params) {
   auto rows = Query(sql, params);

@@ -54,9 +54,9 @@ class Database {
   // The URL with any password removed, for messages.
   virtual const std::string& description() const = 0;
 
-  // One statement with '?' parameters.
-  virtual Status Exec(std::string_view sql, const SqlParams& params = {}) = 0;
-  virtual Result<SqlRows> Query(std::string_view sql, const SqlParams& params = {}) = 0;
+  // One statement with '?' parameters (both through ForEach).
+  Status Exec(std::string_view sql, const SqlParams& params = {});
+  Result<SqlRows> Query(std::string_view sql, const SqlParams& params = {});
   // Calls `row` for each result row without holding them all (large reads).
   virtual Status ForEach(std::string_view sql, const SqlParams& params,
                          const std::function<Status(const SqlRow&)>& row) = 0;

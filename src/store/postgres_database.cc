@@ -26,20 +26,6 @@ class PostgresDatabase final : public Database {
   Dialect dialect() const override { return Dialect::kPostgres; }
   const std::string& description() const override { return description_; }
 
-  Status Exec(std::string_view sql, const SqlParams& params) override {
-    return ForEach(sql, params, [](const SqlRow&) { return Status::Ok(); });
-  }
-
-  Result<SqlRows> Query(std::string_view sql, const SqlParams& params) override {
-    SqlRows rows;
-    Status status = ForEach(sql, params, [&](const SqlRow& row) {
-      rows.push_back(row);
-      return Status::Ok();
-    });
-    if (!status.ok()) return status.error();
-    return rows;
-  }
-
   Status ForEach(std::string_view sql, const SqlParams& params,
                  const std::function<Status(const SqlRow&)>& on_row) override {
     std::string text = NumberPlaceholders(sql);
@@ -92,7 +78,7 @@ class PostgresDatabase final : public Database {
     return Status::Ok();
   }
 
-  Status Begin() override { return Exec("BEGIN", {}); }
+  Status Begin() override { return Exec("BEGIN"); }
 
  private:
   Status Fail(std::string_view sql, const char* message) const {

@@ -23,20 +23,6 @@ class SqliteDatabase final : public Database {
   Dialect dialect() const override { return Dialect::kSqlite; }
   const std::string& description() const override { return path_; }
 
-  Status Exec(std::string_view sql, const SqlParams& params) override {
-    return ForEach(sql, params, [](const SqlRow&) { return Status::Ok(); });
-  }
-
-  Result<SqlRows> Query(std::string_view sql, const SqlParams& params) override {
-    SqlRows rows;
-    Status status = ForEach(sql, params, [&](const SqlRow& row) {
-      rows.push_back(row);
-      return Status::Ok();
-    });
-    if (!status.ok()) return status.error();
-    return rows;
-  }
-
   Status ForEach(std::string_view sql, const SqlParams& params,
                  const std::function<Status(const SqlRow&)>& on_row) override {
     auto stmt = Prepare(sql);
@@ -90,7 +76,7 @@ class SqliteDatabase final : public Database {
     return Status::Ok();
   }
 
-  Status Begin() override { return Exec("BEGIN IMMEDIATE", {}); }
+  Status Begin() override { return Exec("BEGIN IMMEDIATE"); }
 
  private:
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
