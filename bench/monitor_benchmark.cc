@@ -48,6 +48,8 @@ const Prepared& Prepare() {
     fs::remove_all(p->dir);
     fs::create_directories(p->dir);
     p->store = p->dir / "prepared.db";
+    static fs::path scratch = p->dir;
+    std::atexit([] { fs::remove_all(scratch); });
     auto jan = LoadLists({Shared("ofac/sdn-2024-01-31.csv")});
     auto feb = LoadLists({Shared("ofac/sdn-2024-02-23.csv")});
     if (!jan.ok() || !feb.ok()) Die("cannot load the OFAC snapshots");
