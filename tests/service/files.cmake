@@ -1,4 +1,5 @@
 list(APPEND EMBARGO_TEST_SOURCES
+  tests/service/alerts_handler_test.cc
   tests/service/catalog_handler_test.cc
   tests/service/entity_handler_test.cc
   tests/service/search_handler_test.cc

@@ -1,0 +1,484 @@
+// The monitoring endpoints: the pure handlers over a fresh SQLite store that
+// holds the UN list, four customers and the alerts a re-screen raised; then
+// the same endpoints through a real server started with --store and no lists.
+#include "service/alerts_handler.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "embargo/lists.h"
+#include "service/server.h"
+#include "store/alerts.h"
+#include "store/audit.h"
+#include "store/customers.h"
+#include "store/rescreen.h"
+#include "store/store.h"
+#include "store/versions.h"
+#include "test_paths.h"
+
+namespace embargo::service {
+namespace {
+
+namespace fs = std::filesystem;
+
+const ListSet& UnList() {
+  static const ListSet lists =
+      *LoadLists({::embargo::testing::SharedData("un/consolidated-2026-02-27.xml")});
+  return lists;
+}
+
+QueryFields Person(std::string id, std::string name, std::vector<std::string> birth_dates = {},
+                   std::vector<std::string> countries = {}) {
+  QueryFields f;
+  f.id = std::move(id);
+  f.names = {std::move(name)};
+  f.schema = "Person";
+  f.birth_dates = std::move(birth_dates);
+  f.countries = std::move(countries);
+  return f;
+}
+
+// A fresh SQLite store in its own temp dir, with the UN list, the customers
+// (listed people, a name the UN list does not hold, two ordinary names) and
+// the alerts of a first re-screen.
+class AlertStore {
+ public:
+  AlertStore() {
+    static std::atomic<int> counter{0};
+    dir_ = fs::temp_directory_path() /
+           fmt::format("embargo-alerts-test-{}-{}", ::getpid(), counter.fetch_add(1));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "store.db").string();
+    auto db = store::OpenStore(path_);
+    EXPECT_TRUE(db.ok()) << db.error().ToString();
+    if (!db.ok()) return;
+    db_ = std::move(*db);
+    auto stored = store::StoreListSet(*db_, UnList(), {});
+    EXPECT_TRUE(stored.ok()) << stored.error().ToString();
+    auto imported = store::ImportCustomers(
+        *db_,
+        {Person("c-lee", "Lee Won-ho", {"1964-07-17"}, {"kp"}), Person("c-kim", "Kim Jong Un"),
+         Person("c-abbasi", "Fereydoun Abbasi Davani"), Person("c-yun", "Yun Ho Jin"),
+         Person("c-plain-1", "Margarethe Vollenweider"),
+         Person("c-plain-2", "Bartholomew Quincey-Ashdown")},
+        "customers.csv", "test");
+    EXPECT_TRUE(imported.ok()) << imported.error().ToString();
+    report_ = Rescreen(false);
+  }
+  ~AlertStore() {
+    db_.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  store::RescreenReport Rescreen(bool full) {
+    store::RescreenOptions options;
+    options.full = full;
+    options.threads = 2;
+    auto report = store::Rescreen(*db_, options);
+    EXPECT_TRUE(report.ok()) << report.error().ToString();
+    return report.ok() ? *report : store::RescreenReport{};
+  }
+  bool ok() const { return db_ != nullptr; }
+  store::Database& db() { return *db_; }
+  const std::string& path() const { return path_; }
+  const store::RescreenReport& first_report() const { return report_; }
+
+ private:
+  fs::path dir_;
+  std::string path_;
+  std::unique_ptr<store::Database> db_;
+  store::RescreenReport report_;
+};
+
+class AlertHandlerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = std::make_unique<AlertStore>();
+    ASSERT_TRUE(store_->ok());
+  }
+  store::Database& db() { return store_->db(); }
+
+  nlohmann::json List(const Params& params = {}) {
+    Response r = HandleAlertList(db(), params);
+    EXPECT_EQ(r.status, 200) << r.body.dump();
+    return r.body;
+  }
+  // The id of Lee Won-ho's alert on RI WON HO (KPi.033).
+  std::string LeeAlertId() {
+    nlohmann::json body = List({{"customer", "c-lee"}});
+    for (const auto& a : body["results"]) {
+      if (a["entity_id"] == "un_sc_sanctions-KPi.033")
+        return std::to_string(a["id"].get<int64_t>());
+    }
+    ADD_FAILURE() << "no alert for c-lee on KPi.033: " << body.dump();
+    return "0";
+  }
+  Response Decide(const std::string& id, const nlohmann::json& body,
+                  const std::string& default_analyst = "api") {
+    return HandleAlertDecision(db(), id, body.dump(), default_analyst);
+  }
+
+  std::unique_ptr<AlertStore> store_;
+};
+
+TEST_F(AlertHandlerTest, ListReturnsTheLiveAlertsByScore) {
+  EXPECT_GE(store_->first_report().opened, 1u);
+  nlohmann::json body = List();
+  EXPECT_EQ(body["limit"], 50);
+  EXPECT_EQ(body["offset"], 0);
+  const auto& results = body["results"];
+  ASSERT_GE(results.size(), 2u) << body.dump();
+  bool lee = false;
+  double previous = 1e9;
+  for (const auto& a : results) {
+    for (const char* key : {"id", "customer", "entity_id", "score", "status", "explanation"}) {
+      EXPECT_TRUE(a.contains(key)) << key << " in " << a.dump();
+    }
+    EXPECT_EQ(a["status"], "open");
+    EXPECT_EQ(a["live"], true);
+    ASSERT_TRUE(a["explanation"].is_object()) << a.dump();
+    EXPECT_TRUE(a["explanation"]["matched_name"].is_string()) << a.dump();
+    double score = a["score"].get<double>();
+    EXPECT_LE(score, previous) << "not ordered by score: " << body.dump();
+    previous = score;
+    // The ordinary customers raise nothing.
+    EXPECT_NE(a["customer"], "c-plain-1");
+    EXPECT_NE(a["customer"], "c-plain-2");
+    if (a["customer"] == "c-lee" && a["entity_id"] == "un_sc_sanctions-KPi.033") {
+      lee = true;
+      EXPECT_EQ(a["explanation"]["matched_name"], "RI WON HO");
+      EXPECT_EQ(a["customer_name"], "Lee Won-ho");
+      EXPECT_EQ(a["dataset"], "un_sc_sanctions");
+    }
+  }
+  EXPECT_TRUE(lee) << body.dump();
+  // Not all scores tie, so the order is really checked.
+  EXPECT_GT(results.front()["score"].get<double>(), results.back()["score"].get<double>());
+  EXPECT_EQ(results.size(), store_->first_report().opened);
+}
+
+TEST_F(AlertHandlerTest, ListFiltersByStatusAndCustomer) {
+  size_t all = List()["results"].size();
+  EXPECT_EQ(List({{"status", "open"}})["results"].size(), all);
+  EXPECT_TRUE(List({{"status", "true_match"}})["results"].empty());
+
+  nlohmann::json lee = List({{"customer", "c-lee"}});
+  ASSERT_FALSE(lee["results"].empty());
+  for (const auto& a : lee["results"]) EXPECT_EQ(a["customer"], "c-lee");
+  EXPECT_TRUE(List({{"customer", "c-plain-1"}})["results"].empty());
+  EXPECT_TRUE(List({{"customer", "nobody"}})["results"].empty());
+
+  // After a true_match decision the status filter picks it out.
+  std::string id = LeeAlertId();
+  ASSERT_EQ(Decide(id, {{"status", "true_match"}, {"note", "same person"}}).status, 200);
+  nlohmann::json matched = List({{"status", "true_match"}});
+  ASSERT_EQ(matched["results"].size(), 1u) << matched.dump();
+  EXPECT_EQ(std::to_string(matched["results"][0]["id"].get<int64_t>()), id);
+  EXPECT_EQ(List({{"status", "open"}})["results"].size(), all - 1);
+}
+
+TEST_F(AlertHandlerTest, ListPagesWithLimitAndOffset) {
+  nlohmann::json everything = List();
+  const auto& all = everything["results"];
+  ASSERT_GE(all.size(), 2u) << "need two alerts to page: " << everything.dump();
+  std::vector<int64_t> ids;
+  for (size_t offset = 0; offset < all.size(); ++offset) {
+    nlohmann::json page = List({{"limit", "1"}, {"offset", std::to_string(offset)}});
+    EXPECT_EQ(page["limit"], 1);
+    EXPECT_EQ(page["offset"], offset);
+    ASSERT_EQ(page["results"].size(), 1u) << page.dump();
+    ids.push_back(page["results"][0]["id"].get<int64_t>());
+  }
+  for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(ids[i], all[i]["id"].get<int64_t>());
+  EXPECT_TRUE(List({{"offset", std::to_string(all.size())}})["results"].empty());
+}
+
+TEST_F(AlertHandlerTest, BadPagingIsA400WithADetail) {
+  for (const char* limit : {"0", "5000", "abc", "-1", ""}) {
+    Response r = HandleAlertList(db(), {{"limit", limit}});
+    EXPECT_EQ(r.status, 400) << "limit=" << limit;
+    ASSERT_TRUE(r.body.contains("detail")) << r.body.dump();
+    EXPECT_NE(r.body["detail"].get<std::string>().find("limit"), std::string::npos)
+        << r.body.dump();
+  }
+  for (const char* offset : {"-1", "abc"}) {
+    Response r = HandleAlertList(db(), {{"offset", offset}});
+    EXPECT_EQ(r.status, 400) << "offset=" << offset;
+    EXPECT_NE(r.body.value("detail", "").find("offset"), std::string::npos) << r.body.dump();
+  }
+}
+
+TEST_F(AlertHandlerTest, OneAlertHasItsDecisions) {
+  std::string id = LeeAlertId();
+  Response r = HandleAlert(db(), id);
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  EXPECT_EQ(std::to_string(r.body["id"].get<int64_t>()), id);
+  EXPECT_EQ(r.body["customer"], "c-lee");
+  EXPECT_EQ(r.body["entity_id"], "un_sc_sanctions-KPi.033");
+  EXPECT_EQ(r.body["status"], "open");
+  ASSERT_TRUE(r.body["decisions"].is_array()) << r.body.dump();
+  EXPECT_TRUE(r.body["decisions"].empty());
+
+  for (const char* unknown : {"999999", "abc", "0", "-3", "12abc", ""}) {
+    Response missing = HandleAlert(db(), unknown);
+    EXPECT_EQ(missing.status, 404) << "id '" << unknown << "'";
+    EXPECT_TRUE(missing.body.contains("detail")) << missing.body.dump();
+  }
+}
+
+TEST_F(AlertHandlerTest, FalsePositiveClosesTheAlert) {
+  std::string id = LeeAlertId();
+  Response r =
+      Decide(id, {{"status", "false_positive"}, {"note", "different person"}, {"analyst", "ana"}});
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  EXPECT_EQ(r.body["status"], "false_positive");
+  EXPECT_EQ(r.body["live"], false);
+  EXPECT_FALSE(r.body["closed_at"].is_null());
+  EXPECT_EQ(r.body["closed_reason"], "decided false positive");
+  ASSERT_EQ(r.body["decisions"].size(), 1u) << r.body.dump();
+  EXPECT_EQ(r.body["decisions"][0]["analyst"], "ana");
+  EXPECT_EQ(r.body["decisions"][0]["status"], "false_positive");
+  EXPECT_EQ(r.body["decisions"][0]["note"], "different person");
+
+  // GET agrees; the live list no longer holds it, all=true does.
+  Response again = HandleAlert(db(), id);
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.body["live"], false);
+  EXPECT_EQ(again.body["decisions"].size(), 1u);
+  auto has = [&](const nlohmann::json& body) {
+    for (const auto& a : body["results"])
+      if (std::to_string(a["id"].get<int64_t>()) == id) return true;
+    return false;
+  };
+  EXPECT_FALSE(has(List()));
+  EXPECT_TRUE(has(List({{"all", "true"}})));
+
+  // A closed alert takes no more decisions.
+  Response twice = Decide(id, {{"status", "true_match"}, {"note", "changed my mind"}});
+  EXPECT_EQ(twice.status, 400);
+  EXPECT_NE(twice.body.value("detail", "").find("closed"), std::string::npos) << twice.body.dump();
+  EXPECT_EQ(HandleAlert(db(), id).body["decisions"].size(), 1u);
+}
+
+TEST_F(AlertHandlerTest, BadDecisionsAreRejected) {
+  std::string id = LeeAlertId();
+  auto expect_400 = [&](const std::string& body, const std::string& why) {
+    Response r = HandleAlertDecision(db(), id, body, "api");
+    EXPECT_EQ(r.status, 400) << why << ": " << r.body.dump();
+    EXPECT_TRUE(r.body.contains("detail")) << why;
+  };
+  expect_400("{not json", "bad JSON");
+  expect_400("", "empty body");
+  expect_400(R"(["false_positive", "note"])", "not an object");
+  expect_400(R"({"status": "false_positive"})", "missing note");
+  expect_400(R"({"status": "false_positive", "note": ""})", "empty note");
+  expect_400(R"({"status": "maybe", "note": "hmm"})", "bad status");
+  expect_400(R"({"note": "no status"})", "missing status");
+  expect_400(R"({"status": "true_match", "note": 7})", "note not a string");
+  expect_400(R"({"status": "true_match", "note": "x", "analyst": ["ana"]})",
+             "analyst not a string");
+
+  // Nothing was recorded.
+  Response r = HandleAlert(db(), id);
+  EXPECT_EQ(r.body["status"], "open");
+  EXPECT_TRUE(r.body["decisions"].empty());
+
+  // Unknown alerts are 404, whatever the body.
+  EXPECT_EQ(Decide("999999", {{"status", "true_match"}, {"note", "x"}}).status, 404);
+  EXPECT_EQ(Decide("abc", {{"status", "true_match"}, {"note", "x"}}).status, 404);
+}
+
+TEST_F(AlertHandlerTest, TrueMatchKeepsItLiveAndTheDefaultAnalystIsUsed) {
+  std::string id = LeeAlertId();
+  Response r = Decide(id, {{"status", "true_match"}, {"note", "same person, same birth date"}},
+                      "api-default");
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  EXPECT_EQ(r.body["status"], "true_match");
+  EXPECT_EQ(r.body["live"], true);
+  EXPECT_TRUE(r.body["closed_at"].is_null());
+  ASSERT_EQ(r.body["decisions"].size(), 1u);
+  EXPECT_EQ(r.body["decisions"][0]["analyst"], "api-default");
+
+  // A live alert takes further decisions; an empty analyst also falls back.
+  Response escalated = Decide(
+      id, {{"status", "escalated"}, {"note", "ask compliance"}, {"analyst", ""}}, "api-default");
+  ASSERT_EQ(escalated.status, 200) << escalated.body.dump();
+  EXPECT_EQ(escalated.body["status"], "escalated");
+  ASSERT_EQ(escalated.body["decisions"].size(), 2u);
+  EXPECT_EQ(escalated.body["decisions"][1]["analyst"], "api-default");
+  EXPECT_EQ(escalated.body["decisions"][1]["status"], "escalated");
+}
+
+TEST_F(AlertHandlerTest, FalsePositiveFeedsTheGoodGuyList) {
+  std::string id = LeeAlertId();
+  size_t live_before = List()["results"].size();
+  ASSERT_EQ(
+      Decide(id, {{"status", "false_positive"}, {"note", "different person"}, {"analyst", "ana"}})
+          .status,
+      200);
+  store::RescreenReport full = store_->Rescreen(/*full=*/true);
+  EXPECT_EQ(full.mode, "full");
+  EXPECT_EQ(full.suppressed, 1u);
+  EXPECT_EQ(full.opened, 0u);
+  nlohmann::json lee = List({{"customer", "c-lee"}});
+  for (const auto& a : lee["results"])
+    EXPECT_NE(a["entity_id"], "un_sc_sanctions-KPi.033") << "reopened: " << lee.dump();
+  EXPECT_EQ(List()["results"].size(), live_before - 1);
+}
+
+TEST_F(AlertHandlerTest, DecisionsAreInTheAuditLog) {
+  std::string id = LeeAlertId();
+  ASSERT_EQ(
+      Decide(id, {{"status", "false_positive"}, {"note", "different person"}, {"analyst", "ana"}})
+          .status,
+      200);
+  auto check = store::VerifyAudit(db());
+  ASSERT_TRUE(check.ok()) << check.error().ToString();
+  EXPECT_TRUE(check->ok()) << "row " << check->first_bad_seq << ": " << check->problem;
+  int decide_rows = 0;
+  Status walked = store::ForEachAudit(db(), [&](const store::AuditRow& row) -> Status {
+    if (row.action != "alert.decide") return Status::Ok();
+    ++decide_rows;
+    EXPECT_EQ(row.subject, "alert " + id);
+    EXPECT_EQ(row.actor, "ana");
+    auto details = nlohmann::json::parse(row.details, nullptr, false);
+    EXPECT_EQ(details.value("status", ""), "false_positive") << row.details;
+    EXPECT_EQ(details.value("note", ""), "different person") << row.details;
+    return Status::Ok();
+  });
+  ASSERT_TRUE(walked.ok()) << walked.error().ToString();
+  EXPECT_EQ(decide_rows, 1);
+}
+
+// A real server in a background thread.
+class RunningServer {
+ public:
+  explicit RunningServer(ServerOptions options) : server_(std::make_unique<Server>(options)) {
+    Status loaded = server_->Load();
+    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
+    if (!loaded.ok()) return;
+    auto port = server_->Bind();
+    EXPECT_TRUE(port.ok()) << port.error().ToString();
+    if (!port.ok()) return;
+    port_ = *port;
+    thread_ = std::thread([this] { (void)server_->Run(); });
+    for (int i = 0; i < 200 && !server_->running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ~RunningServer() {
+    server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  bool ok() const { return port_ > 0; }
+  httplib::Client Client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(30);
+    return c;
+  }
+
+ private:
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+nlohmann::json Json(const httplib::Result& r) {
+  EXPECT_TRUE(r) << "no response";
+  return r ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
+}
+
+TEST(AlertServerTest, ServesTheAlertsAndListsOfItsStore) {
+  AlertStore store;
+  ASSERT_TRUE(store.ok());
+  ServerOptions options;
+  options.store = store.path();
+  options.port = 0;
+  options.threads = 2;
+  RunningServer server(options);
+  ASSERT_TRUE(server.ok());
+  auto c = server.Client();
+
+  auto list = c.Get("/alerts?customer=c-lee");
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200) << list->body;
+  EXPECT_NE(list->get_header_value("Content-Type").find("application/json"), std::string::npos);
+  nlohmann::json alerts = Json(list);
+  int64_t id = 0;
+  for (const auto& a : alerts["results"])
+    if (a["entity_id"] == "un_sc_sanctions-KPi.033") id = a["id"].get<int64_t>();
+  ASSERT_GT(id, 0) << alerts.dump();
+
+  auto decided = c.Post(fmt::format("/alerts/{}/decision", id),
+                        R"({"status": "true_match", "note": "same person"})", "application/json");
+  ASSERT_TRUE(decided);
+  ASSERT_EQ(decided->status, 200) << decided->body;
+  EXPECT_EQ(Json(decided)["status"], "true_match");
+
+  auto one = c.Get(fmt::format("/alerts/{}", id));
+  ASSERT_TRUE(one);
+  ASSERT_EQ(one->status, 200) << one->body;
+  nlohmann::json alert = Json(one);
+  EXPECT_EQ(alert["status"], "true_match");
+  ASSERT_EQ(alert["decisions"].size(), 1u) << alert.dump();
+  EXPECT_EQ(alert["decisions"][0]["analyst"], "api");
+  EXPECT_EQ(alert["decisions"][0]["note"], "same person");
+
+  // The server wrote to the same store the test reads.
+  auto stored = store::GetAlert(store.db(), id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->status, "true_match");
+
+  auto bad = c.Post(fmt::format("/alerts/{}/decision", id), "{oops", "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  auto missing = c.Get("/alerts/999999");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+
+  // Screening runs on the lists the store holds (no --lists given).
+  auto match = c.Post("/match/default", R"({"queries": {"q1": {"schema": "Person",
+      "properties": {"name": ["Lee Won-ho"], "birthDate": ["1964-07-17"], "nationality": ["kp"]}}}})",
+                      "application/json");
+  ASSERT_TRUE(match);
+  ASSERT_EQ(match->status, 200) << match->body;
+  nlohmann::json q1 = Json(match)["responses"]["q1"];
+  ASSERT_FALSE(q1["results"].empty()) << q1.dump();
+  EXPECT_EQ(q1["results"][0]["id"], "un_sc_sanctions-KPi.033");
+  EXPECT_EQ(q1["results"][0]["caption"], "RI WON HO");
+}
+
+TEST(AlertServerTest, WithoutAStoreTheAlertsAre404) {
+  ServerOptions options;
+  options.lists = {::embargo::testing::SharedData("un/consolidated-2026-02-27.xml")};
+  options.port = 0;
+  options.threads = 2;
+  RunningServer server(options);
+  ASSERT_TRUE(server.ok());
+  auto c = server.Client();
+  for (const char* path : {"/alerts", "/alerts/1"}) {
+    auto r = c.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 404) << path;
+    EXPECT_NE(Json(r).value("detail", "").find("--store"), std::string::npos) << r->body;
+  }
+  auto r =
+      c.Post("/alerts/1/decision", R"({"status": "true_match", "note": "x"})", "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_NE(Json(r).value("detail", "").find("--store"), std::string::npos) << r->body;
+}
+
+}  // namespace
+}  // namespace embargo::service
