@@ -8,9 +8,7 @@
 #include "cli/lists_command.h"
 #include "cli/screen_command.h"
 #include "cli/serve_command.h"
-#include "cli/show_command.h"
 #include "cli/store_commands.h"
-#include "cli/xref_command.h"
 
 namespace embargo::cli {
 namespace {
@@ -96,35 +94,6 @@ int Main(int argc, char** argv) {
   deck_cmd->add_option("--seed", deck.seed, "Random seed (the deck is deterministic for a seed)");
   deck_cmd->add_option("--kinds", deck.kinds, "Variant kinds to generate (default all)");
   deck_cmd->callback([&] { code = RunDeck(deck, std::cout, std::cerr); });
-
-  XrefArgs xref;
-  auto* xref_cmd =
-      app.add_subcommand("xref", "Link the records of several lists that name the same party");
-  AddListOptions(xref_cmd, xref.source);
-  xref_cmd->add_option("--format", xref.format, "text, json or csv (one row per link)");
-  xref_cmd->add_option("--out", xref.out, "File to write (default stdout)");
-  xref_cmd->add_option("--name-threshold", xref.name_threshold, "Score a name link needs")
-      ->check(CLI::Range(0.0, 1.0));
-  xref_cmd->add_option("--method", xref.method,
-                       "both (default), identifier or name: which links to look for");
-  xref_cmd->add_option("--threads", xref.threads, "Worker threads (default all cores)");
-  xref_cmd->add_option("--unlinked-from", xref.unlinked_from,
-                       "Also list this dataset's records with no counterpart on --to, and why");
-  xref_cmd->add_option("--to", xref.unlinked_to, "The dataset for --unlinked-from");
-  xref_cmd->add_option("--source-prefix", xref.source_prefix,
-                       "With --unlinked-from: only records whose list key starts so (KP)");
-  xref_cmd->callback([&] { code = RunXref(xref, std::cout, std::cerr); });
-
-  ShowArgs show;
-  auto* show_cmd = app.add_subcommand(
-      "show", "One record, its counterparts on the other lists and the evidence");
-  show_cmd->add_option("ID", show.id, "Entity id, or a list's own key (KPi.055)")->required();
-  AddListOptions(show_cmd, show.source);
-  show_cmd->add_option("--format", show.format, "text or json");
-  show_cmd->add_option("--name-threshold", show.name_threshold, "Score a name link needs")
-      ->check(CLI::Range(0.0, 1.0));
-  show_cmd->add_option("--threads", show.threads, "Worker threads (default all cores)");
-  show_cmd->callback([&] { code = RunShow(show, std::cout, std::cerr); });
 
   service::ServerOptions serve;
   std::string listen = "127.0.0.1:8000";
