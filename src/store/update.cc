@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
 #include <map>
 
 #include "common/sha256.h"
@@ -11,6 +12,18 @@
 
 namespace embargo::store {
 namespace {
+
+// SHA-256 of a file's bytes ("" when it cannot be read).
+std::string FileSha256(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  Sha256 hash;
+  std::vector<char> buffer(1 << 16);
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+    hash.Update({buffer.data(), static_cast<size_t>(in.gcount())});
+  }
+  return in.bad() ? "" : hash.FinishHex();
+}
 
 struct FetchState {
   std::string etag, last_modified, sha256;
@@ -61,15 +74,15 @@ SourceUpdate UpdateOne(Database& db, const Source& source, const std::filesystem
   if (ec) return fail(fmt::format("{}: {}", dir.string(), ec.message()));
 
   // Pass 1: conditional requests. A 304 is only good when the file from the
-  // last fetch is still on disk (a bundle is parsed whole).
+  // last fetch is still on disk (a bundle is parsed whole): a download that
+  // failed to parse, or the new half of a bundle that failed, replaced it.
   std::map<std::string, FetchResult> fetched;
   bool changed = false;
   for (const SourceFile& file : source.files) {
     FetchOptions options = source.options;
     const FetchState& last = (*state)[file.url];
     std::filesystem::path dest = dir / file.name;
-    bool have_file = std::filesystem::exists(dest);
-    if (have_file && !last.sha256.empty()) {
+    if (!last.sha256.empty() && FileSha256(dest) == last.sha256) {
       options.etag = last.etag;
       options.last_modified = last.last_modified;
     }
