@@ -5,10 +5,13 @@
 
 #include "cli/diff_command.h"
 #include "cli/eval_command.h"
+#include "cli/gaps_command.h"
 #include "cli/lists_command.h"
 #include "cli/screen_command.h"
 #include "cli/serve_command.h"
+#include "cli/show_command.h"
 #include "cli/store_commands.h"
+#include "cli/xref_command.h"
 
 namespace embargo::cli {
 namespace {
@@ -94,6 +97,47 @@ int Main(int argc, char** argv) {
   deck_cmd->add_option("--seed", deck.seed, "Random seed (the deck is deterministic for a seed)");
   deck_cmd->add_option("--kinds", deck.kinds, "Variant kinds to generate (default all)");
   deck_cmd->callback([&] { code = RunDeck(deck, std::cout, std::cerr); });
+
+  XrefArgs xref;
+  auto* xref_cmd =
+      app.add_subcommand("xref", "Link the records of several lists that name the same party");
+  AddListOptions(xref_cmd, xref.source);
+  xref_cmd->add_option("--format", xref.format, "text, json or csv (one row per link)");
+  xref_cmd->add_option("--out", xref.out, "File to write (default stdout)");
+  xref_cmd->add_option("--name-threshold", xref.name_threshold, "Score a name link needs")
+      ->check(CLI::Range(0.0, 1.0));
+  xref_cmd->add_option("--method", xref.method,
+                       "both (default), identifier or name: which links to look for");
+  xref_cmd->add_option("--threads", xref.threads, "Worker threads (default all cores)");
+  xref_cmd->add_option("--unlinked-from", xref.unlinked_from,
+                       "Also list this dataset's records with no counterpart on --to, and why");
+  xref_cmd->add_option("--to", xref.unlinked_to, "The dataset for --unlinked-from");
+  xref_cmd->add_option("--source-prefix", xref.source_prefix,
+                       "With --unlinked-from: only records whose list key starts so (KP)");
+  xref_cmd->callback([&] { code = RunXref(xref, std::cout, std::cerr); });
+
+  GapsArgs gaps;
+  auto* gaps_cmd = app.add_subcommand(
+      "gaps", "Coverage gaps between lists: who lists each target, UN targets missing, lags");
+  AddListOptions(gaps_cmd, gaps.source);
+  gaps_cmd->add_option("--regime", gaps.regime, "DPRK, IRAN, ISIL/AL-QAIDA, ... (default all)");
+  gaps_cmd->add_option("--format", gaps.format, "json, csv (coverage matrix) or html");
+  gaps_cmd->add_option("--out", gaps.out, "File to write (default stdout)");
+  gaps_cmd->add_option("--name-threshold", gaps.name_threshold, "Score a name link needs")
+      ->check(CLI::Range(0.0, 1.0));
+  gaps_cmd->add_option("--threads", gaps.threads, "Worker threads (default all cores)");
+  gaps_cmd->callback([&] { code = RunGaps(gaps, std::cout, std::cerr); });
+
+  ShowArgs show;
+  auto* show_cmd = app.add_subcommand(
+      "show", "One record, its counterparts on the other lists and the evidence");
+  show_cmd->add_option("ID", show.id, "Entity id, or a list's own key (KPi.055)")->required();
+  AddListOptions(show_cmd, show.source);
+  show_cmd->add_option("--format", show.format, "text or json");
+  show_cmd->add_option("--name-threshold", show.name_threshold, "Score a name link needs")
+      ->check(CLI::Range(0.0, 1.0));
+  show_cmd->add_option("--threads", show.threads, "Worker threads (default all cores)");
+  show_cmd->callback([&] { code = RunShow(show, std::cout, std::cerr); });
 
   service::ServerOptions serve;
   std::string listen = "127.0.0.1:8000";

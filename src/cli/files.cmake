@@ -11,4 +11,7 @@ list(APPEND EMBARGO_SOURCES
   src/cli/versions_command.cc
   src/cli/update_command.cc
   src/cli/monitor_command.cc
-  src/cli/audit_command.cc)
+  src/cli/audit_command.cc
+  src/cli/xref_command.cc
+  src/cli/show_command.cc
+  src/cli/gaps_command.cc)

@@ -1,0 +1,72 @@
+#include "cli/gaps_command.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+#include <ostream>
+
+#include "cli/xref_command.h"
+#include "xref/gaps.h"
+#include "xref/gaps_html.h"
+
+namespace embargo::cli {
+namespace {
+
+// The report in `format`, to --out or `out`.
+int Write(const GapsArgs& args, const xref::GapReport& report, std::ostream& out,
+          std::ostream& err) {
+  std::ofstream file;
+  const bool to_file = !args.out.empty() && args.out != "-";
+  if (to_file) {
+    file.open(args.out, std::ios::binary);
+    if (!file) {
+      err << "embargo gaps: " << args.out << ": cannot write file\n";
+      return 1;
+    }
+  }
+  std::ostream& sink = to_file ? file : out;
+  if (args.format == "json") sink << xref::GapReportToJson(report).dump(2) << '\n';
+  if (args.format == "csv") sink << xref::GapReportToCsv(report);
+  if (args.format == "html") sink << xref::GapReportToHtml(report);
+  sink.flush();
+  if (!sink) {
+    err << "embargo gaps: " << (to_file ? args.out : "stdout") << ": write failed\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int RunGaps(const GapsArgs& args, std::ostream& out, std::ostream& err) {
+  if (args.format != "json" && args.format != "csv" && args.format != "html") {
+    err << "embargo gaps: --format must be json, csv or html\n";
+    return 2;
+  }
+  xref::GapOptions options;
+  if (!args.regime.empty()) {
+    std::optional<std::string> regime = xref::ParseRegime(args.regime);
+    if (!regime) {
+      err << fmt::format("embargo gaps: unknown regime '{}' (known: {})\n", args.regime,
+                         fmt::join(xref::KnownRegimes(), ", "));
+      return 2;
+    }
+    options.regime = *regime;
+  }
+  auto lists = OpenListSet(args.source);
+  if (!lists.ok()) {
+    err << "embargo gaps: " << lists.error().ToString() << '\n';
+    return 1;
+  }
+  auto start = std::chrono::steady_clock::now();
+  xref::XrefOptions xref_options;
+  xref_options.name_threshold = args.name_threshold;
+  xref_options.threads = args.threads;
+  xref::XrefResult links = xref::LinkLists(*lists, xref_options);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  err << fmt::format("linked {} records in {:.1f} s\n", lists->entities.size(), seconds);
+  return Write(args, xref::BuildGapReport(*lists, links, options), out, err);
+}
+
+}  // namespace embargo::cli
