@@ -9,11 +9,15 @@
 
 #include "cli/xref_command.h"
 #include "model/entity_json.h"
+#include "xref/entity_view.h"
+#include "xref/name_links.h"
+#include "xref/xref_json.h"
 
 namespace embargo::cli {
 namespace {
 
 using nlohmann::json;
+using xref::NamesLine;
 
 // The record with this entity id, else the one record with this source id.
 Result<size_t> FindRecord(const ListSet& lists, const std::string& id) {
@@ -28,56 +32,6 @@ Result<size_t> FindRecord(const ListSet& lists, const std::string& id) {
   for (size_t i : by_source) ids += (ids.empty() ? "" : ", ") + lists.entities[i].id;
   return MakeError(
       fmt::format("'{}' is the key of several records ({}): give the entity id", id, ids));
-}
-
-// What `show` reports about one record.
-struct View {
-  const ListSet& lists;
-  size_t entity = 0;
-  std::vector<size_t> members;  // the record first, then its cluster
-  std::vector<xref::Link> links;
-  std::vector<xref::Ambiguity> ambiguous;
-  // One per other list without a counterpart: (dataset, why).
-  std::vector<std::pair<std::string, xref::Unlinked>> unlinked;
-};
-
-void AddCluster(const xref::XrefResult& result, View& view) {
-  view.members = {view.entity};
-  for (const xref::Cluster& c : result.clusters) {
-    if (std::find(c.members.begin(), c.members.end(), view.entity) == c.members.end()) continue;
-    for (size_t m : c.members) {
-      if (m != view.entity) view.members.push_back(m);
-    }
-    for (size_t l : c.links) view.links.push_back(result.links[l]);
-  }
-}
-
-// The cases other records could not settle that name this one, and this
-// one's own on lists where it has a counterpart all the same (on the others,
-// "no counterpart" says why).
-void AddAmbiguous(const xref::XrefResult& result, View& view) {
-  std::set<std::string_view> covered;
-  for (size_t m : view.members) covered.insert(view.lists.entities[m].dataset);
-  for (const xref::Ambiguity& a : result.ambiguous) {
-    bool candidate =
-        std::find(a.candidates.begin(), a.candidates.end(), view.entity) != a.candidates.end();
-    bool own = a.entity == view.entity && covered.count(a.other_dataset);
-    if (candidate || own) view.ambiguous.push_back(a);
-  }
-}
-
-void AddUnlinked(const xref::XrefResult& result, const xref::XrefOptions& options, View& view) {
-  const Entity& e = view.lists.entities[view.entity];
-  std::set<std::string> covered, datasets;
-  for (size_t m : view.members) covered.insert(view.lists.entities[m].dataset);
-  for (const Entity& other : view.lists.entities) datasets.insert(other.dataset);
-  for (const std::string& d : datasets) {
-    if (covered.count(d)) continue;
-    for (xref::Unlinked& u :
-         xref::ExplainUnlinked(view.lists, result, e.dataset, d, e.source_id, options)) {
-      if (u.entity == view.entity) view.unlinked.emplace_back(d, std::move(u));
-    }
-  }
 }
 
 std::string JoinText(const std::vector<std::string>& items) {
@@ -124,11 +78,11 @@ size_t DisplayWidth(std::string_view text) {
 }
 
 // The cluster's names in columns, one column per record.
-void WriteSideBySide(const View& view, std::ostream& out) {
+void WriteSideBySide(const ListSet& lists, const xref::EntityView& view, std::ostream& out) {
   std::vector<std::vector<std::string>> columns;
   size_t rows = 0;
   for (size_t m : view.members) {
-    const Entity& e = view.lists.entities[m];
+    const Entity& e = lists.entities[m];
     std::vector<std::string> column{e.id};
     for (const Name& n : e.names) column.push_back(n.value);
     rows = std::max(rows, column.size());
@@ -152,12 +106,12 @@ void WriteSideBySide(const View& view, std::ostream& out) {
   }
 }
 
-void WriteText(const View& view, std::ostream& out) {
-  const ListSet& lists = view.lists;
+void WriteText(const ListSet& lists, const xref::EntityView& view, std::ostream& out) {
   WriteDetails(lists.entities[view.entity], out);
   if (view.members.size() > 1) {
-    out << fmt::format("\nthe same party on other lists ({} records)\n", view.members.size() - 1);
-    WriteSideBySide(view, out);
+    out << fmt::format("\nthe same party on other lists ({} record{})\n", view.members.size() - 1,
+                       view.members.size() == 2 ? "" : "s");
+    WriteSideBySide(lists, view, out);
     out << "\nevidence\n";
     for (const xref::Link& link : view.links) {
       out << fmt::format("  {} ~ {}: {} {:.2f}\n", lists.entities[link.a].id,
@@ -176,26 +130,9 @@ void WriteText(const View& view, std::ostream& out) {
   }
 }
 
-void WriteJson(const View& view, std::ostream& out) {
-  json doc = {{"entity", EntityToJson(view.lists.entities[view.entity])},
-              {"counterparts", json::array()},
-              {"links", json::array()},
-              {"ambiguous", json::array()},
-              {"unlinked", json::array()}};
-  for (size_t i = 1; i < view.members.size(); ++i) {
-    json member = MemberJson(view.lists.entities[view.members[i]]);
-    member["names"] = json::array();
-    for (const Name& n : view.lists.entities[view.members[i]].names)
-      member["names"].push_back(n.value);
-    doc["counterparts"].push_back(std::move(member));
-  }
-  for (const auto& link : view.links) doc["links"].push_back(LinkJson(view.lists, link));
-  for (const auto& a : view.ambiguous) doc["ambiguous"].push_back(AmbiguityJson(view.lists, a));
-  for (const auto& [dataset, u] : view.unlinked) {
-    json entry = UnlinkedJson(view.lists, u);
-    entry["other_dataset"] = dataset;
-    doc["unlinked"].push_back(std::move(entry));
-  }
+void WriteJson(const ListSet& lists, const xref::EntityView& view, std::ostream& out) {
+  json doc = {{"entity", EntityToJson(lists.entities[view.entity])}};
+  doc.update(xref::EntityViewToJson(lists, view));
   out << doc.dump(1) << '\n';
 }
 
@@ -220,14 +157,12 @@ int RunShow(const ShowArgs& args, std::ostream& out, std::ostream& err) {
   options.name_threshold = args.name_threshold;
   options.threads = args.threads;
   xref::XrefResult result = xref::LinkLists(*lists, options);
-  View view{*lists, *entity};
-  AddCluster(result, view);
-  AddAmbiguous(result, view);
-  AddUnlinked(result, options, view);
+  xref::NameLinker linker(*lists, options);
+  xref::EntityView view = xref::ViewEntity(*lists, result, linker, *entity, options);
   if (args.format == "json") {
-    WriteJson(view, out);
+    WriteJson(*lists, view, out);
   } else {
-    WriteText(view, out);
+    WriteText(*lists, view, out);
   }
   return 0;
 }

@@ -10,12 +10,17 @@
 #include <ostream>
 #include <set>
 
+#include "xref/xref_json.h"
+
 namespace embargo::cli {
 namespace {
 
 using nlohmann::json;
-
-double Round3(double x) { return std::round(x * 1000) / 1000; }
+using xref::AmbiguityJson;
+using xref::ClusterJson;
+using xref::LinkJson;
+using xref::NamesLine;
+using xref::UnlinkedJson;
 
 std::string JoinLines(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
@@ -46,49 +51,6 @@ json CountsJson(const ListSet& lists, const xref::XrefResult& r) {
 }
 
 }  // namespace
-
-json LinkJson(const ListSet& lists, const xref::Link& link) {
-  return {{"a_id", lists.entities[link.a].id},
-          {"b_id", lists.entities[link.b].id},
-          {"method", xref::LinkMethodName(link.method)},
-          {"confidence", Round3(link.confidence)},
-          {"evidence", link.evidence}};
-}
-
-json MemberJson(const Entity& e) {
-  return {{"id", e.id}, {"dataset", e.dataset}, {"caption", e.caption()}};
-}
-
-namespace {
-
-json ClusterJson(const ListSet& lists, const xref::Cluster& c) {
-  json members = json::array();
-  for (size_t m : c.members) members.push_back(MemberJson(lists.entities[m]));
-  return {{"members", members}, {"links", c.links}};
-}
-
-}  // namespace
-
-json AmbiguityJson(const ListSet& lists, const xref::Ambiguity& a) {
-  json candidates = json::array();
-  for (size_t c : a.candidates) candidates.push_back(lists.entities[c].id);
-  return {{"id", lists.entities[a.entity].id},
-          {"other_dataset", a.other_dataset},
-          {"candidates", candidates},
-          {"why", a.why}};
-}
-
-json UnlinkedJson(const ListSet& lists, const xref::Unlinked& u) {
-  json out = MemberJson(lists.entities[u.entity]);
-  out["reason"] = xref::UnlinkedReasonName(u.reason);
-  out["why"] = u.why;
-  out["closest"] = nullptr;
-  if (u.closest) {
-    out["closest"] = MemberJson(lists.entities[*u.closest]);
-    out["closest"]["score"] = Round3(u.score);
-  }
-  return out;
-}
 
 namespace {
 
@@ -231,12 +193,6 @@ int Write(const XrefArgs& args, const Report& report, std::ostream& out, std::os
 }
 
 }  // namespace
-
-std::string NamesLine(const Entity& entity) {
-  std::vector<std::string> names;
-  for (const Name& n : entity.names) names.push_back(n.value);
-  return JoinLines(names, " | ");
-}
 
 Result<ListSet> OpenListSet(const ListSource& source) {
   if (!source.lists.empty() && source.index.empty() && source.store.empty() &&

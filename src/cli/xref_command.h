@@ -6,7 +6,6 @@
 #pragma once
 
 #include <iosfwd>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "cli/open_screener.h"
@@ -33,14 +32,5 @@ int RunXref(const XrefArgs& args, std::ostream& out, std::ostream& err);
 // The list set a command works on: parsed from --lists, or the entities of
 // an --index snapshot or a --store.
 Result<ListSet> OpenListSet(const ListSource& source);
-
-// Pieces shared with `embargo show`: an entity's names on one line
-// ("HAN JANG SU | Chang-Su Han"), and the JSON of a cluster member, a link,
-// an ambiguous case and an unlinked record, as `embargo xref --format json` writes them.
-std::string NamesLine(const Entity& entity);
-nlohmann::json MemberJson(const Entity& entity);  // {"id", "dataset", "caption"}
-nlohmann::json LinkJson(const ListSet& lists, const xref::Link& link);
-nlohmann::json AmbiguityJson(const ListSet& lists, const xref::Ambiguity& ambiguity);
-nlohmann::json UnlinkedJson(const ListSet& lists, const xref::Unlinked& unlinked);
 
 }  // namespace embargo::cli

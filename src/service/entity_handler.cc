@@ -1,6 +1,7 @@
 #include "service/entity_handler.h"
 
 #include "service/ftm_output.h"
+#include "xref/entity_view.h"
 
 namespace embargo::service {
 namespace {
@@ -57,6 +58,11 @@ Response HandleEntity(const ServingSnapshot& snapshot, const std::string& id) {
   nlohmann::json links = nlohmann::json::array();
   for (const Link& link : entity->links) links.push_back(LinkToJson(screener, *entity, link));
   r.body["links"] = std::move(links);
+  const ListSet& lists = screener.lists();
+  size_t index = static_cast<size_t>(entity - lists.entities.data());
+  const CrossLinks::Linked& cross = snapshot.cross_links->Get(lists);
+  r.body["xref"] =
+      xref::EntityViewToJson(lists, xref::ViewEntity(lists, cross.result, *cross.linker, index));
   return r;
 }
 

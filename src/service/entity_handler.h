@@ -3,7 +3,9 @@
 // or by a name that is exactly the primary name of one entity of the same
 // dataset, as OFAC's "Linked To: NAME" gives it, or is that name less a
 // final period; a name shared by several entities is left unresolved).
-// Pure function over an immutable snapshot; thread-safe.
+// Also the entity's counterparts on the other lists (xref/entity_view.h),
+// from the snapshot's cross-list links. Pure function over an immutable
+// snapshot (whose links are computed on first use); thread-safe.
 #pragma once
 
 #include <string>

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "embargo/screener.h"
+#include "service/cross_links.h"
 
 namespace embargo::service {
 
@@ -35,6 +36,9 @@ struct ServingSnapshot {
   std::shared_ptr<const Screener> screener;
   std::string version;  // content stamp: load time and a hash of the datasets
   std::chrono::system_clock::time_point loaded_at;
+  // The links between the screener's lists, for /entities/{id}; filled on
+  // first use.
+  std::shared_ptr<CrossLinks> cross_links = std::make_shared<CrossLinks>();
 };
 
 // Limits that protect the service; each breach is a 4xx with a clear detail.

@@ -112,7 +112,10 @@ json SearchOperation() {
 
 json EntityOperation() {
   return Operation(
-      "entity", "One entity with its links, linked entities inlined",
+      "entity",
+      "One entity with its links, linked entities inlined, and under \"xref\" its counterparts "
+      "on the other lists with the evidence, ambiguous cases, and the closest record on each "
+      "list without one",
       {Param("id", "path", String(), "Entity id, e.g. un_sc_sanctions-KPi.055")},
       ErrorReplies({{"200", Reply("The entity", "schemas/Entity")}}, {401, 403, 404, 429}));
 }

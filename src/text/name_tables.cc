@@ -76,6 +76,12 @@ const std::initializer_list<std::initializer_list<std::string_view>> kVariantGro
     {"zhou", "chou", "chow"},
     {"chen", "chan", "tan_cn"},
     {"huang", "wong", "hwang"},
+    // Abbreviations OFAC uses in company and vessel-operator names
+    // ("SHANGHAI DONGFENG SHPG CO LTD" is the UN's "... SHIPPING CO LTD").
+    {"shipping", "shpg"},
+    {"international", "intl"},
+    {"management", "mgmt"},
+    {"trading", "trdg"},
 };
 
 const std::initializer_list<std::string_view> kLegalForms = {"co",

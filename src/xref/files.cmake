@@ -3,5 +3,7 @@ list(APPEND EMBARGO_SOURCES
   src/xref/identifier_links.cc
   src/xref/name_links.cc
   src/xref/unlinked.cc
+  src/xref/xref_json.cc
+  src/xref/entity_view.cc
   src/xref/gaps.cc
   src/xref/gaps_html.cc)

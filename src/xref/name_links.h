@@ -99,4 +99,11 @@ std::vector<std::string> NameEvidence(const Entity& x, const Entity& y, const Ca
 // day apart), nationalities, gender, programme.
 std::vector<std::string> SharedEvidence(const Entity& x, const Entity& y);
 
+// Why record `entity` has no counterpart on `to_dataset` (which `linker`
+// indexes): its closest record there and the verdict on it; a clear match
+// LinkLists did not keep is a conflict, explained by `result`'s ambiguity.
+Unlinked ExplainUnlinkedRecord(const ListSet& lists, const XrefResult& result,
+                               const NameLinker& linker, size_t entity, std::string_view to_dataset,
+                               double threshold);
+
 }  // namespace embargo::xref

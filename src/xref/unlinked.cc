@@ -44,8 +44,11 @@ std::string ConflictWhy(const XrefResult& result, size_t entity, std::string_vie
   return "a clear match by name that the linkage run did not keep";
 }
 
-Unlinked Explain(const ListSet& lists, const XrefResult& result, const NameLinker& linker,
-                 size_t entity, std::string_view to_dataset, double threshold) {
+}  // namespace
+
+Unlinked ExplainUnlinkedRecord(const ListSet& lists, const XrefResult& result,
+                               const NameLinker& linker, size_t entity, std::string_view to_dataset,
+                               double threshold) {
   Unlinked u;
   u.entity = entity;
   Proposal p = linker.Propose(entity, to_dataset, 0.0);
@@ -69,8 +72,6 @@ Unlinked Explain(const ListSet& lists, const XrefResult& result, const NameLinke
   }
   return u;
 }
-
-}  // namespace
 
 std::string_view UnlinkedReasonName(UnlinkedReason reason) {
   switch (reason) {
@@ -101,7 +102,8 @@ std::vector<Unlinked> ExplainUnlinked(const ListSet& lists, const XrefResult& re
   if (pending.empty()) return out;
   NameLinker linker(lists, options, {std::string(to_dataset)});
   ParallelFor(pending.size(), options.threads, [&](size_t i) {
-    out[i] = Explain(lists, result, linker, pending[i], to_dataset, options.name_threshold);
+    out[i] = ExplainUnlinkedRecord(lists, result, linker, pending[i], to_dataset,
+                                   options.name_threshold);
   });
   return out;
 }

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+#include <string>
+
 #include "service/reference_snapshot.h"
 
 namespace embargo::service {
@@ -20,6 +24,31 @@ TEST(EntityHandlerTest, ReturnsUnPersonAsFtmWithPassport) {
   EXPECT_EQ(r.body["datasets"], nlohmann::json::array({"un_sc_sanctions"}));
   EXPECT_EQ(r.body["properties"]["passportNumber"], nlohmann::json::array({"745420176"}));
   EXPECT_EQ(r.body["links"], nlohmann::json::array());
+}
+
+// The same person on OFAC's list, tied by passport, with the evidence; and
+// for each list without a counterpart, the closest record and why.
+TEST(EntityHandlerTest, ShowsTheCounterpartsOnOtherListsWithTheEvidence) {
+  Response r = HandleEntity(ReferenceSnapshot(), "un_sc_sanctions-KPi.055");
+  ASSERT_EQ(r.status, 200);
+  const nlohmann::json& xref = r.body["xref"];
+  ASSERT_EQ(xref["counterparts"].size(), 1u) << xref.dump(1);
+  EXPECT_EQ(xref["counterparts"][0]["id"], "us_ofac_sdn-21749");
+  EXPECT_EQ(xref["counterparts"][0]["names"], nlohmann::json::array({"HAN, Jang Su"}));
+  ASSERT_EQ(xref["links"].size(), 1u);
+  const nlohmann::json& link = xref["links"][0];
+  EXPECT_EQ(link["method"], "identifier");
+  EXPECT_EQ(link["evidence"][0], "passport 745420176");
+  EXPECT_NE(std::find(link["evidence"].begin(), link["evidence"].end(), "nationality kp"),
+            link["evidence"].end());
+  std::set<std::string> without;
+  for (const nlohmann::json& u : xref["unlinked"]) {
+    without.insert(u["other_dataset"].get<std::string>());
+    EXPECT_FALSE(u["why"].get<std::string>().empty());
+  }
+  EXPECT_EQ(without.count("us_ofac_sdn"), 0u);
+  EXPECT_EQ(without.count("us_trade_csl"), 1u);
+  EXPECT_EQ(without.count("un_sc_sanctions"), 0u);
 }
 
 TEST(EntityHandlerTest, OfacLinkedToResolvesTargetByExactPrimaryName) {

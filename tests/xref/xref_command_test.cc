@@ -153,7 +153,7 @@ TEST_F(XrefCommandTest, ShowPutsTheCounterpartsNamesSideBySideWithTheEvidence) {
             "  birth dates  1964-07-17\n"
             "  nationality  kp\n"
             "\n"
-            "the same party on other lists (1 records)\n"
+            "the same party on other lists (1 record)\n"
             "  watch_a-1 | watch_b-1\n"
             "  리원호    | RI, Won Ho\n"
             "  Ri Won Ho |\n"
