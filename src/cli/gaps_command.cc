@@ -66,7 +66,9 @@ int RunGaps(const GapsArgs& args, std::ostream& out, std::ostream& err) {
   xref::XrefResult links = xref::LinkLists(*lists, xref_options);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   err << fmt::format("linked {} records in {:.1f} s\n", lists->entities.size(), seconds);
-  return Write(args, xref::BuildGapReport(*lists, links, options), out, err);
+  xref::GapReport report = xref::BuildGapReport(*lists, links, options);
+  xref::ExplainMissing(*lists, links, xref_options, report);
+  return Write(args, report, out, err);
 }
 
 }  // namespace embargo::cli

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 
@@ -650,6 +651,40 @@ std::string Joined(const std::vector<std::string>& values) {
 
 }  // namespace
 
+void ExplainMissing(const ListSet& lists, const XrefResult& xref, const XrefOptions& options,
+                    GapReport& report) {
+  std::map<std::string_view, size_t> index;
+  for (size_t i = 0; i < lists.entities.size(); ++i) index[lists.entities[i].id] = i;
+  std::set<std::string> un_datasets;
+  for (const DatasetInfo& d : report.datasets)
+    if (d.jurisdiction == kUnJurisdiction) un_datasets.insert(d.name);
+  for (auto& [dataset, missing] : report.un_missing) {
+    if (missing.empty()) continue;
+    // UN record id -> why it has no counterpart on `dataset`.
+    std::map<std::string, Unlinked> why;
+    for (const std::string& un : un_datasets)
+      for (Unlinked& u : ExplainUnlinked(lists, xref, un, dataset, "", options))
+        why.emplace(lists.entities[u.entity].id, std::move(u));
+    for (MissingTarget& m : missing) {
+      for (const std::string& un : un_datasets) {
+        auto listing = report.targets[m.target].listings.find(un);
+        if (listing == report.targets[m.target].listings.end()) continue;
+        auto it = why.find(listing->second.entity_ids.front());
+        if (it == why.end()) continue;
+        const Unlinked& u = it->second;
+        m.reason = UnlinkedReasonName(u.reason);
+        m.why = u.why;
+        m.score = u.score;
+        if (u.closest) {
+          m.closest_id = lists.entities[*u.closest].id;
+          m.closest_caption = lists.entities[*u.closest].caption();
+        }
+        break;
+      }
+    }
+  }
+}
+
 nlohmann::json GapReportToJson(const GapReport& report) {
   nlohmann::json out;
   out["regime"] = report.regime.empty() ? nullptr : nlohmann::json(report.regime);
@@ -669,7 +704,18 @@ nlohmann::json GapReportToJson(const GapReport& report) {
     nlohmann::json& rows = out["un_missing"][dataset] = nlohmann::json::array();
     for (const MissingTarget& m : missing) {
       const Target& t = report.targets[m.target];
-      rows.push_back({{"target", t.id}, {"caption", t.caption}, {"ambiguous", m.ambiguous}});
+      nlohmann::json closest = nullptr;
+      if (!m.closest_id.empty())
+        closest = {{"id", m.closest_id},
+                   {"caption", m.closest_caption},
+                   {"score", std::round(m.score * 1000) / 1000}};
+      rows.push_back(
+          {{"target", t.id},
+           {"caption", t.caption},
+           {"ambiguous", m.ambiguous},
+           {"closest", closest},
+           {"reason", m.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.reason)},
+           {"why", m.why}});
     }
   }
   out["single_jurisdiction"] = nlohmann::json::object();

@@ -96,6 +96,13 @@ struct TimelineEntry {
 struct MissingTarget {
   size_t target = 0;       // index into GapReport::targets
   bool ambiguous = false;  // the linker saw several equally good candidates there
+  // Filled by ExplainMissing: the closest record on that list ("" when no
+  // record shares enough of a name), its score, and why it was not linked.
+  std::string closest_id;
+  std::string closest_caption;
+  double score = 0;
+  std::string reason;  // UnlinkedReasonName: "below_threshold", "conflict", ...
+  std::string why;
 };
 
 struct LagStats {
@@ -155,8 +162,17 @@ struct GapOptions {
 GapReport BuildGapReport(const ListSet& lists, const XrefResult& xref,
                          const GapOptions& options = {});
 
+// Fills every MissingTarget's closest record on its list and why it was not
+// linked (ExplainUnlinked from the target's UN record; indexes each national
+// list once). `xref` must be LinkLists(lists, options), as for BuildGapReport.
+void ExplainMissing(const ListSet& lists, const XrefResult& xref, const XrefOptions& options,
+                    GapReport& report);
+
 // {"regime", "datasets", "summary", "regimes", "targets", "un_missing",
 //  "single_jurisdiction", "timeline", "notes"}; targets are referred to by id.
+// A un_missing entry: {"target", "caption", "ambiguous", "closest": {"id",
+// "caption", "score"} | null, "reason", "why"} (the last three once
+// explained, else null, null, "").
 nlohmann::json GapReportToJson(const GapReport& report);
 
 // The coverage matrix: one row per target (id, caption, kind, regimes,

@@ -147,16 +147,14 @@ std::string OverlapSection(const GapReport& r) {
 }
 
 // The first `limit` targets as a table.
-std::string TargetList(const GapReport& r, const std::vector<size_t>& targets,
-                       const std::vector<bool>& ambiguous, size_t limit) {
+std::string TargetList(const GapReport& r, const std::vector<size_t>& targets, size_t limit) {
   std::string out = "<table><tr><th>Target<th>Name<th>Kind<th>Listed by\n";
   for (size_t k = 0; k < targets.size() && k < limit; ++k) {
     const Target& t = r.targets[targets[k]];
     std::string lists;
     for (const auto& [dataset, listing] : t.listings)
       lists += (lists.empty() ? "" : ", ") + Esc(dataset);
-    out += fmt::format("<tr><td>{}<td>{}{}<td>{}<td>{}\n", Esc(t.id), Esc(t.caption),
-                       k < ambiguous.size() && ambiguous[k] ? " <i>(ambiguous candidates)</i>" : "",
+    out += fmt::format("<tr><td>{}<td>{}<td>{}<td>{}\n", Esc(t.id), Esc(t.caption),
                        TargetKindName(t.kind), lists);
   }
   if (targets.size() > limit)
@@ -180,13 +178,24 @@ std::string MissingSection(const GapReport& r, size_t limit) {
   out += "</table>\n";
   for (const auto& [dataset, missing] : r.un_missing) {
     if (missing.empty()) continue;
-    std::vector<size_t> targets;
-    std::vector<bool> ambiguous;
-    for (const MissingTarget& m : missing)
-      targets.push_back(m.target), ambiguous.push_back(m.ambiguous);
-    out += fmt::format("<details><summary>{} UN targets not on {}</summary>", missing.size(),
-                       Esc(dataset)) +
-           TargetList(r, targets, ambiguous, limit) + "</details>\n";
+    out += fmt::format(
+        "<details><summary>{} UN targets not on {}</summary>"
+        "<table><tr><th>Target<th>Name<th>Kind<th>Closest record there<th>Why not linked\n",
+        missing.size(), Esc(dataset));
+    for (size_t k = 0; k < missing.size() && k < limit; ++k) {
+      const MissingTarget& m = missing[k];
+      const Target& t = r.targets[m.target];
+      std::string closest = m.closest_id.empty() ? std::string("<span class=muted>none</span>")
+                                                 : fmt::format("{} {} ({:.2f})", Esc(m.closest_id),
+                                                               Esc(m.closest_caption), m.score);
+      out += fmt::format("<tr><td>{}<td>{}{}<td>{}<td>{}<td>{}\n", Esc(t.id), Esc(t.caption),
+                         m.ambiguous ? " <i>(ambiguous candidates)</i>" : "",
+                         TargetKindName(t.kind), closest, Esc(m.why));
+    }
+    if (missing.size() > limit)
+      out += fmt::format("<tr><td colspan=5 class=muted>… and {} more (see the JSON output)\n",
+                         missing.size() - limit);
+    out += "</table></details>\n";
   }
   return out;
 }
@@ -202,7 +211,7 @@ std::string SingleSection(const GapReport& r, size_t limit) {
   for (const auto& [jurisdiction, targets] : r.single_jurisdiction) {
     out += fmt::format("<details><summary>{} targets listed by {} only</summary>", targets.size(),
                        Esc(jurisdiction)) +
-           TargetList(r, targets, {}, limit) + "</details>\n";
+           TargetList(r, targets, limit) + "</details>\n";
   }
   return out;
 }

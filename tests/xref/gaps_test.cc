@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "cli/gaps_command.h"
@@ -296,10 +297,13 @@ TEST(GapReportJsonTest, CarriesTheNumbersByTargetId) {
   EXPECT_EQ(j["summary"]["un_missing"]["us_ofac_sdn"], 1);
   EXPECT_EQ(j["summary"]["timeline"]["datasets"]["un_sc_sanctions"]["median_lag_days"], 235);
   EXPECT_TRUE(j["summary"]["timeline"]["datasets"]["kr_fsc"]["first"] == 1);
-  EXPECT_EQ(
-      j["un_missing"]["us_ofac_sdn"][0],
-      (nlohmann::json{
-          {"target", "un_sc_sanctions-KPe.003"}, {"caption", "SHIP THREE"}, {"ambiguous", true}}));
+  EXPECT_EQ(j["un_missing"]["us_ofac_sdn"][0],
+            (nlohmann::json{{"target", "un_sc_sanctions-KPe.003"},
+                            {"caption", "SHIP THREE"},
+                            {"ambiguous", true},
+                            {"closest", nullptr},
+                            {"reason", nullptr},
+                            {"why", ""}}));
   EXPECT_EQ(j["single_jurisdiction"]["US"][0], "us_ofac_sdn-102");
   EXPECT_EQ(j["timeline"][0]["lag_days"]["un_sc_sanctions"], 235);
   const nlohmann::json& person = j["targets"][2];
@@ -419,6 +423,45 @@ TEST(GapsCommandTest, WritesTheJsonReportOfTheRegime) {
   EXPECT_EQ(j["regime"], "DPRK");
   EXPECT_EQ(j["summary"]["targets"], 155);
   EXPECT_EQ(j["summary"]["by_kind"]["person"], 80);
+}
+
+// The acceptance report: UN + OFAC SDN 2021-07 linked by the real linker;
+// every UN DPRK target missing from OFAC comes with its closest OFAC record
+// and why it was not linked.
+TEST(GapsCommandTest, DprkReportOnUnAndOfacNamesTheClosestOfacRecordOfEachGap) {
+  cli::GapsArgs args = UnDprkArgs("json");
+  args.source.lists.push_back(testing::SharedData("ofac/sdn-2021-07"));
+  std::ostringstream out, err;
+  ASSERT_EQ(cli::RunGaps(args, out, err), 0) << err.str();
+  nlohmann::json j = nlohmann::json::parse(out.str());
+  const nlohmann::json& s = j["summary"];
+  EXPECT_EQ(s["records"]["un_sc_sanctions"], 155);
+  EXPECT_EQ(s["linked_targets"], 151);
+  EXPECT_EQ(s["overlap"]["matrix"][0][1], 151);
+  EXPECT_EQ(s["un_missing"]["us_ofac_sdn"], 4);
+  const nlohmann::json& missing = j["un_missing"]["us_ofac_sdn"];
+  ASSERT_EQ(missing.size(), 4u) << missing.dump(1);
+  std::map<std::string, std::pair<std::string, std::string>> expected = {
+      {"un_sc_sanctions-KPe.014", {"conflict", "us_ofac_sdn-9345"}},
+      {"un_sc_sanctions-KPe.054", {"below_threshold", "us_ofac_sdn-22285"}},
+      {"un_sc_sanctions-KPi.003", {"below_threshold", ""}},
+      {"un_sc_sanctions-KPi.005", {"below_threshold", ""}}};
+  for (const nlohmann::json& m : missing) {
+    auto it = expected.find(m["target"].get<std::string>());
+    ASSERT_NE(it, expected.end()) << m.dump();
+    EXPECT_EQ(m["reason"], it->second.first) << m.dump();
+    ASSERT_TRUE(m["closest"].is_object()) << m.dump();
+    if (!it->second.second.empty()) {
+      EXPECT_EQ(m["closest"]["id"], it->second.second);
+    }
+    // The why names the closest record.
+    EXPECT_NE(m["why"].get<std::string>().find(m["closest"]["id"].get<std::string>()),
+              std::string::npos)
+        << m.dump();
+  }
+  // KUMRYONG is an alias of KOMID on OFAC, which the UN lists apart.
+  EXPECT_EQ(missing[0]["target"], "un_sc_sanctions-KPe.014");
+  EXPECT_TRUE(missing[0]["ambiguous"].get<bool>());
 }
 
 TEST(GapsCommandTest, WritesTheCoverageMatrixAsCsv) {
