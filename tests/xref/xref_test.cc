@@ -1,6 +1,7 @@
 #include "xref/xref.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -227,22 +228,46 @@ TEST(XrefReferenceTest, OfacAbbreviationsDoNotHideACounterpart) {
   }
 }
 
-TEST(XrefUserListTest, AHangulAndRomanisedEntryClustersWithUnAndOfac) {
-  auto dir = std::filesystem::temp_directory_path() / "embargo-xref-user-list";
+// Users' own lists join the clusters: a Korean list typed in embargo's CSV
+// format (one entry in Hangul only, one with a passport) and a Japanese one
+// in its JSON format (katakana beside the romanised name).
+TEST(XrefUserListTest, HangulAndKanaEntriesClusterWithUnAndOfac) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("embargo-xref-user-list-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  std::ofstream(dir / "watch.csv") << "id,name,dataset,schema,aliases,birth_date,nationality\n"
-                                      "W-1,리원호,my_watch_list,Person,Ri Won Ho,1964-07-17,kp\n";
+  std::ofstream(dir / "kr.csv") << "id,name,dataset,schema,birth_date,nationality,passport\n"
+                                   "KR-1,리원호,kr_watch,Person,1964-07-17,kp,\n"
+                                   "KR-2,한장수,kr_watch,Person,,,745420176\n";
+  std::ofstream(dir / "jp.json")
+      << R"({"dataset": "jp_watch", "entities": [{"id": "JP-7", "schema": "Person", )"
+      << R"("names": ["リ・ウォンホ", "RI Won Ho"], "birth_dates": ["1964-07-17"]}]})";
   auto lists = LoadLists({testing::SharedData("un/consolidated-2026-02-27.xml"),
-                          testing::SharedData("ofac/sdn-2021-07"), (dir / "watch.csv").string()});
+                          testing::SharedData("ofac/sdn-2021-07"), (dir / "kr.csv").string(),
+                          (dir / "jp.json").string()});
+  std::filesystem::remove_all(dir);
   ASSERT_TRUE(lists.ok()) << lists.error().ToString();
   XrefResult r = LinkLists(*lists);
-  const Entity* un = Counterpart(*lists, r, "my_watch_list-W-1", kUn);
-  const Entity* ofac = Counterpart(*lists, r, "my_watch_list-W-1", kOfac);
+
+  // 리원호 (Hangul only) and リ・ウォンホ / RI Won Ho: one cluster of four lists.
+  const Entity* un = Counterpart(*lists, r, "kr_watch-KR-1", kUn);
+  const Entity* ofac = Counterpart(*lists, r, "kr_watch-KR-1", kOfac);
+  const Entity* jp = Counterpart(*lists, r, "kr_watch-KR-1", "jp_watch");
   ASSERT_NE(un, nullptr);
   ASSERT_NE(ofac, nullptr);
+  ASSERT_NE(jp, nullptr);
   EXPECT_EQ(un->id, "un_sc_sanctions-KPi.033");
   EXPECT_EQ(ofac->caption(), "RI, Won Ho");
-  std::filesystem::remove_all(dir);
+  EXPECT_EQ(jp->id, "jp_watch-JP-7");
+
+  // 한장수 with HAN JANG SU's passport: linked by the identifier.
+  size_t han = IndexOf(*lists, "kr_watch-KR-2");
+  size_t han_un = IndexOf(*lists, "un_sc_sanctions-KPi.055");
+  auto link = std::find_if(r.links.begin(), r.links.end(), [&](const Link& l) {
+    return std::minmax(l.a, l.b) == std::minmax(han, han_un);
+  });
+  ASSERT_NE(link, r.links.end());
+  EXPECT_EQ(link->method, LinkMethod::kIdentifier);
+  EXPECT_EQ(link->evidence.front(), "passport 745420176");
 }
 
 }  // namespace
