@@ -46,6 +46,11 @@ run: build
 	$(BUILD_DIR)/embargo alerts list --limit 10 --store $(BUILD_DIR)/embargo.db
 	$(BUILD_DIR)/embargo audit verify --store $(BUILD_DIR)/embargo.db
 	@echo
+	@echo "Cross-list coordination: one target on every list, and the DPRK gaps between the lists"
+	$(BUILD_DIR)/embargo show KPi.055 --lists $(DATA)
+	$(BUILD_DIR)/embargo gaps --regime DPRK --lists $(DATA) --format html --out $(BUILD_DIR)/gaps-dprk.html
+	@echo "(gap report: $(BUILD_DIR)/gaps-dprk.html; --format json or csv give the same numbers)"
+	@echo
 	@echo "Starting the HTTP service (Ctrl-C to stop); curl examples for every endpoint are in README.md"
 	$(BUILD_DIR)/embargo serve --lists $(DATA) --store $(BUILD_DIR)/embargo.db --listen $(LISTEN)
 

@@ -525,10 +525,10 @@ void Builder::AddNotes() {
   for (const auto& [dataset, missing] : report_.un_missing)
     for (const MissingTarget& m : missing) ambiguous += m.ambiguous ? 1 : 0;
   if (ambiguous > 0)
-    report_.notes.push_back(fmt::format(
-        "{} missing UN targets have several equally good candidates on that list (ambiguous, "
-        "not linked): review them by hand",
-        ambiguous));
+    report_.notes.push_back(
+        fmt::format("{} missing UN target{} a candidate on that list the linker could not settle "
+                    "(ambiguous, not linked): review by hand",
+                    ambiguous, ambiguous == 1 ? " has" : "s have"));
 }
 
 // Targets by id, drafts_ alongside.

@@ -95,7 +95,7 @@ struct TimelineEntry {
 // A UN target of the selection that no record of `dataset` is linked to.
 struct MissingTarget {
   size_t target = 0;       // index into GapReport::targets
-  bool ambiguous = false;  // the linker saw several equally good candidates there
+  bool ambiguous = false;  // the linker saw a candidate there it could not settle
   // Filled by ExplainMissing: the closest record on that list ("" when no
   // record shares enough of a name), its score, and why it was not linked.
   std::string closest_id;

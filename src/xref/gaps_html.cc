@@ -179,7 +179,7 @@ std::string MissingSection(const GapReport& r, size_t limit) {
   for (const auto& [dataset, missing] : r.un_missing) {
     if (missing.empty()) continue;
     out += fmt::format(
-        "<details><summary>{} UN targets not on {}</summary>"
+        "<details open><summary>{} UN targets not on {}</summary>"
         "<table><tr><th>Target<th>Name<th>Kind<th>Closest record there<th>Why not linked\n",
         missing.size(), Esc(dataset));
     for (size_t k = 0; k < missing.size() && k < limit; ++k) {
@@ -189,7 +189,7 @@ std::string MissingSection(const GapReport& r, size_t limit) {
                                                  : fmt::format("{} {} ({:.2f})", Esc(m.closest_id),
                                                                Esc(m.closest_caption), m.score);
       out += fmt::format("<tr><td>{}<td>{}{}<td>{}<td>{}<td>{}\n", Esc(t.id), Esc(t.caption),
-                         m.ambiguous ? " <i>(ambiguous candidates)</i>" : "",
+                         m.ambiguous ? " <i>(ambiguous: review by hand)</i>" : "",
                          TargetKindName(t.kind), closest, Esc(m.why));
     }
     if (missing.size() > limit)

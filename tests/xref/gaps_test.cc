@@ -252,8 +252,8 @@ TEST(GapReportTest, SaysWhichListsGiveNoDates) {
             "us_ofac_sdn gives no listing dates: designation timelines cover only "
             "un_sc_sanctions, kr_fsc");
   EXPECT_EQ(r.notes[1],
-            "1 missing UN targets have several equally good candidates on that list "
-            "(ambiguous, not linked): review them by hand");
+            "1 missing UN target has a candidate on that list the linker could not settle "
+            "(ambiguous, not linked): review by hand");
 }
 
 TEST(GapReportTest, WithoutARegimeSummarisesEveryRegimeAndTheUnclassified) {
