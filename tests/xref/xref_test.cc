@@ -183,7 +183,7 @@ TEST(XrefReferenceTest, ClustersHoldEveryLinkedRecordOnce) {
   }
 }
 
-TEST(XrefUnlinkedTest, ListsTheUnDprkRecordsWithNoOfacCounterpartAndWhy) {
+TEST(XrefReferenceTest, ListsTheUnDprkRecordsWithNoOfacCounterpartAndWhy) {
   const Reference& ref = UnOfac();
   std::vector<Unlinked> gap = ExplainUnlinked(ref.lists, ref.full, kUn, kOfac, "KP");
   for (const Unlinked& u : gap) {
