@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <fstream>
 #include <ostream>
 
+#include "cli/output_file.h"
 #include "cli/xref_command.h"
 #include "xref/gaps.h"
 #include "xref/gaps_html.h"
@@ -16,25 +16,11 @@ namespace {
 // The report in `format`, to --out or `out`.
 int Write(const GapsArgs& args, const xref::GapReport& report, std::ostream& out,
           std::ostream& err) {
-  std::ofstream file;
-  const bool to_file = !args.out.empty() && args.out != "-";
-  if (to_file) {
-    file.open(args.out, std::ios::binary);
-    if (!file) {
-      err << "embargo gaps: " << args.out << ": cannot write file\n";
-      return 1;
-    }
-  }
-  std::ostream& sink = to_file ? file : out;
-  if (args.format == "json") sink << xref::GapReportToJson(report).dump(2) << '\n';
-  if (args.format == "csv") sink << xref::GapReportToCsv(report);
-  if (args.format == "html") sink << xref::GapReportToHtml(report);
-  sink.flush();
-  if (!sink) {
-    err << "embargo gaps: " << (to_file ? args.out : "stdout") << ": write failed\n";
-    return 1;
-  }
-  return 0;
+  return WriteOutput("gaps", args.out, out, err, [&](std::ostream& sink) {
+    if (args.format == "json") sink << xref::GapReportToJson(report).dump(2) << '\n';
+    if (args.format == "csv") sink << xref::GapReportToCsv(report);
+    if (args.format == "html") sink << xref::GapReportToHtml(report);
+  });
 }
 
 }  // namespace

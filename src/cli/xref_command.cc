@@ -3,13 +3,12 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cmath>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <set>
 
+#include "cli/output_file.h"
 #include "xref/xref_json.h"
 
 namespace embargo::cli {
@@ -171,25 +170,11 @@ std::string UsageError(const XrefArgs& args) {
 }
 
 int Write(const XrefArgs& args, const Report& report, std::ostream& out, std::ostream& err) {
-  std::ofstream file;
-  bool to_file = !args.out.empty() && args.out != "-";
-  if (to_file) {
-    file.open(args.out, std::ios::binary);
-    if (!file) {
-      err << "embargo xref: " << args.out << ": cannot write file\n";
-      return 1;
-    }
-  }
-  std::ostream& sink = to_file ? file : out;
-  if (args.format == "json") WriteJson(report, sink);
-  if (args.format == "csv") WriteCsv(report, sink);
-  if (args.format == "text") WriteText(report, sink);
-  sink.flush();
-  if (!sink) {
-    err << "embargo xref: " << (to_file ? args.out : "stdout") << ": write failed\n";
-    return 1;
-  }
-  return 0;
+  return WriteOutput("xref", args.out, out, err, [&](std::ostream& sink) {
+    if (args.format == "json") WriteJson(report, sink);
+    if (args.format == "csv") WriteCsv(report, sink);
+    if (args.format == "text") WriteText(report, sink);
+  });
 }
 
 }  // namespace

@@ -510,5 +510,15 @@ TEST(GapsCommandTest, NamesTheListThatCannotBeRead) {
       << err.str();
 }
 
+TEST(GapsCommandTest, NamesTheOutputFileThatCannotBeWritten) {
+  cli::GapsArgs args = UnDprkArgs("html");
+  args.out = "/nonexistent-embargo-dir/gaps.html";
+  std::ostringstream out, err;
+  EXPECT_EQ(cli::RunGaps(args, out, err), 1);
+  EXPECT_EQ(err.str().substr(err.str().find("embargo gaps:")),
+            "embargo gaps: /nonexistent-embargo-dir/gaps.html: cannot write file\n");
+  EXPECT_EQ(out.str(), "");
+}
+
 }  // namespace
 }  // namespace embargo::xref
