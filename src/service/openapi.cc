@@ -210,6 +210,25 @@ json Object(const json& properties, const std::vector<std::string>& required = {
   return o;
 }
 
+// /entities/{id}: the entity's counterparts on other lists (xref/entity_view.h).
+json XrefSchema() {
+  json objects = {{"type", "array"}, {"items", {{"type", "object"}}}};
+  json member =
+      Object({{"id", String()}, {"dataset", String()}, {"caption", String()}, {"names", Strings()}},
+             {"id", "dataset"});
+  json link = Object({{"a_id", String()},
+                      {"b_id", String()},
+                      {"method", String()},
+                      {"confidence", {{"type", "number"}}},
+                      {"evidence", Strings()}},
+                     {"a_id", "b_id", "method"});
+  return Object({{"counterparts", {{"type", "array"}, {"items", member}}},
+                 {"links", {{"type", "array"}, {"items", link}}},
+                 {"ambiguous", objects},
+                 {"unlinked", objects}},
+                {"counterparts", "links", "ambiguous", "unlinked"});
+}
+
 json EntitySchema() {
   json values = {{"type", "object"}, {"additionalProperties", Strings()}};
   return Object({{"id", String()},
@@ -222,7 +241,8 @@ json EntitySchema() {
                  {"score", {{"type", "number"}}},
                  {"match", {{"type", "boolean"}}},
                  {"explanations", {{"type", "object"}}},
-                 {"links", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
+                 {"links", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                 {"xref", XrefSchema()}},
                 {"id", "schema", "properties"});
 }
 
