@@ -7,6 +7,8 @@
 
 #include "cli/output_file.h"
 #include "cli/xref_command.h"
+#include "store/store.h"
+#include "store/versions.h"
 #include "xref/gaps.h"
 #include "xref/gaps_html.h"
 
@@ -21,6 +23,22 @@ int Write(const GapsArgs& args, const xref::GapReport& report, std::ostream& out
     if (args.format == "csv") sink << xref::GapReportToCsv(report);
     if (args.format == "html") sink << xref::GapReportToHtml(report);
   });
+}
+
+// With --store: when the stored versions first show each record of the
+// versions in force, for lists that give no listing date.
+Status AddSeenDates(const ListSource& source, xref::GapOptions& options) {
+  if (source.store.empty()) return Status::Ok();
+  auto db = store::OpenStore(store::StoreUrl(source.store));
+  if (!db.ok()) return db.error();
+  auto versions = store::VersionsInForce(**db, source.as_of);
+  if (!versions.ok()) return versions.error();
+  for (const store::ListVersion& v : *versions) {
+    auto seen = store::FirstSeenDates(**db, v);
+    if (!seen.ok()) return seen.error();
+    for (auto& [id, s] : *seen) options.seen[id] = {std::move(s.by), std::move(s.after)};
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -43,6 +61,10 @@ int RunGaps(const GapsArgs& args, std::ostream& out, std::ostream& err) {
   auto lists = OpenListSet(args.source);
   if (!lists.ok()) {
     err << "embargo gaps: " << lists.error().ToString() << '\n';
+    return 1;
+  }
+  if (Status seen = AddSeenDates(args.source, options); !seen.ok()) {
+    err << "embargo gaps: " << seen.error().ToString() << '\n';
     return 1;
   }
   auto start = std::chrono::steady_clock::now();

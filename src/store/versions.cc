@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -266,6 +267,30 @@ Result<std::vector<std::pair<std::string, std::string>>> VersionRecordHashes(Dat
       "entity_id",
       {version_id}, [&](const SqlRow& r) {
         out.emplace_back(r.Text(0), r.Text(1));
+        return Status::Ok();
+      });
+  if (!status.ok()) return status.error();
+  return out;
+}
+
+Result<std::map<std::string, FirstSeen>> FirstSeenDates(Database& db, const ListVersion& version) {
+  auto versions = ListVersions(db, version.dataset);
+  if (!versions.ok()) return versions.error();
+  std::set<std::string> dates;  // effective dates of the versions up to `version`
+  for (const ListVersion& v : *versions)
+    if (v.effective_date <= version.effective_date) dates.insert(v.effective_date);
+  std::map<std::string, FirstSeen> out;
+  Status status = db.ForEach(
+      "SELECT cur.entity_id, MIN(lv.effective_date) FROM version_entities cur "
+      "JOIN version_entities ve ON ve.entity_id = cur.entity_id "
+      "JOIN list_versions lv ON lv.id = ve.version_id "
+      "WHERE cur.version_id = ? AND lv.dataset = ? AND lv.effective_date <= ? "
+      "GROUP BY cur.entity_id",
+      {version.id, version.dataset, version.effective_date}, [&](const SqlRow& r) {
+        FirstSeen seen{r.Text(1), ""};
+        auto it = dates.find(seen.by);
+        if (it != dates.begin() && it != dates.end()) seen.after = *std::prev(it);
+        out.emplace(r.Text(0), std::move(seen));
         return Status::Ok();
       });
   if (!status.ok()) return status.error();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,6 +79,18 @@ struct VersionDelta {
   std::vector<std::string> removed;
 };
 Result<VersionDelta> DiffVersionIds(Database& db, int64_t from_id, int64_t to_id);
+
+// When the stored versions first show each entity of `version`: the
+// effective date of the earliest version of its dataset (in force no later
+// than `version`) that holds it, and the effective date of the version
+// before that one. An entity the list does not date was designated after
+// `after` and by `by`; `after` is "" for an entity already in the earliest
+// stored version (designated on or before `by`).
+struct FirstSeen {
+  std::string by;
+  std::string after;
+};
+Result<std::map<std::string, FirstSeen>> FirstSeenDates(Database& db, const ListVersion& version);
 
 // The record hash of each entity id in a version.
 Result<std::vector<std::pair<std::string, std::string>>> VersionRecordHashes(Database& db,

@@ -248,13 +248,18 @@ bool Selects(const std::vector<std::string>& regimes, std::string_view regime) {
   return std::find(regimes.begin(), regimes.end(), regime) != regimes.end();
 }
 
-void AddListing(Target& target, const Entity& e) {
+void AddListing(Target& target, const Entity& e, const std::map<std::string, SeenBetween>& seen) {
   AddUnique(target.jurisdictions, JurisdictionOf(e.dataset));
   Listing& listing = target.listings[e.dataset];
   listing.entity_ids.push_back(e.id);
   for (const std::string& p : e.programs) AddUnique(listing.programs, p);
   if (ParseDay(e.listed_on) && (listing.listed_on.empty() || e.listed_on < listing.listed_on))
     listing.listed_on = e.listed_on;
+  auto it = seen.find(e.id);
+  if (it != seen.end() && (listing.seen_by.empty() || it->second.by < listing.seen_by)) {
+    listing.seen_by = it->second.by;
+    listing.seen_after = it->second.after;
+  }
 }
 
 // What the builder knows about a target beyond what the report keeps.
@@ -357,7 +362,7 @@ void Builder::AddTarget(std::vector<size_t> members, bool linked) {
     if (head.schema == Schema::kLegalEntity && e.schema != Schema::kLegalEntity &&
         target.kind == TargetKind::kEntity)
       target.kind = KindOf(e.schema);
-    AddListing(target, e);
+    AddListing(target, e, options_.seen);
   }
   std::sort(target.jurisdictions.begin(), target.jurisdictions.end());
   target.linked = linked && target.listings.size() > 1;
@@ -618,6 +623,10 @@ nlohmann::json TargetToJson(const Target& t) {
   for (const auto& [dataset, l] : t.listings) {
     listings[dataset] = {{"ids", l.entity_ids}, {"programs", l.programs}};
     listings[dataset]["listed_on"] = l.listed_on.empty() ? nullptr : nlohmann::json(l.listed_on);
+    if (!SeenText(l).empty())
+      listings[dataset]["seen"] = {
+          {"after", l.seen_after.empty() ? nullptr : nlohmann::json(l.seen_after)},
+          {"by", l.seen_by}};
   }
   return {{"id", t.id},
           {"caption", t.caption},
@@ -732,10 +741,15 @@ nlohmann::json GapReportToJson(const GapReport& report) {
   return out;
 }
 
+std::string SeenText(const Listing& l) {
+  if (l.seen_by.empty() || !l.listed_on.empty()) return "";
+  return l.seen_after.empty() ? "by " + l.seen_by : l.seen_after + ".." + l.seen_by;
+}
+
 std::string GapReportToCsv(const GapReport& report) {
   std::string out = "target,caption,kind,regimes,jurisdictions";
   for (const DatasetInfo& d : report.datasets)
-    out += fmt::format(",{0}_ids,{0}_programs,{0}_listed_on", CsvField(d.name));
+    out += fmt::format(",{0}_ids,{0}_programs,{0}_listed_on,{0}_seen", CsvField(d.name));
   out += "\n";
   for (const Target& t : report.targets) {
     out +=
@@ -744,12 +758,12 @@ std::string GapReportToCsv(const GapReport& report) {
     for (const DatasetInfo& d : report.datasets) {
       auto it = t.listings.find(d.name);
       if (it == t.listings.end()) {
-        out += ",,,";
+        out += ",,,,";
         continue;
       }
       const Listing& l = it->second;
-      out += fmt::format(",{},{},{}", CsvField(Joined(l.entity_ids)), CsvField(Joined(l.programs)),
-                         l.listed_on);
+      out += fmt::format(",{},{},{},{}", CsvField(Joined(l.entity_ids)),
+                         CsvField(Joined(l.programs)), l.listed_on, SeenText(l));
     }
     out += "\n";
   }

@@ -71,6 +71,11 @@ struct Listing {
   std::vector<std::string> entity_ids;
   std::vector<std::string> programs;  // union over the records, in order seen
   std::string listed_on;              // earliest YYYY-MM-DD; "" when the list gives none
+  // For a list that gives no date, what its stored versions say
+  // (GapOptions::seen): listed by `seen_by`, and after `seen_after` ("" =
+  // already in the earliest stored version). Never used as a listing date.
+  std::string seen_by;
+  std::string seen_after;
 };
 
 struct Target {
@@ -153,9 +158,23 @@ struct GapReport {
   std::vector<std::string> notes;  // limits of the data (undated lists, ...)
 };
 
+// When the stored versions of a list first show a record (store::FirstSeen).
+struct SeenBetween {
+  std::string by;     // YYYY-MM-DD
+  std::string after;  // YYYY-MM-DD, or "" when in the earliest stored version
+};
+
 struct GapOptions {
   std::string regime;  // a KnownRegimes() entry; "" = every target
+  // Entity id -> when the store's versions first show it, for lists that
+  // give no listing date (embargo gaps --store fills it).
+  std::map<std::string, SeenBetween> seen;
 };
+
+// What the stored versions say of an undated listing: "by 2024-01-31", or
+// "2024-01-31..2024-02-23" (after the first day, by the second); "" when the
+// list gives a date or the versions say nothing.
+std::string SeenText(const Listing& listing);
 
 // Builds the report. `xref` must have been computed over `lists` (its
 // indices point into lists.entities); indices out of range are ignored.
@@ -176,9 +195,10 @@ void ExplainMissing(const ListSet& lists, const XrefResult& xref, const XrefOpti
 nlohmann::json GapReportToJson(const GapReport& report);
 
 // The coverage matrix: one row per target (id, caption, kind, regimes,
-// jurisdictions) then, per dataset, three columns <dataset>_ids,
-// <dataset>_programs and <dataset>_listed_on (empty when not listed or
-// undated). Several values in a cell are joined with "; ".
+// jurisdictions) then, per dataset, four columns <dataset>_ids,
+// <dataset>_programs, <dataset>_listed_on (empty when not listed or
+// undated) and <dataset>_seen ("by YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD"
+// from the store's versions, else empty). Several values in a cell are joined with "; ".
 std::string GapReportToCsv(const GapReport& report);
 
 }  // namespace embargo::xref

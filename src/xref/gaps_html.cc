@@ -433,7 +433,9 @@ std::string CoverageSection(const GapReport& r, const HtmlOptions& options) {
       }
       out += fmt::format("<td>{}<br><span class=muted>{}</span>",
                          Esc(fmt::format("{}", fmt::join(it->second.programs, ", "))),
-                         it->second.listed_on.empty() ? "date unknown" : it->second.listed_on);
+                         !it->second.listed_on.empty()   ? it->second.listed_on
+                         : !SeenText(it->second).empty() ? "seen " + SeenText(it->second)
+                                                         : std::string("date unknown"));
     }
   }
   return out + "\n</table>\n";

@@ -71,6 +71,35 @@ TEST_P(VersionsTest, OfacSnapshotsBecomeVersionsAndRebuildExactly) {
             std::to_string(jan.entities.size() + delta->added.size() + delta->changed.size()));
 }
 
+// OFAC's CSV gives no listing dates; the versions bracket them. Stored out
+// of order, they are still read by effective date.
+TEST_P(VersionsTest, FirstSeenDatesBracketWhenAnUndatedListAddedAnEntity) {
+  Import(Load("ofac/sdn-2024-02-23.csv"));
+  StoredVersion jan = Import(Load("ofac/sdn-2024-01-31.csv"));
+  StoredVersion may = Import(Load("ofac/sdn-2024-05-03.csv"));
+  auto seen = FirstSeenDates(db(), may.version);
+  ASSERT_TRUE(seen.ok()) << seen.error().ToString();
+  EXPECT_EQ(seen->size(), static_cast<size_t>(may.version.entity_count));
+  // In January already: designated on or before 2024-01-31.
+  EXPECT_EQ(seen->at("us_ofac_sdn-9345").by, "2024-01-31");
+  EXPECT_EQ(seen->at("us_ofac_sdn-9345").after, "");
+  // A February designation.
+  EXPECT_EQ(seen->at("us_ofac_sdn-37809").by, "2024-02-23");
+  EXPECT_EQ(seen->at("us_ofac_sdn-37809").after, "2024-01-31");
+  // Every entity added between two versions carries that bracket.
+  auto delta = DiffVersionIds(db(), jan.version.id, may.version.id);
+  ASSERT_TRUE(delta.ok());
+  size_t after_january = 0;
+  for (const auto& [id, s] : *seen) after_january += s.after.empty() ? 0 : 1;
+  EXPECT_EQ(after_january, delta->added.size());
+  // As of January, nothing was seen later.
+  auto as_of_jan = FirstSeenDates(db(), jan.version);
+  ASSERT_TRUE(as_of_jan.ok());
+  for (const auto& [id, s] : *as_of_jan) {
+    EXPECT_EQ(s.by, "2024-01-31") << id;
+  }
+}
+
 TEST_P(VersionsTest, TheSameContentMakesNoNewVersion) {
   ListSet feb = Load("ofac/sdn-2024-02-23.csv");
   StoredVersion first = Import(feb);

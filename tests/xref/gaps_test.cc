@@ -1,6 +1,7 @@
 #include "xref/gaps.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -9,6 +10,8 @@
 #include <sstream>
 
 #include "cli/gaps_command.h"
+#include "store/store.h"
+#include "store/versions.h"
 #include "test_paths.h"
 
 namespace embargo::xref {
@@ -313,7 +316,7 @@ TEST(GapReportJsonTest, CarriesTheNumbersByTargetId) {
   EXPECT_EQ(j["notes"].size(), 2u);
 }
 
-TEST(GapReportCsvTest, OneRowPerTargetAndThreeColumnsPerDataset) {
+TEST(GapReportCsvTest, OneRowPerTargetAndFourColumnsPerDataset) {
   std::string csv = GapReportToCsv(DprkReport());
   std::vector<std::string> lines;
   for (size_t start = 0, end; (end = csv.find('\n', start)) != std::string::npos; start = end + 1)
@@ -321,87 +324,15 @@ TEST(GapReportCsvTest, OneRowPerTargetAndThreeColumnsPerDataset) {
   ASSERT_EQ(lines.size(), 5u);
   EXPECT_EQ(lines[0],
             "target,caption,kind,regimes,jurisdictions,un_sc_sanctions_ids,"
-            "un_sc_sanctions_programs,un_sc_sanctions_listed_on,us_ofac_sdn_ids,"
-            "us_ofac_sdn_programs,us_ofac_sdn_listed_on,kr_fsc_ids,kr_fsc_programs,"
-            "kr_fsc_listed_on");
+            "un_sc_sanctions_programs,un_sc_sanctions_listed_on,un_sc_sanctions_seen,"
+            "us_ofac_sdn_ids,us_ofac_sdn_programs,us_ofac_sdn_listed_on,us_ofac_sdn_seen,"
+            "kr_fsc_ids,kr_fsc_programs,kr_fsc_listed_on,kr_fsc_seen");
   EXPECT_EQ(lines[1],
             "un_sc_sanctions-KPe.002,\"KOREA TRADING CORP, LTD\",entity,DPRK,UN; US; kr_fsc,"
-            "un_sc_sanctions-KPe.002,DPRK,2013-01-22,us_ofac_sdn-101,NPWMD,,kr_fsc-FSC-2,"
-            "North Korea,2012-06-01");
+            "un_sc_sanctions-KPe.002,DPRK,2013-01-22,,us_ofac_sdn-101,NPWMD,,,kr_fsc-FSC-2,"
+            "North Korea,2012-06-01,");
   EXPECT_EQ(lines[4],
-            "us_ofac_sdn-102,OFAC ONLY VESSEL,vessel,DPRK,US,,,,us_ofac_sdn-102,DPRK4,,,,");
-}
-
-// ---------------------------------------------------------------------------
-// The real lists: UN 2026-02-27 and OFAC SDN 2021-07.
-
-const ListSet& UnAndOfac() {
-  static const ListSet* lists = [] {
-    auto loaded = LoadLists({testing::SharedData("un/consolidated-2026-02-27.xml"),
-                             testing::SharedData("ofac/sdn-2021-07")});
-    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
-    return new ListSet(loaded.ok() ? std::move(*loaded) : ListSet{});
-  }();
-  return *lists;
-}
-
-size_t IndexOf(const ListSet& lists, std::string_view id) {
-  for (size_t i = 0; i < lists.entities.size(); ++i)
-    if (lists.entities[i].id == id) return i;
-  ADD_FAILURE() << "no entity " << id;
-  return 0;
-}
-
-// One hand-made link: UN KPi.055 HAN JANG SU is OFAC's HAN, Jang Su (same
-// passport, 745420176).
-XrefResult HanJangSu(const ListSet& lists) {
-  size_t un = IndexOf(lists, "un_sc_sanctions-KPi.055");
-  size_t ofac = lists.entities.size();
-  for (size_t i = 0; i < lists.entities.size(); ++i) {
-    const Entity& e = lists.entities[i];
-    if (e.dataset != kOfac) continue;
-    for (const Identifier& id : e.identifiers)
-      if (id.value == "745420176") ofac = i;
-  }
-  EXPECT_LT(ofac, lists.entities.size()) << "no OFAC record with passport 745420176";
-  XrefResult xref;
-  xref.links = {{std::min(un, ofac), std::max(un, ofac), LinkMethod::kIdentifier, 1.0, {}}};
-  xref.clusters = {{{un, ofac}, {0}}};
-  return xref;
-}
-
-TEST(GapReportRealDataTest, DprkOnUnAndOfac2021) {
-  const ListSet& lists = UnAndOfac();
-  // Counted straight from the records: UN reference numbers KPi.* / KPe.*.
-  size_t un_people = 0, un_entities = 0;
-  for (const Entity& e : lists.entities) {
-    if (e.dataset != kUn) continue;
-    un_people += e.source_id.starts_with("KPi.") ? 1 : 0;
-    un_entities += e.source_id.starts_with("KPe.") ? 1 : 0;
-  }
-  ASSERT_EQ(un_people, 80u);
-  ASSERT_EQ(un_entities, 75u);
-  GapReport r = BuildGapReport(lists, HanJangSu(lists), {.regime = "DPRK"});
-  const RegimeSummary& s = r.summary;
-  EXPECT_EQ(s.records.at(std::string(kUn)), 155u);
-  // OFAC, counted from sdn.csv, add.csv and sdn_comments.csv by a script:
-  // 414 records under DPRK, DPRK2-4 or DPRK-NKSPEA, and 58 NPWMD records
-  // with a North Korean address, birthplace, nationality or passport.
-  EXPECT_EQ(s.records.at(std::string(kOfac)), 414u + 58u);
-  EXPECT_EQ(s.targets, 155u + 472u - 1u);
-  EXPECT_EQ(s.linked_targets, 1u);
-  EXPECT_EQ(s.overlap[0][1], 1u);
-  EXPECT_EQ(s.un_missing.at(std::string(kOfac)), 154u);
-  EXPECT_EQ(s.single_jurisdiction.at("UN"), 154u);
-  EXPECT_EQ(s.single_jurisdiction.at("US"), 471u);
-  const Target& han = r.targets[TargetIndex(r, "un_sc_sanctions-KPi.055")];
-  EXPECT_EQ(han.listings.at(std::string(kUn)).listed_on, "2017-08-05");
-  EXPECT_EQ(han.listings.at(std::string(kOfac)).listed_on, "");
-  // OFAC's legacy CSV gives no listing dates: no lag can be computed.
-  EXPECT_TRUE(r.timeline.empty());
-  EXPECT_EQ(r.notes[0],
-            "us_ofac_sdn gives no listing dates: designation timelines cover only "
-            "un_sc_sanctions");
+            "us_ofac_sdn-102,OFAC ONLY VESSEL,vessel,DPRK,US,,,,,us_ofac_sdn-102,DPRK4,,,,,,");
 }
 
 // ---------------------------------------------------------------------------
@@ -462,6 +393,59 @@ TEST(GapsCommandTest, DprkReportOnUnAndOfacNamesTheClosestOfacRecordOfEachGap) {
   // KUMRYONG is an alias of KOMID on OFAC, which the UN lists apart.
   EXPECT_EQ(missing[0]["target"], "un_sc_sanctions-KPe.014");
   EXPECT_TRUE(missing[0]["ambiguous"].get<bool>());
+}
+
+// OFAC's CSV gives no listing dates; with --store, the stored versions say
+// when each record first appeared (never taken for a listing date).
+TEST(GapsCommandTest, WithAStoreUndatedListingsSayWhenTheVersionsFirstShowThem) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("embargo-gaps-store-" + std::to_string(::getpid()) + ".db");
+  {
+    auto db = store::OpenStore(path.string());
+    ASSERT_TRUE(db.ok()) << db.error().ToString();
+    for (const char* file : {"ofac/sdn-2024-01-31.csv", "ofac/sdn-2024-02-23.csv"}) {
+      auto lists = LoadLists({testing::SharedData(file)});
+      ASSERT_TRUE(lists.ok()) << lists.error().ToString();
+      ASSERT_TRUE(store::StoreListSet(**db, *lists, {}).ok());
+    }
+  }
+  cli::GapsArgs args;
+  args.source.store = path.string();
+  args.format = "json";
+  args.threads = 2;
+  std::ostringstream out, err;
+  int code = cli::RunGaps(args, out, err);
+  cli::GapsArgs csv_args = args;
+  csv_args.format = "csv";
+  std::ostringstream csv, csv_err;
+  int csv_code = cli::RunGaps(csv_args, csv, csv_err);
+  std::filesystem::remove(path);
+  for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  ASSERT_EQ(code, 0) << err.str();
+  ASSERT_EQ(csv_code, 0) << csv_err.str();
+
+  std::map<std::string, nlohmann::json> ofac;  // target id -> its us_ofac_sdn listing
+  const nlohmann::json report = nlohmann::json::parse(out.str());
+  for (const nlohmann::json& t : report["targets"])
+    ofac[t["id"].get<std::string>()] = t["listings"]["us_ofac_sdn"];
+  ASSERT_EQ(ofac.size(), 14484u);  // the February version's records, none linked
+  // A February designation: after the January version, by the February one.
+  const nlohmann::json& feb = ofac.at("us_ofac_sdn-37809");
+  EXPECT_EQ(feb["listed_on"], nullptr);
+  EXPECT_EQ(feb["seen"], (nlohmann::json{{"after", "2024-01-31"}, {"by", "2024-02-23"}}));
+  // Listed in January already: on or before 2024-01-31.
+  EXPECT_EQ(ofac.at("us_ofac_sdn-10000")["seen"],
+            (nlohmann::json{{"after", nullptr}, {"by", "2024-01-31"}}));
+  size_t february = 0;
+  for (const auto& [id, listing] : ofac)
+    february += listing["seen"]["after"] == "2024-01-31" ? 1 : 0;
+  EXPECT_EQ(february, 584u);  // the entities the February version added
+
+  EXPECT_TRUE(
+      csv.str().starts_with("target,caption,kind,regimes,jurisdictions,us_ofac_sdn_ids,"
+                            "us_ofac_sdn_programs,us_ofac_sdn_listed_on,us_ofac_sdn_seen\n"))
+      << csv.str().substr(0, 200);
+  EXPECT_NE(csv.str().find(",,2024-01-31..2024-02-23\n"), std::string::npos);
 }
 
 TEST(GapsCommandTest, WritesTheCoverageMatrixAsCsv) {
