@@ -88,11 +88,13 @@ Result<StoredVersion> StoreDataset(Database& db, const Dataset& dataset,
   v.file_hash = origin.file_hash;
   v.entity_count = static_cast<int64_t>(records.size());
 
-  // The same content in force from the same day is the same version.
-  auto same = QueryVersions(db, "WHERE dataset = ? AND content_hash = ? AND effective_date = ?",
-                            {v.dataset, v.content_hash, v.effective_date});
+  // The same content as the latest version in force from the same day is
+  // that version. (Content back to an earlier version of the day, A -> B ->
+  // A, is a new version: B must not stay in force.)
+  auto same = QueryVersions(db, "WHERE dataset = ? AND effective_date = ? ORDER BY id DESC LIMIT 1",
+                            {v.dataset, v.effective_date});
   if (!same.ok()) return same.error();
-  if (!same->empty()) {
+  if (!same->empty() && same->front().content_hash == v.content_hash) {
     StoredVersion out{same->front(), false};
     auto audit = AppendAudit(db, {origin.actor,
                                   "list.unchanged",

@@ -117,6 +117,31 @@ TEST_P(VersionsTest, TheSameContentMakesNoNewVersion) {
   EXPECT_EQ((*actions)[1].Text(0), "list.unchanged");
 }
 
+// An undated list is in force from the day it was stored. Changed and then
+// changed back on one day, the list as it is now must be the one in force.
+TEST_P(VersionsTest, ContentChangedBackOnTheSameDayIsANewVersionInForce) {
+  auto loaded = LoadLists({::embargo::testing::TestData("lists/rok-fsc-sample.csv")});
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  ListSet a = std::move(*loaded);
+  ASSERT_EQ(a.entities.size(), 3u);
+  ASSERT_EQ(a.datasets.at(0).version_date, "");
+  ListSet b = a;
+  b.entities.pop_back();
+  b.datasets[0].entity_count = b.entities.size();
+  StoredVersion first = Import(a);
+  StoredVersion second = Import(b);
+  StoredVersion third = Import(a);
+  EXPECT_TRUE(first.created && second.created && third.created);
+  EXPECT_NE(third.version.id, first.version.id);
+  auto in_force = VersionsInForce(db());
+  ASSERT_TRUE(in_force.ok());
+  ASSERT_EQ(in_force->size(), 1u);
+  EXPECT_EQ(in_force->front().id, third.version.id);
+  EXPECT_EQ(in_force->front().entity_count, 3);
+  // And the same content again is no new version.
+  EXPECT_FALSE(Import(a).created);
+}
+
 TEST_P(VersionsTest, VersionsInForceOnADate) {
   // Stored out of order: in force is by the list's own date, not by arrival.
   Import(Load("ofac/sdn-2024-05-03.csv"));
