@@ -1,11 +1,14 @@
 // The cross-list links of one serving snapshot's lists (xref::LinkLists)
 // and a name linker over them to explain missing counterparts: computed
-// once, on the first request that needs them (a few seconds over the
-// reference data on 2 cores), then kept for the snapshot's life, so requests
-// pinned to one snapshot see the same links and a reload starts afresh.
-// Thread-safe: concurrent first callers wait for the one computation.
+// once (a few seconds over the reference data on 2 cores), then kept for the
+// snapshot's life, so requests pinned to one snapshot see the same links and
+// a reload starts afresh. The server computes them in the background right
+// after publishing a snapshot; a request that comes sooner waits for that
+// computation (or runs it). Thread-safe: concurrent first callers wait for
+// the one computation.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -27,13 +30,18 @@ class CrossLinks {
     std::call_once(once_, [&] {
       linked_.result = xref::LinkLists(lists);
       linked_.linker = std::make_unique<xref::NameLinker>(lists, xref::XrefOptions{});
+      computed_.store(true, std::memory_order_release);
     });
     return linked_;
   }
 
+  // True once Get has finished computing; never blocks.
+  bool computed() const { return computed_.load(std::memory_order_acquire); }
+
  private:
   std::once_flag once_;
   Linked linked_;
+  std::atomic<bool> computed_{false};
 };
 
 }  // namespace embargo::service

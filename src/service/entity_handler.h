@@ -5,7 +5,7 @@
 // final period; a name shared by several entities is left unresolved).
 // Also the entity's counterparts on the other lists (xref/entity_view.h),
 // from the snapshot's cross-list links. Pure function over an immutable
-// snapshot (whose links are computed on first use); thread-safe.
+// snapshot (see CrossLinks for when its links are made); thread-safe.
 #pragma once
 
 #include <string>

@@ -36,8 +36,8 @@ struct ServingSnapshot {
   std::shared_ptr<const Screener> screener;
   std::string version;  // content stamp: load time and a hash of the datasets
   std::chrono::system_clock::time_point loaded_at;
-  // The links between the screener's lists, for /entities/{id}; filled on
-  // first use.
+  // The links between the screener's lists, for /entities/{id}; made by the
+  // reload worker after publishing, or by the first request that needs them.
   std::shared_ptr<CrossLinks> cross_links = std::make_shared<CrossLinks>();
 };
 

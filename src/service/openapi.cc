@@ -180,8 +180,8 @@ json AlertOperations() {
 json Paths() {
   json unauthenticated = json::array();  // security: [] switches the API key off
   json health = SimpleGet("healthz", "Liveness", "schemas/Status", {429});
-  json ready =
-      SimpleGet("readyz", "Readiness: 503 until the index is loaded", "schemas/Status", {429, 503});
+  json ready = SimpleGet("readyz", "Readiness: 503 until the index is loaded", "schemas/Readiness",
+                         {429, 503});
   health["security"] = ready["security"] = unauthenticated;
   return {
       {"/match/{dataset}", {{"post", MatchOperation()}}},
@@ -271,6 +271,17 @@ json Schemas() {
   return {
       {"Error", Object({{"detail", String()}}, {"detail"})},
       {"Status", Object({{"status", String()}})},
+      {"Readiness",
+       Object({{"status", String()},
+               {"index_version", String()},
+               {"entities", {{"type", "integer"}}},
+               {"reloading", {{"type", "boolean"}}},
+               {"cross_links_ready",
+                {{"type", "boolean"},
+                 {"description", "the lists' cross-list links for /entities are made"}}},
+               {"last_reload",
+                Object({{"at", String()}, {"ok", {{"type", "boolean"}}}, {"error", String()}})}},
+              {"status", "index_version", "entities", "reloading", "cross_links_ready"})},
       {"Object", {{"type", "object"}}},
       {"Entity", EntitySchema()},
       {"MatchRequest", MatchRequestSchema()},

@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <malloc.h>
 
+#include <cmath>
 #include <csignal>
 #include <iostream>
 
@@ -219,7 +220,22 @@ Status Server::Reload() {
   return Status::Ok();
 }
 
+void Server::ComputeCrossLinks() {
+  std::shared_ptr<const ServingSnapshot> current = snapshot_.load();
+  if (stopping_ || current->cross_links->computed()) return;
+  auto start = std::chrono::steady_clock::now();
+  current->cross_links->Get(current->screener->lists());
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  std::cerr << nlohmann::json{{"ts", NowIso()},
+                              {"event", "cross_links_ready"},
+                              {"version", current->version},
+                              {"seconds", std::round(took.count() * 100) / 100}}
+                   .dump()
+            << std::endl;
+}
+
 void Server::ReloadWorker() {
+  ComputeCrossLinks();
   std::unique_lock<std::mutex> lock(reload_mutex_);
   while (!stopping_) {
     reload_cv_.wait_for(lock, std::chrono::milliseconds(100),
@@ -235,6 +251,11 @@ void Server::ReloadWorker() {
     reloading_ = false;
     ++reloads_done_;
     reload_cv_.notify_all();
+    lock.unlock();
+    // After publishing, so new designations screen at once; the first
+    // /entities request then finds the links made.
+    if (status.ok()) ComputeCrossLinks();
+    lock.lock();
   }
 }
 
@@ -372,7 +393,8 @@ void Server::RegisterRoutes() {
     nlohmann::json body = {{"status", "ok"},
                            {"index_version", snap->version},
                            {"entities", snap->screener->lists().entities.size()},
-                           {"reloading", reloading_.load()}};
+                           {"reloading", reloading_.load()},
+                           {"cross_links_ready", snap->cross_links->computed()}};
     if (!last_reload_at_.empty()) {
       body["last_reload"] = {{"at", last_reload_at_}, {"ok", last_reload_error_.empty()}};
       if (!last_reload_error_.empty()) body["last_reload"]["error"] = last_reload_error_;

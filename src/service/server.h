@@ -81,6 +81,9 @@ class Server {
   // index per thread; after a swap it waits for requests to drop the old
   // snapshot, then returns the memory to the system.
   void ReloadWorker();
+  // Computes the current snapshot's cross-list links (for /entities) unless
+  // done or stopping; runs on the reload worker after each publish.
+  void ComputeCrossLinks();
   Status Reload();
   void ReleaseWhenUnused(std::shared_ptr<const ServingSnapshot> old);
 

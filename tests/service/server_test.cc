@@ -258,6 +258,55 @@ TEST(ServerAuthTest, KeysAreCheckedAndAdminEndpointsNeedAnAdminKey) {
   EXPECT_EQ(c.Get("/healthz")->status, 200);  // probes need no key
 }
 
+// Polls /readyz until the current snapshot's cross-list links are made.
+bool CrossLinksBecomeReady(httplib::Client& c) {
+  for (int i = 0; i < 1200; ++i) {  // 2 min: generous for sanitizer builds
+    if (Json(c.Get("/readyz"))["cross_links_ready"] == true) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
+TEST(ServerCrossLinksTest, AreMadeInTheBackgroundAfterLoadAndAfterEachReload) {
+  ServerOptions options;
+  options.lists = {testing::SharedData("un/consolidated-2026-02-27.xml"),
+                   testing::TestData("lists/rok-fsc-sample.csv")};
+  options.port = 0;
+  Server server(options);
+  ASSERT_TRUE(server.Load().ok());
+  int port = *server.Bind();
+  std::thread thread([&] { (void)server.Run(); });
+  for (int i = 0; i < 200 && !server.running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  httplib::Client c("127.0.0.1", port);
+  c.set_read_timeout(30);
+
+  // No /entities request has been made: the reload worker made the links.
+  EXPECT_TRUE(CrossLinksBecomeReady(c));
+  // /readyz says exactly what the OpenAPI document says it says.
+  nlohmann::json ready = Json(c.Get("/readyz"));
+  const nlohmann::json& schema = OpenApiDocument()["components"]["schemas"]["Readiness"];
+  for (const auto& [key, value] : ready.items())
+    EXPECT_TRUE(schema["properties"].contains(key)) << key;
+  for (const auto& key : schema["required"]) EXPECT_TRUE(ready.contains(key)) << key;
+  auto first = server.snapshot();
+  EXPECT_TRUE(first->cross_links->computed());
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // versions carry seconds
+  ASSERT_TRUE(server.ReloadNow().ok());
+  auto second = server.snapshot();
+  ASSERT_NE(first->version, second->version);
+  EXPECT_NE(first->cross_links.get(), second->cross_links.get());  // a reload starts afresh
+  EXPECT_TRUE(CrossLinksBecomeReady(c));
+  EXPECT_TRUE(second->cross_links->computed());
+  // The illustrative Korean entry has no UN counterpart; its closest is named.
+  auto entity = Json(c.Get("/entities/kr_fsc_sample-FSC-0001"));
+  ASSERT_EQ(entity["xref"]["unlinked"].size(), 1u) << entity["xref"].dump(1);
+  EXPECT_EQ(entity["xref"]["unlinked"][0]["closest"]["id"], "un_sc_sanctions-KPi.052");
+  server.Stop();
+  thread.join();
+}
+
 TEST(ServerTlsTest, ServesHttpsWithACertificateAndRejectsAHalfConfiguration) {
   fs::path dir = fs::temp_directory_path() / ("embargo_tls_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
