@@ -65,7 +65,16 @@ nlohmann::json CollectionEntry(const std::string& name, const ListSet& lists,
 
 }  // namespace
 
-Response HandleCatalog(const ServingSnapshot& snapshot) {
+Response HandleCatalog(const ServingSnapshot& snapshot, std::string_view if_none_match) {
+  std::string etag = "\"" + snapshot.version + "\"";
+  std::vector<std::pair<std::string, std::string>> headers = {
+      {"ETag", etag}, {"Cache-Control", "public, max-age=300"}};
+  if (IfNoneMatchHits(if_none_match, etag)) {
+    Response unchanged;
+    unchanged.status = 304;
+    unchanged.headers = std::move(headers);
+    return unchanged;
+  }
   const ListSet& lists = snapshot.screener->lists();
   nlohmann::json datasets = nlohmann::json::array();
   nlohmann::json current = nlohmann::json::array();
@@ -82,7 +91,7 @@ Response HandleCatalog(const ServingSnapshot& snapshot) {
             {"current", current},
             {"outdated", nlohmann::json::array()},
             {"index_stale", false}};
-  r.headers = {{"ETag", "\"" + snapshot.version + "\""}, {"Cache-Control", "public, max-age=300"}};
+  r.headers = std::move(headers);
   return r;
 }
 

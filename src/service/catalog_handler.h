@@ -19,7 +19,9 @@ inline constexpr const char* kCollections[] = {"default", "sanctions"};
 // load, entity_count, name_count, format, path, collections|children}],
 // "current": [names], "outdated": [], "index_stale": false}. Headers: a
 // strong ETag (the snapshot version) and Cache-Control: public, max-age=300.
-Response HandleCatalog(const ServingSnapshot& snapshot);
+// When `if_none_match` (the request's If-None-Match) names that ETag: 304,
+// the same headers, no body.
+Response HandleCatalog(const ServingSnapshot& snapshot, std::string_view if_none_match = {});
 
 // The dataset names `name` stands for: every loaded dataset for a
 // collection, the dataset itself when loaded, empty when unknown.

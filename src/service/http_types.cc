@@ -1,5 +1,7 @@
 #include "service/http_types.h"
 
+#include "common/strings.h"
+
 namespace embargo::service {
 
 Response ErrorResponse(int status, std::string detail) {
@@ -19,6 +21,23 @@ std::vector<std::string> ParamAll(const Params& params, const std::string& key) 
   auto [begin, end] = params.equal_range(key);
   for (auto it = begin; it != end; ++it) out.push_back(it->second);
   return out;
+}
+
+namespace {
+
+std::string_view Opaque(std::string_view tag) {
+  if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+  return tag;
+}
+
+}  // namespace
+
+bool IfNoneMatchHits(std::string_view if_none_match, std::string_view etag) {
+  if (Trim(if_none_match) == "*") return true;
+  for (const std::string& tag : SplitList(if_none_match, ',')) {
+    if (Opaque(tag) == Opaque(etag)) return true;
+  }
+  return false;
 }
 
 }  // namespace embargo::service

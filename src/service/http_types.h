@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "embargo/screener.h"
@@ -55,5 +56,10 @@ struct Limits {
 std::string Param(const Params& params, const std::string& key, const std::string& fallback = "");
 // All values of a parameter.
 std::vector<std::string> ParamAll(const Params& params, const std::string& key);
+
+// Whether an If-None-Match header value names `etag` (a quoted entity tag):
+// "*", or a comma-separated list holding it, compared weakly (W/"x" matches
+// "x") as RFC 9110 section 13.1.2 says.
+bool IfNoneMatchHits(std::string_view if_none_match, std::string_view etag);
 
 }  // namespace embargo::service

@@ -134,6 +134,17 @@ json MetricsOperation() {
   return op;
 }
 
+// Conditional: a client sending the ETag it holds gets 304 while the
+// lists are unchanged.
+json CatalogOperation() {
+  json op =
+      SimpleGet("catalog", "Loaded datasets and collections", "schemas/Catalog", {401, 403, 429});
+  op["parameters"].push_back(
+      Param("If-None-Match", "header", String(), "The ETag of a catalog already held"));
+  op["responses"]["304"] = {{"description", "Unchanged since the ETag in If-None-Match; no body"}};
+  return op;
+}
+
 json ReloadOperation() {
   json op = Operation(
       "reload", "Reload the lists (admin API key)",
@@ -187,9 +198,7 @@ json Paths() {
       {"/match/{dataset}", {{"post", MatchOperation()}}},
       {"/search/{dataset}", {{"get", SearchOperation()}}},
       {"/entities/{id}", {{"get", EntityOperation()}}},
-      {"/catalog",
-       {{"get", SimpleGet("catalog", "Loaded datasets and collections", "schemas/Catalog",
-                          {401, 403, 429})}}},
+      {"/catalog", {{"get", CatalogOperation()}}},
       {"/algorithms",
        {{"get", SimpleGet("algorithms", "Scoring algorithms", "schemas/Object", {401, 403, 429})}}},
       {"/healthz", {{"get", health}}},

@@ -50,7 +50,7 @@ bool IsLoopback(const std::string& addr) {
 void Send(httplib::Response& res, const Response& r) {
   res.status = r.status;
   for (const auto& [k, v] : r.headers) res.set_header(k, v);
-  res.set_content(r.body.dump(), "application/json");
+  if (r.status != 304) res.set_content(r.body.dump(), "application/json");  // 304: no body
   t_request.queries = r.queries;
   t_request.alerts = r.alerts;
 }
@@ -373,9 +373,9 @@ void Server::RegisterRoutes() {
     t_request.endpoint = "/entities";
     Send(res, HandleEntity(*pinned(), req.matches[1]));
   });
-  http_->Get("/catalog", [pinned](const httplib::Request&, httplib::Response& res) {
+  http_->Get("/catalog", [pinned](const httplib::Request& req, httplib::Response& res) {
     t_request.endpoint = "/catalog";
-    Send(res, HandleCatalog(*pinned()));
+    Send(res, HandleCatalog(*pinned(), req.get_header_value("If-None-Match")));
   });
   http_->Get("/algorithms", [](const httplib::Request&, httplib::Response& res) {
     t_request.endpoint = "/algorithms";

@@ -78,6 +78,22 @@ TEST(CatalogHandlerTest, SendsStrongETagAndCacheControl) {
                                             {"Cache-Control", "public, max-age=300"}}));
 }
 
+TEST(CatalogHandlerTest, AnswersNotModifiedToAClientHoldingTheCurrentVersion) {
+  const ServingSnapshot& snapshot = ReferenceSnapshot();
+  for (const char* held : {"\"test-version\"", "W/\"test-version\"", "*",
+                           "\"old\", \"test-version\"", " \"old\" ,W/\"test-version\" "}) {
+    Response r = HandleCatalog(snapshot, held);
+    EXPECT_EQ(r.status, 304) << held;
+    EXPECT_TRUE(r.body.is_null()) << held;
+    EXPECT_EQ(r.headers, HandleCatalog(snapshot).headers) << held;  // same ETag, same caching
+  }
+  for (const char* held : {"", "\"old\"", "\"test-version-2\"", "test-version", "\"old\", *"}) {
+    Response r = HandleCatalog(snapshot, held);
+    EXPECT_EQ(r.status, 200) << held;
+    EXPECT_EQ(r.body["datasets"].size(), 9u) << held;
+  }
+}
+
 TEST(CatalogHandlerTest, ScopeOfACollectionIsEveryLoadedDataset) {
   EXPECT_EQ(Sorted(ResolveDatasetScope(ReferenceSnapshot(), "default")), kReferenceDatasets);
   EXPECT_EQ(Sorted(ResolveDatasetScope(ReferenceSnapshot(), "sanctions")), kReferenceDatasets);

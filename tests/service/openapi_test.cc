@@ -98,6 +98,15 @@ TEST(OpenApiTest, MatchDocumentsItsBodyParametersAndErrors) {
   EXPECT_TRUE(match["requestBody"]["required"]);
 }
 
+TEST(OpenApiTest, CatalogIsConditional) {
+  const nlohmann::json& op = OpenApiDocument()["paths"]["/catalog"]["get"];
+  ASSERT_EQ(op["parameters"].size(), 1u);
+  EXPECT_EQ(op["parameters"][0]["name"], "If-None-Match");
+  EXPECT_EQ(op["parameters"][0]["in"], "header");
+  EXPECT_TRUE(op["responses"].contains("304"));
+  EXPECT_FALSE(op["responses"]["304"].contains("content"));
+}
+
 TEST(OpenApiTest, MetricsIsPlainText) {
   const nlohmann::json& ok = OpenApiDocument()["paths"]["/metrics"]["get"]["responses"]["200"];
   EXPECT_TRUE(ok["content"].contains("text/plain"));

@@ -138,8 +138,17 @@ TEST_F(ServerTest, EveryReadEndpointAnswers) {
   auto ready = Json(c.Get("/readyz"));
   EXPECT_EQ(ready["status"], "ok");
   EXPECT_GT(ready["entities"].get<int>(), 1000);
-  auto catalog = Json(c.Get("/catalog"));
+  auto catalog_response = c.Get("/catalog");
+  auto catalog = Json(catalog_response);
   EXPECT_TRUE(catalog.contains("datasets"));
+  std::string etag = catalog_response->get_header_value("ETag");
+  EXPECT_EQ(etag, "\"" + ready["index_version"].get<std::string>() + "\"");
+  auto unchanged = c.Get("/catalog", {{"If-None-Match", etag}});
+  ASSERT_TRUE(unchanged);
+  EXPECT_EQ(unchanged->status, 304);
+  EXPECT_TRUE(unchanged->body.empty());
+  EXPECT_EQ(unchanged->get_header_value("ETag"), etag);
+  EXPECT_EQ(c.Get("/catalog", {{"If-None-Match", "\"stale\""}})->status, 200);
   EXPECT_EQ(Json(c.Get("/algorithms"))["best"], "embargo-v1");
   auto entity = Json(c.Get("/entities/un_sc_sanctions-KPi.055"));
   EXPECT_EQ(entity["caption"], "HAN JANG SU");
