@@ -127,12 +127,18 @@ struct Entity {
   std::vector<Identifier> identifiers;
   std::vector<Address> addresses;
   std::vector<std::string> programs;
+  // What the entity is listed for, in FollowTheMoney's topic vocabulary
+  // ("sanction", "export.control", "debarment", "role.pep", ...), as the
+  // source gives it; empty means "sanction" (see topics_or_default()).
+  std::vector<std::string> topics;
   std::string listed_on;  // YYYY-MM-DD when known
   std::vector<std::string> remarks;
   std::vector<Link> links;
 
   // The primary name, else the first name, else the id.
   const std::string& caption() const;
+  // `topics`, or {"sanction"} when the source gave none.
+  const std::vector<std::string>& topics_or_default() const;
 };
 
 }  // namespace embargo

@@ -56,6 +56,7 @@ void WriteDetails(const Entity& e, std::ostream& out) {
   line("nationality", JoinText(e.nationalities));
   line("identifiers", JoinText(ids));
   line("programmes", JoinText(e.programs));
+  line("topics", JoinText(e.topics));  // when the source says (else a sanction)
   line("listed on", e.listed_on);
 }
 

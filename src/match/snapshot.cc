@@ -17,7 +17,7 @@ namespace embargo {
 namespace {
 
 constexpr char kMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\x01'};
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;  // 2: entity topics
 
 class Writer {
  public:
@@ -137,6 +137,7 @@ void WriteEntity(Writer& w, const Entity& e) {
     w.Str(a.country);
   }
   w.Strs(e.programs);
+  w.Strs(e.topics);
   w.Str(e.listed_on);
   w.Strs(e.remarks);
   w.U32(static_cast<uint32_t>(e.links.size()));
@@ -198,6 +199,7 @@ Entity ReadEntity(Reader& r) {
     e.addresses.push_back(std::move(a));
   }
   e.programs = r.Strs();
+  e.topics = r.Strs();
   e.listed_on = r.Str();
   e.remarks = r.Strs();
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
@@ -264,7 +266,8 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
   if (!header.ok()) return MakeError(file, 0, "truncated snapshot header");
   if (version != kFormatVersion) {
     return MakeError(file, 0,
-                     fmt::format("snapshot format version {} is not supported (expected {})",
+                     fmt::format("snapshot format version {} is not supported (expected {}); "
+                                 "rebuild it with 'embargo index build'",
                                  version, kFormatVersion));
   }
   if (data.size() - payload_at != size) {

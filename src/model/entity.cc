@@ -148,4 +148,9 @@ const std::string& Entity::caption() const {
   return id;
 }
 
+const std::vector<std::string>& Entity::topics_or_default() const {
+  static const std::vector<std::string> sanction = {"sanction"};
+  return topics.empty() ? sanction : topics;
+}
+
 }  // namespace embargo

@@ -337,6 +337,7 @@ json EntityToJson(const Entity& e) {
   PutObjects(out, "identifiers", e.identifiers, IdentifierToJson);
   PutObjects(out, "addresses", e.addresses, AddressToJson);
   PutStrings(out, "programs", e.programs);
+  PutStrings(out, "topics", e.topics);
   PutString(out, "listed_on", e.listed_on);
   PutStrings(out, "remarks", e.remarks);
   PutObjects(out, "links", e.links, LinkToJson);
@@ -350,7 +351,7 @@ Result<Entity> EntityFromJson(const json& j) {
       CheckKeys(j, root,
                 {"id", "dataset", "source_id", "schema", "names", "birth_dates", "birth_places",
                  "nationalities", "countries", "gender", "identifiers", "addresses", "programs",
-                 "listed_on", "remarks", "links"}));
+                 "topics", "listed_on", "remarks", "links"}));
   Entity e;
   if (Find(j, "id") == nullptr) return FieldError("id", "missing");
   EMBARGO_RETURN_IF_ERROR(ReadString(j, "id", root, e.id));
@@ -370,6 +371,7 @@ Result<Entity> EntityFromJson(const json& j) {
   EMBARGO_RETURN_IF_ERROR(ReadObjects(j, "identifiers", root, e.identifiers, ReadIdentifier));
   EMBARGO_RETURN_IF_ERROR(ReadObjects(j, "addresses", root, e.addresses, ReadAddress));
   EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "programs", root, e.programs));
+  EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "topics", root, e.topics));
   EMBARGO_RETURN_IF_ERROR(ReadString(j, "listed_on", root, e.listed_on));
   EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "remarks", root, e.remarks));
   EMBARGO_RETURN_IF_ERROR(ReadObjects(j, "links", root, e.links, ReadLink));

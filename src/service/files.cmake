@@ -10,5 +10,6 @@ list(APPEND EMBARGO_SOURCES
   src/service/algorithms_handler.cc
   src/service/entity_handler.cc
   src/service/search_handler.cc
+  src/service/entity_filter.cc
   src/service/openapi.cc
   src/service/alerts_handler.cc)

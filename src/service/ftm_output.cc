@@ -62,7 +62,7 @@ nlohmann::json EntityToFtm(const Entity& e) {
   for (const Address& a : e.addresses) Add(p, "address", a.full);
   for (const std::string& program : e.programs) Add(p, "program", program);
   for (const std::string& remark : e.remarks) Add(p, "notes", remark);
-  Add(p, "topics", "sanction");
+  for (const std::string& topic : e.topics_or_default()) Add(p, "topics", topic);
   nlohmann::json properties = nlohmann::json::object();
   for (const auto& [key, values] : p) properties[key] = values;
   std::string seen = e.listed_on;

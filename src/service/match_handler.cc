@@ -10,6 +10,7 @@
 #include "model/country.h"
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
+#include "service/entity_filter.h"
 #include "service/ftm_output.h"
 #include "service/json_output.h"
 
@@ -152,12 +153,6 @@ nlohmann::json YenteExplanations(const Match& m) {
   return out;
 }
 
-struct Filters {
-  std::set<std::string> datasets;
-  std::set<std::string> excluded_schemas;
-  std::set<std::string> excluded_ids;
-};
-
 }  // namespace
 
 Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset,
@@ -180,18 +175,10 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
     return ErrorResponse(400, fmt::format("limit must be an integer in [1, {}]", limits.max_limit));
   }
 
-  Filters filters;
-  std::vector<std::string> include = ParamAll(params, "include_dataset");
-  for (const std::string& d : scope) {
-    bool wanted = include.empty() || std::find(include.begin(), include.end(), d) != include.end();
-    if (wanted) filters.datasets.insert(d);
-  }
-  for (const std::string& d : ParamAll(params, "exclude_dataset")) filters.datasets.erase(d);
-  for (const std::string& s : ParamAll(params, "exclude_schema"))
-    filters.excluded_schemas.insert(s);
-  for (const std::string& id : ParamAll(params, "exclude_entity_ids"))
-    filters.excluded_ids.insert(id);
-  if (filters.excluded_ids.size() > kMaxExcludedIds) {
+  EntityFilter filter = ParseEntityFilter(params, scope);
+  std::set<std::string> excluded_ids;
+  for (const std::string& id : ParamAll(params, "exclude_entity_ids")) excluded_ids.insert(id);
+  if (excluded_ids.size() > kMaxExcludedIds) {
     return ErrorResponse(400,
                          fmt::format("exclude_entity_ids: at most {} allowed", kMaxExcludedIds));
   }
@@ -218,10 +205,8 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   }
 
   ScreenOptions options{*threshold, std::min(*cutoff, *threshold), *limit, nullptr};
-  options.filter = [&filters](const Entity& e) {
-    return filters.datasets.count(e.dataset) > 0 &&
-           filters.excluded_schemas.count(std::string(SchemaName(e.schema))) == 0 &&
-           filters.excluded_ids.count(e.id) == 0;
+  options.filter = [&filter, &excluded_ids](const Entity& e) {
+    return filter.Accepts(e) && excluded_ids.count(e.id) == 0;
   };
   std::vector<std::vector<Match>> results(queries.size());
   auto screen = [&](size_t q) {

@@ -46,7 +46,11 @@ json DatasetParam() {
 json ScopeParams() {
   return {Repeated("include_dataset", "Only these datasets (within the path's scope)"),
           Repeated("exclude_dataset", "Leave these datasets out"),
-          Repeated("exclude_schema", "Leave out entities of these schemas (Person, Vessel...)")};
+          Repeated("exclude_schema", "Leave out entities of these schemas (Person, Vessel...)"),
+          Repeated("topics",
+                   "Only entities listed for one of these FtM topics (sanction, "
+                   "export.control, debarment, ...); an entity whose list says none is a "
+                   "sanction")};
 }
 
 json ErrorReplies(json replies, const std::vector<int>& codes) {
@@ -85,7 +89,6 @@ json MatchOperation() {
                        "embargo-v1; yente's names (best, logic-v2, ...) are accepted and also run "
                        "embargo-v1")};
   for (json& p : ScopeParams()) params.push_back(std::move(p));
-  params.push_back(Repeated("topics", "Accepted for yente compatibility"));
   params.push_back(Repeated("exclude_entity_ids", "Suppress these entity ids (at most 50)"));
   json op = Operation(
       "match", "Screen a batch of query entities", std::move(params),

@@ -10,6 +10,7 @@
 #include "common/strings.h"
 #include "model/country.h"
 #include "service/catalog_handler.h"
+#include "service/entity_filter.h"
 #include "service/ftm_output.h"
 #include "service/json_output.h"
 
@@ -22,8 +23,7 @@ struct SearchRequest {
   Query query;
   size_t limit = kSearchDefaultLimit;
   size_t offset = 0;
-  std::set<std::string> datasets;
-  std::set<std::string> excluded_schemas;
+  EntityFilter filter;
   std::set<std::string> countries;  // empty: any
   std::vector<std::string> facets;
 };
@@ -61,15 +61,7 @@ Result<Query> ParseQueryText(const Params& params) {
 
 Status ParseFilters(const Params& params, const std::vector<std::string>& scope,
                     SearchRequest& request) {
-  std::vector<std::string> include = ParamAll(params, "include_dataset");
-  for (const std::string& d : scope) {
-    if (include.empty() || std::find(include.begin(), include.end(), d) != include.end()) {
-      request.datasets.insert(d);
-    }
-  }
-  for (const std::string& d : ParamAll(params, "exclude_dataset")) request.datasets.erase(d);
-  for (const std::string& s : ParamAll(params, "exclude_schema"))
-    request.excluded_schemas.insert(s);
+  request.filter = ParseEntityFilter(params, scope);
   for (const std::string& c : ParamAll(params, "countries")) {
     std::string iso = NormalizeCountry(c);
     if (iso.empty()) return MakeError(fmt::format("countries: unknown country '{}'", c));
@@ -117,8 +109,7 @@ std::vector<std::string> EntityCountries(const Entity& e) {
 }
 
 bool Accepts(const SearchRequest& r, const Entity& e) {
-  if (r.datasets.count(e.dataset) == 0) return false;
-  if (r.excluded_schemas.count(std::string(SchemaName(e.schema))) > 0) return false;
+  if (!r.filter.Accepts(e)) return false;
   if (r.countries.empty()) return true;
   for (const std::string& c : EntityCountries(e)) {
     if (r.countries.count(c) > 0) return true;
@@ -131,13 +122,31 @@ std::vector<std::string> FacetValues(const std::string& facet, const Entity& e) 
   if (facet == "datasets") return {e.dataset};
   if (facet == "schema") return {std::string(SchemaName(e.schema))};
   if (facet == "countries") return EntityCountries(e);
-  return {"sanction"};  // topics: every listed entity is sanctioned
+  return e.topics_or_default();
+}
+
+// A topic for people; the topic itself when not one of these.
+std::string TopicLabel(const std::string& topic) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"sanction", "Sanctioned entity"},
+      {"sanction.linked", "Sanction-linked entity"},
+      {"sanction.counter", "Counter-sanctioned entity"},
+      {"export.control", "Export controlled"},
+      {"debarment", "Debarred entity"},
+      {"corp.disqual", "Disqualified director"},
+      {"role.pep", "Politically exposed person"},
+      {"role.rca", "Close associate of a PEP"},
+      {"poi", "Person of interest"},
+      {"crime", "Crime"},
+      {"wanted", "Wanted"}};
+  auto it = kLabels.find(topic);
+  return it == kLabels.end() ? topic : it->second;
 }
 
 std::string FacetLabel(const std::string& facet, const std::string& value) {
   if (facet == "datasets") return DatasetTitle(value);
   if (facet == "countries") return CountryLabel(value);
-  if (facet == "topics") return "Sanctioned entity";
+  if (facet == "topics") return TopicLabel(value);
   return value;
 }
 

@@ -107,6 +107,7 @@ Entity NewParty(const Row& row, const std::string& key) {
   entity.id = fmt::format("{}-{}", kDplDataset, entity.source_id);
   entity.schema = LooksLikeFirm(row[kName]) ? Schema::kOrganization : Schema::kLegalEntity;
   entity.names.push_back({std::string(row[kName]), NameKind::kPrimary, {}});
+  entity.topics = {"export.control"};  // an export denial, not a sanction
   entity.listed_on = CheckedDate(row, kEffective, entity);
   std::string expires = CheckedDate(row, kExpiration, entity);
   if (!expires.empty()) entity.remarks.push_back("Denial expires " + expires);

@@ -31,7 +31,24 @@ constexpr ListFieldSpec kFields[kListFieldCount] = {
     {ListField::kProgram, "program", "programs", true},
     {ListField::kListedOn, "listed_on", "", false},
     {ListField::kRemarks, "remarks", "", false},
+    {ListField::kTopics, "topics", "", true},
 };
+
+// FollowTheMoney's topic shape: lowercase words joined by dots.
+bool IsTopic(std::string_view text) {
+  bool word_start = true;
+  for (char c : text) {
+    if (c == '.') {
+      if (word_start) return false;
+      word_start = true;
+    } else if ((c >= 'a' && c <= 'z') || (!word_start && (c == '_' || (c >= '0' && c <= '9')))) {
+      word_start = false;
+    } else {
+      return false;
+    }
+  }
+  return !word_start;
+}
 
 bool SameKey(std::string_view a, std::string_view b) {
   if (a.size() != b.size() || b.empty()) return false;
@@ -186,6 +203,17 @@ Result<Entity> EntityBuilder::Build(const std::string& dataset) {
   }
   std::string remarks = First(ListField::kRemarks);
   if (!remarks.empty()) entity.remarks.push_back(std::move(remarks));
+  for (const std::string& value : record_[ListField::kTopics]) {
+    std::string topic(Trim(value));
+    if (topic.empty()) continue;
+    if (!IsTopic(topic)) {
+      return Fail(
+          fmt::format("topics: '{}' is not a topic (lowercase words joined by dots, as "
+                      "FollowTheMoney writes them: sanction, export.control, role.pep)",
+                      topic));
+    }
+    AppendUnique(entity.topics, std::move(topic));
+  }
   return entity;
 }
 

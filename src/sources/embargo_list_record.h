@@ -36,8 +36,9 @@ enum class ListField {
   kProgram,
   kListedOn,
   kRemarks,
+  kTopics,
 };
-inline constexpr size_t kListFieldCount = 19;
+inline constexpr size_t kListFieldCount = 20;
 
 struct ListFieldSpec {
   ListField field;

@@ -193,8 +193,7 @@ void AddFacts(const Props& props, Entity& entity) {
   if (!gender.empty()) entity.gender = ParseGender(gender[0]);
   for (std::string& full : props.Get("address")) entity.addresses.push_back({full, "", ""});
   for (std::string& program : props.Get("program")) AppendUnique(entity.programs, program);
-  Values topics = props.Get("topics");
-  if (!topics.empty()) entity.remarks.push_back(fmt::format("Topics: {}", fmt::join(topics, ", ")));
+  for (std::string& topic : props.Get("topics")) AppendUnique(entity.topics, topic);
   for (std::string& note : props.Get("notes")) entity.remarks.push_back(std::move(note));
 }
 

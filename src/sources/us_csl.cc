@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <unordered_map>
 
 #include "common/csv.h"
@@ -134,6 +135,25 @@ void AddPersonFacts(const Row& row, Entity& entity) {
   }
 }
 
+// The topic of a CSL row, from the code its source column ends with
+// ("Entity List (EL) - Bureau of Industry and Security"): the BIS lists
+// control exports, ITAR debarment bars defence trade; the Treasury and State
+// lists are sanctions. Empty (the default, "sanction") for a source not known.
+std::vector<std::string> CslTopics(std::string_view source) {
+  static const std::map<std::string_view, std::string_view> kTopicByCode = {
+      {"SDN", "sanction"},       {"SSI", "sanction"},       {"FSE", "sanction"},
+      {"PLC", "sanction"},       {"CAP", "sanction"},       {"NS-MBS List", "sanction"},
+      {"CMIC", "sanction"},      {"ISN", "sanction"},       {"EL", "export.control"},
+      {"DPL", "export.control"}, {"UVL", "export.control"}, {"MEU", "export.control"},
+      {"DTC", "debarment"}};
+  size_t open = source.find('(');
+  size_t close = source.find(')', open);
+  if (open == std::string_view::npos || close == std::string_view::npos) return {};
+  auto it = kTopicByCode.find(source.substr(open + 1, close - open - 1));
+  if (it == kTopicByCode.end()) return {};
+  return {std::string(it->second)};
+}
+
 Entity BuildEntity(const Row& row) {
   Entity entity;
   entity.dataset = std::string(kCslDataset);
@@ -156,6 +176,7 @@ Entity BuildEntity(const Row& row) {
   if (!row[kTitle].empty()) entity.remarks.push_back(fmt::format("Title: {}", row[kTitle]));
   if (!row[kRemarks].empty()) entity.remarks.emplace_back(row[kRemarks]);
   if (!row[kSource].empty()) entity.remarks.push_back(fmt::format("CSL source: {}", row[kSource]));
+  entity.topics = CslTopics(row[kSource]);
   return entity;
 }
 

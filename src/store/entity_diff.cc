@@ -29,6 +29,7 @@ FieldValues Project(const Entity& e) {
   }
   for (const Address& a : e.addresses) f["address"].insert(a.full);
   for (const std::string& p : e.programs) f["program"].insert(p);
+  for (const std::string& t : e.topics_or_default()) f["topic"].insert(t);
   if (!e.listed_on.empty()) f["listed_on"].insert(e.listed_on);
   for (const std::string& r : e.remarks) f["remark"].insert(r);
   for (const Link& l : e.links)

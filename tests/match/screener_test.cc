@@ -1,9 +1,15 @@
 #include "embargo/screener.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+
+#include "embargo/lists.h"
+#include "model/entity_json.h"
+#include "test_paths.h"
 
 namespace embargo {
 namespace {
@@ -225,6 +231,55 @@ TEST_F(ScreenerTest, SnapshotRoundTripsAndRejectsCorruption) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, 30);
   EXPECT_FALSE(Screener::LoadSnapshot(path).ok());
   std::filesystem::remove(path);
+}
+
+// The index file keeps every entity whole: each one reads back with the
+// same lossless JSON, topics and all (lists with sanctions, export denials,
+// debarments and FtM topics).
+TEST(ScreenerSnapshotTest, EveryEntityOfRealListsRoundTrips) {
+  auto lists =
+      LoadLists({testing::SharedData("us/csl-sample.csv"), testing::SharedData("us/bis-dpl.txt"),
+                 testing::SharedData("opensanctions/zala.ftm.json"),
+                 testing::SharedData("un/consolidated-2026-02-27.xml")});
+  ASSERT_TRUE(lists.ok()) << lists.error().ToString();
+  auto screener = Screener::Build(std::move(*lists));
+  auto path = std::filesystem::temp_directory_path() /
+              ("embargo_snapshot_roundtrip_" + std::to_string(::getpid()) + ".idx");
+  ASSERT_TRUE(screener->SaveSnapshot(path).ok());
+  auto loaded = Screener::LoadSnapshot(path);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  const std::vector<Entity>& before = screener->lists().entities;
+  const std::vector<Entity>& after = (*loaded)->lists().entities;
+  ASSERT_EQ(before.size(), after.size());
+  std::set<std::string> topics;
+  for (size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(EntityToJsonText(before[i]), EntityToJsonText(after[i])) << before[i].id;
+    topics.insert(after[i].topics.begin(), after[i].topics.end());
+  }
+  EXPECT_EQ(topics, (std::set<std::string>{"corp.disqual", "debarment", "export.control", "poi",
+                                           "sanction", "sanction.linked"}));
+}
+
+TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("embargo_snapshot_v1_" + std::to_string(::getpid()) + ".idx");
+  ASSERT_TRUE(screener_->SaveSnapshot(path).ok());
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_GT(bytes.size(), 12u);
+  bytes.replace(8, 4, std::string("\x01\x00\x00\x00", 4));  // the version after the magic
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  auto loaded = Screener::LoadSnapshot(path);
+  std::filesystem::remove(path);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error().ToString(),
+            path.string() +
+                ": snapshot format version 1 is not supported (expected 2); rebuild it with "
+                "'embargo index build'");
 }
 
 }  // namespace

@@ -56,6 +56,7 @@ std::string FirstDifference(const Entity& a, const Entity& b) {
   if (!SameList(a.identifiers, b.identifiers, SameIdentifier)) return "identifiers";
   if (!SameList(a.addresses, b.addresses, SameAddress)) return "addresses";
   if (a.programs != b.programs) return "programs";
+  if (a.topics != b.topics) return "topics";
   if (a.listed_on != b.listed_on) return "listed_on";
   if (a.remarks != b.remarks) return "remarks";
   if (!SameList(a.links, b.links, SameLink)) return "links";
@@ -109,6 +110,7 @@ Entity FullEntity() {
   };
   e.addresses = {{"Central District, Pyongyang", "Pyongyang", "kp"}, {"", "", ""}};
   e.programs = {"DPRK", "DPRK3"};
+  e.topics = {"sanction", "export.control"};
   e.listed_on = "2016-07-06";
   e.remarks = {"line one\nline two \"quoted\" \t\\", ""};
   e.links = {{"linked_to", "test-2", ""}, {"owner", "", "KOREA WORKERS' PARTY"}};
@@ -153,6 +155,7 @@ TEST(EntityJsonTest, ComparisonNoticesEveryField) {
       {"identifiers", [](Entity& e) { e.identifiers[0].country = "cn"; }},
       {"addresses", [](Entity& e) { e.addresses[0].city = "Nampo"; }},
       {"programs", [](Entity& e) { e.programs.clear(); }},
+      {"topics", [](Entity& e) { e.topics.pop_back(); }},
       {"listed_on", [](Entity& e) { e.listed_on.clear(); }},
       {"remarks", [](Entity& e) { e.remarks[1] = " "; }},
       {"links", [](Entity& e) { e.links[1].target_name.clear(); }},
@@ -273,6 +276,7 @@ TEST(EntityJsonTest, ReferenceListsExerciseEveryField) {
       }
       see("addresses", !e.addresses.empty());
       see("programs", !e.programs.empty());
+      see("topics", !e.topics.empty());
       see("listed_on", !e.listed_on.empty());
       see("remarks", !e.remarks.empty());
       see("links", !e.links.empty());
@@ -297,6 +301,7 @@ TEST(EntityJsonTest, ReferenceListsExerciseEveryField) {
                                        "parts",
                                        "programs",
                                        "remarks",
+                                       "topics",
                                        "vessel",
                                        "weak_alias"};
   EXPECT_EQ(seen, expected);

@@ -3,5 +3,6 @@ list(APPEND EMBARGO_TEST_SOURCES
   tests/service/catalog_handler_test.cc
   tests/service/entity_handler_test.cc
   tests/service/search_handler_test.cc
+  tests/service/match_handler_test.cc
   tests/service/openapi_test.cc
   tests/service/server_test.cc)

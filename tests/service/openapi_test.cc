@@ -98,6 +98,17 @@ TEST(OpenApiTest, MatchDocumentsItsBodyParametersAndErrors) {
   EXPECT_TRUE(match["requestBody"]["required"]);
 }
 
+TEST(OpenApiTest, MatchAndSearchDocumentTheFiltersTheyShare) {
+  for (const char* path : {"/match/{dataset}", "/search/{dataset}"}) {
+    const nlohmann::json& paths = OpenApiDocument()["paths"][path];
+    const nlohmann::json& op = paths.contains("post") ? paths["post"] : paths["get"];
+    std::set<std::string> params;
+    for (const auto& p : op["parameters"]) params.insert(p["name"]);
+    for (const char* name : {"include_dataset", "exclude_dataset", "exclude_schema", "topics"})
+      EXPECT_TRUE(params.count(name)) << path << " " << name;
+  }
+}
+
 TEST(OpenApiTest, CatalogIsConditional) {
   const nlohmann::json& op = OpenApiDocument()["paths"]["/catalog"]["get"];
   ASSERT_EQ(op["parameters"].size(), 1u);

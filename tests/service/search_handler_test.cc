@@ -165,6 +165,38 @@ TEST(SearchHandlerTest, OverlongOrInvalidUtf8QIs400) {
               "q: name is not valid UTF-8 (save the input as UTF-8)");
 }
 
+// "electronics" finds OFAC and UN sanctions and BIS export denials; the
+// topics facet counts each, and the topics filter keeps exactly those.
+TEST(SearchHandlerTest, TopicsFacetCountsAndTopicsFilterKeepsWhatEachListIsFor) {
+  Response all = Search("default", {{"q", "electronics"}, {"facets", "topics"}, {"limit", "500"}});
+  ASSERT_EQ(all.status, 200) << all.body.dump();
+  int sanction = FacetCount(all, "topics", "sanction");
+  int export_control = FacetCount(all, "topics", "export.control");
+  EXPECT_GT(sanction, 0);
+  EXPECT_GT(export_control, 0);
+  EXPECT_EQ(sanction + export_control, all.body["total"]["value"].get<int>());
+  for (const auto& v : all.body["facets"]["topics"]["values"]) {
+    if (v["name"] == "export.control") {
+      EXPECT_EQ(v["label"], "Export controlled");
+    }
+  }
+
+  Response denied =
+      Search("default", {{"q", "electronics"}, {"topics", "export.control"}, {"limit", "500"}});
+  EXPECT_EQ(denied.body["total"]["value"], export_control);
+  for (const auto& e : denied.body["results"]) {
+    EXPECT_EQ(e["datasets"][0], "us_bis_dpl") << e["id"];
+    EXPECT_EQ(e["properties"]["topics"], nlohmann::json::array({"export.control"}));
+  }
+  Response either = Search("default", {{"q", "electronics"},
+                                       {"topics", "export.control"},
+                                       {"topics", "sanction"},
+                                       {"limit", "500"}});
+  EXPECT_EQ(Ids(either), Ids(all));
+  EXPECT_EQ(
+      Search("default", {{"q", "electronics"}, {"topics", "role.pep"}}).body["total"]["value"], 0);
+}
+
 TEST(SearchHandlerTest, UnknownDatasetIs404) {
   ExpectError(Search("gb_fcdo_sanctions", {{"q", "KOMID"}}), 404,
               "Unknown dataset: gb_fcdo_sanctions");

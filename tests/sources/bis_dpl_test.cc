@@ -37,6 +37,11 @@ bool HasRemark(const Entity& entity, std::string_view remark) {
 
 // 546 rows; 433 distinct (name, Effective_Date, FR_Citation) keys, 429 once
 // citations that differ only in spacing or commas are one.
+TEST(BisDplTest, EveryPartyIsExportControlledNotSanctioned) {
+  for (const Entity& e : RealList().entities)
+    EXPECT_EQ(e.topics, std::vector<std::string>{"export.control"}) << e.id;
+}
+
 TEST(BisDplTest, GroupsRowsPerAddressIntoParties) {
   EXPECT_EQ(RealList().entities.size(), 429u);
   EXPECT_EQ(RealList().dataset.name, "us_bis_dpl");

@@ -110,11 +110,12 @@ TEST(EmbargoListTest, RangesAndApproximateBirthDates) {
 }
 
 TEST(EmbargoListTest, UnknownColumnIsAnErrorOnLineOne) {
-  EXPECT_EQ(ErrorOf(ParseCsvFile("lists/unknown-column.csv")),
-            TestData("lists/unknown-column.csv") +
-                ":1: unknown column 'birthdate' (known columns: id, name, dataset, schema, "
-                "aliases, weak_aliases, previous_names, birth_date, nationality, country, gender, "
-                "passport, national_id, imo, bic, registration, program, listed_on, remarks)");
+  EXPECT_EQ(
+      ErrorOf(ParseCsvFile("lists/unknown-column.csv")),
+      TestData("lists/unknown-column.csv") +
+          ":1: unknown column 'birthdate' (known columns: id, name, dataset, schema, "
+          "aliases, weak_aliases, previous_names, birth_date, nationality, country, gender, "
+          "passport, national_id, imo, bic, registration, program, listed_on, remarks, topics)");
 }
 
 TEST(EmbargoListTest, MissingRequiredColumnIsAnError) {
@@ -171,13 +172,34 @@ TEST(EmbargoListTest, MissingValuesAndBadScalarsAreErrors) {
             "l.csv:3: dataset 'b' differs from 'a' named before; one file holds one dataset");
 }
 
+TEST(EmbargoListTest, TopicsSayWhatAnEntryIsListedFor) {
+  auto csv = ParseEmbargoCsv("l.csv",
+                             "id,name,topics\nA1,X,export.control; debarment\nA2,Y,\n"
+                             "A3,Z,role.pep;role.pep\n");
+  ASSERT_TRUE(csv.ok()) << csv.error().ToString();
+  EXPECT_EQ(csv->entities[0].topics, (std::vector<std::string>{"export.control", "debarment"}));
+  EXPECT_TRUE(csv->entities[1].topics.empty());  // not given: a sanction
+  EXPECT_EQ(csv->entities[1].topics_or_default(), std::vector<std::string>{"sanction"});
+  EXPECT_EQ(csv->entities[2].topics, std::vector<std::string>{"role.pep"});
+  auto json =
+      ParseEmbargoJson("l.json", R"({"entities":[{"id":"A1","name":"X","topics":["crime"]}]})");
+  ASSERT_TRUE(json.ok()) << json.error().ToString();
+  EXPECT_EQ(json->entities[0].topics, std::vector<std::string>{"crime"});
+  for (const char* bad : {"Sanction", "sanctions list", "export.", ".pep", "role..pep", "pep!"}) {
+    EXPECT_EQ(ErrorOf(ParseEmbargoCsv("l.csv", std::string("id,name,topics\nA1,X,") + bad + "\n")),
+              std::string("l.csv:2: topics: '") + bad +
+                  "' is not a topic (lowercase words joined by dots, as FollowTheMoney writes "
+                  "them: sanction, export.control, role.pep)");
+  }
+}
+
 TEST(EmbargoListTest, JsonUnknownFieldNamesTheEntry) {
   EXPECT_EQ(ErrorOf(ParseJsonFile("lists/bad-entity.json")),
             TestData("lists/bad-entity.json") +
                 ": entities[1]: unknown field 'birthdate' (known fields: id, name, dataset, "
                 "schema, aliases, weak_aliases, previous_names, birth_date, nationality, country, "
                 "gender, passport, national_id, imo, bic, registration, program, listed_on, "
-                "remarks)");
+                "remarks, topics)");
 }
 
 TEST(EmbargoListTest, TruncatedJsonIsAnErrorWithLine) {

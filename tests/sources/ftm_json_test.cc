@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 
 #include "common/file.h"
 #include "test_paths.h"
@@ -83,6 +87,29 @@ TEST(FtmJsonTest, ZalaHasSeventeenSubjectsAndIsNamedAfterTheFile) {
   EXPECT_EQ(list->dataset.version_date, "2026-04-29");
 }
 
+// Each subject keeps the topics its line gives (read here straight from the
+// JSON): zala's are sanction, sanction.linked, debarment, corp.disqual, poi
+// and export.control.
+TEST(FtmJsonTest, SubjectsKeepTheirTopics) {
+  std::string path = SharedData("opensanctions/zala.ftm.json");
+  Result<ParsedList> list = ParseFile(path);
+  ASSERT_TRUE(list.ok()) << list.error().ToString();
+  std::map<std::string, std::set<std::string>> raw;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    for (const auto& t : j["properties"].value("topics", nlohmann::json::array()))
+      raw[j["id"]].insert(t.get<std::string>());
+  }
+  std::set<std::string> all;
+  for (const Entity& e : list->entities) {
+    EXPECT_EQ(std::set<std::string>(e.topics.begin(), e.topics.end()), raw[e.id]) << e.id;
+    all.insert(e.topics.begin(), e.topics.end());
+  }
+  EXPECT_EQ(all, (std::set<std::string>{"corp.disqual", "debarment", "export.control", "poi",
+                                        "sanction", "sanction.linked"}));
+}
+
 TEST(FtmJsonTest, FallbackNamesAMixedFile) {
   Result<ParsedList> list = ParseFile(SharedData("opensanctions/zala.ftm.json"), "my_ftm");
   ASSERT_TRUE(list.ok()) << list.error().ToString();
@@ -127,7 +154,8 @@ TEST(FtmJsonTest, MiniatureMapsEveryKindOfProperty) {
   EXPECT_EQ(ri.identifiers[1].type, IdType::kPassport);
   EXPECT_EQ(ri.identifiers[1].value, "745420176");
   EXPECT_EQ(ri.identifiers[1].country, "kp");
-  EXPECT_EQ(ri.remarks, std::vector<std::string>{"Topics: sanction"});
+  EXPECT_EQ(ri.topics, std::vector<std::string>{"sanction"});
+  EXPECT_TRUE(ri.remarks.empty());
   const Entity& company = list->entities[1];
   EXPECT_EQ(company.schema, Schema::kCompany);
   EXPECT_EQ(company.countries, std::vector<std::string>{"kp"});

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
 #include <set>
 
 #include "sources/parse_helpers.h"
@@ -33,6 +35,31 @@ const Entity* FindByName(const ParsedList& list, std::string_view name) {
 size_t CountSchema(const ParsedList& list, Schema schema) {
   return std::count_if(list.entities.begin(), list.entities.end(),
                        [&](const Entity& e) { return e.schema == schema; });
+}
+
+// The sample's source column: 22 Entity List, 8 Denied Persons and 4
+// Unverified List rows (BIS: export controls), 10 ITAR debarments, and 71
+// Treasury and State sanctions rows (SDN 28, SSI 26, PLC 13, ISN 3, CAP 1).
+TEST(CslTest, EachRowIsListedForWhatItsSourceListIsFor) {
+  std::map<std::string, size_t> by_topic;
+  for (const Entity& e : Sample().entities) {
+    ASSERT_EQ(e.topics.size(), 1u) << e.id;
+    ++by_topic[e.topics[0]];
+  }
+  EXPECT_EQ(by_topic, (std::map<std::string, size_t>{
+                          {"export.control", 34}, {"debarment", 10}, {"sanction", 71}}));
+}
+
+TEST(CslTest, AnUnknownSourceLeavesTheDefaultTopic) {
+  std::string header;
+  std::getline(std::ifstream(SharedData("us/csl-sample.csv")), header);
+  std::string csv =
+      header + "\nSome New List (SNL) - Commerce,,,,ACME" + std::string(23, ',') + "\n";
+  auto list = ParseUsCsl("new.csv", csv);
+  ASSERT_TRUE(list.ok()) << list.error().ToString();
+  ASSERT_EQ(list->entities.size(), 1u);
+  EXPECT_TRUE(list->entities[0].topics.empty());
+  EXPECT_EQ(list->entities[0].topics_or_default(), std::vector<std::string>{"sanction"});
 }
 
 TEST(CslTest, OneEntityPerSampleRow) {

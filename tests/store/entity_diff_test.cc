@@ -90,5 +90,24 @@ TEST(EntityDiffTest, ReorderedValuesAreNotAChange) {
   EXPECT_EQ(diff.unchanged, 1u);
 }
 
+// A topic left unsaid is "sanction": saying it is no change, changing it is.
+TEST(EntityDiffTest, TopicsCompareWithTheirDefault) {
+  Entity a;
+  a.id = "x-1";
+  a.names = {Name{"ACME", NameKind::kPrimary, {}}};
+  Entity said = a;
+  said.topics = {"sanction"};
+  Entity denied = a;
+  denied.topics = {"export.control"};
+  std::vector<Entity> before = {a}, same = {said}, after = {denied};
+  EXPECT_TRUE(DiffEntities(before, same).changed.empty());
+  ListDiff diff = DiffEntities(before, after);
+  EXPECT_EQ(DiffToText(diff),
+            "0 added, 0 removed, 1 changed, 0 unchanged\n"
+            "~ x-1 ACME\n"
+            "    topic: + export.control\n"
+            "    topic: - sanction\n");
+}
+
 }  // namespace
 }  // namespace embargo::store

@@ -1,0 +1,43 @@
+// POST /match/{dataset} on the reference lists: yente's topics filter.
+#include "service/match_handler.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "service/reference_snapshot.h"
+
+namespace embargo::service {
+namespace {
+
+using testing::ReferenceSnapshot;
+
+// A BIS Denied Persons party (an export denial, not a sanction).
+constexpr char kDahua[] = "us_bis_dpl-079983c1e9b054fc";
+constexpr char kBody[] = R"({"queries": {"q": {"schema": "Company",
+    "properties": {"name": ["Dahua Electronics Corporation"]}}}})";
+
+std::set<std::string> MatchIds(const Params& params) {
+  Response r = HandleMatch(ReferenceSnapshot(), "default", params, kBody, Limits{});
+  EXPECT_EQ(r.status, 200) << r.body.dump();
+  std::set<std::string> ids;
+  for (const auto& e : r.body["responses"]["q"]["results"]) {
+    ids.insert(e["id"].get<std::string>());
+    if (e["id"] == kDahua) {
+      EXPECT_EQ(e["properties"]["topics"], nlohmann::json::array({"export.control"}));
+    }
+  }
+  return ids;
+}
+
+TEST(MatchHandlerTest, TopicsKeepOnlyEntitiesListedForOneOfThem) {
+  std::set<std::string> any = MatchIds({});
+  ASSERT_TRUE(any.count(kDahua)) << "the denied party must match its own name";
+  EXPECT_TRUE(MatchIds({{"topics", "export.control"}}).count(kDahua));
+  EXPECT_FALSE(MatchIds({{"topics", "sanction"}}).count(kDahua));
+  EXPECT_EQ(MatchIds({{"topics", "sanction"}, {"topics", "export.control"}}), any);
+  EXPECT_TRUE(MatchIds({{"topics", "role.pep"}}).empty());
+}
+
+}  // namespace
+}  // namespace embargo::service
