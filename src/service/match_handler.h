@@ -3,7 +3,8 @@
 // [...], "nationality": [...], "idNumber": [...], "imoNumber": [...], ...}}},
 // "weights": {...}, "config": {...}}; values may be strings or lists.
 // Parameters: threshold, cutoff, limit, algorithm, include_dataset,
-// exclude_dataset, exclude_schema, topics, exclude_entity_ids. Answers
+// exclude_dataset, exclude_schema, topics (service/entity_filter.h),
+// exclude_entity_ids; "weights" is accepted and ignored. Answers
 // {"responses": {key: {"status": 200, "results": [...], "total": {...},
 // "query": {...}}}, "limit": N}. Queries of one request are screened in
 // parallel. Thread-safe: reads only the pinned snapshot.

@@ -19,7 +19,8 @@ inline constexpr size_t kSearchMaxQueryBytes = 1024;
 // Parameters: q (required), schema (an FtM schema; "Thing" or absent: any
 // party), limit (0..500, default 10), offset (0..9499), repeatable
 // countries (names or ISO codes; an entity passes with any of them),
-// include_dataset, exclude_dataset, exclude_schema, facets (datasets,
+// include_dataset, exclude_dataset, exclude_schema, topics (see
+// service/entity_filter.h), facets (datasets,
 // schema, countries, topics; default the first three).
 // 200: {"limit", "offset", "total": {"value", "relation": "eq"}, "results":
 // [FtM entity + "score"], "facets": {name: {"label", "values": [{"name",
