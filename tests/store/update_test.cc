@@ -3,17 +3,13 @@
 // store nothing (HTTP errors, stalls, truncated bodies, files that are no list).
 #include "store/update.h"
 
-#include <arpa/inet.h>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -23,6 +19,7 @@
 
 #include "common/sha256.h"
 #include "store/audit.h"
+#include "store/loopback_server.h"
 #include "store/test_store.h"
 #include "store/versions.h"
 #include "test_paths.h"
@@ -31,15 +28,11 @@ namespace embargo::store {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::RawServer;
+using testing::ReadAll;
+using testing::SleepUnlessStopped;
 using namespace std::chrono_literals;
 using Outcome = SourceUpdate::Outcome;
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // The bytes of a reference list, read once per process.
 const std::string& Shared(const std::string& relative) {
@@ -53,65 +46,6 @@ const std::string& Shared(const std::string& relative) {
 const std::string& Jan() { return Shared("ofac/sdn-2024-01-31.csv"); }
 const std::string& Feb() { return Shared("ofac/sdn-2024-02-23.csv"); }
 const std::string& Un() { return Shared("un/consolidated-2026-02-27.xml"); }
-
-// Sleeps up to `limit` in small steps, returning early once `stop` is set, so
-// a stalling handler never holds up the server's shutdown.
-void SleepUnlessStopped(const std::atomic<bool>& stop, std::chrono::milliseconds limit) {
-  for (auto slept = 0ms; slept < limit && !stop; slept += 10ms) std::this_thread::sleep_for(10ms);
-}
-
-// A TCP server on 127.0.0.1 answering every connection with the same raw
-// bytes, whatever it announces: for responses httplib::Server would not send.
-class RawServer {
- public:
-  explicit RawServer(std::string response) : response_(std::move(response)) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof addr;
-    if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), size) != 0 || ::listen(fd_, 8) != 0 ||
-        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &size) != 0) {
-      ADD_FAILURE() << "raw server: " << std::strerror(errno);
-    }
-    port_ = ntohs(addr.sin_port);
-    thread_ = std::thread([this] { Serve(); });
-  }
-  ~RawServer() {
-    ::shutdown(fd_, SHUT_RDWR);  // wakes the blocked accept
-    thread_.join();
-    ::close(fd_);
-  }
-
-  std::string Url(std::string_view path) const {
-    return fmt::format("http://127.0.0.1:{}{}", port_, path);
-  }
-  int connections() const { return connections_; }
-
- private:
-  void Serve() {
-    for (;;) {
-      int client = ::accept(fd_, nullptr, nullptr);
-      if (client < 0) return;
-      ++connections_;
-      std::string request;
-      char buffer[4096];
-      while (request.find("\r\n\r\n") == std::string::npos) {
-        ssize_t n = ::read(client, buffer, sizeof buffer);
-        if (n <= 0) break;
-        request.append(buffer, static_cast<size_t>(n));
-      }
-      if (::write(client, response_.data(), response_.size()) < 0) ADD_FAILURE() << "raw write";
-      ::close(client);
-    }
-  }
-
-  std::string response_;
-  int fd_ = -1;
-  int port_ = 0;
-  std::atomic<int> connections_{0};
-  std::thread thread_;
-};
 
 // What /feed does.
 enum class Mode {
