@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "embargo/lists.h"
+#include "service/background_server.h"
 #include "service/server.h"
 #include "store/alerts.h"
 #include "store/audit.h"
@@ -362,37 +363,7 @@ TEST_F(AlertHandlerTest, DecisionsAreInTheAuditLog) {
   EXPECT_EQ(decide_rows, 1);
 }
 
-// A real server in a background thread.
-class RunningServer {
- public:
-  explicit RunningServer(ServerOptions options) : server_(std::make_unique<Server>(options)) {
-    Status loaded = server_->Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
-    if (!loaded.ok()) return;
-    auto port = server_->Bind();
-    EXPECT_TRUE(port.ok()) << port.error().ToString();
-    if (!port.ok()) return;
-    port_ = *port;
-    thread_ = std::thread([this] { (void)server_->Run(); });
-    for (int i = 0; i < 200 && !server_->running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  ~RunningServer() {
-    server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  bool ok() const { return port_ > 0; }
-  httplib::Client Client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(30);
-    return c;
-  }
-
- private:
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  int port_ = 0;
-};
+using RunningServer = testing::BackgroundServer;
 
 nlohmann::json Json(const httplib::Result& r) {
   EXPECT_TRUE(r) << "no response";

@@ -14,6 +14,7 @@
 
 #include "common/sha256.h"
 #include "service/auth.h"
+#include "service/background_server.h"
 #include "service/openapi.h"
 #include "test_paths.h"
 
@@ -21,6 +22,7 @@ namespace embargo::service {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::BackgroundServer;
 
 constexpr char kUserKey[] = "user-key-0123456789abcdef";
 constexpr char kAdminKey[] = "admin-key-0123456789abcdef";
@@ -34,9 +36,9 @@ class RunningServer {
              fs::path("embargo_server_test_" + std::to_string(::getpid()) +
                       (with_keys ? "_keys" : ""))) {
     fs::create_directories(dir_ / "lists");
-    fs::copy_file(testing::SharedData("un/consolidated-2026-02-27.xml"), dir_ / "lists/un.xml",
-                  fs::copy_options::overwrite_existing);
-    fs::copy_file(testing::TestData("lists/rok-fsc-sample.csv"), dir_ / "lists/rok.csv",
+    fs::copy_file(embargo::testing::SharedData("un/consolidated-2026-02-27.xml"),
+                  dir_ / "lists/un.xml", fs::copy_options::overwrite_existing);
+    fs::copy_file(embargo::testing::TestData("lists/rok-fsc-sample.csv"), dir_ / "lists/rok.csv",
                   fs::copy_options::overwrite_existing);
     ServerOptions options;
     options.lists = {(dir_ / "lists").string()};
@@ -48,32 +50,19 @@ class RunningServer {
            << "\n";
       options.api_keys_path = (dir_ / "keys").string();
     }
-    server_ = std::make_unique<Server>(options);
-    Status loaded = server_->Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
-    port_ = *server_->Bind();
-    thread_ = std::thread([this] { (void)server_->Run(); });
-    for (int i = 0; i < 200 && !server_->running(); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    running_ = std::make_unique<BackgroundServer>(options);
   }
   ~RunningServer() {
-    server_->Stop();
-    thread_.join();
+    running_.reset();
     fs::remove_all(dir_);
   }
-  httplib::Client Client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(30);
-    return c;
-  }
+  httplib::Client Client() const { return running_->Client(); }
   const fs::path& dir() const { return dir_; }
-  Server& server() { return *server_; }
+  Server& server() { return running_->server(); }
 
  private:
   fs::path dir_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  int port_ = 0;
+  std::unique_ptr<BackgroundServer> running_;
 };
 
 nlohmann::json Json(const httplib::Result& r) {
@@ -278,17 +267,13 @@ bool CrossLinksBecomeReady(httplib::Client& c) {
 
 TEST(ServerCrossLinksTest, AreMadeInTheBackgroundAfterLoadAndAfterEachReload) {
   ServerOptions options;
-  options.lists = {testing::SharedData("un/consolidated-2026-02-27.xml"),
-                   testing::TestData("lists/rok-fsc-sample.csv")};
+  options.lists = {embargo::testing::SharedData("un/consolidated-2026-02-27.xml"),
+                   embargo::testing::TestData("lists/rok-fsc-sample.csv")};
   options.port = 0;
-  Server server(options);
-  ASSERT_TRUE(server.Load().ok());
-  int port = *server.Bind();
-  std::thread thread([&] { (void)server.Run(); });
-  for (int i = 0; i < 200 && !server.running(); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  httplib::Client c("127.0.0.1", port);
-  c.set_read_timeout(30);
+  BackgroundServer running(options);
+  ASSERT_TRUE(running.ok());
+  Server& server = running.server();
+  httplib::Client c = running.Client();
 
   // No /entities request has been made: the reload worker made the links.
   EXPECT_TRUE(CrossLinksBecomeReady(c));
@@ -312,8 +297,6 @@ TEST(ServerCrossLinksTest, AreMadeInTheBackgroundAfterLoadAndAfterEachReload) {
   auto entity = Json(c.Get("/entities/kr_fsc_sample-FSC-0001"));
   ASSERT_EQ(entity["xref"]["unlinked"].size(), 1u) << entity["xref"].dump(1);
   EXPECT_EQ(entity["xref"]["unlinked"][0]["closest"]["id"], "un_sc_sanctions-KPi.052");
-  server.Stop();
-  thread.join();
 }
 
 TEST(ServerTlsTest, ServesHttpsWithACertificateAndRejectsAHalfConfiguration) {
@@ -324,23 +307,19 @@ TEST(ServerTlsTest, ServesHttpsWithACertificateAndRejectsAHalfConfiguration) {
       (dir / "key.pem").string() + " -out " + (dir / "cert.pem").string() + " 2>/dev/null";
   ASSERT_EQ(std::system(command.c_str()), 0) << "openssl is needed to make a test certificate";
   ServerOptions options;
-  options.lists = {testing::TestData("lists/rok-fsc-sample.csv")};
+  options.lists = {embargo::testing::TestData("lists/rok-fsc-sample.csv")};
   options.port = 0;
   options.tls_cert_path = (dir / "cert.pem").string();
   options.tls_key_path = (dir / "key.pem").string();
-  Server server(options);
-  ASSERT_TRUE(server.Load().ok());
-  int port = *server.Bind();
-  std::thread thread([&] { (void)server.Run(); });
-  for (int i = 0; i < 200 && !server.running(); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  httplib::SSLClient client("127.0.0.1", port);
-  client.enable_server_certificate_verification(false);
-  auto r = client.Get("/healthz");
-  ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, 200);
-  server.Stop();
-  thread.join();
+  {
+    BackgroundServer running(options);
+    ASSERT_TRUE(running.ok());
+    httplib::SSLClient client("127.0.0.1", running.port());
+    client.enable_server_certificate_verification(false);
+    auto r = client.Get("/healthz");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+  }
 
   ServerOptions half = options;
   half.tls_key_path.clear();
