@@ -336,6 +336,78 @@ TEST(GapReportCsvTest, OneRowPerTargetAndFourColumnsPerDataset) {
 }
 
 // ---------------------------------------------------------------------------
+// The real lists: UN 2026-02-27 and OFAC SDN 2021-07.
+
+const ListSet& UnAndOfac() {
+  static const ListSet* lists = [] {
+    auto loaded = LoadLists({testing::SharedData("un/consolidated-2026-02-27.xml"),
+                             testing::SharedData("ofac/sdn-2021-07")});
+    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
+    return new ListSet(loaded.ok() ? std::move(*loaded) : ListSet{});
+  }();
+  return *lists;
+}
+
+size_t IndexOf(const ListSet& lists, std::string_view id) {
+  for (size_t i = 0; i < lists.entities.size(); ++i)
+    if (lists.entities[i].id == id) return i;
+  ADD_FAILURE() << "no entity " << id;
+  return 0;
+}
+
+// One hand-made link: UN KPi.055 HAN JANG SU is OFAC's HAN, Jang Su (same
+// passport, 745420176).
+XrefResult HanJangSu(const ListSet& lists) {
+  size_t un = IndexOf(lists, "un_sc_sanctions-KPi.055");
+  size_t ofac = lists.entities.size();
+  for (size_t i = 0; i < lists.entities.size(); ++i) {
+    const Entity& e = lists.entities[i];
+    if (e.dataset != kOfac) continue;
+    for (const Identifier& id : e.identifiers)
+      if (id.value == "745420176") ofac = i;
+  }
+  EXPECT_LT(ofac, lists.entities.size()) << "no OFAC record with passport 745420176";
+  XrefResult xref;
+  xref.links = {{std::min(un, ofac), std::max(un, ofac), LinkMethod::kIdentifier, 1.0, {}}};
+  xref.clusters = {{{un, ofac}, {0}}};
+  return xref;
+}
+
+TEST(GapReportRealDataTest, DprkOnUnAndOfac2021) {
+  const ListSet& lists = UnAndOfac();
+  // Counted straight from the records: UN reference numbers KPi.* / KPe.*.
+  size_t un_people = 0, un_entities = 0;
+  for (const Entity& e : lists.entities) {
+    if (e.dataset != kUn) continue;
+    un_people += e.source_id.starts_with("KPi.") ? 1 : 0;
+    un_entities += e.source_id.starts_with("KPe.") ? 1 : 0;
+  }
+  ASSERT_EQ(un_people, 80u);
+  ASSERT_EQ(un_entities, 75u);
+  GapReport r = BuildGapReport(lists, HanJangSu(lists), {.regime = "DPRK"});
+  const RegimeSummary& s = r.summary;
+  EXPECT_EQ(s.records.at(std::string(kUn)), 155u);
+  // OFAC, counted from sdn.csv, add.csv and sdn_comments.csv by a script:
+  // 414 records under DPRK, DPRK2-4 or DPRK-NKSPEA, and 58 NPWMD records
+  // with a North Korean address, birthplace, nationality or passport.
+  EXPECT_EQ(s.records.at(std::string(kOfac)), 414u + 58u);
+  EXPECT_EQ(s.targets, 155u + 472u - 1u);
+  EXPECT_EQ(s.linked_targets, 1u);
+  EXPECT_EQ(s.overlap[0][1], 1u);
+  EXPECT_EQ(s.un_missing.at(std::string(kOfac)), 154u);
+  EXPECT_EQ(s.single_jurisdiction.at("UN"), 154u);
+  EXPECT_EQ(s.single_jurisdiction.at("US"), 471u);
+  const Target& han = r.targets[TargetIndex(r, "un_sc_sanctions-KPi.055")];
+  EXPECT_EQ(han.listings.at(std::string(kUn)).listed_on, "2017-08-05");
+  EXPECT_EQ(han.listings.at(std::string(kOfac)).listed_on, "");
+  // OFAC's legacy CSV gives no listing dates: no lag can be computed.
+  EXPECT_TRUE(r.timeline.empty());
+  EXPECT_EQ(r.notes[0],
+            "us_ofac_sdn gives no listing dates: designation timelines cover only "
+            "un_sc_sanctions");
+}
+
+// ---------------------------------------------------------------------------
 // embargo gaps
 
 cli::GapsArgs UnDprkArgs(std::string format) {
