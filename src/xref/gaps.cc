@@ -256,10 +256,8 @@ void AddListing(Target& target, const Entity& e, const std::map<std::string, See
   if (ParseDay(e.listed_on) && (listing.listed_on.empty() || e.listed_on < listing.listed_on))
     listing.listed_on = e.listed_on;
   auto it = seen.find(e.id);
-  if (it != seen.end() && (listing.seen_by.empty() || it->second.by < listing.seen_by)) {
-    listing.seen_by = it->second.by;
-    listing.seen_after = it->second.after;
-  }
+  if (it != seen.end() && (!listing.seen || it->second.by < listing.seen->by))
+    listing.seen = it->second;
 }
 
 // What the builder knows about a target beyond what the report keeps.
@@ -623,10 +621,11 @@ nlohmann::json TargetToJson(const Target& t) {
   for (const auto& [dataset, l] : t.listings) {
     listings[dataset] = {{"ids", l.entity_ids}, {"programs", l.programs}};
     listings[dataset]["listed_on"] = l.listed_on.empty() ? nullptr : nlohmann::json(l.listed_on);
-    if (!SeenText(l).empty())
+    if (l.seen && l.listed_on.empty()) {
       listings[dataset]["seen"] = {
-          {"after", l.seen_after.empty() ? nullptr : nlohmann::json(l.seen_after)},
-          {"by", l.seen_by}};
+          {"after", l.seen->after.empty() ? nullptr : nlohmann::json(l.seen->after)},
+          {"by", l.seen->by}};
+    }
   }
   return {{"id", t.id},
           {"caption", t.caption},
@@ -742,8 +741,8 @@ nlohmann::json GapReportToJson(const GapReport& report) {
 }
 
 std::string SeenText(const Listing& l) {
-  if (l.seen_by.empty() || !l.listed_on.empty()) return "";
-  return l.seen_after.empty() ? "by " + l.seen_by : l.seen_after + ".." + l.seen_by;
+  if (!l.seen || !l.listed_on.empty()) return "";
+  return l.seen->after.empty() ? "by " + l.seen->by : l.seen->after + ".." + l.seen->by;
 }
 
 std::string GapReportToCsv(const GapReport& report) {

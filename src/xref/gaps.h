@@ -65,17 +65,21 @@ enum class TargetKind { kPerson, kEntity, kVessel, kAirplane };
 inline constexpr size_t kTargetKinds = 4;
 std::string_view TargetKindName(TargetKind kind);  // "person", "entity", "vessel", "airplane"
 
+// When the stored versions of a list first show a record (store::FirstSeen).
+struct SeenBetween {
+  std::string by;     // YYYY-MM-DD
+  std::string after;  // YYYY-MM-DD, or "" when in the earliest stored version
+};
+
 // One dataset's listing of a target (several records of one list may sit in
 // one cluster).
 struct Listing {
   std::vector<std::string> entity_ids;
   std::vector<std::string> programs;  // union over the records, in order seen
   std::string listed_on;              // earliest YYYY-MM-DD; "" when the list gives none
-  // For a list that gives no date, what its stored versions say
-  // (GapOptions::seen): listed by `seen_by`, and after `seen_after` ("" =
-  // already in the earliest stored version). Never used as a listing date.
-  std::string seen_by;
-  std::string seen_after;
+  // What the stored versions say of its earliest-seen record
+  // (GapOptions::seen); never used as a listing date.
+  std::optional<SeenBetween> seen;
 };
 
 struct Target {
@@ -156,12 +160,6 @@ struct GapReport {
   std::map<std::string, std::vector<size_t>> single_jurisdiction;  // jurisdiction -> targets
   std::vector<TimelineEntry> timeline;                             // by first date, then target id
   std::vector<std::string> notes;  // limits of the data (undated lists, ...)
-};
-
-// When the stored versions of a list first show a record (store::FirstSeen).
-struct SeenBetween {
-  std::string by;     // YYYY-MM-DD
-  std::string after;  // YYYY-MM-DD, or "" when in the earliest stored version
 };
 
 struct GapOptions {

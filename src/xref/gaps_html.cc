@@ -431,11 +431,12 @@ std::string CoverageSection(const GapReport& r, const HtmlOptions& options) {
         out += "<td class=miss>—";
         continue;
       }
+      std::string seen = SeenText(it->second);
       out += fmt::format("<td>{}<br><span class=muted>{}</span>",
                          Esc(fmt::format("{}", fmt::join(it->second.programs, ", "))),
-                         !it->second.listed_on.empty()   ? it->second.listed_on
-                         : !SeenText(it->second).empty() ? "seen " + SeenText(it->second)
-                                                         : std::string("date unknown"));
+                         !it->second.listed_on.empty() ? it->second.listed_on
+                         : !seen.empty()               ? "seen " + seen
+                                                       : std::string("date unknown"));
     }
   }
   return out + "\n</table>\n";
