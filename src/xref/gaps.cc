@@ -5,9 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <cmath>
 #include <set>
 #include <unordered_map>
+
+#include "xref/xref_json.h"
 
 namespace embargo::xref {
 namespace {
@@ -714,9 +715,8 @@ nlohmann::json GapReportToJson(const GapReport& report) {
       const Target& t = report.targets[m.target];
       nlohmann::json closest = nullptr;
       if (!m.closest_id.empty())
-        closest = {{"id", m.closest_id},
-                   {"caption", m.closest_caption},
-                   {"score", std::round(m.score * 1000) / 1000}};
+        closest = {
+            {"id", m.closest_id}, {"caption", m.closest_caption}, {"score", Round3(m.score)}};
       rows.push_back(
           {{"target", t.id},
            {"caption", t.caption},

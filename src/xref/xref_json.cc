@@ -3,13 +3,10 @@
 #include <cmath>
 
 namespace embargo::xref {
-namespace {
 
 using nlohmann::json;
 
 double Round3(double x) { return std::round(x * 1000) / 1000; }
-
-}  // namespace
 
 std::string NamesLine(const Entity& entity) {
   std::string out;

@@ -12,6 +12,9 @@
 
 namespace embargo::xref {
 
+// A score or confidence as the JSON gives it: three decimals.
+double Round3(double x);
+
 // An entity's names on one line: "HAN JANG SU | Chang-Su Han".
 std::string NamesLine(const Entity& entity);
 
