@@ -29,7 +29,7 @@ build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR)
 
 test: build
-	cd $(BUILD_DIR) && $(CURDIR)/tests/with_postgres.sh ctest --output-on-failure --timeout 900
+	cd $(BUILD_DIR) && $(CURDIR)/tests/with_postgres.sh ctest -j2 --output-on-failure --timeout 900
 
 run: build
 	$(BUILD_DIR)/embargo lists --lists $(DATA)
@@ -64,7 +64,7 @@ load-test: build
 asan: deps
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEMBARGO_SANITIZE=ON
 	cmake --build build-asan
-	cd build-asan && $(CURDIR)/tests/with_postgres.sh ctest --output-on-failure --timeout 1800
+	cd build-asan && $(CURDIR)/tests/with_postgres.sh ctest -j2 --output-on-failure --timeout 1800
 
 format-check: deps
 	clang-format --dry-run -Werror $$(git ls-files '*.cc' '*.h')
