@@ -6,6 +6,7 @@
 // read-only.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,16 @@ struct ListSet {
   std::vector<std::string> skipped;
 };
 
+// The default size limit for one list file: 512 MiB, four times OFAC's full
+// advanced XML (~125 MB).
+inline constexpr uint64_t kDefaultMaxListFileBytes = uint64_t{512} << 20;
+
 struct LoadOptions {
   // Dataset name for FtM / embargo-format files that do not name their own.
   std::string dataset_override;
+  // Largest file read; a larger one is an error, as is anything but a
+  // regular file (a FIFO, a device).
+  uint64_t max_file_bytes = kDefaultMaxListFileBytes;
 };
 
 // Loads every path (a list file, or a folder searched recursively, in
@@ -46,7 +54,11 @@ struct LoadOptions {
 // the newest one is kept (by the list's own publication date, else the date
 // in its path, else the file's modification time; on a tie the path that
 // sorts last) and the others are listed in `superseded`. Entity ids must be
-// unique across everything loaded.
+// unique across everything loaded. A file is refused when it is no regular
+// file, larger than `max_file_bytes`, or yields no entities, and when it
+// lacks the structure its format closes with (OFAC's closing Ctrl-Z, the UN
+// list's INDIVIDUALS and ENTITIES): a cut-short list must not pass for a
+// shorter one.
 Result<ListSet> LoadLists(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
 }  // namespace embargo

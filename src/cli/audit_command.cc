@@ -1,9 +1,9 @@
 // embargo audit verify | export.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <ostream>
 
+#include "cli/output_file.h"
 #include "cli/store_commands.h"
 #include "store/audit.h"
 #include "store/store.h"
@@ -30,22 +30,14 @@ int RunAuditExport(const std::string& store_url, const std::string& out_path, st
                    std::ostream& err) {
   auto db = OpenStoreFor(store_url, "embargo audit export", err);
   if (db == nullptr) return 1;
-  std::ofstream file;
-  std::ostream* sink = &out;
-  if (!out_path.empty() && out_path != "-") {
-    file.open(out_path);
-    if (!file) {
-      err << "embargo audit export: " << out_path << ": cannot open for writing\n";
-      return 1;
-    }
-    sink = &file;
-  }
-  Status status = store::ExportAudit(*db, *sink);
+  Status status;
+  int written = WriteOutput("audit export", out_path, out, err,
+                            [&](std::ostream& sink) { status = store::ExportAudit(*db, sink); });
   if (!status.ok()) {
     err << "embargo audit export: " << status.error().ToString() << '\n';
     return 1;
   }
-  return 0;
+  return written;
 }
 
 }  // namespace embargo::cli

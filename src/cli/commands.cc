@@ -7,6 +7,7 @@
 #include "cli/eval_command.h"
 #include "cli/gaps_command.h"
 #include "cli/lists_command.h"
+#include "cli/option_checks.h"
 #include "cli/screen_command.h"
 #include "cli/serve_command.h"
 #include "cli/show_command.h"
@@ -20,6 +21,16 @@ void AddStoreOption(CLI::App* cmd, std::string& store) {
   cmd->add_option("--store", store,
                   "Store: SQLite file or postgresql:// URL (default $EMBARGO_STORE, else "
                   "embargo.db)");
+}
+
+void AddShrinkOptions(CLI::App* cmd, ShrinkGuard& shrink) {
+  cmd->add_option("--max-shrink", shrink.max_drop_percent,
+                  "Refuse a list with more than this percentage fewer entities than the version "
+                  "before it (default 20): a list cut short would close alerts")
+      ->check(FiniteRange(0, 100));
+  cmd->add_flag_callback(
+      "--accept-shrink", [&shrink] { shrink.action = ShrinkAction::kAccept; },
+      "Store a list even when it has far fewer entities than the version before it");
 }
 
 }  // namespace
@@ -37,9 +48,9 @@ int Main(int argc, char** argv) {
                          "CSV of records to screen (header row; 'name' required)");
   screen_cmd->add_option("--output", screen.output, "JSON lines output (default stdout)");
   screen_cmd->add_option("--threshold", screen.threshold, "Alert threshold")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(FiniteRange(0, 1));
   screen_cmd->add_option("--cutoff", screen.cutoff, "Lowest score reported (default = threshold)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(FiniteRange(0, 1));
   screen_cmd->add_option("--limit", screen.limit, "Candidates per record")
       ->check(CLI::Range(1, 500));
   screen_cmd->add_option("--threads", screen.threads, "Worker threads (default all cores)")
@@ -82,7 +93,8 @@ int Main(int argc, char** argv) {
                    "Labelled CSV (expected_id empty = negative); repeatable")
       ->required();
   eval_cmd->add_option("--map", eval.mappings, "Map an input header to a field: header=field");
-  eval_cmd->add_option("--threshold", eval.threshold, "Threshold for the per-kind breakdown");
+  eval_cmd->add_option("--threshold", eval.threshold, "Threshold for the per-kind breakdown")
+      ->check(FiniteRange(0, 1));
   eval_cmd->add_option("--threads", eval.threads, "Worker threads (default all cores)");
   eval_cmd->add_option("--misses", eval.misses_path,
                        "Write missed positives and false alerts here (CSV)");
@@ -105,7 +117,7 @@ int Main(int argc, char** argv) {
   xref_cmd->add_option("--format", xref.format, "text, json or csv (one row per link)");
   xref_cmd->add_option("--out", xref.out, "File to write (default stdout)");
   xref_cmd->add_option("--name-threshold", xref.name_threshold, "Score a name link needs")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(FiniteRange(0, 1));
   xref_cmd->add_option("--method", xref.method,
                        "both (default), identifier or name: which links to look for");
   xref_cmd->add_option("--threads", xref.threads, "Worker threads (default all cores)");
@@ -124,7 +136,7 @@ int Main(int argc, char** argv) {
   gaps_cmd->add_option("--format", gaps.format, "json, csv (coverage matrix) or html");
   gaps_cmd->add_option("--out", gaps.out, "File to write (default stdout)");
   gaps_cmd->add_option("--name-threshold", gaps.name_threshold, "Score a name link needs")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(FiniteRange(0, 1));
   gaps_cmd->add_option("--threads", gaps.threads, "Worker threads (default all cores)");
   gaps_cmd->callback([&] { code = RunGaps(gaps, std::cout, std::cerr); });
 
@@ -135,7 +147,7 @@ int Main(int argc, char** argv) {
   AddListOptions(show_cmd, show.source);
   show_cmd->add_option("--format", show.format, "text or json");
   show_cmd->add_option("--name-threshold", show.name_threshold, "Score a name link needs")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(FiniteRange(0, 1));
   show_cmd->add_option("--threads", show.threads, "Worker threads (default all cores)");
   show_cmd->callback([&] { code = RunShow(show, std::cout, std::cerr); });
 
@@ -204,6 +216,11 @@ int Main(int argc, char** argv) {
       ->required();
   import_cmd->add_option("--dataset", import.dataset,
                          "Dataset name for FtM / embargo-format files that name none");
+  import_cmd
+      ->add_option("--max-file-size", import.max_file_bytes,
+                   "Largest list file read (default 512MiB)")
+      ->transform(CLI::AsSizeValue(false));
+  AddShrinkOptions(import_cmd, import.shrink);
   AddStoreOption(import_cmd, import.store);
   import_cmd->callback([&] { code = RunImport(import, std::cout, std::cerr); });
 
@@ -216,6 +233,7 @@ int Main(int argc, char** argv) {
                          "samples/sources.toml)");
   update_cmd->add_option("--download-dir", update.download_dir,
                          "Where downloads are kept (default: beside the store)");
+  AddShrinkOptions(update_cmd, update.shrink);
   AddStoreOption(update_cmd, update.store);
   update_cmd->callback([&] { code = RunUpdate(update, std::cout, std::cerr); });
 
@@ -243,7 +261,7 @@ int Main(int argc, char** argv) {
       "run, or --full");
   rescreen_cmd->add_flag("--full", rescreen.full, "Screen everyone against everything");
   rescreen_cmd->add_option("--threshold", rescreen.threshold, "Alert threshold")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(FiniteRange(0, 1));
   rescreen_cmd->add_option("--threads", rescreen.threads, "Worker threads (default all cores)");
   rescreen_cmd->add_option("--chunk", rescreen.chunk, "Customers per committed transaction")
       ->check(CLI::Range(1, 10000000));
@@ -293,7 +311,14 @@ int Main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
-  return code;
+  return CheckStdout(code, std::cout, std::cerr);
+}
+
+int CheckStdout(int code, std::ostream& out, std::ostream& err) {
+  out.flush();
+  if (out) return code;
+  err << "embargo: stdout: write failed (disk full?); the output is incomplete\n";
+  return code == 0 ? 1 : code;
 }
 
 }  // namespace embargo::cli

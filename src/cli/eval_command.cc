@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/batch_input.h"
+#include "cli/output_file.h"
 #include "cli/progress.h"
 #include "common/parallel.h"
 #include "eval/evaluate.h"
@@ -31,6 +31,22 @@ std::string Csv(const std::string& s) {
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
+}
+
+// Missed positives and false alerts, one CSV row each.
+void WriteMisses(const EvalArgs& args, const std::vector<eval::LabeledQuery>& rows,
+                 const std::vector<eval::EvalOutcome>& outcomes, std::ostream& misses) {
+  misses << "source,line,kind,name,expected_id,expected_score,top_entity,top_name,top_score\n";
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const eval::EvalOutcome& o = outcomes[i];
+    bool miss = o.positive ? (o.expected_score < args.threshold || !o.expected_at_top)
+                           : o.top_score >= args.threshold;
+    if (!miss) continue;
+    misses << fmt::format("{},{},{},{},{},{:.4f},{},{},{:.4f}\n", Csv(rows[i].source), rows[i].line,
+                          o.kind, Csv(rows[i].fields.names.empty() ? "" : rows[i].fields.names[0]),
+                          Csv(rows[i].expected_id), o.expected_score, Csv(o.top_entity),
+                          Csv(o.top_name), o.top_score);
+  }
 }
 
 }  // namespace
@@ -102,29 +118,22 @@ int RunEval(const EvalArgs& args, std::ostream& out, std::ostream& err) {
     per_kind[kind] = {{"rows", n}, {"found", m.found}, {"rank1", m.rank1}, {"alerted", m.alerted}};
   }
   if (!args.misses_path.empty()) {
-    std::ofstream misses(args.misses_path);
-    misses << "source,line,kind,name,expected_id,expected_score,top_entity,top_name,top_score\n";
-    for (size_t i = 0; i < rows.size(); ++i) {
-      const eval::EvalOutcome& o = outcomes[i];
-      bool miss = o.positive ? (o.expected_score < args.threshold || !o.expected_at_top)
-                             : o.top_score >= args.threshold;
-      if (!miss) continue;
-      misses << fmt::format("{},{},{},{},{},{:.4f},{},{},{:.4f}\n", Csv(rows[i].source),
-                            rows[i].line, o.kind,
-                            Csv(rows[i].fields.names.empty() ? "" : rows[i].fields.names[0]),
-                            Csv(rows[i].expected_id), o.expected_score, Csv(o.top_entity),
-                            Csv(o.top_name), o.top_score);
-    }
+    int written = WriteOutput("eval", args.misses_path, out, err, [&](std::ostream& misses) {
+      WriteMisses(args, rows, outcomes, misses);
+    });
+    if (written != 0) return written;
   }
   if (!args.json_path.empty()) {
-    std::ofstream json(args.json_path);
-    json << nlohmann::json{{"threshold", args.threshold},
-                           {"rows", rows.size()},
-                           {"seconds", seconds},
-                           {"sweep", sweep},
-                           {"per_kind", per_kind}}
-                .dump(2)
-         << '\n';
+    int written = WriteOutput("eval", args.json_path, out, err, [&](std::ostream& json) {
+      json << nlohmann::json{{"threshold", args.threshold},
+                             {"rows", rows.size()},
+                             {"seconds", seconds},
+                             {"sweep", sweep},
+                             {"per_kind", per_kind}}
+                  .dump(2)
+           << '\n';
+    });
+    if (written != 0) return written;
   }
   return 0;
 }
@@ -137,16 +146,14 @@ int RunDeck(const DeckArgs& args, std::ostream& out, std::ostream& err) {
   }
   eval::DeckOptions options{args.seed, args.kinds};
   auto rows = eval::MakeVariantDeck((*screener)->lists(), options);
-  std::ofstream file(args.out_path);
-  if (!file) {
-    err << "embargo deck: " << args.out_path << ": cannot open for writing\n";
-    return 1;
-  }
-  file << "id,name,schema,expected_id,kind\n";
-  for (const auto& r : rows) {
-    file << fmt::format("{},{},{},{},{}\n", r.id, Csv(r.name), r.schema, Csv(r.expected_id),
-                        r.kind);
-  }
+  int written = WriteOutput("deck", args.out_path, out, err, [&](std::ostream& file) {
+    file << "id,name,schema,expected_id,kind\n";
+    for (const auto& r : rows) {
+      file << fmt::format("{},{},{},{},{}\n", r.id, Csv(r.name), r.schema, Csv(r.expected_id),
+                          r.kind);
+    }
+  });
+  if (written != 0) return written;
   out << fmt::format("wrote {} rows to {}\n", rows.size(), args.out_path);
   return 0;
 }

@@ -39,6 +39,13 @@ Result<std::shared_ptr<const Screener>> OpenFromStore(const ListSource& source) 
 
 }  // namespace
 
+LoadOptions ListLoadOptions(const ListSource& source) {
+  LoadOptions options;
+  options.dataset_override = source.dataset;
+  options.max_file_bytes = source.max_file_bytes;
+  return options;
+}
+
 void AddListOptions(CLI::App* cmd, ListSource& source) {
   cmd->add_option("--lists", source.lists, "List file or folder (repeatable)");
   cmd->add_option("--index", source.index,
@@ -49,6 +56,9 @@ void AddListOptions(CLI::App* cmd, ListSource& source) {
                   "Screen against the list versions in this store (path or postgresql:// URL)");
   cmd->add_option("--as-of", source.as_of,
                   "With a store: the list versions in force on this date (YYYY-MM-DD)");
+  cmd->add_option("--max-file-size", source.max_file_bytes,
+                  "Largest list file read (default 512MiB; FIFOs and devices are refused)")
+      ->transform(CLI::AsSizeValue(false));
 }
 
 Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source) {
@@ -64,9 +74,7 @@ Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source) {
   }
   if (source.lists.empty())
     return MakeError("no lists: give --lists PATH (file or folder) or --index FILE");
-  LoadOptions options;
-  options.dataset_override = source.dataset;
-  auto lists = LoadLists(source.lists, options);
+  auto lists = LoadLists(source.lists, ListLoadOptions(source));
   if (!lists.ok()) return lists.error();
   return Screener::Build(std::move(*lists));
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "embargo/lists.h"
 #include "embargo/screener.h"
 
 namespace embargo::cli {
@@ -20,11 +21,16 @@ struct ListSource {
   std::string dataset;  // --dataset override for FtM / embargo-format files
   std::string store;    // --store: the list versions stored there (latest, or as of)
   std::string as_of;    // --as-of DATE: the versions in force that day (store only)
+  uint64_t max_file_bytes = kDefaultMaxListFileBytes;  // --max-file-size
 };
 
 Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source);
 
-// Registers --lists, --index, --dataset, --store and --as-of on a command.
+// The options LoadLists takes from --dataset and --max-file-size.
+LoadOptions ListLoadOptions(const ListSource& source);
+
+// Registers --lists, --index, --dataset, --store, --as-of and
+// --max-file-size on a command.
 void AddListOptions(CLI::App* cmd, ListSource& source);
 
 }  // namespace embargo::cli

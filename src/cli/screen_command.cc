@@ -2,11 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/batch_input.h"
+#include "cli/output_file.h"
 #include "cli/progress.h"
 #include "common/parallel.h"
 #include "service/json_output.h"
@@ -77,6 +77,7 @@ size_t ScreenBatch(const Screener& screener, const BatchInput& input, const std:
       if (r.alerted) ++alerted;
       if (alerts != nullptr) *alerts << r.alerts;
     }
+    if (!out) break;  // a write failed: the caller reports it; stop screening
   }
   bar.Finish();
   return alerted;
@@ -139,19 +140,13 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
     return 1;
   }
   for (const std::string& w : input->warnings) err << "warning: " << w << '\n';
-  std::ofstream file;
-  std::ostream* sink = &out;
-  if (!args.output.empty() && args.output != "-") {
-    file.open(args.output);
-    if (!file) {
-      err << "embargo screen: " << args.output << ": cannot open for writing\n";
-      return 1;
-    }
-    sink = &file;
-  }
-  bool summaries_to_stdout = args.print_alerts && sink != &out;
-  size_t alerted = ScreenBatch(**screener, *input, args.input, options, args.threads, *sink,
-                               summaries_to_stdout ? &out : nullptr);
+  bool summaries_to_stdout = args.print_alerts && !args.output.empty() && args.output != "-";
+  size_t alerted = 0;
+  int written = WriteOutput("screen", args.output, out, err, [&](std::ostream& sink) {
+    alerted = ScreenBatch(**screener, *input, args.input, options, args.threads, sink,
+                          summaries_to_stdout ? &out : nullptr);
+  });
+  if (written != 0) return written;
   err << fmt::format("screened {} rows, {} with alerts (threshold {:.2f})\n", input->rows.size(),
                      alerted, args.threshold);
   return 0;

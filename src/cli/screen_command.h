@@ -24,13 +24,15 @@ struct ScreenArgs {
   QueryFields single;         // single-name mode
 };
 
-// Returns the exit code: 0 ok, 1 bad input or lists, 2 usage.
+// Returns the exit code: 0 ok, 1 bad input or lists or an output that could
+// not be written, 2 usage.
 int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err);
 
 // Screens every row of `input` with `screener`, writing JSON lines to `out`
 // and, when `alerts` is not null, a readable summary of each alert to it.
-// Rows that cannot be screened produce {"id", "error"} and the batch goes on.
-// Returns the number of rows with at least one match.
+// Rows that cannot be screened produce {"id", "error"} and the batch goes on;
+// a write to `out` that fails stops it. Returns the number of rows with at
+// least one match.
 size_t ScreenBatch(const Screener& screener, const struct BatchInput& input,
                    const std::string& input_path, const ScreenOptions& options, int threads,
                    std::ostream& out, std::ostream* alerts = nullptr);

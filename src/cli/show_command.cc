@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cli/xref_command.h"
+#include "common/utf8.h"
 #include "model/entity_json.h"
 #include "xref/entity_view.h"
 #include "xref/name_links.h"
@@ -65,15 +66,13 @@ void WriteDetails(const Entity& e, std::ostream& out) {
 size_t DisplayWidth(std::string_view text) {
   size_t width = 0;
   for (size_t i = 0; i < text.size();) {
-    unsigned char lead = static_cast<unsigned char>(text[i]);
-    size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t cp = lead < 0x80 ? lead : lead & (0x7F >> len);
-    for (size_t k = 1; k < len && i + k < text.size(); ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
+    Utf8Char c = DecodeUtf8(text, i);
+    char32_t cp = c.code_point;
     bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
                 (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
                 (cp >= 0xFF00 && cp <= 0xFF60);
     width += wide ? 2 : 1;
-    i += len;
+    i += std::max<size_t>(c.length, 1);  // an ill-formed byte takes one column
   }
   return width;
 }

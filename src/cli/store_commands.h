@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "embargo/lists.h"
+#include "sources/list_guard.h"
 #include "store/database.h"
 #include "store/versions.h"
 
@@ -29,6 +31,8 @@ struct ImportArgs {
   std::string store;
   std::vector<std::string> paths;
   std::string dataset;  // for FtM / embargo-format files that name none
+  uint64_t max_file_bytes = kDefaultMaxListFileBytes;
+  ShrinkGuard shrink;  // --max-shrink, --accept-shrink
 };
 int RunImport(const ImportArgs& args, std::ostream& out, std::ostream& err);
 
@@ -49,6 +53,7 @@ struct UpdateArgs {
   std::vector<std::string> sources;  // empty = all configured
   std::string config;                // TOML; empty = built-in official URLs
   std::string download_dir;          // where files are kept; empty = a temp dir
+  ShrinkGuard shrink;                // --max-shrink, --accept-shrink
 };
 int RunUpdate(const UpdateArgs& args, std::ostream& out, std::ostream& err);
 

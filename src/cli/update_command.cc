@@ -24,7 +24,7 @@ int RunUpdate(const UpdateArgs& args, std::ostream& out, std::ostream& err) {
     dir = db->dialect() == store::Dialect::kSqlite ? db->description() + ".downloads"
                                                    : "embargo-downloads";
   }
-  auto updates = store::UpdateSources(*db, *config, args.sources, dir, "");
+  auto updates = store::UpdateSources(*db, *config, args.sources, dir, "", args.shrink);
   if (!updates.ok()) {
     err << "embargo update: " << updates.error().ToString() << '\n';
     return 2;

@@ -16,19 +16,22 @@ namespace embargo::cli {
 namespace {
 
 // SHA-256 of a file's bytes; of the sorted files' hashes for a folder.
-Result<std::string> HashPath(const std::string& path) {
+Result<std::string> HashPath(const std::string& path, uint64_t max_file_bytes) {
   std::vector<std::string> files;
-  if (std::filesystem::is_directory(path)) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(path)) {
-      if (entry.is_regular_file()) files.push_back(entry.path().string());
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec)) files.push_back(it->path().string());
     }
+    if (ec) return MakeError(path, 0, "cannot read folder: " + ec.message());
     std::sort(files.begin(), files.end());
   } else {
     files.push_back(path);
   }
   Sha256 all;
   for (const std::string& file : files) {
-    auto bytes = ReadFileBytes(file);
+    auto bytes = ReadFileBytes(file, max_file_bytes);
     if (!bytes.ok()) return bytes.error();
     if (files.size() == 1) return Sha256Hex(*bytes);
     all.Update(Sha256Hex(*bytes) + "  " + file + "\n");
@@ -71,19 +74,20 @@ int RunImport(const ImportArgs& args, std::ostream& out, std::ostream& err) {
   for (const std::string& path : args.paths) {
     LoadOptions options;
     options.dataset_override = args.dataset;
+    options.max_file_bytes = args.max_file_bytes;
     auto lists = LoadLists({path}, options);
     if (!lists.ok()) {
       err << "embargo import: " << lists.error().ToString() << " (nothing stored)\n";
       return 1;
     }
-    auto hash = HashPath(path);
+    auto hash = HashPath(path, args.max_file_bytes);
     if (!hash.ok()) {
       err << "embargo import: " << hash.error().ToString() << '\n';
       return 1;
     }
     store::VersionOrigin origin;
     origin.file_hash = *hash;
-    auto stored = store::StoreListSet(*db, *lists, origin);
+    auto stored = store::StoreListSet(*db, *lists, origin, args.shrink);
     if (!stored.ok()) {
       err << "embargo import: " << stored.error().ToString() << " (nothing stored)\n";
       return 1;

@@ -182,9 +182,7 @@ int Write(const XrefArgs& args, const Report& report, std::ostream& out, std::os
 Result<ListSet> OpenListSet(const ListSource& source) {
   if (!source.lists.empty() && source.index.empty() && source.store.empty() &&
       source.as_of.empty()) {
-    LoadOptions options;
-    options.dataset_override = source.dataset;
-    return LoadLists(source.lists, options);
+    return LoadLists(source.lists, ListLoadOptions(source));
   }
   auto screener = OpenScreener(source);
   if (!screener.ok()) return screener.error();

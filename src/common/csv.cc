@@ -1,13 +1,21 @@
 #include "common/csv.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cctype>
 
+#include "common/file.h"
 #include "common/strings.h"
 
 namespace embargo {
 
-CsvReader::CsvReader(std::string_view data, std::string file_name, char delimiter)
-    : data_(data), file_(std::move(file_name)), delimiter_(delimiter) {
+CsvReader::CsvReader(std::string_view data, std::string file_name, char delimiter,
+                     size_t max_record_bytes)
+    : data_(data),
+      file_(std::move(file_name)),
+      delimiter_(delimiter),
+      max_record_bytes_(max_record_bytes) {
   if (data_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
   // Trailing Ctrl-Z and blank tail are not records.
   while (!data_.empty() && (data_.back() == '\x1A')) data_.remove_suffix(1);
@@ -16,6 +24,13 @@ CsvReader::CsvReader(std::string_view data, std::string file_name, char delimite
 bool CsvReader::Fail(int line, int column, std::string message) {
   error_ = Error{file_, line, column, std::move(message)};
   return false;
+}
+
+bool CsvReader::FailTooLong(int line) {
+  return Fail(line, 0,
+              fmt::format("record longer than {} (a binary file, or a quote opened and never "
+                          "closed?)",
+                          ByteSizeText(max_record_bytes_)));
 }
 
 bool CsvReader::Next(CsvRow& row) {
@@ -33,7 +48,13 @@ bool CsvReader::Next(CsvRow& row) {
   row.fields.clear();
   std::string field;
   size_t line_start = pos_;
+  const size_t record_end = pos_ + std::min(max_record_bytes_, data_.size() - pos_);
+  // Past the limit with more than a record end to read.
+  auto too_long = [&] {
+    return pos_ >= record_end && pos_ < data_.size() && data_[pos_] != '\r' && data_[pos_] != '\n';
+  };
   while (true) {
+    if (too_long()) return FailTooLong(row.line);
     field.clear();
     if (pos_ < data_.size() && data_[pos_] == '"') {
       int quote_line = line_;
@@ -41,6 +62,7 @@ bool CsvReader::Next(CsvRow& row) {
       ++pos_;
       bool closed = false;
       while (pos_ < data_.size()) {
+        if (too_long()) return FailTooLong(row.line);
         char c = data_[pos_];
         if (c == '"') {
           if (pos_ + 1 < data_.size() && data_[pos_ + 1] == '"') {
@@ -73,6 +95,7 @@ bool CsvReader::Next(CsvRow& row) {
     } else {
       while (pos_ < data_.size() && data_[pos_] != delimiter_ && data_[pos_] != '\r' &&
              data_[pos_] != '\n') {
+        if (too_long()) return FailTooLong(row.line);
         field.push_back(data_[pos_]);
         ++pos_;
       }

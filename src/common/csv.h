@@ -2,7 +2,10 @@
 // quirks of official lists: CR, LF or CRLF record ends, quoted fields with
 // doubled quotes and embedded newlines, a trailing Ctrl-Z (0x1A), a UTF-8
 // byte-order mark. Broken quoting is an error carrying file:line, never a
-// silently mangled record. Thread-compatible; the buffer must outlive it.
+// silently mangled record; so is a record longer than a limit (1 MiB by
+// default; official lists' longest is ~1.3 KB), so a binary file or a quote
+// left open cannot grow one field without bound. Thread-compatible; the
+// buffer must outlive it.
 #pragma once
 
 #include <optional>
@@ -19,9 +22,12 @@ struct CsvRow {
   std::vector<std::string> fields;
 };
 
+inline constexpr size_t kMaxCsvRecordBytes = size_t{1} << 20;
+
 class CsvReader {
  public:
-  CsvReader(std::string_view data, std::string file_name, char delimiter = ',');
+  CsvReader(std::string_view data, std::string file_name, char delimiter = ',',
+            size_t max_record_bytes = kMaxCsvRecordBytes);
 
   // Reads the next record into `row` (reusing its storage). Returns false at
   // the end of the data or on an error; error() tells which.
@@ -30,10 +36,12 @@ class CsvReader {
 
  private:
   bool Fail(int line, int column, std::string message);
+  bool FailTooLong(int line);
 
   std::string_view data_;
   std::string file_;
   char delimiter_;
+  size_t max_record_bytes_;
   size_t pos_ = 0;
   int line_ = 1;
   std::optional<Error> error_;

@@ -1,6 +1,8 @@
 #include "common/strings.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 
 namespace embargo {
 namespace {
@@ -27,6 +29,12 @@ std::vector<std::string> SplitList(std::string_view text, char separator) {
   return out;
 }
 
+std::optional<double> ParseFiniteInRange(std::string_view text, double low, double high) {
+  std::optional<double> value = ParseNumber<double>(text);
+  if (!value || !std::isfinite(*value) || *value < low || *value > high) return std::nullopt;
+  return value;
+}
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -36,6 +44,15 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
     }
   }
   return true;
+}
+
+TextPosition PositionOfOffset(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  std::string_view before = text.substr(0, offset);
+  size_t line_start = before.rfind('\n');
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  return {1 + static_cast<int>(std::count(before.begin(), before.end(), '\n')),
+          1 + static_cast<int>(offset - line_start)};
 }
 
 }  // namespace embargo

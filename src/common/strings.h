@@ -27,7 +27,20 @@ std::optional<T> ParseNumber(std::string_view text) {
   return value;
 }
 
+// The whole of `text` read as a finite number within [low, high]; nullopt
+// for anything else, "nan" and "inf" included (a NaN threshold compares
+// false with every score and would silently turn alerting off).
+std::optional<double> ParseFiniteInRange(std::string_view text, double low, double high);
+
 // ASCII case-insensitive equality.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
+// Where a byte lies in a text, as an editor shows it: 1-based line
+// (counting '\n') and 1-based column (bytes since the line's start).
+struct TextPosition {
+  int line = 1;
+  int column = 1;
+};
+TextPosition PositionOfOffset(std::string_view text, size_t offset);
 
 }  // namespace embargo

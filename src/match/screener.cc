@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "common/utf8.h"
 #include "match/evidence.h"
 #include "match/name_matcher.h"
 #include "match/screener_impl.h"
 #include "model/country.h"
-#include "text/transliterate.h"
 
 namespace embargo {
 namespace {
@@ -229,8 +229,7 @@ Result<Query> MakeQuery(const QueryFields& fields) {
   }
   if (q.names.empty()) return MakeError("missing name");
   for (const std::string& n : q.names) {
-    if (!text::IsValidUtf8(n))
-      return MakeError("name is not valid UTF-8 (save the input as UTF-8)");
+    if (!IsValidUtf8(n)) return MakeError("name is not valid UTF-8 (save the input as UTF-8)");
   }
   if (!fields.schema.empty()) {
     auto schema = ParseSchema(fields.schema);

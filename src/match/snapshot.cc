@@ -236,15 +236,19 @@ Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
   header.U64(Fnv1a(w.data()));
   std::filesystem::path tmp = path;
   tmp += ".tmp";
+  std::error_code ec;
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return MakeError(path.string(), 0, "cannot open for writing");
     out.write(kMagic, sizeof kMagic);
     out.write(header.data().data(), static_cast<std::streamsize>(header.data().size()));
     out.write(w.data().data(), static_cast<std::streamsize>(w.data().size()));
-    if (!out) return MakeError(path.string(), 0, "write failed");
+    out.close();  // the last buffer is written here: check it too
+    if (!out) {
+      std::filesystem::remove(tmp, ec);
+      return MakeError(path.string(), 0, "write failed (disk full?); nothing replaced");
+    }
   }
-  std::error_code ec;
   std::filesystem::rename(tmp, path, ec);  // atomic: readers never see half a snapshot
   if (ec) return MakeError(path.string(), 0, "cannot rename snapshot into place: " + ec.message());
   return Status::Ok();

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace embargo {
 namespace {
 
@@ -370,10 +372,9 @@ std::vector<std::string> CountryWords(std::string_view text) {
       }
       continue;
     }
-    if ((c & 0xE0) == 0xC0 && i + 1 < text.size()) {
-      unsigned code = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+    if (Utf8Char decoded = DecodeUtf8(text, i); decoded.length == 2) {
       ++i;
-      char folded = FoldLatin(code);
+      char folded = FoldLatin(decoded.code_point);
       if (folded != ' ') {
         push(static_cast<char>(std::tolower(static_cast<unsigned char>(folded))));
         continue;

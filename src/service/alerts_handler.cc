@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/json_parse.h"
 #include "common/strings.h"
 #include "store/alerts.h"
 
@@ -56,8 +57,10 @@ Response HandleAlertDecision(store::Database& db, const std::string& id, const s
   if (auto alert = store::GetAlert(db, *n); !alert.ok()) {
     return ErrorResponse(404, fmt::format("Alert not found: {}", id));
   }
-  auto json = nlohmann::json::parse(body, nullptr, false);
-  if (json.is_discarded() || !json.is_object()) {
+  Result<nlohmann::json> parsed = ParseJson(body, "request body");
+  if (!parsed.ok()) return ErrorResponse(400, parsed.error().ToString());
+  const nlohmann::json& json = *parsed;
+  if (!json.is_object()) {
     return ErrorResponse(400, "body must be a JSON object: {\"status\", \"note\", \"analyst\"}");
   }
   auto text = [&](const char* key) -> std::optional<std::string> {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/json_parse.h"
 #include "common/parallel.h"
 #include "common/strings.h"
 #include "model/country.h"
@@ -164,12 +165,10 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
     return ErrorResponse(400, fmt::format("Unknown algorithm: {}", algorithm));
 
   auto threshold =
-      ParseNumber<double>(Param(params, "threshold", std::to_string(kDefaultThreshold)));
-  if (!threshold || *threshold < 0 || *threshold > 1)
-    return ErrorResponse(400, "threshold must be a number in [0, 1]");
-  auto cutoff = ParseNumber<double>(Param(params, "cutoff", std::to_string(kDefaultCutoff)));
-  if (!cutoff || *cutoff < 0 || *cutoff > 1)
-    return ErrorResponse(400, "cutoff must be a number in [0, 1]");
+      ParseFiniteInRange(Param(params, "threshold", std::to_string(kDefaultThreshold)), 0, 1);
+  if (!threshold) return ErrorResponse(400, "threshold must be a number in [0, 1]");
+  auto cutoff = ParseFiniteInRange(Param(params, "cutoff", std::to_string(kDefaultCutoff)), 0, 1);
+  if (!cutoff) return ErrorResponse(400, "cutoff must be a number in [0, 1]");
   auto limit = ParseNumber<size_t>(Param(params, "limit", std::to_string(kDefaultLimit)));
   if (!limit || *limit < 1 || *limit > limits.max_limit) {
     return ErrorResponse(400, fmt::format("limit must be an integer in [1, {}]", limits.max_limit));
@@ -183,8 +182,9 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
                          fmt::format("exclude_entity_ids: at most {} allowed", kMaxExcludedIds));
   }
 
-  nlohmann::json request = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (request.is_discarded()) return ErrorResponse(400, "request body is not valid JSON");
+  Result<nlohmann::json> parsed = ParseJson(body, "request body");
+  if (!parsed.ok()) return ErrorResponse(400, parsed.error().ToString());
+  nlohmann::json& request = *parsed;
   if (!request.is_object() || !request.contains("queries") || !request["queries"].is_object()) {
     return ErrorResponse(400, "request body must be an object with a 'queries' object");
   }

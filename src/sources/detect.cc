@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "common/csv.h"
+#include "common/json_parse.h"
 #include "sources/bis_dpl.h"
 #include "sources/embargo_list.h"
-#include "sources/json_parse.h"
 #include "sources/list_text.h"
 #include "sources/ofac_legacy.h"
 #include "sources/us_csl.h"

@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "common/csv.h"
+#include "common/json_parse.h"
 #include "sources/embargo_list_record.h"
-#include "sources/json_parse.h"
 #include "sources/list_text.h"
 
 namespace embargo {
@@ -122,6 +122,7 @@ Result<ParsedList> ParseEmbargoJson(const std::filesystem::path& path, std::stri
   EMBARGO_RETURN_IF_ERROR(CheckUtf8(bytes, file));
   Result<json> document = ParseJson(bytes, file);
   if (!document.ok()) return document.error();
+  EMBARGO_RETURN_IF_ERROR(CheckDecodedStrings(*document, file, 0));
   EMBARGO_RETURN_IF_ERROR(CheckTopLevel(*document, file));
   std::vector<ListRecord> records;
   const json& entities = (*document)["entities"];

@@ -1,6 +1,6 @@
 list(APPEND EMBARGO_SOURCES
   src/sources/list_text.cc
-  src/sources/json_parse.cc
+  src/sources/xml_text.cc
   src/sources/un_xml.cc
   src/sources/us_csl.cc
   src/sources/bis_dpl.cc
@@ -8,4 +8,5 @@ list(APPEND EMBARGO_SOURCES
   src/sources/embargo_list_record.cc
   src/sources/embargo_list.cc
   src/sources/detect.cc
-  src/sources/load.cc)
+  src/sources/load.cc
+  src/sources/list_guard.cc)

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "common/json_parse.h"
 #include "model/country.h"
-#include "sources/json_parse.h"
 #include "sources/list_text.h"
 
 namespace embargo {
@@ -231,6 +231,7 @@ std::string StringField(const json& object, const char* key) {
 Status AddLine(std::string_view text, int line, FileState& state) {
   Result<json> parsed = ParseJson(text, state.file, line);
   if (!parsed.ok()) return parsed.error();
+  EMBARGO_RETURN_IF_ERROR(CheckDecodedStrings(*parsed, state.file, line));
   const json& object = *parsed;
   if (!object.is_object()) return MakeError(state.file, line, "expected a JSON object per line");
   std::string id = StringField(object, "id");

@@ -6,28 +6,10 @@
 #include <cctype>
 
 #include "common/hash.h"
+#include "common/utf8.h"
 
 namespace embargo {
 namespace {
-
-// Length of the well-formed UTF-8 sequence at `pos`, or 0 (RFC 3629 table).
-size_t Utf8SequenceLength(std::string_view s, size_t pos) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  unsigned char c = byte(pos);
-  if (c < 0x80) return 1;
-  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-  if (len == 0 || c > 0xF4 || pos + len > s.size()) return 0;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c == 0xE0) lo = 0xA0;
-  if (c == 0xED) hi = 0x9F;  // no surrogates
-  if (c == 0xF0) lo = 0x90;
-  if (c == 0xF4) hi = 0x8F;
-  if (byte(pos + 1) < lo || byte(pos + 1) > hi) return 0;
-  for (size_t i = 2; i < len; ++i) {
-    if (byte(pos + i) < 0x80 || byte(pos + i) > 0xBF) return 0;
-  }
-  return len;
-}
 
 // " passport no " for "Passport No.": lowercase ASCII words padded with
 // spaces, so a label can be searched for whole words.
@@ -56,27 +38,16 @@ void AppendUnique(std::vector<std::string>& values, std::string value) {
 }
 
 Status CheckUtf8(std::string_view bytes, const std::string& file) {
-  int line = 1;
-  size_t line_start = 0;
-  for (size_t pos = 0; pos < bytes.size();) {
-    size_t len = Utf8SequenceLength(bytes, pos);
-    if (len == 0) {
-      return Error{file, line, static_cast<int>(pos - line_start + 1),
-                   fmt::format("invalid UTF-8 (byte 0x{:02X}); save the list as UTF-8",
-                               static_cast<unsigned char>(bytes[pos]))};
-    }
-    if (bytes[pos] == '\n') {
-      ++line;
-      line_start = pos + 1;
-    }
-    pos += len;
-  }
-  return Status::Ok();
+  size_t bad = FindInvalidUtf8(bytes);
+  if (bad == std::string_view::npos) return Status::Ok();
+  TextPosition at = PositionOfOffset(bytes, bad);
+  return Error{file, at.line, at.column,
+               fmt::format("invalid UTF-8 (byte 0x{:02X}); save the list as UTF-8",
+                           static_cast<unsigned char>(bytes[bad]))};
 }
 
 int LineOfOffset(std::string_view bytes, size_t offset) {
-  offset = std::min(offset, bytes.size());
-  return 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
+  return PositionOfOffset(bytes, offset).line;
 }
 
 std::string StableHash(std::initializer_list<std::string_view> parts) {

@@ -30,6 +30,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+static_assert(kDefaultMaxListFileBytes == kDefaultMaxFileBytes, "one default file size limit");
+
 struct ListFile {
   fs::path path;
   bool named = false;  // given by the caller, not found in a folder
@@ -91,7 +93,8 @@ Result<std::vector<ListFile>> ExpandPaths(const std::vector<std::string>& inputs
 Result<ParsedList> Parse(ListFormat format, const fs::path& path, const std::string& bytes,
                          const LoadOptions& options) {
   switch (format) {
-    case ListFormat::kOfacLegacy: return ParseOfacLegacy(path, OfacDatasetName(path));
+    case ListFormat::kOfacLegacy:
+      return ParseOfacLegacy(path, OfacDatasetName(path), options.max_file_bytes);
     case ListFormat::kUnXml: return ParseUnXml(path, bytes);
     case ListFormat::kFtmJson: return ParseFtmJson(path, bytes, options.dataset_override);
     case ListFormat::kEmbargoJson: return ParseEmbargoJson(path, bytes, options.dataset_override);
@@ -105,7 +108,7 @@ Result<ParsedList> Parse(ListFormat format, const fs::path& path, const std::str
 }
 
 Result<Outcome> LoadOne(const ListFile& file, const LoadOptions& options) {
-  Result<std::string> bytes = ReadFileBytes(file.path);
+  Result<std::string> bytes = ReadFileBytes(file.path, options.max_file_bytes);
   if (!bytes.ok()) return bytes.error();
   ListFormat format = DetectListFormat(file.path, *bytes);
   if (format == ListFormat::kOfacSidecar) {
@@ -119,6 +122,11 @@ Result<Outcome> LoadOne(const ListFile& file, const LoadOptions& options) {
   }
   Result<ParsedList> list = Parse(format, file.path, *bytes, options);
   if (!list.ok()) return list.error();
+  if (list->entities.empty()) {
+    return MakeError(file.path.string(), 0,
+                     "no entities: a list without records is refused (an empty or cut-short "
+                     "file?)");
+  }
   return Outcome{std::move(list).value(), ""};
 }
 

@@ -14,6 +14,7 @@
 #include "common/csv.h"
 #include "common/file.h"
 #include "common/strings.h"
+#include "common/utf8.h"
 #include "model/country.h"
 #include "sources/ofac_remarks.h"
 
@@ -49,27 +50,6 @@ int LineAt(std::string_view data, size_t pos) {
   return line;
 }
 
-// Length of the UTF-8 sequence `lead` starts; 0 when it starts none.
-size_t Utf8SequenceLength(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead < 0xE0) return 2;
-  if (lead >= 0xE0 && lead < 0xF0) return 3;
-  if (lead >= 0xF0 && lead < 0xF5) return 4;
-  return 0;
-}
-
-bool IsValidUtf8(std::string_view data) {
-  for (size_t i = 0; i < data.size();) {
-    size_t length = Utf8SequenceLength(static_cast<unsigned char>(data[i]));
-    if (length == 0 || i + length > data.size()) return false;
-    for (size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(data[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
 // First byte that is no text (C0 control other than tab/CR/LF, DEL); npos.
 size_t FindControlByte(std::string_view data) {
   for (size_t i = 0; i < data.size(); ++i) {
@@ -85,19 +65,6 @@ constexpr uint16_t kCp1252High[32] = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-void AppendUtf8(std::string& out, unsigned code_point) {
-  if (code_point < 0x80) {
-    out.push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-}
 
 Result<std::string> Latin1ToUtf8(std::string_view data, const std::string& file) {
   std::string out;
@@ -131,12 +98,37 @@ Result<std::string> DecodeText(std::string_view bytes, const std::string& file) 
   return Latin1ToUtf8(bytes, file);
 }
 
-Result<std::vector<CsvRow>> ReadRows(const fs::path& path) {
-  Result<std::string> bytes = ReadFileBytes(path);
+// A file's records, and whether it ends with OFAC's end-of-file mark.
+struct FileRows {
+  std::vector<CsvRow> rows;
+  bool end_mark = false;
+};
+
+// Whether the last byte before any trailing line ends is Ctrl-Z.
+bool EndsWithCtrlZ(std::string_view bytes) {
+  while (!bytes.empty() && (bytes.back() == '\r' || bytes.back() == '\n')) bytes.remove_suffix(1);
+  return !bytes.empty() && bytes.back() == '\x1A';
+}
+
+Result<FileRows> ReadRows(const fs::path& path, uint64_t max_file_bytes) {
+  Result<std::string> bytes = ReadFileBytes(path, max_file_bytes);
   if (!bytes.ok()) return bytes.error();
   Result<std::string> text = DecodeText(*bytes, path.string());
   if (!text.ok()) return text.error();
-  return ReadCsv(*text, path.string());
+  Result<std::vector<CsvRow>> rows = ReadCsv(*text, path.string());
+  if (!rows.ok()) return rows.error();
+  return FileRows{std::move(rows).value(), EndsWithCtrlZ(*bytes)};
+}
+
+// OFAC ends sdn.csv and cons_prim.csv with Ctrl-Z (every published file in
+// ../shared/data does); a main file without it was cut short, possibly at a
+// record boundary where nothing else shows it.
+Status CheckEndMark(const FileRows& main, const std::string& file) {
+  if (main.end_mark) return Status::Ok();
+  int last_line = main.rows.empty() ? 0 : main.rows.back().line;
+  return MakeError(file, last_line,
+                   "no end-of-file mark (Ctrl-Z, byte 0x1A) after the last record: the file looks "
+                   "cut short (OFAC's sdn.csv and cons_prim.csv end with one)");
 }
 
 // The trimmed field; "" for OFAC's null "-0-".
@@ -407,11 +399,12 @@ Sidecars FindSidecars(const fs::path& main_file) {
 
 using SidecarAdder = Status (OfacBundle::*)(const std::vector<CsvRow>&, const std::string&);
 
-Status AddSidecar(OfacBundle& bundle, const std::optional<fs::path>& path, SidecarAdder add) {
+Status AddSidecar(OfacBundle& bundle, const std::optional<fs::path>& path, SidecarAdder add,
+                  uint64_t max_file_bytes) {
   if (!path) return Status::Ok();
-  Result<std::vector<CsvRow>> rows = ReadRows(*path);
-  if (!rows.ok()) return rows.error();
-  return (bundle.*add)(*rows, path->string());
+  Result<FileRows> read = ReadRows(*path, max_file_bytes);
+  if (!read.ok()) return read.error();
+  return (bundle.*add)(read->rows, path->string());
 }
 
 bool IsDigits(std::string_view text, size_t pos, size_t count) {
@@ -447,16 +440,20 @@ std::string DateAt(std::string_view text, size_t pos) {
 
 }  // namespace
 
-Result<ParsedList> ParseOfacLegacy(const std::filesystem::path& main_file,
-                                   std::string dataset_name) {
-  Result<std::vector<CsvRow>> rows = ReadRows(main_file);
-  if (!rows.ok()) return rows.error();
+Result<ParsedList> ParseOfacLegacy(const std::filesystem::path& main_file, std::string dataset_name,
+                                   uint64_t max_file_bytes) {
+  Result<FileRows> main = ReadRows(main_file, max_file_bytes);
+  if (!main.ok()) return main.error();
   OfacBundle bundle(dataset_name);
-  EMBARGO_RETURN_IF_ERROR(bundle.AddMainRows(*rows, main_file.string()));
+  EMBARGO_RETURN_IF_ERROR(bundle.AddMainRows(main->rows, main_file.string()));
   Sidecars sidecars = FindSidecars(main_file);
-  EMBARGO_RETURN_IF_ERROR(AddSidecar(bundle, sidecars.comments, &OfacBundle::AddComments));
-  EMBARGO_RETURN_IF_ERROR(AddSidecar(bundle, sidecars.alt, &OfacBundle::AddAliases));
-  EMBARGO_RETURN_IF_ERROR(AddSidecar(bundle, sidecars.add, &OfacBundle::AddAddresses));
+  EMBARGO_RETURN_IF_ERROR(
+      AddSidecar(bundle, sidecars.comments, &OfacBundle::AddComments, max_file_bytes));
+  EMBARGO_RETURN_IF_ERROR(
+      AddSidecar(bundle, sidecars.alt, &OfacBundle::AddAliases, max_file_bytes));
+  EMBARGO_RETURN_IF_ERROR(
+      AddSidecar(bundle, sidecars.add, &OfacBundle::AddAddresses, max_file_bytes));
+  EMBARGO_RETURN_IF_ERROR(CheckEndMark(*main, main_file.string()));
 
   ParsedList list;
   list.entities = std::move(bundle).Finish();

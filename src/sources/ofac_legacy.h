@@ -1,5 +1,5 @@
 // OFAC legacy delimited files (DOMAIN.md 1.1, 1.4): sdn.csv or cons_prim.csv
-// (no header, 12 columns, "-0-" = null, Latin-1 text, CR/LF/CRLF, trailing
+// (no header, 12 columns, "-0-" = null, Latin-1 text, CR/LF/CRLF, a closing
 // Ctrl-Z) plus, when they sit beside it, the alias (alt), address (add) and
 // remarks-overflow (comments) sidecars. The whole bundle loads or the call
 // fails with the first error ("sdn.csv:12: expected 12 fields, found 11");
@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/file.h"
 #include "embargo/status.h"
 #include "sources/parsed_list.h"
 
@@ -21,9 +22,12 @@ namespace embargo {
 // "cons_prim<rest>" the files "cons_alt<rest>", "cons_add<rest>",
 // "cons_comments<rest>" (names matched case-insensitively). Entities get
 // id "<dataset_name>-<ent_num>" and source_id ent_num. dataset.format is
-// "ofac_legacy"; dataset.version_date comes from VersionDateFromPath.
-Result<ParsedList> ParseOfacLegacy(const std::filesystem::path& main_file,
-                                   std::string dataset_name);
+// "ofac_legacy"; dataset.version_date comes from VersionDateFromPath. The
+// main file must end with OFAC's end-of-file mark (Ctrl-Z): without it the
+// file was cut short, maybe at a record boundary, and is refused. Each file
+// may be at most `max_file_bytes` long.
+Result<ParsedList> ParseOfacLegacy(const std::filesystem::path& main_file, std::string dataset_name,
+                                   uint64_t max_file_bytes = kDefaultMaxFileBytes);
 
 // "us_ofac_cons" for cons_* files, "us_ofac_sdn" otherwise.
 std::string OfacDatasetName(const std::filesystem::path& main_file);

@@ -7,6 +7,7 @@
 
 #include "model/country.h"
 #include "sources/list_text.h"
+#include "sources/xml_text.h"
 
 namespace embargo {
 namespace {
@@ -316,17 +317,28 @@ std::vector<std::string> SplitUnAliasNames(std::string_view text) {
 Result<ParsedList> ParseUnXml(const std::filesystem::path& path, std::string_view bytes) {
   Context ctx{bytes, path.string()};
   EMBARGO_RETURN_IF_ERROR(CheckUtf8(bytes, ctx.file));
+  EMBARGO_RETURN_IF_ERROR(CheckCharacterReferences(bytes, ctx.file));
   pugi::xml_document doc;
   pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size());
   if (!parsed) {
     return MakeError(ctx.file, LineOfOffset(bytes, static_cast<size_t>(parsed.offset)),
                      fmt::format("malformed XML: {}", parsed.description()));
   }
+  EMBARGO_RETURN_IF_ERROR(CheckDecodedText(doc, bytes, ctx.file));
   pugi::xml_node root = doc.document_element();
   if (std::string_view(root.name()) != "CONSOLIDATED_LIST") {
     return MakeError(
         ctx.file, LineOf(ctx, root),
         fmt::format("expected root element CONSOLIDATED_LIST, found '{}'", root.name()));
+  }
+  // A file cut short and closed again (well-formed, but shorter) lacks the
+  // second group, the UN list always writing both, even empty.
+  for (const char* group : {"INDIVIDUALS", "ENTITIES"}) {
+    if (root.child(group)) continue;
+    return MakeError(ctx.file, LineOf(ctx, root),
+                     fmt::format("no <{}> in <CONSOLIDATED_LIST>: the list looks cut short (the "
+                                 "UN list always holds INDIVIDUALS and ENTITIES)",
+                                 group));
   }
   ParsedList list;
   list.dataset = {std::string(kUnDataset), "un_xml", ctx.file,

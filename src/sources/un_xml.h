@@ -4,7 +4,9 @@
 // "un_sc_sanctions-<REFERENCE_NUMBER>". Korean (KPi.*) names carry the family
 // name in FIRST_NAME; one ALIAS_NAME may pack several names ("a; b; c",
 // "script (latin1; latin2)"), which are split. Malformed XML fails with the
-// line of the error. Pure function of its input; thread-safe.
+// line of the error, and so does a file without INDIVIDUALS or ENTITIES (cut
+// short and closed again) or whose decoded text is no XML text (&#xD800;).
+// Pure function of its input; thread-safe.
 #pragma once
 
 #include <filesystem>

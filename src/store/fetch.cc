@@ -14,6 +14,7 @@
 #include <utility>
 #include <variant>
 
+#include "common/file.h"
 #include "common/sha256.h"
 #include "common/strings.h"
 
@@ -385,6 +386,10 @@ Result<FetchResult> CopyFileUrl(const std::string& url, const fs::path& dest,
   if (!source) return fail("not a file:///absolute/path URL");
   std::error_code ec;
   if (fs::is_directory(*source, ec)) return fail(source->string() + " is a directory");
+  // Not opened unless regular: a FIFO would block, a device never end.
+  if (Status regular = CheckRegularFile(*source); fs::exists(*source, ec) && !regular.ok()) {
+    return fail(regular.error().ToString());
+  }
   std::ifstream in(*source, std::ios::binary);
   if (!in) return fail(fmt::format("cannot open {}: {}", source->string(), ErrnoText()));
   PartialFile body(dest, options.max_bytes);

@@ -58,7 +58,7 @@ Status Audit(Database& db, const std::string& actor, const std::string& action,
 }
 
 SourceUpdate UpdateOne(Database& db, const Source& source, const std::filesystem::path& dir,
-                       const std::string& actor) {
+                       const std::string& actor, const ShrinkGuard& shrink) {
   SourceUpdate update;
   update.source = source.name;
   auto fail = [&](std::string why) {
@@ -129,7 +129,7 @@ SourceUpdate UpdateOne(Database& db, const Source& source, const std::filesystem
   version_origin.origin = origin;
   version_origin.file_hash = files_hash.FinishHex();
   version_origin.actor = actor;
-  auto stored = StoreListSet(db, *lists, version_origin);
+  auto stored = StoreListSet(db, *lists, version_origin, shrink);
   if (!stored.ok()) return fail(stored.error().ToString());
   Status saved = save_state();
   if (!saved.ok()) return fail(saved.error().ToString());
@@ -146,7 +146,8 @@ SourceUpdate UpdateOne(Database& db, const Source& source, const std::filesystem
 Result<std::vector<SourceUpdate>> UpdateSources(Database& db, const SourcesConfig& config,
                                                 const std::vector<std::string>& only,
                                                 const std::filesystem::path& download_dir,
-                                                const std::string& actor) {
+                                                const std::string& actor,
+                                                const ShrinkGuard& shrink) {
   for (const std::string& name : only) {
     bool known = false;
     for (const Source& s : config.sources) known = known || s.name == name;
@@ -159,7 +160,7 @@ Result<std::vector<SourceUpdate>> UpdateSources(Database& db, const SourcesConfi
   std::vector<SourceUpdate> out;
   for (const Source& source : config.sources) {
     if (!only.empty() && std::find(only.begin(), only.end(), source.name) == only.end()) continue;
-    out.push_back(UpdateOne(db, source, download_dir / source.name, actor));
+    out.push_back(UpdateOne(db, source, download_dir / source.name, actor, shrink));
   }
   return out;
 }

@@ -6,7 +6,8 @@
 // Otherwise the files are parsed together (a source's bundle, e.g. OFAC's
 // sdn/add/alt files) and stored through StoreListSet, which also makes no
 // version when the parsed content equals the latest. A source that fails
-// (network, HTTP error, truncated or oversized file, unparsable list)
+// (network, HTTP error, truncated or oversized file, unparsable list, a
+// list that shrank too far)
 // stores nothing and the others go on. Each outcome is in the audit log.
 #pragma once
 
@@ -31,9 +32,12 @@ struct SourceUpdate {
 
 // `only`: source names to update (empty = all; an unknown name is an error).
 // Files are downloaded into `download_dir`/<source>/ (created), kept there.
+// A source whose list shrank past `shrink` fails and stores nothing; its
+// fetch state is not saved, so the next update fetches it again.
 Result<std::vector<SourceUpdate>> UpdateSources(Database& db, const SourcesConfig& config,
                                                 const std::vector<std::string>& only,
                                                 const std::filesystem::path& download_dir,
-                                                const std::string& actor);
+                                                const std::string& actor,
+                                                const ShrinkGuard& shrink = {});
 
 }  // namespace embargo::store

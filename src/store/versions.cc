@@ -54,6 +54,36 @@ std::string DayOf(const std::string& date) {
                      std::max(parsed->day, 1));
 }
 
+// The day a version of `dataset` fetched at `fetched_at` is in force from.
+std::string EffectiveDate(const Dataset& dataset, const std::string& fetched_at) {
+  std::string day = DayOf(dataset.version_date);
+  return day.empty() ? fetched_at.substr(0, 10) : day;
+}
+
+// For the shrink guard: each dataset's stored version that a new version
+// would follow (the latest in force on the new one's effective date), as a
+// Dataset named "<dataset>@<id>". A dataset with none (new, or older than
+// anything stored) is left out.
+Result<std::vector<Dataset>> PredecessorCounts(Database& db, const ListSet& lists) {
+  const std::string today = NowUtc();
+  std::vector<Dataset> out;
+  for (const Dataset& dataset : lists.datasets) {
+    auto found = QueryVersions(db,
+                               "WHERE dataset = ? AND effective_date <= ? ORDER BY "
+                               "effective_date DESC, id DESC LIMIT 1",
+                               {dataset.name, EffectiveDate(dataset, today)});
+    if (!found.ok()) return found.error();
+    if (found->empty()) continue;
+    const ListVersion& v = found->front();
+    Dataset before;
+    before.name = v.dataset;
+    before.path = fmt::format("{}@{}", v.dataset, v.id);
+    before.entity_count = static_cast<size_t>(v.entity_count);
+    out.push_back(std::move(before));
+  }
+  return out;
+}
+
 struct Record {
   const Entity* entity;
   std::string body;
@@ -82,8 +112,7 @@ Result<StoredVersion> StoreDataset(Database& db, const Dataset& dataset,
   v.format = dataset.format;
   v.published = dataset.version_date;
   v.fetched_at = NowUtc();
-  v.effective_date = DayOf(v.published);
-  if (v.effective_date.empty()) v.effective_date = v.fetched_at.substr(0, 10);
+  v.effective_date = EffectiveDate(dataset, v.fetched_at);
   v.content_hash = content.FinishHex();
   v.file_hash = origin.file_hash;
   v.entity_count = static_cast<int64_t>(records.size());
@@ -163,11 +192,15 @@ Result<std::vector<Entity>> DecodeRecords(Database& db, int64_t version_id,
 }  // namespace
 
 Result<std::vector<StoredVersion>> StoreListSet(Database& db, const ListSet& lists,
-                                                const VersionOrigin& origin) {
+                                                const VersionOrigin& origin,
+                                                const ShrinkGuard& shrink) {
   std::map<std::string, std::vector<const Entity*>> by_dataset;
   for (const Entity& e : lists.entities) by_dataset[e.dataset].push_back(&e);
   auto tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
+  auto previous = PredecessorCounts(db, lists);
+  if (!previous.ok()) return previous.error();
+  EMBARGO_RETURN_IF_ERROR(CheckListShrink(*previous, lists, shrink));
   std::vector<StoredVersion> out;
   for (const Dataset& dataset : lists.datasets) {
     auto stored = StoreDataset(db, dataset, by_dataset[dataset.name], origin);

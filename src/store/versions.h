@@ -14,6 +14,7 @@
 
 #include "embargo/entity.h"
 #include "embargo/lists.h"
+#include "sources/list_guard.h"
 #include "store/database.h"
 
 namespace embargo::store {
@@ -45,9 +46,13 @@ struct StoredVersion {
 };
 
 // Stores each dataset of `lists` (in one transaction, with one audit row per
-// dataset: list.version or list.unchanged).
+// dataset: list.version or list.unchanged). First, the shrink guard
+// (sources/list_guard.h) compares each dataset with the stored version it
+// would follow (the latest in force on its effective date); a list that
+// shrank too far is refused and nothing is stored.
 Result<std::vector<StoredVersion>> StoreListSet(Database& db, const ListSet& lists,
-                                                const VersionOrigin& origin);
+                                                const VersionOrigin& origin,
+                                                const ShrinkGuard& shrink = {});
 
 // All versions of `dataset` (every dataset when empty), oldest first.
 Result<std::vector<ListVersion>> ListVersions(Database& db, const std::string& dataset = "");

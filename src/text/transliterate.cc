@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace embargo::text {
 namespace {
 
@@ -26,26 +28,16 @@ constexpr const char* kFinals[28] = {"",  "k",  "k", "k", "n", "n", "n", "t", "l
                                      "m", "p",  "l", "l", "p", "l", "m", "p", "p", "t",
                                      "t", "ng", "t", "t", "k", "t", "p", "t"};
 
-// Decodes one code point; returns 0xFFFFFFFF and advances one byte on
-// invalid input.
+// Decodes one code point (common/utf8.h); returns 0xFFFFFFFF and advances
+// one byte on ill-formed input.
 char32_t DecodeUtf8(std::string_view s, size_t& i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
+  Utf8Char c = ::embargo::DecodeUtf8(s, i);
+  if (c.length == 0) {
     ++i;
     return 0xFFFFFFFF;
   }
-  char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
-  for (int k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFFFFFF;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  i += len;
-  return cp;
+  i += c.length;
+  return c.code_point;
 }
 
 // Transliterators are costly to create (~20 ms for a compound ID) and not
@@ -170,13 +162,6 @@ bool IsAscii(std::string_view s) {
 }
 
 }  // namespace
-
-bool IsValidUtf8(std::string_view utf8) {
-  for (size_t i = 0; i < utf8.size();) {
-    if (DecodeUtf8(utf8, i) == 0xFFFFFFFF) return false;
-  }
-  return true;
-}
 
 std::string RomanizeHangul(std::string_view utf8) {
   std::string out;

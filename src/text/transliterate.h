@@ -2,8 +2,8 @@
 // compared in. Hangul goes through embargo's own syllable romaniser (DPRK/
 // McCune-Reischauer style, one token per syllable: 김정은 -> "kim chong un");
 // every other script through ICU (NFKC, Russian-Latin/BGN for Cyrillic,
-// Any-Latin, Latin-ASCII). Invalid UTF-8 bytes are dropped. Thread-safe: each
-// thread uses its own ICU transliterator.
+// Any-Latin, Latin-ASCII). Bytes that are not UTF-8 (common/utf8.h) are
+// dropped. Thread-safe: each thread uses its own ICU transliterator.
 #pragma once
 
 #include <string>
@@ -17,8 +17,5 @@ std::string ToLatinAscii(std::string_view utf8);
 // Romanises the Hangul syllables in `utf8` (U+AC00..U+D7A3), one
 // space-separated token per syllable, leaving other characters unchanged.
 std::string RomanizeHangul(std::string_view utf8);
-
-// Whether `utf8` is valid UTF-8.
-bool IsValidUtf8(std::string_view utf8);
 
 }  // namespace embargo::text

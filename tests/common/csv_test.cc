@@ -57,6 +57,40 @@ TEST(CsvReaderTest, EmptyInputHasNoRows) {
   EXPECT_TRUE(rows->empty());
 }
 
+// A 64 MB single line took 2.1 GB; now any record past the limit stops the
+// read at its line, whether one field, many fields or an open quote.
+TEST(CsvReaderTest, RecordLongerThanTheLimitIsAnErrorAtItsLine) {
+  std::string data = "id,name\n1," + std::string(2 << 20, 'x') + "\n";
+  auto rows = ReadCsv(data, "in.csv");
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.error().ToString(),
+            "in.csv:2: record longer than 1.0 MiB (a binary file, or a quote opened and never "
+            "closed?)");
+  for (const std::string& record :
+       {std::string(40, 'x'), std::string(40, ','), "\"" + std::string(40, 'x') + "\""}) {
+    const std::string data = "ok\n" + record + "\n";
+    CsvReader reader(data, "in.csv", ',', 32);
+    CsvRow row;
+    EXPECT_TRUE(reader.Next(row));
+    EXPECT_FALSE(reader.Next(row)) << record;
+    ASSERT_TRUE(reader.error().has_value()) << record;
+    EXPECT_EQ(reader.error()->ToString(),
+              "in.csv:2: record longer than 32 bytes (a binary file, or a quote opened and never "
+              "closed?)");
+  }
+}
+
+TEST(CsvReaderTest, RecordOfExactlyTheLimitIsRead) {
+  const std::string data = std::string(31, 'x') + ",\n" + std::string(32, 'y');
+  CsvReader reader(data, "in.csv", ',', 32);
+  CsvRow row;
+  ASSERT_TRUE(reader.Next(row));
+  ASSERT_TRUE(reader.Next(row)) << reader.error()->ToString();
+  EXPECT_EQ(row.fields[0], std::string(32, 'y'));
+  EXPECT_FALSE(reader.Next(row));
+  EXPECT_FALSE(reader.error().has_value());
+}
+
 TEST(CsvReaderTest, FindColumnIgnoresCaseAndSpaces) {
   std::vector<std::string> header = {"id", " Full_Name ", "dob"};
   EXPECT_EQ(FindColumn(header, "full_name"), 1);

@@ -39,5 +39,27 @@ TEST(MatchHandlerTest, TopicsKeepOnlyEntitiesListedForOneOfThem) {
   EXPECT_TRUE(MatchIds({{"topics", "role.pep"}}).empty());
 }
 
+// NaN compares false with every score: threshold=nan answered 200 and
+// turned alerting off.
+TEST(MatchHandlerTest, NonFiniteThresholdAndCutoffAreA400) {
+  for (const char* value : {"nan", "NaN", "-nan", "inf", "1e999", "1.5", "-0.1", "x"}) {
+    Response r =
+        HandleMatch(ReferenceSnapshot(), "default", {{"threshold", value}}, kBody, Limits{});
+    EXPECT_EQ(r.status, 400) << value;
+    EXPECT_EQ(r.body["detail"], "threshold must be a number in [0, 1]") << value;
+    r = HandleMatch(ReferenceSnapshot(), "default", {{"cutoff", value}}, kBody, Limits{});
+    EXPECT_EQ(r.status, 400) << value;
+    EXPECT_EQ(r.body["detail"], "cutoff must be a number in [0, 1]") << value;
+  }
+}
+
+TEST(MatchHandlerTest, BodyErrorsGiveTheirPosition) {
+  Response r =
+      HandleMatch(ReferenceSnapshot(), "default", {},
+                  R"({"queries": {"q": {"properties": {"name": ["x"]}, "n": 1e999}}})", Limits{});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body["detail"], "request body:1:56: invalid JSON: number overflow parsing '1e999'");
+}
+
 }  // namespace
 }  // namespace embargo::service

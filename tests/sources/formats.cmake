@@ -5,4 +5,6 @@ list(APPEND EMBARGO_TEST_SOURCES
   tests/sources/ftm_json_test.cc
   tests/sources/embargo_list_test.cc
   tests/sources/detect_test.cc
-  tests/sources/load_test.cc)
+  tests/sources/load_test.cc
+  tests/sources/completeness_test.cc
+  tests/sources/list_guard_test.cc)

@@ -213,6 +213,84 @@ TEST(UnXmlTest, EmptyInputIsAnError) {
   EXPECT_EQ(list.error().ToString(), "empty.xml:1: malformed XML: No document element found");
 }
 
+// One person whose FIRST_NAME is `first_name` as written in the file.
+std::string OnePerson(const std::string& first_name) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<CONSOLIDATED_LIST dateGenerated=\"2026-02-27T00:00:09.554Z\">\n"
+         "  <INDIVIDUALS>\n"
+         "    <INDIVIDUAL>\n"
+         "      <FIRST_NAME>" +
+         first_name +
+         "</FIRST_NAME>\n"
+         "      <REFERENCE_NUMBER>KPi.901</REFERENCE_NUMBER>\n"
+         "    </INDIVIDUAL>\n"
+         "  </INDIVIDUALS>\n"
+         "  <ENTITIES/>\n"
+         "</CONSOLIDATED_LIST>\n";
+}
+
+std::string ErrorOf(const Result<ParsedList>& list) {
+  return list.ok() ? "ok" : list.error().ToString();
+}
+
+// These references got past the UTF-8 check of the raw bytes, and pugixml
+// wrote what they name into the names: batch screening then aborted on the
+// first row meeting the entity, and the API answered 500.
+TEST(UnXmlTest, CharacterReferencesToNonCharactersAreRefusedWithLineAndColumn) {
+  const std::pair<std::string, std::string> kCases[] = {
+      {"RI &#xD800;", "character reference '&#xD800;' is not an XML character (a surrogate)"},
+      {"RI &#57343;", "character reference '&#57343;' is not an XML character (a surrogate)"},
+      {"RI &#x110000;",
+       "character reference '&#x110000;' is not an XML character (above U+10FFFF)"},
+      {"RI &#x100000041;",
+       "character reference '&#x100000041;' is not an XML character (above U+10FFFF)"},
+      {"RI &#0;", "character reference '&#0;' is not an XML character (U+0000)"},
+      {"RI &#x1;", "character reference '&#x1;' is not an XML character (U+0001)"},
+      {"RI &#xFFFE;", "character reference '&#xFFFE;' is not an XML character (U+FFFE)"},
+  };
+  for (const auto& [name, message] : kCases) {
+    EXPECT_EQ(ErrorOf(ParseUnXml("un.xml", OnePerson(name))), "un.xml:5:22: " + message) << name;
+  }
+}
+
+TEST(UnXmlTest, ValidReferencesAndReferencesInCdataOrCommentsPass) {
+  Result<ParsedList> list = ParseUnXml("un.xml", OnePerson("RI &#xC6D0;&#54840; &#x1F600;"));
+  ASSERT_TRUE(list.ok()) << list.error().ToString();
+  EXPECT_EQ(list->entities[0].names[0].value, "RI 원호 \U0001F600");
+  list = ParseUnXml("un.xml", OnePerson("<![CDATA[RI &#0;]]><!-- &#xD800; -->"));
+  ASSERT_TRUE(list.ok()) << list.error().ToString();
+  EXPECT_EQ(list->entities[0].names[0].value, "RI &#0;");
+}
+
+// What the decoder hands back is checked too: a raw control byte is valid
+// UTF-8, and pugixml keeps it.
+TEST(UnXmlTest, DecodedTextWithAControlCharacterIsRefusedWithItsLine) {
+  EXPECT_EQ(ErrorOf(ParseUnXml("un.xml", OnePerson("RI \x01WON HO"))),
+            "un.xml:5: text of <FIRST_NAME> holds U+0001, which is not an XML character");
+  EXPECT_EQ(ErrorOf(ParseUnXml("un.xml", OnePerson("RI \xEF\xBF\xBF"))),
+            "un.xml:5: text of <FIRST_NAME> holds U+FFFF, which is not an XML character");
+}
+
+// A UN file cut short and closed again is well-formed XML.
+TEST(UnXmlTest, ReclosedFileWithoutEntitiesIsRefused) {
+  std::string text = OnePerson("RI WON HO");
+  text.erase(text.find("  <ENTITIES/>\n"), 14);
+  EXPECT_EQ(ErrorOf(ParseUnXml("un.xml", text)),
+            "un.xml:2: no <ENTITIES> in <CONSOLIDATED_LIST>: the list looks cut short (the UN "
+            "list always holds INDIVIDUALS and ENTITIES)");
+}
+
+TEST(UnXmlTest, RealListCutAfterATenthOfItsIndividualsAndReclosedIsRefused) {
+  Result<std::string> bytes = ReadFileBytes(SharedData("un/consolidated-2026-02-27.xml"));
+  ASSERT_TRUE(bytes.ok());
+  size_t cut = 0;
+  for (int i = 0; i < 73; ++i) cut = bytes->find("</INDIVIDUAL>", cut) + 13;
+  std::string reclosed = bytes->substr(0, cut) + "\n  </INDIVIDUALS>\n</CONSOLIDATED_LIST>\n";
+  EXPECT_EQ(ErrorOf(ParseUnXml("un.xml", reclosed)),
+            "un.xml:2: no <ENTITIES> in <CONSOLIDATED_LIST>: the list looks cut short (the UN "
+            "list always holds INDIVIDUALS and ENTITIES)");
+}
+
 TEST(UnXmlTest, LowercaseNaNationalityIsNotAvailableNotNamibia) {
   const Entity* e = Find(RealList(), "SDi.001");
   ASSERT_NE(e, nullptr);

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "common/sha256.h"
+#include "scratch_dir.h"
 #include "store/audit.h"
 #include "store/loopback_server.h"
 #include "store/test_store.h"
@@ -293,6 +294,47 @@ TEST_P(UpdateTest, NewBytesWithANewETagMakeTheNextVersion) {
   EXPECT_EQ(third.outcome, Outcome::kUnchanged) << third.detail;
   EXPECT_EQ(IfNoneMatch().back(), "\"feb\"");
   EXPECT_EQ(Versions().size(), 2u);
+  ExpectAuditIntact();
+}
+
+// A download cut at a record boundary (and given its Ctrl-Z again, so it is
+// structurally whole) is refused by the shrink guard, again on the next run
+// (the fetch state was not saved), and stored once accepted.
+TEST_P(UpdateTest, AListThatShrankSharplyIsRefusedUntilAccepted) {
+  Serve(Jan(), "\"jan\"");
+  SourcesConfig config = OfacConfig();
+  ASSERT_EQ(UpdateOne(config).outcome, Outcome::kStored);
+  Serve(::embargo::testing::CutOfacAtRecord(Jan(), 10, ::embargo::testing::CutEnd::kReterminated),
+        "\"cut\"");
+  SourceUpdate refused = UpdateOne(config);
+  EXPECT_EQ(refused.outcome, Outcome::kFailed);
+  std::string file = Downloaded("ofac", "sdn.csv").string();
+  Result<ListSet> cut = LoadLists({file});
+  ASSERT_TRUE(cut.ok()) << cut.error().ToString();
+  std::vector<ListVersion> versions = Versions();
+  ASSERT_EQ(versions.size(), 1u);
+  size_t now = cut->entities.size(), was = static_cast<size_t>(versions[0].entity_count);
+  EXPECT_EQ(refused.detail,
+            fmt::format("{}: us_ofac_sdn has {} entities, {:.1f} % fewer than the {} of its "
+                        "previous version (us_ofac_sdn@{}); more than 20 % fewer looks like a "
+                        "list cut short: refused (pass --accept-shrink if the list really shrank)",
+                        file, now, 100.0 * (was - now) / was, was, versions[0].id));
+
+  SourceUpdate again = UpdateOne(config);
+  EXPECT_EQ(again.outcome, Outcome::kFailed);
+  EXPECT_EQ(again.detail, refused.detail);
+  EXPECT_EQ(IfNoneMatch(), (std::vector<std::string>{"", "\"jan\"", ""}));
+  EXPECT_EQ(Versions().size(), 1u);
+
+  ShrinkGuard accept;
+  accept.action = ShrinkAction::kAccept;
+  auto accepted = UpdateSources(db(), config, {}, dir_ / "downloads", "tester", accept);
+  ASSERT_TRUE(accepted.ok()) << accepted.error().ToString();
+  ASSERT_EQ(accepted->size(), 1u);
+  EXPECT_EQ(accepted->front().outcome, Outcome::kStored) << accepted->front().detail;
+  versions = Versions();
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[1].entity_count, static_cast<int64_t>(now));
   ExpectAuditIntact();
 }
 

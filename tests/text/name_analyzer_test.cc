@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/utf8.h"
 #include "test_paths.h"
 #include "text/similarity.h"
 #include "text/transliterate.h"

@@ -572,7 +572,8 @@ TEST(GapsCommandTest, NamesTheOutputFileThatCannotBeWritten) {
   std::ostringstream out, err;
   EXPECT_EQ(cli::RunGaps(args, out, err), 1);
   EXPECT_EQ(err.str().substr(err.str().find("embargo gaps:")),
-            "embargo gaps: /nonexistent-embargo-dir/gaps.html: cannot write file\n");
+            "embargo gaps: /nonexistent-embargo-dir/gaps.html: cannot write file (No such file or "
+            "directory)\n");
   EXPECT_EQ(out.str(), "");
 }
 
