@@ -21,7 +21,7 @@ namespace {
 const std::string kList = testing::TestData("lists/rok-fsc-sample.csv");
 const std::string kBatch = testing::TestData("batch/mixed.csv");
 
-// The last line of `text` (the batch first warns about unknown columns).
+// The last line of `text`.
 std::string LastLine(const std::string& text) {
   size_t start = text.rfind('\n', text.size() < 2 ? 0 : text.size() - 2);
   return start == std::string::npos ? text : text.substr(start + 1);
@@ -38,29 +38,29 @@ int RunMain(std::vector<std::string> args, std::string& err) {
   return code;
 }
 
-TEST(OutputTest, ScreenToAFullDeviceFails) {
+// `embargo screen --input kBatch --output OUTPUT`: the exit code and the
+// last line on stderr (the batch first warns about an unknown column).
+std::pair<int, std::string> ScreenBatchTo(const std::string& output) {
   ScreenArgs args;
   args.source.lists = {kList};
   args.input = kBatch;
-  args.output = "/dev/full";
+  args.output = output;
   args.mappings = {"full_name=name", "dob=birth_date"};
   std::ostringstream out, err;
-  EXPECT_EQ(RunScreen(args, out, err), 1);
-  EXPECT_EQ(LastLine(err.str()),
-            "embargo screen: /dev/full: write failed (disk full?); the output is incomplete\n");
+  int code = RunScreen(args, out, err);
+  return {code, LastLine(err.str())};
+}
+
+TEST(OutputTest, ScreenToAFullDeviceFails) {
+  EXPECT_EQ(ScreenBatchTo("/dev/full"),
+            std::pair(1, std::string("embargo screen: /dev/full: write failed (disk full?); the "
+                                     "output is incomplete\n")));
 }
 
 TEST(OutputTest, ScreenToAnUnwritablePathFails) {
-  ScreenArgs args;
-  args.source.lists = {kList};
-  args.input = kBatch;
-  args.output = "/nonexistent-embargo-dir/out.jsonl";
-  args.mappings = {"full_name=name", "dob=birth_date"};
-  std::ostringstream out, err;
-  EXPECT_EQ(RunScreen(args, out, err), 1);
-  EXPECT_EQ(LastLine(err.str()),
-            "embargo screen: /nonexistent-embargo-dir/out.jsonl: cannot write file (No such file "
-            "or directory)\n");
+  EXPECT_EQ(ScreenBatchTo("/nonexistent-embargo-dir/out.jsonl"),
+            std::pair(1, std::string("embargo screen: /nonexistent-embargo-dir/out.jsonl: cannot "
+                                     "write file (No such file or directory)\n")));
 }
 
 TEST(OutputTest, EvalAndDeckOutputsToAFullDeviceFail) {

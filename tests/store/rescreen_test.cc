@@ -83,17 +83,7 @@ class RescreenTest : public testing::StoreTest {
     EXPECT_TRUE(report.ok()) << report.error().ToString();
     return report.ok() ? *report : RescreenReport{};
   }
-  std::set<Pair> LivePairs(Database& db) {
-    AlertFilter filter;
-    filter.limit = 1000000;
-    auto alerts = ListAlerts(db, filter);
-    EXPECT_TRUE(alerts.ok());
-    std::set<Pair> pairs;
-    for (const Alert& a : alerts.ok() ? *alerts : std::vector<Alert>{}) {
-      pairs.emplace(a.customer, a.entity_id);
-    }
-    return pairs;
-  }
+  std::set<Pair> LivePairs(Database& db) { return testing::LiveAlertPairs(db); }
 };
 
 TEST_P(RescreenTest, DeltaRunAfterAListChangeRaisesAndClosesWhatAFullRunWould) {

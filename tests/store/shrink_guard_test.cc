@@ -11,7 +11,6 @@
 #include "cli/store_commands.h"
 #include "common/file.h"
 #include "scratch_dir.h"
-#include "store/alerts.h"
 #include "store/customers.h"
 #include "store/rescreen.h"
 #include "store/test_store.h"
@@ -64,17 +63,7 @@ class ShrinkGuardTest : public testing::StoreTest {
     return report.ok() ? *report : RescreenReport{};
   }
 
-  std::set<Pair> LivePairs() {
-    AlertFilter filter;
-    filter.limit = 1000000;
-    auto alerts = ListAlerts(db(), filter);
-    EXPECT_TRUE(alerts.ok());
-    std::set<Pair> pairs;
-    for (const Alert& a : alerts.ok() ? *alerts : std::vector<Alert>{}) {
-      pairs.emplace(a.customer, a.entity_id);
-    }
-    return pairs;
-  }
+  std::set<Pair> LivePairs() { return testing::LiveAlertPairs(db()); }
 };
 
 TEST_P(ShrinkGuardTest, TruncatedSdnIsRefusedByImportAndNoAlertCloses) {

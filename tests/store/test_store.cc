@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "store/alerts.h"
 #include "store/store.h"
 
 namespace embargo::store::testing {
@@ -89,6 +90,18 @@ std::unique_ptr<Database> ScratchStore::Reopen() const {
     return nullptr;
   }
   return std::move(*db);
+}
+
+std::set<std::pair<std::string, std::string>> LiveAlertPairs(Database& db) {
+  AlertFilter filter;
+  filter.limit = 1000000;
+  auto alerts = ListAlerts(db, filter);
+  EXPECT_TRUE(alerts.ok()) << alerts.error().ToString();
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const Alert& a : alerts.ok() ? *alerts : std::vector<Alert>{}) {
+    pairs.emplace(a.customer, a.entity_id);
+  }
+  return pairs;
 }
 
 }  // namespace embargo::store::testing

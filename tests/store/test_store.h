@@ -8,7 +8,9 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
+#include <utility>
 
 #include "store/database.h"
 
@@ -43,6 +45,9 @@ class ScratchStore {
   std::string skip_reason_;
   std::unique_ptr<Database> db_;
 };
+
+// (customer id, entity id) of every live alert in `db`.
+std::set<std::pair<std::string, std::string>> LiveAlertPairs(Database& db);
 
 class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:
