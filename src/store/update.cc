@@ -122,7 +122,9 @@ SourceUpdate UpdateOne(Database& db, const Source& source, const std::filesystem
     files_hash.Update(fetched[file.url].sha256 + "  " + file.name + "\n");
     origin += (origin.empty() ? "" : " ") + file.url;
   }
-  auto lists = LoadLists(paths);
+  LoadOptions load;
+  load.max_file_bytes = source.options.max_bytes;  // what the download was allowed to be
+  auto lists = LoadLists(paths, load);
   if (!lists.ok()) return fail(lists.error().ToString());
   VersionOrigin version_origin;
   version_origin.source = "update " + source.name;
