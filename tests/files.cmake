@@ -2,6 +2,7 @@ list(APPEND EMBARGO_TEST_SOURCES tests/common/csv_test.cc tests/common/sha256_te
 include(tests/sources/ofac.cmake)
 include(tests/sources/formats.cmake)
 include(tests/text/files.cmake)
+include(tests/input/files.cmake)
 include(tests/match/files.cmake)
 include(tests/cli/files.cmake)
 include(tests/eval/files.cmake)

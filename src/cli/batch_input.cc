@@ -2,11 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+#include <iterator>
 #include <map>
 
 #include "common/csv.h"
 #include "common/file.h"
 #include "common/strings.h"
+#include "input/delimiter.h"
+#include "input/text_decoding.h"
+#include "text/transliterate.h"
 
 namespace embargo::cli {
 namespace {
@@ -21,7 +26,7 @@ bool IsField(std::string_view name) {
   return false;
 }
 
-void Assign(QueryFields& q, std::string_view field, const std::string& cell) {
+void Assign(QueryFields& q, std::string_view field, const std::string& cell, char list_separator) {
   if (field == "id")
     q.id = std::string(Trim(cell));
   else if (field == "name")
@@ -29,21 +34,47 @@ void Assign(QueryFields& q, std::string_view field, const std::string& cell) {
   else if (field == "schema")
     q.schema = std::string(Trim(cell));
   else if (field == "birth_date")
-    for (auto& v : SplitList(cell)) q.birth_dates.push_back(v);
+    for (auto& v : SplitList(cell, list_separator)) q.birth_dates.push_back(v);
   else if (field == "nationality" || field == "country")
-    for (auto& v : SplitList(cell)) q.countries.push_back(v);
+    for (auto& v : SplitList(cell, list_separator)) q.countries.push_back(v);
   else if (field == "gender")
     q.gender = std::string(Trim(cell));
   else if (field == "id_number")
-    for (auto& v : SplitList(cell)) q.id_numbers.push_back(v);
+    for (auto& v : SplitList(cell, list_separator)) q.id_numbers.push_back(v);
   else if (field == "imo")
-    for (auto& v : SplitList(cell)) q.imo_numbers.push_back(v);
+    for (auto& v : SplitList(cell, list_separator)) q.imo_numbers.push_back(v);
+}
+
+Result<std::string> ReadInputBytes(const std::string& path) {
+  if (path != "-") return ReadFileBytes(path);
+  std::string bytes(std::istreambuf_iterator<char>(std::cin), {});
+  if (std::cin.bad()) return MakeError("<stdin>: read error");
+  return bytes;
+}
+
+// The file as UTF-8; a warning when it is not valid UTF-8 and no encoding
+// was given (its names then cannot be screened: the rows say so).
+Result<std::string> ReadUtf8(const std::string& path, const std::string& shown,
+                             const BatchDecoding& decoding, std::vector<std::string>& warnings) {
+  auto bytes = ReadInputBytes(path);
+  if (!bytes.ok()) return bytes.error();
+  auto text = input::DecodeToUtf8(*bytes, decoding.encoding, shown);
+  if (!text.ok()) return text.error();
+  if (decoding.encoding.empty() && !text::IsValidUtf8(*text)) {
+    std::string guess = input::GuessEncoding(*bytes);
+    warnings.push_back(fmt::format("{}: the input is not valid UTF-8{}", shown,
+                                   guess.empty() ? " (give its --encoding)"
+                                                 : fmt::format(": it looks like {} (give "
+                                                               "--encoding {})",
+                                                               guess, guess)));
+  }
+  return text;
 }
 
 }  // namespace
 
-Result<BatchInput> ReadBatchInput(const std::string& path,
-                                  const std::vector<std::string>& mappings) {
+Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std::string>& mappings,
+                                  const BatchDecoding& decoding) {
   std::map<std::string, std::string> rename;
   for (const std::string& m : mappings) {
     size_t eq = m.find('=');
@@ -55,15 +86,18 @@ Result<BatchInput> ReadBatchInput(const std::string& path,
       return MakeError(fmt::format("bad --map '{}': unknown field '{}'", m, field));
     rename[m.substr(0, eq)] = field;
   }
-  auto bytes = ReadFileBytes(path);
-  if (!bytes.ok()) return bytes.error();
-  CsvReader reader(*bytes, path);
+  const std::string shown = path == "-" ? "<stdin>" : path;
+  BatchInput input;
+  auto text = ReadUtf8(path, shown, decoding, input.warnings);
+  if (!text.ok()) return text.error();
+  const char delimiter = input::DetectDelimiter(*text);
+  const char list_separator = delimiter == ';' ? '|' : ';';
+  CsvReader reader(*text, shown, delimiter);
   CsvRow header;
   if (!reader.Next(header)) {
     if (reader.error()) return *reader.error();
-    return MakeError(path, 1, "empty input: expected a header row with a 'name' column");
+    return MakeError(shown, 1, "empty input: expected a header row with a 'name' column");
   }
-  BatchInput input;
   std::vector<std::string> field_of(header.fields.size());
   std::vector<int> extra_index(header.fields.size(), -1);
   bool has_name = false;
@@ -79,28 +113,32 @@ Result<BatchInput> ReadBatchInput(const std::string& path,
       extra_index[i] = static_cast<int>(input.extra_columns.size());
       input.extra_columns.push_back(h);
       input.warnings.push_back(fmt::format(
-          "{}:1: ignoring unknown column '{}' (map it with --map '{}=FIELD')", path, h, h));
+          "{}:1: ignoring unknown column '{}' (map it with --map '{}=FIELD')", shown, h, h));
     }
   }
   if (!has_name) {
-    return MakeError(path, 1, "no 'name' column in the header (map one with --map HEADER=name)");
+    return MakeError(shown, 1, "no 'name' column in the header (map one with --map HEADER=name)");
   }
   CsvRow row;
   while (reader.Next(row)) {
     BatchRow br;
     br.line = row.line;
+    br.fields.date_order = decoding.date_order;
     std::vector<std::string> extras(input.extra_columns.size());
     for (size_t i = 0; i < row.fields.size() && i < field_of.size(); ++i) {
       if (!field_of[i].empty())
-        Assign(br.fields, field_of[i], row.fields[i]);
+        Assign(br.fields, field_of[i], row.fields[i], list_separator);
       else if (extra_index[i] >= 0)
         extras[static_cast<size_t>(extra_index[i])] = row.fields[i];
     }
     if (row.fields.size() != header.fields.size()) {
-      input.warnings.push_back(fmt::format("{}:{}: {} fields, header has {}", path, row.line,
+      input.warnings.push_back(fmt::format("{}:{}: {} fields, header has {}", shown, row.line,
                                            row.fields.size(), header.fields.size()));
     }
-    if (br.fields.id.empty()) br.fields.id = std::to_string(input.rows.size() + 1);
+    if (br.fields.id.empty()) {
+      br.fields.id = std::to_string(input.rows.size() + 1);
+      br.numbered = true;
+    }
     input.rows.push_back(std::move(br));
     input.extra_values.push_back(std::move(extras));
   }
