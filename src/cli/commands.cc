@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
-#include <map>
 
 #include "cli/diff_command.h"
 #include "cli/eval_command.h"
@@ -13,6 +12,7 @@
 #include "cli/show_command.h"
 #include "cli/store_commands.h"
 #include "cli/xref_command.h"
+#include "input/date_reading.h"
 
 namespace embargo::cli {
 namespace {
@@ -28,13 +28,14 @@ void AddInputOptions(CLI::App* cmd, std::string& encoding, DateOrder& date_order
   cmd->add_option("--encoding", encoding,
                   "Input encoding: CP949, EUC-KR, Shift_JIS, ISO-8859-1, UTF-16LE... (default: "
                   "by byte-order mark, else UTF-8)");
-  static const std::map<std::string, DateOrder> kDateOrders = {{"dmy", DateOrder::kDayMonthYear},
-                                                               {"mdy", DateOrder::kMonthDayYear},
-                                                               {"ymd", DateOrder::kYearMonthDay}};
-  cmd->add_option("--date-order", date_order,
-                  "dmy, mdy or ymd: how to read 03/04/1987 or 03.04.05 (default: keep both "
-                  "readings of 03/04/1987, ignore 03.04.05)")
-      ->transform(CLI::CheckedTransformer(kDateOrders, CLI::ignore_case));
+  cmd->add_option_function<std::string>(
+         "--date-order",
+         [&date_order](const std::string& text) {
+           date_order = input::ParseDateOrder(text).value_or(DateOrder::kUnknown);
+         },
+         "dmy, mdy or ymd: how to read 03/04/1987 or 03.04.05 (default: keep both readings of "
+         "03/04/1987, ignore 03.04.05)")
+      ->check(CLI::IsMember({"dmy", "mdy", "ymd"}, CLI::ignore_case));
 }
 
 }  // namespace
@@ -72,12 +73,13 @@ int Main(int argc, char** argv) {
   screen_cmd->add_option("--name", screen.single.names,
                          "Name to screen (repeatable: aliases of one party)");
   screen_cmd->add_option("--schema", screen.single.schema,
-                         "Person, Organization, Company, Vessel, Airplane");
+                         "Person, Organization, Company, Vessel, Airplane (or Individual, "
+                         "Corporate, 개인, 法人...)");
   screen_cmd->add_option("--birth-date", screen.single.birth_dates,
                          "1964-07-17, 17/07/1964, 17 July 1964, 1964년 7월 17일...");
   screen_cmd->add_option("--nationality,--country", screen.single.countries,
-                         "Country name or ISO code");
-  screen_cmd->add_option("--gender", screen.single.gender, "male / female");
+                         "Country name (any language) or ISO code");
+  screen_cmd->add_option("--gender", screen.single.gender, "male / female (M, F, 남, 女...)");
   screen_cmd->add_option("--id-number", screen.single.id_numbers,
                          "Passport, national ID, BIC, registration...");
   screen_cmd->add_option("--imo", screen.single.imo_numbers, "Vessel IMO number");
