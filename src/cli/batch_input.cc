@@ -71,10 +71,14 @@ Result<std::string> ReadUtf8(const std::string& path, const std::string& shown,
   return text;
 }
 
-}  // namespace
+// Where each column of the header goes: a field, or an extra column.
+struct ColumnMap {
+  std::vector<std::string> field_of;  // "" for an extra column
+  std::vector<int> extra_index;       // -1 for a field
+  size_t columns = 0;
+};
 
-Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std::string>& mappings,
-                                  const BatchDecoding& decoding) {
+Result<std::map<std::string, std::string>> ParseMappings(const std::vector<std::string>& mappings) {
   std::map<std::string, std::string> rename;
   for (const std::string& m : mappings) {
     size_t eq = m.find('=');
@@ -86,6 +90,65 @@ Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std
       return MakeError(fmt::format("bad --map '{}': unknown field '{}'", m, field));
     rename[m.substr(0, eq)] = field;
   }
+  return rename;
+}
+
+Result<ColumnMap> MapHeader(const CsvRow& header, const std::map<std::string, std::string>& rename,
+                            const std::string& shown, BatchInput& input) {
+  ColumnMap map{std::vector<std::string>(header.fields.size()),
+                std::vector<int>(header.fields.size(), -1), header.fields.size()};
+  bool has_name = false;
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    std::string h(Trim(header.fields[i]));
+    input.header.push_back(h);
+    auto it = rename.find(h);
+    std::string field = it != rename.end() ? it->second : h;
+    if (IsField(field)) {
+      map.field_of[i] = field;
+      has_name |= field == "name";
+    } else {
+      map.extra_index[i] = static_cast<int>(input.extra_columns.size());
+      input.extra_columns.push_back(h);
+      input.warnings.push_back(fmt::format(
+          "{}:1: ignoring unknown column '{}' (map it with --map '{}=FIELD')", shown, h, h));
+    }
+  }
+  if (!has_name) {
+    return MakeError(shown, 1, "no 'name' column in the header (map one with --map HEADER=name)");
+  }
+  return map;
+}
+
+void AddRow(const CsvRow& row, const ColumnMap& map, const std::string& shown,
+            const BatchDecoding& decoding, char list_separator, BatchInput& input) {
+  BatchRow br;
+  br.line = row.line;
+  br.fields.date_order = decoding.date_order;
+  std::vector<std::string> extras(input.extra_columns.size());
+  for (size_t i = 0; i < row.fields.size() && i < map.columns; ++i) {
+    if (!map.field_of[i].empty())
+      Assign(br.fields, map.field_of[i], row.fields[i], list_separator);
+    else if (map.extra_index[i] >= 0)
+      extras[static_cast<size_t>(map.extra_index[i])] = row.fields[i];
+  }
+  if (row.fields.size() != map.columns) {
+    input.warnings.push_back(fmt::format("{}:{}: {} fields, header has {}", shown, row.line,
+                                         row.fields.size(), map.columns));
+  }
+  if (br.fields.id.empty()) {
+    br.fields.id = std::to_string(input.rows.size() + 1);
+    br.numbered = true;
+  }
+  input.rows.push_back(std::move(br));
+  input.extra_values.push_back(std::move(extras));
+}
+
+}  // namespace
+
+Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std::string>& mappings,
+                                  const BatchDecoding& decoding) {
+  auto rename = ParseMappings(mappings);
+  if (!rename.ok()) return rename.error();
   const std::string shown = path == "-" ? "<stdin>" : path;
   BatchInput input;
   auto text = ReadUtf8(path, shown, decoding, input.warnings);
@@ -98,50 +161,9 @@ Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std
     if (reader.error()) return *reader.error();
     return MakeError(shown, 1, "empty input: expected a header row with a 'name' column");
   }
-  std::vector<std::string> field_of(header.fields.size());
-  std::vector<int> extra_index(header.fields.size(), -1);
-  bool has_name = false;
-  for (size_t i = 0; i < header.fields.size(); ++i) {
-    std::string h(Trim(header.fields[i]));
-    input.header.push_back(h);
-    auto it = rename.find(h);
-    std::string field = it != rename.end() ? it->second : h;
-    if (IsField(field)) {
-      field_of[i] = field;
-      has_name |= field == "name";
-    } else {
-      extra_index[i] = static_cast<int>(input.extra_columns.size());
-      input.extra_columns.push_back(h);
-      input.warnings.push_back(fmt::format(
-          "{}:1: ignoring unknown column '{}' (map it with --map '{}=FIELD')", shown, h, h));
-    }
-  }
-  if (!has_name) {
-    return MakeError(shown, 1, "no 'name' column in the header (map one with --map HEADER=name)");
-  }
-  CsvRow row;
-  while (reader.Next(row)) {
-    BatchRow br;
-    br.line = row.line;
-    br.fields.date_order = decoding.date_order;
-    std::vector<std::string> extras(input.extra_columns.size());
-    for (size_t i = 0; i < row.fields.size() && i < field_of.size(); ++i) {
-      if (!field_of[i].empty())
-        Assign(br.fields, field_of[i], row.fields[i], list_separator);
-      else if (extra_index[i] >= 0)
-        extras[static_cast<size_t>(extra_index[i])] = row.fields[i];
-    }
-    if (row.fields.size() != header.fields.size()) {
-      input.warnings.push_back(fmt::format("{}:{}: {} fields, header has {}", shown, row.line,
-                                           row.fields.size(), header.fields.size()));
-    }
-    if (br.fields.id.empty()) {
-      br.fields.id = std::to_string(input.rows.size() + 1);
-      br.numbered = true;
-    }
-    input.rows.push_back(std::move(br));
-    input.extra_values.push_back(std::move(extras));
-  }
+  auto map = MapHeader(header, *rename, shown, input);
+  if (!map.ok()) return map.error();
+  for (CsvRow row; reader.Next(row);) AddRow(row, *map, shown, decoding, list_separator, input);
   if (reader.error()) return *reader.error();
   return input;
 }

@@ -1,7 +1,7 @@
 // Sorting the rows of a `customers import` file into the records to store
 // and the rows refused, before anything is written: a row needs an id (the
-// file must have an id column), an id no earlier row used, and a usable
-// name (MakeQuery). Each refusal and each field warning becomes a report
+// file must have an id column), an id no earlier stored row has, and a
+// usable name (MakeQuery). Each refusal and each field warning becomes a report
 // line "path:line: refused|warning (id 'X'): why". Pure; thread-compatible.
 #pragma once
 

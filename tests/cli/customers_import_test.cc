@@ -113,26 +113,31 @@ TEST(CustomersImportTest, StoresEveryGoodRowAndReportsEveryRefusedOne) {
                                         ",이서연,1992.05.21,\n"
                                         "C1,박지훈,19921103,Korea\n"
                                         "C3,***,,\n"
-                                        "C4,최윤서,03/04/1987,\n");
+                                        "C4,최윤서,03/04/1987,\n"
+                                        "C2,정우진,1975-7-4,\n");
   args.date_order = DateOrder::kDayMonthYear;
   ImportRun run = Import(store, args);
   EXPECT_EQ(run.code, 3);
   EXPECT_EQ(run.out,
-            "6 records: 2 added, 0 updated, 0 unchanged; 4 refused, 0 stored with "
+            "7 records: 3 added, 0 updated, 0 unchanged; 4 refused, 0 stored with "
             "warnings\n");
   const std::string& p = args.path;
   EXPECT_EQ(run.report, p + ":3: refused (id 'C2'): missing name\n" + p +
                             ":4: refused: no id (the id cell is empty)\n" + p +
                             ":5: refused (id 'C1'): id given twice (first on line 2)\n" + p +
                             ":6: refused (id 'C3'): name '***' has no letter or digit\n");
-  EXPECT_EQ(run.err, "embargo customers import: 4 of 6 rows refused (see the report: " +
+  EXPECT_EQ(run.err, "embargo customers import: 4 of 7 rows refused (see the report: " +
                          (testing::ScratchDir() / "report.txt").string() + ")\n");
-  ASSERT_EQ(run.stored.size(), 2u);
+  ASSERT_EQ(run.stored.size(), 3u);
   EXPECT_EQ(run.stored[0].external_id, "C1");
   EXPECT_EQ(run.stored[0].fields.names, std::vector<std::string>{"김민준"});
   // The date order is stored with the record, so a re-screen reads it the same way.
+  EXPECT_EQ(run.stored[1].external_id, "C4");
   EXPECT_EQ(run.stored[1].fields.date_order, DateOrder::kDayMonthYear);
   EXPECT_EQ(MakeQuery(run.stored[1].fields)->birth_dates.size(), 1u);
+  // An id refused once (no name) is free for a later good row.
+  EXPECT_EQ(run.stored[2].external_id, "C2");
+  EXPECT_EQ(run.stored[2].fields.names, std::vector<std::string>{"정우진"});
 }
 
 TEST(CustomersImportTest, AFileWithoutIdsStoresNothing) {
