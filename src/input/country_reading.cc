@@ -66,6 +66,7 @@ constexpr NameRow kExtraNames[] = {
     {"الجمهورية العربية السورية", "sy"},
     {"República de Cuba", "cu"},
     {"Республика Беларусь", "by"},
+    {"Weißrussland", "by"},
 };
 
 Codes SplitCodes(std::string_view codes) {

@@ -98,10 +98,11 @@ struct Tokens {
   bool two_names = false;  // two month names
 };
 
+// "1964년생", "17일생": born in 1964, born on the 17th.
 Mark MarkOf(const std::string& key) {
-  if (key == "년" || key == "年") return Mark::kYear;
+  if (key == "년" || key == "年" || key == "년생") return Mark::kYear;
   if (key == "월" || key == "月") return Mark::kMonth;
-  if (key == "일" || key == "日") return Mark::kDay;
+  if (key == "일" || key == "日" || key == "일생") return Mark::kDay;
   return Mark::kNone;
 }
 
