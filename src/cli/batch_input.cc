@@ -5,10 +5,13 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <memory>
+#include <optional>
 
 #include "common/csv.h"
 #include "common/file.h"
 #include "common/strings.h"
+#include "common/xlsx.h"
 #include "input/delimiter.h"
 #include "input/text_decoding.h"
 #include "text/transliterate.h"
@@ -52,16 +55,14 @@ Result<std::string> ReadInputBytes(const std::string& path) {
   return bytes;
 }
 
-// The file as UTF-8; a warning when it is not valid UTF-8 and no encoding
-// was given (its names then cannot be screened: the rows say so).
-Result<std::string> ReadUtf8(const std::string& path, const std::string& shown,
-                             const BatchDecoding& decoding, std::vector<std::string>& warnings) {
-  auto bytes = ReadInputBytes(path);
-  if (!bytes.ok()) return bytes.error();
-  auto text = input::DecodeToUtf8(*bytes, decoding.encoding, shown);
+// The bytes as UTF-8; a warning when they are not valid UTF-8 and no
+// encoding was given (their names then cannot be screened: the rows say so).
+Result<std::string> ToUtf8(const std::string& bytes, const std::string& shown,
+                           const BatchDecoding& decoding, std::vector<std::string>& warnings) {
+  auto text = input::DecodeToUtf8(bytes, decoding.encoding, shown);
   if (!text.ok()) return text.error();
   if (decoding.encoding.empty() && !text::IsValidUtf8(*text)) {
-    std::string guess = input::GuessEncoding(*bytes);
+    std::string guess = input::GuessEncoding(bytes);
     warnings.push_back(fmt::format("{}: the input is not valid UTF-8{}", shown,
                                    guess.empty() ? " (give its --encoding)"
                                                  : fmt::format(": it looks like {} (give "
@@ -70,6 +71,65 @@ Result<std::string> ReadUtf8(const std::string& path, const std::string& shown,
   }
   return text;
 }
+
+// An .xlsx workbook is a zip archive; no delimited text starts like one.
+bool IsZip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04"); }
+
+// The rows of the workbook's first sheet, or of the sheet named `sheet`,
+// each numbered by its row in the sheet.
+Result<std::vector<CsvRow>> SheetRows(const std::string& bytes, const std::string& shown,
+                                      const std::string& sheet) {
+  auto book = XlsxWorkbook::FromBytes(bytes, shown);
+  if (!book.ok()) return book.error();
+  auto read = sheet.empty() ? book->ReadSheet(size_t{0}) : book->ReadSheet(sheet);
+  if (!read.ok()) return read.error();
+  std::vector<CsvRow> rows;
+  for (const XlsxRow& r : read->rows) rows.push_back(CsvRow{r.number, r.Texts()});
+  return rows;
+}
+
+// The rows of the input: delimited text, read as it goes, or the rows of a
+// workbook's sheet.
+class RowSource {
+ public:
+  static Result<std::unique_ptr<RowSource>> Open(std::string bytes, const std::string& shown,
+                                                 const BatchDecoding& decoding,
+                                                 std::vector<std::string>& warnings) {
+    auto source = std::unique_ptr<RowSource>(new RowSource());
+    if (IsZip(bytes)) {
+      auto rows = SheetRows(bytes, shown, decoding.sheet);
+      if (!rows.ok()) return rows.error();
+      source->sheet_rows_ = std::move(*rows);
+      return source;
+    }
+    auto text = ToUtf8(bytes, shown, decoding, warnings);
+    if (!text.ok()) return text.error();
+    source->text_ = std::move(*text);
+    const char delimiter = input::DetectDelimiter(source->text_);
+    source->list_separator_ = delimiter == ';' ? '|' : ';';
+    source->reader_.emplace(source->text_, shown, delimiter);
+    return source;
+  }
+
+  bool Next(CsvRow& row) {
+    if (reader_) return reader_->Next(row);
+    if (next_sheet_row_ == sheet_rows_.size()) return false;
+    row = std::move(sheet_rows_[next_sheet_row_++]);
+    return true;
+  }
+  std::optional<Error> error() const { return reader_ ? reader_->error() : std::nullopt; }
+  // Separates the values of a multi-valued cell.
+  char list_separator() const { return list_separator_; }
+
+ private:
+  RowSource() = default;
+
+  std::string text_;  // the decoded text `reader_` reads
+  std::optional<CsvReader> reader_;
+  std::vector<CsvRow> sheet_rows_;
+  size_t next_sheet_row_ = 0;
+  char list_separator_ = ';';
+};
 
 // Where each column of the header goes: a field, or an extra column.
 struct ColumnMap {
@@ -150,21 +210,22 @@ Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std
   auto rename = ParseMappings(mappings);
   if (!rename.ok()) return rename.error();
   const std::string shown = path == "-" ? "<stdin>" : path;
+  auto bytes = ReadInputBytes(path);
+  if (!bytes.ok()) return bytes.error();
   BatchInput input;
-  auto text = ReadUtf8(path, shown, decoding, input.warnings);
-  if (!text.ok()) return text.error();
-  const char delimiter = input::DetectDelimiter(*text);
-  const char list_separator = delimiter == ';' ? '|' : ';';
-  CsvReader reader(*text, shown, delimiter);
+  auto rows = RowSource::Open(std::move(*bytes), shown, decoding, input.warnings);
+  if (!rows.ok()) return rows.error();
+  RowSource& source = **rows;
   CsvRow header;
-  if (!reader.Next(header)) {
-    if (reader.error()) return *reader.error();
+  if (!source.Next(header)) {
+    if (source.error()) return *source.error();
     return MakeError(shown, 1, "empty input: expected a header row with a 'name' column");
   }
   auto map = MapHeader(header, *rename, shown, input);
   if (!map.ok()) return map.error();
-  for (CsvRow row; reader.Next(row);) AddRow(row, *map, shown, decoding, list_separator, input);
-  if (reader.error()) return *reader.error();
+  for (CsvRow row; source.Next(row);)
+    AddRow(row, *map, shown, decoding, source.list_separator(), input);
+  if (source.error()) return *source.error();
   return input;
 }
 

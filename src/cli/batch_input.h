@@ -1,11 +1,13 @@
-// Reading a batch of records to screen from a delimited text file (or
-// stdin, path "-"): a header row, fields `id`, `name` (required), `schema`,
+// Reading a batch of records to screen from a delimited text file or an
+// .xlsx workbook's sheet (or stdin, path "-"): a header row, fields `id`,
+// `name` (required), `schema`,
 // `birth_date`, `nationality`, `country`, `gender`, `id_number`, `imo`;
 // other headers can be mapped onto these (`full_name=name`). The bytes are
 // decoded to UTF-8 (byte-order mark or a given encoding, input/
 // text_decoding.h) and the delimiter (',', ';', tab, '|') is read off the
-// header line. Multi-valued cells other than `name` are `;`-joined (`|`
-// when `;` separates the fields). Unknown columns are reported as warnings,
+// header line; a workbook (zip content) is read with common/xlsx.h, its
+// first sheet unless one is named, its dates as YYYY-MM-DD. Multi-valued cells other than `name`
+// are `;`-joined (`|` when `;` separates the fields). Unknown columns are reported as warnings,
 // never silently used.
 #pragma once
 
@@ -35,6 +37,7 @@ struct BatchInput {
 struct BatchDecoding {
   std::string encoding;                        // "": byte-order mark, else UTF-8
   DateOrder date_order = DateOrder::kUnknown;  // set on every row's fields
+  std::string sheet;                           // .xlsx: the sheet's name; "": the first
 };
 
 // `mappings` are "header=field" strings. Fails on an unreadable file, bytes

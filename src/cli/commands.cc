@@ -24,7 +24,8 @@ void AddStoreOption(CLI::App* cmd, std::string& store) {
 }
 
 // How a batch file is decoded and its dates read (screen, customers import).
-void AddInputOptions(CLI::App* cmd, std::string& encoding, DateOrder& date_order) {
+void AddInputOptions(CLI::App* cmd, std::string& encoding, DateOrder& date_order,
+                     std::string& sheet) {
   cmd->add_option("--encoding", encoding,
                   "Input encoding: CP949, EUC-KR, Shift_JIS, ISO-8859-1, UTF-16LE... (default: "
                   "by byte-order mark, else UTF-8)");
@@ -36,6 +37,8 @@ void AddInputOptions(CLI::App* cmd, std::string& encoding, DateOrder& date_order
          "dmy, mdy or ymd: how to read 03/04/1987 or 03.04.05 (default: keep both readings of "
          "03/04/1987, ignore 03.04.05)")
       ->check(CLI::IsMember({"dmy", "mdy", "ymd"}, CLI::ignore_case));
+  cmd->add_option("--sheet", sheet,
+                  "With an .xlsx workbook: the sheet to read (default the first)");
 }
 
 }  // namespace
@@ -50,9 +53,9 @@ int Main(int argc, char** argv) {
       app.add_subcommand("screen", "Screen a batch CSV or one name against the lists");
   AddListOptions(screen_cmd, screen.source);
   screen_cmd->add_option("--input", screen.input,
-                         "CSV of records to screen, or - for stdin (header row; 'name' "
-                         "required; ',', ';', tab or '|' separated)");
-  AddInputOptions(screen_cmd, screen.encoding, screen.single.date_order);
+                         "CSV (',', ';', tab or '|' separated) or .xlsx workbook of records to "
+                         "screen, or - for stdin (header row; 'name' required)");
+  AddInputOptions(screen_cmd, screen.encoding, screen.single.date_order, screen.sheet);
   screen_cmd->add_option("--output", screen.output,
                          "JSON lines output, one line per row with its \"warnings\" (default "
                          "stdout)");
@@ -261,9 +264,10 @@ int Main(int argc, char** argv) {
   customers_cmd->require_subcommand(1);
   auto* customers_import = customers_cmd->add_subcommand(
       "import", "Register or update records from a CSV (columns as for screen; 'id' required)");
-  customers_import->add_option("FILE", customers.path, "CSV file, or - for stdin")->required();
+  customers_import->add_option("FILE", customers.path, "CSV or .xlsx file, or - for stdin")
+      ->required();
   customers_import->add_option("--map", customers.mappings, "header=field");
-  AddInputOptions(customers_import, customers.encoding, customers.date_order);
+  AddInputOptions(customers_import, customers.encoding, customers.date_order, customers.sheet);
   customers_import->add_option("--report", customers.report,
                                "Write the refused rows and the field warnings here, one "
                                "'file:line: ...' line each (default stdout)");

@@ -29,8 +29,8 @@ std::string MatchedName(const store::Alert& a) {
 
 int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::ostream& err) {
   const std::string shown = args.path == "-" ? "<stdin>" : args.path;
-  auto input =
-      ReadBatchInput(args.path, args.mappings, BatchDecoding{args.encoding, args.date_order});
+  auto input = ReadBatchInput(args.path, args.mappings,
+                              BatchDecoding{args.encoding, args.date_order, args.sheet});
   if (!input.ok()) {
     err << "embargo customers import: " << input.error().ToString() << " (nothing stored)\n";
     return 1;

@@ -182,7 +182,7 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
     return 0;
   }
   auto input = ReadBatchInput(args.input, args.mappings,
-                              BatchDecoding{args.encoding, args.single.date_order});
+                              BatchDecoding{args.encoding, args.single.date_order, args.sheet});
   if (!input.ok()) {
     err << "embargo screen: " << input.error().ToString() << '\n';
     return 1;

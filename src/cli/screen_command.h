@@ -23,6 +23,7 @@ struct ScreenArgs {
   int threads = 0;
   std::vector<std::string> mappings;
   std::string encoding;       // batch: "" = byte-order mark, else UTF-8
+  std::string sheet;          // batch from an .xlsx workbook: "" = the first sheet
   std::string summary;        // batch: also write the summary as JSON to this file
   bool print_alerts = false;  // batch: also print a readable line per alert
   QueryFields single;         // single-name mode; its date_order is the batch's too

@@ -55,10 +55,11 @@ int RunUpdate(const UpdateArgs& args, std::ostream& out, std::ostream& err);
 
 struct CustomersImportArgs {
   std::string store;
-  std::string path;  // "-" = stdin
+  std::string path;  // CSV or .xlsx; "-" = stdin
   std::vector<std::string> mappings;
   std::string encoding;
   DateOrder date_order = DateOrder::kUnknown;  // stored with each record
+  std::string sheet;                           // .xlsx: "" = the first sheet
   std::string report;                          // refused rows and warnings; "" = stdout
 };
 // Stores every row that has an id and a usable name (a field that cannot

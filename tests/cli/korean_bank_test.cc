@@ -95,6 +95,37 @@ TEST(KoreanBankTest, TheFileSavedAsCp949ScreensTheSame) {
   EXPECT_EQ(cp949_rows, utf8_rows);
 }
 
+// The same rows saved by Excel (tests/data/input/make_korean_bank_xlsx.py):
+// clean birth dates as date cells, the others as typed, 19780622 a number.
+std::string Workbook() { return testing::TestData("input/korean-bank-customers.xlsx"); }
+
+TEST(KoreanBankTest, TheWorkbooksFirstSheetScreensLikeTheCsv) {
+  BatchSummary summary;
+  auto csv_rows = ScreenFile({}, Path(), summary);
+  auto xlsx_rows = ScreenFile({}, Workbook(), summary);
+  EXPECT_EQ(summary.screened, 32u);
+  EXPECT_EQ(xlsx_rows, csv_rows);
+}
+
+TEST(KoreanBankTest, ASheetIsChosenByName) {
+  auto notes = ReadBatchInput(Workbook(), kKoreanHeaders, {"", DateOrder::kUnknown, "메모"});
+  ASSERT_FALSE(notes.ok());
+  EXPECT_EQ(notes.error().ToString(),
+            Workbook() + ":1: no 'name' column in the header (map one with --map HEADER=name)");
+  auto missing = ReadBatchInput(Workbook(), kKoreanHeaders, {"", DateOrder::kUnknown, "Sheet1"});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().ToString(),
+            Workbook() + ": no sheet named 'Sheet1' (sheets: 고객목록, 메모)");
+  auto customers =
+      ReadBatchInput(Workbook(), kKoreanHeaders, {"", DateOrder::kUnknown, "고객목록"});
+  ASSERT_TRUE(customers.ok()) << customers.error().ToString();
+  ASSERT_EQ(customers->rows.size(), 32u);
+  // A date cell reads as YYYY-MM-DD, a number as written; the sheet's row numbers are the lines.
+  EXPECT_EQ(customers->rows[0].fields.birth_dates, std::vector<std::string>{"1988-03-14"});
+  EXPECT_EQ(customers->rows[19].fields.birth_dates, std::vector<std::string>{"19780622"});
+  EXPECT_EQ(customers->rows[19].line, 21);
+}
+
 TEST(KoreanBankTest, CustomersImportTakesEveryRow) {
   auto input = ReadBatchInput(Path(), kKoreanHeaders);
   ASSERT_TRUE(input.ok()) << input.error().ToString();
