@@ -1,5 +1,6 @@
-// A temporary folder for one test (or one fixture), removed with the object,
-// and cut-short copies of the real lists written into it: what the tests of
+// A temporary folder for one test (or one fixture), removed with the object;
+// one for the whole test process (ctest runs tests as separate processes,
+// possibly at once); and cut-short copies of the real lists written into it: what the tests of
 // "a truncated list is refused" feed to the loaders, the store and the CLI.
 #pragma once
 
@@ -42,6 +43,19 @@ class ScratchDir {
  private:
   std::filesystem::path path_;
 };
+
+// The folder of this test process, removed at exit.
+inline const std::filesystem::path& ProcessScratchDir() {
+  static const ScratchDir dir;
+  return dir.path();
+}
+
+// Writes `bytes` to `name` in the process's folder; returns the path.
+inline std::string WriteScratchFile(const std::string& name, const std::string& bytes) {
+  std::filesystem::path path = ProcessScratchDir() / name;
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  return path.string();
+}
 
 // How a cut-short OFAC file ends.
 enum class CutEnd {

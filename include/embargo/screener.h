@@ -11,6 +11,7 @@
 // same query against the same snapshot always gives the same answer.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -39,11 +40,19 @@ struct Query {
   Gender gender = Gender::kUnknown;
   std::vector<std::string> id_numbers;  // passport, national id, BIC, registration...
   std::vector<std::string> imo_numbers;
+  // How MakeQuery read the loose fields: each field it ignored or read more
+  // than one way ("birth_date '03/04/1987' is ambiguous: read as 1987-03-04
+  // or 1987-04-03"). Screening does not look at them.
+  std::vector<std::string> warnings;
 };
 
-// Builds a Query from loose text fields, as the CLI and API receive them:
-// dates "YYYY[-MM[-DD]]", countries as names or codes, schema names. Fails
-// with a message naming the bad field.
+// How a numeric date is read when its order is not evident: with the year
+// last and day and month both 12 or less ("03/04/1987"), or with a
+// two-digit year ("03.04.05"). kUnknown keeps every reading of a four-digit
+// year date and ignores an ambiguous two-digit one.
+enum class DateOrder : uint8_t { kUnknown, kDayMonthYear, kMonthDayYear, kYearMonthDay };
+
+// Loose text fields of one party, as files, the CLI and the API give them.
 struct QueryFields {
   std::string id;
   std::vector<std::string> names;
@@ -53,7 +62,16 @@ struct QueryFields {
   std::string gender;
   std::vector<std::string> id_numbers;
   std::vector<std::string> imo_numbers;
+  DateOrder date_order = DateOrder::kUnknown;
 };
+
+// Builds a Query from loose fields, leniently (src/input): birth dates in
+// the common written forms ("1964-7-17", "17/07/1964", "17 July 1964",
+// "1964년 7월 17일"), countries as names in many languages or codes,
+// schema and gender synonyms ("Corporate", "개인", "M"). A field that is
+// ambiguous keeps every reading, one that is still unreadable is ignored;
+// either adds a Query::warnings entry. Fails only when no name is usable
+// (all blank, not valid UTF-8, or without a letter or digit).
 Result<Query> MakeQuery(const QueryFields& fields);
 
 struct TokenAlignment {

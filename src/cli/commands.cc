@@ -13,6 +13,7 @@
 #include "cli/show_command.h"
 #include "cli/store_commands.h"
 #include "cli/xref_command.h"
+#include "input/date_reading.h"
 
 namespace embargo::cli {
 namespace {
@@ -33,6 +34,24 @@ void AddShrinkOptions(CLI::App* cmd, ShrinkGuard& shrink) {
       "Store a list even when it has far fewer entities than the version before it");
 }
 
+// How a batch file is decoded and its dates read (screen, customers import).
+void AddInputOptions(CLI::App* cmd, std::string& encoding, DateOrder& date_order,
+                     std::string& sheet) {
+  cmd->add_option("--encoding", encoding,
+                  "Input encoding: CP949, EUC-KR, Shift_JIS, ISO-8859-1, UTF-16LE... (default: "
+                  "by byte-order mark, else UTF-8)");
+  cmd->add_option_function<std::string>(
+         "--date-order",
+         [&date_order](const std::string& text) {
+           date_order = input::ParseDateOrder(text).value_or(DateOrder::kUnknown);
+         },
+         "dmy, mdy or ymd: how to read 03/04/1987 or 03.04.05 (default: keep both readings of "
+         "03/04/1987, ignore 03.04.05)")
+      ->check(CLI::IsMember({"dmy", "mdy", "ymd"}, CLI::ignore_case));
+  cmd->add_option("--sheet", sheet,
+                  "With an .xlsx workbook: the sheet to read (default the first)");
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -45,8 +64,15 @@ int Main(int argc, char** argv) {
       app.add_subcommand("screen", "Screen a batch CSV or one name against the lists");
   AddListOptions(screen_cmd, screen.source);
   screen_cmd->add_option("--input", screen.input,
-                         "CSV of records to screen (header row; 'name' required)");
-  screen_cmd->add_option("--output", screen.output, "JSON lines output (default stdout)");
+                         "CSV (',', ';', tab or '|' separated) or .xlsx workbook of records to "
+                         "screen, or - for stdin (header row; 'name' required)");
+  AddInputOptions(screen_cmd, screen.encoding, screen.single.date_order, screen.sheet);
+  screen_cmd->add_option("--output", screen.output,
+                         "JSON lines output, one line per row with its \"warnings\" (default "
+                         "stdout)");
+  screen_cmd->add_option("--summary", screen.summary,
+                         "Also write the batch summary (rows screened, with warnings, not "
+                         "screened, alerted) as JSON to this file");
   screen_cmd->add_option("--threshold", screen.threshold, "Alert threshold")
       ->check(FiniteRange(0, 1));
   screen_cmd->add_option("--cutoff", screen.cutoff, "Lowest score reported (default = threshold)")
@@ -61,14 +87,21 @@ int Main(int argc, char** argv) {
   screen_cmd->add_option("--name", screen.single.names,
                          "Name to screen (repeatable: aliases of one party)");
   screen_cmd->add_option("--schema", screen.single.schema,
-                         "Person, Organization, Company, Vessel, Airplane");
-  screen_cmd->add_option("--birth-date", screen.single.birth_dates, "YYYY[-MM[-DD]]");
+                         "Person, Organization, Company, Vessel, Airplane (or Individual, "
+                         "Corporate, 개인, 法人...)");
+  screen_cmd->add_option("--birth-date", screen.single.birth_dates,
+                         "1964-07-17, 17/07/1964, 17 July 1964, 1964년 7월 17일...");
   screen_cmd->add_option("--nationality,--country", screen.single.countries,
-                         "Country name or ISO code");
-  screen_cmd->add_option("--gender", screen.single.gender, "male / female");
+                         "Country name (any language) or ISO code");
+  screen_cmd->add_option("--gender", screen.single.gender, "male / female (M, F, 남, 女...)");
   screen_cmd->add_option("--id-number", screen.single.id_numbers,
                          "Passport, national ID, BIC, registration...");
   screen_cmd->add_option("--imo", screen.single.imo_numbers, "Vessel IMO number");
+  screen_cmd->footer(
+      "A row with a usable name is always screened: a field that cannot be read is ignored "
+      "for that row and named in its \"warnings\". Exit codes: 0 every row screened; 1 the "
+      "input or the lists cannot be read; 2 usage; 3 some rows were not screened (no usable "
+      "name: their output lines carry \"error\").");
   screen_cmd->callback([&] { code = RunScreen(screen, std::cout, std::cerr); });
 
   ListSource lists_source;
@@ -249,8 +282,17 @@ int Main(int argc, char** argv) {
   customers_cmd->require_subcommand(1);
   auto* customers_import = customers_cmd->add_subcommand(
       "import", "Register or update records from a CSV (columns as for screen; 'id' required)");
-  customers_import->add_option("FILE", customers.path, "CSV file")->required();
+  customers_import->add_option("FILE", customers.path, "CSV or .xlsx file, or - for stdin")
+      ->required();
   customers_import->add_option("--map", customers.mappings, "header=field");
+  AddInputOptions(customers_import, customers.encoding, customers.date_order, customers.sheet);
+  customers_import->add_option("--report", customers.report,
+                               "Write the refused rows and the field warnings here, one "
+                               "'file:line: ...' line each (default stdout)");
+  customers_import->footer(
+      "Every row with an id and a usable name is stored; a field that cannot be read is kept "
+      "as given and ignored when screening. Exit codes: 0 every row stored; 1 nothing stored "
+      "(unreadable file, store error); 3 some rows refused (the others are stored).");
   AddStoreOption(customers_import, customers.store);
   customers_import->callback([&] { code = RunCustomersImport(customers, std::cout, std::cerr); });
 

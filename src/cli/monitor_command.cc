@@ -1,9 +1,12 @@
 // embargo customers import, embargo rescreen, embargo alerts list|show|decide.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <fstream>
 #include <ostream>
 
 #include "cli/batch_input.h"
+#include "cli/customer_selection.h"
 #include "cli/store_commands.h"
 #include "store/alerts.h"
 #include "store/audit.h"
@@ -25,42 +28,56 @@ std::string MatchedName(const store::Alert& a) {
 }  // namespace
 
 int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::ostream& err) {
-  auto input = ReadBatchInput(args.path, args.mappings);
+  const std::string shown = args.path == "-" ? "<stdin>" : args.path;
+  auto input = ReadBatchInput(args.path, args.mappings,
+                              BatchDecoding{args.encoding, args.date_order, args.sheet});
   if (!input.ok()) {
     err << "embargo customers import: " << input.error().ToString() << " (nothing stored)\n";
     return 1;
   }
   for (const std::string& w : input->warnings) err << "warning: " << w << '\n';
-  std::vector<QueryFields> rows;
-  rows.reserve(input->rows.size());
-  for (const BatchRow& row : input->rows) {
-    if (row.fields.id.empty()) {
-      err << fmt::format("embargo customers import: {}:{}: no id (an 'id' column is required)\n",
-                         args.path, row.line);
+  if (!input->rows.empty() && std::all_of(input->rows.begin(), input->rows.end(),
+                                          [](const BatchRow& r) { return r.numbered; })) {
+    err << "embargo customers import: " << shown
+        << ": no row has an id (an 'id' column is required; map one with --map HEADER=id; "
+           "nothing stored)\n";
+    return 1;
+  }
+  CustomerSelection selection = SelectCustomers(*input, shown);
+  std::ofstream report_file;
+  if (!args.report.empty()) {
+    report_file.open(args.report);
+    if (!report_file) {
+      err << "embargo customers import: " << args.report
+          << ": cannot open the report for writing (nothing stored)\n";
       return 1;
     }
-    if (row.fields.names.empty()) {
-      err << fmt::format("embargo customers import: {}:{}: no name (nothing stored)\n", args.path,
-                         row.line);
-      return 1;
-    }
-    if (auto query = MakeQuery(row.fields); !query.ok()) {
-      err << fmt::format("embargo customers import: {}:{}: {} (nothing stored)\n", args.path,
-                         row.line, query.error().message);
-      return 1;
-    }
-    rows.push_back(row.fields);
   }
   auto db = OpenStoreFor(args.store, "embargo customers import", err);
   if (db == nullptr) return 1;
-  auto imported = store::ImportCustomers(*db, rows, args.path, "");
+  auto imported = store::ImportCustomers(*db, selection.accepted, shown, "");
   if (!imported.ok()) {
-    err << "embargo customers import: " << args.path << ": " << imported.error().ToString()
+    err << "embargo customers import: " << shown << ": " << imported.error().ToString()
         << " (nothing stored)\n";
     return 1;
   }
-  out << fmt::format("{} records: {} added, {} updated, {} unchanged\n", rows.size(),
-                     imported->added, imported->updated, imported->unchanged);
+  out << fmt::format(
+      "{} records: {} added, {} updated, {} unchanged; {} refused, {} stored with warnings\n",
+      input->rows.size(), imported->added, imported->updated, imported->unchanged,
+      selection.refused, selection.with_warnings);
+  std::ostream& report = args.report.empty() ? out : report_file;
+  for (const std::string& line : selection.report) report << line << '\n';
+  report.flush();
+  if (!report) {
+    err << "embargo customers import: " << args.report << ": cannot write the report\n";
+    return 1;
+  }
+  if (selection.refused > 0) {
+    err << fmt::format("embargo customers import: {} of {} rows refused (see the report{})\n",
+                       selection.refused, input->rows.size(),
+                       args.report.empty() ? " above" : ": " + args.report);
+    return 3;
+  }
   return 0;
 }
 

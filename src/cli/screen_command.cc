@@ -14,28 +14,69 @@
 namespace embargo::cli {
 namespace {
 
+// Warnings and unscreened rows printed to stderr; the rest are counted.
+constexpr size_t kMaxNotesShown = 10;
+
 struct RowResult {
   std::string json;
   std::string alerts;  // readable summaries, one line per alert
   bool alerted = false;
+  bool screened = false;
+  std::vector<std::string> notes;  // "path:line: ..."
 };
 
 RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::string& path,
                     const ScreenOptions& options, bool summarize) {
+  std::string where = fmt::format("{}:{}: ", path, row.line);
   auto query = MakeQuery(row.fields);
   if (!query.ok()) {
-    std::string where = fmt::format("{}:{}: ", path, row.line);
-    return {nlohmann::json{{"id", row.fields.id}, {"error", where + query.error().message}}.dump(),
-            "", false};
+    RowResult result;
+    result.json =
+        nlohmann::json{{"id", row.fields.id}, {"error", where + query.error().message}}.dump();
+    result.notes.push_back(where + "not screened: " + query.error().message);
+    return result;
   }
   std::vector<Match> matches = screener.Screen(*query, options);
-  RowResult result{service::ResultToJson(row.fields.id, matches).dump(), "", false};
+  nlohmann::json json = service::ResultToJson(row.fields.id, matches);
+  json["warnings"] = query->warnings;
+  RowResult result{json.dump(), "", false, true, {}};
+  for (const std::string& w : query->warnings) result.notes.push_back(where + w);
   for (const Match& m : matches) {
     if (!m.match) continue;
     result.alerted = true;
     if (summarize) result.alerts += AlertSummary(row.fields.id, m) + "\n";
   }
   return result;
+}
+
+void Count(RowResult& r, BatchSummary& summary) {
+  ++(r.screened ? summary.screened : summary.not_screened);
+  if (r.screened && !r.notes.empty()) ++summary.with_warnings;
+  if (r.alerted) ++summary.alerted;
+  for (std::string& note : r.notes) summary.notes.push_back(std::move(note));
+}
+
+void PrintSummary(const BatchSummary& s, double threshold, std::ostream& err) {
+  for (size_t i = 0; i < s.notes.size() && i < kMaxNotesShown; ++i)
+    err << "warning: " << s.notes[i] << '\n';
+  if (s.notes.size() > kMaxNotesShown) {
+    err << fmt::format("warning: ... and {} more (each output row lists its \"warnings\")\n",
+                       s.notes.size() - kMaxNotesShown);
+  }
+  err << fmt::format(
+      "screened {} of {} rows ({} with warnings), {} not screened, {} with alerts (threshold "
+      "{:.2f})\n",
+      s.screened, s.rows, s.with_warnings, s.not_screened, s.alerted, threshold);
+}
+
+nlohmann::json SummaryJson(const BatchSummary& s, const std::string& input, double threshold) {
+  return {{"input", input},
+          {"rows", s.rows},
+          {"screened", s.screened},
+          {"screened_with_warnings", s.with_warnings},
+          {"not_screened", s.not_screened},
+          {"alerted", s.alerted},
+          {"threshold", threshold}};
 }
 
 }  // namespace
@@ -55,12 +96,13 @@ std::string AlertSummary(const std::string& row_id, const Match& m) {
                      m.score, evidence);
 }
 
-size_t ScreenBatch(const Screener& screener, const BatchInput& input, const std::string& input_path,
-                   const ScreenOptions& options, int threads, std::ostream& out,
-                   std::ostream* alerts) {
+BatchSummary ScreenBatch(const Screener& screener, const BatchInput& input,
+                         const std::string& input_path, const ScreenOptions& options, int threads,
+                         std::ostream& out, std::ostream* alerts) {
   constexpr size_t kBlock = 4096;
   ProgressBar bar("screening", input.rows.size());
-  size_t alerted = 0;
+  BatchSummary summary;
+  summary.rows = input.rows.size();
   std::vector<RowResult> results;
   for (size_t begin = 0; begin < input.rows.size(); begin += kBlock) {
     size_t end = std::min(input.rows.size(), begin + kBlock);
@@ -72,15 +114,15 @@ size_t ScreenBatch(const Screener& screener, const BatchInput& input, const std:
               ScreenRow(screener, input.rows[begin + i], input_path, options, alerts != nullptr);
         },
         [&](size_t done) { bar.Update(begin + done); });
-    for (const RowResult& r : results) {
+    for (RowResult& r : results) {
       out << r.json << '\n';
-      if (r.alerted) ++alerted;
       if (alerts != nullptr) *alerts << r.alerts;
+      Count(r, summary);
     }
     if (!out) break;  // a write failed: the caller reports it; stop screening
   }
   bar.Finish();
-  return alerted;
+  return summary;
 }
 
 void PrintMatchTable(const Query& query, const std::vector<Match>& matches, std::ostream& out) {
@@ -131,25 +173,33 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
       err << "embargo screen: " << query.error().ToString() << '\n';
       return 2;
     }
+    for (const std::string& w : query->warnings) err << "warning: " << w << '\n';
     PrintMatchTable(*query, (*screener)->Screen(*query, options), out);
     return 0;
   }
-  auto input = ReadBatchInput(args.input, args.mappings);
+  auto input = ReadBatchInput(args.input, args.mappings,
+                              BatchDecoding{args.encoding, args.single.date_order, args.sheet});
   if (!input.ok()) {
     err << "embargo screen: " << input.error().ToString() << '\n';
     return 1;
   }
   for (const std::string& w : input->warnings) err << "warning: " << w << '\n';
   bool summaries_to_stdout = args.print_alerts && !args.output.empty() && args.output != "-";
-  size_t alerted = 0;
+  const std::string shown = args.input == "-" ? "<stdin>" : args.input;
+  BatchSummary summary;
   int written = WriteOutput("screen", args.output, out, err, [&](std::ostream& sink) {
-    alerted = ScreenBatch(**screener, *input, args.input, options, args.threads, sink,
+    summary = ScreenBatch(**screener, *input, shown, options, args.threads, sink,
                           summaries_to_stdout ? &out : nullptr);
   });
   if (written != 0) return written;
-  err << fmt::format("screened {} rows, {} with alerts (threshold {:.2f})\n", input->rows.size(),
-                     alerted, args.threshold);
-  return 0;
+  PrintSummary(summary, args.threshold, err);
+  if (!args.summary.empty()) {
+    int summary_written = WriteOutput("screen", args.summary, out, err, [&](std::ostream& sink) {
+      sink << SummaryJson(summary, shown, args.threshold).dump(2) << '\n';
+    });
+    if (summary_written != 0) return kExitFailed;
+  }
+  return summary.not_screened > 0 ? kExitRowsNotScreened : kExitOk;
 }
 
 }  // namespace embargo::cli

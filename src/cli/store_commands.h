@@ -13,6 +13,7 @@
 
 #include "embargo/lists.h"
 #include "sources/list_guard.h"
+#include "embargo/screener.h"
 #include "store/database.h"
 #include "store/versions.h"
 
@@ -59,9 +60,17 @@ int RunUpdate(const UpdateArgs& args, std::ostream& out, std::ostream& err);
 
 struct CustomersImportArgs {
   std::string store;
-  std::string path;
+  std::string path;  // CSV or .xlsx; "-" = stdin
   std::vector<std::string> mappings;
+  std::string encoding;
+  DateOrder date_order = DateOrder::kUnknown;  // stored with each record
+  std::string sheet;                           // .xlsx: "" = the first sheet
+  std::string report;                          // refused rows and warnings; "" = stdout
 };
+// Stores every row that has an id and a usable name (a field that cannot
+// be read is kept as given, and ignored when screening) and reports every
+// refused row and every warning with its file:line. Returns 3 when any row
+// was refused (the others are stored), 1 when nothing could be stored.
 int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::ostream& err);
 
 struct RescreenArgs {

@@ -9,7 +9,6 @@
 #include "match/evidence.h"
 #include "match/name_matcher.h"
 #include "match/screener_impl.h"
-#include "model/country.h"
 
 namespace embargo {
 namespace {
@@ -219,48 +218,6 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
   });
   if (matches.size() > options.limit) matches.resize(options.limit);
   return matches;
-}
-
-Result<Query> MakeQuery(const QueryFields& fields) {
-  Query q;
-  q.id = fields.id;
-  for (const std::string& n : fields.names) {
-    if (n.find_first_not_of(" \t") != std::string::npos) q.names.push_back(n);
-  }
-  if (q.names.empty()) return MakeError("missing name");
-  for (const std::string& n : q.names) {
-    if (!IsValidUtf8(n)) return MakeError("name is not valid UTF-8 (save the input as UTF-8)");
-  }
-  if (!fields.schema.empty()) {
-    auto schema = ParseSchema(fields.schema);
-    if (!schema) return MakeError(fmt::format("unknown schema '{}'", fields.schema));
-    q.schema = *schema;
-  }
-  for (const std::string& d : fields.birth_dates) {
-    if (d.empty()) continue;
-    auto date = PartialDate::Parse(d);
-    if (!date)
-      return MakeError(
-          fmt::format("invalid birth_date '{}': expected YYYY, YYYY-MM or YYYY-MM-DD", d));
-    q.birth_dates.push_back(DateSpec{*date, *date, false});
-  }
-  for (const std::string& c : fields.countries) {
-    if (c.empty()) continue;
-    std::string iso = NormalizeCountry(c);
-    if (iso.empty()) return MakeError(fmt::format("unknown country '{}'", c));
-    q.countries.push_back(iso);
-  }
-  if (!fields.gender.empty()) {
-    q.gender = ParseGender(fields.gender);
-    if (q.gender == Gender::kUnknown)
-      return MakeError(fmt::format("unknown gender '{}'", fields.gender));
-  }
-  // Only people have birth dates and genders: such a query is a person.
-  if (!q.schema && (!q.birth_dates.empty() || q.gender != Gender::kUnknown))
-    q.schema = Schema::kPerson;
-  q.id_numbers = fields.id_numbers;
-  q.imo_numbers = fields.imo_numbers;
-  return q;
 }
 
 }  // namespace embargo

@@ -8,7 +8,7 @@
 #include "common/json_parse.h"
 #include "common/parallel.h"
 #include "common/strings.h"
-#include "model/country.h"
+#include "input/date_reading.h"
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
 #include "service/entity_filter.h"
@@ -42,28 +42,41 @@ std::optional<std::vector<std::string>> Strings(const nlohmann::json& value) {
 struct ParsedQuery {
   std::string key;
   Query query;
-  nlohmann::json cleaned;  // echoed back as "query"
+  nlohmann::json cleaned;  // echoed back as "query": the fields as read
+  std::string error;       // no usable name: answered with status 400, not screened
 };
 
-// yente-style example to a Query. Unknown properties are ignored; dates and
-// countries that cannot be read are dropped (yente cleans input the same
-// way); an unknown schema, a wrong type or a too-long name is an error.
-std::optional<std::string> ParseExample(const std::string& key, const nlohmann::json& example,
-                                        const Limits& limits, ParsedQuery& out) {
+// The echo of a query as read: names, dates and countries as the screener
+// sees them.
+nlohmann::json Cleaned(const std::string& key, const Query& q) {
+  nlohmann::json props = nlohmann::json::object();
+  props["name"] = q.names;
+  std::vector<std::string> dates;
+  for (const DateSpec& d : q.birth_dates) dates.push_back(d.ToString());
+  if (!dates.empty()) props["birthDate"] = dates;
+  if (!q.countries.empty()) props["country"] = q.countries;
+  if (!q.id_numbers.empty()) props["idNumber"] = q.id_numbers;
+  if (!q.imo_numbers.empty()) props["imoNumber"] = q.imo_numbers;
+  if (q.gender != Gender::kUnknown) props["gender"] = {std::string(GenderName(q.gender))};
+  return {{"id", key},
+          {"schema", std::string(SchemaName(q.schema.value_or(Schema::kLegalEntity)))},
+          {"properties", props}};
+}
+
+// yente-style example to QueryFields. Unknown properties are ignored; a
+// wrong type or a too-long name is an error for the whole request.
+std::optional<std::string> ReadExample(const std::string& key, const nlohmann::json& example,
+                                       const Limits& limits, QueryFields& f) {
   if (!example.is_object()) return fmt::format("query '{}': expected an object", key);
-  QueryFields f;
   f.id = key;
   if (example.contains("schema")) {
     if (!example["schema"].is_string())
       return fmt::format("query '{}': schema must be a string", key);
     f.schema = example["schema"].get<std::string>();
-    if (!ParseSchema(f.schema))
-      return fmt::format("query '{}': unknown schema '{}'", key, f.schema);
   }
   const nlohmann::json& props =
       example.contains("properties") ? example["properties"] : nlohmann::json::object();
   if (!props.is_object()) return fmt::format("query '{}': properties must be an object", key);
-  nlohmann::json cleaned = nlohmann::json::object();
   auto read = [&](const char* prop, std::vector<std::string>& into) -> std::optional<std::string> {
     if (!props.contains(prop)) return std::nullopt;
     auto values = Strings(props[prop]);
@@ -75,68 +88,63 @@ std::optional<std::string> ParseExample(const std::string& key, const nlohmann::
     }
     return std::nullopt;
   };
-  std::vector<std::string> names, first, last, dates, countries, ids, imos, genders;
+  std::vector<std::string> first, last, genders;
   for (const char* p : {"name", "alias", "previousName"}) {
-    if (auto e = read(p, names)) return e;
+    if (auto e = read(p, f.names)) return e;
   }
-  for (const char* p : {"birthDate"}) {
-    if (auto e = read(p, dates)) return e;
-  }
+  if (auto e = read("birthDate", f.birth_dates)) return e;
   for (const char* p : {"nationality", "citizenship", "country", "jurisdiction", "flag"}) {
-    if (auto e = read(p, countries)) return e;
+    if (auto e = read(p, f.countries)) return e;
   }
   for (const char* p : {"idNumber", "passportNumber", "registrationNumber", "taxNumber", "swiftBic",
                         "leiCode", "innCode", "ogrnCode"}) {
-    if (auto e = read(p, ids)) return e;
+    if (auto e = read(p, f.id_numbers)) return e;
   }
-  if (auto e = read("imoNumber", imos)) return e;
+  if (auto e = read("imoNumber", f.imo_numbers)) return e;
   if (auto e = read("gender", genders)) return e;
   if (auto e = read("firstName", first)) return e;
   if (auto e = read("lastName", last)) return e;
-  if (names.empty() && (!first.empty() || !last.empty())) {
+  if (f.names.empty() && (!first.empty() || !last.empty())) {
     std::string synthesized = first.empty() ? "" : first.front();
     if (!last.empty()) synthesized += (synthesized.empty() ? "" : " ") + last.front();
-    names.push_back(synthesized);
+    f.names.push_back(synthesized);
   }
-  if (names.empty())
-    return fmt::format("query '{}': no name (give properties.name, or firstName/lastName)", key);
-  if (names.size() > limits.max_names_per_query) {
-    return fmt::format("query '{}': {} names, at most {} allowed", key, names.size(),
+  if (f.names.size() > limits.max_names_per_query) {
+    return fmt::format("query '{}': {} names, at most {} allowed", key, f.names.size(),
                        limits.max_names_per_query);
   }
-  for (const std::string& n : names) {
+  for (const std::string& n : f.names) {
     if (n.size() > limits.max_name_length) {
       return fmt::format("query '{}': a name of {} bytes, at most {} allowed", key, n.size(),
                          limits.max_name_length);
     }
   }
-  f.names = names;
-  for (const std::string& d : dates) {
-    if (PartialDate::Parse(d)) f.birth_dates.push_back(d);
-  }
-  for (const std::string& c : countries) {
-    if (!NormalizeCountry(c).empty()) f.countries.push_back(c);
-  }
-  for (const std::string& g : genders) {
-    if (ParseGender(g) != Gender::kUnknown) f.gender = g;
-  }
-  f.id_numbers = ids;
-  f.imo_numbers = imos;
-  auto query = MakeQuery(f);
-  if (!query.ok()) return fmt::format("query '{}': {}", key, query.error().message);
-  cleaned["name"] = f.names;
-  if (!f.birth_dates.empty()) cleaned["birthDate"] = f.birth_dates;
-  if (!query->countries.empty()) cleaned["country"] = query->countries;
-  if (!ids.empty()) cleaned["idNumber"] = ids;
-  if (!imos.empty()) cleaned["imoNumber"] = imos;
-  if (query->gender != Gender::kUnknown)
-    cleaned["gender"] = {std::string(GenderName(query->gender))};
+  if (!genders.empty()) f.gender = genders.front();
+  return std::nullopt;
+}
+
+// Reads one query leniently (MakeQuery): a field that cannot be read is
+// ignored with a warning; only a query without a usable name is refused,
+// on its own (`out.error`). Returns an error for the whole request.
+std::optional<std::string> ParseExample(const std::string& key, const nlohmann::json& example,
+                                        const Limits& limits, DateOrder date_order,
+                                        ParsedQuery& out) {
+  QueryFields f;
+  f.date_order = date_order;
+  if (auto error = ReadExample(key, example, limits, f)) return error;
   out.key = key;
+  auto query = MakeQuery(f);
+  if (!query.ok()) {
+    out.error = f.names.empty() ? fmt::format(
+                                      "query '{}': no name (give properties.name, or firstName/"
+                                      "lastName)",
+                                      key)
+                                : fmt::format("query '{}': {}", key, query.error().message);
+    out.cleaned = {{"id", key}, {"properties", {{"name", f.names}}}};
+    return std::nullopt;
+  }
   out.query = std::move(*query);
-  out.cleaned = {
-      {"id", key},
-      {"schema", std::string(SchemaName(out.query.schema.value_or(Schema::kLegalEntity)))},
-      {"properties", cleaned}};
+  out.cleaned = Cleaned(key, out.query);
   return std::nullopt;
 }
 
@@ -174,6 +182,9 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
     return ErrorResponse(400, fmt::format("limit must be an integer in [1, {}]", limits.max_limit));
   }
 
+  std::optional<DateOrder> date_order = input::ParseDateOrder(Param(params, "date_order"));
+  if (!date_order) return ErrorResponse(400, "date_order must be dmy, mdy or ymd");
+
   EntityFilter filter = ParseEntityFilter(params, scope);
   std::set<std::string> excluded_ids;
   for (const std::string& id : ParamAll(params, "exclude_entity_ids")) excluded_ids.insert(id);
@@ -200,7 +211,7 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   std::vector<ParsedQuery> queries(examples.size());
   size_t i = 0;
   for (auto it = examples.begin(); it != examples.end(); ++it, ++i) {
-    if (auto error = ParseExample(it.key(), it.value(), limits, queries[i]))
+    if (auto error = ParseExample(it.key(), it.value(), limits, *date_order, queries[i]))
       return ErrorResponse(400, *error);
   }
 
@@ -210,7 +221,7 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   };
   std::vector<std::vector<Match>> results(queries.size());
   auto screen = [&](size_t q) {
-    results[q] = snapshot.screener->Screen(queries[q].query, options);
+    if (queries[q].error.empty()) results[q] = snapshot.screener->Screen(queries[q].query, options);
   };
   ParallelFor(queries.size(), queries.size() >= kParallelQueries ? 0 : 1, screen);
 
@@ -229,10 +240,14 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
       matched += m.match ? 1 : 0;
     }
     response.alerts += matched;
-    responses[queries[q].key] = {{"status", 200},
-                                 {"results", list},
-                                 {"total", {{"value", matched}, {"relation", "eq"}}},
-                                 {"query", queries[q].cleaned}};
+    const ParsedQuery& parsed = queries[q];
+    nlohmann::json entry = {{"status", parsed.error.empty() ? 200 : 400},
+                            {"results", list},
+                            {"total", {{"value", matched}, {"relation", "eq"}}},
+                            {"query", parsed.cleaned},
+                            {"warnings", parsed.query.warnings}};
+    if (!parsed.error.empty()) entry["detail"] = parsed.error;
+    responses[parsed.key] = std::move(entry);
   }
   response.queries = queries.size();
   response.body = {{"responses", responses}, {"limit", *limit}};

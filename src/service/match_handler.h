@@ -4,10 +4,16 @@
 // "weights": {...}, "config": {...}}; values may be strings or lists.
 // Parameters: threshold, cutoff, limit, algorithm, include_dataset,
 // exclude_dataset, exclude_schema, topics (service/entity_filter.h),
-// exclude_entity_ids; "weights" is accepted and ignored. Answers
-// {"responses": {key: {"status": 200, "results": [...], "total": {...},
-// "query": {...}}}, "limit": N}. Queries of one request are screened in
-// parallel. Thread-safe: reads only the pinned snapshot.
+// exclude_entity_ids, date_order (dmy, mdy, ymd); "weights" is accepted and
+// ignored. Fields are read leniently (MakeQuery): each response entry
+// carries the query's "warnings" (a field ignored or read more than one
+// way) and echoes the fields as read under "query". Answers {"responses":
+// {key: {"status": 200, "results": [...], "total": {...}, "query": {...},
+// "warnings": [...]}}, "limit": N}; a query without a usable name is not
+// screened and gets "status": 400 and a "detail", the others are answered.
+// A malformed request (wrong types, limits) is a 400 as a whole. Queries of
+// one request are screened in parallel. Thread-safe: reads only the pinned
+// snapshot.
 #pragma once
 
 #include <string>

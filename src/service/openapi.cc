@@ -90,6 +90,10 @@ json MatchOperation() {
                        "embargo-v1")};
   for (json& p : ScopeParams()) params.push_back(std::move(p));
   params.push_back(Repeated("exclude_entity_ids", "Suppress these entity ids (at most 50)"));
+  json orders = {{"type", "string"}, {"enum", {"dmy", "mdy", "ymd"}}};
+  params.push_back(Param("date_order", "query", orders,
+                         "How to read birth dates such as 03/04/1987 (default: both readings, "
+                         "with a warning) or 03.04.05 (default: ignored, with a warning)"));
   json op = Operation(
       "match", "Screen a batch of query entities", std::move(params),
       ErrorReplies({{"200", Reply("One response per query key", "schemas/MatchResponse")}},
@@ -276,10 +280,20 @@ json Total() { return Object({{"value", {{"type", "integer"}}}, {"relation", Str
 
 json Schemas() {
   json results = {{"type", "array"}, {"items", Ref("schemas/Entity")}};
+  json warnings = Strings();
+  warnings["description"] =
+      "How the query's fields were read: each field ignored or read more than one way (e.g. "
+      "\"birth_date '03/04/1987' is ambiguous: read as 1987-03-04 or 1987-04-03\")";
+  json query = {{"type", "object"},
+                {"description", "The query as read: names, ISO birth dates, ISO country codes"}};
+  json detail = String();
+  detail["description"] = "Why the query was not screened (status 400: no usable name)";
   json response = Object({{"status", {{"type", "integer"}}},
                           {"results", results},
                           {"total", Total()},
-                          {"query", {{"type", "object"}}}});
+                          {"query", query},
+                          {"warnings", warnings},
+                          {"detail", detail}});
   return {
       {"Error", Object({{"detail", String()}}, {"detail"})},
       {"Status", Object({{"status", String()}})},

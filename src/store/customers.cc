@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/sha256.h"
+#include "input/date_reading.h"
 #include "store/audit.h"
 
 namespace embargo::store {
@@ -38,6 +39,7 @@ nlohmann::json QueryFieldsToJson(const QueryFields& f) {
   PutIfAny(j, "gender", f.gender);
   PutIfAny(j, "id_numbers", f.id_numbers);
   PutIfAny(j, "imo_numbers", f.imo_numbers);
+  PutIfAny(j, "date_order", std::string(input::DateOrderName(f.date_order)));
   return j;
 }
 
@@ -49,11 +51,16 @@ Result<QueryFields> QueryFieldsFromJson(const nlohmann::json& j) {
   EMBARGO_RETURN_IF_ERROR(GetStrings(j, "countries", f.countries));
   EMBARGO_RETURN_IF_ERROR(GetStrings(j, "id_numbers", f.id_numbers));
   EMBARGO_RETURN_IF_ERROR(GetStrings(j, "imo_numbers", f.imo_numbers));
-  for (const char* key : {"schema", "gender"}) {
+  std::string date_order;
+  for (const char* key : {"schema", "gender", "date_order"}) {
     if (!j.contains(key)) continue;
     if (!j[key].is_string()) return MakeError(fmt::format("{}: expected a string", key));
-    (std::string_view(key) == "schema" ? f.schema : f.gender) = j[key].get<std::string>();
+    std::string_view k = key;
+    (k == "schema" ? f.schema : k == "gender" ? f.gender : date_order) = j[key].get<std::string>();
   }
+  std::optional<DateOrder> order = input::ParseDateOrder(date_order);
+  if (!order) return MakeError("date_order: expected dmy, mdy or ymd");
+  f.date_order = *order;
   return f;
 }
 

@@ -190,21 +190,6 @@ TEST_F(ScreenerTest, ScoresAreDeterministic) {
   }
 }
 
-TEST(MakeQueryTest, RejectsBadFieldsWithTheirName) {
-  QueryFields f;
-  EXPECT_EQ(MakeQuery(f).error().message, "missing name");
-  f.names = {"x"};
-  f.birth_dates = {"03/05/1970"};
-  EXPECT_EQ(MakeQuery(f).error().message,
-            "invalid birth_date '03/05/1970': expected YYYY, YYYY-MM or YYYY-MM-DD");
-  f.birth_dates = {};
-  f.countries = {"Atlantis"};
-  EXPECT_EQ(MakeQuery(f).error().message, "unknown country 'Atlantis'");
-  f.countries = {};
-  f.schema = "Spaceship";
-  EXPECT_EQ(MakeQuery(f).error().message, "unknown schema 'Spaceship'");
-}
-
 TEST_F(ScreenerTest, SnapshotRoundTripsAndRejectsCorruption) {
   auto path = std::filesystem::temp_directory_path() / "embargo_screener_test.idx";
   ASSERT_TRUE(screener_->SaveSnapshot(path).ok());

@@ -1,10 +1,12 @@
-// POST /match/{dataset} on the reference lists: yente's topics filter.
+// POST /match/{dataset} on the reference lists: yente's topics filter, and
+// lenient reading of dirty fields with per-query warnings.
 #include "service/match_handler.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
+#include "dirty_fields.h"
 #include "service/reference_snapshot.h"
 
 namespace embargo::service {
@@ -59,6 +61,89 @@ TEST(MatchHandlerTest, BodyErrorsGiveTheirPosition) {
                   R"({"queries": {"q": {"properties": {"name": ["x"]}, "n": 1e999}}})", Limits{});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.body["detail"], "request body:1:56: invalid JSON: number overflow parsing '1e999'");
+}
+
+// UN KPi.033: RI WON HO, born 1964-07-17, of the DPRK.
+constexpr char kRiWonHo[] = "un_sc_sanctions-KPi.033";
+
+nlohmann::json Example(const embargo::testing::DirtyField& d) {
+  nlohmann::json example = {{"properties", {{"name", {"RI WON HO"}}}}};
+  if (d.field == "schema") {
+    example["schema"] = d.value;
+  } else {
+    example["properties"][d.field == "birth_date" ? "birthDate" : "nationality"] = {d.value};
+  }
+  return example;
+}
+
+class MatchDirtyFieldTest : public ::testing::TestWithParam<embargo::testing::DirtyField> {};
+
+TEST_P(MatchDirtyFieldTest, TheQueryIsScreenedWithTheFieldReadAndItsWarning) {
+  const embargo::testing::DirtyField& d = GetParam();
+  nlohmann::json body = {{"queries", {{"q", Example(d)}}}};
+  Response r =
+      HandleMatch(ReferenceSnapshot(), "default", {{"cutoff", "0.5"}}, body.dump(), Limits{});
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  const nlohmann::json& entry = r.body["responses"]["q"];
+  EXPECT_EQ(entry["status"], 200);
+  nlohmann::json warnings = nlohmann::json::array();
+  if (!d.warning.empty()) warnings.push_back(d.warning);
+  EXPECT_EQ(entry["warnings"], warnings);
+  const nlohmann::json& read = entry["query"];
+  if (d.field == "schema") {
+    EXPECT_EQ(read["schema"], d.reading);
+  } else {
+    std::string joined;
+    for (const auto& v : read["properties"][d.field == "birth_date" ? "birthDate" : "country"])
+      joined += (joined.empty() ? "" : ", ") + v.get<std::string>();
+    EXPECT_EQ(joined, d.reading);
+  }
+  bool found = false;
+  for (const auto& e : entry["results"]) found |= e["id"] == kRiWonHo;
+  // A company is never compared with a listed person; everyone else finds him.
+  EXPECT_EQ(found, d.reading != "Company") << entry.dump();
+}
+
+INSTANTIATE_TEST_SUITE_P(Issue12, MatchDirtyFieldTest,
+                         ::testing::ValuesIn(embargo::testing::DirtyFields()),
+                         embargo::testing::DirtyFieldName);
+
+TEST(MatchHandlerTest, AQueryWithoutAUsableNameIsRefusedAloneAndTheOthersAreScreened) {
+  constexpr char kTwo[] = R"({"queries": {
+      "empty": {"properties": {"birthDate": ["1964-07-17"]}},
+      "symbols": {"properties": {"name": ["***"]}},
+      "ri": {"schema": "개인", "properties": {"name": ["리원호"], "birthDate": "1964-7-17",
+             "nationality": "DPRK"}}}})";
+  Response r = HandleMatch(ReferenceSnapshot(), "default", {}, kTwo, Limits{});
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  const nlohmann::json& responses = r.body["responses"];
+  EXPECT_EQ(responses["empty"]["status"], 400);
+  EXPECT_EQ(responses["empty"]["detail"],
+            "query 'empty': no name (give properties.name, or firstName/lastName)");
+  EXPECT_EQ(responses["symbols"]["status"], 400);
+  EXPECT_EQ(responses["symbols"]["detail"], "query 'symbols': name '***' has no letter or digit");
+  EXPECT_TRUE(responses["symbols"]["results"].empty());
+  EXPECT_EQ(responses["ri"]["status"], 200);
+  ASSERT_FALSE(responses["ri"]["results"].empty());
+  EXPECT_EQ(responses["ri"]["results"][0]["id"], kRiWonHo);
+  EXPECT_EQ(responses["ri"]["results"][0]["match"], true);
+}
+
+TEST(MatchHandlerTest, TheDateOrderParameterResolvesAmbiguousDates) {
+  constexpr char kBodyDate[] =
+      R"({"queries": {"q": {"properties": {"name": ["RI WON HO"], "birthDate": ["07/06/1964"]}}}})";
+  Response both = HandleMatch(ReferenceSnapshot(), "default", {}, kBodyDate, Limits{});
+  EXPECT_EQ(both.body["responses"]["q"]["query"]["properties"]["birthDate"],
+            nlohmann::json::array({"1964-06-07", "1964-07-06"}));
+  Response mdy =
+      HandleMatch(ReferenceSnapshot(), "default", {{"date_order", "mdy"}}, kBodyDate, Limits{});
+  EXPECT_EQ(mdy.body["responses"]["q"]["query"]["properties"]["birthDate"],
+            nlohmann::json::array({"1964-07-06"}));
+  EXPECT_EQ(mdy.body["responses"]["q"]["warnings"], nlohmann::json::array());
+  Response bad =
+      HandleMatch(ReferenceSnapshot(), "default", {{"date_order", "dym"}}, kBodyDate, Limits{});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["detail"], "date_order must be dmy, mdy or ymd");
 }
 
 }  // namespace

@@ -91,11 +91,17 @@ TEST(OpenApiTest, MatchDocumentsItsBodyParametersAndErrors) {
   for (const auto& p : match["parameters"]) params.insert(p["name"]);
   EXPECT_EQ(params, (std::set<std::string>{"dataset", "threshold", "cutoff", "limit", "algorithm",
                                            "include_dataset", "exclude_dataset", "exclude_schema",
-                                           "topics", "exclude_entity_ids"}));
+                                           "topics", "exclude_entity_ids", "date_order"}));
   std::set<std::string> codes;
   for (const auto& [code, reply] : match["responses"].items()) codes.insert(code);
   EXPECT_EQ(codes, (std::set<std::string>{"200", "400", "401", "403", "404", "413", "429"}));
   EXPECT_TRUE(match["requestBody"]["required"]);
+  // Each response entry says how its query was read.
+  const nlohmann::json& entry =
+      OpenApiDocument()["components"]["schemas"]["MatchResponse"]["properties"]["responses"]
+                       ["additionalProperties"]["properties"];
+  for (const char* key : {"status", "results", "total", "query", "warnings", "detail"})
+    EXPECT_TRUE(entry.contains(key)) << key;
 }
 
 TEST(OpenApiTest, MatchAndSearchDocumentTheFiltersTheyShare) {

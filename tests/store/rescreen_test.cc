@@ -219,9 +219,16 @@ TEST_P(RescreenTest, CustomerImportValidatesAndCountsChanges) {
   auto dup = ImportCustomers(db(), {a, a}, "f.csv", "t");
   ASSERT_FALSE(dup.ok());
   EXPECT_NE(dup.error().message.find("'A': id given twice"), std::string::npos);
-  QueryFields bad = a;
-  bad.birth_dates = {"yesterday"};
-  EXPECT_FALSE(ImportCustomers(db(), {bad}, "f.csv", "t").ok());
+  // An unreadable field is stored as given (screening ignores it, with a
+  // warning); a record without a usable name is refused.
+  QueryFields dirty = a;
+  dirty.birth_dates = {"yesterday"};
+  EXPECT_TRUE(ImportCustomers(db(), {dirty}, "f.csv", "t").ok());
+  QueryFields nameless = a;
+  nameless.names = {"***"};
+  auto refused = ImportCustomers(db(), {nameless}, "f.csv", "t");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, "record 'A': name '***' has no letter or digit");
   auto no_lists = Rescreen(db(), {});
   ASSERT_FALSE(no_lists.ok());
   EXPECT_NE(no_lists.error().message.find("no lists in the store"), std::string::npos);

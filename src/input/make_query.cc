@@ -1,0 +1,96 @@
+// MakeQuery (include/embargo/screener.h): loose fields to a Query through
+// the lenient field readers of this folder.
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "common/utf8.h"
+#include "embargo/screener.h"
+#include "input/country_reading.h"
+#include "input/date_reading.h"
+#include "input/kind_reading.h"
+#include "text/transliterate.h"
+
+namespace embargo {
+namespace {
+
+bool HasLetterOrDigit(std::string_view utf8) {
+  for (int32_t i = 0, n = static_cast<int32_t>(utf8.size()); i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, n, c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
+}
+
+// Why `name` cannot be screened, or "" when it can.
+std::string NameProblem(const std::string& name) {
+  if (!IsValidUtf8(name)) return "name is not valid UTF-8 (save the input as UTF-8)";
+  if (!HasLetterOrDigit(name)) return fmt::format("name '{}' has no letter or digit", name);
+  return "";
+}
+
+template <typename T>
+void Note(const input::FieldReading<T>& reading, Query& q) {
+  if (!reading.warning.empty()) q.warnings.push_back(reading.warning);
+}
+
+void ReadNames(const QueryFields& fields, Query& q, std::string& first_problem) {
+  for (const std::string& n : fields.names) {
+    if (n.find_first_not_of(" \t") == std::string::npos) continue;
+    std::string problem = NameProblem(n);
+    if (problem.empty()) {
+      q.names.push_back(n);
+      continue;
+    }
+    if (first_problem.empty()) first_problem = problem;
+    q.warnings.push_back(problem + ": ignored");
+  }
+}
+
+void ReadSecondaryFields(const QueryFields& fields, Query& q) {
+  if (!fields.schema.empty()) {
+    auto schema = input::ReadSchema(fields.schema);
+    if (!schema.values.empty()) q.schema = schema.values.front();
+    Note(schema, q);
+  }
+  for (const std::string& text : fields.birth_dates) {
+    auto dates = input::ReadBirthDate(text, fields.date_order);
+    for (const PartialDate& d : dates.values) q.birth_dates.push_back(DateSpec{d, d, false});
+    Note(dates, q);
+  }
+  for (const std::string& text : fields.countries) {
+    auto countries = input::ReadCountry(text);
+    for (const std::string& c : countries.values) {
+      if (std::find(q.countries.begin(), q.countries.end(), c) == q.countries.end())
+        q.countries.push_back(c);
+    }
+    Note(countries, q);
+  }
+  if (!fields.gender.empty()) {
+    auto gender = input::ReadGender(fields.gender);
+    if (!gender.values.empty()) q.gender = gender.values.front();
+    Note(gender, q);
+  }
+}
+
+}  // namespace
+
+Result<Query> MakeQuery(const QueryFields& fields) {
+  Query q;
+  q.id = fields.id;
+  std::string name_problem;
+  ReadNames(fields, q, name_problem);
+  if (q.names.empty()) return MakeError(name_problem.empty() ? "missing name" : name_problem);
+  ReadSecondaryFields(fields, q);
+  // Only people have birth dates and genders: such a query is a person.
+  if (!q.schema && (!q.birth_dates.empty() || q.gender != Gender::kUnknown))
+    q.schema = Schema::kPerson;
+  q.id_numbers = fields.id_numbers;
+  q.imo_numbers = fields.imo_numbers;
+  return q;
+}
+
+}  // namespace embargo

@@ -1,0 +1,95 @@
+// MakeQuery: a usable name is enough; every other field is read leniently
+// and, where it cannot be read, ignored with a warning.
+#include <gtest/gtest.h>
+
+#include "embargo/screener.h"
+
+namespace embargo {
+namespace {
+
+QueryFields Named(const std::string& name) {
+  QueryFields f;
+  f.names = {name};
+  return f;
+}
+
+std::vector<std::string> Dates(const Query& q) {
+  std::vector<std::string> out;
+  for (const DateSpec& d : q.birth_dates) out.push_back(d.ToString());
+  return out;
+}
+
+TEST(MakeQueryTest, OnlyAQueryWithoutAUsableNameFails) {
+  QueryFields f;
+  EXPECT_EQ(MakeQuery(f).error().message, "missing name");
+  f.names = {" ", ""};
+  EXPECT_EQ(MakeQuery(f).error().message, "missing name");
+  EXPECT_EQ(MakeQuery(Named("---")).error().message, "name '---' has no letter or digit");
+  EXPECT_EQ(MakeQuery(Named("Jos\xE9")).error().message,
+            "name is not valid UTF-8 (save the input as UTF-8)");
+}
+
+TEST(MakeQueryTest, AnUnusableNameBesideAUsableOneIsIgnoredWithAWarning) {
+  QueryFields f;
+  f.names = {"***", "RI WON HO"};
+  Query q = *MakeQuery(f);
+  EXPECT_EQ(q.names, std::vector<std::string>{"RI WON HO"});
+  EXPECT_EQ(q.warnings, std::vector<std::string>{"name '***' has no letter or digit: ignored"});
+}
+
+TEST(MakeQueryTest, UnreadableFieldsAreIgnoredAndTheQueryStillBuilds) {
+  QueryFields f = Named("RI WON HO");
+  f.birth_dates = {"tomorrow", "1964-7-17"};
+  f.countries = {"Atlantis", "DPRK"};
+  f.schema = "Spaceship";
+  f.gender = "Robot";
+  Query q = *MakeQuery(f);
+  EXPECT_EQ(Dates(q), std::vector<std::string>{"1964-07-17"});
+  EXPECT_EQ(q.countries, std::vector<std::string>{"kp"});
+  // The schema is unknown, but a birth date says: a person.
+  EXPECT_EQ(q.schema, Schema::kPerson);
+  EXPECT_EQ(q.gender, Gender::kUnknown);
+  EXPECT_EQ(q.warnings, (std::vector<std::string>{
+                            "schema 'Spaceship' is not a known kind of party: ignored",
+                            "birth_date 'tomorrow' is not a date: ignored",
+                            "country 'Atlantis' is not a known country: ignored",
+                            "gender 'Robot' is not a known gender: ignored",
+                        }));
+}
+
+TEST(MakeQueryTest, AnAmbiguousDateCarriesBothReadingsUnlessTheOrderIsGiven) {
+  QueryFields f = Named("Choi Yoon-seo");
+  f.birth_dates = {"03/04/1987"};
+  Query both = *MakeQuery(f);
+  EXPECT_EQ(Dates(both), (std::vector<std::string>{"1987-03-04", "1987-04-03"}));
+  EXPECT_EQ(both.warnings, std::vector<std::string>{"birth_date '03/04/1987' is ambiguous: read "
+                                                    "as 1987-03-04 or 1987-04-03"});
+  f.date_order = DateOrder::kDayMonthYear;
+  Query day_first = *MakeQuery(f);
+  EXPECT_EQ(Dates(day_first), std::vector<std::string>{"1987-04-03"});
+  EXPECT_TRUE(day_first.warnings.empty());
+}
+
+TEST(MakeQueryTest, AmbiguousAndRepeatedCountriesAreReadOnce) {
+  QueryFields f = Named("Kim Min-jun");
+  f.countries = {"Korea", "대한민국", "KOR"};
+  Query q = *MakeQuery(f);
+  EXPECT_EQ(q.countries, (std::vector<std::string>{"kp", "kr"}));
+  EXPECT_EQ(q.warnings.size(), 1u);
+}
+
+TEST(MakeQueryTest, SchemaAndGenderSynonymsAreRead) {
+  QueryFields f = Named("한빛무역 주식회사");
+  f.schema = "Corporate";
+  EXPECT_EQ(MakeQuery(f)->schema, Schema::kCompany);
+  f = Named("김민준");
+  f.schema = "개인";
+  f.gender = "남";
+  Query q = *MakeQuery(f);
+  EXPECT_EQ(q.schema, Schema::kPerson);
+  EXPECT_EQ(q.gender, Gender::kMale);
+  EXPECT_TRUE(q.warnings.empty());
+}
+
+}  // namespace
+}  // namespace embargo
