@@ -8,7 +8,8 @@ LISTEN ?= 127.0.0.1:8000
 APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohmann-json3-dev \
                 libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format \
                 libcpp-httplib-dev libssl-dev openssl wrk curl \
-                libsqlite3-dev libpq-dev postgresql libtomlplusplus-dev chromium libpng-dev
+                libsqlite3-dev libpq-dev postgresql libtomlplusplus-dev chromium libpng-dev \
+                libzip-dev
 
 .PHONY: deps build test run bench load-test asan format-check clean
 
