@@ -11,7 +11,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr double kSweepLow = 0.50, kSweepHigh = 0.95, kSweepStep = 0.05;
+// Thresholds 0.50, 0.55, ... 0.95, each exactly its two-decimal value, so the
+// sweep's 0.80 is the summary's 0.80.
+constexpr int kSweepFirst = 50, kSweepLast = 95, kSweepStep = 5;
 
 double Seconds(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -78,7 +80,8 @@ json Figures(const IndependentEvalResult& r, const std::vector<EvalOutcome>& row
   for (const auto& [source, classes] : by_source_class)
     for (const auto& [name, tally] : classes) out["by_source_class"][source][name] = tally.ToJson();
   json sweep = json::array();
-  for (double t = kSweepLow; t <= kSweepHigh + 1e-9; t += kSweepStep) {
+  for (int percent = kSweepFirst; percent <= kSweepLast; percent += kSweepStep) {
+    double t = percent / 100.0;
     Tally at;
     for (const EvalOutcome& o : rows) at.Add(o, t);
     json alerts = Alerts(negatives, t);

@@ -17,12 +17,6 @@ constexpr std::string_view kDfat = "au_dfat_sanctions";
 constexpr double kMinScore = 1.5;
 constexpr double kMinLead = 1.0;
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The UN reference prefix of a UN sanctions committee named in DFAT's
 // "Committees" column ("1718 (DPRK)" -> "KP"); "" for autonomous listings.
 std::string UnPrefixOfCommittee(std::string_view committee) {
@@ -153,7 +147,7 @@ std::vector<UnLink> LinkToUnDesignations(const ListSet& lists) {
   std::vector<UnRecord> un;
   for (const Entity& e : lists.entities) {
     if (e.dataset != kUn) continue;
-    by_reference[Lower(e.source_id)] = &e;
+    by_reference[e.source_id] = &e;
     un.push_back(Evidence(e));
   }
   std::vector<UnLink> links;
@@ -163,7 +157,8 @@ std::vector<UnLink> LinkToUnDesignations(const ListSet& lists) {
     const Entity* target = nullptr;
     for (const Identifier& id : e.identifiers) {
       if (id.label != kUnReferenceLabel) continue;
-      auto it = by_reference.find(Lower(id.value));
+      // free_text spells references as the UN list does ("KPI.067" -> "KPi.067").
+      auto it = by_reference.find(id.value);
       // OFSI cites the reference of an associated group on some people
       // ("UN Ref QDe.004", Al-Qaida itself): a person is never a group.
       bool same_kind = it != by_reference.end() &&

@@ -62,7 +62,7 @@ std::string Composition(const json& report) {
 
 // Recall (solid) and false-alert rate (dashed) against the threshold.
 std::string SweepSvg(const json& report) {
-  constexpr int kWidth = 640, kHeight = 300, kLeft = 50, kTop = 16, kPlotW = 560, kPlotH = 240;
+  constexpr int kWidth = 840, kHeight = 300, kLeft = 50, kTop = 16, kPlotW = 560, kPlotH = 240;
   auto x = [&](double t) { return kLeft + (t - 0.5) / 0.45 * kPlotW; };
   auto y = [&](double v) { return kTop + (1 - v) * kPlotH; };
   std::string out = fmt::format(
@@ -92,9 +92,10 @@ std::string SweepSvg(const json& report) {
                          ChartColour(series / 2),
                          std::string_view(metric) == "recall" ? "" : "stroke-dasharray=\"5 3\"",
                          points);
+      // The legend stands right of the plot, clear of the lines.
       out += fmt::format(
-          "<text x={} y={} font-size=11 fill=\"{}\">{} {}</text>", kLeft + 8,
-          kTop + 14 + 13 * series, ChartColour(series / 2), who,
+          "<text x={} y={} font-size=11 fill=\"{}\">{} {}</text>", kLeft + kPlotW + 12,
+          kTop + 14 + 16 * series, ChartColour(series / 2), who,
           std::string_view(metric) == "recall" ? "recall (solid)" : "false-alert rate (dashed)");
       ++series;
     }
