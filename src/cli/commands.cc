@@ -12,6 +12,7 @@
 #include "cli/serve_command.h"
 #include "cli/show_command.h"
 #include "cli/store_commands.h"
+#include "cli/validate_command.h"
 #include "cli/xref_command.h"
 #include "input/date_reading.h"
 
@@ -121,10 +122,9 @@ int Main(int argc, char** argv) {
   EvalArgs eval;
   auto* eval_cmd = app.add_subcommand("eval", "Recall and false-alert rate against a labelled CSV");
   AddListOptions(eval_cmd, eval.source);
-  eval_cmd
-      ->add_option("--input", eval.inputs,
-                   "Labelled CSV (expected_id empty = negative); repeatable")
-      ->required();
+  eval_cmd->add_option("--input", eval.inputs,
+                       "Labelled CSV (expected_id empty = negative); repeatable. With "
+                       "--independent: the development negatives");
   eval_cmd->add_option("--map", eval.mappings, "Map an input header to a field: header=field");
   eval_cmd->add_option("--threshold", eval.threshold, "Threshold for the per-kind breakdown")
       ->check(FiniteRange(0, 1));
@@ -132,16 +132,68 @@ int Main(int argc, char** argv) {
   eval_cmd->add_option("--misses", eval.misses_path,
                        "Write missed positives and false alerts here (CSV)");
   eval_cmd->add_option("--json", eval.json_path, "Write the metrics as JSON here");
-  eval_cmd->callback([&] { code = RunEval(eval, std::cout, std::cerr); });
+  bool eval_independent = false, eval_evidence = false;
+  eval_cmd->add_flag("--independent", eval_independent,
+                     "Measure on the independent decks cut from the lists, beside the "
+                     "Jaro-Winkler baseline (as `embargo validate`, without the HTML)");
+  eval_cmd->add_flag("--with-evidence", eval_evidence,
+                     "With --independent: give each query its record's birth date and "
+                     "nationality");
+  eval_cmd->callback([&] {
+    if (!eval_independent && eval.inputs.empty()) {
+      std::cerr << "embargo eval: --input is required (or --independent)\n";
+      code = 1;
+      return;
+    }
+    if (!eval_independent) {
+      code = RunEval(eval, std::cout, std::cerr);
+      return;
+    }
+    ValidateArgs args;
+    args.source = eval.source;
+    args.negatives = eval.inputs;
+    args.with_evidence = eval_evidence;
+    args.threshold = eval.threshold;
+    args.threads = eval.threads;
+    args.json_path = eval.json_path;
+    code = RunValidate(args, std::cout, std::cerr);
+  });
 
   DeckArgs deck;
   auto* deck_cmd = app.add_subcommand(
       "deck", "Write a labelled test deck of name variants built from the lists");
   AddListOptions(deck_cmd, deck.source);
   deck_cmd->add_option("--out", deck.out_path, "CSV to write")->required();
+  bool independent_deck = false;
+  deck_cmd->add_flag("--independent", independent_deck,
+                     "Write the independent pair deck (UN<->UK, UN<->AU, OFAC<->UN, held-out "
+                     "aliases) instead of the generated variants");
   deck_cmd->add_option("--seed", deck.seed, "Random seed (the deck is deterministic for a seed)");
   deck_cmd->add_option("--kinds", deck.kinds, "Variant kinds to generate (default all)");
-  deck_cmd->callback([&] { code = RunDeck(deck, std::cout, std::cerr); });
+  deck_cmd->callback([&] {
+    code = independent_deck ? RunIndependentDeck(deck.source, deck.out_path, std::cout, std::cerr)
+                            : RunDeck(deck, std::cout, std::cerr);
+  });
+
+  ValidateArgs validate;
+  auto* validate_cmd = app.add_subcommand(
+      "validate",
+      "Recall per variant class on independent decks and false alerts, beside a Jaro-Winkler "
+      "baseline; JSON and HTML report");
+  AddListOptions(validate_cmd, validate.source);
+  validate_cmd->add_option("--negatives", validate.negatives,
+                           "CSV of people on no list (full_name, date_of_birth, nationality); "
+                           "repeatable");
+  validate_cmd->add_flag("--with-evidence", validate.with_evidence,
+                         "Give each query its record's birth date and nationality");
+  validate_cmd->add_option("--threshold", validate.threshold, "Engine alert threshold")
+      ->check(CLI::Range(0.0, 1.0));
+  validate_cmd->add_option("--threads", validate.threads, "Worker threads (default all cores)");
+  validate_cmd->add_option("--baseline-negatives", validate.baseline_negatives,
+                           "Negatives the brute-force baseline scores (the first N)");
+  validate_cmd->add_option("--json", validate.json_path, "Write the report as JSON here");
+  validate_cmd->add_option("--html", validate.html_path, "Write the report as HTML here");
+  validate_cmd->callback([&] { code = RunValidate(validate, std::cout, std::cerr); });
 
   XrefArgs xref;
   auto* xref_cmd =

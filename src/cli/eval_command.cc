@@ -13,6 +13,7 @@
 #include "cli/progress.h"
 #include "common/parallel.h"
 #include "eval/evaluate.h"
+#include "eval/independent_deck.h"
 #include "eval/variant_deck.h"
 
 namespace embargo::cli {
@@ -156,6 +157,28 @@ int RunDeck(const DeckArgs& args, std::ostream& out, std::ostream& err) {
   if (written != 0) return written;
   out << fmt::format("wrote {} rows to {}\n", rows.size(), args.out_path);
   return 0;
+}
+
+int RunIndependentDeck(const ListSource& source, const std::string& out_path, std::ostream& out,
+                       std::ostream& err) {
+  auto screener = OpenScreener(source);
+  if (!screener.ok()) {
+    err << "embargo deck: " << screener.error().ToString() << '\n';
+    return 1;
+  }
+  eval::IndependentDeck deck = eval::MakeIndependentDeck((*screener)->lists());
+  int code = WriteOutput("deck", out_path, out, err, [&](std::ostream& s) {
+    s << "id,name,schema,birth_date,nationality,expected_id,expected_dataset,expected_name,class,"
+         "source,link,query_entity\n";
+    for (const eval::PairRow& r : deck.rows)
+      s << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", r.id, Csv(r.name), r.schema,
+                       r.birth_date, r.nationality, Csv(r.expected_id), r.expected_dataset,
+                       Csv(r.expected_name), r.variant_class, r.source, r.link,
+                       Csv(r.query_entity));
+  });
+  if (code == 0 && !out_path.empty() && out_path != "-")
+    out << fmt::format("wrote {} rows to {}\n", deck.rows.size(), out_path);
+  return code;
 }
 
 }  // namespace embargo::cli

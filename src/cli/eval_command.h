@@ -3,7 +3,8 @@
 // must be found with match = true); a row without is a negative (it must
 // raise no alert). eval reports recall, rank-1 rate and alert rate over a
 // threshold sweep, and a per-kind breakdown (`kind` column) at one
-// threshold. deck writes a labelled variant deck built from the lists.
+// threshold. deck writes a labelled variant deck built from the lists, or with
+// --independent the pair deck of src/eval/independent_deck.h.
 #pragma once
 
 #include <iosfwd>
@@ -34,5 +35,11 @@ struct DeckArgs {
 
 int RunEval(const EvalArgs& args, std::ostream& out, std::ostream& err);
 int RunDeck(const DeckArgs& args, std::ostream& out, std::ostream& err);
+
+// Writes the independent deck as CSV (id, name, schema, birth_date,
+// nationality, expected_id, expected_dataset, expected_name, class, source,
+// link, query_entity).
+int RunIndependentDeck(const ListSource& source, const std::string& out_path, std::ostream& out,
+                       std::ostream& err);
 
 }  // namespace embargo::cli

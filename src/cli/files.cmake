@@ -7,6 +7,7 @@ list(APPEND EMBARGO_SOURCES
   src/cli/screen_command.cc
   src/cli/lists_command.cc
   src/cli/eval_command.cc
+  src/cli/validate_command.cc
   src/cli/serve_command.cc
   src/cli/diff_command.cc
   src/cli/versions_command.cc

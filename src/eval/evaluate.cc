@@ -21,7 +21,10 @@ std::vector<EvalOutcome> Evaluate(const Screener& screener,
           o.error = true;
           return;
         }
-        std::vector<Match> matches = screener.Screen(*query, options);
+        ScreenOptions own = options;
+        if (!lq.dataset.empty())
+          own.filter = [&lq](const Entity& e) { return e.dataset == lq.dataset; };
+        std::vector<Match> matches = screener.Screen(*query, own);
         if (matches.empty()) return;
         o.top_score = matches.front().score;
         o.top_entity = matches.front().entity->id;

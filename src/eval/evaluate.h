@@ -19,6 +19,7 @@ struct LabeledQuery {
   std::string kind;         // variant kind or "negative"
   std::string source;       // file it came from, for reports
   int line = 0;
+  std::string dataset;  // only this dataset's records compete ("" = all lists)
 };
 
 struct EvalOutcome {

@@ -17,6 +17,8 @@ const std::map<std::string, std::string>& KnownTitles() {
       {"us_bis_denied", "US BIS Denied Persons List"},
       {"eu_fsf", "EU Financial Sanctions Files (FSF)"},
       {"gb_fcdo_sanctions", "UK FCDO Sanctions List"},
+      {"gb_hmt_sanctions", "UK HM Treasury (OFSI) Consolidated List"},
+      {"au_dfat_sanctions", "Australia DFAT Consolidated List"},
   };
   return titles;
 }

@@ -33,40 +33,6 @@ constexpr std::string_view kColumnNames[kColumnCount] = {
     "Effective_Date", "Expiration_Date", "Last_Update", "FR_Citation",
 };
 
-// Words that only firms carry (legal forms and trade words), after dots are
-// removed ("S.A." -> "SA"). Deliberately conservative: LegalEntity matches
-// people and firms alike, a wrong Organization would hide a person.
-const std::set<std::string, std::less<>>& FirmWords() {
-  static const std::set<std::string, std::less<>> kWords = {
-      "AB",           "AG",         "AIRLINES",    "AIRWAYS",  "AVIATION",    "BV",
-      "CO",           "COMPANY",    "COMPUTERS",   "CORP",     "CORPORATION", "ELECTRONICS",
-      "ENGINEERING",  "ENTERPRISE", "ENTERPRISES", "EXPORT",   "FZC",         "FZCO",
-      "FZE",          "GMBH",       "GROUP",       "INC",      "INDUSTRIES",  "INTERNATIONAL",
-      "JSC",          "KG",         "LIMITED",     "LLC",      "LLP",         "LOGISTICS",
-      "LTD",          "NV",         "OOO",         "PLC",      "PTE",         "PTY",
-      "PVT",          "SA",         "SARL",        "SERVICES", "SHIPPING",    "SL",
-      "SOLUTIONS",    "SPA",        "SRL",         "SUPPLY",   "SYSTEMS",     "TECHNIK",
-      "TECHNOLOGIES", "TECHNOLOGY", "TRADE",       "TRADING",
-  };
-  return kWords;
-}
-
-bool LooksLikeFirm(std::string_view name) {
-  std::string word;
-  auto is_firm_word = [&] { return !word.empty() && FirmWords().count(word) > 0; };
-  for (char c : name) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (c == '.') continue;
-    if (std::isalnum(u)) {
-      word.push_back(static_cast<char>(std::toupper(u)));
-      continue;
-    }
-    if (is_firm_word()) return true;
-    word.clear();
-  }
-  return is_firm_word();
-}
-
 // "82 F.R.  4842 1/17/2017" and "82 F.R. 4842 1/17/2017" are one citation.
 std::string CitationKey(std::string_view citation) {
   std::string key;
@@ -105,7 +71,7 @@ Entity NewParty(const Row& row, const std::string& key) {
   entity.dataset = std::string(kDplDataset);
   entity.source_id = StableHash({key});
   entity.id = fmt::format("{}-{}", kDplDataset, entity.source_id);
-  entity.schema = LooksLikeFirm(row[kName]) ? Schema::kOrganization : Schema::kLegalEntity;
+  entity.schema = LooksLikeFirmName(row[kName]) ? Schema::kOrganization : Schema::kLegalEntity;
   entity.names.push_back({std::string(row[kName]), NameKind::kPrimary, {}});
   entity.topics = {"export.control"};  // an export denial, not a sanction
   entity.listed_on = CheckedDate(row, kEffective, entity);

@@ -7,9 +7,11 @@
 #include "common/csv.h"
 #include "common/json_parse.h"
 #include "sources/bis_dpl.h"
+#include "sources/dfat_xlsx.h"
 #include "sources/embargo_list.h"
 #include "sources/list_text.h"
 #include "sources/ofac_legacy.h"
+#include "sources/ofsi_csv.h"
 #include "sources/us_csl.h"
 
 namespace embargo {
@@ -51,6 +53,7 @@ ListFormat DetectJson(std::string_view text) {
 }
 
 ListFormat DetectDelimited(std::string_view text) {
+  if (LooksLikeOfsiCsv(text)) return ListFormat::kOfsiCsv;
   if (auto header = HeaderFields(text, ',')) {
     if (IsCslHeader(*header)) return ListFormat::kUsCsl;
     if (IsEmbargoCsvHeader(*header)) return ListFormat::kEmbargoCsv;
@@ -75,11 +78,15 @@ std::string_view ListFormatName(ListFormat format) {
     case ListFormat::kUsCsl: return "us_csl";
     case ListFormat::kBisDpl: return "bis_dpl";
     case ListFormat::kEmbargoCsv: return "embargo_list";
+    case ListFormat::kOfsiCsv: return "ofsi_csv";
+    case ListFormat::kDfatXlsx: return "dfat_xlsx";
   }
   return "unknown";
 }
 
 ListFormat DetectListFormat(const std::filesystem::path& path, std::string_view bytes) {
+  if (bytes.substr(0, 4) == "PK\x03\x04")
+    return LooksLikeDfatXlsx(bytes) ? ListFormat::kDfatXlsx : ListFormat::kUnknown;
   std::string_view text = SkipBomAndSpace(bytes);
   if (text.empty()) return ListFormat::kUnknown;
   if (IsOfacSidecarFile(path) && text.front() >= '0' && text.front() <= '9') {

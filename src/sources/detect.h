@@ -9,6 +9,9 @@
 //   BIS DPL        : tab-separated header with Name, Effective_Date, FR_Citation
 //   embargo CSV    : CSV header with columns id and name
 //   OFAC legacy    : headerless CSV whose first record looks like sdn.csv
+//   UK OFSI CSV    : "Last Updated," then a header with Name 6 and Group ID
+//   DFAT .xlsx     : a zip workbook whose first sheet has DFAT's header
+//                    (needs the whole file, not only its first 64 KiB)
 // Anything else is kUnknown. Pure functions; thread-safe.
 #pragma once
 
@@ -27,6 +30,8 @@ enum class ListFormat {
   kUsCsl,
   kBisDpl,
   kEmbargoCsv,
+  kOfsiCsv,
+  kDfatXlsx,
 };
 
 // "ofac_legacy", "un_xml", ... (as in Dataset::format); "unknown".

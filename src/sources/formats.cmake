@@ -7,6 +7,9 @@ list(APPEND EMBARGO_SOURCES
   src/sources/ftm_json.cc
   src/sources/embargo_list_record.cc
   src/sources/embargo_list.cc
+  src/sources/free_text.cc
+  src/sources/ofsi_csv.cc
+  src/sources/dfat_xlsx.cc
   src/sources/detect.cc
   src/sources/load.cc
   src/sources/list_guard.cc)

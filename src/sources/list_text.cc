@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "common/hash.h"
 #include "common/utf8.h"
@@ -27,6 +28,24 @@ bool HasWord(const std::string& words, std::initializer_list<std::string_view> o
   return std::any_of(options.begin(), options.end(), [&](std::string_view w) {
     return words.find(fmt::format(" {} ", w)) != std::string::npos;
   });
+}
+
+// Words that only firms carry (legal forms and trade words), after dots are
+// removed ("S.A." -> "SA"). Deliberately conservative: LegalEntity matches
+// people and firms alike, a wrong Organization would hide a person.
+const std::set<std::string, std::less<>>& FirmWords() {
+  static const std::set<std::string, std::less<>> kWords = {
+      "AB",           "AG",         "AIRLINES",    "AIRWAYS",  "AVIATION",    "BV",
+      "CO",           "COMPANY",    "COMPUTERS",   "CORP",     "CORPORATION", "ELECTRONICS",
+      "ENGINEERING",  "ENTERPRISE", "ENTERPRISES", "EXPORT",   "FZC",         "FZCO",
+      "FZE",          "GMBH",       "GROUP",       "INC",      "INDUSTRIES",  "INTERNATIONAL",
+      "JSC",          "KG",         "LIMITED",     "LLC",      "LLP",         "LOGISTICS",
+      "LTD",          "NV",         "OOO",         "PLC",      "PTE",         "PTY",
+      "PVT",          "SA",         "SARL",        "SERVICES", "SHIPPING",    "SL",
+      "SOLUTIONS",    "SPA",        "SRL",         "SUPPLY",   "SYSTEMS",     "TECHNIK",
+      "TECHNOLOGIES", "TECHNOLOGY", "TRADE",       "TRADING",
+  };
+  return kWords;
 }
 
 }  // namespace
@@ -93,6 +112,22 @@ bool IsIdentifierLabel(std::string_view label) {
   std::string w = Words(label);
   return HasWord(w, {"number", "no", "id", "identification", "numero", "número", "numéro"}) ||
          label.find('#') != std::string_view::npos;
+}
+
+bool LooksLikeFirmName(std::string_view name) {
+  std::string word;
+  auto is_firm_word = [&] { return !word.empty() && FirmWords().count(word) > 0; };
+  for (char c : name) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '.') continue;
+    if (std::isalnum(u)) {
+      word.push_back(static_cast<char>(std::toupper(u)));
+      continue;
+    }
+    if (is_firm_word()) return true;
+    word.clear();
+  }
+  return is_firm_word();
 }
 
 }  // namespace embargo

@@ -42,6 +42,11 @@ std::string IsoDateOrEmpty(std::string_view text);
 // "SWIFT/BIC", "Vessel Registration Identification"); kOther when unknown.
 IdType IdTypeFromLabel(std::string_view label);
 
+// Whether a name carries a word only firms carry (a legal form or a trade
+// word: INC, LTD, CO., CORP, LLC, GMBH, S.A., SHIPPING, ...; dots ignored).
+// Deliberately conservative: used to tell firms from people and vessels.
+bool LooksLikeFirmName(std::string_view name);
+
 // Whether the label names an identifier at all (as opposed to CSL's
 // "Website" or "Email Address" items, which share the ids column).
 bool IsIdentifierLabel(std::string_view label);

@@ -18,9 +18,11 @@
 #include "embargo/lists.h"
 #include "sources/bis_dpl.h"
 #include "sources/detect.h"
+#include "sources/dfat_xlsx.h"
 #include "sources/embargo_list.h"
 #include "sources/ftm_json.h"
 #include "sources/ofac_legacy.h"
+#include "sources/ofsi_csv.h"
 #include "sources/parsed_list.h"
 #include "sources/un_xml.h"
 #include "sources/us_csl.h"
@@ -101,6 +103,8 @@ Result<ParsedList> Parse(ListFormat format, const fs::path& path, const std::str
     case ListFormat::kUsCsl: return ParseUsCsl(path, bytes);
     case ListFormat::kBisDpl: return ParseBisDpl(path, bytes);
     case ListFormat::kEmbargoCsv: return ParseEmbargoCsv(path, bytes, options.dataset_override);
+    case ListFormat::kOfsiCsv: return ParseOfsiCsv(path, bytes);
+    case ListFormat::kDfatXlsx: return ParseDfatXlsx(path, bytes);
     case ListFormat::kUnknown:
     case ListFormat::kOfacSidecar: break;
   }

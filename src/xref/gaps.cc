@@ -148,6 +148,7 @@ std::string JurisdictionOf(std::string_view dataset) {
     return "US";
   if (dataset == "eu_fsf") return "EU";
   if (dataset.starts_with("gb_")) return "UK";
+  if (dataset == "au_dfat_sanctions") return "AU";
   return std::string(dataset);
 }
 

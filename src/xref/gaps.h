@@ -24,7 +24,8 @@ namespace embargo::xref {
 
 // The jurisdiction behind a dataset: un_sc_sanctions -> "UN"; us_ofac_sdn,
 // us_ofac_cons, us_trade_csl, us_bis_dpl -> "US"; eu_fsf -> "EU"; gb_* ->
-// "UK"; any other dataset (a user's own list) is its own jurisdiction.
+// "UK"; au_dfat_sanctions -> "AU"; any other dataset (a user's own list) is
+// its own jurisdiction.
 std::string JurisdictionOf(std::string_view dataset);
 
 // The sanctions regimes an entity is listed under, sorted, each once:

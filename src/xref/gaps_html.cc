@@ -7,53 +7,10 @@
 #include <map>
 #include <set>
 
+#include "common/html_report.h"
+
 namespace embargo::xref {
 namespace {
-
-constexpr std::string_view kStyle = R"(
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1c2430;
-margin:0;background:#f5f7fa}
-main{max-width:1200px;margin:0 auto;padding:24px 32px 48px;background:#fff}
-h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:2px solid #dde3ea;
-padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}
-.sub{color:#5b6776;margin:0 0 16px}
-.notes{background:#fff8e1;border-left:4px solid #f0b400;padding:8px 14px;margin:12px 0}
-.notes li{margin:2px 0}
-.kpis{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}
-.kpi{flex:1 1 140px;background:#eef3fb;border-radius:8px;padding:10px 14px}
-.kpi b{display:block;font-size:28px;color:#0b3d91}.kpi span{color:#5b6776}
-table{border-collapse:collapse;margin:8px 0 12px;font-size:13px}
-th,td{border:1px solid #dde3ea;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f0f3f7}td.n{text-align:right;font-variant-numeric:tabular-nums}
-td.miss{color:#b3261e;background:#fdecea}
-.chart{margin:8px 0;overflow-x:auto}
-details{margin:4px 0 10px}summary{cursor:pointer;color:#0b3d91}
-.muted{color:#5b6776}
-@media print{body{background:#fff}main{padding:0}details{display:block}}
-)";
-
-constexpr std::string_view kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e",
-                                         "#9467bd", "#8c564b", "#e377c2", "#17becf"};
-
-std::string Esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string_view Colour(size_t dataset) {
-  return kPalette[dataset % (sizeof(kPalette) / sizeof(kPalette[0]))];
-}
 
 // White (0) to dark blue (1).
 std::string HeatColour(double t) {
@@ -71,18 +28,18 @@ std::string Header(const GapReport& r) {
   std::string out = fmt::format(
       "<h1>Sanctions list coverage gaps: {}</h1>\n<p class=sub>Which lists designate each "
       "target, what the UN lists that national lists do not, and who designated first.</p>\n",
-      Esc(title));
+      HtmlEscape(title));
   out += "<table><tr><th>Dataset<th>Jurisdiction<th>Version<th>Records<th>With listing date\n";
   for (const DatasetInfo& d : r.datasets) {
-    out +=
-        fmt::format("<tr><td>{0}<td>{1}<td>{2}<td class=n id=\"records-{0}\">{3}<td class=n>{4}\n",
-                    Esc(d.name), Esc(d.jurisdiction),
-                    d.version_date.empty() ? "—" : Esc(d.version_date), d.records, d.dated_records);
+    out += fmt::format(
+        "<tr><td>{0}<td>{1}<td>{2}<td class=n id=\"records-{0}\">{3}<td class=n>{4}\n",
+        HtmlEscape(d.name), HtmlEscape(d.jurisdiction),
+        d.version_date.empty() ? "—" : HtmlEscape(d.version_date), d.records, d.dated_records);
   }
   out += "</table>\n";
   if (!r.notes.empty()) {
     out += "<ul class=notes>";
-    for (const std::string& note : r.notes) out += "<li>" + Esc(note);
+    for (const std::string& note : r.notes) out += "<li>" + HtmlEscape(note);
     out += "</ul>\n";
   }
   return out;
@@ -113,8 +70,8 @@ std::string HeatMapSvg(const GapReport& r) {
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\">{}</text>"
         "<text transform=\"translate({},{}) rotate(-35)\" font-size=\"12\">{}</text>",
-        left - 8, top + cell * i + cell / 2 + 4, Esc(r.datasets[i].name), left + cell * i + 20,
-        top - 8, Esc(r.datasets[i].name));
+        left - 8, top + cell * i + cell / 2 + 4, HtmlEscape(r.datasets[i].name),
+        left + cell * i + 20, top - 8, HtmlEscape(r.datasets[i].name));
   }
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < n; ++j) {
@@ -135,12 +92,12 @@ std::string OverlapSection(const GapReport& r) {
       "<h2>Overlap between lists</h2>\n<p class=muted>Targets listed by both datasets; the "
       "diagonal is each dataset's own count.</p>\n<div class=chart>" +
       HeatMapSvg(r) + "</div>\n<table><tr><th>";
-  for (const DatasetInfo& d : r.datasets) out += "<th>" + Esc(d.name);
+  for (const DatasetInfo& d : r.datasets) out += "<th>" + HtmlEscape(d.name);
   for (size_t i = 0; i < r.datasets.size(); ++i) {
-    out += "\n<tr><th>" + Esc(r.datasets[i].name);
+    out += "\n<tr><th>" + HtmlEscape(r.datasets[i].name);
     for (size_t j = 0; j < r.datasets.size(); ++j) {
-      out += fmt::format("<td class=n id=\"overlap-{}-{}\">{}", Esc(r.datasets[i].name),
-                         Esc(r.datasets[j].name), s.overlap[i][j]);
+      out += fmt::format("<td class=n id=\"overlap-{}-{}\">{}", HtmlEscape(r.datasets[i].name),
+                         HtmlEscape(r.datasets[j].name), s.overlap[i][j]);
     }
   }
   return out + "\n</table>\n";
@@ -153,8 +110,8 @@ std::string TargetList(const GapReport& r, const std::vector<size_t>& targets, s
     const Target& t = r.targets[targets[k]];
     std::string lists;
     for (const auto& [dataset, listing] : t.listings)
-      lists += (lists.empty() ? "" : ", ") + Esc(dataset);
-    out += fmt::format("<tr><td>{}<td>{}<td>{}<td>{}\n", Esc(t.id), Esc(t.caption),
+      lists += (lists.empty() ? "" : ", ") + HtmlEscape(dataset);
+    out += fmt::format("<tr><td>{}<td>{}<td>{}<td>{}\n", HtmlEscape(t.id), HtmlEscape(t.caption),
                        TargetKindName(t.kind), lists);
   }
   if (targets.size() > limit)
@@ -173,7 +130,7 @@ std::string MissingSection(const GapReport& r, size_t limit) {
       un_targets = std::max(un_targets, r.summary.listed.at(r.datasets[i].name));
   for (const auto& [dataset, missing] : r.un_missing) {
     out += fmt::format("<tr><td>{0}<td class=n>{1}<td class=\"n miss\" id=\"missing-{0}\">{2}\n",
-                       Esc(dataset), un_targets, missing.size());
+                       HtmlEscape(dataset), un_targets, missing.size());
   }
   out += "</table>\n";
   for (const auto& [dataset, missing] : r.un_missing) {
@@ -181,16 +138,18 @@ std::string MissingSection(const GapReport& r, size_t limit) {
     out += fmt::format(
         "<details open><summary>{} UN targets not on {}</summary>"
         "<table><tr><th>Target<th>Name<th>Kind<th>Closest record there<th>Why not linked\n",
-        missing.size(), Esc(dataset));
+        missing.size(), HtmlEscape(dataset));
     for (size_t k = 0; k < missing.size() && k < limit; ++k) {
       const MissingTarget& m = missing[k];
       const Target& t = r.targets[m.target];
-      std::string closest = m.closest_id.empty() ? std::string("<span class=muted>none</span>")
-                                                 : fmt::format("{} {} ({:.2f})", Esc(m.closest_id),
-                                                               Esc(m.closest_caption), m.score);
-      out += fmt::format("<tr><td>{}<td>{}{}<td>{}<td>{}<td>{}\n", Esc(t.id), Esc(t.caption),
+      std::string closest = m.closest_id.empty()
+                                ? std::string("<span class=muted>none</span>")
+                                : fmt::format("{} {} ({:.2f})", HtmlEscape(m.closest_id),
+                                              HtmlEscape(m.closest_caption), m.score);
+      out += fmt::format("<tr><td>{}<td>{}{}<td>{}<td>{}<td>{}\n", HtmlEscape(t.id),
+                         HtmlEscape(t.caption),
                          m.ambiguous ? " <i>(ambiguous: review by hand)</i>" : "",
-                         TargetKindName(t.kind), closest, Esc(m.why));
+                         TargetKindName(t.kind), closest, HtmlEscape(m.why));
     }
     if (missing.size() > limit)
       out += fmt::format("<tr><td colspan=5 class=muted>… and {} more (see the JSON output)\n",
@@ -204,13 +163,13 @@ std::string SingleSection(const GapReport& r, size_t limit) {
   std::string out =
       "<h2>Listed by one jurisdiction only</h2>\n<table><tr><th>Jurisdiction<th>Targets\n";
   for (const auto& [jurisdiction, targets] : r.single_jurisdiction) {
-    out += fmt::format("<tr><td>{0}<td class=n id=\"single-{0}\">{1}\n", Esc(jurisdiction),
+    out += fmt::format("<tr><td>{0}<td class=n id=\"single-{0}\">{1}\n", HtmlEscape(jurisdiction),
                        targets.size());
   }
   out += "</table>\n";
   for (const auto& [jurisdiction, targets] : r.single_jurisdiction) {
     out += fmt::format("<details><summary>{} targets listed by {} only</summary>", targets.size(),
-                       Esc(jurisdiction)) +
+                       HtmlEscape(jurisdiction)) +
            TargetList(r, targets, limit) + "</details>\n";
   }
   return out;
@@ -251,14 +210,14 @@ std::string YearsSvg(const GapReport& r) {
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\">{}</text>"
         "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#99a\"/>",
-        left - 8, base - 4, Esc(r.datasets[d].name), left, width - 20, base, base);
+        left - 8, base - 4, HtmlEscape(r.datasets[d].name), left, width - 20, base, base);
     for (const auto& [year, count] : per_year) {
       double h = (lane - 34) * static_cast<double>(count) / static_cast<double>(max);
       double x = left + step * (year - first);
       out += fmt::format(
           "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>"
           "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"10\">{}</text>",
-          x + 1, base - h, std::max(step - 2, 1.0), h, Colour(d), x + step / 2, base - h - 3,
+          x + 1, base - h, std::max(step - 2, 1.0), h, ChartColour(d), x + step / 2, base - h - 3,
           count);
     }
     ++row;
@@ -312,13 +271,13 @@ std::string LagRow(const GapReport& r, const TimelineEntry& e, const DayScale& s
     dots += fmt::format(
         "<circle cx=\"{:.1f}\" cy=\"{}\" r=\"5\" fill=\"{}\"><title>{} {} (+{} d)</title>"
         "</circle>",
-        x, y, Colour(rank.at(d)), Esc(d), date, lag);
+        x, y, ChartColour(rank.at(d)), HtmlEscape(d), date, lag);
   }
   return fmt::format(
       "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\">{} (+{} d)</text>"
       "<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{}\" stroke=\"#99a\" "
       "stroke-width=\"2\"/>{}",
-      scale.left - 10, y + 4, Esc(Shorten(t.caption, 38)), MaxLag(e), x0, x1, y, y, dots);
+      scale.left - 10, y + 4, HtmlEscape(Shorten(t.caption, 38)), MaxLag(e), x0, x1, y, y, dots);
 }
 
 std::string LagSvg(const GapReport& r, const HtmlOptions& options) {
@@ -356,8 +315,8 @@ std::string LagSvg(const GapReport& r, const HtmlOptions& options) {
     out += LagRow(r, *entries[k], scale, 20 + static_cast<int>(k) * row, rank);
   std::string legend;
   for (const std::string& name : dated)
-    legend +=
-        fmt::format("<span style=\"color:{}\">●</span> {} &nbsp;", Colour(rank[name]), Esc(name));
+    legend += fmt::format("<span style=\"color:{}\">●</span> {} &nbsp;", ChartColour(rank[name]),
+                          HtmlEscape(name));
   return out + "</svg><div>" + legend + "</div>";
 }
 
@@ -376,7 +335,7 @@ std::string TimelineSection(const GapReport& r, const HtmlOptions& options) {
     out += fmt::format(
         "<tr><td>{0}<td class=n id=\"lag-first-{0}\">{1}<td class=n>{2}<td class=n "
         "id=\"lag-median-{0}\">{3}<td class=n>{4}\n",
-        Esc(dataset), l.first, l.later, l.later ? fmt::to_string(l.median_days) : "—",
+        HtmlEscape(dataset), l.first, l.later, l.later ? fmt::to_string(l.median_days) : "—",
         l.later ? fmt::to_string(l.max_days) : "—");
   }
   if (s.lags.empty())
@@ -389,10 +348,10 @@ std::string TimelineSection(const GapReport& r, const HtmlOptions& options) {
   for (const TimelineEntry& e : r.timeline) {
     std::string lags;
     for (const auto& [d, lag] : e.lag_days)
-      if (lag > 0) lags += fmt::format("{}{}: +{} d", lags.empty() ? "" : "; ", Esc(d), lag);
-    out += fmt::format("<tr><td>{}<td>{}<td>{}<td>{}<td>{}\n", Esc(r.targets[e.target].id),
-                       Esc(r.targets[e.target].caption),
-                       Esc(fmt::format("{}", fmt::join(e.first, ", "))), e.first_date, lags);
+      if (lag > 0) lags += fmt::format("{}{}: +{} d", lags.empty() ? "" : "; ", HtmlEscape(d), lag);
+    out += fmt::format("<tr><td>{}<td>{}<td>{}<td>{}<td>{}\n", HtmlEscape(r.targets[e.target].id),
+                       HtmlEscape(r.targets[e.target].caption),
+                       HtmlEscape(fmt::format("{}", fmt::join(e.first, ", "))), e.first_date, lags);
   }
   return out + "</table></details>\n";
 }
@@ -401,10 +360,11 @@ std::string RegimeSection(const GapReport& r) {
   std::string out =
       "<h2>Per regime</h2>\n<table><tr><th>Regime<th>Targets<th>People<th>Entities"
       "<th>Vessels<th>Aircraft<th>On 2+ lists";
-  for (const auto& [dataset, missing] : r.un_missing) out += "<th>UN missing on " + Esc(dataset);
+  for (const auto& [dataset, missing] : r.un_missing)
+    out += "<th>UN missing on " + HtmlEscape(dataset);
   for (const RegimeSummary& s : r.regimes) {
-    out += fmt::format("\n<tr><td>{0}<td class=n id=\"regime-{0}-targets\">{1}", Esc(s.regime),
-                       s.targets);
+    out += fmt::format("\n<tr><td>{0}<td class=n id=\"regime-{0}-targets\">{1}",
+                       HtmlEscape(s.regime), s.targets);
     for (size_t count : s.by_kind) out += fmt::format("<td class=n>{}", count);
     out += fmt::format("<td class=n>{}", s.linked_targets);
     for (const auto& [dataset, missing] : r.un_missing)
@@ -420,11 +380,11 @@ std::string CoverageSection(const GapReport& r, const HtmlOptions& options) {
     out += fmt::format("<p class=muted>First {} of {} targets; the CSV output has them all.</p>",
                        rows, r.targets.size());
   out += "<table><tr><th>Target<th>Name<th>Kind";
-  for (const DatasetInfo& d : r.datasets) out += "<th>" + Esc(d.name);
+  for (const DatasetInfo& d : r.datasets) out += "<th>" + HtmlEscape(d.name);
   for (size_t k = 0; k < rows; ++k) {
     const Target& t = r.targets[k];
-    out +=
-        fmt::format("\n<tr><td>{}<td>{}<td>{}", Esc(t.id), Esc(t.caption), TargetKindName(t.kind));
+    out += fmt::format("\n<tr><td>{}<td>{}<td>{}", HtmlEscape(t.id), HtmlEscape(t.caption),
+                       TargetKindName(t.kind));
     for (const DatasetInfo& d : r.datasets) {
       auto it = t.listings.find(d.name);
       if (it == t.listings.end()) {
@@ -433,7 +393,7 @@ std::string CoverageSection(const GapReport& r, const HtmlOptions& options) {
       }
       std::string seen = SeenText(it->second);
       out += fmt::format("<td>{}<br><span class=muted>{}</span>",
-                         Esc(fmt::format("{}", fmt::join(it->second.programs, ", "))),
+                         HtmlEscape(fmt::format("{}", fmt::join(it->second.programs, ", "))),
                          !it->second.listed_on.empty() ? it->second.listed_on
                          : !seen.empty()               ? "seen " + seen
                                                        : std::string("date unknown"));
@@ -449,7 +409,7 @@ std::string GapReportToHtml(const GapReport& report, const HtmlOptions& options)
       "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
       "<meta name=viewport content=\"width=device-width,initial-scale=1\">"
       "<title>Coverage gaps{}</title><style>{}</style></head><body><main>\n",
-      report.regime.empty() ? "" : ": " + Esc(report.regime), kStyle);
+      report.regime.empty() ? "" : ": " + HtmlEscape(report.regime), kReportStyle);
   out += Header(report);
   out += KeyFigures(report.summary);
   out += OverlapSection(report);

@@ -12,8 +12,9 @@ namespace {
 using testing::ReferenceSnapshot;
 
 const std::vector<std::string> kReferenceDatasets = {
-    "eu_fsf",      "un_sc_sanctions", "us_bis_dpl", "us_ofac_cons",
-    "us_ofac_sdn", "us_trade_csl",    "zala"};
+    "au_dfat_sanctions", "eu_fsf",       "gb_hmt_sanctions",
+    "un_sc_sanctions",   "us_bis_dpl",   "us_ofac_cons",
+    "us_ofac_sdn",       "us_trade_csl", "zala"};
 
 std::vector<std::string> Sorted(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
@@ -29,15 +30,15 @@ const nlohmann::json& Entry(const nlohmann::json& catalog, const std::string& na
   return missing;
 }
 
-TEST(CatalogHandlerTest, ListsTheSevenReferenceDatasetsThenBothCollections) {
+TEST(CatalogHandlerTest, ListsTheNineReferenceDatasetsThenBothCollections) {
   Response r = HandleCatalog(ReferenceSnapshot());
   ASSERT_EQ(r.status, 200);
   std::vector<std::string> current = r.body["current"];
-  ASSERT_EQ(current.size(), 9u);
-  EXPECT_EQ(Sorted({current.begin(), current.begin() + 7}), kReferenceDatasets);
-  EXPECT_EQ(current[7], "default");
-  EXPECT_EQ(current[8], "sanctions");
-  EXPECT_EQ(r.body["datasets"].size(), 9u);
+  ASSERT_EQ(current.size(), 11u);
+  EXPECT_EQ(Sorted({current.begin(), current.begin() + 9}), kReferenceDatasets);
+  EXPECT_EQ(current[9], "default");
+  EXPECT_EQ(current[10], "sanctions");
+  EXPECT_EQ(r.body["datasets"].size(), 11u);
   EXPECT_EQ(r.body["outdated"], nlohmann::json::array());
   EXPECT_EQ(r.body["index_stale"], false);
 }
@@ -90,7 +91,7 @@ TEST(CatalogHandlerTest, AnswersNotModifiedToAClientHoldingTheCurrentVersion) {
   for (const char* held : {"", "\"old\"", "\"test-version-2\"", "test-version", "\"old\", *"}) {
     Response r = HandleCatalog(snapshot, held);
     EXPECT_EQ(r.status, 200) << held;
-    EXPECT_EQ(r.body["datasets"].size(), 9u) << held;
+    EXPECT_EQ(r.body["datasets"].size(), 11u) << held;
   }
 }
 

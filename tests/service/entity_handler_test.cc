@@ -26,21 +26,28 @@ TEST(EntityHandlerTest, ReturnsUnPersonAsFtmWithPassport) {
   EXPECT_EQ(r.body["links"], nlohmann::json::array());
 }
 
-// The same person on OFAC's list, tied by passport, with the evidence; and
-// for each list without a counterpart, the closest record and why.
+// The same person on OFAC's, the UK's and Australia's lists, each tied by
+// passport, with the evidence; and for each list without a counterpart, the
+// closest record and why.
 TEST(EntityHandlerTest, ShowsTheCounterpartsOnOtherListsWithTheEvidence) {
   Response r = HandleEntity(ReferenceSnapshot(), "un_sc_sanctions-KPi.055");
   ASSERT_EQ(r.status, 200);
   const nlohmann::json& xref = r.body["xref"];
-  ASSERT_EQ(xref["counterparts"].size(), 1u) << xref.dump(1);
-  EXPECT_EQ(xref["counterparts"][0]["id"], "us_ofac_sdn-21749");
-  EXPECT_EQ(xref["counterparts"][0]["names"], nlohmann::json::array({"HAN, Jang Su"}));
-  ASSERT_EQ(xref["links"].size(), 1u);
-  const nlohmann::json& link = xref["links"][0];
-  EXPECT_EQ(link["method"], "identifier");
-  EXPECT_EQ(link["evidence"][0], "passport 745420176");
-  EXPECT_NE(std::find(link["evidence"].begin(), link["evidence"].end(), "nationality kp"),
-            link["evidence"].end());
+  ASSERT_EQ(xref["counterparts"].size(), 3u) << xref.dump(1);
+  EXPECT_EQ(xref["counterparts"][0]["id"], "au_dfat_sanctions-3271");
+  EXPECT_EQ(xref["counterparts"][1]["id"], "gb_hmt_sanctions-13528");
+  EXPECT_EQ(xref["counterparts"][2]["id"], "us_ofac_sdn-21749");
+  EXPECT_EQ(xref["counterparts"][2]["names"], nlohmann::json::array({"HAN, Jang Su"}));
+  // Every pair of the four records shares the passport: six links.
+  ASSERT_EQ(xref["links"].size(), 6u) << xref["links"].dump(1);
+  bool kp_evidence = false;
+  for (const nlohmann::json& link : xref["links"]) {
+    EXPECT_EQ(link["method"], "identifier");
+    EXPECT_EQ(link["evidence"][0], "passport 745420176");
+    kp_evidence |= std::find(link["evidence"].begin(), link["evidence"].end(), "nationality kp") !=
+                   link["evidence"].end();
+  }
+  EXPECT_TRUE(kp_evidence);
   std::set<std::string> without;
   for (const nlohmann::json& u : xref["unlinked"]) {
     without.insert(u["other_dataset"].get<std::string>());

@@ -4,6 +4,8 @@ list(APPEND EMBARGO_TEST_SOURCES
   tests/sources/bis_dpl_test.cc
   tests/sources/ftm_json_test.cc
   tests/sources/embargo_list_test.cc
+  tests/sources/ofsi_csv_test.cc
+  tests/sources/dfat_xlsx_test.cc
   tests/sources/detect_test.cc
   tests/sources/load_test.cc
   tests/sources/completeness_test.cc

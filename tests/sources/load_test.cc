@@ -44,7 +44,8 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
 
 TEST(LoadTest, SharedFolderYieldsOneDatasetPerList) {
   EXPECT_EQ(DatasetNames(SharedLists()),
-            (std::vector<std::string>{"eu_fsf", "un_sc_sanctions", "us_bis_dpl", "us_ofac_cons",
+            (std::vector<std::string>{"au_dfat_sanctions", "eu_fsf", "gb_hmt_sanctions",
+                                      "un_sc_sanctions", "us_bis_dpl", "us_ofac_cons",
                                       "us_ofac_sdn", "us_trade_csl", "zala"}));
 }
 
@@ -85,6 +86,16 @@ TEST(LoadTest, CountsMatchTheParsers) {
   EXPECT_EQ(FindDataset(set, "us_trade_csl")->name_count, 276u);  // 115 names + 161 aliases
   EXPECT_EQ(FindDataset(set, "eu_fsf")->entity_count, 6u);
   EXPECT_EQ(FindDataset(set, "zala")->entity_count, 17u);
+  // The UK OFSI CSV (2018) and Australia's DFAT workbook (2024-12), read
+  // since the independent decks need them (tests/sources/ofsi_csv_test.cc,
+  // dfat_xlsx_test.cc pin the facts behind these counts).
+  EXPECT_EQ(FindDataset(set, "gb_hmt_sanctions")->entity_count, 2106u);
+  EXPECT_EQ(FindDataset(set, "gb_hmt_sanctions")->name_count, 5553u);
+  EXPECT_EQ(FindDataset(set, "gb_hmt_sanctions")->version_date, "2018-04-13");
+  EXPECT_EQ(FindDataset(set, "au_dfat_sanctions")->entity_count, 3062u);
+  EXPECT_EQ(FindDataset(set, "au_dfat_sanctions")->name_count, 9533u);
+  EXPECT_EQ(FindDataset(set, "au_dfat_sanctions")->version_date, "2024-11-11");
+  EXPECT_EQ(set.entities.size(), 22145u);
   size_t total = 0, names = 0;
   for (const Dataset& d : set.datasets) total += d.entity_count;
   for (const Entity& e : set.entities) names += e.names.size();

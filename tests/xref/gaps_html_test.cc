@@ -14,17 +14,20 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "chromium.h"
 #include "test_paths.h"
 
 namespace embargo::xref {
 namespace {
 
 namespace fs = std::filesystem;
+using ::embargo::testing::ChromiumCommand;
+using ::embargo::testing::kChromium;
+using ::embargo::testing::ReadAll;
 
 constexpr std::string_view kUn = "un_sc_sanctions";
 constexpr std::string_view kOfac = "us_ofac_sdn";
 constexpr std::string_view kUser = "kr_fsc";
-constexpr const char* kChromium = "/usr/bin/chromium";
 
 // ---------------------------------------------------------------------------
 // Test data: the UN list, OFAC SDN 2021-07, and a user list copied from the
@@ -227,26 +230,6 @@ Pixels Measure(const Image& image) {
     non_white += rgb != 0xffffff ? 1 : 0;
   }
   return {colours.size(), double(non_white) / double(image.rgb.size() / 3)};
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Headless Chromium with a fresh profile and no network, writing a
-// screenshot of file://<page> and the DOM after load.
-std::string ChromiumCommand(const fs::path& page, const fs::path& dir) {
-  std::string name = page.stem().string();
-  return fmt::format(
-      "timeout 120 {} --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-      "--disable-background-networking --disable-component-update --disable-sync "
-      "--user-data-dir='{}' --window-size=1280,2000 --screenshot='{}' --dump-dom 'file://{}' "
-      ">'{}' 2>'{}'",
-      kChromium, (dir / ("profile-" + name)).string(), (dir / (name + ".png")).string(),
-      page.string(), (dir / (name + ".dom")).string(), (dir / (name + ".log")).string());
 }
 
 class ChromiumTest : public ::testing::Test {

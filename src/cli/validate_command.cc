@@ -1,0 +1,104 @@
+#include "cli/validate_command.h"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "cli/batch_input.h"
+#include "cli/output_file.h"
+#include "eval/baseline.h"
+#include "eval/independent_eval.h"
+#include "eval/validation_html.h"
+
+namespace embargo::cli {
+namespace {
+
+Result<std::vector<eval::LabeledQuery>> ReadNegatives(const ValidateArgs& args) {
+  std::vector<eval::LabeledQuery> out;
+  for (const std::string& path : args.negatives) {
+    auto input = ReadBatchInput(path, {"full_name=name", "date_of_birth=birth_date"});
+    if (!input.ok()) return input.error();
+    for (const BatchRow& row : input->rows) {
+      eval::LabeledQuery query{row.fields, "", "negative", path, row.line};
+      if (!args.with_evidence) {
+        query.fields.birth_dates.clear();
+        query.fields.countries.clear();
+        query.fields.gender.clear();
+      }
+      out.push_back(std::move(query));
+    }
+  }
+  return out;
+}
+
+void PrintGroups(const nlohmann::json& report, const char* group, std::ostream& out) {
+  out << fmt::format("\n{:<16} {:>7} {:>9} {:>9} {:>10}\n",
+                     group == std::string("by_class") ? "class" : "source", "rows", "engine",
+                     "rank1", "baseline");
+  for (const auto& [key, e] : report["engine"][group].items()) {
+    const nlohmann::json& b = report["baseline"][group][key];
+    out << fmt::format("{:<16} {:>7} {:>9} {:>9} {:>10}\n", key, e["rows"].get<size_t>(),
+                       eval::Percent(e["recall"].get<double>()),
+                       eval::Percent(e["rank1_rate"].get<double>()),
+                       eval::Percent(b["recall"].get<double>()));
+  }
+}
+
+void PrintSummary(const nlohmann::json& report, std::ostream& out) {
+  const nlohmann::json& e = report["engine"];
+  const nlohmann::json& b = report["baseline"];
+  out << fmt::format(
+      "independent deck: {} pairs, {} negatives ({} for the baseline); {}\n"
+      "engine   (threshold {:.2f}): recall {} ({} of {}), rank 1 {}, false alerts {} ({} of {}) "
+      "in {:.1f} s\n"
+      "baseline (threshold {:.2f}): recall {} ({} of {}), rank 1 {}, false alerts {} ({} of {}) "
+      "in {:.1f} s\n",
+      report["deck"]["rows"].get<size_t>(), report["deck"]["negatives"].get<size_t>(),
+      report["deck"]["baseline_negatives"].get<size_t>(),
+      report["with_evidence"].get<bool>() ? "with birth date and nationality" : "names only",
+      e["threshold"].get<double>(), eval::Percent(e["overall"]["recall"].get<double>()),
+      e["overall"]["found"].get<size_t>(), e["overall"]["rows"].get<size_t>(),
+      eval::Percent(e["overall"]["rank1_rate"].get<double>()),
+      eval::Percent(e["false_alerts"]["rate"].get<double>()),
+      e["false_alerts"]["alerted"].get<size_t>(), e["false_alerts"]["negatives"].get<size_t>(),
+      report["seconds"]["engine"].get<double>(), b["threshold"].get<double>(),
+      eval::Percent(b["overall"]["recall"].get<double>()), b["overall"]["found"].get<size_t>(),
+      b["overall"]["rows"].get<size_t>(), eval::Percent(b["overall"]["rank1_rate"].get<double>()),
+      eval::Percent(b["false_alerts"]["rate"].get<double>()),
+      b["false_alerts"]["alerted"].get<size_t>(), b["false_alerts"]["negatives"].get<size_t>(),
+      report["seconds"]["baseline"].get<double>());
+  PrintGroups(report, "by_source", out);
+  PrintGroups(report, "by_class", out);
+}
+
+}  // namespace
+
+int RunValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err) {
+  auto screener = OpenScreener(args.source);
+  if (!screener.ok()) {
+    err << "embargo validate: " << screener.error().ToString() << '\n';
+    return 1;
+  }
+  auto negatives = ReadNegatives(args);
+  if (!negatives.ok()) {
+    err << "embargo validate: " << negatives.error().ToString() << '\n';
+    return 1;
+  }
+  eval::IndependentEvalOptions options{args.threads, args.with_evidence, std::move(*negatives),
+                                       args.baseline_negatives};
+  eval::IndependentEvalResult result =
+      eval::RunIndependentEval((*screener)->lists(), **screener, options);
+  nlohmann::json report = eval::IndependentEvalJson(result, args.threshold);
+  PrintSummary(report, out);
+  if (!args.json_path.empty() &&
+      WriteOutput("validate", args.json_path, out, err,
+                  [&](std::ostream& s) { s << report.dump(2) << '\n'; }) != 0)
+    return 1;
+  if (!args.html_path.empty() &&
+      WriteOutput("validate", args.html_path, out, err,
+                  [&](std::ostream& s) { s << eval::ValidationReportHtml(report); }) != 0)
+    return 1;
+  return 0;
+}
+
+}  // namespace embargo::cli

@@ -1,0 +1,48 @@
+// Runs the independent decks (eval/independent_deck.h) and the development
+// negatives through the engine and through the naive baseline
+// (eval/baseline.h), and reports recall per variant class and per source,
+// rank 1, the false-alert rate and a threshold sweep for both, as one JSON
+// document (the source of truth for `embargo eval --independent` and the
+// `embargo validate` HTML page). The result owns its data; thread-compatible.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "embargo/screener.h"
+#include "eval/evaluate.h"
+#include "eval/independent_deck.h"
+
+namespace embargo::eval {
+
+struct IndependentEvalOptions {
+  int threads = 0;                      // 0 = all cores
+  bool with_evidence = false;           // give the query record's birth date and nationality
+  std::vector<LabeledQuery> negatives;  // development negatives (no expected id)
+  // The baseline is brute force: it scores only the first this many negatives.
+  size_t baseline_negatives = 5000;
+};
+
+struct IndependentEvalResult {
+  std::vector<Dataset> datasets;
+  std::vector<PairRow> rows;
+  std::vector<LabeledQuery> negatives;
+  std::vector<EvalOutcome> engine_rows, engine_negatives;
+  std::vector<EvalOutcome> baseline_rows, baseline_negatives;  // baseline_negatives may be shorter
+  bool with_evidence = false;
+  double engine_seconds = 0, baseline_seconds = 0;
+};
+
+// `screener` must have been built from `lists`.
+IndependentEvalResult RunIndependentEval(const ListSet& lists, const Screener& screener,
+                                         const IndependentEvalOptions& options);
+
+// The report at `threshold` (the baseline always at kBaselineThreshold): data
+// sources, deck composition, overall / per class / per source / per source and
+// class figures for engine and baseline, the sweep, the engine's misses and
+// false alerts (at most `max_listed` of each).
+nlohmann::json IndependentEvalJson(const IndependentEvalResult& result, double threshold,
+                                   size_t max_listed = 500);
+
+}  // namespace embargo::eval
