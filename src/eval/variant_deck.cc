@@ -5,6 +5,8 @@
 #include <map>
 #include <random>
 
+#include "text/name_analyzer.h"
+
 namespace embargo::eval {
 namespace {
 
@@ -227,7 +229,10 @@ class DeckBuilder {
       AddJoin(e, schema, tokens);
       Add(e, schema, Join(tokens, "-"), "hyphen");
     }
-    if (person && tokens.size() >= 3) {
+    // A Korean or Chinese given name is two syllables, not a first and a
+    // middle name: Kim Yong is not Kim Yong Chol, so no such variants.
+    bool syllabic = text::AnalyzeName(base, Schema::kPerson).syllabic;
+    if (person && tokens.size() >= 3 && !syllabic) {
       // A middle name: in "LAST, First Middle" form the last of two or more
       // given names; otherwise the second of three or more parts.
       size_t comma = base.find(',');

@@ -3,6 +3,7 @@ list(APPEND EMBARGO_SOURCES
   src/match/index.cc
   src/match/workspace.cc
   src/match/name_matcher.cc
+  src/match/derived_names.cc
   src/match/evidence.cc
   src/match/screener.cc
   src/match/snapshot.cc)

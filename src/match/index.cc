@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <unordered_set>
 
+#include "text/chinese.h"
+#include "text/given_names.h"
 #include "text/phonetic.h"
 
 namespace embargo::match {
@@ -14,7 +17,22 @@ constexpr char kTagKey = 'k';
 constexpr char kTagFold = 'f';
 constexpr char kTagSkeleton = 's';
 constexpr char kTagDelete = 'd';
+constexpr char kTagKeyDelete = 'e';
+constexpr char kTagTranscription = 't';
 constexpr size_t kMinDeleteLength = 4;
+// Acronyms are made of the initials of three to eight words.
+constexpr size_t kMinAcronymLetters = 3;
+constexpr size_t kMaxAcronymLetters = 8;
+// Least similarity of a token found only by key deletions.
+constexpr float kMinKeyDeletionSimilarity = 0.8f;
+
+// Spellings two edits apart where one edit is a vowel (Schulze / Scholz)
+// meet by one deletion on each side of their vowel-class keys (also for
+// members of variant groups, whose candidate key is the group's).
+void AddKeyDeletions(const text::Token& t, std::vector<uint64_t>& out) {
+  std::string key = text::VowelClassKey(t.fold);
+  if (key.size() >= kMinDeleteLength) DeletionHashes(kTagKeyDelete, key, kMinDeleteLength, out);
+}
 
 bool Searchable(text::TokenRole role) {
   return role == text::TokenRole::kName || role == text::TokenRole::kNumber;
@@ -93,7 +111,9 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
 uint32_t Index::InternToken(const std::string& norm) {
   auto [it, inserted] = vocab_ids_.emplace(norm, static_cast<uint32_t>(vocab_.size()));
   if (inserted) {
-    vocab_.push_back(VocabToken{text::MakeToken(norm, text::TokenRole::kName), 1.0f});
+    text::KoreanSyllable syllable = text::ParseKoreanSyllable(norm);
+    vocab_.push_back(VocabToken{text::MakeToken(norm, text::TokenRole::kName), 1.0f, syllable,
+                                syllable.valid() || text::IsChineseSyllable(norm)});
     postings_.emplace_back();
   }
   return it->second;
@@ -107,11 +127,15 @@ void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Sche
   indexed.name_index = name_index;
   indexed.kind = name.kind;
   indexed.head = analyzed.head;
+  indexed.before_comma = analyzed.before_comma;
+  indexed.korean = analyzed.korean;
+  indexed.syllabic = analyzed.syllabic;
+  indexed.nasab = analyzed.nasab;
   uint32_t name_id = static_cast<uint32_t>(names_.size());
   std::unordered_set<std::string> keys_seen;
   for (const text::Token& token : analyzed.tokens) {
     uint32_t v = InternToken(token.norm);
-    indexed.tokens.push_back(NameToken{v, token.role, 0});
+    indexed.tokens.push_back(NameToken{v, token.role, token.position, 0});
     if (Searchable(token.role)) postings_[v].push_back(name_id);
     if (keys_seen.insert(token.key).second) ++key_df_[token.key];
   }
@@ -120,7 +144,26 @@ void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Sche
     indexed.joined.push_back(v);
     postings_[v].push_back(name_id);
   }
+  if (schema != Schema::kPerson) AddAcronym(analyzed, name_id, indexed);
   names_.push_back(std::move(indexed));
+}
+
+void Index::AddAcronym(const text::AnalyzedName& analyzed, uint32_t name_id, IndexedName& indexed) {
+  std::string letters;
+  int first = -1, last = -1;
+  for (size_t j = 0; j < analyzed.tokens.size(); ++j) {
+    const text::Token& t = analyzed.tokens[j];
+    if (t.role != text::TokenRole::kName) continue;
+    letters.push_back(t.norm[0]);
+    if (first < 0) first = static_cast<int>(j);
+    last = static_cast<int>(j);
+  }
+  if (letters.size() < kMinAcronymLetters || letters.size() > kMaxAcronymLetters) return;
+  uint32_t v = InternToken(letters);
+  indexed.acronym = v;
+  indexed.acronym_first = static_cast<uint32_t>(first);
+  indexed.acronym_last = static_cast<uint32_t>(last);
+  postings_[v].push_back(name_id);
 }
 
 void Index::BuildLookups(const Index* rarity) {
@@ -153,8 +196,10 @@ void Index::BuildLookups(const Index* rarity) {
     entries.emplace_back(HashKey(kTagKey, t.key), v);
     entries.emplace_back(HashKey(kTagFold, t.fold), v);
     entries.emplace_back(HashKey(kTagSkeleton, text::SkeletonKey(t.fold)), v);
+    entries.emplace_back(HashKey(kTagTranscription, text::TranscriptionKey(t.fold)), v);
     deletions.clear();
     DeletionHashes(kTagDelete, t.norm, kMinDeleteLength, deletions);
+    AddKeyDeletions(t, deletions);
     for (uint64_t d : deletions) entries.emplace_back(d, v);
   }
   lookup_ = FlatMultiMap(std::move(entries));
@@ -190,18 +235,66 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
     hashes.push_back(HashKey(kTagFold, token.fold));
     if (text::IsAbjadSkeleton(token.norm))
       hashes.push_back(HashKey(kTagSkeleton, text::SkeletonKey(token.fold)));
+    if (token.transcribed)
+      hashes.push_back(HashKey(kTagTranscription, text::TranscriptionKey(token.fold)));
     DeletionHashes(kTagDelete, token.norm, kMinDeleteLength, hashes);
   }
   for (uint64_t h : hashes) {
     std::span<const uint32_t> found = lookup_.Find(h);
     ids.insert(ids.end(), found.begin(), found.end());
   }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  for (uint32_t v : ids) {
-    text::TokenSimilarity sim = text::CompareTokens(token, vocab_[v].token);
-    if (sim.score >= text::kMinTokenSimilarity) out.push_back(SimilarToken{v, sim.score, sim.kind});
+  size_t direct = ids.size();
+  if (lookup == Lookup::kFuzzy) {
+    hashes.clear();
+    AddKeyDeletions(token, hashes);
+    for (uint64_t h : hashes) {
+      std::span<const uint32_t> found = lookup_.Find(h);
+      ids.insert(ids.end(), found.begin(), found.end());
+    }
   }
+  // Tokens found only through the key deletions (two edits, one a vowel)
+  // must be close: Schulze / Scholz, not Berg / Mark.
+  std::sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(direct));
+  std::sort(ids.begin() + static_cast<std::ptrdiff_t>(direct), ids.end());
+  thread_local std::vector<uint32_t> merged;
+  merged.clear();
+  std::merge(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(direct),
+             ids.begin() + static_cast<std::ptrdiff_t>(direct), ids.end(),
+             std::back_inserter(merged));
+  merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+  for (uint32_t v : merged) {
+    text::TokenSimilarity sim = text::CompareTokens(token, vocab_[v].token);
+    if (sim.score < text::kMinTokenSimilarity) continue;
+    bool via_key_deletion_only =
+        !std::binary_search(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(direct), v);
+    if (via_key_deletion_only && sim.score < kMinKeyDeletionSimilarity) continue;
+    out.push_back(SimilarToken{v, sim.score, sim.kind});
+  }
+  if (lookup == Lookup::kFuzzy) AddRelatedGivenNames(token, out);
+}
+
+void Index::AddRelatedGivenNames(const text::Token& token, std::vector<SimilarToken>& out) const {
+  const std::vector<std::string>& related = text::RelatedGivenNames(token.norm);
+  if (related.empty()) return;
+  thread_local std::vector<uint32_t> ids;
+  ids.clear();
+  for (const std::string& name : related) {
+    text::Token t = text::MakeToken(name, text::TokenRole::kName);
+    for (uint32_t v : lookup_.Find(HashKey(kTagNorm, t.norm))) ids.push_back(v);
+    if (t.key[0] == '=') {
+      for (uint32_t v : lookup_.Find(HashKey(kTagKey, t.key))) ids.push_back(v);
+    }
+  }
+  for (uint32_t v : ids) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const SimilarToken& s) { return s.vocab == v; });
+    if (it == out.end()) {
+      out.push_back(SimilarToken{v, text::kNicknameSimilarity, text::TokenMatchKind::kNickname});
+    } else if (it->score < text::kNicknameSimilarity) {
+      *it = SimilarToken{v, text::kNicknameSimilarity, text::TokenMatchKind::kNickname};
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const SimilarToken& a, const SimilarToken& b) { return a.vocab < b.vocab; });
 }
 
 size_t Index::memory_bytes() const {

@@ -15,6 +15,7 @@
 
 #include "embargo/entity.h"
 #include "match/flat_multimap.h"
+#include "text/korean.h"
 #include "text/name_analyzer.h"
 #include "text/similarity.h"
 
@@ -23,13 +24,18 @@ namespace embargo::match {
 struct VocabToken {
   text::Token token;     // role is kName; roles are per occurrence (NameToken)
   float key_weight = 1;  // rarity of the token's variant key, in (0, 1]
+  text::KoreanSyllable syllable;  // as a romanised Korean syllable, if it can be one
+  bool is_syllable = false;       // a Korean or Chinese syllable as written
 };
 
 struct NameToken {
   uint32_t vocab = 0;
   text::TokenRole role = text::TokenRole::kName;
+  text::NamePosition position = text::NamePosition::kCore;
   float weight = 0;
 };
+
+inline constexpr uint32_t kNoVocab = 0xFFFFFFFF;
 
 struct IndexedName {
   uint32_t entity = 0;
@@ -39,6 +45,16 @@ struct IndexedName {
   std::vector<uint32_t> joined;  // joined[j]: vocab id of tokens j and j+1 written as one
   float total_weight = 0;        // sum of the tokens' weights
   int head = -1;                 // leading given name (AnalyzedName::head)
+  int before_comma = 0;          // tokens before the comma of "LAST, First"
+  bool korean = false;           // AnalyzedName::korean
+  bool syllabic = false;         // AnalyzedName::syllabic
+  bool nasab = false;            // AnalyzedName::nasab
+  // The initials of a firm's or body's name of three words or more
+  // ("peoples liberation army" -> "pla"), standing for tokens
+  // acronym_first..acronym_last; kNoVocab when none.
+  uint32_t acronym = kNoVocab;
+  uint32_t acronym_first = 0;
+  uint32_t acronym_last = 0;
 };
 
 struct EntityEvidence {
@@ -80,6 +96,9 @@ class Index {
   enum class Lookup { kExactOnly, kFuzzy };
   void FindSimilar(const text::Token& token, Lookup lookup, std::vector<SimilarToken>& out) const;
 
+  // Whether some indexed name holds this token as written.
+  bool HasToken(const std::string& norm) const { return vocab_ids_.count(norm) > 0; }
+
   // Rarity weight for a query token's key (1 when unseen).
   float KeyWeight(const std::string& key) const;
 
@@ -90,6 +109,10 @@ class Index {
 
  private:
   uint32_t InternToken(const std::string& norm);
+  void AddAcronym(const text::AnalyzedName& analyzed, uint32_t name_id, IndexedName& indexed);
+  // Adds the vocabulary spellings of the formal names or short forms of a
+  // given name (Ted -> Theodore) to `out`, keeping it sorted by vocab id.
+  void AddRelatedGivenNames(const text::Token& token, std::vector<SimilarToken>& out) const;
   void AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema);
   void AddEntities(const std::vector<Entity>& entities);
   void BuildLookups(const Index* rarity);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/chinese.h"
+
 namespace embargo::match {
 namespace {
 
@@ -49,10 +51,48 @@ std::string JoinNorms(const text::AnalyzedName& analyzed, uint32_t start, uint32
   return out;
 }
 
+// Korean names compare syllable by syllable (text/korean.h): a pair of
+// single syllables must be able to be the same syllable, and a syllable
+// pair written as one word must split into two that are.
+struct KoreanRule {
+  const QueryName& query;
+  const IndexedName& name;
+  const std::vector<VocabToken>& vocab;
+  bool on = false;
+
+  const text::KoreanSyllable& Listed(uint32_t j) const { return vocab[name.tokens[j].vocab].syllable; }
+  const std::string& ListedNorm(uint32_t j) const { return vocab[name.tokens[j].vocab].token.norm; }
+
+  // The similarity of query token i to list token j, or -1 to refuse.
+  float Single(uint32_t i, uint32_t j, float found) const {
+    const text::KoreanSyllable& q = query.syllables[i];
+    const text::KoreanSyllable& c = Listed(j);
+    if (!q.valid() || !c.valid()) return found;
+    if (!text::SameKoreanSyllable(q, c)) return -1;
+    return query.analyzed.tokens[i].norm == ListedNorm(j) ? 1.0f : kKoreanSyllableSimilarity;
+  }
+  // Query tokens i, i+1 written as list token j ("young ho" / "youngho").
+  bool QueryPairAsOne(uint32_t i, uint32_t j) const {
+    return text::JoinedKoreanSyllables(ListedNorm(j), query.syllables[i], query.syllables[i + 1]);
+  }
+  // List tokens j, j+1 written as query token i.
+  bool ListedPairAsOne(uint32_t i, uint32_t j) const {
+    return text::JoinedKoreanSyllables(query.analyzed.tokens[i].norm, Listed(j), Listed(j + 1));
+  }
+};
+
 void CollectPairs(const Index& index, const QueryName& query, const IndexedName& name,
                   std::vector<UnitPair>& pairs) {
   pairs.clear();
   const auto& vocab = index.vocab();
+  KoreanRule korean{query, name, vocab, query.analyzed.korean && name.korean};
+  // The syllables of a Korean or Chinese name (on either side) meet only
+  // the same syllable in another spelling, never a fuzzy one: yong / song
+  // are two syllables, while jonf is a typo of one.
+  bool syllabic = !korean.on && (query.analyzed.syllabic || name.syllabic);
+  auto both_syllables = [&](uint32_t i, uint32_t j) {
+    return query.is_syllable[i] && vocab[name.tokens[j].vocab].is_syllable;
+  };
   for (const QueryUnit& unit : query.units) {
     const text::Token& q = query.analyzed.tokens[unit.start];
     size_t q_length = NormLength(query.analyzed, unit.start, unit.length);
@@ -60,18 +100,56 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
       const NameToken& c = name.tokens[j];
       const text::Token& ct = vocab[c.vocab].token;
       if (const SimilarToken* s = FindSimilar(unit, c.vocab)) {
-        if (unit.length == 1 || JoinAcceptable(s->score, q_length, ct.norm.size())) {
-          pairs.push_back(
-              {s->score, unit.weight + c.weight, unit.start, unit.length, j, 1, s->kind});
+        float similarity = s->score;
+        bool ok = true;
+        if (korean.on && unit.length == 1) {
+          similarity = korean.Single(unit.start, j, s->score);
+          ok = similarity >= 0;
+        } else if (korean.on && unit.length == 2) {
+          ok = korean.QueryPairAsOne(unit.start, j);
+        } else if (unit.length >= 2) {
+          ok = JoinAcceptable(s->score, q_length, ct.norm.size());
         }
-      } else if (unit.length == 1 && InitialMatch(q, q.role, ct, c.role)) {
+        if (syllabic && unit.length == 1 && both_syllables(unit.start, j) &&
+            s->kind != text::TokenMatchKind::kExact && s->kind != text::TokenMatchKind::kVariant)
+          ok = false;
+        if (query.exact_only && s->kind != text::TokenMatchKind::kExact) ok = false;
+        if (ok) {
+          pairs.push_back(
+              {similarity, unit.weight + c.weight, unit.start, unit.length, j, 1, s->kind});
+        }
+      } else if (unit.length == 1 && korean.on) {
+        float similarity = korean.Single(unit.start, j, -1);
+        if (similarity > 0) {
+          pairs.push_back({similarity, unit.weight + c.weight, unit.start, 1, j, 1,
+                           text::TokenMatchKind::kVariant});
+        }
+      } else if (unit.length == 1 && !(syllabic && both_syllables(unit.start, j)) &&
+                 InitialMatch(q, q.role, ct, c.role)) {
         pairs.push_back(
             {0.8f, unit.weight + c.weight, unit.start, 1, j, 1, text::TokenMatchKind::kInitial});
+      }
+      if (unit.length == 1 && j == 0 && name.acronym != kNoVocab) {
+        // An acronym against the words it stands for (PLA / People's
+        // Liberation Army): exact letters only.
+        const SimilarToken* s = FindSimilar(unit, name.acronym);
+        if (s != nullptr && s->kind == text::TokenMatchKind::kExact) {
+          float w = unit.weight;
+          for (uint32_t k = name.acronym_first; k <= name.acronym_last; ++k) w += name.tokens[k].weight;
+          pairs.push_back({kAcronymSimilarity, w, unit.start, 1, name.acronym_first,
+                           name.acronym_last - name.acronym_first + 1,
+                           text::TokenMatchKind::kAcronym});
+        }
       }
       if (unit.length == 1 && j < name.joined.size()) {
         const SimilarToken* s = FindSimilar(unit, name.joined[j]);
         size_t c_length = ct.norm.size() + vocab[name.tokens[j + 1].vocab].token.norm.size();
-        if (s != nullptr && JoinAcceptable(s->score, q_length, c_length)) {
+        bool ok = s != nullptr && (korean.on ? korean.ListedPairAsOne(unit.start, j)
+                                             : JoinAcceptable(s->score, q_length, c_length));
+        ok = ok && !(syllabic && s->kind == text::TokenMatchKind::kFuzzy &&
+                     query.is_syllable[unit.start]);
+        ok = ok && !(query.exact_only && s->kind != text::TokenMatchKind::kExact);
+        if (ok) {
           float w = unit.weight + c.weight + name.tokens[j + 1].weight;
           pairs.push_back({s->score, w, unit.start, 1, j, 2, s->kind});
         }
@@ -84,6 +162,7 @@ void FindSimilarCached(const Index& index, const std::string& norm, Index::Looku
                        const text::Token* token, Workspace& ws, std::vector<SimilarToken>& out) {
   std::string key = norm;
   key.push_back(lookup == Index::Lookup::kFuzzy ? '~' : '=');
+  if (token != nullptr && token->transcribed) key.push_back('^');
   auto [it, inserted] = ws.token_cache.try_emplace(std::move(key));
   if (inserted) {
     if (token != nullptr) {
@@ -104,6 +183,11 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
   q.analyzed = text::AnalyzeName(name, schema);
   const auto& tokens = q.analyzed.tokens;
   for (const text::Token& t : tokens) {
+    text::KoreanSyllable syllable = text::ParseKoreanSyllable(t.norm);
+    q.is_syllable.push_back(syllable.valid() || text::IsChineseSyllable(t.norm));
+    if (q.analyzed.korean) q.syllables.push_back(syllable);
+  }
+  for (const text::Token& t : tokens) {
     float w = index.KeyWeight(t.key) * RoleWeight(t.role);
     q.token_weights.push_back(w);
     q.total_weight += w;
@@ -119,14 +203,21 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
                       ws, unit.similar);
     q.units.push_back(std::move(unit));
   }
-  for (uint32_t i = 0; i + 1 < tokens.size(); ++i) {
-    QueryUnit unit;
-    unit.start = i;
-    unit.length = 2;
-    unit.weight = q.token_weights[i] + q.token_weights[i + 1];
-    FindSimilarCached(index, tokens[i].norm + tokens[i + 1].norm, Index::Lookup::kFuzzy, nullptr,
-                      ws, unit.similar);
-    if (!unit.similar.empty()) q.units.push_back(std::move(unit));
+  // Adjacent parts written as one on the list: two (Jong Un / JONGUN) or
+  // three (CHON MA SAN / CHONMASAN).
+  for (uint32_t length = 2; length <= kMaxJoinedParts; ++length) {
+    for (uint32_t i = 0; i + length <= tokens.size(); ++i) {
+      QueryUnit unit;
+      unit.start = i;
+      unit.length = length;
+      std::string joined;
+      for (uint32_t k = 0; k < length; ++k) {
+        joined += tokens[i + k].norm;
+        unit.weight += q.token_weights[i + k];
+      }
+      FindSimilarCached(index, joined, Index::Lookup::kFuzzy, nullptr, ws, unit.similar);
+      if (!unit.similar.empty()) q.units.push_back(std::move(unit));
+    }
   }
   return q;
 }
@@ -136,9 +227,64 @@ bool PersonRulesApply(Schema query_schema, Schema listed_schema) {
          (listed_schema == Schema::kLegalEntity && query_schema == Schema::kPerson);
 }
 
+namespace {
+
+// Where a name's family name may stand: before the comma of "LAST, First";
+// first in a name written in Hangul; otherwise first or last.
+bool FamilySlot(uint32_t i, size_t count, int before_comma, bool family_first) {
+  if (before_comma > 0) return static_cast<int>(i) < before_comma;
+  if (family_first) return i == 0;
+  return i == 0 || i + 1 == count;
+}
+
+// The family names of two names of syllables must meet: some aligned pair
+// joins a family slot on each side.
+bool FamiliesMeet(const QueryName& query, const IndexedName& name,
+                        const std::vector<UnitPair>& taken) {
+  size_t nq = query.analyzed.tokens.size(), nc = name.tokens.size();
+  for (const UnitPair& p : taken) {
+    if (FamilySlot(p.q_start, nq, query.analyzed.before_comma, query.analyzed.family_first) &&
+        FamilySlot(p.c_start, nc, name.before_comma, false))
+      return true;
+  }
+  return false;
+}
+
+// How much leaving a part out costs (the share of its weight counted
+// against the name score). A name that holds all of the other's parts and
+// more (subset names: a second given name, a patronymic, a father's name)
+// pays less for the extra middle parts than two names that each hold a
+// part the other lacks (Stephen Jay Smith / Stephen Edward Smith), which
+// disagree.
+struct PartCosts {
+  bool person_rules = false;
+  bool syllabic = false;  // every syllable of a Korean or Chinese name counts
+  bool disagree = false;  // both names have a part the other lacks
+  bool strict_head = true;
+
+  float Query(const text::Token& t) const {
+    bool middle = person_rules && !disagree && t.position == text::NamePosition::kMiddle;
+    return middle ? kExtraQueryMiddleCost : kExtraQueryPartCost;
+  }
+  float Listed(const NameToken& c, bool head) const {
+    if (syllabic) return kExtraQueryPartCost;
+    if (person_rules && head) return strict_head ? kExtraQueryPartCost : kExtraListPartCost;
+    if (person_rules && !disagree && c.position == text::NamePosition::kMiddle)
+      return kExtraListMiddleCost;
+    return kExtraListPartCost;
+  }
+};
+
+bool Counts(text::TokenRole role) {
+  return role == text::TokenRole::kName || role == text::TokenRole::kNumber;
+}
+
+}  // namespace
+
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
                     bool person_rules, Explanation* explanation) {
   thread_local std::vector<UnitPair> pairs;
+  thread_local std::vector<UnitPair> taken;
   CollectPairs(index, query, name, pairs);
   std::sort(pairs.begin(), pairs.end(), [](const UnitPair& a, const UnitPair& b) {
     if (a.similarity != b.similarity) return a.similarity > b.similarity;
@@ -151,50 +297,70 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   thread_local std::vector<char> q_used, c_used;
   q_used.assign(nq, 0);
   c_used.assign(nc, 0);
+  taken.clear();
   float numerator = 0, denominator = 0;
   NameScore result;
+  bool other_given_matched = false;  // a listed given name other than the leading one
   for (const UnitPair& p : pairs) {
     bool free = true;
     for (uint32_t k = 0; k < p.q_length; ++k) free &= !q_used[p.q_start + k];
     for (uint32_t k = 0; k < p.c_length; ++k) free &= !c_used[p.c_start + k];
     if (!free) continue;
+    taken.push_back(p);
     for (uint32_t k = 0; k < p.q_length; ++k) q_used[p.q_start + k] = true;
     for (uint32_t k = 0; k < p.c_length; ++k) {
+      const NameToken& c = name.tokens[p.c_start + k];
       c_used[p.c_start + k] = true;
-      if (name.tokens[p.c_start + k].role == text::TokenRole::kName) ++result.matched_significant;
+      if (c.role == text::TokenRole::kName) ++result.matched_significant;
+      other_given_matched |= c.position == text::NamePosition::kMiddle;
     }
     numerator += p.similarity * p.weight;
     denominator += p.weight;
     if (explanation) {
       std::string candidate = index.vocab()[name.tokens[p.c_start].vocab].token.norm;
-      if (p.c_length == 2)
-        candidate += " " + index.vocab()[name.tokens[p.c_start + 1].vocab].token.norm;
+      for (uint32_t k = 1; k < p.c_length; ++k)
+        candidate += " " + index.vocab()[name.tokens[p.c_start + k].vocab].token.norm;
       explanation->alignment.push_back({JoinNorms(query.analyzed, p.q_start, p.q_length), candidate,
                                         p.similarity,
                                         std::string(text::TokenMatchKindName(p.kind))});
     }
   }
+  bool query_extra = false, list_extra = false;
+  for (size_t i = 0; i < nq; ++i)
+    query_extra |= !q_used[i] && Counts(query.analyzed.tokens[i].role);
+  for (size_t j = 0; j < nc; ++j) list_extra |= !c_used[j] && Counts(name.tokens[j].role);
+  bool syllabic = query.analyzed.syllabic && name.syllabic;
+  // The listed leading given name left out is another person (HAMZA USAMA
+  // BIN LADEN is not USAMA BIN LADEN), unless the query matched another of
+  // the listed given names and no nasab chain says whose son is whose
+  // (Boris Johnson is Alexander Boris de Pfeffel Johnson).
+  PartCosts costs{person_rules, syllabic, query_extra && list_extra,
+                  person_rules && (name.nasab || !other_given_matched || (query_extra && list_extra))};
   int list_significant = 0;
   for (size_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
-    denominator += 2 * kExtraQueryPartCost * query.token_weights[i];
+    denominator += 2 * costs.Query(query.analyzed.tokens[i]) * query.token_weights[i];
     if (explanation && query.token_weights[i] > 0)
       explanation->unmatched_query.push_back(query.analyzed.tokens[i].norm);
   }
   for (size_t j = 0; j < nc; ++j) {
-    if (name.tokens[j].role == text::TokenRole::kName) ++list_significant;
+    const NameToken& c = name.tokens[j];
+    if (c.role == text::TokenRole::kName) ++list_significant;
     if (c_used[j]) continue;
-    bool head = person_rules && static_cast<int>(j) == name.head;
-    denominator += 2 * (head ? kExtraQueryPartCost : kExtraListPartCost) * name.tokens[j].weight;
-    if (explanation && name.tokens[j].weight > 0) {
-      explanation->unmatched_candidate.push_back(index.vocab()[name.tokens[j].vocab].token.norm);
+    denominator += 2 * costs.Listed(c, static_cast<int>(j) == name.head) * c.weight;
+    if (explanation && c.weight > 0) {
+      explanation->unmatched_candidate.push_back(index.vocab()[c.vocab].token.norm);
     }
   }
-  result.score = denominator > 0 ? numerator / denominator : 0;
+  result.score = denominator > 0 ? query.scale * numerator / denominator : 0;
   if (person_rules && result.matched_significant == 1 && list_significant >= 2 &&
       result.score > kSinglePartCap) {
     result.score = kSinglePartCap;
     result.single_part_capped = true;
+  }
+  if (syllabic && result.score > kFamilyMismatchCap && !FamiliesMeet(query, name, taken)) {
+    result.score = kFamilyMismatchCap;
+    result.family_capped = true;
   }
   return result;
 }

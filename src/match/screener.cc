@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "common/utf8.h"
+#include "match/derived_names.h"
 #include "match/evidence.h"
 #include "match/name_matcher.h"
 #include "match/screener_impl.h"
@@ -85,6 +85,7 @@ Explanation Explain(const Index& index, const Entity& entity, Schema query_schem
   std::string detail =
       fmt::format("'{}' ~ '{}' ({})", ex.query_name, ex.matched_name, NameKindName(name.kind));
   if (ns.single_part_capped) detail += "; only one name part matches";
+  if (ns.family_capped) detail += "; the family names differ";
   ex.features.push_back({"name_match", ns.score, detail});
   return ex;
 }
@@ -136,8 +137,10 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     match::WorkspacePool::Lease workspace = impl_->workspaces.Acquire();
     for (const std::string& name : query.names) {
       qnames.push_back(match::AnalyzeQueryName(index, name, schema, *workspace));
-      CollectCandidates(index, qnames.back(), *workspace, candidate_names);
+      for (QueryName& d : match::DeriveQueryNames(index, qnames.back(), schema, *workspace))
+        qnames.push_back(std::move(d));
     }
+    for (const QueryName& q : qnames) CollectCandidates(index, q, *workspace, candidate_names);
   }
   std::unordered_map<uint32_t, EntityCandidate> by_entity;
   for (const auto& id : query.id_numbers) {

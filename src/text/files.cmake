@@ -3,4 +3,10 @@ list(APPEND EMBARGO_SOURCES
   src/text/phonetic.cc
   src/text/name_tables.cc
   src/text/name_analyzer.cc
-  src/text/similarity.cc)
+  src/text/similarity.cc
+  src/text/korean.cc
+  src/text/chinese.cc
+  src/text/kana.cc
+  src/text/khmer.cc
+  src/text/org_names.cc
+  src/text/given_names.cc)

@@ -2,7 +2,12 @@
 
 #include <cctype>
 
+#include "text/chinese.h"
+#include "text/given_names.h"
+#include "text/kana.h"
+#include "text/korean.h"
 #include "text/name_tables.h"
+#include "text/org_names.h"
 #include "text/phonetic.h"
 #include "text/transliterate.h"
 
@@ -40,35 +45,67 @@ std::string NormalizeArticles(const std::string& text) {
   return out;
 }
 
-std::vector<std::string> SplitWords(const std::string& text) {
+// The first comma of "LAST, First" is kept as this word through the steps
+// that follow, so the count of words before it survives joins and splits.
+constexpr std::string_view kCommaMark = ",";
+
+std::vector<std::string> SplitWords(const std::string& text, bool mark_comma) {
   std::vector<std::string> words;
   std::string current;
+  auto flush = [&] {
+    if (!current.empty()) words.push_back(std::move(current));
+    current.clear();
+  };
   for (char c : text) {
     if (c == '\'' || c == '`') continue;  // Cho'ng-u'n, Sha'ban: apostrophes are not breaks
     if (IsAlnum(c)) {
       current.push_back(c);
-    } else if (!current.empty()) {
-      words.push_back(std::move(current));
-      current.clear();
+      continue;
+    }
+    flush();
+    if (c == '&') {
+      words.emplace_back("and");
+    } else if (c == ',' && mark_comma) {
+      if (!words.empty()) words.emplace_back(kCommaMark);
+      mark_comma = false;
     }
   }
-  if (!current.empty()) words.push_back(std::move(current));
+  flush();
+  if (!words.empty() && words.back() == kCommaMark) words.pop_back();
   return words;
 }
 
-// "s a" / "l l c" (from S.A., L.L.C.) -> one legal-form token.
-std::vector<std::string> JoinLetterAbbreviations(std::vector<std::string> words) {
+// "FridrichBuchenberg" -> "Fridrich Buchenberg": a capital after three or
+// more lowercase letters starts a new word (McDonald and DeVito stay whole).
+std::string SplitCamelCase(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 4);
+  size_t lower_run = 0;
+  for (char c : text) {
+    bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+    if (upper && lower_run >= 3) out.push_back(' ');
+    lower_run = lower ? lower_run + 1 : 0;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool IsSingleLetter(const std::string& w) {
+  return w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0]));
+}
+
+// Runs of single letters: "s a" / "l l c" (from S.A., L.L.C.) become one
+// legal-form token; in the names of firms, bodies and ships any run does
+// ("A.B.C." -> "abc", "D.P.R.K." -> "dprk"), in people's names only legal
+// forms (J. R. R. are initials).
+std::vector<std::string> JoinLetterRuns(std::vector<std::string> words, bool person) {
   std::vector<std::string> out;
   size_t i = 0;
   while (i < words.size()) {
     size_t j = i;
     std::string letters;
-    while (j < words.size() && words[j].size() == 1 &&
-           std::isalpha(static_cast<unsigned char>(words[j][0]))) {
-      letters += words[j];
-      ++j;
-    }
-    if (j - i >= 2 && IsLegalFormAbbreviation(letters)) {
+    while (j < words.size() && IsSingleLetter(words[j])) letters += words[j++];
+    if (j - i >= 2 && (!person || IsLegalFormAbbreviation(letters))) {
       out.push_back(letters);
       i = j;
       continue;
@@ -138,17 +175,157 @@ bool AllDigits(std::string_view s) {
   return !s.empty();
 }
 
-TokenRole RoleOf(const std::string& word, size_t index, size_t count, Schema schema) {
-  if (AllDigits(word)) return TokenRole::kNumber;
+TokenRole RoleOf(const PhraseWord& word, size_t index, size_t count, Schema schema) {
+  const std::string& w = word.word;
+  if (AllDigits(w)) return TokenRole::kNumber;
   bool person = schema == Schema::kPerson;
-  if (count > 1 && IsTitle(word) && (person || index == 0)) return TokenRole::kTitle;
-  if (IsParticle(word)) return TokenRole::kParticle;
-  if (!person && index > 0 && IsLegalForm(word)) return TokenRole::kLegalForm;
-  if (count > 1 && IsConnector(word)) return TokenRole::kConnector;
+  if (word.kind == PhraseKind::kVesselPrefix &&
+      (schema == Schema::kVessel || schema == Schema::kLegalEntity))
+    return TokenRole::kTitle;
+  // Rank and office words name people; at the start of a firm's name
+  // ("General Electric") they are part of it.
+  if (count > 1 && IsTitle(w) && (person || (index == 0 && !IsPersonOnlyTitle(w))))
+    return TokenRole::kTitle;
+  if (IsParticle(w)) return TokenRole::kParticle;
+  if (word.kind == PhraseKind::kLegalForm) return TokenRole::kLegalForm;
+  if (count > 1 && IsConnector(w)) return TokenRole::kConnector;
   // Single letters are initials in people's names; in company or vessel
   // names ("SMT-K") they are ordinary parts that must match exactly.
-  if (word.size() == 1 && (person || schema == Schema::kLegalEntity)) return TokenRole::kInitial;
+  if (w.size() == 1 && (person || schema == Schema::kLegalEntity)) return TokenRole::kInitial;
   return TokenRole::kName;
+}
+
+// Words and their phrase kinds; phrase rewriting is for the names of
+// firms, bodies and ships (and of parties of unknown kind).
+std::vector<PhraseWord> ReadPhrases(std::vector<std::string> words, Schema schema) {
+  if (schema != Schema::kPerson) return RewriteOrgPhrases(words);
+  std::vector<PhraseWord> out;
+  out.reserve(words.size());
+  for (std::string& w : words) out.push_back({std::move(w), PhraseKind::kWord});
+  return out;
+}
+
+// A legal form only where something else names the firm: "Joint Stock
+// Company" alone is a name.
+void KeepSomeName(std::vector<TokenRole>& roles) {
+  bool any_name = false;
+  for (TokenRole r : roles) any_name |= r == TokenRole::kName || r == TokenRole::kNumber;
+  if (any_name) return;
+  for (TokenRole& r : roles) {
+    if (r == TokenRole::kLegalForm) r = TokenRole::kName;
+  }
+}
+
+// For each token, whether a hyphen joins it to the next one in `latin`
+// (PRIDMORE-SMITH, Jong-un): such parts are one name.
+std::vector<bool> HyphenLinks(const std::string& latin, const std::vector<Token>& tokens) {
+  std::vector<bool> links(tokens.size(), false);
+  size_t cursor = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    size_t at = latin.find(tokens[i].norm, cursor);
+    if (at == std::string::npos) break;
+    cursor = at + tokens[i].norm.size();
+    links[i] = cursor < latin.size() && latin[cursor] == '-' && i + 1 < tokens.size() &&
+               latin.compare(cursor + 1, tokens[i + 1].norm.size(), tokens[i + 1].norm) == 0;
+  }
+  return links;
+}
+
+// Middle parts of a person's name (NamePosition): in "LAST, First Middle"
+// the given names after the first; otherwise the names between the first
+// and the last (a hyphenated name counts as one); patronymics wherever they
+// stand. In an Arabic nasab chain the fathers' names stand in the middle.
+void MarkMiddleParts(AnalyzedName& name, const std::vector<bool>& hyphen_links) {
+  // Names: runs of name parts joined by hyphens.
+  std::vector<std::vector<size_t>> names;
+  for (size_t i = 0; i < name.tokens.size(); ++i) {
+    if (name.tokens[i].role != TokenRole::kName) continue;
+    bool joined = i > 0 && hyphen_links[i - 1] && !names.empty() && names.back().back() == i - 1;
+    if (joined) {
+      names.back().push_back(i);
+    } else {
+      names.push_back({i});
+    }
+  }
+  for (const auto& n : names) {
+    for (size_t i : n) {
+      if (IsPatronymic(name.tokens[i].norm)) name.tokens[i].position = NamePosition::kMiddle;
+    }
+  }
+  if (names.size() < 3) return;
+  auto mark = [&](const std::vector<size_t>& n) {
+    for (size_t i : n) name.tokens[i].position = NamePosition::kMiddle;
+  };
+  if (name.before_comma > 0 && name.head >= 0) {
+    for (const auto& n : names) {
+      if (static_cast<int>(n.front()) > name.head) mark(n);
+    }
+    return;
+  }
+  for (size_t k = 1; k + 1 < names.size(); ++k) mark(names[k]);
+}
+
+bool HasNasab(const AnalyzedName& name) {
+  for (const Token& t : name.tokens) {
+    if (t.norm == "bin" || t.norm == "ibn" || t.norm == "bint" || t.norm == "binti" ||
+        t.norm == "ould" || t.norm == "ben")
+      return true;
+  }
+  return false;
+}
+
+enum class CjkScript { kNone, kHangul, kHan };
+
+// The East Asian script a name is written in, if any: Hangul syllables
+// (U+AC00..U+D7A3) or CJK ideographs (U+3400..U+9FFF).
+CjkScript CjkScriptOf(std::string_view utf8) {
+  for (size_t i = 0; i + 2 < utf8.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0xEA && c <= 0xED) return CjkScript::kHangul;
+    if (c >= 0xE3 && c <= 0xE9) {
+      unsigned code = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(utf8[i + 1]) & 0x3F) << 6);
+      if (code >= 0x3400 && code <= 0x9FFF) return CjkScript::kHan;
+    }
+  }
+  return CjkScript::kNone;
+}
+
+bool HasSpace(std::string_view utf8) { return utf8.find(' ') != std::string_view::npos; }
+
+// The middle dot of a transcribed foreign name (贝拉克·奥巴马): U+00B7.
+bool HasForeignNameDot(std::string_view utf8) {
+  return utf8.find("\xC2\xB7") != std::string_view::npos;
+}
+
+// Whether the name reads as Korean or Chinese (AnalyzedName::korean,
+// ::syllabic); then a vowel written alone (O, Yong Ho; 이 -> "i") is a
+// syllable, not an initial, and every syllable is a core part (a given
+// name is two syllables).
+void ReadSyllabic(AnalyzedName& name, CjkScript script) {
+  std::vector<std::string_view> parts;
+  int before_comma = 0;
+  for (size_t i = 0; i < name.tokens.size(); ++i) {
+    const Token& t = name.tokens[i];
+    if (t.role == TokenRole::kTitle) continue;
+    bool syllable = t.role == TokenRole::kName ||
+                    (t.role == TokenRole::kInitial && ParseKoreanSyllable(t.norm).valid());
+    if (!syllable) return;
+    if (static_cast<int>(i) < name.before_comma) ++before_comma;
+    parts.push_back(t.norm);
+  }
+  size_t comma = static_cast<size_t>(before_comma);
+  bool cjk_parts = parts.size() >= 2 && parts.size() <= 5;
+  name.korean = script == CjkScript::kHangul ? cjk_parts
+                : script == CjkScript::kNone ? LooksKorean(parts, comma)
+                                             : false;
+  name.syllabic = name.korean || (script == CjkScript::kHan ? cjk_parts
+                                  : script == CjkScript::kNone ? LooksChinese(parts, comma)
+                                                               : false);
+  if (!name.syllabic) return;
+  for (Token& t : name.tokens) {
+    if (t.role == TokenRole::kInitial) t.role = TokenRole::kName;
+    t.position = NamePosition::kCore;
+  }
 }
 
 }  // namespace
@@ -187,25 +364,56 @@ Token MakeToken(std::string norm, TokenRole role) {
 }
 
 AnalyzedName AnalyzeName(std::string_view name, Schema schema) {
-  std::string latin = NormalizeArticles(ToLatinAscii(name));
-  size_t comma = latin.find(',');
-  size_t words_before_comma =
-      comma == std::string::npos ? 0 : SplitWords(latin.substr(0, comma)).size();
-  std::vector<std::string> words = NormalizeCompounds(JoinLetterAbbreviations(SplitWords(latin)));
-  AnalyzedName analyzed;
-  analyzed.tokens.reserve(words.size());
+  bool person = schema == Schema::kPerson;
+  std::string source = person ? TranslateTitles(name) : TranslateBusinessWords(name);
+  std::string latin = NormalizeArticles(ToLatinAscii(SplitCamelCase(source)));
+  std::vector<std::string> words =
+      NormalizeCompounds(JoinLetterRuns(SplitWords(latin, /*mark_comma=*/true), person));
+  int before_comma = 0;
   for (size_t i = 0; i < words.size(); ++i) {
-    TokenRole role = RoleOf(words[i], i, words.size(), schema);
-    analyzed.tokens.push_back(MakeToken(std::move(words[i]), role));
+    if (words[i] != kCommaMark) continue;
+    before_comma = static_cast<int>(i);
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(i));
+    break;
   }
-  // Compound normalisation may change the count; then fall back to the start.
-  size_t from = words_before_comma < analyzed.tokens.size() ? words_before_comma : 0;
-  for (size_t i = from; i < analyzed.tokens.size(); ++i) {
+  size_t word_count = words.size();
+  std::vector<PhraseWord> phrases = ReadPhrases(std::move(words), schema);
+  // Phrase rewriting may change the count; then the comma is forgotten.
+  if (phrases.size() != word_count) before_comma = 0;
+  std::vector<TokenRole> roles;
+  roles.reserve(phrases.size());
+  for (size_t i = 0; i < phrases.size(); ++i)
+    roles.push_back(RoleOf(phrases[i], i, phrases.size(), schema));
+  KeepSomeName(roles);
+  AnalyzedName analyzed;
+  analyzed.tokens.reserve(phrases.size());
+  for (size_t i = 0; i < phrases.size(); ++i)
+    analyzed.tokens.push_back(MakeToken(std::move(phrases[i].word), roles[i]));
+  analyzed.before_comma = before_comma;
+  for (size_t i = static_cast<size_t>(analyzed.before_comma); i < analyzed.tokens.size(); ++i) {
     if (analyzed.tokens[i].role == TokenRole::kName) {
       analyzed.head = static_cast<int>(i);
       break;
     }
   }
+  if (analyzed.head < 0) {
+    for (size_t i = 0; i < analyzed.tokens.size(); ++i) {
+      if (analyzed.tokens[i].role == TokenRole::kName) {
+        analyzed.head = static_cast<int>(i);
+        break;
+      }
+    }
+  }
+  analyzed.nasab = HasNasab(analyzed);
+  MarkMiddleParts(analyzed, HyphenLinks(latin, analyzed.tokens));
+  CjkScript script = CjkScriptOf(name);
+  bool transcribed = HasKana(name) || (script == CjkScript::kHan && HasForeignNameDot(name));
+  if (transcribed) {
+    for (Token& t : analyzed.tokens) t.transcribed = true;
+    script = CjkScript::kNone;  // a foreign name, not one of Chinese syllables
+  }
+  analyzed.family_first = script != CjkScript::kNone && !HasSpace(name);
+  ReadSyllabic(analyzed, script);
   return analyzed;
 }
 

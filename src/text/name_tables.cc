@@ -1,10 +1,12 @@
 #include "text/name_tables.h"
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/org_names.h"
 #include "text/phonetic.h"
 
 namespace embargo::text {
@@ -73,120 +75,105 @@ const std::initializer_list<std::initializer_list<std::string_view>> kVariantGro
     {"cai", "tsai", "choi_cn"},
     {"zhang", "chang", "cheung"},
     {"xie", "hsieh"},
-    {"zhou", "chou", "chow"},
     {"chen", "chan", "tan_cn"},
     {"huang", "wong", "hwang"},
     // Abbreviations OFAC uses in company and vessel-operator names
     // ("SHANGHAI DONGFENG SHPG CO LTD" is the UN's "... SHIPPING CO LTD").
-    {"shipping", "shpg"},
-    {"international", "intl"},
-    {"management", "mgmt"},
-    {"trading", "trdg"},
+    {"shipping", "shpg", "shipping", "shipg"},
+    {"international", "intl", "internacional", "internationale", "internazionale", "interntl"},
+    {"management", "mgmt", "mgt"},
+    {"trading", "trdg", "trade", "trader", "traders", "tradings", "trad"},
+    // Business words and their abbreviations and inflections, so KOREA
+    // HYOKSIN TRADE CORP. and TANCHON COMMERCIAL BK read as the listed names.
+    {"bank", "bk", "bnk", "banque", "banco", "banca", "bankasi", "banka"},
+    {"national", "nacional", "nationale", "nazionale", "natl"},
+    {"industrial", "industries", "industry", "inds", "industria", "industriel", "industrie"},
+    {"commercial", "coml", "comercial", "commerciale", "commerce"},
+    {"group", "grp", "groupe", "grupo", "gruppo"},
+    {"holding", "holdings", "hldg", "hldgs"},
+    {"development", "devt", "dvlpmt", "developments"},
+    {"engineering", "engg", "engr"},
+    {"technology", "technologies", "tech", "technologie", "tecnologia", "technical"},
+    {"manufacturing", "mfg", "manufacture", "manufacturer", "manufacturers", "mfrs", "mfr"},
+    {"investment", "investments", "invest", "investing", "inversiones"},
+    {"enterprise", "enterprises", "entreprise", "empresa", "entpr"},
+    {"services", "service", "svc", "svcs", "servicios", "servizi"},
+    {"association", "assn", "assoc", "associates", "associated"},
+    {"brothers", "bros", "brother"},
+    {"importers", "import", "imports", "importer", "imp"},
+    {"exporters", "export", "exports", "exporter", "exp"},
+    {"electronics", "electronic", "elec", "electronica"},
+    {"chemical", "chemicals", "chem", "chemie", "quimica"},
+    {"petroleum", "petro", "petrol"},
+    {"equipment", "equip", "eqpt"},
+    {"machinery", "mach", "machines", "machine"},
+    {"products", "product", "prods"},
+    {"systems", "system"},
+    {"resources", "resource"},
+    {"center", "centre", "ctr", "centro"},
+    {"mining", "mines", "mine", "minerals", "mineral"},
+    {"insurance", "insur", "assurance", "seguros"},
+    {"department", "dept"},
+    {"university", "univ", "universidad", "universite", "universitet"},
+    {"institute", "inst", "institut", "instituto", "istituto"},
+    {"laboratory", "laboratories", "lab", "labs", "laboratorio"},
+    {"foundation", "fdn", "fundacion", "fondation", "stiftung"},
+    {"general", "genl"},
+    {"marine", "maritime", "marina"},
+    {"transport", "transportation", "trans", "transporte"},
+    {"construction", "constr", "constructions", "construcciones"},
+    {"logistics", "logistic", "logistica"},
+    {"petrochemical", "petrochemicals", "petrochem"},
+    {"pharmaceutical", "pharmaceuticals", "pharma", "pharm"},
+    {"steel", "steels"},
+    {"communications", "communication", "comm", "comms", "telecom", "telecommunications"},
+    // Chinese: pinyin, Wade-Giles and the common Xi/Shi confusion.
+    {"xi", "hsi", "shi", "si", "shih"},
+    {"zhou", "chou", "chow"},
+    {"jiang", "chiang"},
+    {"qian", "chien"},
+    {"zheng", "cheng"},
+    {"zhao", "chao"},
 };
 
-const std::initializer_list<std::string_view> kLegalForms = {"co",
-                                                             "company",
-                                                             "companies",
-                                                             "corp",
-                                                             "corporation",
-                                                             "inc",
-                                                             "incorporated",
-                                                             "ltd",
-                                                             "limited",
-                                                             "llc",
-                                                             "plc",
-                                                             "jsc",
-                                                             "ojsc",
-                                                             "cjsc",
-                                                             "pjsc",
-                                                             "ooo",
-                                                             "oao",
-                                                             "zao",
-                                                             "pao",
-                                                             "ao",
-                                                             "tov",
-                                                             "pat",
-                                                             "gmbh",
-                                                             "ag",
-                                                             "sa",
-                                                             "sas",
-                                                             "sarl",
-                                                             "srl",
-                                                             "spa",
-                                                             "bv",
-                                                             "nv",
-                                                             "ab",
-                                                             "oy",
-                                                             "kg",
-                                                             "lp",
-                                                             "llp",
-                                                             "pte",
-                                                             "pvt",
-                                                             "bhd",
-                                                             "sdn",
-                                                             "fze",
-                                                             "fzco",
-                                                             "fzc",
-                                                             "fz",
-                                                             "fzllc",
-                                                             "dmcc",
-                                                             "sl",
-                                                             "sae",
-                                                             "sal",
-                                                             "wll",
-                                                             "est",
-                                                             "establishment",
-                                                             "cv",
-                                                             "sac",
-                                                             "ltda",
-                                                             "eirl",
-                                                             "kft",
-                                                             "zrt",
-                                                             "sro",
-                                                             "doo",
-                                                             "dd",
-                                                             "ad",
-                                                             "ood",
-                                                             "eood",
-                                                             "as",
-                                                             "asa",
-                                                             "aps",
-                                                             "kk",
-                                                             "yk",
-                                                             "pty",
-                                                             "ulc",
-                                                             "lc",
-                                                             "pllc",
-                                                             "gbr",
-                                                             "ug",
-                                                             "kgaa",
-                                                             "ohg",
-                                                             "se",
-                                                             "scs",
-                                                             "sca",
-                                                             "snc",
-                                                             "obshchestvo",
-                                                             "ogranichennoy",
-                                                             "otvetstvennostyu",
-                                                             "aktsionernoye",
-                                                             "zakrytoye",
-                                                             "otkrytoye",
-                                                             "publichnoye",
-                                                             "tovarystvo",
-                                                             "sherkat",
-                                                             "shirkat",
-                                                             "sherkate"};
-
+// Titles, honorifics and offices in several languages (romanised).
 const std::initializer_list<std::string_view> kTitles = {
-    "dr",           "doctor",    "haji",    "hajji",     "haj",     "hajj",       "hadji",
-    "alhaji",       "mullah",    "mulla",   "mullo",     "mawlawi", "maulavi",    "maulvi",
-    "mawlavi",      "moulavi",   "mawlana", "maulana",   "shaykh",  "sheikh",     "shaikh",
-    "sheik",        "shaik",     "sayyid",  "seyed",     "seyyed",  "sayyed",     "mr",
-    "mrs",          "ms",        "miss",    "sir",       "general", "gen",        "colonel",
-    "col",          "major",     "maj",     "captain",   "capt",    "lieutenant", "lt",
-    "brigadier",    "admiral",   "prof",    "professor", "eng",     "engineer",   "hojjatoleslam",
-    "hojatoleslam", "ayatollah", "qari",    "mufti",     "imam",    "commander",  "cmdr",
-    "sgt",          "sergeant",  "marshal", "vice",      "rear",    "ustad",      "ustadh"};
+    "dr", "doctor", "haji", "hajji", "haj", "hajj", "hadji", "alhaji", "mullah", "mulla", "mullo",
+    "mawlawi", "maulavi", "maulvi", "mawlavi", "moulavi", "mawlana", "maulana", "shaykh", "sheikh",
+    "shaikh", "sheik", "shaik", "sheikha", "shaikha", "sayyid", "seyed", "seyyed", "sayyed", "mr",
+    "mrs", "ms", "miss", "mister", "sir", "dame", "lord", "lady", "general", "gen", "colonel", "col",
+    "major", "maj", "captain", "capt", "lieutenant", "lt", "brigadier", "admiral", "prof",
+    "professor", "eng", "engineer", "hojjatoleslam", "hojatoleslam", "ayatollah", "qari", "mufti",
+    "imam", "commander", "cmdr", "sgt", "sergeant", "marshal", "vice", "rear", "ustad", "ustadh",
+    "ustaz", "akhund", "president", "prasident", "presidente", "prezident", "chairman", "premier",
+    "minister", "senator", "governor", "comrade", "tovarishch", "monsieur", "madame", "mme",
+    "mlle", "herr", "frau", "senor", "senora", "sra", "hon", "honourable", "honorable",
+    "excellency", "rev", "reverend", "rabbi", "jr", "junior", "snr", "senior", "prince",
+    "princess", "king", "queen"};
+
+// Titles that never start the name of a firm or body ("Mr", "Sheikh"), as
+// opposed to rank and office words ("General Electric", "Major Oil").
+const std::initializer_list<std::string_view> kHonorifics = {
+    "dr", "haji", "hajji", "haj", "hajj", "hadji", "alhaji", "mullah", "mulla", "mawlawi",
+    "maulavi", "maulvi", "mawlavi", "maulana", "mawlana", "shaykh", "sheikh", "shaikh", "sheik",
+    "sayyid", "seyed", "seyyed", "sayyed", "mr", "mrs", "ms", "miss", "mister", "hojjatoleslam",
+    "hojatoleslam", "ayatollah", "monsieur", "madame", "mme", "mlle", "herr", "frau"};
+
+// Titles written in Hangul, Han or kana after or before a name, and their
+// English words (김정은 위원장 -> "chairman").
+struct ScriptTitle {
+  std::string_view script;
+  std::string_view english;
+};
+constexpr ScriptTitle kScriptTitles[] = {
+    {"대통령", " president "}, {"위원장", " chairman "}, {"장군", " general "},
+    {"동지", " comrade "},     {"선생님", " mr "},      {"선생", " mr "},
+    {"총리", " premier "},     {"주석", " chairman "},  {"원수", " marshal "},
+    {"박사", " dr "},          {"大統領", " president "}, {"大统领", " president "},
+    {"总统", " president "},   {"總統", " president "},   {"主席", " chairman "},
+    {"先生", " mr "},          {"さん", " mr "},          {"様", " mr "},
+    {"閣下", " excellency "},
+};
 
 const std::initializer_list<std::string_view> kConnectors = {
     "of",  "for", "the", "and", "de", "del", "la", "le",  "los", "las", "da", "dos", "das",
@@ -235,9 +222,48 @@ std::string_view VariantGroupOfFold(std::string_view folded) {
   return it == groups->end() ? std::string_view() : std::string_view(it->second);
 }
 
-bool IsLegalForm(std::string_view token) {
-  static const auto* set = new std::unordered_set<std::string>(BuildSet(kLegalForms));
-  return Contains(*set, token);
+const std::vector<std::string>& VariantGroupFolds(std::string_view canonical) {
+  static const auto* folds = [] {
+    auto* map = new std::unordered_map<std::string, std::vector<std::string>>();
+    for (const auto& group : kVariantGroups) {
+      auto& list = (*map)[std::string(*group.begin())];
+      for (std::string_view member : group) {
+        std::string f = Fold(member);
+        if (std::find(list.begin(), list.end(), f) == list.end()) list.push_back(std::move(f));
+      }
+    }
+    return map;
+  }();
+  static const std::vector<std::string> kNone;
+  auto it = folds->find(std::string(canonical));
+  return it == folds->end() ? kNone : it->second;
+}
+
+bool IsLegalForm(std::string_view token) { return IsLegalFormWord(token); }
+
+bool IsPersonOnlyTitle(std::string_view token) {
+  static const auto* set = new std::unordered_set<std::string>(BuildSet(kHonorifics));
+  return IsTitle(token) && !Contains(*set, token);
+}
+
+std::string TranslateTitles(std::string_view utf8) {
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; }))
+    return std::string(utf8);
+  std::string out;
+  size_t i = 0;
+  while (i < utf8.size()) {
+    bool matched = false;
+    for (const ScriptTitle& t : kScriptTitles) {
+      if (utf8.substr(i, t.script.size()) == t.script) {
+        out += t.english;
+        i += t.script.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) out.push_back(utf8[i++]);
+  }
+  return out;
 }
 
 bool IsTitle(std::string_view token) {

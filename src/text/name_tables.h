@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace embargo::text {
 
@@ -17,10 +18,22 @@ std::string_view VariantGroup(std::string_view token);
 // "jun", the fold of group member "jun", so it joins that group.
 std::string_view VariantGroupOfFold(std::string_view folded);
 
+// The spelling folds of every member of the variant group named by its
+// canonical form ("sergey" -> sergey, sergei, serhiy, ...), to measure a
+// misspelling against the whole group; empty for an unknown group.
+const std::vector<std::string>& VariantGroupFolds(std::string_view canonical);
+
 bool IsLegalForm(std::string_view token);  // co, ltd, llc, ooo, jsc, gmbh, ...
 bool IsTitle(std::string_view token);      // dr, haji, mullah, shaykh, sayyid, ...
+// A title that names a rank or office (general, captain, president), which
+// may also start a firm's name, rather than an honorific (mr, sheikh).
+bool IsPersonOnlyTitle(std::string_view token);
 bool IsConnector(std::string_view token);  // of, for, the, and, de, ...
 bool IsParticle(std::string_view token);   // al, bin, ibn, bint, ...
+
+// Titles written in Hangul, Han or kana replaced by English title words
+// before romanisation (김정은 위원장 -> "김정은 chairman"). UTF-8 in and out.
+std::string TranslateTitles(std::string_view utf8);
 
 // Legal form written as single letters with dots or spaces ("s a" -> "sa",
 // "l l c" -> "llc"); "" when the letters form no legal form.

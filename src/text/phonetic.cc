@@ -10,14 +10,16 @@ struct Rewrite {
   std::string_view to;
 };
 
-// Longest first; applied left to right at each position.
+// Longest first; applied left to right at each position. What a rewrite
+// writes is already folded (g is k).
 constexpr std::array kRewrites = {
-    Rewrite{"shch", "s"}, Rewrite{"tsch", "j"}, Rewrite{"tch", "j"}, Rewrite{"sch", "s"},
+    Rewrite{"oung", "onk"}, Rewrite{"shch", "s"}, Rewrite{"tsch", "j"}, Rewrite{"tch", "j"}, Rewrite{"sch", "s"},
     Rewrite{"dzh", "j"},  Rewrite{"ch", "j"},   Rewrite{"zh", "j"},  Rewrite{"dj", "j"},
     Rewrite{"sh", "s"},   Rewrite{"kh", "h"},   Rewrite{"gh", "k"},  Rewrite{"dh", "t"},
     Rewrite{"th", "t"},   Rewrite{"ph", "f"},   Rewrite{"ck", "k"},  Rewrite{"wh", "v"},
     Rewrite{"eo", "o"},   Rewrite{"eu", "u"},   Rewrite{"oo", "u"},  Rewrite{"ee", "i"},
-    Rewrite{"ou", "u"},   Rewrite{"ae", "e"},
+    Rewrite{"ou", "u"},   Rewrite{"ae", "e"},   Rewrite{"ung", "onk"}, Rewrite{"ts", "s"},
+    Rewrite{"tz", "s"},
 };
 
 char FoldLetter(char c) {
@@ -42,6 +44,15 @@ std::string Fold(std::string_view token) {
   // Cyrillic "Ye" at the start of a name is also written "E" (Yevgeny/Evgeny).
   if (token.size() > 2 && token[0] == 'y' && token[1] == 'e') token.remove_prefix(1);
   size_t i = 0;
+  // Pinyin x and Wade-Giles hs at the start of a syllable (Xi / Hsi).
+  // (Wade-Giles hs comes before i or u; an abjad skeleton such as "hsyn"
+  // for Husayn keeps its h.)
+  bool wade_giles_hs =
+      token.size() > 2 && token[0] == 'h' && token[1] == 's' && (token[2] == 'i' || token[2] == 'u');
+  if (token.size() > 1 && (token[0] == 'x' || wade_giles_hs)) {
+    out.push_back('s');
+    i = token[0] == 'x' ? 1 : 2;
+  }
   while (i < token.size()) {
     bool rewritten = false;
     for (const Rewrite& r : kRewrites) {
@@ -92,6 +103,17 @@ std::string SkeletonKey(std::string_view folded) {
     key.push_back(c);
   }
   if (key.empty()) return "~" + std::string(folded);
+  return key;
+}
+
+std::string TranscriptionKey(std::string_view folded) {
+  std::string key;
+  for (char c : folded) {
+    if (IsVowel(c) || c == 'h' || c == 'v' || c == 'i') continue;  // w -> v, y -> i in the fold
+    if (c == 'l') c = 'r';
+    if (!key.empty() && key.back() == c) continue;
+    key.push_back(c);
+  }
   return key;
 }
 

@@ -27,6 +27,12 @@ std::string VowelClassKey(std::string_view folded);
 // behind '~' ("i" -> "~i").
 std::string SkeletonKey(std::string_view folded);
 
+// Consonants of a folded token, for names transcribed into Han or kana
+// syllables (贝拉克 "beilake", バラク "baraku" for Barack): vowels, h, w and y
+// dropped, l written r (neither script tells them apart), repeats
+// collapsed. "parak" -> "prk".
+std::string TranscriptionKey(std::string_view folded);
+
 inline bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 }  // namespace embargo::text

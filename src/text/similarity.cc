@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "text/name_tables.h"
 #include "text/phonetic.h"
 
 namespace embargo::text {
@@ -50,6 +51,8 @@ std::string_view TokenMatchKindName(TokenMatchKind kind) {
     case TokenMatchKind::kVariant: return "variant";
     case TokenMatchKind::kFuzzy: return "fuzzy";
     case TokenMatchKind::kInitial: return "initial";
+    case TokenMatchKind::kNickname: return "nickname";
+    case TokenMatchKind::kAcronym: return "acronym";
   }
   return "none";
 }
@@ -106,10 +109,24 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b) {
   if (a.key[0] == '=' && a.key == b.key) return {0.95f, TokenMatchKind::kVariant};
   if (a.fold == b.fold) return {0.95f, TokenMatchKind::kVariant};
   float fuzzy = FoldedEditSimilarity(a.fold, b.fold);
+  // A misspelling of one member of a variant group (Serej for Sergej) is
+  // as close to every other member (Sergei, Sergey).
+  for (const Token* group : {&a, &b}) {
+    const Token* other = group == &a ? &b : &a;
+    if (group->key[0] != '=') continue;
+    for (const std::string& member : VariantGroupFolds(std::string_view(group->key).substr(1)))
+      fuzzy = std::max(fuzzy, FoldedEditSimilarity(other->fold, member));
+  }
   // Abjad transliterations carry no vowels ("mhmd"): same skeleton is a variant.
   if (fuzzy < 0.85f && (IsAbjadSkeleton(a.norm) || IsAbjadSkeleton(b.norm))) {
     std::string ka = SkeletonKey(a.fold), kb = SkeletonKey(b.fold);
     if (ka == kb && ka.size() >= 3) return {0.85f, TokenMatchKind::kVariant};
+  }
+  // A foreign name transcribed into Han or kana syllables keeps its
+  // consonants (beilake / barack, aobama / obama).
+  if (fuzzy < kTranscriptionSimilarity && (a.transcribed || b.transcribed)) {
+    std::string ka = TranscriptionKey(a.fold), kb = TranscriptionKey(b.fold);
+    if (ka == kb && ka.size() >= 2) return {kTranscriptionSimilarity, TokenMatchKind::kVariant};
   }
   if (fuzzy < kMinTokenSimilarity) return {};
   return {std::min(fuzzy, 0.94f), TokenMatchKind::kFuzzy};

@@ -11,7 +11,7 @@
 
 namespace embargo::text {
 
-enum class TokenMatchKind : uint8_t { kNone, kExact, kVariant, kFuzzy, kInitial };
+enum class TokenMatchKind : uint8_t { kNone, kExact, kVariant, kFuzzy, kInitial, kNickname, kAcronym };
 std::string_view TokenMatchKindName(TokenMatchKind kind);
 
 struct TokenSimilarity {
@@ -21,6 +21,10 @@ struct TokenSimilarity {
 
 // Scores below this are reported as no match.
 constexpr float kMinTokenSimilarity = 0.6f;
+// A short form of a given name (Ted / Theodore): weaker than a spelling.
+constexpr float kNicknameSimilarity = 0.85f;
+// A transcribed name part whose consonants agree (TranscriptionKey).
+constexpr float kTranscriptionSimilarity = 0.85f;
 
 TokenSimilarity CompareTokens(const Token& a, const Token& b);
 

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "common/utf8.h"
+#include "text/kana.h"
+#include "text/khmer.h"
 
 namespace embargo::text {
 namespace {
@@ -113,10 +115,46 @@ std::vector<Run> ScriptRuns(std::string_view utf8) {
   return runs;
 }
 
+// The dots that separate the parts of a foreign name written in Han or
+// kana (贝拉克·奥巴马): U+00B7, U+2022, U+2027, U+30FB.
+bool IsNameDot(char32_t c) { return c == 0xB7 || c == 0x2022 || c == 0x2027 || c == 0x30FB; }
+
+bool HasNameDot(std::string_view utf8) {
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t cp = DecodeUtf8(utf8, i);
+    if (IsNameDot(cp)) return true;
+  }
+  return false;
+}
+
+// A foreign name transcribed into Han characters: each dot-separated part is
+// one word of syllables run together ("beilake aobama"), compared by its
+// consonants (TranscriptionKey in phonetic.h).
+std::string TranscribedHan(std::string_view utf8) {
+  std::string out;
+  for (size_t i = 0; i < utf8.size();) {
+    size_t start = i;
+    char32_t cp = DecodeUtf8(utf8, i);
+    UErrorCode status = U_ZERO_ERROR;
+    if (IsNameDot(cp)) {
+      out += ' ';
+    } else if (cp != 0xFFFFFFFF &&
+               uscript_getScript(static_cast<UChar32>(cp), &status) == USCRIPT_HAN) {
+      for (char ch : HanReading(cp)) {
+        if (ch != ' ') out.push_back(ch);
+      }
+    } else {
+      out.append(utf8, start, i - start);
+    }
+  }
+  return out;
+}
+
 std::string TransliterateRun(const Run& run) {
   switch (run.kind) {
     case RunKind::kLatin: return Transliterate("Latin-ASCII", run.text);
     case RunKind::kHan: {
+      if (HasNameDot(run.text)) return TranscribedHan(run.text);
       std::string out;
       for (size_t i = 0; i < run.text.size();) {
         size_t start = i;
@@ -188,6 +226,7 @@ std::string RomanizeHangul(std::string_view utf8) {
 std::string ToLatinAscii(std::string_view utf8) {
   if (IsAscii(utf8)) return LowerAscii(utf8);
   std::string romanized = RomanizeHangul(utf8);  // also drops invalid bytes
+  romanized = RomanizeKhmer(RomanizeKana(romanized));
   if (IsAscii(romanized)) return LowerAscii(romanized);
   icu::UnicodeString nfkc;
   {

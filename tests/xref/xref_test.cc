@@ -192,12 +192,13 @@ TEST(XrefReferenceTest, ListsTheUnDprkRecordsWithNoOfacCounterpartAndWhy) {
     EXPECT_TRUE(ref.lists.entities[u.entity].source_id.starts_with("KP"));
     EXPECT_FALSE(u.why.empty());
   }
-  // Exactly these four: KUMRYONG is an alias of KOMID on OFAC (which the UN
-  // lists apart), the Ministry is "of People's Armed Forces" there, and the
-  // two people are not on the 2021-07 SDN list under any spelling.
+  // Exactly these three: KUMRYONG is an alias of KOMID on OFAC (which the
+  // UN lists apart), and the two people are not on the 2021-07 SDN list
+  // under any spelling. (The Ministry of National Defence is OFAC's
+  // MINISTRY OF PEOPLE'S ARMED FORCES, its former name on the UN list:
+  // XrefReferenceTest.AFormerNameWithAnAcronymInBracketsLinks.)
   std::map<std::string, std::pair<UnlinkedReason, std::string>> expected = {
       {"KPe.014", {UnlinkedReason::kConflict, "us_ofac_sdn-9345"}},
-      {"KPe.054", {UnlinkedReason::kBelowThreshold, "us_ofac_sdn-22285"}},
       {"KPi.003", {UnlinkedReason::kBelowThreshold, ""}},
       {"KPi.005", {UnlinkedReason::kBelowThreshold, ""}}};
   ASSERT_EQ(gap.size(), expected.size());
@@ -215,6 +216,17 @@ TEST(XrefReferenceTest, ListsTheUnDprkRecordsWithNoOfacCounterpartAndWhy) {
       EXPECT_LT(u.score, 0.90);
     }
   }
+}
+
+// The UN lists the DPRK's Ministry of National Defence with its former name
+// "MINISTRY OF THE PEOPLE’S ARMED FORCES (MPAF)" (a typographic apostrophe
+// and the acronym in brackets); OFAC lists it under that former name.
+TEST(XrefReferenceTest, AFormerNameWithAnAcronymInBracketsLinks) {
+  const Reference& ref = UnOfac();
+  const Entity* counterpart = Counterpart(ref.lists, ref.full, "un_sc_sanctions-KPe.054", kOfac);
+  ASSERT_NE(counterpart, nullptr);
+  EXPECT_EQ(counterpart->id, "us_ofac_sdn-22285");
+  EXPECT_EQ(counterpart->caption(), "MINISTRY OF PEOPLE'S ARMED FORCES");
 }
 
 // OFAC abbreviates "SHIPPING" as "SHPG"; the UN spells it out.

@@ -1,0 +1,136 @@
+#include "match/derived_names.h"
+
+#include <string>
+
+namespace embargo::match {
+namespace {
+
+// A word is split only when it is long and the index does not know it
+// (nor anything close) as it stands.
+constexpr size_t kMinSplitLength = 6;
+constexpr size_t kMinFuzzySplitLength = 10;
+constexpr size_t kMinExactPart = 2;
+constexpr size_t kMinFuzzyPart = 4;
+constexpr float kKnownScore = 0.95f;
+constexpr float kMinFuzzyPartScore = 0.85f;
+
+bool Known(const QueryUnit& unit) {
+  for (const SimilarToken& s : unit.similar) {
+    if (s.score >= kKnownScore) return true;
+  }
+  return false;
+}
+
+float BestScore(const Index& index, const std::string& part) {
+  thread_local std::vector<SimilarToken> similar;
+  index.FindSimilar(text::MakeToken(part, text::TokenRole::kName), Index::Lookup::kFuzzy, similar);
+  float best = 0;
+  for (const SimilarToken& s : similar) best = std::max(best, s.score);
+  return best;
+}
+
+// `word` as two or three words the index holds exactly (chon ma san), or
+// as two it holds closely (fridrich buchenberg); "" when none.
+std::string SplitWord(const Index& index, const std::string& word) {
+  size_t n = word.size();
+  for (size_t a = kMinExactPart; a + kMinExactPart <= n; ++a) {
+    if (index.HasToken(word.substr(0, a)) && index.HasToken(word.substr(a)))
+      return word.substr(0, a) + " " + word.substr(a);
+  }
+  for (size_t a = kMinExactPart; a + 2 * kMinExactPart <= n; ++a) {
+    if (!index.HasToken(word.substr(0, a))) continue;
+    for (size_t b = a + kMinExactPart; b + kMinExactPart <= n; ++b) {
+      if (index.HasToken(word.substr(a, b - a)) && index.HasToken(word.substr(b)))
+        return word.substr(0, a) + " " + word.substr(a, b - a) + " " + word.substr(b);
+    }
+  }
+  if (n < kMinFuzzySplitLength) return "";
+  float best = 0;
+  std::string split;
+  for (size_t a = kMinFuzzyPart; a + kMinFuzzyPart <= n; ++a) {
+    float left = BestScore(index, word.substr(0, a));
+    if (left < kMinFuzzyPartScore) continue;
+    float score = std::min(left, BestScore(index, word.substr(a)));
+    if (score >= kMinFuzzyPartScore && score > best) {
+      best = score;
+      split = word.substr(0, a) + " " + word.substr(a);
+    }
+  }
+  return split;
+}
+
+std::string SplitRunTogetherWords(const Index& index, const QueryName& query) {
+  const auto& tokens = query.analyzed.tokens;
+  std::string rewritten;
+  bool changed = false;
+  for (uint32_t i = 0; i < tokens.size(); ++i) {
+    std::string word = tokens[i].norm;
+    if (tokens[i].role == text::TokenRole::kName && word.size() >= kMinSplitLength &&
+        !Known(query.units[i])) {
+      std::string split = SplitWord(index, word);
+      if (!split.empty()) {
+        word = split;
+        changed = true;
+      }
+    }
+    if (!rewritten.empty()) rewritten.push_back(' ');
+    rewritten += word;
+  }
+  return changed ? rewritten : "";
+}
+
+std::string Acronym(const QueryName& query) {
+  std::string letters;
+  for (const text::Token& t : query.analyzed.tokens) {
+    if (t.role == text::TokenRole::kName) letters.push_back(t.norm[0]);
+  }
+  return letters.size() >= 3 && letters.size() <= 8 ? letters : "";
+}
+
+// The name without its bracketed parts, and each bracketed part.
+std::vector<std::string> BracketParts(const std::string& name) {
+  std::vector<std::string> parts;
+  if (name.find('(') == std::string::npos) return parts;
+  std::string outside;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t open = name.find('(', i);
+    if (open == std::string::npos) {
+      outside += name.substr(i);
+      break;
+    }
+    outside += name.substr(i, open - i);
+    size_t close = name.find(')', open);
+    if (close == std::string::npos) close = name.size();
+    std::string inside = name.substr(open + 1, close - open - 1);
+    if (inside.find_first_not_of(" ") != std::string::npos) parts.push_back(inside);
+    i = close + 1;
+  }
+  if (outside.find_first_not_of(" ") != std::string::npos) parts.insert(parts.begin(), outside);
+  if (parts.size() < 2) parts.clear();
+  return parts;
+}
+
+}  // namespace
+
+std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& query, Schema schema,
+                                        Workspace& ws) {
+  std::vector<QueryName> derived;
+  auto add = [&](const std::string& name, float scale) {
+    QueryName q = AnalyzeQueryName(index, name, schema, ws);
+    q.original = query.original;
+    q.scale = scale;
+    q.exact_only = scale < 1.0f;
+    if (!q.analyzed.tokens.empty()) derived.push_back(std::move(q));
+  };
+  std::string split = SplitRunTogetherWords(index, query);
+  if (!split.empty()) add(split, 1.0f);
+  if (schema != Schema::kPerson) {
+    std::string acronym = Acronym(query);
+    if (!acronym.empty()) add(acronym, kDerivedAcronymScale);
+  }
+  for (const std::string& part : BracketParts(query.original)) add(part, 1.0f);
+  return derived;
+}
+
+}  // namespace embargo::match

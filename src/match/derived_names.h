@@ -1,0 +1,22 @@
+// Other readings of a query name that the index is also searched with:
+// the name with a run-together word split where the index knows its parts
+// (CHONMASAN -> CHON MA SAN, FRIDRICHBUCHENBERG -> FRIDRICH BUCHENBERG),
+// the acronym of a firm's or body's name of three words or more (scored
+// at QueryName::scale), and the parts outside and inside brackets (Korea
+// Mining Development Trading Corporation (KOMID)). Pure functions of the
+// index and the query; thread-compatible (the workspace is the caller's).
+#pragma once
+
+#include <vector>
+
+#include "match/name_matcher.h"
+
+namespace embargo::match {
+
+// A derived name from an acronym scores at most this share of the match.
+inline constexpr float kDerivedAcronymScale = 0.9f;
+
+std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& query, Schema schema,
+                                        Workspace& ws);
+
+}  // namespace embargo::match

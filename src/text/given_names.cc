@@ -1,0 +1,150 @@
+#include "text/given_names.h"
+
+#include <initializer_list>
+#include <unordered_map>
+
+namespace embargo::text {
+namespace {
+
+// Each line: a formal given name, then its short forms.
+const std::initializer_list<std::initializer_list<std::string_view>> kHypocorisms = {
+    // English
+    {"theodore", "ted", "teddy", "theo"},
+    {"edward", "ed", "eddie", "eddy", "ted", "teddy", "ned"},
+    {"edmund", "ed", "eddie", "ned"},
+    {"edwin", "ed", "eddie"},
+    {"william", "bill", "billy", "will", "willy", "willie", "liam"},
+    {"robert", "bob", "bobby", "rob", "robbie", "bert"},
+    {"richard", "dick", "rick", "ricky", "rich", "richie"},
+    {"james", "jim", "jimmy", "jamie"},
+    {"michael", "mike", "mick", "mickey", "mikey"},
+    {"thomas", "tom", "tommy"},
+    {"anthony", "tony"},
+    {"joseph", "joe", "joey"},
+    {"john", "jack", "johnny", "jon"},
+    {"charles", "chuck", "charlie"},
+    {"henry", "hank", "harry"},
+    {"harold", "harry", "hal"},
+    {"lawrence", "larry"},
+    {"gerald", "jerry", "gerry"},
+    {"benjamin", "ben", "benny"},
+    {"alexander", "alex", "sandy", "sasha"},
+    {"alexandra", "alex", "sandra", "sasha"},
+    {"elizabeth", "liz", "beth", "betty", "lizzie", "eliza", "liza"},
+    {"katherine", "kate", "katie", "kathy", "cathy", "kat"},
+    {"catherine", "kate", "katie", "cathy"},
+    {"margaret", "maggie", "meg", "peggy", "marge"},
+    {"susan", "sue", "susie"},
+    {"jennifer", "jenny", "jen"},
+    {"patricia", "pat", "patty", "trish"},
+    {"patrick", "pat", "paddy"},
+    {"daniel", "dan", "danny"},
+    {"david", "dave", "davy"},
+    {"stephen", "steve"},
+    {"steven", "steve"},
+    {"matthew", "matt"},
+    {"nicholas", "nick", "nicky"},
+    {"andrew", "andy", "drew"},
+    {"gregory", "greg"},
+    {"frederick", "fred", "freddie"},
+    {"alfred", "alf", "fred", "al"},
+    {"albert", "al", "bert"},
+    {"ronald", "ron", "ronnie"},
+    {"donald", "don", "donny"},
+    {"kenneth", "ken", "kenny"},
+    {"timothy", "tim"},
+    {"samuel", "sam", "sammy"},
+    {"abraham", "abe"},
+    {"christopher", "chris"},
+    {"jonathan", "jon"},
+    {"douglas", "doug"},
+    {"raymond", "ray"},
+    {"walter", "walt"},
+    {"leonard", "leo", "len"},
+    {"victoria", "vicky"},
+    {"rebecca", "becky"},
+    {"deborah", "debbie", "deb"},
+    // Russian and Ukrainian (group spellings as in name_tables: aleksandr ...)
+    {"aleksandr", "sasha", "sanya", "shura"},
+    {"nikolay", "kolya"},
+    {"vladimir", "volodya", "vova"},
+    {"dmitriy", "dima"},
+    {"mikhail", "misha"},
+    {"pavel", "pasha"},
+    {"sergey", "seryozha", "serezha"},
+    {"evgeniy", "zhenya"},
+    {"ivan", "vanya"},
+    {"konstantin", "kostya"},
+    {"aleksey", "lyosha", "alyosha"},
+    {"yuriy", "yura"},
+    {"anatoliy", "tolya"},
+    {"vyacheslav", "slava"},
+    {"viktor", "vitya"},
+    {"grigoriy", "grisha"},
+    {"boris", "borya"},
+    {"yelena", "lena"},
+    {"natalya", "natasha"},
+    {"yekaterina", "katya"},
+    {"mariya", "masha"},
+    {"tatyana", "tanya"},
+    {"svetlana", "sveta"},
+    // Spanish, German, Italian
+    {"jose", "pepe"},
+    {"francisco", "paco", "pancho", "curro"},
+    {"ignacio", "nacho"},
+    {"guadalupe", "lupe"},
+    {"jesus", "chucho", "chuy"},
+    {"guillermo", "memo"},
+    {"alberto", "beto"},
+    {"roberto", "beto"},
+    {"eduardo", "lalo"},
+    {"enrique", "quique"},
+    {"friedrich", "fritz"},
+    {"johannes", "hans"},
+    {"giuseppe", "beppe", "peppe"},
+};
+
+// Endings of patronymics: Russian, Ukrainian, Belarusian (-ovich, -ovna),
+// Turkic (oglu, kyzy).
+constexpr std::string_view kPatronymicEndings[] = {"ovich", "evich", "ovych", "evych",
+                                                   "ovna",  "evna",  "ivna",  "ichna",
+                                                   "ogly",  "oglu",  "kyzy",  "qizi"};
+
+}  // namespace
+
+const std::vector<std::string>& RelatedGivenNames(std::string_view name) {
+  static const auto* related = [] {
+    auto* map = new std::unordered_map<std::string, std::vector<std::string>>();
+    auto add = [&](std::string_view a, std::string_view b) {
+      auto& list = (*map)[std::string(a)];
+      for (const std::string& s : list) {
+        if (s == b) return;
+      }
+      list.emplace_back(b);
+    };
+    for (const auto& line : kHypocorisms) {
+      std::string_view formal = *line.begin();
+      for (std::string_view nick : line) {
+        if (nick == formal) continue;
+        add(formal, nick);
+        add(nick, formal);
+      }
+    }
+    return map;
+  }();
+  static const std::vector<std::string> kNone;
+  auto it = related->find(std::string(name));
+  return it == related->end() ? kNone : it->second;
+}
+
+bool IsPatronymic(std::string_view token) {
+  if (token.size() < 7) return false;
+  for (std::string_view ending : kPatronymicEndings) {
+    if (token.size() > ending.size() + 2 &&
+        token.compare(token.size() - ending.size(), ending.size(), ending) == 0)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace embargo::text

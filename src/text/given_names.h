@@ -1,0 +1,22 @@
+// Given names as people use them: hypocorisms and short forms (Ted for
+// Theodore or Edward, Bill for William, Sasha for Aleksandr, Pepe for José)
+// and patronymics (Viktorovich, Ivanovna, Aliyev oglu), which lists carry
+// and customers leave out. Immutable tables built on first use; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace embargo::text {
+
+// The formal names `name` is a short form of, and the short forms of
+// `name` when it is formal ("ted" -> theodore, edward; "william" -> bill,
+// will, ...), lowercase ASCII; empty when none is known.
+const std::vector<std::string>& RelatedGivenNames(std::string_view name);
+
+// Whether `token` reads as a patronymic by its ending (-ovich, -evna,
+// -ogly, ...).
+bool IsPatronymic(std::string_view token);
+
+}  // namespace embargo::text
