@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "embargo/lists.h"
-#include "sources/list_guard.h"
 #include "embargo/screener.h"
+#include "sources/list_guard.h"
 #include "store/database.h"
 #include "store/versions.h"
 

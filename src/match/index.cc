@@ -286,7 +286,8 @@ void Index::AddRelatedGivenNames(const text::Token& token, std::vector<SimilarTo
     }
   }
   for (uint32_t v : ids) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const SimilarToken& s) { return s.vocab == v; });
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const SimilarToken& s) { return s.vocab == v; });
     if (it == out.end()) {
       out.push_back(SimilarToken{v, text::kNicknameSimilarity, text::TokenMatchKind::kNickname});
     } else if (it->score < text::kNicknameSimilarity) {

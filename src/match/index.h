@@ -22,8 +22,8 @@
 namespace embargo::match {
 
 struct VocabToken {
-  text::Token token;     // role is kName; roles are per occurrence (NameToken)
-  float key_weight = 1;  // rarity of the token's variant key, in (0, 1]
+  text::Token token;              // role is kName; roles are per occurrence (NameToken)
+  float key_weight = 1;           // rarity of the token's variant key, in (0, 1]
   text::KoreanSyllable syllable;  // as a romanised Korean syllable, if it can be one
   bool is_syllable = false;       // a Korean or Chinese syllable as written
 };

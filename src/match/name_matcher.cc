@@ -60,7 +60,9 @@ struct KoreanRule {
   const std::vector<VocabToken>& vocab;
   bool on = false;
 
-  const text::KoreanSyllable& Listed(uint32_t j) const { return vocab[name.tokens[j].vocab].syllable; }
+  const text::KoreanSyllable& Listed(uint32_t j) const {
+    return vocab[name.tokens[j].vocab].syllable;
+  }
   const std::string& ListedNorm(uint32_t j) const { return vocab[name.tokens[j].vocab].token.norm; }
 
   // The similarity of query token i to list token j, or -1 to refuse.
@@ -135,7 +137,8 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
         const SimilarToken* s = FindSimilar(unit, name.acronym);
         if (s != nullptr && s->kind == text::TokenMatchKind::kExact) {
           float w = unit.weight;
-          for (uint32_t k = name.acronym_first; k <= name.acronym_last; ++k) w += name.tokens[k].weight;
+          for (uint32_t k = name.acronym_first; k <= name.acronym_last; ++k)
+            w += name.tokens[k].weight;
           pairs.push_back({kAcronymSimilarity, w, unit.start, 1, name.acronym_first,
                            name.acronym_last - name.acronym_first + 1,
                            text::TokenMatchKind::kAcronym});
@@ -240,7 +243,7 @@ bool FamilySlot(uint32_t i, size_t count, int before_comma, bool family_first) {
 // The family names of two names of syllables must meet: some aligned pair
 // joins a family slot on each side.
 bool FamiliesMeet(const QueryName& query, const IndexedName& name,
-                        const std::vector<UnitPair>& taken) {
+                  const std::vector<UnitPair>& taken) {
   size_t nq = query.analyzed.tokens.size(), nc = name.tokens.size();
   for (const UnitPair& p : taken) {
     if (FamilySlot(p.q_start, nq, query.analyzed.before_comma, query.analyzed.family_first) &&
@@ -334,8 +337,9 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   // BIN LADEN is not USAMA BIN LADEN), unless the query matched another of
   // the listed given names and no nasab chain says whose son is whose
   // (Boris Johnson is Alexander Boris de Pfeffel Johnson).
-  PartCosts costs{person_rules, syllabic, query_extra && list_extra,
-                  person_rules && (name.nasab || !other_given_matched || (query_extra && list_extra))};
+  PartCosts costs{
+      person_rules, syllabic, query_extra && list_extra,
+      person_rules && (name.nasab || !other_given_matched || (query_extra && list_extra))};
   int list_significant = 0;
   for (size_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;

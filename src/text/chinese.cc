@@ -8,47 +8,46 @@ namespace {
 
 // Pinyin and Wade-Giles initials (WG aspiration apostrophes are removed by
 // the analyser, so ch' is ch), longest first where one is a prefix.
-constexpr std::string_view kInitials[] = {"zh", "ch", "sh", "hs", "ts", "tz", "ss", "sz", "b",
-                                          "p",  "m",  "f",  "d",  "t",  "n",  "l",  "g",  "k",
-                                          "h",  "j",  "q",  "x",  "r",  "z",  "c",  "s",  "y",
-                                          "w",  ""};
+constexpr std::string_view kInitials[] = {"zh", "ch", "sh", "hs", "ts", "tz", "ss", "sz", "b", "p",
+                                          "m",  "f",  "d",  "t",  "n",  "l",  "g",  "k",  "h", "j",
+                                          "q",  "x",  "r",  "z",  "c",  "s",  "y",  "w",  ""};
 
 constexpr std::string_view kFinals[] = {
-    "a",    "o",    "e",    "i",   "u",   "v",   "ai",   "ei",   "ui",   "ao",   "ou",
-    "iu",   "ie",   "ue",   "ve",  "er",  "an",  "en",   "in",   "un",   "ang",  "eng",
-    "ing",  "ong",  "ia",   "iao", "ian", "iang", "iong", "ua",  "uo",   "uai",  "uan",
-    "uang", "ueng", "ih",   "ieh", "ien", "ung", "iung", "uei",  "ueh",  "uen",  "erh",
-    "eh",   "yu",   "yung", "uan", "ui",  "io",  "iao",  "ou",   "uh"};
+    "a",    "o",    "e",    "i",   "u",   "v",    "ai",   "ei",  "ui",  "ao",  "ou",
+    "iu",   "ie",   "ue",   "ve",  "er",  "an",   "en",   "in",  "un",  "ang", "eng",
+    "ing",  "ong",  "ia",   "iao", "ian", "iang", "iong", "ua",  "uo",  "uai", "uan",
+    "uang", "ueng", "ih",   "ieh", "ien", "ung",  "iung", "uei", "ueh", "uen", "erh",
+    "eh",   "yu",   "yung", "uan", "ui",  "io",   "iao",  "ou",  "uh"};
 
 // Cantonese and other common spellings that are not Pinyin or Wade-Giles.
 const std::unordered_set<std::string>& OtherSpellings() {
   static const auto* set = new std::unordered_set<std::string>{
-      "ng",    "cheung", "leung", "yeung", "wong",  "chan",  "lau",   "lam",   "tsang", "chow",
-      "chiu",  "kwok",   "lee",   "mak",   "yip",   "tse",   "siu",   "choi",  "tam",   "fung",
-      "kwan",  "lai",    "poon",  "yau",   "yuen",  "mok",   "wai",   "kam",   "kwong", "tsui",
-      "hui",   "chau",   "chong", "foo",   "teo",   "tan",   "goh",   "ong",   "ooi",   "koh",
-      "khoo",  "seah",   "sim",   "chee",  "yee",   "keung", "shing", "ming",  "wing",  "hoi",
-      "kit",   "man",    "fai",   "tak",   "yan",   "chun",  "kin",   "kei",   "sze",   "tsz"};
+      "ng",   "cheung", "leung", "yeung", "wong", "chan",  "lau",   "lam",  "tsang", "chow",
+      "chiu", "kwok",   "lee",   "mak",   "yip",  "tse",   "siu",   "choi", "tam",   "fung",
+      "kwan", "lai",    "poon",  "yau",   "yuen", "mok",   "wai",   "kam",  "kwong", "tsui",
+      "hui",  "chau",   "chong", "foo",   "teo",  "tan",   "goh",   "ong",  "ooi",   "koh",
+      "khoo", "seah",   "sim",   "chee",  "yee",  "keung", "shing", "ming", "wing",  "hoi",
+      "kit",  "man",    "fai",   "tak",   "yan",  "chun",  "kin",   "kei",  "sze",   "tsz"};
   return *set;
 }
 
 const std::unordered_set<std::string>& Surnames() {
   static const auto* set = new std::unordered_set<std::string>{
-      "wang",  "li",    "lee",   "zhang", "chang",  "cheung", "liu",   "lau",  "chen",  "chan",
-      "yang",  "yeung", "huang", "wong",  "hwang",  "zhao",   "chao",  "chiu", "wu",    "ng",
-      "zhou",  "chow",  "chou",  "xu",    "hsu",    "tsui",   "sun",   "ma",   "zhu",   "chu",
-      "hu",    "guo",   "kuo",   "kwok",  "he",     "ho",     "lin",   "lam",  "gao",   "kao",
-      "luo",   "lo",    "law",   "zheng", "cheng",  "liang",  "leung", "xie",  "hsieh", "tse",
-      "song",  "sung",  "tang",  "tong",  "han",    "feng",   "fung",  "deng", "teng",  "cao",
-      "tsao",  "peng",  "pang",  "zeng",  "tseng",  "xiao",   "hsiao", "siu",  "tian",  "tien",
-      "dong",  "tung",  "pan",   "poon",  "yuan",   "yuen",   "cai",   "tsai", "choi",  "jiang",
-      "chiang", "yu",   "du",    "tu",    "ye",     "yeh",    "yip",   "wei",  "su",    "lu",
-      "ding",  "ting",  "ren",   "jen",   "yan",    "yen",    "shen",  "fu",   "fan",   "qian",
-      "chien", "dai",   "tai",   "xia",   "hsia",   "zhong",  "chung", "wan",  "kong",  "bao",
-      "pao",   "mao",   "qin",   "chin",  "jin",    "kim",    "lai",   "mak",  "mo",    "mok",
-      "meng",  "qiu",   "xiong", "hsiung", "bai",   "pai",    "yao",   "shi",  "shih",  "fang",
-      "jia",   "chia",  "xue",   "hsueh", "lei",    "tao",    "wen",   "yin",  "yip",   "tan",
-      "lim",   "goh",   "ong",   "koh",   "teo",    "chong",  "gu",    "ku",   "yue",   "an"};
+      "wang",   "li",    "lee",   "zhang",  "chang", "cheung", "liu",   "lau",  "chen",  "chan",
+      "yang",   "yeung", "huang", "wong",   "hwang", "zhao",   "chao",  "chiu", "wu",    "ng",
+      "zhou",   "chow",  "chou",  "xu",     "hsu",   "tsui",   "sun",   "ma",   "zhu",   "chu",
+      "hu",     "guo",   "kuo",   "kwok",   "he",    "ho",     "lin",   "lam",  "gao",   "kao",
+      "luo",    "lo",    "law",   "zheng",  "cheng", "liang",  "leung", "xie",  "hsieh", "tse",
+      "song",   "sung",  "tang",  "tong",   "han",   "feng",   "fung",  "deng", "teng",  "cao",
+      "tsao",   "peng",  "pang",  "zeng",   "tseng", "xiao",   "hsiao", "siu",  "tian",  "tien",
+      "dong",   "tung",  "pan",   "poon",   "yuan",  "yuen",   "cai",   "tsai", "choi",  "jiang",
+      "chiang", "yu",    "du",    "tu",     "ye",    "yeh",    "yip",   "wei",  "su",    "lu",
+      "ding",   "ting",  "ren",   "jen",    "yan",   "yen",    "shen",  "fu",   "fan",   "qian",
+      "chien",  "dai",   "tai",   "xia",    "hsia",  "zhong",  "chung", "wan",  "kong",  "bao",
+      "pao",    "mao",   "qin",   "chin",   "jin",   "kim",    "lai",   "mak",  "mo",    "mok",
+      "meng",   "qiu",   "xiong", "hsiung", "bai",   "pai",    "yao",   "shi",  "shih",  "fang",
+      "jia",    "chia",  "xue",   "hsueh",  "lei",   "tao",    "wen",   "yin",  "yip",   "tan",
+      "lim",    "goh",   "ong",   "koh",    "teo",   "chong",  "gu",    "ku",   "yue",   "an"};
   return *set;
 }
 

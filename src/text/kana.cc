@@ -18,12 +18,12 @@ constexpr char32_t kDoubleHyphen = 0x30A0;  // ゠
 // written with a leading '_' (small vowel) or '~' (small ya/yu/yo), the
 // small tsu as "*".
 constexpr const char* kRomaji[] = {
-    "_a", "a",  "_i", "i",  "_u", "u",  "_e", "e",  "_o", "o",  "ka",  "ga", "ki",  "gi",  "ku",
-    "gu", "ke", "ge", "ko", "go", "sa", "za", "shi", "ji", "su", "zu", "se", "ze",  "so",  "zo",
-    "ta", "da", "chi", "ji", "*", "tsu", "zu", "te", "de", "to", "do", "na", "ni",  "nu",  "ne",
-    "no", "ha", "ba", "pa", "hi", "bi", "pi", "fu", "bu", "pu", "he", "be", "pe", "ho",  "bo",
-    "po", "ma", "mi", "mu", "me", "mo", "~ya", "ya", "~yu", "yu", "~yo", "yo", "ra", "ri",
-    "ru", "re", "ro", "_wa", "wa", "wi", "we", "wo", "n", "vu", "_ka", "_ke"};
+    "_a", "a",  "_i",  "i",  "_u", "u",   "_e",  "e",   "_o",  "o",   "ka",  "ga", "ki", "gi", "ku",
+    "gu", "ke", "ge",  "ko", "go", "sa",  "za",  "shi", "ji",  "su",  "zu",  "se", "ze", "so", "zo",
+    "ta", "da", "chi", "ji", "*",  "tsu", "zu",  "te",  "de",  "to",  "do",  "na", "ni", "nu", "ne",
+    "no", "ha", "ba",  "pa", "hi", "bi",  "pi",  "fu",  "bu",  "pu",  "he",  "be", "pe", "ho", "bo",
+    "po", "ma", "mi",  "mu", "me", "mo",  "~ya", "ya",  "~yu", "yu",  "~yo", "yo", "ra", "ri", "ru",
+    "re", "ro", "_wa", "wa", "wi", "we",  "wo",  "n",   "vu",  "_ka", "_ke"};
 
 bool IsKana(char32_t c) {
   return (c >= kHiraganaFirst && c <= kHiraganaLast) ||
@@ -67,7 +67,8 @@ void AppendKana(std::string& word, std::string_view romaji, bool& double_next) {
     if (!word.empty() && IsVowelChar(word.back())) {
       char last = word.back();
       word.pop_back();
-      if (word.empty() || std::string_view("bcdfghjklmnprstvwz").find(word.back()) == std::string_view::npos)
+      if (word.empty() ||
+          std::string_view("bcdfghjklmnprstvwz").find(word.back()) == std::string_view::npos)
         word.push_back(last == 'u' ? 'w' : last == 'i' ? 'y' : last);
     }
     word += v;

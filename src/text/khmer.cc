@@ -23,19 +23,19 @@ struct Consonant {
 
 // U+1780..U+17A2.
 constexpr Consonant kConsonants[] = {
-    {"k", false},  {"kh", false}, {"k", true},   {"kh", true},  {"ng", true},  {"ch", false},
-    {"chh", false}, {"ch", true}, {"chh", true}, {"nh", true},  {"d", false},  {"th", false},
-    {"d", true},   {"th", true},  {"n", false},  {"t", false},  {"th", false}, {"t", true},
-    {"th", true},  {"n", true},   {"b", false},  {"ph", false}, {"p", true},   {"ph", true},
-    {"m", true},   {"y", true},   {"r", true},   {"l", true},   {"v", true},   {"sh", false},
-    {"s", false},  {"s", false},  {"h", false},  {"l", false},  {"", false}};
+    {"k", false},   {"kh", false}, {"k", true},   {"kh", true},  {"ng", true},  {"ch", false},
+    {"chh", false}, {"ch", true},  {"chh", true}, {"nh", true},  {"d", false},  {"th", false},
+    {"d", true},    {"th", true},  {"n", false},  {"t", false},  {"th", false}, {"t", true},
+    {"th", true},   {"n", true},   {"b", false},  {"ph", false}, {"p", true},   {"ph", true},
+    {"m", true},    {"y", true},   {"r", true},   {"l", true},   {"v", true},   {"sh", false},
+    {"s", false},   {"s", false},  {"h", false},  {"l", false},  {"", false}};
 
 // U+17A3..U+17B3.
-constexpr const char* kIndependent[] = {"a",   "aa", "e",  "ei", "o",  "u",  "ou", "rue", "rue",
+constexpr const char* kIndependent[] = {"a",   "aa",  "e",  "ei", "o",  "u",  "ou", "rue", "rue",
                                         "lue", "lue", "ae", "ai", "ao", "ao", "au", "ab"};
 
 // U+17B6..U+17C5.
-constexpr const char* kVowels[] = {"a",  "e",  "i",   "oe", "eu", "o",  "u",  "uo",
+constexpr const char* kVowels[] = {"a",  "e",   "i",  "oe", "eu", "o",  "u",  "uo",
                                    "ae", "oea", "ie", "e",  "ae", "ai", "ao", "au"};
 
 bool In(char32_t c, char32_t first, char32_t last) { return c >= first && c <= last; }

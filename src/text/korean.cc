@@ -44,25 +44,25 @@ constexpr std::array kInitials = {
 // ㅟ16 ㅠ17 ㅡ18 ㅢ19 ㅣ20. MR without its breves writes ㅓ and ㅗ both "o",
 // ㅡ and ㅜ both "u"; passports write ㅓ "u"/"uh"/"ur" (Chul, Suh, Hur).
 constexpr std::array kVowels = {
-    Spelling{"a", Bits({0})},         Spelling{"ah", Bits({0})},
-    Spelling{"ae", Bits({1})},        Spelling{"ai", Bits({1})},
-    Spelling{"ya", Bits({2})},        Spelling{"yae", Bits({3})},
-    Spelling{"o", Bits({8, 4})},      Spelling{"oh", Bits({8})},
-    Spelling{"eo", Bits({4})},        Spelling{"u", Bits({13, 18, 4})},
-    Spelling{"uh", Bits({4})},        Spelling{"ur", Bits({4})},
-    Spelling{"oo", Bits({13})},       Spelling{"eu", Bits({18})},
-    Spelling{"e", Bits({5, 1})},      Spelling{"ye", Bits({7})},
-    Spelling{"yo", Bits({12, 6})},    Spelling{"yeo", Bits({6})},
-    Spelling{"you", Bits({6, 17})},   Spelling{"yu", Bits({17, 6})},
-    Spelling{"yoo", Bits({17})},      Spelling{"wa", Bits({9})},
-    Spelling{"wae", Bits({10})},      Spelling{"oe", Bits({11})},
-    Spelling{"oi", Bits({11})},       Spelling{"we", Bits({15, 11})},
-    Spelling{"wo", Bits({14})},       Spelling{"weo", Bits({14})},
-    Spelling{"woo", Bits({13})},      Spelling{"wu", Bits({13})},
-    Spelling{"wi", Bits({16})},       Spelling{"wee", Bits({16})},
-    Spelling{"ui", Bits({19, 16})},   Spelling{"eui", Bits({19})},
-    Spelling{"i", Bits({20, 19})},    Spelling{"ee", Bits({20})},
-    Spelling{"yi", Bits({20, 19})},   Spelling{"ie", Bits({20})},
+    Spelling{"a", Bits({0})},       Spelling{"ah", Bits({0})},
+    Spelling{"ae", Bits({1})},      Spelling{"ai", Bits({1})},
+    Spelling{"ya", Bits({2})},      Spelling{"yae", Bits({3})},
+    Spelling{"o", Bits({8, 4})},    Spelling{"oh", Bits({8})},
+    Spelling{"eo", Bits({4})},      Spelling{"u", Bits({13, 18, 4})},
+    Spelling{"uh", Bits({4})},      Spelling{"ur", Bits({4})},
+    Spelling{"oo", Bits({13})},     Spelling{"eu", Bits({18})},
+    Spelling{"e", Bits({5, 1})},    Spelling{"ye", Bits({7})},
+    Spelling{"yo", Bits({12, 6})},  Spelling{"yeo", Bits({6})},
+    Spelling{"you", Bits({6, 17})}, Spelling{"yu", Bits({17, 6})},
+    Spelling{"yoo", Bits({17})},    Spelling{"wa", Bits({9})},
+    Spelling{"wae", Bits({10})},    Spelling{"oe", Bits({11})},
+    Spelling{"oi", Bits({11})},     Spelling{"we", Bits({15, 11})},
+    Spelling{"wo", Bits({14})},     Spelling{"weo", Bits({14})},
+    Spelling{"woo", Bits({13})},    Spelling{"wu", Bits({13})},
+    Spelling{"wi", Bits({16})},     Spelling{"wee", Bits({16})},
+    Spelling{"ui", Bits({19, 16})}, Spelling{"eui", Bits({19})},
+    Spelling{"i", Bits({20, 19})},  Spelling{"ee", Bits({20})},
+    Spelling{"yi", Bits({20, 19})}, Spelling{"ie", Bits({20})},
 };
 
 // Finals by their sound (none, k, n, t, l, m, p, ng).
@@ -72,9 +72,9 @@ constexpr uint32_t kFinalT = Bits({7, 19, 20, 22, 23, 25, 27});
 constexpr uint32_t kFinalL = Bits({8, 10, 11, 12, 13, 15});
 constexpr uint32_t kFinalP = Bits({14, 17, 18, 26});
 constexpr std::array kFinals = {
-    Spelling{"", Bits({0})}, Spelling{"k", kFinalK},    Spelling{"g", kFinalK},
-    Spelling{"n", kFinalN},  Spelling{"t", kFinalT},    Spelling{"l", kFinalL},
-    Spelling{"r", kFinalL},  Spelling{"m", Bits({16})}, Spelling{"p", kFinalP},
+    Spelling{"", Bits({0})}, Spelling{"k", kFinalK},     Spelling{"g", kFinalK},
+    Spelling{"n", kFinalN},  Spelling{"t", kFinalT},     Spelling{"l", kFinalL},
+    Spelling{"r", kFinalL},  Spelling{"m", Bits({16})},  Spelling{"p", kFinalP},
     Spelling{"b", kFinalP},  Spelling{"ng", Bits({21})},
 };
 
@@ -89,26 +89,26 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 
 const std::unordered_set<std::string>& Surnames() {
   static const auto* set = new std::unordered_set<std::string>{
-      "kim",    "gim",    "ri",      "lee",    "yi",     "i",      "rhee",   "rie",   "li",
-      "pak",    "park",   "bak",     "bahk",   "choe",   "choi",   "choy",   "chwe",  "chong",
-      "jong",   "jeong",  "jung",    "chung",  "kang",   "gang",   "cho",    "jo",    "yun",
-      "yoon",   "chang",  "jang",    "im",     "lim",    "rim",    "han",    "o",     "oh",
-      "so",     "seo",    "suh",     "sin",    "shin",   "kwon",   "gwon",   "hwang", "an",
-      "ahn",    "song",   "ryu",     "yu",     "yoo",    "chon",   "jon",    "jeon",  "chun",
-      "hong",   "ko",     "koh",     "go",     "mun",    "moon",   "yang",   "ryang", "son",
-      "sohn",   "pae",    "bae",     "paek",   "baek",   "paik",   "ho",     "heo",   "hur",
-      "huh",    "no",     "noh",     "ro",     "roh",    "nam",    "sim",    "shim",  "ha",
-      "kwak",   "gwak",   "sung",    "seong",  "cha",    "chu",    "ju",     "joo",   "u",
-      "woo",    "ku",     "gu",      "koo",    "min",    "na",     "ra",     "chin",  "jin",
-      "chi",    "ji",     "om",      "eom",    "um",     "uhm",    "chae",   "won",   "cheon",
-      "pang",   "bang",   "kong",    "gong",   "hyon",   "hyun",   "ham",    "pyon",  "byun",
-      "byon",   "yom",    "yeom",    "yo",     "yeo",    "to",     "do",     "sok",   "seok",
-      "suk",    "sol",    "seol",    "ma",     "kil",    "gil",    "yon",    "yeon",  "wi",
-      "pyo",    "myong",  "myung",   "ki",     "gi",     "pan",    "ban",    "wang",  "kum",
-      "keum",   "ok",     "yuk",     "in",     "maeng",  "che",    "je",     "mo",    "tak",
-      "kuk",    "kook",   "ye",      "kyong",  "kyung",  "pong",   "bong",   "sa",    "pu",
-      "bu",     "tong",   "dong",    "ryom",   "kye",    "ryo",    "rah",    "nah",   "ryong",
-      "sa",     "sun",    "sohn",    "chu",    "tae",    "thae",   "kyo",    "ro",    "ryun",
+      "kim",     "gim",     "ri",     "lee",   "yi",    "i",      "rhee",  "rie",   "li",
+      "pak",     "park",    "bak",    "bahk",  "choe",  "choi",   "choy",  "chwe",  "chong",
+      "jong",    "jeong",   "jung",   "chung", "kang",  "gang",   "cho",   "jo",    "yun",
+      "yoon",    "chang",   "jang",   "im",    "lim",   "rim",    "han",   "o",     "oh",
+      "so",      "seo",     "suh",    "sin",   "shin",  "kwon",   "gwon",  "hwang", "an",
+      "ahn",     "song",    "ryu",    "yu",    "yoo",   "chon",   "jon",   "jeon",  "chun",
+      "hong",    "ko",      "koh",    "go",    "mun",   "moon",   "yang",  "ryang", "son",
+      "sohn",    "pae",     "bae",    "paek",  "baek",  "paik",   "ho",    "heo",   "hur",
+      "huh",     "no",      "noh",    "ro",    "roh",   "nam",    "sim",   "shim",  "ha",
+      "kwak",    "gwak",    "sung",   "seong", "cha",   "chu",    "ju",    "joo",   "u",
+      "woo",     "ku",      "gu",     "koo",   "min",   "na",     "ra",    "chin",  "jin",
+      "chi",     "ji",      "om",     "eom",   "um",    "uhm",    "chae",  "won",   "cheon",
+      "pang",    "bang",    "kong",   "gong",  "hyon",  "hyun",   "ham",   "pyon",  "byun",
+      "byon",    "yom",     "yeom",   "yo",    "yeo",   "to",     "do",    "sok",   "seok",
+      "suk",     "sol",     "seol",   "ma",    "kil",   "gil",    "yon",   "yeon",  "wi",
+      "pyo",     "myong",   "myung",  "ki",    "gi",    "pan",    "ban",   "wang",  "kum",
+      "keum",    "ok",      "yuk",    "in",    "maeng", "che",    "je",    "mo",    "tak",
+      "kuk",     "kook",    "ye",     "kyong", "kyung", "pong",   "bong",  "sa",    "pu",
+      "bu",      "tong",    "dong",   "ryom",  "kye",   "ryo",    "rah",   "nah",   "ryong",
+      "sa",      "sun",     "sohn",   "chu",   "tae",   "thae",   "kyo",   "ro",    "ryun",
       "namgung", "hwangbo", "chegal", "jegal", "sonu",  "sunwoo", "tokko", "dokgo", "sagong"};
   return *set;
 }
@@ -158,9 +158,7 @@ bool JoinedKoreanSyllables(std::string_view joined, const KoreanSyllable& first,
   return false;
 }
 
-bool IsKoreanSurname(std::string_view latin) {
-  return Surnames().count(std::string(latin)) > 0;
-}
+bool IsKoreanSurname(std::string_view latin) { return Surnames().count(std::string(latin)) > 0; }
 
 bool LooksKorean(const std::vector<std::string_view>& tokens, size_t before_comma) {
   if (tokens.size() < 2 || tokens.size() > 4) return false;

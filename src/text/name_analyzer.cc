@@ -318,7 +318,7 @@ void ReadSyllabic(AnalyzedName& name, CjkScript script) {
   name.korean = script == CjkScript::kHangul ? cjk_parts
                 : script == CjkScript::kNone ? LooksKorean(parts, comma)
                                              : false;
-  name.syllabic = name.korean || (script == CjkScript::kHan ? cjk_parts
+  name.syllabic = name.korean || (script == CjkScript::kHan    ? cjk_parts
                                   : script == CjkScript::kNone ? LooksChinese(parts, comma)
                                                                : false);
   if (!name.syllabic) return;

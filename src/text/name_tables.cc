@@ -138,26 +138,39 @@ const std::initializer_list<std::initializer_list<std::string_view>> kVariantGro
 
 // Titles, honorifics and offices in several languages (romanised).
 const std::initializer_list<std::string_view> kTitles = {
-    "dr", "doctor", "haji", "hajji", "haj", "hajj", "hadji", "alhaji", "mullah", "mulla", "mullo",
-    "mawlawi", "maulavi", "maulvi", "mawlavi", "moulavi", "mawlana", "maulana", "shaykh", "sheikh",
-    "shaikh", "sheik", "shaik", "sheikha", "shaikha", "sayyid", "seyed", "seyyed", "sayyed", "mr",
-    "mrs", "ms", "miss", "mister", "sir", "dame", "lord", "lady", "general", "gen", "colonel", "col",
-    "major", "maj", "captain", "capt", "lieutenant", "lt", "brigadier", "admiral", "prof",
-    "professor", "eng", "engineer", "hojjatoleslam", "hojatoleslam", "ayatollah", "qari", "mufti",
-    "imam", "commander", "cmdr", "sgt", "sergeant", "marshal", "vice", "rear", "ustad", "ustadh",
-    "ustaz", "akhund", "president", "prasident", "presidente", "prezident", "chairman", "premier",
-    "minister", "senator", "governor", "comrade", "tovarishch", "monsieur", "madame", "mme",
-    "mlle", "herr", "frau", "senor", "senora", "sra", "hon", "honourable", "honorable",
-    "excellency", "rev", "reverend", "rabbi", "jr", "junior", "snr", "senior", "prince",
-    "princess", "king", "queen"};
+    "dr",           "doctor",     "haji",       "hajji",      "haj",
+    "hajj",         "hadji",      "alhaji",     "mullah",     "mulla",
+    "mullo",        "mawlawi",    "maulavi",    "maulvi",     "mawlavi",
+    "moulavi",      "mawlana",    "maulana",    "shaykh",     "sheikh",
+    "shaikh",       "sheik",      "shaik",      "sheikha",    "shaikha",
+    "sayyid",       "seyed",      "seyyed",     "sayyed",     "mr",
+    "mrs",          "ms",         "miss",       "mister",     "sir",
+    "dame",         "lord",       "lady",       "general",    "gen",
+    "colonel",      "col",        "major",      "maj",        "captain",
+    "capt",         "lieutenant", "lt",         "brigadier",  "admiral",
+    "prof",         "professor",  "eng",        "engineer",   "hojjatoleslam",
+    "hojatoleslam", "ayatollah",  "qari",       "mufti",      "imam",
+    "commander",    "cmdr",       "sgt",        "sergeant",   "marshal",
+    "vice",         "rear",       "ustad",      "ustadh",     "ustaz",
+    "akhund",       "president",  "prasident",  "presidente", "prezident",
+    "chairman",     "premier",    "minister",   "senator",    "governor",
+    "comrade",      "tovarishch", "monsieur",   "madame",     "mme",
+    "mlle",         "herr",       "frau",       "senor",      "senora",
+    "sra",          "hon",        "honourable", "honorable",  "excellency",
+    "rev",          "reverend",   "rabbi",      "jr",         "junior",
+    "snr",          "senior",     "prince",     "princess",   "king",
+    "queen"};
 
 // Titles that never start the name of a firm or body ("Mr", "Sheikh"), as
 // opposed to rank and office words ("General Electric", "Major Oil").
 const std::initializer_list<std::string_view> kHonorifics = {
-    "dr", "haji", "hajji", "haj", "hajj", "hadji", "alhaji", "mullah", "mulla", "mawlawi",
-    "maulavi", "maulvi", "mawlavi", "maulana", "mawlana", "shaykh", "sheikh", "shaikh", "sheik",
-    "sayyid", "seyed", "seyyed", "sayyed", "mr", "mrs", "ms", "miss", "mister", "hojjatoleslam",
-    "hojatoleslam", "ayatollah", "monsieur", "madame", "mme", "mlle", "herr", "frau"};
+    "dr",        "haji",     "hajji",   "haj",     "hajj",          "hadji",
+    "alhaji",    "mullah",   "mulla",   "mawlawi", "maulavi",       "maulvi",
+    "mawlavi",   "maulana",  "mawlana", "shaykh",  "sheikh",        "shaikh",
+    "sheik",     "sayyid",   "seyed",   "seyyed",  "sayyed",        "mr",
+    "mrs",       "ms",       "miss",    "mister",  "hojjatoleslam", "hojatoleslam",
+    "ayatollah", "monsieur", "madame",  "mme",     "mlle",          "herr",
+    "frau"};
 
 // Titles written in Hangul, Han or kana after or before a name, and their
 // English words (김정은 위원장 -> "chairman").
@@ -166,9 +179,9 @@ struct ScriptTitle {
   std::string_view english;
 };
 constexpr ScriptTitle kScriptTitles[] = {
-    {"대통령", " president "}, {"위원장", " chairman "}, {"장군", " general "},
-    {"동지", " comrade "},     {"선생님", " mr "},      {"선생", " mr "},
-    {"총리", " premier "},     {"주석", " chairman "},  {"원수", " marshal "},
+    {"대통령", " president "}, {"위원장", " chairman "},  {"장군", " general "},
+    {"동지", " comrade "},     {"선생님", " mr "},        {"선생", " mr "},
+    {"총리", " premier "},     {"주석", " chairman "},    {"원수", " marshal "},
     {"박사", " dr "},          {"大統領", " president "}, {"大统领", " president "},
     {"总统", " president "},   {"總統", " president "},   {"主席", " chairman "},
     {"先生", " mr "},          {"さん", " mr "},          {"様", " mr "},

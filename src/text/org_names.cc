@@ -113,15 +113,13 @@ constexpr std::array kLegalPhrases = {
 
 // Codes and short forms that are legal forms as written.
 constexpr std::string_view kLegalCodes[] = {
-    "company", "limited", "corporation", "incorporated", "private", "proprietary",
-    "establishment",
-    "co",   "corp", "inc",  "ltd",  "llc",   "plc",   "jsc",   "ojsc",  "cjsc", "pjsc", "gmbh",
-    "ag",   "sa",   "sas",  "sarl", "srl",   "spa",   "bv",    "nv",    "ab",   "oy",   "kg",
-    "lp",   "llp",  "pte",  "pvt",  "bhd",   "sdn",   "fze",   "fzco",  "fzc",  "fz",   "fzllc",
-    "dmcc", "sl",   "sae",  "sal",  "wll",   "est",   "cv",    "sac",   "ltda", "eirl", "kft",
-    "zrt",  "sro",  "doo",  "dd",   "ood",   "eood",  "as",    "asa",   "aps",  "kk",   "yk",
-    "pty",  "ulc",  "lc",   "pllc", "gbr",   "ug",    "kgaa",  "ohg",   "se",   "scs",  "sca",
-    "snc",  "pt",   "spzoo", "tbk",
+    "company", "limited", "corporation", "incorporated", "private", "proprietary", "establishment",
+    "co", "corp", "inc", "ltd", "llc", "plc", "jsc", "ojsc", "cjsc", "pjsc", "gmbh", "ag", "sa",
+    "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "oy", "kg", "lp", "llp", "pte", "pvt", "bhd",
+    "sdn", "fze", "fzco", "fzc", "fz", "fzllc", "dmcc", "sl", "sae", "sal", "wll", "est", "cv",
+    "sac", "ltda", "eirl", "kft", "zrt", "sro", "doo", "dd", "ood", "eood", "as", "asa", "aps",
+    "kk", "yk", "pty", "ulc", "lc", "pllc", "gbr", "ug", "kgaa", "ohg", "se", "scs", "sca", "snc",
+    "pt", "spzoo", "tbk",
     // Words of Russian and Ukrainian legal forms written out in other ways.
     "obshchestvo", "ogranichennoy", "ogranichennoi", "otvetstvennostyu", "otvetstvennostiu",
     "aktsionernoye", "aktsionernoe", "zakrytoye", "zakrytoe", "otkrytoye", "otkrytoe",
@@ -167,28 +165,25 @@ constexpr std::array kCountryPhrases = {
 };
 
 // Ship prefixes: motor vessel, motor tanker, steam ship, sailing vessel.
-constexpr std::string_view kVesselPrefixes[] = {"mv", "mt",  "ss",  "ms",
-                                                             "sv", "mts", "mvs", "fv"};
+constexpr std::string_view kVesselPrefixes[] = {"mv", "mt", "ss", "ms", "sv", "mts", "mvs", "fv"};
 
-constexpr std::string_view kUnits[] = {
-    "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-    "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-constexpr std::string_view kTens[] = {"",      "",      "twenty",  "thirty",
-                                                    "forty", "fifty", "sixty",   "seventy",
-                                                    "eighty", "ninety"};
+constexpr std::string_view kUnits[] = {"zero",    "one",     "two",       "three",    "four",
+                                       "five",    "six",     "seven",     "eight",    "nine",
+                                       "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                       "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+constexpr std::string_view kTens[] = {"",      "",      "twenty",  "thirty", "forty",
+                                      "fifty", "sixty", "seventy", "eighty", "ninety"};
 constexpr std::string_view kOrdinalUnits[] = {
-    "zeroth",     "first",      "second",     "third",       "fourth",
-    "fifth",      "sixth",      "seventh",    "eighth",      "ninth",
-    "tenth",      "eleventh",   "twelfth",    "thirteenth",  "fourteenth",
-    "fifteenth",  "sixteenth",  "seventeenth", "eighteenth", "nineteenth"};
-constexpr std::string_view kOrdinalTens[] = {
-    "",          "",          "twentieth", "thirtieth",  "fortieth",
-    "fiftieth",  "sixtieth",  "seventieth", "eightieth", "ninetieth"};
+    "zeroth",     "first",     "second",    "third",       "fourth",     "fifth",     "sixth",
+    "seventh",    "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",   "thirteenth",
+    "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+constexpr std::string_view kOrdinalTens[] = {"",          "",         "twentieth", "thirtieth",
+                                             "fortieth",  "fiftieth", "sixtieth",  "seventieth",
+                                             "eightieth", "ninetieth"};
 
 // Written-out legal-form words long enough that one typo still names them.
 constexpr std::string_view kTypoTolerantLegalWords[] = {
-    "company",     "limited",       "corporation", "incorporated", "aktiengesellschaft",
+    "company",      "limited",       "corporation", "incorporated", "aktiengesellschaft",
     "gesellschaft", "establishment", "obshchestvo", "companies"};
 
 // Hangul, Han and kana business words, longest first where one contains
@@ -198,34 +193,62 @@ struct Translation {
   std::string_view english;
 };
 constexpr std::array kBusinessWords = {
-    Translation{"주식회사", " company limited "},     Translation{"(주)", " company limited "},
-    Translation{"㈜", " company limited "},           Translation{"유한책임회사", " limited liability company "},
-    Translation{"유한회사", " limited liability company "},         Translation{"합자회사", " limited partnership "},
-    Translation{"회사", " company "},              Translation{"무역은행", " trade bank "},
-    Translation{"은행", " bank "},            Translation{"무역", " trading "},
-    Translation{"상업", " commercial "},      Translation{"해운", " shipping "},
-    Translation{"총회사", " general corporation "},  Translation{"공사", " corporation "},
-    Translation{"기업", " enterprise "},      Translation{"개발", " development "},
-    Translation{"광업", " mining "},          Translation{"공업", " industrial "},
-    Translation{"산업", " industrial "},      Translation{"건설", " construction "},
-    Translation{"투자", " investment "},      Translation{"국제", " international "},
-    Translation{"합영", " joint venture "},   Translation{"합작", " joint venture "},
-    Translation{"그룹", " group "},           Translation{"보험", " insurance "},
-    Translation{"기술", " technology "},      Translation{"전자", " electronics "},
-    Translation{"화학", " chemical "},        Translation{"석유", " petroleum "},
-    Translation{"철강", " steel "},           Translation{"대외", " foreign "},
-    Translation{"股份有限公司", " company limited "},  Translation{"有限责任公司", " limited liability company "},
-    Translation{"有限責任公司", " limited liability company "},     Translation{"有限公司", " company limited "},
-    Translation{"株式会社", " company limited "},      Translation{"有限会社", " company limited "},
-    Translation{"公司", " company "},              Translation{"集团", " group "},
-    Translation{"集團", " group "},           Translation{"银行", " bank "},
-    Translation{"銀行", " bank "},            Translation{"贸易", " trading "},
-    Translation{"貿易", " trading "},         Translation{"商事", " trading "},
-    Translation{"国际", " international "},   Translation{"國際", " international "},
-    Translation{"航运", " shipping "},        Translation{"航運", " shipping "},
-    Translation{"海运", " shipping "},        Translation{"科技", " technology "},
-    Translation{"工业", " industrial "},      Translation{"工業", " industrial "},
-    Translation{"投资", " investment "},      Translation{"投資", " investment "},
+    Translation{"주식회사", " company limited "},
+    Translation{"(주)", " company limited "},
+    Translation{"㈜", " company limited "},
+    Translation{"유한책임회사", " limited liability company "},
+    Translation{"유한회사", " limited liability company "},
+    Translation{"합자회사", " limited partnership "},
+    Translation{"회사", " company "},
+    Translation{"무역은행", " trade bank "},
+    Translation{"은행", " bank "},
+    Translation{"무역", " trading "},
+    Translation{"상업", " commercial "},
+    Translation{"해운", " shipping "},
+    Translation{"총회사", " general corporation "},
+    Translation{"공사", " corporation "},
+    Translation{"기업", " enterprise "},
+    Translation{"개발", " development "},
+    Translation{"광업", " mining "},
+    Translation{"공업", " industrial "},
+    Translation{"산업", " industrial "},
+    Translation{"건설", " construction "},
+    Translation{"투자", " investment "},
+    Translation{"국제", " international "},
+    Translation{"합영", " joint venture "},
+    Translation{"합작", " joint venture "},
+    Translation{"그룹", " group "},
+    Translation{"보험", " insurance "},
+    Translation{"기술", " technology "},
+    Translation{"전자", " electronics "},
+    Translation{"화학", " chemical "},
+    Translation{"석유", " petroleum "},
+    Translation{"철강", " steel "},
+    Translation{"대외", " foreign "},
+    Translation{"股份有限公司", " company limited "},
+    Translation{"有限责任公司", " limited liability company "},
+    Translation{"有限責任公司", " limited liability company "},
+    Translation{"有限公司", " company limited "},
+    Translation{"株式会社", " company limited "},
+    Translation{"有限会社", " company limited "},
+    Translation{"公司", " company "},
+    Translation{"集团", " group "},
+    Translation{"集團", " group "},
+    Translation{"银行", " bank "},
+    Translation{"銀行", " bank "},
+    Translation{"贸易", " trading "},
+    Translation{"貿易", " trading "},
+    Translation{"商事", " trading "},
+    Translation{"国际", " international "},
+    Translation{"國際", " international "},
+    Translation{"航运", " shipping "},
+    Translation{"航運", " shipping "},
+    Translation{"海运", " shipping "},
+    Translation{"科技", " technology "},
+    Translation{"工业", " industrial "},
+    Translation{"工業", " industrial "},
+    Translation{"投资", " investment "},
+    Translation{"投資", " investment "},
 };
 
 std::vector<std::string> SplitSpaces(std::string_view s) {
@@ -278,9 +301,8 @@ const PhraseTable& Phrases() {
     AddPhrases(*t, kLegalPhrases);
     AddPhrases(*t, kCountryPhrases);
     for (auto& [first, list] : *t) {
-      std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
-        return a.from.size() > b.from.size();
-      });
+      std::stable_sort(list.begin(), list.end(),
+                       [](const auto& a, const auto& b) { return a.from.size() > b.from.size(); });
     }
     return t;
   }();
@@ -399,9 +421,8 @@ bool IsLegalFormWord(std::string_view word) { return LegalWords().count(std::str
 
 // Legal-form codes of three letters or more that are run into a name
 // (OJSCORENBURGNEFT, VTB FACTORINGLTD) are split off it.
-constexpr std::string_view kAffixCodes[] = {"ojsc", "cjsc", "pjsc", "jsc",  "llc", "ltd",
-                                            "ooo",  "oao",  "zao",  "gmbh", "plc", "inc",
-                                            "corp", "llp"};
+constexpr std::string_view kAffixCodes[] = {"ojsc", "cjsc", "pjsc", "jsc", "llc", "ltd",  "ooo",
+                                            "oao",  "zao",  "gmbh", "plc", "inc", "corp", "llp"};
 constexpr size_t kMinAffixRemainder = 4;
 
 void SplitLegalAffixes(std::vector<std::string>& words) {
@@ -443,8 +464,7 @@ std::vector<PhraseWord> RewriteOrgPhrases(const std::vector<std::string>& input)
   const PhraseTable& phrases = Phrases();
   size_t i = 0;
   while (i < words.size()) {
-    if (i == 0 && words.size() > 1 &&
-        IndexOf(kVesselPrefixes, words[0]) >= 0) {
+    if (i == 0 && words.size() > 1 && IndexOf(kVesselPrefixes, words[0]) >= 0) {
       out.push_back({words[0], PhraseKind::kVesselPrefix});
       ++i;
       continue;

@@ -13,13 +13,13 @@ struct Rewrite {
 // Longest first; applied left to right at each position. What a rewrite
 // writes is already folded (g is k).
 constexpr std::array kRewrites = {
-    Rewrite{"oung", "onk"}, Rewrite{"shch", "s"}, Rewrite{"tsch", "j"}, Rewrite{"tch", "j"}, Rewrite{"sch", "s"},
-    Rewrite{"dzh", "j"},  Rewrite{"ch", "j"},   Rewrite{"zh", "j"},  Rewrite{"dj", "j"},
-    Rewrite{"sh", "s"},   Rewrite{"kh", "h"},   Rewrite{"gh", "k"},  Rewrite{"dh", "t"},
-    Rewrite{"th", "t"},   Rewrite{"ph", "f"},   Rewrite{"ck", "k"},  Rewrite{"wh", "v"},
-    Rewrite{"eo", "o"},   Rewrite{"eu", "u"},   Rewrite{"oo", "u"},  Rewrite{"ee", "i"},
-    Rewrite{"ou", "u"},   Rewrite{"ae", "e"},   Rewrite{"ung", "onk"}, Rewrite{"ts", "s"},
-    Rewrite{"tz", "s"},
+    Rewrite{"oung", "onk"}, Rewrite{"shch", "s"}, Rewrite{"tsch", "j"}, Rewrite{"tch", "j"},
+    Rewrite{"sch", "s"},    Rewrite{"dzh", "j"},  Rewrite{"ch", "j"},   Rewrite{"zh", "j"},
+    Rewrite{"dj", "j"},     Rewrite{"sh", "s"},   Rewrite{"kh", "h"},   Rewrite{"gh", "k"},
+    Rewrite{"dh", "t"},     Rewrite{"th", "t"},   Rewrite{"ph", "f"},   Rewrite{"ck", "k"},
+    Rewrite{"wh", "v"},     Rewrite{"eo", "o"},   Rewrite{"eu", "u"},   Rewrite{"oo", "u"},
+    Rewrite{"ee", "i"},     Rewrite{"ou", "u"},   Rewrite{"ae", "e"},   Rewrite{"ung", "onk"},
+    Rewrite{"ts", "s"},     Rewrite{"tz", "s"},
 };
 
 char FoldLetter(char c) {
@@ -47,8 +47,8 @@ std::string Fold(std::string_view token) {
   // Pinyin x and Wade-Giles hs at the start of a syllable (Xi / Hsi).
   // (Wade-Giles hs comes before i or u; an abjad skeleton such as "hsyn"
   // for Husayn keeps its h.)
-  bool wade_giles_hs =
-      token.size() > 2 && token[0] == 'h' && token[1] == 's' && (token[2] == 'i' || token[2] == 'u');
+  bool wade_giles_hs = token.size() > 2 && token[0] == 'h' && token[1] == 's' &&
+                       (token[2] == 'i' || token[2] == 'u');
   if (token.size() > 1 && (token[0] == 'x' || wade_giles_hs)) {
     out.push_back('s');
     i = token[0] == 'x' ? 1 : 2;

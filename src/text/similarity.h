@@ -11,7 +11,15 @@
 
 namespace embargo::text {
 
-enum class TokenMatchKind : uint8_t { kNone, kExact, kVariant, kFuzzy, kInitial, kNickname, kAcronym };
+enum class TokenMatchKind : uint8_t {
+  kNone,
+  kExact,
+  kVariant,
+  kFuzzy,
+  kInitial,
+  kNickname,
+  kAcronym
+};
 std::string_view TokenMatchKindName(TokenMatchKind kind);
 
 struct TokenSimilarity {
