@@ -8,6 +8,7 @@
 
 #include "cli/batch_input.h"
 #include "cli/progress.h"
+#include "common/json_text.h"
 #include "common/parallel.h"
 #include "service/json_output.h"
 
@@ -25,11 +26,12 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
   auto query = MakeQuery(row.fields);
   if (!query.ok()) {
     std::string where = fmt::format("{}:{}: ", path, row.line);
-    return {nlohmann::json{{"id", row.fields.id}, {"error", where + query.error().message}}.dump(),
-            "", false};
+    return {
+        JsonText(nlohmann::json{{"id", row.fields.id}, {"error", where + query.error().message}}),
+        "", false};
   }
   std::vector<Match> matches = screener.Screen(*query, options);
-  RowResult result{service::ResultToJson(row.fields.id, matches).dump(), "", false};
+  RowResult result{JsonText(service::ResultToJson(row.fields.id, matches)), "", false};
   for (const Match& m : matches) {
     if (!m.match) continue;
     result.alerted = true;
