@@ -195,6 +195,8 @@ Server::~Server() {
   Stop();
   reload_cv_.notify_all();
   if (reload_worker_.joinable()) reload_worker_.join();
+  // Joins the worker pool while the members its work reads still exist.
+  http_.reset();
 }
 
 std::shared_ptr<const ServingSnapshot> Server::snapshot() const { return snapshot_.load(); }

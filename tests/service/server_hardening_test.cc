@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -202,6 +203,8 @@ TEST(ServerHardeningTest, AChunkedBodyIsRefusedAtTheLimitWithMemoryFlat) {
   EXPECT_EQ(r.Json()["detail"], "request body too large (limit 1048576 bytes)");
   EXPECT_LT(sent, 100u << 20);  // refused before the whole body was sent
   EXPECT_LT(rss_after, rss_before + 24 * 1024) << rss_before << " KiB before";
+  std::printf("chunked body: refused after %zu bytes sent; VmRSS %zu -> %zu KiB\n", sent,
+              rss_before, rss_after);
   EXPECT_TRUE(Healthy(running.port()));
 }
 
@@ -254,6 +257,8 @@ TEST(ServerHardeningTest, SlowAndIdleClientsDoNotDelayTheProbes) {
   }
   EXPECT_EQ(answered, probes);
   EXPECT_LT(worst.count(), 100) << "slowest of " << probes << " /healthz answers";
+  std::printf("slowest of %d /healthz answers: %lld ms\n", probes,
+              static_cast<long long>(worst.count()));
   // Past the header deadline the server has closed all of them.
   int closed = 0;
   for (int fd : slow) {
