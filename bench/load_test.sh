@@ -20,7 +20,7 @@ cp -r "$DATA" "$WORK/lists"   # a private copy, so CORRUPT=1 never touches the s
 chmod -R u+w "$WORK/lists"
 "$EMBARGO" serve --lists "$WORK/lists" --listen 127.0.0.1:$PORT --threads "$THREADS" > "$WORK/serve.out" 2> "$WORK/serve.log" &
 SERVER=$!
-for _ in $(seq 1 100); do curl -sf http://127.0.0.1:$PORT/readyz > /dev/null && break; sleep 0.1; done
+for _ in $(seq 1 600); do curl -sf http://127.0.0.1:$PORT/readyz > /dev/null && break; sleep 0.1; done  # up to 60 s: loading is slower on a busy machine
 curl -sf http://127.0.0.1:$PORT/readyz > /dev/null || { echo "server did not start"; cat "$WORK/serve.log"; exit 1; }
 
 rss() { awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$SERVER/status; }

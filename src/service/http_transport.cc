@@ -45,7 +45,19 @@ struct Shared {
   HttpHandlers handlers;
   net::thread_pool* pool = nullptr;
   std::atomic<size_t> connections{0};
+  // Work runs on the I/O thread that read its request while fewer than
+  // inline_limit I/O threads are running work, so one stays free for I/O.
+  unsigned inline_limit = 0;
+  std::atomic<unsigned> inline_running{0};
 };
+
+HttpReply RunWork(const HttpWork& work) {
+  try {
+    return work();
+  } catch (...) {
+    return InternalError();
+  }
+}
 
 enum class Wait { kFresh, kIdle };
 enum class After { kKeepAlive, kClose, kLinger };
@@ -157,21 +169,25 @@ class Session {
       dispatched = InternalError();
     }
     if (auto* reply = std::get_if<HttpReply>(&dispatched)) return Write(std::move(*reply));
+    HttpWork work = std::move(std::get<HttpWork>(dispatched));
+    // On this thread when one I/O thread stays free: no hand-off, one wake-up per request.
+    if (shared_.inline_running.fetch_add(1) < shared_.inline_limit) {
+      HttpReply reply = RunWork(work);
+      --shared_.inline_running;
+      work = nullptr;
+      return Write(std::move(reply));
+    }
+    --shared_.inline_running;
     Lowest().expires_never();  // the work takes what it takes; the 429 limit bounds it
-    net::post(*shared_.pool, [self = derived().shared_from_this(),
-                              work = std::move(std::get<HttpWork>(dispatched))]() mutable {
-      HttpReply reply;
-      try {
-        reply = work();
-      } catch (...) {
-        reply = InternalError();
-      }
-      work = nullptr;  // its captures (a pinned snapshot, the body) go now
-      auto executor = self->derived().stream().get_executor();
-      net::post(executor, [self = std::move(self), reply = std::move(reply)]() mutable {
-        self->Write(std::move(reply));
-      });
-    });
+    net::post(*shared_.pool,
+              [self = derived().shared_from_this(), work = std::move(work)]() mutable {
+                HttpReply reply = RunWork(work);
+                work = nullptr;  // its captures (a pinned snapshot, the body) go now
+                auto executor = self->derived().stream().get_executor();
+                net::post(executor, [self = std::move(self), reply = std::move(reply)]() mutable {
+                  self->Write(std::move(reply));
+                });
+              });
   }
 
   // Answers a request the transport will not dispatch, then closes.
@@ -320,6 +336,7 @@ struct HttpTransport::Impl {
   explicit Impl(HttpTransportOptions o) : options(std::move(o)) {
     shared.limits = options.limits;
     shared.pool = &pool;
+    shared.inline_limit = options.io_threads > 1 ? options.io_threads - 1 : 0;
   }
 
   void Accept() {

@@ -1,11 +1,13 @@
 // HTTP/1.1 under the service, on Boost.Beast and Asio (this header names
-// neither: http_transport.cc is the only file that includes them). A few I/O
-// threads accept connections and read each request within the deadlines and
-// sizes of Limits, so no thread waits on a slow client; the dispatcher runs on
-// the I/O thread and either answers at once (probes, refusals) or returns
-// work, which runs on a bounded worker pool and whose reply is written back
-// on the connection. HTTPS through OpenSSL. Thread-safe: Stop() may be called
-// from any thread; the handlers are called from several threads at once.
+// neither: http_transport.cc is the only file that includes them). I/O
+// threads accept connections and read each request asynchronously within the
+// deadlines and sizes of Limits, so no thread waits on a slow client. The
+// dispatcher runs on the I/O thread and either answers at once (probes,
+// refusals) or returns work. Work runs on the same I/O thread while another
+// I/O thread stays free for I/O and probes, else on a bounded worker pool
+// whose reply is posted back to the connection. HTTPS through OpenSSL.
+// Thread-safe: Stop() may be called from any thread; the handlers are called
+// from several threads at once.
 #pragma once
 
 #include <functional>
@@ -58,8 +60,8 @@ struct HttpTransportOptions {
   int port = 0;               // 0: any free port
   std::string tls_cert_path;  // both set: HTTPS only
   std::string tls_key_path;
-  unsigned io_threads = 2;
-  unsigned worker_threads = 8;
+  unsigned io_threads = 2;      // at most io_threads - 1 of them run work at once
+  unsigned worker_threads = 8;  // the pool for work beyond that
   Limits limits;
 };
 

@@ -27,7 +27,6 @@ namespace embargo::service {
 namespace {
 
 constexpr unsigned kMinWorkerThreads = 8;
-constexpr unsigned kMaxIoThreads = 2;
 
 std::atomic<bool> g_reload_signal{false};
 void OnSighup(int) { g_reload_signal = true; }
@@ -211,9 +210,13 @@ Status Server::Load() {
   transport.tls_cert_path = options_.tls_cert_path;
   transport.tls_key_path = options_.tls_key_path;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  transport.io_threads = std::min(kMaxIoThreads, cores);
-  transport.worker_threads = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
-                                                  : std::max(kMinWorkerThreads, cores);
+  unsigned workers = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
+                                          : std::max(kMinWorkerThreads, cores);
+  // `workers` I/O threads may run work at once (no hand-off: as fast as a
+  // thread per connection); one more always stays free for I/O and probes;
+  // the pool takes work beyond that.
+  transport.io_threads = workers + 1;
+  transport.worker_threads = workers;
   transport.limits = options_.limits;
   HttpHandlers handlers;
   handlers.dispatch = [this](HttpRequest&& request) { return Dispatch(std::move(request)); };
@@ -346,6 +349,11 @@ struct Server::RequestLog {
   std::optional<std::string> body;  // with --log-queries
   std::string error;                // what an endpoint threw
   bool admitted = false;            // counted in in_flight_
+
+  explicit RequestLog(const HttpRequest& request)
+      : method(request.method),
+        path(request.target.substr(0, request.target.find('?'))),
+        remote(request.remote_addr) {}
 };
 
 // A routed request, as an endpoint reads it.
@@ -358,23 +366,21 @@ struct Server::Call {
 };
 
 HttpDispatch Server::Dispatch(HttpRequest&& request) {
-  RequestLog log;
-  log.method = request.method;
-  log.path = request.target.substr(0, request.target.find('?'));
-  log.remote = request.remote_addr;
+  RequestLog log(request);
   if (options_.log_queries && !request.body.empty()) log.body = request.body;
   auto target = ParseRequestTarget(request.target);
   if (!target.ok()) return Finish(log, ErrorReply(400, target.error().message));
   log.path = target->path;
   if (options_.log_queries && target->params.count("q")) log.q = Param(target->params, "q");
-  log.admitted = true;
-  if (++in_flight_ > static_cast<int>(options_.limits.max_concurrent)) {
+  std::string captured;
+  const Route* route = FindRoute(request.method, target->path, captured);
+  // Probes cost nothing and must answer under load: not counted.
+  bool probe = route && (route->id == RouteId::kHealth || route->id == RouteId::kReady);
+  log.admitted = !probe;
+  if (!probe && ++in_flight_ > static_cast<int>(options_.limits.max_concurrent)) {
     return Finish(log, ErrorReply(429, fmt::format("too many concurrent requests (limit {})",
                                                    options_.limits.max_concurrent)));
   }
-  std::string captured;
-  const Route* route = FindRoute(request.method, target->path, captured);
-  bool probe = route && (route->id == RouteId::kHealth || route->id == RouteId::kReady);
   std::optional<Role> role;
   if (keys_.empty()) {
     if (!IsLoopback(request.remote_addr) && !probe) {
@@ -405,10 +411,7 @@ HttpDispatch Server::Dispatch(HttpRequest&& request) {
 }
 
 HttpReply Server::Refuse(const HttpRequest& request, int status, std::string detail) {
-  RequestLog log;
-  log.method = request.method;
-  log.path = request.target.substr(0, request.target.find('?'));
-  log.remote = request.remote_addr;
+  RequestLog log(request);
   return Finish(log, ErrorReply(status, std::move(detail)));
 }
 

@@ -15,6 +15,14 @@ std::string Names(size_t count) {
   return R"({"queries":{"q":{"properties":{"name":[)" + names + "]}}}}";
 }
 
+void ExpectRefused(const std::string& body, const Limits& limits, int status,
+                   const std::string& detail) {
+  auto refused = CheckJsonBody(body, limits);
+  ASSERT_TRUE(refused) << body.substr(0, 80);
+  EXPECT_EQ(refused->status, status);
+  EXPECT_EQ(refused->body["detail"], detail);
+}
+
 TEST(JsonBodyCheckTest, PassesAYenteRequest) {
   Limits limits;
   EXPECT_FALSE(CheckJsonBody(R"({"queries":{"q":{"schema":"Person","properties":{"name":["x"]}}}})",
@@ -25,10 +33,7 @@ TEST(JsonBodyCheckTest, RefusesNestingDeeperThanTheLimit) {
   Limits limits;
   limits.max_json_depth = 4;
   EXPECT_FALSE(CheckJsonBody(Nested(4), limits));
-  auto refused = CheckJsonBody(Nested(5), limits);
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->status, 400);
-  EXPECT_EQ(refused->body["detail"], "request body nests deeper than 4 levels");
+  ExpectRefused(Nested(5), limits, 400, "request body nests deeper than 4 levels");
   // A deep body stops the pass where it crosses the limit, unparsed beyond.
   EXPECT_TRUE(CheckJsonBody(std::string(1 << 20, '['), Limits()));
 }
@@ -38,10 +43,7 @@ TEST(JsonBodyCheckTest, RefusesMoreValuesThanTheLimit) {
   limits.max_json_nodes = 100;
   // The object, queries, q, properties, the name list: 5 values besides the names.
   EXPECT_FALSE(CheckJsonBody(Names(95), limits));
-  auto refused = CheckJsonBody(Names(96), limits);
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->status, 413);
-  EXPECT_EQ(refused->body["detail"], "request body holds more than 100 JSON values");
+  ExpectRefused(Names(96), limits, 413, "request body holds more than 100 JSON values");
 }
 
 TEST(JsonBodyCheckTest, LeavesABodyThatIsNotJsonToTheHandler) {

@@ -274,9 +274,10 @@ TEST(ServerHardeningTest, SlowAndIdleClientsDoNotDelayTheProbes) {
   for (int fd : slow) ::close(fd);
 }
 
-TEST(ServerHardeningTest, ProbesAnswerWhileEveryWorkerIsBusy) {
+TEST(ServerHardeningTest, ProbesAnswerWhileEveryWorkerIsBusyAndOtherRequestsGet429) {
   ServerOptions options = SmallListOptions();
   options.threads = 1;
+  options.limits.max_concurrent = 1;
   std::atomic<bool> release{false};
   options.before_endpoint = [&release](const std::string& endpoint) {
     while (endpoint == "/algorithms" && !release) std::this_thread::sleep_for(milliseconds(5));
@@ -289,6 +290,9 @@ TEST(ServerHardeningTest, ProbesAnswerWhileEveryWorkerIsBusy) {
   EXPECT_EQ(Exchange(running.port(), Get("/healthz")).status, 200);
   EXPECT_EQ(Exchange(running.port(), Get("/readyz")).status, 200);
   EXPECT_LT(std::chrono::duration_cast<milliseconds>(Clock::now() - sent).count(), 200);
+  RawResponse refused = Exchange(running.port(), Get("/catalog"));
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.Json()["detail"], "too many concurrent requests (limit 1)");
   release = true;
   busy.join();
 }
