@@ -2,14 +2,14 @@
 // screening snapshot, hot reloads, API keys, limits, a JSON request log and
 // Prometheus metrics. One process, nothing else to run.
 //
-// Concurrency: connections are read by a few I/O threads (http_transport.h),
-// which also answer /healthz, /readyz and every refusal (400, 401, 403, 404,
-// 429) at once; endpoints that work run on a bounded worker pool. Each
-// request pins the current snapshot (a shared_ptr) and reads it without
-// locks. A reload builds a new snapshot in the background and publishes it
-// with one atomic store; requests in flight finish on the old one. A failed
-// reload keeps the old snapshot and reports the error in /readyz (to admins),
-// /metrics and the log.
+// Concurrency: connections are read by I/O threads (http_transport.h), which
+// also answer /healthz, /readyz and every refusal (400, 401, 403, 404, 429)
+// at once; endpoints that work run on those threads while one stays free,
+// else on a bounded worker pool. Each request pins the current snapshot (a
+// shared_ptr) and reads it without locks. A reload builds a new snapshot in
+// the background and publishes it with one atomic store; requests in flight
+// finish on the old one. A failed reload keeps the old snapshot and reports
+// the error in /readyz (to admins), /metrics and the log.
 #pragma once
 
 #include <atomic>
@@ -41,7 +41,7 @@ struct ServerOptions {
   std::string tls_cert_path;  // with tls_key_path: serve HTTPS (OpenSSL)
   std::string tls_key_path;
   bool log_queries = false;  // log screened names (off by default: privacy)
-  int threads = 0;           // worker threads for requests (0 = max(8, cores))
+  int threads = 0;           // requests worked on at once (0 = max(8, cores)); +1 I/O thread
   Limits limits;
   // Test hook: called on the worker with the endpoint's metrics label before
   // each endpoint runs there; whatever it throws is answered 500.
