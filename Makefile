@@ -7,7 +7,7 @@ DATA ?= ../shared/data
 LISTEN ?= 127.0.0.1:8000
 APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohmann-json3-dev \
                 libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format \
-                libcpp-httplib-dev libssl-dev openssl wrk curl \
+                libcpp-httplib-dev libboost-dev libssl-dev openssl wrk curl \
                 libsqlite3-dev libpq-dev postgresql libtomlplusplus-dev chromium libpng-dev \
                 libzip-dev
 

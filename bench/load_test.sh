@@ -4,20 +4,23 @@
 #   bench/load_test.sh [seconds] [connections]     throughput, latency, RSS every 5 s
 #   RELOADS=20 bench/load_test.sh 60               20 reloads during the run
 #   CORRUPT=1 bench/load_test.sh 10                then a reload with a corrupted list
+#   EMBARGO=../main/build/embargo bench/load_test.sh 60 8   another build, for before/after
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-60}
 CONNECTIONS=${2:-32}
 PORT=${PORT:-18080}
 DATA=${DATA:-../shared/data}
+EMBARGO=${EMBARGO:-build/embargo}
+THREADS=${THREADS:-64}
 WORK=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 cp -r "$DATA" "$WORK/lists"   # a private copy, so CORRUPT=1 never touches the shared data
 chmod -R u+w "$WORK/lists"
-build/embargo serve --lists "$WORK/lists" --listen 127.0.0.1:$PORT --threads 64 > "$WORK/serve.out" 2> "$WORK/serve.log" &
+"$EMBARGO" serve --lists "$WORK/lists" --listen 127.0.0.1:$PORT --threads "$THREADS" > "$WORK/serve.out" 2> "$WORK/serve.log" &
 SERVER=$!
-for _ in $(seq 1 100); do curl -sf http://127.0.0.1:$PORT/readyz > /dev/null && break; sleep 0.1; done
+for _ in $(seq 1 600); do curl -sf http://127.0.0.1:$PORT/readyz > /dev/null && break; sleep 0.1; done  # up to 60 s: loading is slower on a busy machine
 curl -sf http://127.0.0.1:$PORT/readyz > /dev/null || { echo "server did not start"; cat "$WORK/serve.log"; exit 1; }
 
 rss() { awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$SERVER/status; }

@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "common/json_text.h"
 #include "embargo/lists.h"
 #include "store/entity_diff.h"
 
@@ -26,7 +27,7 @@ int RunDiff(const std::string& from, const std::string& to, const std::string& f
   }
   store::ListDiff diff = store::DiffEntities(before->entities, after->entities);
   if (format == "json") {
-    out << store::DiffToJson(diff).dump(2) << '\n';
+    out << JsonText(store::DiffToJson(diff), 2) << '\n';
   } else {
     out << store::DiffToText(diff);
   }

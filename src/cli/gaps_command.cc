@@ -7,6 +7,7 @@
 
 #include "cli/output_file.h"
 #include "cli/xref_command.h"
+#include "common/json_text.h"
 #include "store/store.h"
 #include "store/versions.h"
 #include "xref/gaps.h"
@@ -19,7 +20,7 @@ namespace {
 int Write(const GapsArgs& args, const xref::GapReport& report, std::ostream& out,
           std::ostream& err) {
   return WriteOutput("gaps", args.out, out, err, [&](std::ostream& sink) {
-    if (args.format == "json") sink << xref::GapReportToJson(report).dump(2) << '\n';
+    if (args.format == "json") sink << JsonText(xref::GapReportToJson(report), 2) << '\n';
     if (args.format == "csv") sink << xref::GapReportToCsv(report);
     if (args.format == "html") sink << xref::GapReportToHtml(report);
   });

@@ -8,6 +8,7 @@
 #include "cli/batch_input.h"
 #include "cli/customer_selection.h"
 #include "cli/store_commands.h"
+#include "common/json_text.h"
 #include "store/alerts.h"
 #include "store/audit.h"
 #include "store/customers.h"
@@ -132,7 +133,7 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
     return 1;
   }
   if (args.format == "json") {
-    for (const store::Alert& a : *alerts) out << store::AlertToJson(a).dump() << '\n';
+    for (const store::Alert& a : *alerts) out << JsonText(store::AlertToJson(a)) << '\n';
     return 0;
   }
   out << fmt::format("{:>6} {:<10} {:<14} {:<26} {:<24} {:>5}  {}\n", "id", "customer", "status",
@@ -165,7 +166,7 @@ int RunAlertsShow(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
     return 1;
   }
   nlohmann::json j = store::AlertToJson(*alert, *decisions);
-  out << j.dump(2) << '\n';
+  out << JsonText(j, 2) << '\n';
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/batch_input.h"
 #include "cli/output_file.h"
 #include "cli/progress.h"
+#include "common/json_text.h"
 #include "common/parallel.h"
 #include "service/json_output.h"
 
@@ -32,14 +33,14 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
   if (!query.ok()) {
     RowResult result;
     result.json =
-        nlohmann::json{{"id", row.fields.id}, {"error", where + query.error().message}}.dump();
+        JsonText(nlohmann::json{{"id", row.fields.id}, {"error", where + query.error().message}});
     result.notes.push_back(where + "not screened: " + query.error().message);
     return result;
   }
   std::vector<Match> matches = screener.Screen(*query, options);
   nlohmann::json json = service::ResultToJson(row.fields.id, matches);
   json["warnings"] = query->warnings;
-  RowResult result{json.dump(), "", false, true, {}};
+  RowResult result{JsonText(json), "", false, true, {}};
   for (const std::string& w : query->warnings) result.notes.push_back(where + w);
   for (const Match& m : matches) {
     if (!m.match) continue;

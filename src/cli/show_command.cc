@@ -8,6 +8,7 @@
 #include <set>
 
 #include "cli/xref_command.h"
+#include "common/json_text.h"
 #include "common/utf8.h"
 #include "model/entity_json.h"
 #include "xref/entity_view.h"
@@ -133,7 +134,7 @@ void WriteText(const ListSet& lists, const xref::EntityView& view, std::ostream&
 void WriteJson(const ListSet& lists, const xref::EntityView& view, std::ostream& out) {
   json doc = {{"entity", EntityToJson(lists.entities[view.entity])}};
   doc.update(xref::EntityViewToJson(lists, view));
-  out << doc.dump(1) << '\n';
+  out << JsonText(doc, 1) << '\n';
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "cli/store_commands.h"
 #include "common/file.h"
+#include "common/json_text.h"
 #include "common/sha256.h"
 #include "embargo/lists.h"
 #include "store/entity_diff.h"
@@ -149,7 +150,7 @@ int RunStoreDiff(const StoreDiffArgs& args, std::ostream& out, std::ostream& err
     j["dataset"] = args.dataset;
     j["from"] = {{"version", from->id}, {"effective_date", from->effective_date}};
     j["to"] = {{"version", to->id}, {"effective_date", to->effective_date}};
-    out << j.dump(2) << '\n';
+    out << JsonText(j, 2) << '\n';
   } else {
     out << fmt::format("{}: version {} ({}) -> version {} ({})\n", args.dataset, from->id,
                        from->effective_date, to->id, to->effective_date);

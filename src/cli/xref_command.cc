@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cli/output_file.h"
+#include "common/json_text.h"
 #include "xref/xref_json.h"
 
 namespace embargo::cli {
@@ -71,7 +72,7 @@ void WriteJson(const Report& r, std::ostream& out) {
     doc["unlinked"] = json::array();
     for (const auto& u : *r.unlinked) doc["unlinked"].push_back(UnlinkedJson(r.lists, u));
   }
-  out << doc.dump(1) << '\n';
+  out << JsonText(doc, 1) << '\n';
 }
 
 std::string CsvField(const std::string& value) {

@@ -10,6 +10,8 @@
 #include <optional>
 #include <vector>
 
+#include "common/json_text.h"
+
 namespace embargo {
 namespace {
 
@@ -380,8 +382,8 @@ Result<Entity> EntityFromJson(const json& j) {
 
 std::string EntityToJsonText(const Entity& e) {
   // Loaders guarantee UTF-8; should a string still hold invalid bytes,
-  // write U+FFFD rather than throw.
-  return EntityToJson(e).dump(-1, ' ', false, json::error_handler_t::replace);
+  // JsonText writes U+FFFD rather than throw.
+  return JsonText(EntityToJson(e));
 }
 
 Result<Entity> EntityFromJsonText(std::string_view text) {

@@ -40,7 +40,6 @@ nlohmann::json DatasetEntry(const Dataset& d, const std::string& index_version) 
           {"entity_count", d.entity_count},
           {"name_count", d.name_count},
           {"format", d.format},
-          {"path", d.path},
           {"collections", CollectionNames()}};
 }
 

@@ -16,8 +16,10 @@ namespace embargo::service {
 inline constexpr const char* kCollections[] = {"default", "sanctions"};
 
 // {"datasets": [{name, title, type, version, index_version, index_current,
-// load, entity_count, name_count, format, path, collections|children}],
-// "current": [names], "outdated": [], "index_stale": false}. Headers: a
+// load, entity_count, name_count, format, collections|children}],
+// "current": [names], "outdated": [], "index_stale": false}. No server file
+// paths: the catalog is public and cacheable (admins find the paths in
+// /readyz). Headers: a
 // strong ETag (the snapshot version) and Cache-Control: public, max-age=300.
 // When `if_none_match` (the request's If-None-Match) names that ETag: 304,
 // the same headers, no body.

@@ -6,6 +6,9 @@ list(APPEND EMBARGO_SOURCES
   src/service/metrics.cc
   src/service/auth.cc
   src/service/server.cc
+  src/service/http_transport.cc
+  src/service/request_target.cc
+  src/service/json_body_check.cc
   src/service/catalog_handler.cc
   src/service/algorithms_handler.cc
   src/service/entity_handler.cc

@@ -1,6 +1,6 @@
 // What the service's handlers take and return: plain values, no sockets, so
 // every endpoint's behaviour is tested without a server. The HTTP layer
-// (server.cc) only translates to and from cpp-httplib.
+// (server.cc over http_transport.cc) only translates to and from HTTP.
 #pragma once
 
 #include <chrono>
@@ -42,14 +42,24 @@ struct ServingSnapshot {
   std::shared_ptr<CrossLinks> cross_links = std::make_shared<CrossLinks>();
 };
 
-// Limits that protect the service; each breach is a 4xx with a clear detail.
+// Limits that protect the service; each breach of a request limit is a 4xx
+// with a clear detail, a deadline missed closes the connection.
 struct Limits {
   size_t max_queries = 100;       // queries per /match request
   size_t max_name_length = 1024;  // bytes in one name
   size_t max_names_per_query = 50;
-  size_t max_limit = 500;  // results per query
-  size_t max_body_bytes = 1 << 20;
-  size_t max_concurrent = 256;
+  size_t max_limit = 500;              // results per query
+  size_t max_body_bytes = 1 << 20;     // 413 beyond, chunked bodies included
+  size_t max_concurrent = 256;         // requests at once, queued or running (429 beyond)
+  size_t max_header_bytes = 16 << 10;  // request line and headers (431 beyond)
+  size_t max_json_depth = 32;          // nesting of a JSON body (400 beyond), checked unparsed
+  size_t max_json_nodes = 20000;       // values in a JSON body (413 beyond), checked unparsed
+  size_t max_connections = 10000;      // open connections; more are closed at once
+  // Request line and headers, from the connection's accept or the request's
+  // first byte; a TLS handshake gets as long.
+  std::chrono::milliseconds header_timeout{5000};
+  std::chrono::milliseconds idle_timeout{30000};  // a kept-alive connection between requests
+  std::chrono::milliseconds body_timeout{30000};  // reading a body, and writing a response
 };
 
 // First value of a parameter, or `fallback`.

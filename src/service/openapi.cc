@@ -61,7 +61,7 @@ json ErrorReplies(json replies, const std::vector<int>& codes) {
        "Not allowed: an admin route without an admin key, or no keys configured and the "
        "client is not on loopback"},
       {404, "Unknown dataset or entity"},
-      {413, "Request body too large"},
+      {413, "Request body too large: over the byte limit, or holding too many JSON values"},
       {429, "Too many requests in flight"},
       {503, "The index is not loaded yet"}};
   for (const auto& [code, description] : kErrors) {
@@ -184,7 +184,7 @@ json AlertOperations() {
       "side changes) or escalated; a note is required",
       {Param("id", "path", Integer(1, 2000000000), "Alert id")},
       ErrorReplies({{"200", Reply("The alert after the decision", "schemas/Object")}},
-                   {400, 401, 403, 404, 429}));
+                   {400, 401, 403, 404, 413, 429}));
   decide["requestBody"] = {
       {"required", true},
       {"content",
@@ -197,9 +197,10 @@ json AlertOperations() {
 
 json Paths() {
   json unauthenticated = json::array();  // security: [] switches the API key off
-  json health = SimpleGet("healthz", "Liveness", "schemas/Status", {429});
-  json ready = SimpleGet("readyz", "Readiness: 503 until the index is loaded", "schemas/Readiness",
-                         {429, 503});
+  // Probes are answered on the I/O threads and never counted against the 429 limit.
+  json health = SimpleGet("healthz", "Liveness", "schemas/Status", {});
+  json ready =
+      SimpleGet("readyz", "Readiness: 503 until the index is loaded", "schemas/Readiness", {503});
   health["security"] = ready["security"] = unauthenticated;
   return {
       {"/match/{dataset}", {{"post", MatchOperation()}}},
@@ -306,7 +307,15 @@ json Schemas() {
                 {{"type", "boolean"},
                  {"description", "the lists' cross-list links for /entities are made"}}},
                {"last_reload",
-                Object({{"at", String()}, {"ok", {{"type", "boolean"}}}, {"error", String()}})}},
+                Object({{"at", String()},
+                        {"ok", {{"type", "boolean"}}},
+                        {"error",
+                         {{"type", "string"},
+                          {"description", "admins only: the error names server files"}}}})},
+               {"datasets",
+                {{"type", "array"},
+                 {"description", "admins only: where each loaded dataset was read from"},
+                 {"items", Object({{"name", String()}, {"path", String()}})}}}},
               {"status", "index_version", "entities", "reloading", "cross_links_ready"})},
       {"Object", {{"type", "object"}}},
       {"Entity", EntitySchema()},

@@ -2,20 +2,23 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
-#include <httplib.h>
 #include <malloc.h>
 
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <iostream>
 
 #include "common/hash.h"
+#include "common/json_text.h"
 #include "service/alerts_handler.h"
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
 #include "service/entity_handler.h"
+#include "service/json_body_check.h"
 #include "service/match_handler.h"
 #include "service/openapi.h"
+#include "service/request_target.h"
 #include "service/search_handler.h"
 #include "store/store.h"
 #include "store/versions.h"
@@ -23,21 +26,10 @@
 namespace embargo::service {
 namespace {
 
-constexpr unsigned kDefaultThreads = 64;
+constexpr unsigned kMinWorkerThreads = 8;
 
 std::atomic<bool> g_reload_signal{false};
 void OnSighup(int) { g_reload_signal = true; }
-
-// Per-request bookkeeping between the pre-routing handler, the route
-// handler and the logger, which cpp-httplib runs on the same thread.
-struct RequestState {
-  std::chrono::steady_clock::time_point start;
-  std::string endpoint = "unmatched";
-  size_t queries = 0;
-  size_t alerts = 0;
-  bool counted = false;
-};
-thread_local RequestState t_request;
 
 std::string NowIso() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
@@ -47,20 +39,96 @@ bool IsLoopback(const std::string& addr) {
   return addr.rfind("127.", 0) == 0 || addr == "::1" || addr.rfind("::ffff:127.", 0) == 0;
 }
 
-void Send(httplib::Response& res, const Response& r) {
-  res.status = r.status;
-  for (const auto& [k, v] : r.headers) res.set_header(k, v);
-  if (r.status != 304) res.set_content(r.body.dump(), "application/json");  // 304: no body
-  t_request.queries = r.queries;
-  t_request.alerts = r.alerts;
+HttpReply JsonReply(const Response& r) {
+  HttpReply reply{r.status, "application/json", r.headers, ""};
+  if (r.status != 304) reply.body = JsonText(r.body);  // 304: no body
+  return reply;
 }
 
-void SendError(httplib::Response& res, int status, const std::string& detail) {
-  Send(res, ErrorResponse(status, detail));
+HttpReply JsonReply(int status, const nlohmann::json& body) {
+  return {status, "application/json", {}, JsonText(body)};
 }
 
-Params ToParams(const httplib::Request& req) {
-  return Params(req.params.begin(), req.params.end());
+HttpReply ErrorReply(int status, std::string detail) {
+  return JsonReply(ErrorResponse(status, std::move(detail)));
+}
+
+// What a caller may see of the server itself (file paths, reload errors):
+// admins, and loopback clients when no keys are configured (they may call
+// /admin/reload too).
+enum class Audience { kPublic, kAdmin };
+
+enum class RouteId {
+  kMatch,
+  kSearch,
+  kEntity,
+  kCatalog,
+  kAlgorithms,
+  kHealth,
+  kReady,
+  kMetrics,
+  kOpenApi,
+  kReload,
+  kAlerts,
+  kAlert,
+  kAlertDecision,
+};
+
+// What a path template's {placeholder} matches.
+enum class Capture { kSegment, kDigits, kRest };
+
+struct Route {
+  RouteId id;
+  const char* method;
+  const char* path;
+  const char* endpoint;  // the metrics label
+  Capture capture = Capture::kSegment;
+};
+
+constexpr Route kRoutes[] = {
+    {RouteId::kMatch, "POST", "/match/{dataset}", "/match"},
+    {RouteId::kSearch, "GET", "/search/{dataset}", "/search"},
+    {RouteId::kEntity, "GET", "/entities/{id}", "/entities", Capture::kRest},
+    {RouteId::kCatalog, "GET", "/catalog", "/catalog"},
+    {RouteId::kAlgorithms, "GET", "/algorithms", "/algorithms"},
+    {RouteId::kHealth, "GET", "/healthz", "/healthz"},
+    {RouteId::kReady, "GET", "/readyz", "/readyz"},
+    {RouteId::kMetrics, "GET", "/metrics", "/metrics"},
+    {RouteId::kOpenApi, "GET", "/openapi.json", "/openapi.json"},
+    {RouteId::kReload, "POST", "/admin/reload", "/admin/reload"},
+    {RouteId::kAlerts, "GET", "/alerts", "/alerts"},
+    {RouteId::kAlert, "GET", "/alerts/{id}", "/alerts/{id}", Capture::kDigits},
+    {RouteId::kAlertDecision, "POST", "/alerts/{id}/decision", "/alerts/{id}/decision",
+     Capture::kDigits},
+};
+
+// Matches `path` against a template; fills `captured` with the placeholder.
+bool MatchPath(const Route& route, std::string_view path, std::string& captured) {
+  std::string_view pattern = route.path;
+  size_t open = pattern.find('{');
+  if (open == std::string_view::npos) return path == pattern;
+  size_t close = pattern.find('}', open);
+  std::string_view prefix = pattern.substr(0, open), suffix = pattern.substr(close + 1);
+  if (path.size() <= prefix.size() + suffix.size() || path.substr(0, prefix.size()) != prefix ||
+      path.substr(path.size() - suffix.size()) != suffix) {
+    return false;
+  }
+  std::string_view value = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+  bool ok = route.capture == Capture::kRest ? true
+            : route.capture == Capture::kDigits
+                ? value.find_first_not_of("0123456789") == std::string_view::npos
+                : value.find('/') == std::string_view::npos;
+  if (ok) captured = value;
+  return ok;
+}
+
+// The route for (method, path); HEAD is answered as GET without the body.
+const Route* FindRoute(std::string_view method, std::string_view path, std::string& captured) {
+  if (method == "HEAD") method = "GET";
+  for (const Route& route : kRoutes) {
+    if (method == route.method && MatchPath(route, path, captured)) return &route;
+  }
+  return nullptr;
 }
 
 std::string SnapshotVersion(const ListSet& lists, std::chrono::system_clock::time_point at) {
@@ -79,21 +147,11 @@ std::string SnapshotVersion(const ListSet& lists, std::chrono::system_clock::tim
 }  // namespace
 
 const std::vector<std::pair<std::string, std::string>>& ServerRoutes() {
-  static const std::vector<std::pair<std::string, std::string>> routes = {
-      {"POST", "/match/{dataset}"},
-      {"GET", "/search/{dataset}"},
-      {"GET", "/entities/{id}"},
-      {"GET", "/catalog"},
-      {"GET", "/algorithms"},
-      {"GET", "/healthz"},
-      {"GET", "/readyz"},
-      {"GET", "/metrics"},
-      {"GET", "/openapi.json"},
-      {"POST", "/admin/reload"},
-      {"GET", "/alerts"},
-      {"GET", "/alerts/{id}"},
-      {"POST", "/alerts/{id}/decision"},
-  };
+  static const std::vector<std::pair<std::string, std::string>> routes = [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Route& route : kRoutes) out.emplace_back(route.method, route.path);
+    return out;
+  }();
   return routes;
 }
 
@@ -130,25 +188,14 @@ Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerO
   return std::shared_ptr<const ServingSnapshot>(std::move(snapshot));
 }
 
-namespace {
-
-std::unique_ptr<httplib::Server> MakeHttpServer(const ServerOptions& options) {
-  if (!options.tls_cert_path.empty() && !options.tls_key_path.empty()) {
-    return std::make_unique<httplib::SSLServer>(options.tls_cert_path.c_str(),
-                                                options.tls_key_path.c_str());
-  }
-  return std::make_unique<httplib::Server>();
-}
-
-}  // namespace
-
-Server::Server(ServerOptions options)
-    : options_(std::move(options)), http_(MakeHttpServer(options_)) {}
+Server::Server(ServerOptions options) : options_(std::move(options)) {}
 
 Server::~Server() {
   Stop();
   reload_cv_.notify_all();
   if (reload_worker_.joinable()) reload_worker_.join();
+  // Joins the worker pool while the members its work reads still exist.
+  http_.reset();
 }
 
 std::shared_ptr<const ServingSnapshot> Server::snapshot() const { return snapshot_.load(); }
@@ -157,10 +204,28 @@ Status Server::Load() {
   if (options_.tls_cert_path.empty() != options_.tls_key_path.empty()) {
     return MakeError("TLS needs both --tls-cert and --tls-key");
   }
-  if (!http_->is_valid()) {
-    return MakeError(fmt::format("cannot use TLS certificate '{}' with key '{}'",
-                                 options_.tls_cert_path, options_.tls_key_path));
-  }
+  HttpTransportOptions transport;
+  transport.host = options_.host;
+  transport.port = options_.port;
+  transport.tls_cert_path = options_.tls_cert_path;
+  transport.tls_key_path = options_.tls_key_path;
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  unsigned workers = options_.threads > 0 ? static_cast<unsigned>(options_.threads)
+                                          : std::max(kMinWorkerThreads, cores);
+  // `workers` I/O threads may run work at once (no hand-off: as fast as a
+  // thread per connection); one more always stays free for I/O and probes;
+  // the pool takes work beyond that.
+  transport.io_threads = workers + 1;
+  transport.worker_threads = workers;
+  transport.limits = options_.limits;
+  HttpHandlers handlers;
+  handlers.dispatch = [this](HttpRequest&& request) { return Dispatch(std::move(request)); };
+  handlers.refuse = [this](const HttpRequest& request, int status, std::string detail) {
+    return Refuse(request, status, std::move(detail));
+  };
+  auto made = HttpTransport::Create(std::move(transport), std::move(handlers));
+  if (!made.ok()) return made.error();
+  http_ = std::move(*made);
   if (!options_.api_keys_path.empty()) {
     auto keys = ApiKeys::Load(options_.api_keys_path);
     if (!keys.ok()) return keys.error();
@@ -174,7 +239,6 @@ Status Server::Load() {
   auto loaded = LoadServingSnapshot(options_);
   if (!loaded.ok()) return loaded.error();
   snapshot_.store(*loaded);
-  RegisterRoutes();
   std::signal(SIGHUP, OnSighup);
   reload_worker_ = std::thread([this] { ReloadWorker(); });
   return Status::Ok();
@@ -200,10 +264,7 @@ Status Server::Reload() {
     std::lock_guard<std::mutex> lock(reload_mutex_);
     last_reload_at_ = at;
     last_reload_error_ = loaded.error().ToString();
-    std::cerr << nlohmann::json{{"ts", at},
-                                {"event", "reload_failed"},
-                                {"error", last_reload_error_}}
-                     .dump()
+    std::cerr << JsonText({{"ts", at}, {"event", "reload_failed"}, {"error", last_reload_error_}})
               << std::endl;
     return loaded.error();
   }
@@ -214,8 +275,7 @@ Status Server::Reload() {
     last_reload_at_ = at;
     last_reload_error_.clear();
   }
-  std::cerr << nlohmann::json{{"ts", at}, {"event", "reloaded"}, {"version", version}}.dump()
-            << std::endl;
+  std::cerr << JsonText({{"ts", at}, {"event", "reloaded"}, {"version", version}}) << std::endl;
   ReleaseWhenUnused(std::move(old));
   return Status::Ok();
 }
@@ -226,11 +286,10 @@ void Server::ComputeCrossLinks() {
   auto start = std::chrono::steady_clock::now();
   current->cross_links->Get(current->screener->lists());
   std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-  std::cerr << nlohmann::json{{"ts", NowIso()},
-                              {"event", "cross_links_ready"},
-                              {"version", current->version},
-                              {"seconds", std::round(took.count() * 100) / 100}}
-                   .dump()
+  std::cerr << JsonText({{"ts", NowIso()},
+                         {"event", "cross_links_ready"},
+                         {"version", current->version},
+                         {"seconds", std::round(took.count() * 100) / 100}})
             << std::endl;
 }
 
@@ -279,210 +338,219 @@ Status Server::ReloadNow() {
   return last_reload_status_;
 }
 
-void Server::RegisterRoutes() {
+// One request from its arrival to its log line.
+struct Server::RequestLog {
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  std::string method;
+  std::string path;
+  std::string remote;
+  std::string endpoint = "unmatched";
+  std::optional<std::string> q;     // with --log-queries
+  std::optional<std::string> body;  // with --log-queries
+  std::string error;                // what an endpoint threw
+  bool admitted = false;            // counted in in_flight_
+
+  explicit RequestLog(const HttpRequest& request)
+      : method(request.method),
+        path(request.target.substr(0, request.target.find('?'))),
+        remote(request.remote_addr) {}
+};
+
+// A routed request, as an endpoint reads it.
+struct Server::Call {
+  RouteId route;
+  HttpRequest request;
+  RequestTarget target;
+  std::string captured;  // the path template's placeholder
+  Audience audience;
+};
+
+HttpDispatch Server::Dispatch(HttpRequest&& request) {
+  RequestLog log(request);
+  if (options_.log_queries && !request.body.empty()) log.body = request.body;
+  auto target = ParseRequestTarget(request.target);
+  if (!target.ok()) return Finish(log, ErrorReply(400, target.error().message));
+  log.path = target->path;
+  if (options_.log_queries && target->params.count("q")) log.q = Param(target->params, "q");
+  std::string captured;
+  const Route* route = FindRoute(request.method, target->path, captured);
+  // Probes cost nothing and must answer under load: not counted.
+  bool probe = route && (route->id == RouteId::kHealth || route->id == RouteId::kReady);
+  log.admitted = !probe;
+  if (!probe && ++in_flight_ > static_cast<int>(options_.limits.max_concurrent)) {
+    return Finish(log, ErrorReply(429, fmt::format("too many concurrent requests (limit {})",
+                                                   options_.limits.max_concurrent)));
+  }
+  std::optional<Role> role;
+  if (keys_.empty()) {
+    if (!IsLoopback(request.remote_addr) && !probe) {
+      return Finish(
+          log, ErrorReply(403, "no API keys are configured: only loopback clients are served"));
+    }
+    if (IsLoopback(request.remote_addr)) role = Role::kAdmin;
+  } else {
+    role = keys_.Authenticate(request.Header("Authorization"));
+    if (!role && !probe) {
+      HttpReply reply =
+          ErrorReply(401, "missing or invalid API key (send 'Authorization: ApiKey <key>')");
+      reply.headers.emplace_back("WWW-Authenticate", "ApiKey");
+      return Finish(log, std::move(reply));
+    }
+    if (target->path.rfind("/admin/", 0) == 0 && *role != Role::kAdmin) {
+      return Finish(log, ErrorReply(403, "this endpoint needs an admin key"));
+    }
+  }
+  if (route == nullptr) return Finish(log, ErrorReply(404, "not found"));
+  log.endpoint = route->endpoint;
+  Call call{route->id, std::move(request), std::move(*target), std::move(captured),
+            role == Role::kAdmin ? Audience::kAdmin : Audience::kPublic};
+  if (route->id == RouteId::kHealth) return Finish(log, JsonReply(200, {{"status", "ok"}}));
+  if (route->id == RouteId::kReady) return Finish(log, Readiness(call));
+  return HttpWork(
+      [this, log = std::move(log), call = std::move(call)]() mutable { return Answer(log, call); });
+}
+
+HttpReply Server::Refuse(const HttpRequest& request, int status, std::string detail) {
+  RequestLog log(request);
+  return Finish(log, ErrorReply(status, std::move(detail)));
+}
+
+HttpReply Server::Answer(RequestLog& log, const Call& call) {
   const Limits& limits = options_.limits;
-  // cpp-httplib holds a pool thread per kept-alive connection, so the pool
-  // bounds the connections served at once; screening itself is CPU-bound.
-  unsigned threads =
-      options_.threads > 0 ? static_cast<unsigned>(options_.threads) : kDefaultThreads;
-  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http_->set_payload_max_length(limits.max_body_bytes);
-  http_->set_keep_alive_max_count(10000);
-  // Small JSON answers on kept-alive connections: without TCP_NODELAY, Nagle
-  // and delayed ACKs add ~40 ms to every response.
-  http_->set_tcp_nodelay(true);
-
-  http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    t_request = RequestState{std::chrono::steady_clock::now()};
-    t_request.counted = true;
-    if (++in_flight_ > static_cast<int>(options_.limits.max_concurrent)) {
-      SendError(
-          res, 429,
-          fmt::format("too many concurrent requests (limit {})", options_.limits.max_concurrent));
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (req.path == "/healthz" || req.path == "/readyz")
-      return httplib::Server::HandlerResponse::Unhandled;
-    if (keys_.empty()) {
-      if (!IsLoopback(req.remote_addr)) {
-        SendError(res, 403, "no API keys are configured: only loopback clients are served");
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      return httplib::Server::HandlerResponse::Unhandled;
-    }
-    auto role = keys_.Authenticate(req.get_header_value("Authorization"));
-    if (!role) {
-      res.set_header("WWW-Authenticate", "ApiKey");
-      SendError(res, 401, "missing or invalid API key (send 'Authorization: ApiKey <key>')");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (req.path.rfind("/admin/", 0) == 0 && *role != Role::kAdmin) {
-      SendError(res, 403, "this endpoint needs an admin key");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-
-  // Errors cpp-httplib raises itself (no route, body over the limit) get a
-  // JSON body like every other error.
-  httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&,
-                                                     httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    std::string detail = res.status == 413   ? "request body too large"
-                         : res.status == 404 ? "not found"
-                                             : fmt::format("HTTP {}", res.status);
-    res.set_content(nlohmann::json{{"detail", detail}}.dump(), "application/json");
-    return httplib::Server::HandlerResponse::Handled;
-  };
-  http_->set_error_handler(on_error);
-
-  http_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    if (!t_request.counted) t_request.start = std::chrono::steady_clock::now();
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t_request.start).count();
-    if (t_request.counted) --in_flight_;
-    metrics_.RecordRequest(t_request.endpoint, res.status, seconds, t_request.queries,
-                           t_request.alerts);
-    nlohmann::json line = {{"ts", NowIso()},
-                           {"method", req.method},
-                           {"path", req.path},
-                           {"status", res.status},
-                           {"latency_ms", seconds * 1000},
-                           {"queries", t_request.queries},
-                           {"alerts", t_request.alerts},
-                           {"remote", req.remote_addr}};
-    if (options_.log_queries) {
-      if (!req.body.empty()) line["body"] = req.body;
-      if (req.has_param("q")) line["q"] = req.get_param_value("q");
-    }
-    std::cerr << line.dump() + "\n" << std::flush;
-    t_request = RequestState{};
-  });
-
-  auto pinned = [this] { return snapshot_.load(); };
-  http_->Post(
-      R"(/match/([^/]+))", [this, pinned](const httplib::Request& req, httplib::Response& res) {
-        t_request.endpoint = "/match";
-        Send(res, HandleMatch(*pinned(), req.matches[1], ToParams(req), req.body, options_.limits));
-      });
-  http_->Get(R"(/search/([^/]+))", [pinned](const httplib::Request& req, httplib::Response& res) {
-    t_request.endpoint = "/search";
-    Send(res, HandleSearch(*pinned(), req.matches[1], ToParams(req)));
-  });
-  http_->Get(R"(/entities/(.+))", [pinned](const httplib::Request& req, httplib::Response& res) {
-    t_request.endpoint = "/entities";
-    Send(res, HandleEntity(*pinned(), req.matches[1]));
-  });
-  http_->Get("/catalog", [pinned](const httplib::Request& req, httplib::Response& res) {
-    t_request.endpoint = "/catalog";
-    Send(res, HandleCatalog(*pinned(), req.get_header_value("If-None-Match")));
-  });
-  http_->Get("/algorithms", [](const httplib::Request&, httplib::Response& res) {
-    t_request.endpoint = "/algorithms";
-    Send(res, HandleAlgorithms());
-  });
-  http_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
-    t_request.endpoint = "/healthz";
-    res.set_content(R"({"status":"ok"})", "application/json");
-  });
-  http_->Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
-    t_request.endpoint = "/readyz";
-    auto snap = snapshot_.load();
-    if (!snap) return SendError(res, 503, "index not loaded yet");
-    std::lock_guard<std::mutex> lock(reload_mutex_);
-    nlohmann::json body = {{"status", "ok"},
-                           {"index_version", snap->version},
-                           {"entities", snap->screener->lists().entities.size()},
-                           {"reloading", reloading_.load()},
-                           {"cross_links_ready", snap->cross_links->computed()}};
-    if (!last_reload_at_.empty()) {
-      body["last_reload"] = {{"at", last_reload_at_}, {"ok", last_reload_error_.empty()}};
-      if (!last_reload_error_.empty()) body["last_reload"]["error"] = last_reload_error_;
-    }
-    res.set_content(body.dump(), "application/json");
-  });
-  http_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
-    t_request.endpoint = "/metrics";
-    auto snap = snapshot_.load();
-    res.set_content(
-        metrics_.Render(snap->version, snap->loaded_at, snap->screener->lists().entities.size()),
-        "text/plain; version=0.0.4");
-  });
-  http_->Get("/openapi.json", [](const httplib::Request&, httplib::Response& res) {
-    t_request.endpoint = "/openapi.json";
-    res.set_content(OpenApiDocument().dump(), "application/json");
-  });
-  auto with_store = [this](httplib::Response& res,
-                           const std::function<Response(store::Database&)>& handle) {
+  const Params& params = call.target.params;
+  auto with_store = [this](const std::function<Response(store::Database&)>& handle) {
     if (store_ == nullptr) {
-      return SendError(res, 404, "monitoring is off: start the service with --store");
+      return ErrorResponse(404, "monitoring is off: start the service with --store");
     }
     std::lock_guard lock(store_mu_);
-    Send(res, handle(*store_));
+    return handle(*store_);
   };
-  http_->Get("/alerts", [with_store](const httplib::Request& req, httplib::Response& res) {
-    t_request.endpoint = "/alerts";
-    with_store(res, [&](store::Database& db) { return HandleAlertList(db, ToParams(req)); });
-  });
-  http_->Get(R"(/alerts/(\d+))", [with_store](const httplib::Request& req, httplib::Response& res) {
-    t_request.endpoint = "/alerts/{id}";
-    with_store(res, [&](store::Database& db) { return HandleAlert(db, req.matches[1]); });
-  });
-  http_->Post(R"(/alerts/(\d+)/decision)",
-              [with_store](const httplib::Request& req, httplib::Response& res) {
-                t_request.endpoint = "/alerts/{id}/decision";
-                with_store(res, [&](store::Database& db) {
-                  return HandleAlertDecision(db, req.matches[1], req.body, "api");
-                });
-              });
-  http_->Post("/admin/reload", [this](const httplib::Request& req, httplib::Response& res) {
-    t_request.endpoint = "/admin/reload";
-    if (req.get_param_value("sync") == "true") {
-      Status s = ReloadNow();
-      if (!s.ok())
-        return SendError(
-            res, 500, "reload failed, still serving the previous index: " + s.error().ToString());
-      res.set_content(
-          nlohmann::json{{"status", "reloaded"}, {"index_version", snapshot_.load()->version}}
-              .dump(),
-          "application/json");
-      return;
+  auto json_body = [&](const std::function<Response()>& handle) {
+    std::optional<Response> refused = CheckJsonBody(call.request.body, limits);
+    return refused ? *refused : handle();
+  };
+  Response r;
+  try {
+    if (options_.before_endpoint) options_.before_endpoint(log.endpoint);
+    std::shared_ptr<const ServingSnapshot> snapshot = snapshot_.load();
+    switch (call.route) {
+      case RouteId::kMatch:
+        r = json_body([&] {
+          return HandleMatch(*snapshot, call.captured, params, call.request.body, limits);
+        });
+        break;
+      case RouteId::kSearch: r = HandleSearch(*snapshot, call.captured, params); break;
+      case RouteId::kEntity: r = HandleEntity(*snapshot, call.captured); break;
+      case RouteId::kCatalog:
+        r = HandleCatalog(*snapshot, call.request.Header("If-None-Match"));
+        break;
+      case RouteId::kAlgorithms: r = HandleAlgorithms(); break;
+      case RouteId::kMetrics:
+        return Finish(log, {200,
+                            "text/plain; version=0.0.4",
+                            {},
+                            metrics_.Render(snapshot->version, snapshot->loaded_at,
+                                            snapshot->screener->lists().entities.size())});
+      case RouteId::kOpenApi: r.body = OpenApiDocument(); break;
+      case RouteId::kReload: return Finish(log, ReloadEndpoint(call));
+      case RouteId::kAlerts:
+        r = with_store([&](store::Database& db) { return HandleAlertList(db, params); });
+        break;
+      case RouteId::kAlert:
+        r = with_store([&](store::Database& db) { return HandleAlert(db, call.captured); });
+        break;
+      case RouteId::kAlertDecision:
+        r = json_body([&] {
+          return with_store([&](store::Database& db) {
+            return HandleAlertDecision(db, call.captured, call.request.body, "api");
+          });
+        });
+        break;
+      case RouteId::kHealth:
+      case RouteId::kReady: r = ErrorResponse(500, "probes are answered on the I/O thread"); break;
     }
-    bool started = RequestReload();
-    res.status = 202;
-    res.set_content(nlohmann::json{{"status", started ? "reloading" : "already reloading"}}.dump(),
-                    "application/json");
-  });
+  } catch (const std::exception& e) {
+    log.error = e.what();
+    r = ErrorResponse(500, "internal server error");
+  } catch (...) {
+    log.error = "unknown exception";
+    r = ErrorResponse(500, "internal server error");
+  }
+  return Finish(log, JsonReply(r), r.queries, r.alerts);
+}
+
+HttpReply Server::Readiness(const Call& call) const {
+  auto snap = snapshot_.load();
+  if (!snap) return ErrorReply(503, "index not loaded yet");
+  std::lock_guard<std::mutex> lock(reload_mutex_);
+  nlohmann::json body = {{"status", "ok"},
+                         {"index_version", snap->version},
+                         {"entities", snap->screener->lists().entities.size()},
+                         {"reloading", reloading_.load()},
+                         {"cross_links_ready", snap->cross_links->computed()}};
+  if (!last_reload_at_.empty()) {
+    body["last_reload"] = {{"at", last_reload_at_}, {"ok", last_reload_error_.empty()}};
+    // Errors name server files: admins only.
+    if (!last_reload_error_.empty() && call.audience == Audience::kAdmin) {
+      body["last_reload"]["error"] = last_reload_error_;
+    }
+  }
+  if (call.audience == Audience::kAdmin) {
+    nlohmann::json datasets = nlohmann::json::array();
+    for (const Dataset& d : snap->screener->lists().datasets) {
+      datasets.push_back({{"name", d.name}, {"path", d.path}});
+    }
+    body["datasets"] = std::move(datasets);
+  }
+  return JsonReply(200, body);
+}
+
+HttpReply Server::ReloadEndpoint(const Call& call) {
+  if (Param(call.target.params, "sync") == "true") {
+    Status s = ReloadNow();
+    if (!s.ok()) {
+      return ErrorReply(500,
+                        "reload failed, still serving the previous index: " + s.error().ToString());
+    }
+    return JsonReply(200, {{"status", "reloaded"}, {"index_version", snapshot_.load()->version}});
+  }
+  bool started = RequestReload();
+  return JsonReply(202, {{"status", started ? "reloading" : "already reloading"}});
+}
+
+HttpReply Server::Finish(RequestLog& log, HttpReply reply, size_t queries, size_t alerts) {
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - log.start).count();
+  if (log.admitted) --in_flight_;
+  log.admitted = false;
+  metrics_.RecordRequest(log.endpoint, reply.status, seconds, queries, alerts);
+  nlohmann::json line = {
+      {"ts", NowIso()},         {"method", log.method},         {"path", log.path},
+      {"status", reply.status}, {"latency_ms", seconds * 1000}, {"queries", queries},
+      {"alerts", alerts},       {"remote", log.remote}};
+  if (log.body) line["body"] = *log.body;
+  if (log.q) line["q"] = *log.q;
+  if (!log.error.empty()) line["error"] = log.error;
+  std::cerr << JsonText(line) + "\n" << std::flush;
+  return reply;
 }
 
 Result<int> Server::Bind() {
-  int port = options_.port == 0 ? http_->bind_to_any_port(options_.host) : options_.port;
-  if (options_.port != 0 && !http_->bind_to_port(options_.host, options_.port)) port = -1;
-  if (port < 0)
-    return MakeError(fmt::format("cannot listen on {}:{}", options_.host, options_.port));
-  bound_port_ = port;
-  return port;
+  if (http_ == nullptr) return MakeError("Server::Bind: call Load() first");
+  return http_->Bind();
 }
 
 Status Server::Run() {
-  if (bound_port_ < 0) {
-    auto bound = Bind();
-    if (!bound.ok()) return bound.error();
-  }
-  if (!http_->listen_after_bind()) {
-    if (stopping_) return Status::Ok();
-    return MakeError(
-        fmt::format("server on {}:{} stopped with an error", options_.host, bound_port_));
-  }
-  return Status::Ok();
+  if (http_ == nullptr) return MakeError("Server::Run: call Load() first");
+  return http_->Run();
 }
 
 void Server::Stop() {
   stopping_ = true;
   reload_cv_.notify_all();
-  if (http_ && http_->is_running()) http_->stop();
+  if (http_) http_->Stop();
 }
 
-bool Server::running() const { return http_->is_running(); }
+bool Server::running() const { return http_ != nullptr && http_->running(); }
 
 }  // namespace embargo::service

@@ -2,15 +2,19 @@
 // screening snapshot, hot reloads, API keys, limits, a JSON request log and
 // Prometheus metrics. One process, nothing else to run.
 //
-// Concurrency: requests run on cpp-httplib's thread pool; each pins the
-// current snapshot (a shared_ptr) and reads it without locks. A reload
-// builds a new snapshot in the background and publishes it with one atomic
-// store; requests in flight finish on the old one. A failed reload keeps the
-// old snapshot and reports the error in /readyz, /metrics and the log.
+// Concurrency: connections are read by I/O threads (http_transport.h), which
+// also answer /healthz, /readyz and every refusal (400, 401, 403, 404, 429)
+// at once; endpoints that work run on those threads while one stays free,
+// else on a bounded worker pool. Each request pins the current snapshot (a
+// shared_ptr) and reads it without locks. A reload builds a new snapshot in
+// the background and publishes it with one atomic store; requests in flight
+// finish on the old one. A failed reload keeps the old snapshot and reports
+// the error in /readyz (to admins), /metrics and the log.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -19,13 +23,10 @@
 #include <vector>
 
 #include "service/auth.h"
+#include "service/http_transport.h"
 #include "service/http_types.h"
 #include "service/metrics.h"
 #include "store/database.h"
-
-namespace httplib {
-class Server;
-}
 
 namespace embargo::service {
 
@@ -40,8 +41,11 @@ struct ServerOptions {
   std::string tls_cert_path;  // with tls_key_path: serve HTTPS (OpenSSL)
   std::string tls_key_path;
   bool log_queries = false;  // log screened names (off by default: privacy)
-  int threads = 0;           // request threads (0 = max(8, cores))
+  int threads = 0;           // requests worked on at once (0 = max(8, cores)); +1 I/O thread
   Limits limits;
+  // Test hook: called on the worker with the endpoint's metrics label before
+  // each endpoint runs there; whatever it throws is answered 500.
+  std::function<void(const std::string& endpoint)> before_endpoint;
 };
 
 // (method, path template) of every route the server answers.
@@ -75,7 +79,19 @@ class Server {
   std::shared_ptr<const ServingSnapshot> snapshot() const;
 
  private:
-  void RegisterRoutes();
+  struct RequestLog;
+  struct Call;
+  // On an I/O thread: decodes, admits (429), authenticates and routes a
+  // request; answers probes and refusals at once, returns the rest as work.
+  HttpDispatch Dispatch(HttpRequest&& request);
+  // The reply to a request the transport refused (malformed, too large).
+  HttpReply Refuse(const HttpRequest& request, int status, std::string detail);
+  // Runs a routed request's endpoint; never throws (500 instead).
+  HttpReply Answer(RequestLog& log, const Call& call);
+  HttpReply Readiness(const Call& call) const;
+  HttpReply ReloadEndpoint(const Call& call);
+  // Counts, logs and releases the request; returns `reply`.
+  HttpReply Finish(RequestLog& log, HttpReply reply, size_t queries = 0, size_t alerts = 0);
   // The reload worker: every reload (admin endpoint, SIGHUP) runs on this one
   // thread, so the allocator reuses one arena instead of keeping a freed
   // index per thread; after a swap it waits for requests to drop the old
@@ -92,7 +108,7 @@ class Server {
   std::unique_ptr<store::Database> store_;  // one connection, behind store_mu_
   std::mutex store_mu_;
   Metrics metrics_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<HttpTransport> http_;  // made by Load()
   std::atomic<std::shared_ptr<const ServingSnapshot>> snapshot_;
   std::atomic<bool> reloading_{false};
   std::atomic<int> in_flight_{0};
@@ -105,7 +121,6 @@ class Server {
   std::string last_reload_error_;
   std::string last_reload_at_;
   std::thread reload_worker_;
-  int bound_port_ = -1;
 };
 
 }  // namespace embargo::service

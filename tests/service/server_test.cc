@@ -254,6 +254,39 @@ TEST(ServerAuthTest, KeysAreCheckedAndAdminEndpointsNeedAnAdminKey) {
   EXPECT_EQ(c.Get("/healthz")->status, 200);  // probes need no key
 }
 
+TEST(ServerAuthTest, OnlyAdminsSeeServerPathsInReadyzAndNobodyInTheCatalog) {
+  RunningServer server(true);
+  auto c = server.Client();
+  httplib::Headers user = {{"Authorization", std::string("ApiKey ") + kUserKey}};
+  httplib::Headers admin = {{"Authorization", std::string("ApiKey ") + kAdminKey}};
+  fs::path un = server.dir() / "lists/un.xml";
+  std::string saved;
+  {
+    std::ifstream in(un, std::ios::binary);
+    saved.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  std::ofstream(un, std::ios::binary | std::ios::trunc) << saved.substr(0, saved.size() / 2);
+  EXPECT_EQ(c.Post("/admin/reload?sync=true", admin, "", "application/json")->status, 500);
+  std::ofstream(un, std::ios::binary | std::ios::trunc) << saved;
+
+  for (const httplib::Headers& caller : {httplib::Headers{}, user}) {
+    auto ready = Json(c.Get("/readyz", caller));
+    EXPECT_EQ(ready["last_reload"]["ok"], false);
+    EXPECT_FALSE(ready["last_reload"].contains("error")) << ready.dump();
+    EXPECT_FALSE(ready.contains("datasets"));
+  }
+  auto ready = Json(c.Get("/readyz", admin));
+  EXPECT_NE(ready["last_reload"]["error"].get<std::string>().find("un.xml"), std::string::npos);
+  ASSERT_EQ(ready["datasets"].size(), 2u);
+  EXPECT_EQ(ready["datasets"][0]["path"].get<std::string>().rfind(server.dir().string(), 0), 0u);
+  for (const httplib::Headers& caller : {user, admin}) {
+    auto catalog = c.Get("/catalog", caller);
+    ASSERT_TRUE(catalog);
+    EXPECT_EQ(catalog->status, 200);
+    EXPECT_EQ(catalog->body.find(server.dir().string()), std::string::npos);
+  }
+}
+
 // Polls /readyz until the current snapshot's cross-list links are made.
 bool CrossLinksBecomeReady(httplib::Client& c) {
   for (int i = 0; i < 1200; ++i) {  // 2 min: generous for sanitizer builds
