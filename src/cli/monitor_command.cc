@@ -51,9 +51,9 @@ int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::
     }
     rows.push_back(row.fields);
   }
-  auto db = OpenStoreFor(args.store, "embargo customers import", err);
-  if (db == nullptr) return 1;
-  auto imported = store::ImportCustomers(*db, rows, args.path, "");
+  auto store = OpenWritableStore(args.store, args.audit, "embargo customers import", err);
+  if (!store) return 1;
+  auto imported = store::ImportCustomers(*store->db, rows, args.path, "");
   if (!imported.ok()) {
     err << "embargo customers import: " << args.path << ": " << imported.error().ToString()
         << " (nothing stored)\n";
@@ -61,18 +61,20 @@ int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::
   }
   out << fmt::format("{} records: {} added, {} updated, {} unchanged\n", rows.size(),
                      imported->added, imported->updated, imported->unchanged);
-  return 0;
+  return PublishAuditHead(*store, "embargo customers import", out, err) ? 0 : 1;
 }
 
 int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) {
-  auto db = OpenStoreFor(args.store, "embargo rescreen", err);
-  if (db == nullptr) return 1;
+  auto store = OpenWritableStore(args.store, args.audit, "embargo rescreen", err);
+  if (!store) return 1;
   store::RescreenOptions options;
   options.full = args.full;
   options.threshold = args.threshold;
   options.threads = args.threads;
   options.chunk_size = args.chunk;
-  auto report = store::Rescreen(*db, options);
+  auto report = store::Rescreen(*store->db, options);
+  // A run that failed half-way committed its first chunks: publish them too.
+  bool published = PublishAuditHead(*store, "embargo rescreen", out, err);
   if (!report.ok()) {
     err << "embargo rescreen: " << report.error().ToString() << '\n';
     return 1;
@@ -98,7 +100,7 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
       r.closed, r.refreshed, r.suppressed);
   out << fmt::format("  time: {:.2f} s (lists and index {:.2f} s, screening {:.2f} s)\n",
                      r.total_seconds, r.load_seconds, r.screen_seconds);
-  return 0;
+  return published ? 0 : 1;
 }
 
 int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
@@ -153,17 +155,17 @@ int RunAlertsShow(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
 }
 
 int RunAlertsDecide(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
-  auto db = OpenStoreFor(args.store, "embargo alerts decide", err);
-  if (db == nullptr) return 1;
+  auto store = OpenWritableStore(args.store, args.audit, "embargo alerts decide", err);
+  if (!store) return 1;
   std::string analyst = args.analyst.empty() ? store::CurrentUser() : args.analyst;
-  auto alert = store::DecideAlert(*db, args.id, args.decision, args.note, analyst);
+  auto alert = store::DecideAlert(*store->db, args.id, args.decision, args.note, analyst);
   if (!alert.ok()) {
     err << "embargo alerts decide: " << alert.error().ToString() << '\n';
     return 1;
   }
   out << fmt::format("alert {}: {} by {}{}\n", alert->id, alert->status, analyst,
                      alert->live() ? "" : " (closed; the pair is suppressed until either changes)");
-  return 0;
+  return PublishAuditHead(*store, "embargo alerts decide", out, err) ? 0 : 1;
 }
 
 }  // namespace embargo::cli

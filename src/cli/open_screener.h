@@ -2,7 +2,8 @@
 // (--lists, parsed and indexed), from a binary index snapshot (--index), or
 // from the list versions in a store (--store, --as-of DATE: "was this
 // counterparty listed when we paid them?"). A store-backed screen notes
-// which versions it used in the audit log.
+// which versions it used in the audit log, and publishes the audit head
+// (store/audit_head.h) without printing it.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -11,20 +12,23 @@
 #include <vector>
 
 #include "embargo/screener.h"
+#include "store/audit_head.h"
 
 namespace embargo::cli {
 
 struct ListSource {
   std::vector<std::string> lists;
   std::string index;
-  std::string dataset;  // --dataset override for FtM / embargo-format files
-  std::string store;    // --store: the list versions stored there (latest, or as of)
-  std::string as_of;    // --as-of DATE: the versions in force that day (store only)
+  std::string dataset;         // --dataset override for FtM / embargo-format files
+  std::string store;           // --store: the list versions stored there (latest, or as of)
+  std::string as_of;           // --as-of DATE: the versions in force that day (store only)
+  store::AnchorOptions audit;  // --audit-key-file, --audit-head-file (store only)
 };
 
 Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source);
 
-// Registers --lists, --index, --dataset, --store and --as-of on a command.
+// Registers --lists, --index, --dataset, --store, --as-of and the audit head
+// options on a command.
 void AddListOptions(CLI::App* cmd, ListSource& source);
 
 }  // namespace embargo::cli

@@ -169,7 +169,10 @@ Status Server::Load() {
   if (!options_.store.empty()) {
     auto db = store::OpenStore(options_.store);
     if (!db.ok()) return db.error();
+    auto publisher = store::HeadPublisher::Open(**db, options_.audit);
+    if (!publisher.ok()) return publisher.error();
     store_ = std::move(*db);
+    head_publisher_ = std::move(*publisher);
   }
   auto loaded = LoadServingSnapshot(options_);
   if (!loaded.ok()) return loaded.error();
@@ -218,6 +221,26 @@ Status Server::Reload() {
             << std::endl;
   ReleaseWhenUnused(std::move(old));
   return Status::Ok();
+}
+
+void Server::PublishAuditHead() {
+  auto head = head_publisher_->Publish(*store_);
+  if (!head.ok()) {
+    std::cerr << nlohmann::json{{"ts", NowIso()},
+                                {"event", "audit_head_failed"},
+                                {"error", head.error().ToString()}}
+                     .dump()
+              << std::endl;
+    return;
+  }
+  if (!*head) return;
+  std::cerr << nlohmann::json{{"ts", NowIso()},
+                              {"event", "audit_head"},
+                              {"head", store::HeadRef(**head)},
+                              {"keyed", !(*head)->hmac.empty()},
+                              {"head_file", head_publisher_->head_file()}}
+                   .dump()
+            << std::endl;
 }
 
 void Server::ComputeCrossLinks() {
@@ -429,10 +452,12 @@ void Server::RegisterRoutes() {
     with_store(res, [&](store::Database& db) { return HandleAlert(db, req.matches[1]); });
   });
   http_->Post(R"(/alerts/(\d+)/decision)",
-              [with_store](const httplib::Request& req, httplib::Response& res) {
+              [this, with_store](const httplib::Request& req, httplib::Response& res) {
                 t_request.endpoint = "/alerts/{id}/decision";
                 with_store(res, [&](store::Database& db) {
-                  return HandleAlertDecision(db, req.matches[1], req.body, "api");
+                  Response r = HandleAlertDecision(db, req.matches[1], req.body, "api");
+                  if (r.status == 200) PublishAuditHead();
+                  return r;
                 });
               });
   http_->Post("/admin/reload", [this](const httplib::Request& req, httplib::Response& res) {

@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -21,6 +22,7 @@
 #include "service/auth.h"
 #include "service/http_types.h"
 #include "service/metrics.h"
+#include "store/audit_head.h"
 #include "store/database.h"
 
 namespace httplib {
@@ -42,6 +44,7 @@ struct ServerOptions {
   bool log_queries = false;  // log screened names (off by default: privacy)
   int threads = 0;           // request threads (0 = max(8, cores))
   Limits limits;
+  store::AnchorOptions audit;  // the audit head published after each decision
 };
 
 // (method, path template) of every route the server answers.
@@ -86,10 +89,13 @@ class Server {
   void ComputeCrossLinks();
   Status Reload();
   void ReleaseWhenUnused(std::shared_ptr<const ServingSnapshot> old);
+  // After a decision (store_mu_ held): publishes the audit head and logs it.
+  void PublishAuditHead();
 
   ServerOptions options_;
   ApiKeys keys_;
-  std::unique_ptr<store::Database> store_;  // one connection, behind store_mu_
+  std::unique_ptr<store::Database> store_;              // one connection, behind store_mu_
+  std::optional<store::HeadPublisher> head_publisher_;  // with store_
   std::mutex store_mu_;
   Metrics metrics_;
   std::unique_ptr<httplib::Server> http_;
