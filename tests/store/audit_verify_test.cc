@@ -48,6 +48,32 @@ std::vector<std::string> Differences(const AuditReport& report) {
   return out;
 }
 
+// SQL rewriting the chain from row `from` on: each row's details passed to
+// `edit`, every hash from there recomputed.
+std::string RecomputedChainSql(Database& db, int64_t from,
+                               const std::function<void(int64_t, nlohmann::json&)>& edit) {
+  std::vector<AuditRow> rows;
+  EXPECT_TRUE(ForEachAudit(db, [&](const AuditRow& row) {
+                rows.push_back(row);
+                return Status::Ok();
+              }).ok());
+  std::string prev = from == 1 ? kAuditGenesis : rows[from - 2].hash;
+  std::string sql;
+  for (size_t i = from - 1; i < rows.size(); ++i) {
+    AuditRow& row = rows[i];
+    auto details = nlohmann::json::parse(row.details);
+    edit(row.seq, details);
+    row.details = details.dump();
+    row.prev_hash = prev;
+    row.hash = AuditRowHash(row);
+    prev = row.hash;
+    sql += fmt::format(
+        "UPDATE audit_log SET details = '{}', prev_hash = '{}', hash = '{}' WHERE seq = {};",
+        row.details, row.prev_hash, row.hash, row.seq);
+  }
+  return sql;
+}
+
 class AuditTrailTest : public testing::StoreTest {
  protected:
   void SetUp() override {
@@ -130,28 +156,9 @@ class AuditTrailTest : public testing::StoreTest {
   // Rewrites row `seq`'s details and recomputes its hash and every later
   // one, as a forger who knows the chain's recipe would.
   void RewriteRow(int64_t seq, const std::function<void(nlohmann::json&)>& edit) {
-    std::vector<AuditRow> rows;
-    ASSERT_TRUE(ForEachAudit(db(), [&](const AuditRow& row) {
-                  rows.push_back(row);
-                  return Status::Ok();
-                }).ok());
-    std::string sql;
-    std::string prev = rows[seq - 2].hash;
-    for (size_t i = seq - 1; i < rows.size(); ++i) {
-      AuditRow& row = rows[i];
-      if (row.seq == seq) {
-        auto details = nlohmann::json::parse(row.details);
-        edit(details);
-        row.details = details.dump();
-      }
-      row.prev_hash = prev;
-      row.hash = AuditRowHash(row);
-      prev = row.hash;
-      sql += fmt::format(
-          "UPDATE audit_log SET details = '{}', prev_hash = '{}', hash = '{}' WHERE seq = {};",
-          row.details, row.prev_hash, row.hash, row.seq);
-    }
-    store_->ExecOutside(sql);
+    store_->ExecOutside(RecomputedChainSql(db(), seq, [&](int64_t row, nlohmann::json& details) {
+      if (row == seq) edit(details);
+    }));
   }
 
   fs::path dir_;
@@ -504,24 +511,11 @@ TEST_P(AuditMigrationTest, AStoreFromBeforeIsAdoptedAndVerifiedFromThen) {
   options.threads = 1;
   ASSERT_TRUE(Rescreen(old, options).ok());
   // Schema 1 wrote no state: strip it, and rebuild the chain as it was.
-  std::vector<AuditRow> rows;
-  ASSERT_TRUE(ForEachAudit(old, [&](const AuditRow& row) {
-                rows.push_back(row);
-                return Status::Ok();
-              }).ok());
-  std::string prev = kAuditGenesis;
-  std::string sql;
-  for (AuditRow& row : rows) {
-    auto details = nlohmann::json::parse(row.details);
-    details.erase("state");
-    row.details = details.dump();
-    row.prev_hash = prev;
-    row.hash = AuditRowHash(row);
-    prev = row.hash;
-    sql += fmt::format(
-        "UPDATE audit_log SET details = '{}', prev_hash = '{}', hash = '{}' WHERE seq = {};",
-        row.details, row.prev_hash, row.hash, row.seq);
-  }
+  std::string sql =
+      RecomputedChainSql(old, 1, [](int64_t, nlohmann::json& details) { details.erase("state"); });
+  auto rows = old.QueryValue("SELECT count(*) FROM audit_log");
+  ASSERT_TRUE(rows.ok());
+  const int64_t old_rows = std::stoll(rows->value_or("0"));
   ASSERT_TRUE(old.ExecScript(sql).ok());
   raw->reset();
 
@@ -546,7 +540,7 @@ TEST_P(AuditMigrationTest, AStoreFromBeforeIsAdoptedAndVerifiedFromThen) {
   EXPECT_EQ(Differences(*report),
             (std::vector<std::string>{fmt::format(
                 "alerts 1: status is 'true_match' in the table, 'open' in the audit trail (row {})",
-                rows.size() + 3)}));
+                old_rows + 3)}));
 }
 
 EMBARGO_STORE_BACKENDS(AuditMigrationTest);
