@@ -71,7 +71,10 @@ const std::vector<AuditedTableSpec>& AuditedTables() {
 }
 
 const AuditedTableSpec& SpecOf(AuditedTable table) {
-  return AuditedTables().at(static_cast<size_t>(table));
+  for (const AuditedTableSpec& spec : AuditedTables()) {
+    if (spec.table == table) return spec;
+  }
+  return AuditedTables().front();  // unreachable: every table has a spec
 }
 
 Status ForEachStateRow(
@@ -140,8 +143,10 @@ Result<AuditRow> AppendStateAudit(Database& db, const AuditEvent& event,
       row.details["part"] = part + 1;
       row.details["parts"] = parts;
     }
-    row.details["state"] =
-        change.ToJson(part * kStateRowsPerAuditRow, (part + 1) * kStateRowsPerAuditRow);
+    if (change.size() > 0) {
+      row.details["state"] =
+          change.ToJson(part * kStateRowsPerAuditRow, (part + 1) * kStateRowsPerAuditRow);
+    }
     last = AppendAudit(db, row);
     if (!last.ok()) return last;
   }

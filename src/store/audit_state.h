@@ -86,8 +86,8 @@ class StateChange {
 // (a list version of 200,000 entities, a customer file) is split into parts.
 inline constexpr size_t kStateRowsPerAuditRow = 20000;
 
-// Appends `event` with `change` in details.state (inside the caller's
-// transaction). A change larger than kStateRowsPerAuditRow takes several
+// Appends `event` with `change` in details.state (none when it is empty),
+// inside the caller's transaction. A change larger than kStateRowsPerAuditRow takes several
 // rows with the same action and subject, each with "part" and "parts".
 // Returns the last row appended.
 Result<AuditRow> AppendStateAudit(Database& db, const AuditEvent& event, const StateChange& change);
