@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <unordered_map>
 
 #include "common/sha256.h"
@@ -37,6 +38,25 @@ class Verifier {
   Verifier(Database& db, const AuditVerifyOptions& options) : db_(db), options_(options) {}
 
   Result<AuditReport> Run() {
+    // Heads are published after their rows commit: read before the
+    // snapshot, every head names a row the snapshot holds.
+    ReadHeadFile();
+    EMBARGO_RETURN_IF_ERROR(BeginSnapshot());
+    Status status = CheckSnapshot();
+    (void)db_.Rollback();
+    if (!status.ok()) return status.error();
+    return report_;
+  }
+
+ private:
+  // One read snapshot for the chain and the tables, so that a write
+  // committed meanwhile is in both or in neither.
+  Status BeginSnapshot() {
+    return db_.Exec(db_.dialect() == Dialect::kSqlite
+                        ? "BEGIN"
+                        : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  }
+  Status CheckSnapshot() {
     auto chain = VerifyAudit(db_, [this](const AuditRow& row) {
       hashes_[row.seq] = row.hash;
       last_seq_ = std::max(last_seq_, row.seq);
@@ -48,24 +68,24 @@ class Verifier {
       EMBARGO_RETURN_IF_ERROR(CompareTable(spec));
     }
     EMBARGO_RETURN_IF_ERROR(CheckEntityRecords());
-    EMBARGO_RETURN_IF_ERROR(CheckHeads());
-    return report_;
+    return CheckHeads();
   }
 
- private:
+  void ReadHeadFile();
   Status ApplyState(const AuditRow& row);
   void ApplyTable(const AuditRow& row, const std::string& name, const nlohmann::json& record);
   Status CompareTable(const AuditedTableSpec& spec);
   Status CheckEntityRecords();
   Status CheckHeads();
-  Status CheckHeadFile();
+  void CheckHeadFile();
   void CheckHead(const AuditHead& head, const std::string& where, bool published);
   void Differ(StateDifference difference) { report_.differences.push_back(std::move(difference)); }
 
   Database& db_;
   const AuditVerifyOptions& options_;
   AuditReport report_;
-  std::unordered_map<int64_t, std::string> hashes_;  // by seq
+  std::optional<std::vector<HeadFileLine>> head_lines_;  // when there is a head file to check
+  std::unordered_map<int64_t, std::string> hashes_;      // by seq
   int64_t last_seq_ = 0;
   std::unordered_map<std::string, TrailTable> trail_;  // by table name
 };
@@ -226,9 +246,14 @@ void Verifier::CheckHead(const AuditHead& head, const std::string& where, bool p
   }
 }
 
-Status Verifier::CheckHeadFile() {
+void Verifier::ReadHeadFile() {
   const std::string& path = options_.head_file;
-  if (path.empty()) return Status::Ok();
+  if (path.empty()) {
+    report_.notes.push_back(
+        "no head file: give --audit-head-file (or EMBARGO_AUDIT_HEAD_FILE) to check the heads "
+        "published there");
+    return;
+  }
   if (!std::filesystem::exists(path)) {
     std::string missing = fmt::format("no head file at {}", path);
     if (options_.head_file_required) {
@@ -236,22 +261,25 @@ Status Verifier::CheckHeadFile() {
     } else {
       report_.notes.push_back(missing + ": nothing published there to check against");
     }
-    return Status::Ok();
+    return;
   }
-  auto lines = ReadHeadFile(path);
+  auto lines = store::ReadHeadFile(path);
   if (!lines.ok()) {
     report_.problems.push_back(lines.error().ToString());
-    return Status::Ok();
+    return;
   }
-  for (const HeadFileLine& line : *lines) {
+  head_lines_ = std::move(*lines);
+}
+
+void Verifier::CheckHeadFile() {
+  if (!head_lines_ || head_lines_->empty()) return;
+  const std::string& path = options_.head_file;
+  for (const HeadFileLine& line : *head_lines_) {
     CheckHead(line.head, fmt::format("{}:{}", path, line.line), true);
   }
-  if (!lines->empty()) {
-    const AuditHead& last = lines->back().head;
-    report_.notes.push_back(fmt::format("head file {}: {} heads, the latest row {} published{}",
-                                        path, lines->size(), last.seq, PublishedAt(last)));
-  }
-  return Status::Ok();
+  const AuditHead& last = head_lines_->back().head;
+  report_.notes.push_back(fmt::format("head file {}: {} heads, the latest row {} published{}", path,
+                                      head_lines_->size(), last.seq, PublishedAt(last)));
 }
 
 Status Verifier::CheckHeads() {
@@ -261,7 +289,7 @@ Status Verifier::CheckHeads() {
   for (const AuditHead& anchor : *anchors) {
     CheckHead(anchor, fmt::format("audit_anchors row {}", anchor.seq), false);
   }
-  EMBARGO_RETURN_IF_ERROR(CheckHeadFile());
+  CheckHeadFile();
   for (const AuditHead& expected : options_.expected) {
     CheckHead(expected, "--expect-head " + HeadRef(expected), true);
   }

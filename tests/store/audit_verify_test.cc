@@ -228,6 +228,8 @@ TEST_P(AuditTrailTest, WithoutAKeyOrHeadTheStateIsCheckedAndTheHeadSaidUnanchore
   EXPECT_EQ(report.anchored_seq, 0);
   EXPECT_EQ(report.notes,
             (std::vector<std::string>{
+                "no head file: give --audit-head-file (or EMBARGO_AUDIT_HEAD_FILE) to check the "
+                "heads published there",
                 "the head is not anchored: no audit key (--audit-key-file or "
                 "EMBARGO_AUDIT_KEY_FILE), so a chain rewritten with recomputed hashes verifies "
                 "unless a published head shows it",
