@@ -2,6 +2,7 @@
 // every command writing to the store publishes when it is done.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <ostream>
@@ -46,7 +47,8 @@ void PrintReport(const store::AuditReport& report, const store::AuditKey* key, s
   }
   for (const std::string& note : report.notes) out << "note: " << note << '\n';
   size_t problems = report.differences.size() + report.problems.size() + (chain.ok() ? 0 : 1);
-  out << (report.ok() ? std::string("ok\n") : fmt::format("BROKEN: {} problems\n", problems));
+  out << (report.ok() ? std::string("ok\n")
+                      : fmt::format("BROKEN: {} problem{}\n", problems, problems == 1 ? "" : "s"));
 }
 
 // The verification `audit verify` and `audit anchor` run, or an exit code
@@ -160,12 +162,14 @@ int RunAuditInitKey(const AuditArgs& args, std::ostream& out, std::ostream& err)
     err << "embargo audit init-key: " << key.error().ToString() << '\n';
     return 1;
   }
+  std::error_code ignored;
+  const std::string absolute = std::filesystem::absolute(key->path(), ignored).string();
   out << fmt::format(
       "audit key {} written to {} (mode 0600)\n"
       "Keep it where the store's writers cannot reach it (another user, a secrets mount), and "
       "give it to every embargo command that writes: EMBARGO_AUDIT_KEY_FILE={} or "
       "--audit-key-file.\n",
-      key->id(), key->path(), key->path());
+      key->id(), key->path(), absolute);
   return 0;
 }
 

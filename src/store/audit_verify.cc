@@ -293,7 +293,8 @@ Status Verifier::CheckHeads() {
   for (const AuditHead& expected : options_.expected) {
     CheckHead(expected, "--expect-head " + HeadRef(expected), true);
   }
-  if (report_.published_seq > 0 && report_.published_seq < rows) {
+  // (After a head that no longer matches, "the last published head" would mislead.)
+  if (report_.problems.empty() && report_.published_seq > 0 && report_.published_seq < rows) {
     report_.notes.push_back(fmt::format("rows {}..{} were written after the last published head",
                                         report_.published_seq + 1, rows));
   }

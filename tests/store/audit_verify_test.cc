@@ -236,6 +236,24 @@ TEST_P(AuditTrailTest, WithoutAKeyOrHeadTheStateIsCheckedAndTheHeadSaidUnanchore
                 "3 keyed anchors in the store not checked: no key"}));
 }
 
+// A row written by a command run without the key (here: the same list
+// imported again, "list.unchanged") is not covered by any anchor.
+TEST_P(AuditTrailTest, RowsAfterTheLastAnchorAreAProblemWithTheKeyAndANoteWithout) {
+  auto lists = LoadLists({::embargo::testing::TestData("lists/rok-fsc-sample.csv")});
+  ASSERT_TRUE(lists.ok());
+  ASSERT_TRUE(StoreListSet(db(), *lists, {}).ok());
+  AuditReport by_key = VerifyEverything();
+  EXPECT_EQ(
+      by_key.problems,
+      (std::vector<std::string>{"rows 9..9 come after the last row anchored by key " + key_->id() +
+                                " (row 8): written without the key, or forged"}));
+  AuditReport unkeyed = Verify(nullptr, head_file_);
+  EXPECT_TRUE(unkeyed.ok()) << Problems(unkeyed);
+  EXPECT_TRUE(Mentions(unkeyed.notes, "rows 9..9 were written after the last published head"));
+  Publish();
+  EXPECT_TRUE(VerifyEverything().ok());
+}
+
 TEST_P(AuditTrailTest, DeletedTailRowsAreDetected) {
   store_->ExecOutside("DELETE FROM audit_log WHERE seq > 6");
   AuditReport report = VerifyEverything();
