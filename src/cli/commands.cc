@@ -53,6 +53,15 @@ void AddInputOptions(CLI::App* cmd, std::string& encoding, DateOrder& date_order
                   "With an .xlsx workbook: the sheet to read (default the first)");
 }
 
+void AddAuditOptions(CLI::App* cmd, store::AnchorOptions& audit) {
+  cmd->add_option("--audit-key-file", audit.key_file,
+                  "Audit key: HMACs the audit head (default $EMBARGO_AUDIT_KEY_FILE; none: "
+                  "unkeyed)");
+  cmd->add_option("--audit-head-file", audit.head_file,
+                  "Append-only file the audit head is published to (default "
+                  "$EMBARGO_AUDIT_HEAD_FILE, else <store>.audit-head beside a SQLite store)");
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -257,6 +266,7 @@ int Main(int argc, char** argv) {
   serve_cmd->add_option("--max-body", serve.limits.max_body_bytes, "Request body bytes");
   serve_cmd->add_option("--max-concurrent", serve.limits.max_concurrent,
                         "Requests handled at once");
+  AddAuditOptions(serve_cmd, serve.audit);
   serve_cmd->callback([&] { code = RunServe(serve, listen, std::cout, std::cerr); });
 
   std::string key, role = "user";
@@ -307,6 +317,7 @@ int Main(int argc, char** argv) {
       ->transform(CLI::AsSizeValue(false));
   AddShrinkOptions(import_cmd, import.shrink);
   AddStoreOption(import_cmd, import.store);
+  AddAuditOptions(import_cmd, import.audit);
   import_cmd->callback([&] { code = RunImport(import, std::cout, std::cerr); });
 
   UpdateArgs update;
@@ -320,6 +331,7 @@ int Main(int argc, char** argv) {
                          "Where downloads are kept (default: beside the store)");
   AddShrinkOptions(update_cmd, update.shrink);
   AddStoreOption(update_cmd, update.store);
+  AddAuditOptions(update_cmd, update.audit);
   update_cmd->callback([&] { code = RunUpdate(update, std::cout, std::cerr); });
 
   std::string versions_store, versions_dataset;
@@ -346,6 +358,7 @@ int Main(int argc, char** argv) {
       "as given and ignored when screening. Exit codes: 0 every row stored; 1 nothing stored "
       "(unreadable file, store error); 3 some rows refused (the others are stored).");
   AddStoreOption(customers_import, customers.store);
+  AddAuditOptions(customers_import, customers.audit);
   customers_import->callback([&] { code = RunCustomersImport(customers, std::cout, std::cerr); });
 
   RescreenArgs rescreen;
@@ -360,6 +373,7 @@ int Main(int argc, char** argv) {
   rescreen_cmd->add_option("--chunk", rescreen.chunk, "Customers per committed transaction")
       ->check(CLI::Range(1, 10000000));
   AddStoreOption(rescreen_cmd, rescreen.store);
+  AddAuditOptions(rescreen_cmd, rescreen.audit);
   rescreen_cmd->callback([&] { code = RunRescreen(rescreen, std::cout, std::cerr); });
 
   AlertsArgs alerts;
@@ -385,20 +399,37 @@ int Main(int argc, char** argv) {
   alerts_decide->add_option("--note", alerts.note, "Why (required)")->required();
   alerts_decide->add_option("--analyst", alerts.analyst, "Who decides (default: the OS user)");
   AddStoreOption(alerts_decide, alerts.store);
+  AddAuditOptions(alerts_decide, alerts.audit);
   alerts_decide->callback([&] { code = RunAlertsDecide(alerts, std::cout, std::cerr); });
 
-  std::string audit_store, audit_out;
+  AuditArgs audit;
+  std::string audit_out;
   auto* audit_cmd = app.add_subcommand("audit", "The hash-chained audit log");
   audit_cmd->require_subcommand(1);
   auto* verify_cmd = audit_cmd->add_subcommand(
-      "verify", "Check the chain; names the first edited, removed or reordered row (exit 3)");
-  AddStoreOption(verify_cmd, audit_store);
-  verify_cmd->callback([&] { code = RunAuditVerify(audit_store, std::cout, std::cerr); });
+      "verify",
+      "Check the chain, the tables against it and its published head; every problem found "
+      "(exit 3)");
+  AddStoreOption(verify_cmd, audit.store);
+  AddAuditOptions(verify_cmd, audit.audit);
+  verify_cmd->add_option("--expect-head", audit.expect_heads,
+                         "SEQ:HASH of a head you kept: the chain must still hold it (repeatable)");
+  verify_cmd->callback([&] { code = RunAuditVerify(audit, std::cout, std::cerr); });
+  auto* anchor_cmd = audit_cmd->add_subcommand(
+      "anchor",
+      "Verify, then anchor and publish the current head (a store written without the key)");
+  AddStoreOption(anchor_cmd, audit.store);
+  AddAuditOptions(anchor_cmd, audit.audit);
+  anchor_cmd->callback([&] { code = RunAuditAnchor(audit, std::cout, std::cerr); });
+  auto* init_key_cmd = audit_cmd->add_subcommand(
+      "init-key", "Make a new random audit key file (mode 0600; never overwrites one)");
+  init_key_cmd->add_option("FILE", audit.key_out, "Key file to create")->required();
+  init_key_cmd->callback([&] { code = RunAuditInitKey(audit, std::cout, std::cerr); });
   auto* export_cmd = audit_cmd->add_subcommand("export", "Write the log as JSON lines");
   export_cmd->add_option("--out", audit_out, "File (default stdout)");
-  AddStoreOption(export_cmd, audit_store);
+  AddStoreOption(export_cmd, audit.store);
   export_cmd->callback(
-      [&] { code = RunAuditExport(audit_store, audit_out, std::cout, std::cerr); });
+      [&] { code = RunAuditExport(audit.store, audit_out, std::cout, std::cerr); });
 
   try {
     app.parse(argc, argv);

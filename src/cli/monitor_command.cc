@@ -54,9 +54,9 @@ int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::
       return 1;
     }
   }
-  auto db = OpenStoreFor(args.store, "embargo customers import", err);
-  if (db == nullptr) return 1;
-  auto imported = store::ImportCustomers(*db, selection.accepted, shown, "");
+  auto store = OpenWritableStore(args.store, args.audit, "embargo customers import", err);
+  if (!store) return 1;
+  auto imported = store::ImportCustomers(*store->db, selection.accepted, shown, "");
   if (!imported.ok()) {
     err << "embargo customers import: " << shown << ": " << imported.error().ToString()
         << " (nothing stored)\n";
@@ -77,20 +77,23 @@ int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::
     err << fmt::format("embargo customers import: {} of {} rows refused (see the report{})\n",
                        selection.refused, input->rows.size(),
                        args.report.empty() ? " above" : ": " + args.report);
+    if (!PublishAuditHead(*store, "embargo customers import", out, err)) return 1;
     return 3;
   }
-  return 0;
+  return PublishAuditHead(*store, "embargo customers import", out, err) ? 0 : 1;
 }
 
 int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) {
-  auto db = OpenStoreFor(args.store, "embargo rescreen", err);
-  if (db == nullptr) return 1;
+  auto store = OpenWritableStore(args.store, args.audit, "embargo rescreen", err);
+  if (!store) return 1;
   store::RescreenOptions options;
   options.full = args.full;
   options.threshold = args.threshold;
   options.threads = args.threads;
   options.chunk_size = args.chunk;
-  auto report = store::Rescreen(*db, options);
+  auto report = store::Rescreen(*store->db, options);
+  // A run that failed half-way committed its first chunks: publish them too.
+  bool published = PublishAuditHead(*store, "embargo rescreen", out, err);
   if (!report.ok()) {
     err << "embargo rescreen: " << report.error().ToString() << '\n';
     return 1;
@@ -116,7 +119,7 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
       r.closed, r.refreshed, r.suppressed);
   out << fmt::format("  time: {:.2f} s (lists and index {:.2f} s, screening {:.2f} s)\n",
                      r.total_seconds, r.load_seconds, r.screen_seconds);
-  return 0;
+  return published ? 0 : 1;
 }
 
 int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
@@ -171,17 +174,17 @@ int RunAlertsShow(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
 }
 
 int RunAlertsDecide(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
-  auto db = OpenStoreFor(args.store, "embargo alerts decide", err);
-  if (db == nullptr) return 1;
+  auto store = OpenWritableStore(args.store, args.audit, "embargo alerts decide", err);
+  if (!store) return 1;
   std::string analyst = args.analyst.empty() ? store::CurrentUser() : args.analyst;
-  auto alert = store::DecideAlert(*db, args.id, args.decision, args.note, analyst);
+  auto alert = store::DecideAlert(*store->db, args.id, args.decision, args.note, analyst);
   if (!alert.ok()) {
     err << "embargo alerts decide: " << alert.error().ToString() << '\n';
     return 1;
   }
   out << fmt::format("alert {}: {} by {}{}\n", alert->id, alert->status, analyst,
                      alert->live() ? "" : " (closed; the pair is suppressed until either changes)");
-  return 0;
+  return PublishAuditHead(*store, "embargo alerts decide", out, err) ? 0 : 1;
 }
 
 }  // namespace embargo::cli

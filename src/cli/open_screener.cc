@@ -13,6 +13,8 @@ namespace {
 Result<std::shared_ptr<const Screener>> OpenFromStore(const ListSource& source) {
   auto db = store::OpenStore(store::StoreUrl(source.store));
   if (!db.ok()) return db.error();
+  auto publisher = store::HeadPublisher::Open(**db, source.audit);
+  if (!publisher.ok()) return publisher.error();
   auto versions = store::VersionsInForce(**db, source.as_of);
   if (!versions.ok()) return versions.error();
   if (versions->empty()) {
@@ -34,6 +36,8 @@ Result<std::shared_ptr<const Screener>> OpenFromStore(const ListSource& source) 
                                          {{"as_of", source.as_of}, {"versions", used}}});
   if (!audit.ok()) return audit.error();
   EMBARGO_RETURN_IF_ERROR(tx->Commit());
+  auto head = publisher->Publish(**db);
+  if (!head.ok()) return head.error();
   return Screener::Build(std::move(*lists));
 }
 
@@ -59,6 +63,11 @@ void AddListOptions(CLI::App* cmd, ListSource& source) {
   cmd->add_option("--max-file-size", source.max_file_bytes,
                   "Largest list file read (default 512MiB; FIFOs and devices are refused)")
       ->transform(CLI::AsSizeValue(false));
+  cmd->add_option("--audit-key-file", source.audit.key_file,
+                  "With a store: the audit key (default $EMBARGO_AUDIT_KEY_FILE)");
+  cmd->add_option("--audit-head-file", source.audit.head_file,
+                  "With a store: where the audit head is published (default "
+                  "$EMBARGO_AUDIT_HEAD_FILE, else <store>.audit-head)");
 }
 
 Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source) {

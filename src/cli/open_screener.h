@@ -2,7 +2,8 @@
 // (--lists, parsed and indexed), from a binary index snapshot (--index), or
 // from the list versions in a store (--store, --as-of DATE: "was this
 // counterparty listed when we paid them?"). A store-backed screen notes
-// which versions it used in the audit log.
+// which versions it used in the audit log, and publishes the audit head
+// (store/audit_head.h) without printing it.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -12,6 +13,7 @@
 
 #include "embargo/lists.h"
 #include "embargo/screener.h"
+#include "store/audit_head.h"
 
 namespace embargo::cli {
 
@@ -22,6 +24,7 @@ struct ListSource {
   std::string store;    // --store: the list versions stored there (latest, or as of)
   std::string as_of;    // --as-of DATE: the versions in force that day (store only)
   uint64_t max_file_bytes = kDefaultMaxListFileBytes;  // --max-file-size
+  store::AnchorOptions audit;  // --audit-key-file, --audit-head-file (store only)
 };
 
 Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source);
@@ -29,8 +32,8 @@ Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source);
 // The options LoadLists takes from --dataset and --max-file-size.
 LoadOptions ListLoadOptions(const ListSource& source);
 
-// Registers --lists, --index, --dataset, --store, --as-of and
-// --max-file-size on a command.
+// Registers --lists, --index, --dataset, --store, --as-of, --max-file-size
+// and the audit head options on a command.
 void AddListOptions(CLI::App* cmd, ListSource& source);
 
 }  // namespace embargo::cli

@@ -2,18 +2,22 @@
 // versions, diff between stored versions), monitoring (customers import,
 // rescreen, alerts) and the audit log. Every command takes --store (a SQLite
 // path or a postgresql:// URL; default $EMBARGO_STORE or ./embargo.db).
+// Commands that write publish the audit chain's head when they are done
+// (store/audit_head.h: --audit-key-file, --audit-head-file) and print it.
 // Each returns the exit code: 0 ok, 1 failure (message on `err`), 2 usage;
-// `audit verify` returns 3 when the chain is broken.
+// `audit verify` returns 3 when it finds the trail broken or tampered with.
 #pragma once
 
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "embargo/lists.h"
 #include "embargo/screener.h"
 #include "sources/list_guard.h"
+#include "store/audit_head.h"
 #include "store/database.h"
 #include "store/versions.h"
 
@@ -25,11 +29,28 @@ namespace embargo::cli {
 std::unique_ptr<store::Database> OpenStoreFor(const std::string& flag, const char* command,
                                               std::ostream& err);
 
+// The store of a command that writes, with the publisher of its audit head
+// (the key loaded, so a bad key file fails before anything is written).
+struct WritableStore {
+  std::unique_ptr<store::Database> db;
+  std::optional<store::HeadPublisher> publisher;
+};
+// Opens both; on failure prints "<command>: <error>" and returns nullopt.
+std::optional<WritableStore> OpenWritableStore(const std::string& flag,
+                                               const store::AnchorOptions& audit,
+                                               const char* command, std::ostream& err);
+// After the command wrote: publishes the audit head (when rows were
+// appended) and prints it on `out`. False, with the error on `err`, when it
+// could not.
+bool PublishAuditHead(WritableStore& store, const char* command, std::ostream& out,
+                      std::ostream& err);
+
 // "us_ofac_sdn version 3: 17012 entities, in force from ..." per dataset.
 void PrintStored(const std::vector<store::StoredVersion>& stored, std::ostream& out);
 
 struct ImportArgs {
   std::string store;
+  store::AnchorOptions audit;
   std::vector<std::string> paths;
   std::string dataset;  // for FtM / embargo-format files that name none
   uint64_t max_file_bytes = kDefaultMaxListFileBytes;
@@ -51,6 +72,7 @@ int RunStoreDiff(const StoreDiffArgs& args, std::ostream& out, std::ostream& err
 
 struct UpdateArgs {
   std::string store;
+  store::AnchorOptions audit;
   std::vector<std::string> sources;  // empty = all configured
   std::string config;                // TOML; empty = built-in official URLs
   std::string download_dir;          // where files are kept; empty = a temp dir
@@ -60,6 +82,7 @@ int RunUpdate(const UpdateArgs& args, std::ostream& out, std::ostream& err);
 
 struct CustomersImportArgs {
   std::string store;
+  store::AnchorOptions audit;
   std::string path;  // CSV or .xlsx; "-" = stdin
   std::vector<std::string> mappings;
   std::string encoding;
@@ -75,6 +98,7 @@ int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::
 
 struct RescreenArgs {
   std::string store;
+  store::AnchorOptions audit;
   bool full = false;
   double threshold = 0.80;
   int threads = 0;
@@ -84,6 +108,7 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err);
 
 struct AlertsArgs {
   std::string store;
+  store::AnchorOptions audit;
   std::string status;
   bool all = false;
   std::string customer;
@@ -98,7 +123,20 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 int RunAlertsShow(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 int RunAlertsDecide(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 
-int RunAuditVerify(const std::string& store, std::ostream& out, std::ostream& err);
+struct AuditArgs {
+  std::string store;
+  store::AnchorOptions audit;
+  std::vector<std::string> expect_heads;  // SEQ:HASH
+  std::string key_out;                    // init-key: the file to create
+};
+// Chain, table state and head (store/audit_verify.h): 0 when all hold, 3
+// with each problem when not.
+int RunAuditVerify(const AuditArgs& args, std::ostream& out, std::ostream& err);
+// Makes a new audit key file (0600).
+int RunAuditInitKey(const AuditArgs& args, std::ostream& out, std::ostream& err);
+// Verifies, then anchors and publishes the current head (3 and nothing
+// anchored when the verification fails).
+int RunAuditAnchor(const AuditArgs& args, std::ostream& out, std::ostream& err);
 int RunAuditExport(const std::string& store, const std::string& out_path, std::ostream& out,
                    std::ostream& err);
 

@@ -16,8 +16,9 @@ int RunUpdate(const UpdateArgs& args, std::ostream& out, std::ostream& err) {
     err << "embargo update: " << config.error().ToString() << '\n';
     return 1;
   }
-  auto db = OpenStoreFor(args.store, "embargo update", err);
-  if (db == nullptr) return 1;
+  auto store = OpenWritableStore(args.store, args.audit, "embargo update", err);
+  if (!store) return 1;
+  store::Database* db = store->db.get();
   // Downloads are kept beside a SQLite store, so conditional requests work.
   std::string dir = args.download_dir;
   if (dir.empty()) {
@@ -25,6 +26,8 @@ int RunUpdate(const UpdateArgs& args, std::ostream& out, std::ostream& err) {
                                                    : "embargo-downloads";
   }
   auto updates = store::UpdateSources(*db, *config, args.sources, dir, "", args.shrink);
+  // Every source's outcome, failures too, is in the audit trail.
+  bool published = PublishAuditHead(*store, "embargo update", out, err);
   if (!updates.ok()) {
     err << "embargo update: " << updates.error().ToString() << '\n';
     return 2;
@@ -45,7 +48,7 @@ int RunUpdate(const UpdateArgs& args, std::ostream& out, std::ostream& err) {
         break;
     }
   }
-  return failed == 0 ? 0 : 1;
+  return failed == 0 && published ? 0 : 1;
 }
 
 }  // namespace embargo::cli

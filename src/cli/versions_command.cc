@@ -40,6 +40,39 @@ Result<std::string> HashPath(const std::string& path, uint64_t max_file_bytes) {
   return all.FinishHex();
 }
 
+// Stores each path as its own import; stops at the first that fails.
+int ImportPaths(store::Database& db, const ImportArgs& args, std::ostream& out, std::ostream& err) {
+  // One path at a time: several versions of a list are several imports.
+  for (const std::string& path : args.paths) {
+    LoadOptions options;
+    options.dataset_override = args.dataset;
+    options.max_file_bytes = args.max_file_bytes;
+    auto lists = LoadLists({path}, options);
+    if (!lists.ok()) {
+      err << "embargo import: " << lists.error().ToString() << " (nothing stored)\n";
+      return 1;
+    }
+    auto hash = HashPath(path, args.max_file_bytes);
+    if (!hash.ok()) {
+      err << "embargo import: " << hash.error().ToString() << '\n';
+      return 1;
+    }
+    store::VersionOrigin origin;
+    origin.file_hash = *hash;
+    auto stored = store::StoreListSet(db, *lists, origin, args.shrink);
+    if (!stored.ok()) {
+      err << "embargo import: " << stored.error().ToString() << " (nothing stored)\n";
+      return 1;
+    }
+    PrintStored(*stored, out);
+    for (const std::string& older : lists->superseded) {
+      out << "not imported (an older version in the same folder; import it by name): " << older
+          << '\n';
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::unique_ptr<store::Database> OpenStoreFor(const std::string& flag, const char* command,
@@ -69,37 +102,12 @@ int RunImport(const ImportArgs& args, std::ostream& out, std::ostream& err) {
     err << "embargo import: give list files or folders\n";
     return 2;
   }
-  auto db = OpenStoreFor(args.store, "embargo import", err);
-  if (db == nullptr) return 1;
-  // One path at a time: several versions of a list are several imports.
-  for (const std::string& path : args.paths) {
-    LoadOptions options;
-    options.dataset_override = args.dataset;
-    options.max_file_bytes = args.max_file_bytes;
-    auto lists = LoadLists({path}, options);
-    if (!lists.ok()) {
-      err << "embargo import: " << lists.error().ToString() << " (nothing stored)\n";
-      return 1;
-    }
-    auto hash = HashPath(path, args.max_file_bytes);
-    if (!hash.ok()) {
-      err << "embargo import: " << hash.error().ToString() << '\n';
-      return 1;
-    }
-    store::VersionOrigin origin;
-    origin.file_hash = *hash;
-    auto stored = store::StoreListSet(*db, *lists, origin, args.shrink);
-    if (!stored.ok()) {
-      err << "embargo import: " << stored.error().ToString() << " (nothing stored)\n";
-      return 1;
-    }
-    PrintStored(*stored, out);
-    for (const std::string& older : lists->superseded) {
-      out << "not imported (an older version in the same folder; import it by name): " << older
-          << '\n';
-    }
-  }
-  return 0;
+  auto store = OpenWritableStore(args.store, args.audit, "embargo import", err);
+  if (!store) return 1;
+  int code = ImportPaths(*store->db, args, out, err);
+  // The paths imported before a failure are stored: their head too.
+  bool published = PublishAuditHead(*store, "embargo import", out, err);
+  return code == 0 && !published ? 1 : code;
 }
 
 int RunVersions(const std::string& store_url, const std::string& dataset, std::ostream& out,

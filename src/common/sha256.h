@@ -1,6 +1,7 @@
 // SHA-256 (OpenSSL EVP) as lowercase hex: one-shot for a string, or
-// incremental for streams (downloads, list contents, the audit chain).
-// Sha256 is a move-only value; not thread-safe, one per stream.
+// incremental for streams (downloads, list contents, the audit chain); and
+// HMAC-SHA256 (the audit chain's keyed anchor). The functions are
+// thread-safe; Sha256 is a move-only value, not thread-safe, one per stream.
 #pragma once
 
 #include <memory>
@@ -11,6 +12,12 @@ namespace embargo {
 
 // Lowercase hex SHA-256 of `text`.
 std::string Sha256Hex(std::string_view text);
+
+// Lowercase hex HMAC-SHA256 of `message` under `key` (raw bytes).
+std::string HmacSha256Hex(std::string_view key, std::string_view message);
+
+// `bytes` as lowercase hex.
+std::string HexLower(std::string_view bytes);
 
 class Sha256 {
  public:

@@ -234,7 +234,10 @@ Status Server::Load() {
   if (!options_.store.empty()) {
     auto db = store::OpenStore(options_.store);
     if (!db.ok()) return db.error();
+    auto publisher = store::HeadPublisher::Open(**db, options_.audit);
+    if (!publisher.ok()) return publisher.error();
     store_ = std::move(*db);
+    head_publisher_ = std::move(*publisher);
   }
   auto loaded = LoadServingSnapshot(options_);
   if (!loaded.ok()) return loaded.error();
@@ -278,6 +281,24 @@ Status Server::Reload() {
   std::cerr << JsonText({{"ts", at}, {"event", "reloaded"}, {"version", version}}) << std::endl;
   ReleaseWhenUnused(std::move(old));
   return Status::Ok();
+}
+
+void Server::PublishAuditHead() {
+  auto head = head_publisher_->Publish(*store_);
+  if (!head.ok()) {
+    std::cerr << JsonText({{"ts", NowIso()},
+                           {"event", "audit_head_failed"},
+                           {"error", head.error().ToString()}})
+              << std::endl;
+    return;
+  }
+  if (!*head) return;
+  std::cerr << JsonText({{"ts", NowIso()},
+                         {"event", "audit_head"},
+                         {"head", store::HeadRef(**head)},
+                         {"keyed", !(*head)->hmac.empty()},
+                         {"head_file", head_publisher_->head_file()}})
+            << std::endl;
 }
 
 void Server::ComputeCrossLinks() {
@@ -462,7 +483,9 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
       case RouteId::kAlertDecision:
         r = json_body([&] {
           return with_store([&](store::Database& db) {
-            return HandleAlertDecision(db, call.captured, call.request.body, "api");
+            Response decided = HandleAlertDecision(db, call.captured, call.request.body, "api");
+            if (decided.status == 200) PublishAuditHead();
+            return decided;
           });
         });
         break;

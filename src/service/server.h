@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -26,6 +27,7 @@
 #include "service/http_transport.h"
 #include "service/http_types.h"
 #include "service/metrics.h"
+#include "store/audit_head.h"
 #include "store/database.h"
 
 namespace embargo::service {
@@ -43,6 +45,7 @@ struct ServerOptions {
   bool log_queries = false;  // log screened names (off by default: privacy)
   int threads = 0;           // requests worked on at once (0 = max(8, cores)); +1 I/O thread
   Limits limits;
+  store::AnchorOptions audit;  // the audit head published after each decision
   // Test hook: called on the worker with the endpoint's metrics label before
   // each endpoint runs there; whatever it throws is answered 500.
   std::function<void(const std::string& endpoint)> before_endpoint;
@@ -102,10 +105,13 @@ class Server {
   void ComputeCrossLinks();
   Status Reload();
   void ReleaseWhenUnused(std::shared_ptr<const ServingSnapshot> old);
+  // After a decision (store_mu_ held): publishes the audit head and logs it.
+  void PublishAuditHead();
 
   ServerOptions options_;
   ApiKeys keys_;
-  std::unique_ptr<store::Database> store_;  // one connection, behind store_mu_
+  std::unique_ptr<store::Database> store_;              // one connection, behind store_mu_
+  std::optional<store::HeadPublisher> head_publisher_;  // with store_
   std::mutex store_mu_;
   Metrics metrics_;
   std::unique_ptr<HttpTransport> http_;  // made by Load()

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "store/audit.h"
+#include "store/audit_state.h"
 
 namespace embargo::store {
 namespace {
@@ -32,6 +32,17 @@ Alert AlertFrom(const SqlRow& r) {
   a.closed_at = r.Text(14);
   a.closed_reason = r.Text(15);
   return a;
+}
+
+// Appends `event` about alert `id` (its subject) with the alert's row as it
+// now stands.
+Status AuditAlert(Database& db, int64_t id, AuditEvent event) {
+  StateChange change;
+  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kAlerts, "id = ?", {id}));
+  event.subject = fmt::format("alert {}", id);
+  auto audit = AppendStateAudit(db, event, change);
+  if (!audit.ok()) return audit.error();
+  return Status::Ok();
 }
 
 }  // namespace
@@ -159,15 +170,26 @@ Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& sta
     EMBARGO_RETURN_IF_ERROR(db.Exec("UPDATE alerts SET status = ?, updated_at = ? WHERE id = ?",
                                     {status, now, alert_id}));
   }
-  auto audit = AppendAudit(db, {analyst,
-                                "alert.decide",
-                                fmt::format("alert {}", alert_id),
-                                {{"status", status},
-                                 {"previous_status", alert->status},
-                                 {"note", note},
-                                 {"customer", alert->customer},
-                                 {"entity", alert->entity_id},
-                                 {"version", alert->version_id}}});
+  StateChange change;
+  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kAlerts, "id = ?", {alert_id}));
+  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kDecisions, "id = ?",
+                                         {std::stoll(decision_id->value_or("0"))}));
+  if (status == "false_positive") {
+    EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kSuppressions,
+                                           "customer_id = ? AND entity_id = ?",
+                                           {alert->customer_id, alert->entity_id}));
+  }
+  auto audit = AppendStateAudit(db,
+                                {analyst,
+                                 "alert.decide",
+                                 fmt::format("alert {}", alert_id),
+                                 {{"status", status},
+                                  {"previous_status", alert->status},
+                                  {"note", note},
+                                  {"customer", alert->customer},
+                                  {"entity", alert->entity_id},
+                                  {"version", alert->version_id}}},
+                                change);
   if (!audit.ok()) return audit.error();
   EMBARGO_RETURN_IF_ERROR(tx->Commit());
   return GetAlert(db, alert_id);
@@ -183,23 +205,28 @@ Result<int64_t> OpenAlert(Database& db, const NewAlert& a, const std::string& ac
        a.explanation, a.run_id, now, now});
   if (!id.ok()) return id.error();
   int64_t alert_id = std::stoll(id->value_or("0"));
-  auto audit = AppendAudit(db, {actor,
-                                "alert.open",
-                                fmt::format("alert {}", alert_id),
-                                {{"customer_id", a.customer_id},
-                                 {"entity", a.entity_id},
-                                 {"version", a.version_id},
-                                 {"score", a.score},
-                                 {"run", a.run_id}}});
-  if (!audit.ok()) return audit.error();
+  EMBARGO_RETURN_IF_ERROR(AuditAlert(db, alert_id,
+                                     {actor,
+                                      "alert.open",
+                                      "",
+                                      {{"customer_id", a.customer_id},
+                                       {"entity", a.entity_id},
+                                       {"version", a.version_id},
+                                       {"score", a.score},
+                                       {"run", a.run_id}}}));
   return alert_id;
 }
 
-Status RefreshAlert(Database& db, int64_t alert_id, const NewAlert& a) {
-  return db.Exec(
+Status RefreshAlert(Database& db, int64_t alert_id, const NewAlert& a, const std::string& actor) {
+  EMBARGO_RETURN_IF_ERROR(db.Exec(
       "UPDATE alerts SET version_id = ?, entity_hash = ?, customer_hash = ?, score = ?, "
       "explanation = ?, updated_at = ? WHERE id = ?",
-      {a.version_id, a.entity_hash, a.customer_hash, a.score, a.explanation, NowUtc(), alert_id});
+      {a.version_id, a.entity_hash, a.customer_hash, a.score, a.explanation, NowUtc(), alert_id}));
+  return AuditAlert(db, alert_id,
+                    {actor,
+                     "alert.refresh",
+                     "",
+                     {{"version", a.version_id}, {"score", a.score}, {"run", a.run_id}}});
 }
 
 Status CloseAlert(Database& db, int64_t alert_id, const std::string& reason,
@@ -209,8 +236,23 @@ Status CloseAlert(Database& db, int64_t alert_id, const std::string& reason,
       db.Exec("UPDATE alerts SET closed_at = ?, closed_reason = ?, updated_at = ? WHERE id = ? AND "
               "closed_at IS NULL",
               {now, reason, now, alert_id}));
-  auto audit = AppendAudit(
-      db, {actor, "alert.close", fmt::format("alert {}", alert_id), {{"reason", reason}}});
+  return AuditAlert(db, alert_id, {actor, "alert.close", "", {{"reason", reason}}});
+}
+
+Status LapseSuppression(Database& db, int64_t customer_id, const std::string& entity_id,
+                        const std::string& actor) {
+  EMBARGO_RETURN_IF_ERROR(
+      db.Exec("DELETE FROM suppressions WHERE customer_id = ? AND entity_id = ?",
+              {customer_id, entity_id}));
+  StateChange change;
+  change.Deleted(AuditedTable::kSuppressions, fmt::format("{}:{}", customer_id, entity_id));
+  auto audit = AppendStateAudit(
+      db,
+      {actor,
+       "suppression.lapse",
+       fmt::format("customer {} entity {}", customer_id, entity_id),
+       {{"why", "the customer's record or the entity's listing changed since the decision"}}},
+      change);
   if (!audit.ok()) return audit.error();
   return Status::Ok();
 }

@@ -6,8 +6,9 @@
 // Decisions: true_match and escalated keep the alert live; false_positive
 // closes it and suppresses the pair (the good-guy list) until the customer's
 // record or the entity's listing changes, when a re-screen raises it anew.
-// Every open, close and decision appends an audit row in the same
-// transaction.
+// Every open, refresh, close, decision and lapsed suppression appends an
+// audit row in the same transaction, carrying the new state of the rows it
+// changed (store/audit_state.h).
 #pragma once
 
 #include <cstdint>
@@ -90,8 +91,14 @@ struct NewAlert {
   int64_t run_id = 0;
 };
 Result<int64_t> OpenAlert(Database& db, const NewAlert& alert, const std::string& actor);
-Status RefreshAlert(Database& db, int64_t alert_id, const NewAlert& alert);
+// A live alert whose match changed (list version, either side's record, score).
+Status RefreshAlert(Database& db, int64_t alert_id, const NewAlert& alert,
+                    const std::string& actor);
 Status CloseAlert(Database& db, int64_t alert_id, const std::string& reason,
                   const std::string& actor);
+// Ends the suppression of a pair whose customer or entity changed since the
+// false-positive decision.
+Status LapseSuppression(Database& db, int64_t customer_id, const std::string& entity_id,
+                        const std::string& actor);
 
 }  // namespace embargo::store

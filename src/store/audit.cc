@@ -55,6 +55,11 @@ Status ForEachAudit(Database& db, const std::function<Status(const AuditRow&)>& 
 }
 
 Result<AuditCheck> VerifyAudit(Database& db) {
+  return VerifyAudit(db, [](const AuditRow&) { return Status::Ok(); });
+}
+
+Result<AuditCheck> VerifyAudit(Database& db,
+                               const std::function<Status(const AuditRow&)>& each_row) {
   AuditCheck check;
   check.head_hash = kAuditGenesis;
   int64_t expected = 1;
@@ -80,7 +85,7 @@ Result<AuditCheck> VerifyAudit(Database& db) {
     }
     check.head_hash = row.hash;
     ++expected;
-    return Status::Ok();
+    return each_row(row);
   });
   if (!status.ok()) return status.error();
   return check;

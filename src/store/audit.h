@@ -2,11 +2,13 @@
 // and decision appends one row. Rows are numbered 1, 2, 3... and chained:
 // each row's hash is the SHA-256 of the previous row's hash and this row's
 // fields, so editing, removing or reordering any row breaks every hash from
-// there on, and VerifyAudit names the first bad row. (Cutting rows off the
-// end leaves a valid shorter chain: compare the head hash with one kept
-// elsewhere, e.g. printed by `embargo audit verify` into a report.)
-// AppendAudit must run inside the caller's transaction, so the record and
-// the change it describes commit together or not at all.
+// there on, and VerifyAudit names the first bad row. Cutting rows off the
+// end, or rewriting rows and recomputing every hash after them, leaves a
+// valid chain: store/audit_head.h anchors and publishes the head against
+// that, store/audit_state.h records the tables' state in the rows, and
+// store/audit_verify.h checks all of it. AppendAudit must run inside the
+// caller's transaction, so the record and the change it describes commit
+// together or not at all. Functions over one Database; thread-compatible.
 #pragma once
 
 #include <cstdint>
@@ -57,6 +59,9 @@ struct AuditCheck {
   bool ok() const { return first_bad_seq == 0; }
 };
 Result<AuditCheck> VerifyAudit(Database& db);
+// The same walk, also calling `each_row` with every row in order.
+Result<AuditCheck> VerifyAudit(Database& db,
+                               const std::function<Status(const AuditRow&)>& each_row);
 
 // Calls `row` for each row in order.
 Status ForEachAudit(Database& db, const std::function<Status(const AuditRow&)>& row);

@@ -7,7 +7,7 @@
 
 #include "common/sha256.h"
 #include "input/date_reading.h"
-#include "store/audit.h"
+#include "store/audit_state.h"
 
 namespace embargo::store {
 namespace {
@@ -26,6 +26,24 @@ Status GetStrings(const nlohmann::json& j, const char* key, std::vector<std::str
     out.push_back(s.get<std::string>());
   }
   return Status::Ok();
+}
+
+// The stored rows of these customers (external ids), read back in batches.
+Result<StateChange> CaptureCustomers(Database& db, const std::vector<std::string>& ids) {
+  constexpr size_t kBatch = 500;
+  StateChange change;
+  for (size_t first = 0; first < ids.size(); first += kBatch) {
+    size_t last = std::min(ids.size(), first + kBatch);
+    std::string marks;
+    SqlParams params;
+    for (size_t i = first; i < last; ++i) {
+      marks += i == first ? "?" : ", ?";
+      params.emplace_back(ids[i]);
+    }
+    EMBARGO_RETURN_IF_ERROR(
+        change.Capture(db, AuditedTable::kCustomers, "external_id IN (" + marks + ")", params));
+  }
+  return change;
 }
 
 }  // namespace
@@ -91,6 +109,7 @@ Result<CustomerImport> ImportCustomers(Database& db, const std::vector<QueryFiel
 
   CustomerImport counts;
   SqlParams values;
+  std::vector<std::string> changed;
   const std::string now = NowUtc();
   for (const QueryFields& row : rows) {
     std::string record = QueryFieldsToJson(row).dump();
@@ -102,18 +121,23 @@ Result<CustomerImport> ImportCustomers(Database& db, const std::vector<QueryFiel
     }
     ++(it == existing.end() ? counts.added : counts.updated);
     values.insert(values.end(), {row.id, row.names.front(), record, hash, now});
+    changed.push_back(row.id);
   }
   EMBARGO_RETURN_IF_ERROR(InsertRows(
       db, "INSERT INTO customers (external_id, name, record, record_hash, updated_at)", 5, values,
       "ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, record = excluded.record, "
       "record_hash = excluded.record_hash, updated_at = excluded.updated_at"));
-  auto audit = AppendAudit(db, {actor,
-                                "customers.import",
-                                origin,
-                                {{"records", rows.size()},
-                                 {"added", counts.added},
-                                 {"updated", counts.updated},
-                                 {"unchanged", counts.unchanged}}});
+  auto state = CaptureCustomers(db, changed);
+  if (!state.ok()) return state.error();
+  auto audit = AppendStateAudit(db,
+                                {actor,
+                                 "customers.import",
+                                 origin,
+                                 {{"records", rows.size()},
+                                  {"added", counts.added},
+                                  {"updated", counts.updated},
+                                  {"unchanged", counts.unchanged}}},
+                                *state);
   if (!audit.ok()) return audit.error();
   EMBARGO_RETURN_IF_ERROR(tx->Commit());
   return counts;

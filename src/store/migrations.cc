@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "store/audit_state.h"
+
 namespace embargo::store {
 
 const std::vector<Migration>& Migrations() {
@@ -131,6 +133,21 @@ CREATE TABLE audit_log (
   hash TEXT NOT NULL
 );
 )sql"},
+      {2, "audit trail: table state in the chain, keyed anchors of its head", R"sql(
+-- Keyed anchors of the audit chain's head (store/audit_head.h): after each
+-- command that writes, when an audit key is configured, the last row's seq
+-- and hash with their HMAC-SHA256 under that key (kept outside the database).
+CREATE TABLE audit_anchors (
+  seq BIGINT PRIMARY KEY,
+  hash TEXT NOT NULL,
+  hmac TEXT NOT NULL,
+  key_id TEXT NOT NULL,           -- names the key (a prefix of its SHA-256), not the key
+  at TEXT NOT NULL
+);
+)sql",
+       // From now on every change records the rows' new state in the chain
+       // (store/audit_state.h); the rows already stored are adopted as found.
+       AdoptUnauditedState},
   };
   return kMigrations;
 }
@@ -165,6 +182,7 @@ Result<int> Migrate(Database& db) {
   for (const Migration& m : Migrations()) {
     if (m.version <= version) continue;
     EMBARGO_RETURN_IF_ERROR(db.ExecScript(MigrationSql(m, db.dialect())));
+    if (m.then != nullptr) EMBARGO_RETURN_IF_ERROR(m.then(db));
     EMBARGO_RETURN_IF_ERROR(
         db.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 {int64_t{m.version}, m.name, NowUtc()}));

@@ -16,6 +16,9 @@ struct Migration {
   int version;
   std::string name;
   std::string sql;
+  // Run after the SQL, in the same transaction (e.g. to record in the audit
+  // trail the rows a store already held); null for most.
+  Status (*then)(Database& db) = nullptr;
 };
 
 const std::vector<Migration>& Migrations();

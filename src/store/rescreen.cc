@@ -12,6 +12,7 @@
 #include "service/json_output.h"
 #include "store/alerts.h"
 #include "store/audit.h"
+#include "store/audit_state.h"
 #include "store/crash_point.h"
 #include "store/customers.h"
 
@@ -192,7 +193,7 @@ Status Run::Reconcile(const Customer& customer, bool full, const std::vector<Mat
       LiveAlert& a = it->second;
       if (a.entity_hash != alert.entity_hash || a.customer_hash != alert.customer_hash ||
           a.version_id != alert.version_id || a.score != alert.score) {
-        EMBARGO_RETURN_IF_ERROR(RefreshAlert(db_, a.id, alert));
+        EMBARGO_RETURN_IF_ERROR(RefreshAlert(db_, a.id, alert, Actor()));
         a = LiveAlert{a.id, alert.entity_hash, alert.customer_hash, alert.version_id, alert.score};
         ++report_.refreshed;
       }
@@ -206,9 +207,7 @@ Status Run::Reconcile(const Customer& customer, bool full, const std::vector<Mat
         continue;
       }
       // One side changed since the false-positive decision: it lapses.
-      EMBARGO_RETURN_IF_ERROR(
-          db_.Exec("DELETE FROM suppressions WHERE customer_id = ? AND entity_id = ?",
-                   {customer.id, entity_id}));
+      EMBARGO_RETURN_IF_ERROR(LapseSuppression(db_, customer.id, entity_id, Actor()));
       suppressions_.erase(it);
     }
     auto id = OpenAlert(db_, alert, Actor());
@@ -301,7 +300,10 @@ Status Run::Finish() {
        static_cast<int64_t>(report_.delta_entities), static_cast<int64_t>(report_.opened),
        static_cast<int64_t>(report_.closed), static_cast<int64_t>(report_.suppressed),
        report_.run_id}));
-  auto audit = AppendAudit(db_, {Actor(),
+  StateChange monitored;
+  EMBARGO_RETURN_IF_ERROR(monitored.Capture(db_, AuditedTable::kMonitorState, ""));
+  auto audit = AppendStateAudit(db_,
+                                {Actor(),
                                  "rescreen.done",
                                  fmt::format("run {}", report_.run_id),
                                  {{"mode", report_.mode},
@@ -310,7 +312,8 @@ Status Run::Finish() {
                                   {"opened", report_.opened},
                                   {"refreshed", report_.refreshed},
                                   {"closed", report_.closed},
-                                  {"suppressed", report_.suppressed}}});
+                                  {"suppressed", report_.suppressed}}},
+                                monitored);
   if (!audit.ok()) return audit.error();
   return tx->Commit();
 }

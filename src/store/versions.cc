@@ -11,6 +11,7 @@
 #include "common/strings.h"
 #include "model/entity_json.h"
 #include "store/audit.h"
+#include "store/audit_state.h"
 #include "store/crash_point.h"
 
 namespace embargo::store {
@@ -156,15 +157,22 @@ Result<StoredVersion> StoreDataset(Database& db, const Dataset& dataset,
   CrashPoint("import.records");
   EMBARGO_RETURN_IF_ERROR(InsertRows(
       db, "INSERT INTO version_entities (version_id, entity_id, record_hash)", 3, link_values));
-  auto audit = AppendAudit(db, {origin.actor,
-                                "list.version",
-                                fmt::format("{}@{}", v.dataset, v.id),
-                                {{"origin", v.origin},
-                                 {"published", v.published},
-                                 {"effective_date", v.effective_date},
-                                 {"entities", v.entity_count},
-                                 {"content_hash", v.content_hash},
-                                 {"file_hash", v.file_hash}}});
+  // The version's row and every (entity, record hash) it holds, as stored.
+  StateChange change;
+  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kListVersions, "id = ?", {v.id}));
+  EMBARGO_RETURN_IF_ERROR(
+      change.Capture(db, AuditedTable::kVersionEntities, "version_id = ?", {v.id}));
+  auto audit = AppendStateAudit(db,
+                                {origin.actor,
+                                 "list.version",
+                                 fmt::format("{}@{}", v.dataset, v.id),
+                                 {{"origin", v.origin},
+                                  {"published", v.published},
+                                  {"effective_date", v.effective_date},
+                                  {"entities", v.entity_count},
+                                  {"content_hash", v.content_hash},
+                                  {"file_hash", v.file_hash}}},
+                                change);
   if (!audit.ok()) return audit.error();
   return StoredVersion{v, true};
 }

@@ -22,6 +22,7 @@
 #include "service/server.h"
 #include "store/alerts.h"
 #include "store/audit.h"
+#include "store/audit_head.h"
 #include "store/customers.h"
 #include "store/rescreen.h"
 #include "store/store.h"
@@ -406,10 +407,19 @@ TEST(AlertServerTest, ServesTheAlertsAndListsOfItsStore) {
   EXPECT_EQ(alert["decisions"][0]["analyst"], "api");
   EXPECT_EQ(alert["decisions"][0]["note"], "same person");
 
-  // The server wrote to the same store the test reads.
+  // The server wrote to the same store the test reads, and published the
+  // audit head after the decision: the chain's last row, beside the store.
   auto stored = store::GetAlert(store.db(), id);
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(stored->status, "true_match");
+  auto heads = store::ReadHeadFile(store.path() + ".audit-head");
+  ASSERT_TRUE(heads.ok()) << heads.error().ToString();
+  ASSERT_EQ(heads->size(), 1u);
+  auto last = store.db().Query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(heads->back().head.seq, last->front().Int(0));
+  EXPECT_EQ(heads->back().head.hash, last->front().Text(1));
+  EXPECT_EQ(heads->back().head.hmac, "");  // no audit key configured
 
   auto bad = c.Post(fmt::format("/alerts/{}/decision", id), "{oops", "application/json");
   ASSERT_TRUE(bad);

@@ -1,7 +1,6 @@
 #include "store/audit.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <sstream>
 
@@ -32,23 +31,7 @@ class AuditTest : public testing::StoreTest {
     EXPECT_TRUE(check.ok()) << check.error().ToString();
     return check.ok() ? *check : AuditCheck{};
   }
-  // Tampering the way an insider would: plain SQL on the store, from another
-  // connection (for SQLite, straight on the database file with libsqlite3).
-  void Tamper(const std::string& sql) {
-    if (GetParam() == Backend::kSqlite) {
-      sqlite3* raw = nullptr;
-      ASSERT_EQ(sqlite3_open(store_->file().c_str(), &raw), SQLITE_OK);
-      char* message = nullptr;
-      EXPECT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-          << (message ? message : "");
-      sqlite3_free(message);
-      sqlite3_close(raw);
-    } else {
-      auto other = store_->Reopen();
-      ASSERT_NE(other, nullptr);
-      ASSERT_TRUE(other->ExecScript(sql).ok());
-    }
-  }
+  void Tamper(const std::string& sql) { store_->ExecOutside(sql); }
 };
 
 TEST_P(AuditTest, AnIntactChainVerifies) {

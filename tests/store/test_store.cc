@@ -1,12 +1,14 @@
 #include "store/test_store.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 
 #include "store/alerts.h"
+#include "store/audit_verify.h"
 #include "store/store.h"
 
 namespace embargo::store::testing {
@@ -102,6 +104,32 @@ std::set<std::pair<std::string, std::string>> LiveAlertPairs(Database& db) {
     pairs.emplace(a.customer, a.entity_id);
   }
   return pairs;
+}
+
+void ExpectTrailIntact(Database& db) {
+  auto report = VerifyAuditTrail(db, {});
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_TRUE(report->chain.ok()) << report->chain.problem;
+  for (const StateDifference& d : report->differences) ADD_FAILURE() << d.ToString();
+  for (const std::string& p : report->problems) ADD_FAILURE() << p;
+}
+
+void ScratchStore::ExecOutside(const std::string& sql) const {
+  if (backend_ == Backend::kSqlite) {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(file_.c_str(), &raw), SQLITE_OK);
+    char* message = nullptr;
+    EXPECT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+        << (message ? message : "") << "\n"
+        << sql;
+    sqlite3_free(message);
+    sqlite3_close(raw);
+    return;
+  }
+  auto other = Reopen();
+  ASSERT_NE(other, nullptr);
+  Status status = other->ExecScript(sql);
+  ASSERT_TRUE(status.ok()) << status.error().ToString() << "\n" << sql;
 }
 
 }  // namespace embargo::store::testing

@@ -32,6 +32,10 @@ class ScratchStore {
   Database& db() { return *db_; }
   // A second connection to the same store (as another process would have).
   std::unique_ptr<Database> Reopen() const;
+  // Runs `sql` (statements separated by ';') the way an insider tampering
+  // with the store would: plain SQL from another connection; for SQLite
+  // straight on the file with libsqlite3, foreign keys not enforced.
+  void ExecOutside(const std::string& sql) const;
   // The SQLite file (empty for PostgreSQL).
   const std::filesystem::path& file() const { return file_; }
 
@@ -48,6 +52,10 @@ class ScratchStore {
 
 // (customer id, entity id) of every live alert in `db`.
 std::set<std::pair<std::string, std::string>> LiveAlertPairs(Database& db);
+
+// The audit chain holds and the audited tables are what it recorded
+// (store/audit_verify.h); each difference is a test failure.
+void ExpectTrailIntact(Database& db);
 
 class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:
