@@ -266,6 +266,11 @@ int Main(int argc, char** argv) {
   serve_cmd->add_option("--max-body", serve.limits.max_body_bytes, "Request body bytes");
   serve_cmd->add_option("--max-concurrent", serve.limits.max_concurrent,
                         "Requests handled at once");
+  serve_cmd
+      ->add_option("--max-shrink", serve.shrink.max_drop_percent,
+                   "Refuse a reload whose lists have more than this percentage fewer entities than "
+                   "those served (default 20); POST /admin/reload?accept_shrink=true overrides")
+      ->check(FiniteRange(0, 100));
   AddAuditOptions(serve_cmd, serve.audit);
   serve_cmd->callback([&] { code = RunServe(serve, listen, std::cout, std::cerr); });
 

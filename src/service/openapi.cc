@@ -155,11 +155,15 @@ json CatalogOperation() {
 json ReloadOperation() {
   json op = Operation(
       "reload", "Reload the lists (admin API key)",
-      {Param("sync", "query", {{"type", "boolean"}}, "Wait for the reload to finish")},
+      {Param("sync", "query", {{"type", "boolean"}}, "Wait for the reload to finish"),
+       Param("accept_shrink", "query", {{"type", "boolean"}},
+             "Take the new lists even when a dataset has far fewer entities than the one served "
+             "(by default more than 20 % fewer, or a dataset missing, is refused)")},
       ErrorReplies({{"200", Reply("Reloaded", "schemas/Status")},
                     {"202", Reply("Reload started or already running", "schemas/Status")}},
                    {401, 403, 429}));
-  op["responses"]["500"] = Reply("The reload failed; the previous index is still served");
+  op["responses"]["500"] =
+      Reply("The reload failed (or the lists shrank sharply); the previous index is still served");
   op["security"] = {{{"ApiKey", json::array()}}};
   return op;
 }

@@ -155,11 +155,29 @@ const std::vector<std::pair<std::string, std::string>>& ServerRoutes() {
   return routes;
 }
 
-Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerOptions& options) {
+ShrinkGuard ServingShrinkGuard() {
+  ShrinkGuard guard;
+  guard.missing = MissingDatasets::kRefuse;
+  guard.override_hint =
+      "still serving the previous lists; POST /admin/reload?accept_shrink=true if the list "
+      "really shrank";
+  return guard;
+}
+
+Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerOptions& options,
+                                                                   const ServingSnapshot* previous,
+                                                                   ShrinkAction shrink) {
+  ShrinkGuard guard = options.shrink;
+  guard.action = shrink;
+  auto check = [&](const ListSet& lists) -> Status {
+    if (previous == nullptr) return Status::Ok();
+    return CheckListShrink(previous->screener->lists().datasets, lists, guard);
+  };
   std::shared_ptr<const Screener> screener;
   if (!options.index.empty()) {
     auto loaded = Screener::LoadSnapshot(options.index);
     if (!loaded.ok()) return loaded.error();
+    if (Status s = check((*loaded)->lists()); !s.ok()) return s.error();
     screener = *loaded;
   } else if (options.lists.empty() && !options.store.empty()) {
     // The latest stored version of each dataset.
@@ -170,6 +188,7 @@ Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerO
     if (versions->empty()) return MakeError(options.store + ": the store holds no lists");
     auto lists = store::LoadListSet(**db, *versions);
     if (!lists.ok()) return lists.error();
+    if (Status s = check(*lists); !s.ok()) return s.error();
     screener = Screener::Build(std::move(*lists));
   } else {
     if (options.lists.empty()) {
@@ -179,6 +198,7 @@ Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerO
     load.dataset_override = options.dataset_override;
     auto lists = LoadLists(options.lists, load);
     if (!lists.ok()) return lists.error();
+    if (Status s = check(*lists); !s.ok()) return s.error();
     screener = Screener::Build(std::move(*lists));
   }
   auto snapshot = std::make_shared<ServingSnapshot>();
@@ -259,8 +279,11 @@ void Server::ReleaseWhenUnused(std::shared_ptr<const ServingSnapshot> old) {
   malloc_trim(0);
 }
 
-Status Server::Reload() {
-  auto loaded = LoadServingSnapshot(options_);
+Status Server::Reload(bool accept_shrink) {
+  std::shared_ptr<const ServingSnapshot> serving = snapshot_.load();
+  auto loaded = LoadServingSnapshot(options_, serving.get(),
+                                    accept_shrink ? ShrinkAction::kAccept : ShrinkAction::kRefuse);
+  serving.reset();
   std::string at = NowIso();
   metrics_.RecordReload(loaded.ok());
   if (!loaded.ok()) {
@@ -323,9 +346,10 @@ void Server::ReloadWorker() {
     if (g_reload_signal.exchange(false)) reload_pending_ = true;
     if (stopping_ || !reload_pending_) continue;
     reload_pending_ = false;
+    bool accept_shrink = std::exchange(accept_shrink_pending_, false);
     reloading_ = true;
     lock.unlock();
-    Status status = Reload();
+    Status status = Reload(accept_shrink);
     lock.lock();
     last_reload_status_ = status;
     reloading_ = false;
@@ -339,16 +363,18 @@ void Server::ReloadWorker() {
   }
 }
 
-bool Server::RequestReload() {
+bool Server::RequestReload(bool accept_shrink) {
   std::lock_guard<std::mutex> lock(reload_mutex_);
+  accept_shrink_pending_ |= accept_shrink;
   if (reload_pending_) return false;
   reload_pending_ = true;
   reload_cv_.notify_all();
   return true;
 }
 
-Status Server::ReloadNow() {
+Status Server::ReloadNow(bool accept_shrink) {
   std::unique_lock<std::mutex> lock(reload_mutex_);
+  accept_shrink_pending_ |= accept_shrink;
   // A reload already running may have read the files before this request:
   // wait for the one after it.
   uint64_t wanted = reloads_done_ + (reloading_ ? 2 : 1);
@@ -529,15 +555,16 @@ HttpReply Server::Readiness(const Call& call) const {
 }
 
 HttpReply Server::ReloadEndpoint(const Call& call) {
+  bool accept_shrink = Param(call.target.params, "accept_shrink") == "true";
   if (Param(call.target.params, "sync") == "true") {
-    Status s = ReloadNow();
+    Status s = ReloadNow(accept_shrink);
     if (!s.ok()) {
       return ErrorReply(500,
                         "reload failed, still serving the previous index: " + s.error().ToString());
     }
     return JsonReply(200, {{"status", "reloaded"}, {"index_version", snapshot_.load()->version}});
   }
-  bool started = RequestReload();
+  bool started = RequestReload(accept_shrink);
   return JsonReply(202, {{"status", started ? "reloading" : "already reloading"}});
 }
 

@@ -27,10 +27,15 @@
 #include "service/http_transport.h"
 #include "service/http_types.h"
 #include "service/metrics.h"
+#include "sources/list_guard.h"
 #include "store/audit_head.h"
 #include "store/database.h"
 
 namespace embargo::service {
+
+// The shrink guard of reloads: as `import`'s, and a dataset served that is
+// missing from the new lists is refused too.
+ShrinkGuard ServingShrinkGuard();
 
 struct ServerOptions {
   std::vector<std::string> lists;  // list files or folders, re-read on reload
@@ -46,6 +51,10 @@ struct ServerOptions {
   int threads = 0;           // requests worked on at once (0 = max(8, cores)); +1 I/O thread
   Limits limits;
   store::AnchorOptions audit;  // the audit head published after each decision
+  // A reload whose lists have far fewer entities than those served (or lack
+  // a dataset served) is refused and the old index keeps serving, unless
+  // that reload is asked with accept_shrink (POST /admin/reload?accept_shrink=true).
+  ShrinkGuard shrink = ServingShrinkGuard();
   // Test hook: called on the worker with the endpoint's metrics label before
   // each endpoint runs there; whatever it throws is answered 500.
   std::function<void(const std::string& endpoint)> before_endpoint;
@@ -54,8 +63,12 @@ struct ServerOptions {
 // (method, path template) of every route the server answers.
 const std::vector<std::pair<std::string, std::string>>& ServerRoutes();
 
-// Loads the lists or index named in `options` into a snapshot.
-Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerOptions& options);
+// Loads the lists or index named in `options` into a snapshot. With
+// `previous` (a reload), the new lists are first checked against the
+// datasets it serves with options.shrink (its action replaced by `shrink`).
+Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(
+    const ServerOptions& options, const ServingSnapshot* previous = nullptr,
+    ShrinkAction shrink = ShrinkAction::kRefuse);
 
 class Server {
  public:
@@ -75,9 +88,10 @@ class Server {
 
   // Asks the reload worker for a reload; returns false when one is already
   // pending (it will pick up the latest files anyway).
-  bool RequestReload();
+  // With `accept_shrink`, that reload takes lists however much they shrank.
+  bool RequestReload(bool accept_shrink = false);
   // Asks for a reload and waits for its outcome.
-  Status ReloadNow();
+  Status ReloadNow(bool accept_shrink = false);
 
   std::shared_ptr<const ServingSnapshot> snapshot() const;
 
@@ -103,7 +117,7 @@ class Server {
   // Computes the current snapshot's cross-list links (for /entities) unless
   // done or stopping; runs on the reload worker after each publish.
   void ComputeCrossLinks();
-  Status Reload();
+  Status Reload(bool accept_shrink);
   void ReleaseWhenUnused(std::shared_ptr<const ServingSnapshot> old);
   // After a decision (store_mu_ held): publishes the audit head and logs it.
   void PublishAuditHead();
@@ -122,6 +136,7 @@ class Server {
   mutable std::mutex reload_mutex_;  // guards the fields below
   std::condition_variable reload_cv_;
   bool reload_pending_ = false;
+  bool accept_shrink_pending_ = false;  // the pending reload takes a shrunk list
   uint64_t reloads_done_ = 0;
   Status last_reload_status_;
   std::string last_reload_error_;

@@ -235,6 +235,58 @@ TEST_F(ServerTest, AReloadWithACorruptedListKeepsServingTheOldIndex) {
   std::ofstream(un, std::ios::binary | std::ios::trunc) << saved;
 }
 
+// A list cut short must not become the index served (issue 11): a reload
+// whose lists shrank sharply, or lost a dataset, is refused until accepted.
+TEST_F(ServerTest, AReloadWithAListCutShortIsRefusedUntilAccepted) {
+  auto c = server_->Client();
+  std::string serving = Json(c.Get("/readyz"))["index_version"];
+  fs::path rok = server_->dir() / "lists/rok.csv";
+  std::string saved;
+  {
+    std::ifstream in(rok, std::ios::binary);
+    saved.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  // Two of three records: 33.3 % fewer, past the 20 % default.
+  std::string cut = saved.substr(0, saved.rfind("FSC-0003"));
+  std::ofstream(rok, std::ios::binary | std::ios::trunc) << cut;
+  auto refused = c.Post("/admin/reload?sync=true", "", "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 500);
+  EXPECT_NE(Json(refused)["detail"].get<std::string>().find(
+                "kr_fsc_sample has 2 entities, 33.3 % fewer than the 3 of its previous version"),
+            std::string::npos)
+      << refused->body;
+  EXPECT_NE(Json(refused)["detail"].get<std::string>().find("accept_shrink=true"),
+            std::string::npos);
+  EXPECT_EQ(Json(c.Get("/readyz"))["index_version"], serving);
+  auto vessel = c.Get("/entities/kr_fsc_sample-FSC-0003");  // the record cut off
+  ASSERT_TRUE(vessel);
+  EXPECT_EQ(vessel->status, 200) << vessel->body;
+
+  // A dataset gone altogether is refused too.
+  fs::remove(rok);
+  auto missing = c.Post("/admin/reload?sync=true", "", "application/json");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 500);
+  EXPECT_NE(
+      Json(missing)["detail"].get<std::string>().find("kr_fsc_sample (3 entities) is missing"),
+      std::string::npos)
+      << missing->body;
+
+  std::ofstream(rok, std::ios::binary | std::ios::trunc) << cut;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // versions carry seconds
+  auto accepted = c.Post("/admin/reload?sync=true&accept_shrink=true", "", "application/json");
+  ASSERT_TRUE(accepted);
+  EXPECT_EQ(accepted->status, 200) << accepted->body;
+  EXPECT_NE(Json(c.Get("/readyz"))["index_version"], serving);
+  // The acceptance was for that reload only: the next one compares with
+  // the two records now served, and the full file passes.
+  std::ofstream(rok, std::ios::binary | std::ios::trunc) << saved;
+  auto restored = c.Post("/admin/reload?sync=true", "", "application/json");
+  ASSERT_TRUE(restored);
+  EXPECT_EQ(restored->status, 200) << restored->body;
+}
+
 TEST(ServerAuthTest, KeysAreCheckedAndAdminEndpointsNeedAnAdminKey) {
   RunningServer server(true);
   auto c = server.Client();
