@@ -141,7 +141,9 @@ int Main(int argc, char** argv) {
   eval_cmd->add_option("--misses", eval.misses_path,
                        "Write missed positives and false alerts here (CSV)");
   eval_cmd->add_option("--json", eval.json_path, "Write the metrics as JSON here");
-  bool eval_independent = false, eval_evidence = false;
+  bool eval_independent = false, eval_evidence = false, eval_no_baseline = false;
+  eval_cmd->add_flag("--no-baseline", eval_no_baseline,
+                     "With --independent: skip the Jaro-Winkler baseline (brute force, minutes)");
   eval_cmd->add_flag("--independent", eval_independent,
                      "Measure on the independent decks cut from the lists, beside the "
                      "Jaro-Winkler baseline (as `embargo validate`, without the HTML)");
@@ -162,6 +164,7 @@ int Main(int argc, char** argv) {
     args.source = eval.source;
     args.negatives = eval.inputs;
     args.with_evidence = eval_evidence;
+    args.baseline = !eval_no_baseline;
     args.threshold = eval.threshold;
     args.threads = eval.threads;
     args.json_path = eval.json_path;

@@ -36,37 +36,39 @@ void PrintGroups(const nlohmann::json& report, const char* group, std::ostream& 
                      group == std::string("by_class") ? "class" : "source", "rows", "engine",
                      "rank1", "baseline");
   for (const auto& [key, e] : report["engine"][group].items()) {
-    const nlohmann::json& b = report["baseline"][group][key];
+    const nlohmann::json& b = report["baseline"];
     out << fmt::format("{:<16} {:>7} {:>9} {:>9} {:>10}\n", key, e["rows"].get<size_t>(),
                        eval::Percent(e["recall"].get<double>()),
                        eval::Percent(e["rank1_rate"].get<double>()),
-                       eval::Percent(b["recall"].get<double>()));
+                       b.is_null() ? "-" : eval::Percent(b[group][key]["recall"].get<double>()));
   }
 }
 
-void PrintSummary(const nlohmann::json& report, std::ostream& out) {
-  const nlohmann::json& e = report["engine"];
-  const nlohmann::json& b = report["baseline"];
+// One summary line: "<who> (threshold t): recall ..., false alerts ... in s".
+void PrintFigures(const char* who, const nlohmann::json& f, double seconds, std::ostream& out) {
   out << fmt::format(
-      "independent deck: {} pairs, {} negatives ({} for the baseline); {}\n"
-      "engine   (threshold {:.2f}): recall {} ({} of {}), rank 1 {}, false alerts {} ({} of {}) "
-      "in {:.1f} s\n"
-      "baseline (threshold {:.2f}): recall {} ({} of {}), rank 1 {}, false alerts {} ({} of {}) "
-      "in {:.1f} s\n",
+      "{:<8} (threshold {:.2f}): recall {} ({} of {}), rank 1 {}, false alerts {} ({} of {}) in "
+      "{:.1f} s\n",
+      who, f["threshold"].get<double>(), eval::Percent(f["overall"]["recall"].get<double>()),
+      f["overall"]["found"].get<size_t>(), f["overall"]["rows"].get<size_t>(),
+      eval::Percent(f["overall"]["rank1_rate"].get<double>()),
+      eval::Percent(f["false_alerts"]["rate"].get<double>()),
+      f["false_alerts"]["alerted"].get<size_t>(), f["false_alerts"]["negatives"].get<size_t>(),
+      seconds);
+}
+
+void PrintSummary(const nlohmann::json& report, std::ostream& out) {
+  out << fmt::format(
+      "independent deck: {} pairs, {} negatives ({} for the baseline); {}\n",
       report["deck"]["rows"].get<size_t>(), report["deck"]["negatives"].get<size_t>(),
       report["deck"]["baseline_negatives"].get<size_t>(),
-      report["with_evidence"].get<bool>() ? "with birth date and nationality" : "names only",
-      e["threshold"].get<double>(), eval::Percent(e["overall"]["recall"].get<double>()),
-      e["overall"]["found"].get<size_t>(), e["overall"]["rows"].get<size_t>(),
-      eval::Percent(e["overall"]["rank1_rate"].get<double>()),
-      eval::Percent(e["false_alerts"]["rate"].get<double>()),
-      e["false_alerts"]["alerted"].get<size_t>(), e["false_alerts"]["negatives"].get<size_t>(),
-      report["seconds"]["engine"].get<double>(), b["threshold"].get<double>(),
-      eval::Percent(b["overall"]["recall"].get<double>()), b["overall"]["found"].get<size_t>(),
-      b["overall"]["rows"].get<size_t>(), eval::Percent(b["overall"]["rank1_rate"].get<double>()),
-      eval::Percent(b["false_alerts"]["rate"].get<double>()),
-      b["false_alerts"]["alerted"].get<size_t>(), b["false_alerts"]["negatives"].get<size_t>(),
-      report["seconds"]["baseline"].get<double>());
+      report["with_evidence"].get<bool>() ? "with birth date and nationality" : "names only");
+  PrintFigures("engine", report["engine"], report["seconds"]["engine"].get<double>(), out);
+  if (report["baseline"].is_null()) {
+    out << "baseline: not run\n";
+  } else {
+    PrintFigures("baseline", report["baseline"], report["seconds"]["baseline"].get<double>(), out);
+  }
   PrintGroups(report, "by_source", out);
   PrintGroups(report, "by_class", out);
 }
@@ -85,7 +87,7 @@ int RunValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err) 
     return 1;
   }
   eval::IndependentEvalOptions options{args.threads, args.with_evidence, std::move(*negatives),
-                                       args.baseline_negatives};
+                                       args.baseline_negatives, args.baseline};
   eval::IndependentEvalResult result =
       eval::RunIndependentEval((*screener)->lists(), **screener, options);
   nlohmann::json report = eval::IndependentEvalJson(result, args.threshold);

@@ -23,6 +23,7 @@ struct ValidateArgs {
   double threshold = kDefaultThreshold;
   int threads = 0;
   size_t baseline_negatives = 5000;
+  bool baseline = true;  // eval --independent --no-baseline: the engine only
   std::string json_path;
   std::string html_path;
 };

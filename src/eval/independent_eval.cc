@@ -170,6 +170,7 @@ IndependentEvalResult RunIndependentEval(const ListSet& lists, const Screener& s
   for (size_t i = 0; i < alias_at.size(); ++i) r.engine_rows[alias_at[i]] = alias_out[i];
   r.engine_negatives = Evaluate(screener, r.negatives, options.threads);
   r.engine_seconds = Seconds(start);
+  if (!options.baseline) return r;
 
   start = std::chrono::steady_clock::now();
   BaselineMatcher baseline(lists);
@@ -201,7 +202,9 @@ json IndependentEvalJson(const IndependentEvalResult& r, double threshold, size_
       {"datasets", datasets},
       {"deck", Composition(r)},
       {"engine", Figures(r, r.engine_rows, r.engine_negatives, threshold)},
-      {"baseline", Figures(r, r.baseline_rows, r.baseline_negatives, kBaselineThreshold)},
+      {"baseline", r.baseline_rows.empty()
+                       ? json(nullptr)
+                       : Figures(r, r.baseline_rows, r.baseline_negatives, kBaselineThreshold)},
       {"seconds", {{"engine", Round4(r.engine_seconds)}, {"baseline", Round4(r.baseline_seconds)}}},
       {"misses", Misses(r, threshold, max_listed)},
       {"false_alerts", FalseAlerts(r, threshold, max_listed)}};

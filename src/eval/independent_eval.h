@@ -22,6 +22,7 @@ struct IndependentEvalOptions {
   std::vector<LabeledQuery> negatives;  // development negatives (no expected id)
   // The baseline is brute force: it scores only the first this many negatives.
   size_t baseline_negatives = 5000;
+  bool baseline = true;  // false: the engine only (a quicker development run)
 };
 
 struct IndependentEvalResult {
@@ -29,7 +30,8 @@ struct IndependentEvalResult {
   std::vector<PairRow> rows;
   std::vector<LabeledQuery> negatives;
   std::vector<EvalOutcome> engine_rows, engine_negatives;
-  std::vector<EvalOutcome> baseline_rows, baseline_negatives;  // baseline_negatives may be shorter
+  // Empty when the baseline was not run; baseline_negatives may be shorter.
+  std::vector<EvalOutcome> baseline_rows, baseline_negatives;
   bool with_evidence = false;
   double engine_seconds = 0, baseline_seconds = 0;
 };
@@ -41,7 +43,8 @@ IndependentEvalResult RunIndependentEval(const ListSet& lists, const Screener& s
 // The report at `threshold` (the baseline always at kBaselineThreshold): data
 // sources, deck composition, overall / per class / per source / per source and
 // class figures for engine and baseline, the sweep, the engine's misses and
-// false alerts (at most `max_listed` of each).
+// false alerts (at most `max_listed` of each). "baseline" is null when it
+// was not run.
 nlohmann::json IndependentEvalJson(const IndependentEvalResult& result, double threshold,
                                    size_t max_listed = 500);
 

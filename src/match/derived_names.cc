@@ -1,6 +1,9 @@
 #include "match/derived_names.h"
 
 #include <string>
+#include <string_view>
+
+#include "text/name_tables.h"
 
 namespace embargo::match {
 namespace {
@@ -79,6 +82,33 @@ std::string SplitRunTogetherWords(const Index& index, const QueryName& query) {
   return changed ? rewritten : "";
 }
 
+// Words that name bodies rather than firms: with business words, legal
+// forms and connectors, what tells "People's Liberation Army" (whose
+// acronym is worth trying) from "Kimberly Michael Thompson" (whose is not).
+bool IsBodyWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "agency",       "army",    "authority",   "battalion", "brigade", "bureau",
+      "committee",    "council", "directorate", "force",     "forces",  "front",
+      "government",   "league",  "ministry",    "movement",  "office",  "organisation",
+      "organization", "party",   "regiment",    "union"};
+  for (std::string_view w : kWords)
+    if (w == word) return true;
+  return false;
+}
+
+// Whether an acronym of the query is worth trying: the query is a firm or
+// body, by its schema or by its words. A person's three names make an
+// acronym too, and it finds short listed names by chance.
+bool AcronymWorthTrying(const QueryName& query, Schema schema) {
+  if (schema == Schema::kPerson) return false;
+  if (schema != Schema::kLegalEntity) return true;
+  for (const text::Token& t : query.analyzed.tokens) {
+    if (t.role == text::TokenRole::kLegalForm || t.role == text::TokenRole::kConnector) return true;
+    if (text::IsBusinessWord(t.norm) || IsBodyWord(t.norm)) return true;
+  }
+  return false;
+}
+
 std::string Acronym(const QueryName& query) {
   std::string letters;
   for (const text::Token& t : query.analyzed.tokens) {
@@ -125,7 +155,7 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
   };
   std::string split = SplitRunTogetherWords(index, query);
   if (!split.empty()) add(split, 1.0f);
-  if (schema != Schema::kPerson) {
+  if (AcronymWorthTrying(query, schema)) {
     std::string acronym = Acronym(query);
     if (!acronym.empty()) add(acronym, kDerivedAcronymScale);
   }

@@ -77,6 +77,18 @@ const std::initializer_list<std::initializer_list<std::string_view>> kVariantGro
     {"xie", "hsieh"},
     {"chen", "chan", "tan_cn"},
     {"huang", "wong", "hwang"},
+    // Chinese: pinyin, Wade-Giles and the common Xi/Shi confusion.
+    {"xi", "hsi", "shi", "si", "shih"},
+    {"zhou", "chou", "chow"},
+    {"jiang", "chiang"},
+    {"qian", "chien"},
+    {"zheng", "cheng"},
+    {"zhao", "chao"},
+};
+
+// Business words: the same form as kVariantGroups; also what tells a firm's
+// or body's name from a person's (IsBusinessWord).
+const std::initializer_list<std::initializer_list<std::string_view>> kBusinessGroups = {
     // Abbreviations OFAC uses in company and vessel-operator names
     // ("SHANGHAI DONGFENG SHPG CO LTD" is the UN's "... SHIPPING CO LTD").
     {"shipping", "shpg", "shipping", "shipg"},
@@ -127,14 +139,14 @@ const std::initializer_list<std::initializer_list<std::string_view>> kVariantGro
     {"pharmaceutical", "pharmaceuticals", "pharma", "pharm"},
     {"steel", "steels"},
     {"communications", "communication", "comm", "comms", "telecom", "telecommunications"},
-    // Chinese: pinyin, Wade-Giles and the common Xi/Shi confusion.
-    {"xi", "hsi", "shi", "si", "shih"},
-    {"zhou", "chou", "chow"},
-    {"jiang", "chiang"},
-    {"qian", "chien"},
-    {"zheng", "cheng"},
-    {"zhao", "chao"},
 };
+
+// Calls fn(group) for every variant group, business words included.
+template <typename Fn>
+void ForEachGroup(Fn fn) {
+  for (const auto& group : kVariantGroups) fn(group);
+  for (const auto& group : kBusinessGroups) fn(group);
+}
 
 // Titles, honorifics and offices in several languages (romanised).
 const std::initializer_list<std::string_view> kTitles = {
@@ -197,10 +209,10 @@ const std::initializer_list<std::string_view> kParticles = {"al",   "el",    "bi
 
 std::unordered_map<std::string, std::string> BuildGroups() {
   std::unordered_map<std::string, std::string> map;
-  for (const auto& group : kVariantGroups) {
+  ForEachGroup([&](const auto& group) {
     std::string canonical(*group.begin());
     for (std::string_view member : group) map.emplace(std::string(member), canonical);
-  }
+  });
   return map;
 }
 
@@ -225,10 +237,10 @@ std::string_view VariantGroup(std::string_view token) {
 std::string_view VariantGroupOfFold(std::string_view folded) {
   static const auto* groups = [] {
     auto* map = new std::unordered_map<std::string, std::string>();
-    for (const auto& group : kVariantGroups) {
+    ForEachGroup([&](const auto& group) {
       std::string canonical(*group.begin());
       for (std::string_view member : group) map->emplace(Fold(member), canonical);
-    }
+    });
     return map;
   }();
   auto it = groups->find(std::string(folded));
@@ -238,13 +250,13 @@ std::string_view VariantGroupOfFold(std::string_view folded) {
 const std::vector<std::string>& VariantGroupFolds(std::string_view canonical) {
   static const auto* folds = [] {
     auto* map = new std::unordered_map<std::string, std::vector<std::string>>();
-    for (const auto& group : kVariantGroups) {
+    ForEachGroup([&](const auto& group) {
       auto& list = (*map)[std::string(*group.begin())];
       for (std::string_view member : group) {
         std::string f = Fold(member);
         if (std::find(list.begin(), list.end(), f) == list.end()) list.push_back(std::move(f));
       }
-    }
+    });
     return map;
   }();
   static const std::vector<std::string> kNone;
@@ -253,6 +265,16 @@ const std::vector<std::string>& VariantGroupFolds(std::string_view canonical) {
 }
 
 bool IsLegalForm(std::string_view token) { return IsLegalFormWord(token); }
+
+bool IsBusinessWord(std::string_view token) {
+  static const auto* words = [] {
+    auto* set = new std::unordered_set<std::string>();
+    for (const auto& group : kBusinessGroups)
+      for (std::string_view member : group) set->emplace(member);
+    return set;
+  }();
+  return Contains(*words, token);
+}
 
 bool IsPersonOnlyTitle(std::string_view token) {
   static const auto* set = new std::unordered_set<std::string>(BuildSet(kHonorifics));

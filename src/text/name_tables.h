@@ -24,7 +24,10 @@ std::string_view VariantGroupOfFold(std::string_view folded);
 const std::vector<std::string>& VariantGroupFolds(std::string_view canonical);
 
 bool IsLegalForm(std::string_view token);  // co, ltd, llc, ooo, jsc, gmbh, ...
-bool IsTitle(std::string_view token);      // dr, haji, mullah, shaykh, sayyid, ...
+// A word firms and bodies are named with, or its abbreviation (bank, bk,
+// trading, trdg, institute, ...).
+bool IsBusinessWord(std::string_view token);
+bool IsTitle(std::string_view token);  // dr, haji, mullah, shaykh, sayyid, ...
 // A title that names a rank or office (general, captain, president), which
 // may also start a firm's name, rather than an honorific (mr, sheikh).
 bool IsPersonOnlyTitle(std::string_view token);
