@@ -146,20 +146,25 @@ std::vector<std::string> BracketParts(const std::string& name) {
 std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& query, Schema schema,
                                         Workspace& ws) {
   std::vector<QueryName> derived;
-  auto add = [&](const std::string& name, float scale) {
+  // `bracketed`: a part inside brackets, which is the name's acronym when it
+  // is one word (KOMID, FTB).
+  auto add = [&](const std::string& name, float scale, bool bracketed) {
     QueryName q = AnalyzeQueryName(index, name, schema, ws);
     q.original = query.original;
     q.scale = scale;
     q.exact_only = scale < 1.0f;
+    q.from_acronym = q.exact_only || (bracketed && q.analyzed.tokens.size() == 1);
     if (!q.analyzed.tokens.empty()) derived.push_back(std::move(q));
   };
   std::string split = SplitRunTogetherWords(index, query);
-  if (!split.empty()) add(split, 1.0f);
+  if (!split.empty()) add(split, 1.0f, false);
   if (AcronymWorthTrying(query, schema)) {
     std::string acronym = Acronym(query);
-    if (!acronym.empty()) add(acronym, kDerivedAcronymScale);
+    if (!acronym.empty()) add(acronym, kDerivedAcronymScale, false);
   }
-  for (const std::string& part : BracketParts(query.original)) add(part, 1.0f);
+  std::vector<std::string> parts = BracketParts(query.original);
+  // The first part is the name outside the brackets.
+  for (size_t i = 0; i < parts.size(); ++i) add(parts[i], 1.0f, i > 0);
   return derived;
 }
 

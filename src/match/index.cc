@@ -5,6 +5,7 @@
 #include <iterator>
 #include <unordered_set>
 
+#include "model/country.h"
 #include "text/chinese.h"
 #include "text/given_names.h"
 #include "text/phonetic.h"
@@ -54,6 +55,14 @@ EntityEvidence MakeEvidence(const Entity& entity) {
     if (!a.country.empty()) ev.countries.push_back(a.country);
   }
   ev.gender = entity.gender;
+  // A firm or body listed without a country often names it ("FOREIGN TRADE
+  // BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA").
+  if (ev.countries.empty() && ev.nationalities.empty() && entity.schema != Schema::kPerson) {
+    for (const Name& n : entity.names)
+      for (std::string& code : CountriesNamedIn(n.value))
+        if (std::find(ev.countries.begin(), ev.countries.end(), code) == ev.countries.end())
+          ev.countries.push_back(std::move(code));
+  }
   return ev;
 }
 

@@ -131,8 +131,7 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
         pairs.push_back(
             {0.8f, unit.weight + c.weight, unit.start, 1, j, 1, text::TokenMatchKind::kInitial});
       }
-      // (Not for an acronym derived from the query: two acronyms alike say little.)
-      if (unit.length == 1 && j == 0 && name.acronym != kNoVocab && !query.exact_only) {
+      if (unit.length == 1 && j == 0 && name.acronym != kNoVocab && !query.from_acronym) {
         // An acronym against the words it stands for (PLA / People's
         // Liberation Army): exact letters only.
         const SimilarToken* s = FindSimilar(unit, name.acronym);

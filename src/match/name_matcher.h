@@ -59,6 +59,10 @@ struct QueryName {
   float scale = 1.0f;
   // Only exact spellings count (a derived acronym: PYS is not BIIS).
   bool exact_only = false;
+  // Derived from the query as an acronym (its initials, or a one-word part in
+  // brackets: "FOREIGN TRADE BANK (FTB)"): not compared with the acronyms of
+  // listed names, two acronyms alike say little.
+  bool from_acronym = false;
   text::AnalyzedName analyzed;
   std::vector<text::KoreanSyllable> syllables;  // per token, when analyzed.korean
   std::vector<bool> is_syllable;  // per token: a Korean or Chinese syllable as written

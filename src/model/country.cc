@@ -1,5 +1,6 @@
 #include "model/country.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -451,6 +452,38 @@ std::string NormalizeCountry(std::string_view text) {
     found = Index().Find(text.substr(0, paren));
   }
   return std::string(found);
+}
+
+std::vector<std::string> CountriesNamedIn(std::string_view name) {
+  constexpr size_t kMaxWords = 7, kMinLetters = 4;
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : name) {
+    bool part = std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ||
+                static_cast<unsigned char>(c) >= 0x80;
+    if (part) {
+      word.push_back(c);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  std::vector<std::string> found;
+  for (size_t i = 0; i < words.size();) {
+    size_t taken = 0;
+    for (size_t n = std::min(kMaxWords, words.size() - i); n >= 1 && taken == 0; --n) {
+      std::string phrase;
+      for (size_t k = i; k < i + n; ++k) phrase += (k > i ? " " : "") + words[k];
+      if (phrase.size() < kMinLetters) continue;
+      std::string code = NormalizeCountry(phrase);
+      if (code.empty()) continue;
+      if (std::find(found.begin(), found.end(), code) == found.end()) found.push_back(code);
+      taken = n;
+    }
+    i += taken > 0 ? taken : 1;
+  }
+  return found;
 }
 
 std::string CountryLabel(std::string_view iso2) {

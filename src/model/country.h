@@ -7,11 +7,19 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace embargo {
 
 // "kp" for "Korea, North"; "" when the text names no known country.
 std::string NormalizeCountry(std::string_view text);
+
+// The countries a firm's or body's name names, as whole words of four
+// letters or more ("FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC
+// OF KOREA" -> {"kp"}, "BANK MELLI IRAN" -> {"ir"}); the longest phrase
+// wins where phrases overlap. Codes (CO, SA) are not read: in a name they
+// are legal forms more often than countries.
+std::vector<std::string> CountriesNamedIn(std::string_view name);
 
 // The country's English short name for display ("kp" -> "North Korea"); the
 // code itself when unknown.

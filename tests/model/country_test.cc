@@ -94,6 +94,19 @@ TEST(CountryTest, NormalizesListSpellings) {
   }
 }
 
+TEST(CountryTest, CountriesNamedInFirmsNames) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(CountriesNamedIn("FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"),
+            V{"kp"});
+  EXPECT_EQ(CountriesNamedIn("Foreign Trade Bank of the DPRK"), V{"kp"});
+  EXPECT_EQ(CountriesNamedIn("BANK MELLI IRAN"), V{"ir"});
+  EXPECT_EQ(CountriesNamedIn("SYRIA TRADING OIL COMPANY, BRANCH IN RUSSIA"), (V{"sy", "ru"}));
+  // Codes and legal forms are not countries: CO, SA, IRN.
+  EXPECT_EQ(CountriesNamedIn("SIEMENS CO SA"), V{});
+  EXPECT_EQ(CountriesNamedIn("IRN TRADING"), V{});
+  EXPECT_EQ(CountriesNamedIn(""), V{});
+}
+
 TEST(CountryTest, LabelsCodesWithShortNames) {
   EXPECT_EQ(CountryLabel("kp"), "North Korea");
   EXPECT_EQ(CountryLabel("KP"), "North Korea");
