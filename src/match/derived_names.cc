@@ -103,7 +103,9 @@ bool AcronymWorthTrying(const QueryName& query, Schema schema) {
   if (schema == Schema::kPerson) return false;
   if (schema != Schema::kLegalEntity) return true;
   for (const text::Token& t : query.analyzed.tokens) {
-    if (t.role == text::TokenRole::kLegalForm || t.role == text::TokenRole::kConnector) return true;
+    // "of", "for", "and", not the particles of people's names (de, du, van).
+    bool english_connector = t.norm == "of" || t.norm == "for" || t.norm == "and";
+    if (t.role == text::TokenRole::kLegalForm || english_connector) return true;
     if (text::IsBusinessWord(t.norm) || IsBodyWord(t.norm)) return true;
   }
   return false;
@@ -154,6 +156,9 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
     q.scale = scale;
     q.exact_only = scale < 1.0f;
     q.from_acronym = q.exact_only || (bracketed && q.analyzed.tokens.size() == 1);
+    // A one-word part in brackets (an acronym, a nickname) counts only as
+    // written: DHEKE is not DICO.
+    q.exact_only = q.exact_only || (bracketed && q.analyzed.tokens.size() == 1);
     if (!q.analyzed.tokens.empty()) derived.push_back(std::move(q));
   };
   std::string split = SplitRunTogetherWords(index, query);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/utf8.h"
 #include "text/chinese.h"
 
 namespace embargo::match {
@@ -177,6 +178,36 @@ void FindSimilarCached(const Index& index, const std::string& norm, Index::Looku
   out = it->second;
 }
 
+bool IsHangulOrHan(char32_t c) {
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0x3400 && c <= 0x4DBF);
+}
+
+// For a name written in Hangul or Han, the written word each syllable token
+// came from (one token per syllable character); empty when the tokens do
+// not map onto the characters that way.
+std::vector<uint32_t> WrittenWords(const std::string& name, size_t tokens) {
+  std::vector<uint32_t> words;
+  uint32_t word = 0;
+  bool in_word = false;
+  for (size_t pos = 0; pos < name.size();) {
+    Utf8Char c = DecodeUtf8(name, pos);
+    if (c.length == 0) return {};
+    pos += c.length;
+    if (c.code_point == ' ' || c.code_point == '\t') {
+      if (in_word) ++word;
+      in_word = false;
+    } else if (IsHangulOrHan(c.code_point)) {
+      words.push_back(word);
+      in_word = true;
+    } else {
+      return {};  // other characters: no one-to-one mapping
+    }
+  }
+  if (words.size() != tokens) return {};
+  return words;
+}
+
 }  // namespace
 
 QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema schema,
@@ -207,9 +238,12 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     q.units.push_back(std::move(unit));
   }
   // Adjacent parts written as one on the list: two (Jong Un / JONGUN) or
-  // three (CHON MA SAN / CHONMASAN).
+  // three (CHON MA SAN / CHONMASAN). Syllables written in Hangul or Han join
+  // only within a written word: 이 정자 is not CHONGCHAI.
+  std::vector<uint32_t> words = WrittenWords(name, tokens.size());
   for (uint32_t length = 2; length <= kMaxJoinedParts; ++length) {
     for (uint32_t i = 0; i + length <= tokens.size(); ++i) {
+      if (!words.empty() && words[i] != words[i + length - 1]) continue;
       QueryUnit unit;
       unit.start = i;
       unit.length = length;
