@@ -204,8 +204,8 @@ const std::initializer_list<std::string_view> kConnectors = {
     "of",  "for", "the", "and", "de", "del", "la", "le",  "los", "las", "da", "dos", "das",
     "van", "der", "den", "von", "di", "du",  "et", "des", "at",  "to",  "in", "und", "fur"};
 
-const std::initializer_list<std::string_view> kParticles = {"al",   "el",    "bin",  "ibn", "ben",
-                                                            "bint", "binti", "ould", "ul"};
+const std::initializer_list<std::string_view> kParticles = {
+    "al", "el", "bin", "ibn", "ben", "bn", "abn", "bint", "binti", "ould", "ul"};
 
 std::unordered_map<std::string, std::string> BuildGroups() {
   std::unordered_map<std::string, std::string> map;

@@ -223,6 +223,43 @@ std::string RomanizeHangul(std::string_view utf8) {
   return out;
 }
 
+namespace {
+
+// Arabic script before it is romanised: the article written joined to its
+// word (الزيدي) becomes a word of its own, as Latin spellings write it
+// (AL-ZAIDI); a word-initial ain, which romanisation drops, becomes an alef
+// so that the word keeps its initial vowel (عبدالله: abdallh, not bdallh).
+std::string SeparateArabicArticles(const std::string& text) {
+  constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639;
+  auto is_arabic_letter = [](char32_t c) { return c >= 0x0620 && c <= 0x06FF; };
+  std::vector<char32_t> chars;
+  for (size_t pos = 0; pos < text.size();) {
+    char32_t c = DecodeUtf8(text, pos);
+    if (c == 0xFFFFFFFF) return text;
+    chars.push_back(c);
+  }
+  std::string out;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    bool word_start = i == 0 || !is_arabic_letter(chars[i - 1]);
+    if (word_start && chars[i] == kAin) {
+      ::embargo::AppendUtf8(out, kAlef);
+      continue;
+    }
+    if (word_start && chars[i] == kAlef && i + 3 < chars.size() && chars[i + 1] == kLam &&
+        is_arabic_letter(chars[i + 2]) && is_arabic_letter(chars[i + 3])) {
+      ::embargo::AppendUtf8(out, kAlef);
+      ::embargo::AppendUtf8(out, kLam);
+      out.push_back(' ');
+      ++i;
+      continue;
+    }
+    ::embargo::AppendUtf8(out, chars[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string ToLatinAscii(std::string_view utf8) {
   if (IsAscii(utf8)) return LowerAscii(utf8);
   std::string romanized = RomanizeHangul(utf8);  // also drops invalid bytes
@@ -240,6 +277,7 @@ std::string ToLatinAscii(std::string_view utf8) {
       }
     }
   }
+  romanized = SeparateArabicArticles(romanized);
   std::string out;
   for (const Run& run : ScriptRuns(romanized)) {
     if (!out.empty()) out += ' ';
