@@ -287,6 +287,31 @@ bool FamiliesMeet(const QueryName& query, const IndexedName& name,
   return false;
 }
 
+// The given-name syllables of two names of syllables run in the same order
+// (KIM Un Jong is not KIM Jong Un; RI Yong Su is not RI Su Yong): aligned
+// pairs outside the family slots, taken in the query's order, keep the
+// listed name's order.
+bool GivenSyllablesInOrder(const QueryName& query, const IndexedName& name,
+                           const std::vector<UnitPair>& taken) {
+  size_t nq = query.analyzed.tokens.size(), nc = name.tokens.size();
+  // A name that repeats a syllable (Jin Tiesan (金铁三) reads jin twice) has
+  // no one order to keep.
+  for (size_t i = 0; i < nq; ++i)
+    for (size_t k = i + 1; k < nq; ++k)
+      if (query.analyzed.tokens[i].norm == query.analyzed.tokens[k].norm) return true;
+  std::vector<std::pair<uint32_t, uint32_t>> given;
+  for (const UnitPair& p : taken) {
+    if (FamilySlot(p.q_start, nq, query.analyzed.before_comma, query.analyzed.family_first) &&
+        FamilySlot(p.c_start, nc, name.before_comma, false))
+      continue;
+    given.emplace_back(p.q_start, p.c_start);
+  }
+  std::sort(given.begin(), given.end());
+  for (size_t i = 1; i < given.size(); ++i)
+    if (given[i].second < given[i - 1].second) return false;
+  return true;
+}
+
 // How much leaving a part out costs (the share of its weight counted
 // against the name score). A name that holds all of the other's parts and
 // more (subset names: a second given name, a patronymic, a father's name)
@@ -399,6 +424,10 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   if (syllabic && result.score > kFamilyMismatchCap && !FamiliesMeet(query, name, taken)) {
     result.score = kFamilyMismatchCap;
     result.family_capped = true;
+  }
+  if (syllabic && result.score > kFamilyMismatchCap && !GivenSyllablesInOrder(query, name, taken)) {
+    result.score = kFamilyMismatchCap;
+    result.order_capped = true;
   }
   return result;
 }

@@ -80,6 +80,7 @@ struct NameScore {
   int matched_significant = 0;  // matched list-name tokens that are ordinary name parts
   bool single_part_capped = false;
   bool family_capped = false;
+  bool order_capped = false;  // the given-name syllables run in another order
 };
 
 // Whether person-name rules (leading given name, one-part cap) apply: the

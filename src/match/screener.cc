@@ -86,6 +86,7 @@ Explanation Explain(const Index& index, const Entity& entity, Schema query_schem
       fmt::format("'{}' ~ '{}' ({})", ex.query_name, ex.matched_name, NameKindName(name.kind));
   if (ns.single_part_capped) detail += "; only one name part matches";
   if (ns.family_capped) detail += "; the family names differ";
+  if (ns.order_capped) detail += "; the given-name syllables run in another order";
   ex.features.push_back({"name_match", ns.score, detail});
   return ex;
 }

@@ -124,5 +124,37 @@ TEST_F(ReferenceListsTest, PassportNumberFindsTheListedPersonWhateverTheName) {
   EXPECT_TRUE(ids.count("us_ofac_sdn-21749"));
 }
 
+// Issue 12: 200 common South Korean names in Hangul (20 family names x 10
+// given names), no birth date. Only exact namesakes of listed people may
+// alert: every syllable, in order (KIM Un Jong is not KIM Jong Un), and no
+// more than 4 % of the names.
+TEST_F(ReferenceListsTest, CommonKoreanNamesAlertOnlyOnExactNamesakes) {
+  auto input = cli::ReadBatchInput(testing::TestData("names/korean_common_names.csv"), {});
+  ASSERT_TRUE(input.ok()) << input.error().ToString();
+  ASSERT_EQ(input->rows.size(), 200u);
+  size_t alerted = 0;
+  std::set<std::string> namesakes;
+  for (const cli::BatchRow& row : input->rows) {
+    auto query = MakeQuery(row.fields);
+    ASSERT_TRUE(query.ok());
+    bool alert = false;
+    for (const Match& m : screener_->Screen(*query, ScreenOptions{})) {
+      if (!m.match) continue;
+      alert = true;
+      // An exact namesake: every syllable matched (romanisation variants
+      // score at most a little under 1).
+      EXPECT_GE(m.score, 0.95) << row.fields.names[0] << " ~ " << m.explanation.matched_name;
+      namesakes.insert(row.fields.names[0]);
+    }
+    alerted += alert;
+  }
+  EXPECT_LE(alerted, 8u);  // 4 %
+  // 김영수 is KIM Yong Su (OFAC, Australia); 김은정 is not KIM Jong Un, and
+  // 이영수 is not RI Su Yong.
+  EXPECT_TRUE(namesakes.count("김영수"));
+  EXPECT_FALSE(namesakes.count("김은정"));
+  EXPECT_FALSE(namesakes.count("이영수"));
+}
+
 }  // namespace
 }  // namespace embargo::eval
