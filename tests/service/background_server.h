@@ -41,7 +41,9 @@ class BackgroundServer {
   Server& server() { return *server_; }
   httplib::Client Client() const {
     httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(30);
+    // A sync reload loads every reference list: ~30 s under ASan on a busy
+    // machine.
+    c.set_read_timeout(300);
     return c;
   }
 

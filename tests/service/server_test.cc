@@ -302,8 +302,12 @@ TEST(ServerAuthTest, KeysAreCheckedAndAdminEndpointsNeedAnAdminKey) {
   EXPECT_EQ(forbidden->status, 403);
   EXPECT_EQ(Json(forbidden)["detail"], "this endpoint needs an admin key");
   httplib::Headers admin = {{"Authorization", std::string("ApiKey ") + kAdminKey}};
-  EXPECT_EQ(c.Post("/admin/reload?sync=true", admin, "", "application/json")->status, 200);
-  EXPECT_EQ(c.Get("/healthz")->status, 200);  // probes need no key
+  auto reloaded = c.Post("/admin/reload?sync=true", admin, "", "application/json");
+  ASSERT_TRUE(reloaded);
+  EXPECT_EQ(reloaded->status, 200);
+  auto health = c.Get("/healthz");  // probes need no key
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
 }
 
 TEST(ServerAuthTest, OnlyAdminsSeeServerPathsInReadyzAndNobodyInTheCatalog) {
