@@ -36,6 +36,7 @@ std::string ZipXlsxParts(const std::vector<std::string_view>& parts) {
   if (archive == nullptr) return "";
   zip_source_keep(buffer.get());  // the archive's close must not free it
   for (size_t i = 0; i < parts.size() && i < kXlsxPartCount; ++i) {
+    if (parts[i].empty()) continue;
     zip_source_t* part = zip_source_buffer(archive, parts[i].data(), parts[i].size(), 0);
     zip_int64_t index =
         part ? zip_file_add(archive, kXlsxPartNames[i].data(), part, ZIP_FL_OVERWRITE) : -1;

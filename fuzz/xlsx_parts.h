@@ -24,8 +24,8 @@ inline constexpr std::string_view kXlsxPartNames[] = {
 inline constexpr size_t kXlsxPartCount = std::size(kXlsxPartNames);
 
 // A zip archive (entries stored, not compressed) holding parts[i] under
-// kXlsxPartNames[i]; parts beyond the names are ignored, missing ones left
-// out. "" if libzip fails.
+// kXlsxPartNames[i]; parts beyond the names are ignored, empty or missing
+// ones left out. "" if libzip fails.
 std::string ZipXlsxParts(const std::vector<std::string_view>& parts);
 
 // The parts of the workbook in `xlsx` (zip bytes), "" for each one it lacks;

@@ -23,6 +23,11 @@ namespace {
 constexpr zip_uint64_t kMaxPartBytes = 512ull << 20;
 constexpr int kMaxColumn = 16384;  // XFD
 constexpr int kMaxRow = 1048576;
+// Excel's last date, 9999-12-31, as a serial number in each date system.
+// Beyond it Excel shows a date-formatted cell as "#####"; so is it no date
+// here (the serial's conversion to a day count would overflow).
+constexpr double kLastDateSerial = 2958465;
+constexpr double kLastDateSerial1904 = 2957003;
 
 struct ZipDiscard {
   void operator()(zip_t* archive) const { zip_discard(archive); }
@@ -371,7 +376,9 @@ Status ReadCell(const CellContext& ctx, const std::string& sheet, const pugi::xm
     if (!number || !std::isfinite(*number)) return fail("number '" + value + "' is not a number");
     cell.number = *number;
     auto style = ParseNumber<size_t>(Attr(node, "s")).value_or(0);
-    bool is_date = style < ctx.date_styles.size() && ctx.date_styles[style] && *number >= 0;
+    double last_date = ctx.date1904 ? kLastDateSerial1904 : kLastDateSerial;
+    bool is_date = style < ctx.date_styles.size() && ctx.date_styles[style] && *number >= 0 &&
+                   *number < last_date + 1;
     cell.type = is_date ? XlsxCellType::kDate : XlsxCellType::kNumber;
     cell.text = is_date ? SerialToIso(*number, ctx.date1904) : value;
   } else {

@@ -19,7 +19,7 @@ enum class XlsxCellType : uint8_t {
   kEmpty,    // no cell, or a cell with no value (a gap in the row)
   kString,   // shared string, inline string or a formula's string result
   kNumber,   // a number shown as a number
-  kDate,     // a number whose cell style is a date or time format
+  kDate,     // a number whose cell style is a date or time format, up to 9999-12-31
   kBoolean,  // text "TRUE"/"FALSE", number 1/0
   kError,    // "#N/A", "#DIV/0!", ...: text holds the code
 };

@@ -141,6 +141,24 @@ TEST(XlsxTest, NumbersBooleansFormulasAndErrors) {
   EXPECT_EQ(sheet->rows[2].cells[4].text, "KIM");  // a formula's cached string result
 }
 
+// Found by fuzz_batch (UBSan: 1e+300 is outside the range of 'long').
+TEST(XlsxTest, DateStyledNumberBeyondExcelsLastDateIsANumber) {
+  Parts parts = TwoSheetBook();
+  parts["xl/worksheets/sheet2.xml"] = Worksheet(
+      "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>2958465.5</v></c><c r=\"B1\" s=\"1\">"
+      "<v>2958466</v></c><c r=\"C1\" s=\"2\"><v>1e300</v></c></row>");
+  auto sheet = Book(parts)->ReadSheet("Ships");
+  ASSERT_TRUE(sheet.ok()) << sheet.error().ToString();
+  const std::vector<XlsxCell>& cells = sheet->rows[0].cells;
+  EXPECT_EQ(cells[0].type, XlsxCellType::kDate);
+  EXPECT_EQ(cells[0].text, "9999-12-31T12:00:00");
+  EXPECT_EQ(cells[1].type, XlsxCellType::kNumber);
+  EXPECT_EQ(cells[1].text, "2958466");
+  EXPECT_EQ(cells[2].type, XlsxCellType::kNumber);
+  EXPECT_EQ(cells[2].text, "1e300");
+  EXPECT_EQ(cells[2].number, 1e300);
+}
+
 TEST(XlsxTest, SecondSheetByNameWithAbsoluteTargetAndEscapedControlCharacter) {
   auto sheet = Book(TwoSheetBook())->ReadSheet("Ships");
   ASSERT_TRUE(sheet.ok()) << sheet.error().ToString();
