@@ -305,13 +305,6 @@ std::optional<std::pair<int, int>> ParseCellRef(std::string_view ref) {
   return std::pair{column, *row};
 }
 
-std::string ColumnLetters(int column) {
-  std::string out;
-  for (; column > 0; column = (column - 1) / 26)
-    out.insert(out.begin(), static_cast<char>('A' + (column - 1) % 26));
-  return out;
-}
-
 // What reading a cell needs from its workbook.
 struct CellContext {
   const std::string& file;
@@ -332,7 +325,7 @@ Status ReadCell(const CellContext& ctx, const std::string& sheet, const pugi::xm
           fmt::format("{}: bad cell reference '{}' in row {}", sheet, ref, row.number));
     column = parsed->first;
   }
-  std::string where = fmt::format("{}!{}{}", sheet, ColumnLetters(column), row.number);
+  std::string where = fmt::format("{}!{}{}", sheet, XlsxColumnLetters(column), row.number);
   if (column <= static_cast<int>(row.cells.size()))
     return MakeError(ctx.file, 0, where + ": cell appears twice or out of order");
   row.cells.resize(column);
@@ -397,6 +390,13 @@ int XlsxColumnNumber(std::string_view letters) {
     number = number * 26 + (c - 'A' + 1);
   }
   return number <= kMaxColumn ? number : 0;
+}
+
+std::string XlsxColumnLetters(int column) {
+  std::string out;
+  for (; column > 0; column = (column - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (column - 1) % 26));
+  return out;
 }
 
 std::vector<std::string> XlsxRow::Texts() const {

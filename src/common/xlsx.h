@@ -84,4 +84,7 @@ class XlsxWorkbook {
 // 0 when `letters` is not 1-3 letters A-Z within XFD.
 int XlsxColumnNumber(std::string_view letters);
 
+// The letters of a 1-based column number (1 -> "A", 27 -> "AA").
+std::string XlsxColumnLetters(int column);
+
 }  // namespace embargo

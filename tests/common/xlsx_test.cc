@@ -1,50 +1,21 @@
 #include "common/xlsx.h"
 
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <map>
 #include <string>
 
 #include "test_paths.h"
+#include "xlsx_zip.h"
 
 namespace embargo {
 namespace {
 
-using Parts = std::map<std::string, std::string>;
+using Parts = testing::XlsxParts;
+using testing::Worksheet;
 
-// Zips `parts` in memory (what Excel would save), so each test states its
-// workbook's XML in full.
-std::string Zip(const Parts& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(source);
-  zip_t* archive = zip_open_from_source(source, ZIP_TRUNCATE, &error);
-  for (const auto& [name, content] : parts) {
-    zip_source_t* file = zip_source_buffer(archive, content.data(), content.size(), 0);
-    zip_file_add(archive, name.c_str(), file, ZIP_FL_OVERWRITE);
-  }
-  zip_close(archive);
-  zip_source_open(source);
-  zip_source_seek(source, 0, SEEK_END);
-  zip_int64_t size = zip_source_tell(source);
-  zip_source_seek(source, 0, SEEK_SET);
-  std::string out(static_cast<size_t>(size), '\0');
-  zip_source_read(source, out.data(), out.size());
-  zip_source_close(source);
-  zip_source_free(source);
-  zip_error_fini(&error);
-  return out;
-}
-
-constexpr const char* kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-constexpr const char* kRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-std::string Worksheet(const std::string& rows) {
-  return std::string("<?xml version=\"1.0\"?><worksheet xmlns=\"") + kMain + "\"><sheetData>" +
-         rows + "</sheetData></worksheet>";
-}
+constexpr const char* kMain = testing::kSpreadsheetMain;
+constexpr const char* kRel = testing::kOfficeRelationships;
 
 // A workbook with sheets "People" (sheet1) and "Ships" (sheet2), a shared
 // string table and styles where style 1 is a built-in date (14) and style 2 a
@@ -92,7 +63,7 @@ Parts TwoSheetBook() {
 }
 
 Result<XlsxWorkbook> Book(const Parts& parts) {
-  return XlsxWorkbook::FromBytes(Zip(parts), "book.xlsx");
+  return XlsxWorkbook::FromBytes(testing::ZipParts(parts), "book.xlsx");
 }
 
 TEST(XlsxTest, ListsSheetsInWorkbookOrder) {
@@ -228,7 +199,7 @@ TEST(XlsxTest, CellsWithoutReferencesFollowTheirNeighbours) {
 }
 
 TEST(XlsxTest, CorruptZipIsAnError) {
-  std::string bytes = Zip(TwoSheetBook());
+  std::string bytes = testing::ZipParts(TwoSheetBook());
   auto truncated = XlsxWorkbook::FromBytes(bytes.substr(0, bytes.size() / 2), "cut.xlsx");
   ASSERT_FALSE(truncated.ok());
   EXPECT_EQ(truncated.error().ToString(),
@@ -255,6 +226,13 @@ TEST(XlsxTest, ColumnLettersToNumbers) {
   EXPECT_EQ(XlsxColumnNumber("XFE"), 0);
   EXPECT_EQ(XlsxColumnNumber("a"), 0);
   EXPECT_EQ(XlsxColumnNumber(""), 0);
+}
+
+TEST(XlsxTest, ColumnNumbersToLetters) {
+  EXPECT_EQ(XlsxColumnLetters(1), "A");
+  EXPECT_EQ(XlsxColumnLetters(26), "Z");
+  EXPECT_EQ(XlsxColumnLetters(27), "AA");
+  EXPECT_EQ(XlsxColumnLetters(16384), "XFD");
 }
 
 // The Australian DFAT list as published: one sheet, a header row, 9,560
