@@ -48,6 +48,7 @@ set(EMBARGO_FUZZERS lists ofac batch names snapshot http)
 foreach(name ${EMBARGO_FUZZERS})
   add_executable(fuzz_${name} fuzz/${name}_fuzzer.cc)
   target_link_libraries(fuzz_${name} PRIVATE embargo_fuzz_lib)
+  target_compile_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
   target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
 endforeach()
 # The HTTP harness answers from a snapshot of this small list.
