@@ -2,16 +2,21 @@
 #   make run    installs missing apt packages, builds, screens a sample batch, then
 #               serves the HTTP API on $(LISTEN)
 #   make test   installs missing apt packages, builds, runs every test
+#   make fuzz   builds the libFuzzer harnesses (clang) and runs each for
+#               $(FUZZ_SECONDS) seconds, one after another
 BUILD_DIR ?= build
 DATA ?= ../shared/data
 LISTEN ?= 127.0.0.1:8000
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZERS ?= lists ofac batch names snapshot http
 APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohmann-json3-dev \
                 libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format \
                 libcpp-httplib-dev libboost-dev libssl-dev openssl wrk curl \
                 libsqlite3-dev libpq-dev postgresql libtomlplusplus-dev chromium libpng-dev \
-                libzip-dev
+                libzip-dev clang libfuzzer-14-dev llvm
 
-.PHONY: deps build test run bench load-test asan format-check clean
+.PHONY: deps build test run bench load-test asan fuzz format-check clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -75,8 +80,16 @@ asan: deps
 	  ./embargo_tests \
 	  --gtest_filter='-ReferenceListsTest.*:EntityHandlerTest.*:XrefReferenceTest.*:GapsCommandTest.*'
 
+# The harnesses in fuzz/ (README "Fuzzing"): clang with libFuzzer, ASan and
+# UBSan; seed corpora sliced from $(DATA) into $(FUZZ_DIR)/corpus.
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DEMBARGO_FUZZ=ON \
+	  -DEMBARGO_SHARED_DATA=$(abspath $(DATA))
+	cmake --build $(FUZZ_DIR) --target all fuzz_corpus
+	fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZERS)
+
 format-check: deps
 	clang-format --dry-run -Werror $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD_DIR) build-asan
+	rm -rf $(BUILD_DIR) build-asan $(FUZZ_DIR)

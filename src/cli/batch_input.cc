@@ -208,13 +208,20 @@ void AddRow(const CsvRow& row, const ColumnMap& map, const std::string& shown,
 
 Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std::string>& mappings,
                                   const BatchDecoding& decoding) {
-  auto rename = ParseMappings(mappings);
-  if (!rename.ok()) return rename.error();
-  const std::string shown = path == "-" ? "<stdin>" : path;
+  // A bad mapping is reported before the file is read, as it costs nothing.
+  if (auto rename = ParseMappings(mappings); !rename.ok()) return rename.error();
   auto bytes = ReadInputBytes(path);
   if (!bytes.ok()) return bytes.error();
+  return ReadBatchBytes(std::move(*bytes), path == "-" ? "<stdin>" : path, mappings, decoding);
+}
+
+Result<BatchInput> ReadBatchBytes(std::string bytes, const std::string& shown,
+                                  const std::vector<std::string>& mappings,
+                                  const BatchDecoding& decoding) {
+  auto rename = ParseMappings(mappings);
+  if (!rename.ok()) return rename.error();
   BatchInput input;
-  auto rows = RowSource::Open(std::move(*bytes), shown, decoding, input.warnings);
+  auto rows = RowSource::Open(std::move(bytes), shown, decoding, input.warnings);
   if (!rows.ok()) return rows.error();
   RowSource& source = **rows;
   CsvRow header;

@@ -46,4 +46,9 @@ struct BatchDecoding {
 Result<BatchInput> ReadBatchInput(const std::string& path, const std::vector<std::string>& mappings,
                                   const BatchDecoding& decoding = {});
 
+// The same over the input's bytes; `shown` names the input in messages.
+Result<BatchInput> ReadBatchBytes(std::string bytes, const std::string& shown,
+                                  const std::vector<std::string>& mappings,
+                                  const BatchDecoding& decoding = {});
+
 }  // namespace embargo::cli

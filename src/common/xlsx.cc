@@ -23,6 +23,11 @@ namespace {
 constexpr zip_uint64_t kMaxPartBytes = 512ull << 20;
 constexpr int kMaxColumn = 16384;  // XFD
 constexpr int kMaxRow = 1048576;
+// Excel's last date, 9999-12-31, as a serial number in each date system.
+// Beyond it Excel shows a date-formatted cell as "#####"; so is it no date
+// here (the serial's conversion to a day count would overflow).
+constexpr double kLastDateSerial = 2958465;
+constexpr double kLastDateSerial1904 = 2957003;
 
 struct ZipDiscard {
   void operator()(zip_t* archive) const { zip_discard(archive); }
@@ -300,13 +305,6 @@ std::optional<std::pair<int, int>> ParseCellRef(std::string_view ref) {
   return std::pair{column, *row};
 }
 
-std::string ColumnLetters(int column) {
-  std::string out;
-  for (; column > 0; column = (column - 1) / 26)
-    out.insert(out.begin(), static_cast<char>('A' + (column - 1) % 26));
-  return out;
-}
-
 // What reading a cell needs from its workbook.
 struct CellContext {
   const std::string& file;
@@ -327,7 +325,7 @@ Status ReadCell(const CellContext& ctx, const std::string& sheet, const pugi::xm
           fmt::format("{}: bad cell reference '{}' in row {}", sheet, ref, row.number));
     column = parsed->first;
   }
-  std::string where = fmt::format("{}!{}{}", sheet, ColumnLetters(column), row.number);
+  std::string where = fmt::format("{}!{}{}", sheet, XlsxColumnLetters(column), row.number);
   if (column <= static_cast<int>(row.cells.size()))
     return MakeError(ctx.file, 0, where + ": cell appears twice or out of order");
   row.cells.resize(column);
@@ -371,7 +369,9 @@ Status ReadCell(const CellContext& ctx, const std::string& sheet, const pugi::xm
     if (!number || !std::isfinite(*number)) return fail("number '" + value + "' is not a number");
     cell.number = *number;
     auto style = ParseNumber<size_t>(Attr(node, "s")).value_or(0);
-    bool is_date = style < ctx.date_styles.size() && ctx.date_styles[style] && *number >= 0;
+    double last_date = ctx.date1904 ? kLastDateSerial1904 : kLastDateSerial;
+    bool is_date = style < ctx.date_styles.size() && ctx.date_styles[style] && *number >= 0 &&
+                   *number < last_date + 1;
     cell.type = is_date ? XlsxCellType::kDate : XlsxCellType::kNumber;
     cell.text = is_date ? SerialToIso(*number, ctx.date1904) : value;
   } else {
@@ -390,6 +390,13 @@ int XlsxColumnNumber(std::string_view letters) {
     number = number * 26 + (c - 'A' + 1);
   }
   return number <= kMaxColumn ? number : 0;
+}
+
+std::string XlsxColumnLetters(int column) {
+  std::string out;
+  for (; column > 0; column = (column - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (column - 1) % 26));
+  return out;
 }
 
 std::vector<std::string> XlsxRow::Texts() const {

@@ -19,7 +19,7 @@ enum class XlsxCellType : uint8_t {
   kEmpty,    // no cell, or a cell with no value (a gap in the row)
   kString,   // shared string, inline string or a formula's string result
   kNumber,   // a number shown as a number
-  kDate,     // a number whose cell style is a date or time format
+  kDate,     // a number whose cell style is a date or time format, up to 9999-12-31
   kBoolean,  // text "TRUE"/"FALSE", number 1/0
   kError,    // "#N/A", "#DIV/0!", ...: text holds the code
 };
@@ -83,5 +83,8 @@ class XlsxWorkbook {
 // The 1-based column number of a column's letters ("A" -> 1, "AA" -> 27), or
 // 0 when `letters` is not 1-3 letters A-Z within XFD.
 int XlsxColumnNumber(std::string_view letters);
+
+// The letters of a 1-based column number (1 -> "A", 27 -> "AA").
+std::string XlsxColumnLetters(int column);
 
 }  // namespace embargo

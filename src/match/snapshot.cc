@@ -48,6 +48,9 @@ class Reader {
  public:
   explicit Reader(std::string_view data) : data_(data) {}
   bool ok() const { return ok_; }
+  // Where the first malformed field starts, and what is wrong with it.
+  size_t failed_at() const { return failed_at_; }
+  const std::string& why() const { return why_; }
   uint32_t U32() { return Fixed<uint32_t>(); }
   uint64_t U64() { return Fixed<uint64_t>(); }
   int32_t I32() { return Fixed<int32_t>(); }
@@ -70,17 +73,33 @@ class Reader {
     if (n > (data_.size() - pos_) / 4 + 1) return Fail<uint32_t>();
     return n;
   }
+  // A date in the ranges the list parsers give (years have four digits at
+  // most): evidence scoring does arithmetic on years, so one near INT_MAX
+  // would overflow it.
   PartialDate Date() {
+    size_t at = pos_;
     PartialDate d;
     d.year = I32();
     d.month = I32();
     d.day = I32();
+    bool valid =
+        d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 31;
+    if (ok_ && !valid) {
+      pos_ = at;
+      return Fail<PartialDate>(
+          fmt::format("date {}-{}-{} out of range (years 0..9999, months 0..12, days 0..31)",
+                      d.year, d.month, d.day));
+    }
     return d;
   }
 
  private:
   template <typename T>
-  T Fail() {
+  T Fail(std::string why = "a length or count runs past the end") {
+    if (ok_) {
+      failed_at_ = pos_;
+      why_ = std::move(why);
+    }
     ok_ = false;
     pos_ = data_.size();
     return T{};
@@ -96,6 +115,8 @@ class Reader {
   std::string_view data_;
   size_t pos_ = 0;
   bool ok_ = true;
+  size_t failed_at_ = 0;
+  std::string why_;
 };
 
 void WriteEntity(Writer& w, const Entity& e) {
@@ -297,7 +318,11 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
   }
   lists.superseded = r.Strs();
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) lists.entities.push_back(ReadEntity(r));
-  if (!r.ok()) return MakeError(file, 0, "malformed snapshot payload");
+  if (!r.ok()) {
+    return MakeError(file, 0,
+                     fmt::format("malformed snapshot payload at byte {}: {}",
+                                 payload_at + r.failed_at(), r.why()));
+  }
   return Build(std::move(lists));
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "common/csv.h"
+#include "common/utf8.h"
 #include "common/xlsx.h"
 #include "model/country.h"
 #include "sources/free_text.h"
@@ -62,10 +63,31 @@ struct Context {
   std::string sheet;
 };
 
+Error CellError(const Context& ctx, const XlsxRow& row, int index, std::string message) {
+  return MakeError(
+      ctx.file, 0,
+      fmt::format("{}!{}{}: {}", ctx.sheet, XlsxColumnLetters(index + 1), row.number, message));
+}
+
 Error RowError(const Context& ctx, const Row& row, Column column, std::string message) {
-  char letter = static_cast<char>('A' + std::max(0, row.columns[column]));
-  return MakeError(ctx.file, 0,
-                   fmt::format("{}!{}{}: {}", ctx.sheet, letter, row.cells.number, message));
+  return CellError(ctx, row.cells, std::max(0, row.columns[column]), std::move(message));
+}
+
+// Excel writes UTF-8, but neither the zip nor the XML parser checks it, and
+// the text's _xHHHH_ escapes and character references are decoded
+// unchecked (_xD800_ gives a surrogate): a cell whose text is not UTF-8 is
+// refused, as the text lists refuse such bytes at their line.
+Status CheckRowText(const Context& ctx, const XlsxRow& row) {
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    const std::string& text = row.cells[i].text;
+    size_t bad = FindInvalidUtf8(text);
+    if (bad != std::string::npos) {
+      return CellError(ctx, row, static_cast<int>(i),
+                       fmt::format("invalid UTF-8 (byte 0x{:02X}) in the cell's text",
+                                   static_cast<unsigned char>(text[bad])));
+    }
+  }
+  return Status::Ok();
 }
 
 // Empty cells and DFAT's "NA" / "na" placeholders hold nothing.
@@ -251,6 +273,7 @@ Result<ParsedList> ParseDfatXlsx(const std::filesystem::path& path, std::string_
   std::unordered_map<std::string, size_t> parties;
   for (size_t i = 1; i < sheet->rows.size(); ++i) {
     if (IsEmptyRow(sheet->rows[i])) continue;
+    EMBARGO_RETURN_IF_ERROR(CheckRowText(ctx, sheet->rows[i]));
     Row row{sheet->rows[i], columns};
     Result<Entity*> party = PartyOf(ctx, row, list, parties);
     if (!party.ok()) return party.error();

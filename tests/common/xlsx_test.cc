@@ -1,50 +1,21 @@
 #include "common/xlsx.h"
 
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <map>
 #include <string>
 
 #include "test_paths.h"
+#include "xlsx_zip.h"
 
 namespace embargo {
 namespace {
 
-using Parts = std::map<std::string, std::string>;
+using Parts = testing::XlsxParts;
+using testing::Worksheet;
 
-// Zips `parts` in memory (what Excel would save), so each test states its
-// workbook's XML in full.
-std::string Zip(const Parts& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(source);
-  zip_t* archive = zip_open_from_source(source, ZIP_TRUNCATE, &error);
-  for (const auto& [name, content] : parts) {
-    zip_source_t* file = zip_source_buffer(archive, content.data(), content.size(), 0);
-    zip_file_add(archive, name.c_str(), file, ZIP_FL_OVERWRITE);
-  }
-  zip_close(archive);
-  zip_source_open(source);
-  zip_source_seek(source, 0, SEEK_END);
-  zip_int64_t size = zip_source_tell(source);
-  zip_source_seek(source, 0, SEEK_SET);
-  std::string out(static_cast<size_t>(size), '\0');
-  zip_source_read(source, out.data(), out.size());
-  zip_source_close(source);
-  zip_source_free(source);
-  zip_error_fini(&error);
-  return out;
-}
-
-constexpr const char* kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-constexpr const char* kRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-std::string Worksheet(const std::string& rows) {
-  return std::string("<?xml version=\"1.0\"?><worksheet xmlns=\"") + kMain + "\"><sheetData>" +
-         rows + "</sheetData></worksheet>";
-}
+constexpr const char* kMain = testing::kSpreadsheetMain;
+constexpr const char* kRel = testing::kOfficeRelationships;
 
 // A workbook with sheets "People" (sheet1) and "Ships" (sheet2), a shared
 // string table and styles where style 1 is a built-in date (14) and style 2 a
@@ -92,7 +63,7 @@ Parts TwoSheetBook() {
 }
 
 Result<XlsxWorkbook> Book(const Parts& parts) {
-  return XlsxWorkbook::FromBytes(Zip(parts), "book.xlsx");
+  return XlsxWorkbook::FromBytes(testing::ZipParts(parts), "book.xlsx");
 }
 
 TEST(XlsxTest, ListsSheetsInWorkbookOrder) {
@@ -139,6 +110,24 @@ TEST(XlsxTest, NumbersBooleansFormulasAndErrors) {
   EXPECT_EQ(sheet->rows[2].cells[3].type, XlsxCellType::kError);
   EXPECT_EQ(sheet->rows[2].cells[3].text, "#N/A");
   EXPECT_EQ(sheet->rows[2].cells[4].text, "KIM");  // a formula's cached string result
+}
+
+// Found by fuzz_batch (UBSan: 1e+300 is outside the range of 'long').
+TEST(XlsxTest, DateStyledNumberBeyondExcelsLastDateIsANumber) {
+  Parts parts = TwoSheetBook();
+  parts["xl/worksheets/sheet2.xml"] = Worksheet(
+      "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>2958465.5</v></c><c r=\"B1\" s=\"1\">"
+      "<v>2958466</v></c><c r=\"C1\" s=\"2\"><v>1e300</v></c></row>");
+  auto sheet = Book(parts)->ReadSheet("Ships");
+  ASSERT_TRUE(sheet.ok()) << sheet.error().ToString();
+  const std::vector<XlsxCell>& cells = sheet->rows[0].cells;
+  EXPECT_EQ(cells[0].type, XlsxCellType::kDate);
+  EXPECT_EQ(cells[0].text, "9999-12-31T12:00:00");
+  EXPECT_EQ(cells[1].type, XlsxCellType::kNumber);
+  EXPECT_EQ(cells[1].text, "2958466");
+  EXPECT_EQ(cells[2].type, XlsxCellType::kNumber);
+  EXPECT_EQ(cells[2].text, "1e300");
+  EXPECT_EQ(cells[2].number, 1e300);
 }
 
 TEST(XlsxTest, SecondSheetByNameWithAbsoluteTargetAndEscapedControlCharacter) {
@@ -210,7 +199,7 @@ TEST(XlsxTest, CellsWithoutReferencesFollowTheirNeighbours) {
 }
 
 TEST(XlsxTest, CorruptZipIsAnError) {
-  std::string bytes = Zip(TwoSheetBook());
+  std::string bytes = testing::ZipParts(TwoSheetBook());
   auto truncated = XlsxWorkbook::FromBytes(bytes.substr(0, bytes.size() / 2), "cut.xlsx");
   ASSERT_FALSE(truncated.ok());
   EXPECT_EQ(truncated.error().ToString(),
@@ -237,6 +226,13 @@ TEST(XlsxTest, ColumnLettersToNumbers) {
   EXPECT_EQ(XlsxColumnNumber("XFE"), 0);
   EXPECT_EQ(XlsxColumnNumber("a"), 0);
   EXPECT_EQ(XlsxColumnNumber(""), 0);
+}
+
+TEST(XlsxTest, ColumnNumbersToLetters) {
+  EXPECT_EQ(XlsxColumnLetters(1), "A");
+  EXPECT_EQ(XlsxColumnLetters(26), "Z");
+  EXPECT_EQ(XlsxColumnLetters(27), "AA");
+  EXPECT_EQ(XlsxColumnLetters(16384), "XFD");
 }
 
 // The Australian DFAT list as published: one sheet, a header row, 9,560

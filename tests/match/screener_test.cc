@@ -246,6 +246,19 @@ TEST(ScreenerSnapshotTest, EveryEntityOfRealListsRoundTrips) {
                                            "sanction", "sanction.linked"}));
 }
 
+// Found by fuzz_snapshot: a snapshot whose checksum holds, but whose
+// birth dates have years near INT_MIN and INT_MAX, loaded, and screening
+// the entity's own dates overflowed the year arithmetic of evidence scoring.
+TEST(ScreenerSnapshotTest, AnOutOfRangeBirthDateIsAMalformedPayloadAtItsByte) {
+  std::string path = testing::TestData("fuzz/snapshot-birth-year-overflow.snapshot");
+  auto loaded = Screener::LoadSnapshot(path);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.error().ToString(),
+            path +
+                ": malformed snapshot payload at byte 300: date -167772161-0-0 out of range "
+                "(years 0..9999, months 0..12, days 0..31)");
+}
+
 TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
   auto path = std::filesystem::temp_directory_path() /
               ("embargo_snapshot_v1_" + std::to_string(::getpid()) + ".idx");

@@ -9,6 +9,7 @@
 #include "sources/free_text.h"
 #include "sources/parse_helpers.h"
 #include "test_paths.h"
+#include "xlsx_zip.h"
 
 namespace embargo {
 namespace {
@@ -108,6 +109,43 @@ TEST(DfatXlsxTest, CorruptOrForeignWorkbooksAreErrors) {
   ASSERT_TRUE(bytes.ok());
   EXPECT_EQ(ParseDfatXlsx("au.xlsx", bytes->substr(0, bytes->size() / 2)).error().ToString(),
             "au.xlsx: not a readable .xlsx (zip) archive: Not a zip archive");
+}
+
+// A DFAT workbook: the header row, then one individual named `name` (the
+// XML text of an inline string: bytes, escapes and references as given).
+std::string DfatWorkbook(const std::string& name) {
+  auto row = [](int number, const std::vector<std::string>& texts) {
+    std::string xml = "<row r=\"" + std::to_string(number) + "\">";
+    for (const std::string& text : texts)
+      xml += "<c t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+    return xml + "</row>";
+  };
+  testing::XlsxParts parts = testing::OneSheetWorkbookParts("Sheet1");
+  parts["xl/worksheets/sheet1.xml"] = testing::Worksheet(
+      row(1, {"Reference", "Name of Individual or Entity", "Type", "Name Type", "Date of Birth",
+              "Place of Birth", "Citizenship", "Address", "Additional Information",
+              "Listing Information", "Committees", "Control Date"}) +
+      row(2, {"1", name, "Individual", "Primary Name", "", "", "", "", "", "", "1718 (DPRK)"}));
+  return testing::ZipParts(parts);
+}
+
+TEST(DfatXlsxTest, ReadsAMinimalWorkbook) {
+  auto list = ParseDfatXlsx("au.xlsx", DfatWorkbook("RI WON HO"));
+  ASSERT_TRUE(list.ok()) << list.error().ToString();
+  ASSERT_EQ(list->entities.size(), 1u);
+  EXPECT_EQ(list->entities[0].caption(), "RI WON HO");
+}
+
+// Found by fuzz_lists: a byte of a name changed to 0xAE came out in the
+// entity's name, as neither the zip nor pugixml checks UTF-8.
+TEST(DfatXlsxTest, TextThatIsNotUtf8IsRefusedAtItsCell) {
+  EXPECT_EQ(ParseDfatXlsx("au.xlsx", DfatWorkbook("\xD8\xA3\xAE")).error().ToString(),
+            "au.xlsx: Sheet1!B2: invalid UTF-8 (byte 0xAE) in the cell's text");
+  // Escapes and references decode unchecked: a surrogate is no UTF-8 either.
+  EXPECT_EQ(ParseDfatXlsx("au.xlsx", DfatWorkbook("RI _xD800_")).error().ToString(),
+            "au.xlsx: Sheet1!B2: invalid UTF-8 (byte 0xED) in the cell's text");
+  EXPECT_EQ(ParseDfatXlsx("au.xlsx", DfatWorkbook("RI &#xD800;")).error().ToString(),
+            "au.xlsx: Sheet1!B2: invalid UTF-8 (byte 0xED) in the cell's text");
 }
 
 TEST(FreeTextTest, EnumeratedCells) {
