@@ -58,7 +58,7 @@ target_compile_definitions(fuzz_http PRIVATE
 # Seed corpora: small slices of the reference data (never copied into the
 # repository) and the hand-written seeds in fuzz/seeds/, one folder per
 # harness under corpus/.
-add_executable(fuzz_make_corpus fuzz/make_corpus.cc)
+add_executable(fuzz_make_corpus fuzz/make_corpus.cc fuzz/slices.cc)
 target_link_libraries(fuzz_make_corpus PRIVATE embargo_fuzz_lib ICU::uc pugixml::pugixml)
 add_custom_target(fuzz_corpus
   COMMAND fuzz_make_corpus "${EMBARGO_SHARED_DATA}" "${CMAKE_SOURCE_DIR}"

@@ -6,29 +6,24 @@
 // (fuzz/*_targets.h). Run by the fuzz_corpus target:
 //   fuzz_make_corpus SHARED_DATA SOURCE_DIR OUT_DIR
 // OUT_DIR/<harness>/ is replaced; a reference file it cannot read fails it.
-#include <unicode/ucnv.h>
-
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <pugixml.hpp>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "common/csv.h"
 #include "common/file.h"
-#include "common/utf8.h"
 #include "embargo/lists.h"
 #include "embargo/screener.h"
 #include "fuzz/batch_targets.h"
 #include "fuzz/fuzz_input.h"
 #include "fuzz/lists_targets.h"
 #include "fuzz/ofac_targets.h"
+#include "fuzz/slices.h"
 #include "fuzz/snapshot_targets.h"
 #include "fuzz/xlsx_parts.h"
 
@@ -36,8 +31,6 @@ namespace embargo::fuzz {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr size_t kSeedBytes = 4 << 10;  // a slice stops growing past this
 
 std::string ReadOrThrow(const fs::path& path) {
   auto bytes = ReadFileBytes(path);
@@ -87,147 +80,6 @@ class Corpus {
   size_t count_ = 0;
 };
 
-// Byte offset where 1-based `line` starts.
-size_t LineOffset(std::string_view text, int line) {
-  size_t pos = 0;
-  for (int l = 1; l < line && pos != std::string_view::npos; ++l) {
-    pos = text.find('\n', pos);
-    if (pos != std::string_view::npos) ++pos;
-  }
-  return pos == std::string_view::npos ? text.size() : pos;
-}
-
-// The text of the first `records` CSV records (quoted newlines included).
-std::string CsvHead(std::string_view text, size_t records, char delimiter = ',') {
-  CsvReader reader(text, "slice", delimiter);
-  CsvRow row;
-  for (size_t i = 0; i <= records; ++i) {
-    if (!reader.Next(row)) return std::string(text);
-  }
-  return std::string(text.substr(0, LineOffset(text, row.line)));
-}
-
-// Lines of `text`, each with its line end.
-std::vector<std::string_view> Lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    size_t end = text.find('\n');
-    end = end == std::string_view::npos ? text.size() : end + 1;
-    lines.push_back(text.substr(0, end));
-    text.remove_prefix(end);
-  }
-  return lines;
-}
-
-// Consecutive lines from `first`, as many as fit in kSeedBytes (one at least).
-std::string LinesFrom(const std::vector<std::string_view>& lines, size_t first) {
-  std::string out;
-  for (size_t i = first;
-       i < lines.size() && (out.empty() || out.size() + lines[i].size() <= kSeedBytes); ++i) {
-    out.append(lines[i]);
-  }
-  return out;
-}
-
-// Elements <tag>...</tag> number first..first+count-1, in order.
-std::string XmlElements(std::string_view text, const std::string& tag, size_t first, size_t count) {
-  const std::string open = "<" + tag + ">", close = "</" + tag + ">";
-  std::string out;
-  size_t pos = 0;
-  for (size_t i = 0; i < first + count; ++i) {
-    size_t start = text.find(open, pos);
-    size_t end = start == std::string_view::npos ? start : text.find(close, start);
-    if (end == std::string_view::npos) break;
-    end += close.size();
-    if (i >= first) out.append("    ").append(text.substr(start, end - start)).append("\n");
-    pos = end;
-  }
-  return out;
-}
-
-// A UN list holding individuals first..first+2 and entities first..first+1.
-std::string UnSlice(std::string_view un, size_t first) {
-  std::string out(un.substr(0, un.find("<INDIVIDUAL>")));
-  out += XmlElements(un, "INDIVIDUAL", first, 3);
-  out += "  </INDIVIDUALS>\n  <ENTITIES>\n";
-  out += XmlElements(un, "ENTITY", first, 2);
-  out += "  </ENTITIES>\n</CONSOLIDATED_LIST>\n";
-  return out;
-}
-
-// Keeps the first `count` children named `child` of the element at `path`
-// ("/worksheet/sheetData"), and every other child.
-void KeepFirst(pugi::xml_document& doc, const char* path, const char* child, size_t count) {
-  pugi::xml_node parent = doc.first_element_by_path(path);
-  size_t seen = 0;
-  for (pugi::xml_node node = parent.child(child); node;) {
-    pugi::xml_node next = node.next_sibling(child);
-    if (++seen > count) parent.remove_child(node);
-    node = next;
-  }
-}
-
-// The highest value of an integer attribute over the cells (c) of a sheet, plus one;
-// `shared_only`: only in cells holding a shared string (t="s"), and of their value.
-size_t UsedCount(const pugi::xml_document& sheet, bool shared_strings) {
-  size_t used = 0;
-  for (pugi::xml_node row : sheet.first_element_by_path("/worksheet/sheetData").children("row")) {
-    for (pugi::xml_node cell : row.children("c")) {
-      if (shared_strings && std::string_view(cell.attribute("t").value()) != "s") continue;
-      size_t value =
-          shared_strings ? cell.child("v").text().as_ullong() : cell.attribute("s").as_ullong();
-      used = std::max(used, value + 1);
-    }
-  }
-  return used;
-}
-
-std::string XmlText(const pugi::xml_document& doc) {
-  std::ostringstream out;
-  doc.save(out, "", pugi::format_raw);
-  return out.str();
-}
-
-pugi::xml_document ParseOrThrow(const std::string& xml, const char* part) {
-  pugi::xml_document doc;
-  if (!doc.load_string(xml.c_str())) throw std::runtime_error(std::string("cannot parse ") + part);
-  return doc;
-}
-
-// Removes the children of `element` not named in `kept`.
-void KeepOnly(pugi::xml_node element, std::initializer_list<std::string_view> kept) {
-  for (pugi::xml_node node = element.first_child(); node;) {
-    pugi::xml_node next = node.next_sibling();
-    if (std::find(kept.begin(), kept.end(), std::string_view(node.name())) == kept.end())
-      element.remove_child(node);
-    node = next;
-  }
-}
-
-// A workbook's parts cut to its first `rows` rows, and the shared strings
-// and cell formats they use; what the reader does not read is left out.
-std::vector<std::string> SliceXlsxParts(std::vector<std::string> parts, size_t rows) {
-  pugi::xml_document workbook = ParseOrThrow(parts[1], "workbook");
-  KeepOnly(workbook.child("workbook"), {"workbookPr", "sheets"});
-  parts[1] = XmlText(workbook);
-  pugi::xml_document sheet = ParseOrThrow(parts[3], "sheet");
-  KeepFirst(sheet, "/worksheet/sheetData", "row", rows);
-  KeepOnly(sheet.child("worksheet"), {"sheetData"});
-  parts[3] = XmlText(sheet);
-  if (!parts[4].empty()) {
-    pugi::xml_document strings = ParseOrThrow(parts[4], "shared strings");
-    KeepFirst(strings, "/sst", "si", UsedCount(sheet, true));
-    parts[4] = XmlText(strings);
-  }
-  if (!parts[5].empty()) {
-    pugi::xml_document styles = ParseOrThrow(parts[5], "styles");
-    KeepFirst(styles, "/styleSheet/cellXfs", "xf", UsedCount(sheet, false));
-    KeepOnly(styles.child("styleSheet"), {"numFmts", "cellXfs"});
-    parts[5] = XmlText(styles);
-  }
-  return parts;
-}
-
 std::vector<std::string_view> Views(const std::vector<std::string>& parts) {
   return {parts.begin(), parts.end()};
 }
@@ -238,13 +90,6 @@ void AddListsSeed(Corpus& corpus, ListsTarget target, const std::string& name,
   if (target != ListsTarget::kDfatXlsxParts) {
     corpus.Add("lists", "detect-" + name, static_cast<unsigned char>(ListsTarget::kDetect), bytes);
   }
-}
-
-// How many times `needle` occurs in `text` before `end`.
-size_t CountBefore(std::string_view text, std::string_view needle, size_t end) {
-  size_t count = 0;
-  for (size_t at = text.find(needle); at < end; at = text.find(needle, at + 1)) ++count;
-  return count;
 }
 
 void UnSeeds(Corpus& corpus) {
@@ -317,17 +162,6 @@ void DfatSeeds(Corpus& corpus) {
     AddListsSeed(corpus, ListsTarget::kDfatXlsx, name + ".xlsx", ZipXlsxParts(Views(parts)));
     AddListsSeed(corpus, ListsTarget::kDfatXlsxParts, name + ".parts", JoinParts(parts));
   }
-}
-
-std::string_view FirstField(std::string_view line) { return line.substr(0, line.find(',')); }
-
-// The lines of `text` whose first field is one of `ids`.
-std::string LinesOf(std::string_view text, const std::vector<std::string_view>& ids) {
-  std::string out;
-  for (std::string_view line : Lines(text)) {
-    if (std::find(ids.begin(), ids.end(), FirstField(line)) != ids.end()) out.append(line);
-  }
-  return out;
 }
 
 // A bundle of a few records: the first four, the first two with a remarks
@@ -413,17 +247,6 @@ void OfacSeeds(Corpus& corpus) {
     corpus.Add("ofac", "tests-" + entry.path().filename().string(),
                static_cast<unsigned char>(OfacTarget::kSdnBundle), JoinParts(parts));
   }
-}
-
-// `utf8` in the ICU converter `encoding`.
-std::string Encode(std::string_view utf8, const char* encoding) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  int32_t size = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                              utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-  if (U_FAILURE(status)) throw std::runtime_error(std::string("cannot convert to ") + encoding);
-  out.resize(static_cast<size_t>(size));
-  return out;
 }
 
 void AddBatchSeed(Corpus& corpus, const std::string& name, size_t encoding, std::string_view bytes,
