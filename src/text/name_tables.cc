@@ -8,6 +8,7 @@
 
 #include "text/org_names.h"
 #include "text/phonetic.h"
+#include "text/script_words.h"
 
 namespace embargo::text {
 namespace {
@@ -186,11 +187,7 @@ const std::initializer_list<std::string_view> kHonorifics = {
 
 // Titles written in Hangul, Han or kana after or before a name, and their
 // English words (김정은 위원장 -> "chairman").
-struct ScriptTitle {
-  std::string_view script;
-  std::string_view english;
-};
-constexpr ScriptTitle kScriptTitles[] = {
+constexpr ScriptWord kScriptTitles[] = {
     {"대통령", " president "}, {"위원장", " chairman "},  {"장군", " general "},
     {"동지", " comrade "},     {"선생님", " mr "},        {"선생", " mr "},
     {"총리", " premier "},     {"주석", " chairman "},    {"원수", " marshal "},
@@ -282,23 +279,7 @@ bool IsPersonOnlyTitle(std::string_view token) {
 }
 
 std::string TranslateTitles(std::string_view utf8) {
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; }))
-    return std::string(utf8);
-  std::string out;
-  size_t i = 0;
-  while (i < utf8.size()) {
-    bool matched = false;
-    for (const ScriptTitle& t : kScriptTitles) {
-      if (utf8.substr(i, t.script.size()) == t.script) {
-        out += t.english;
-        i += t.script.size();
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) out.push_back(utf8[i++]);
-  }
-  return out;
+  return ReplaceScriptWords(utf8, kScriptTitles);
 }
 
 bool IsTitle(std::string_view token) {

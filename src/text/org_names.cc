@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/script_words.h"
+
 namespace embargo::text {
 namespace {
 
@@ -188,67 +190,63 @@ constexpr std::string_view kTypoTolerantLegalWords[] = {
 
 // Hangul, Han and kana business words, longest first where one contains
 // another; the English word replaces them before romanisation.
-struct Translation {
-  std::string_view script;
-  std::string_view english;
-};
 constexpr std::array kBusinessWords = {
-    Translation{"주식회사", " company limited "},
-    Translation{"(주)", " company limited "},
-    Translation{"㈜", " company limited "},
-    Translation{"유한책임회사", " limited liability company "},
-    Translation{"유한회사", " limited liability company "},
-    Translation{"합자회사", " limited partnership "},
-    Translation{"회사", " company "},
-    Translation{"무역은행", " trade bank "},
-    Translation{"은행", " bank "},
-    Translation{"무역", " trading "},
-    Translation{"상업", " commercial "},
-    Translation{"해운", " shipping "},
-    Translation{"총회사", " general corporation "},
-    Translation{"공사", " corporation "},
-    Translation{"기업", " enterprise "},
-    Translation{"개발", " development "},
-    Translation{"광업", " mining "},
-    Translation{"공업", " industrial "},
-    Translation{"산업", " industrial "},
-    Translation{"건설", " construction "},
-    Translation{"투자", " investment "},
-    Translation{"국제", " international "},
-    Translation{"합영", " joint venture "},
-    Translation{"합작", " joint venture "},
-    Translation{"그룹", " group "},
-    Translation{"보험", " insurance "},
-    Translation{"기술", " technology "},
-    Translation{"전자", " electronics "},
-    Translation{"화학", " chemical "},
-    Translation{"석유", " petroleum "},
-    Translation{"철강", " steel "},
-    Translation{"대외", " foreign "},
-    Translation{"股份有限公司", " company limited "},
-    Translation{"有限责任公司", " limited liability company "},
-    Translation{"有限責任公司", " limited liability company "},
-    Translation{"有限公司", " company limited "},
-    Translation{"株式会社", " company limited "},
-    Translation{"有限会社", " company limited "},
-    Translation{"公司", " company "},
-    Translation{"集团", " group "},
-    Translation{"集團", " group "},
-    Translation{"银行", " bank "},
-    Translation{"銀行", " bank "},
-    Translation{"贸易", " trading "},
-    Translation{"貿易", " trading "},
-    Translation{"商事", " trading "},
-    Translation{"国际", " international "},
-    Translation{"國際", " international "},
-    Translation{"航运", " shipping "},
-    Translation{"航運", " shipping "},
-    Translation{"海运", " shipping "},
-    Translation{"科技", " technology "},
-    Translation{"工业", " industrial "},
-    Translation{"工業", " industrial "},
-    Translation{"投资", " investment "},
-    Translation{"投資", " investment "},
+    ScriptWord{"주식회사", " company limited "},
+    ScriptWord{"(주)", " company limited "},
+    ScriptWord{"㈜", " company limited "},
+    ScriptWord{"유한책임회사", " limited liability company "},
+    ScriptWord{"유한회사", " limited liability company "},
+    ScriptWord{"합자회사", " limited partnership "},
+    ScriptWord{"회사", " company "},
+    ScriptWord{"무역은행", " trade bank "},
+    ScriptWord{"은행", " bank "},
+    ScriptWord{"무역", " trading "},
+    ScriptWord{"상업", " commercial "},
+    ScriptWord{"해운", " shipping "},
+    ScriptWord{"총회사", " general corporation "},
+    ScriptWord{"공사", " corporation "},
+    ScriptWord{"기업", " enterprise "},
+    ScriptWord{"개발", " development "},
+    ScriptWord{"광업", " mining "},
+    ScriptWord{"공업", " industrial "},
+    ScriptWord{"산업", " industrial "},
+    ScriptWord{"건설", " construction "},
+    ScriptWord{"투자", " investment "},
+    ScriptWord{"국제", " international "},
+    ScriptWord{"합영", " joint venture "},
+    ScriptWord{"합작", " joint venture "},
+    ScriptWord{"그룹", " group "},
+    ScriptWord{"보험", " insurance "},
+    ScriptWord{"기술", " technology "},
+    ScriptWord{"전자", " electronics "},
+    ScriptWord{"화학", " chemical "},
+    ScriptWord{"석유", " petroleum "},
+    ScriptWord{"철강", " steel "},
+    ScriptWord{"대외", " foreign "},
+    ScriptWord{"股份有限公司", " company limited "},
+    ScriptWord{"有限责任公司", " limited liability company "},
+    ScriptWord{"有限責任公司", " limited liability company "},
+    ScriptWord{"有限公司", " company limited "},
+    ScriptWord{"株式会社", " company limited "},
+    ScriptWord{"有限会社", " company limited "},
+    ScriptWord{"公司", " company "},
+    ScriptWord{"集团", " group "},
+    ScriptWord{"集團", " group "},
+    ScriptWord{"银行", " bank "},
+    ScriptWord{"銀行", " bank "},
+    ScriptWord{"贸易", " trading "},
+    ScriptWord{"貿易", " trading "},
+    ScriptWord{"商事", " trading "},
+    ScriptWord{"国际", " international "},
+    ScriptWord{"國際", " international "},
+    ScriptWord{"航运", " shipping "},
+    ScriptWord{"航運", " shipping "},
+    ScriptWord{"海运", " shipping "},
+    ScriptWord{"科技", " technology "},
+    ScriptWord{"工业", " industrial "},
+    ScriptWord{"工業", " industrial "},
+    ScriptWord{"投资", " investment "},
+    ScriptWord{"投資", " investment "},
 };
 
 std::vector<std::string> SplitSpaces(std::string_view s) {
@@ -499,25 +497,7 @@ std::vector<PhraseWord> RewriteOrgPhrases(const std::vector<std::string>& input)
 }
 
 std::string TranslateBusinessWords(std::string_view utf8) {
-  // Only text with non-ASCII characters can hold these words.
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; }))
-    return std::string(utf8);
-  std::string out;
-  out.reserve(utf8.size() + 16);
-  size_t i = 0;
-  while (i < utf8.size()) {
-    bool matched = false;
-    for (const Translation& t : kBusinessWords) {
-      if (utf8.substr(i, t.script.size()) == t.script) {
-        out += t.english;
-        i += t.script.size();
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) out.push_back(utf8[i++]);
-  }
-  return out;
+  return ReplaceScriptWords(utf8, kBusinessWords);
 }
 
 }  // namespace embargo::text
