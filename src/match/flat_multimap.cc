@@ -13,13 +13,25 @@ uint64_t HashKey(char tag, std::string_view text) {
 void DeletionHashes(char tag, std::string_view text, size_t min_length,
                     std::vector<uint64_t>& out) {
   out.push_back(HashKey(tag, text));
-  if (text.size() < min_length) return;
+  if (text.size() >= min_length) OneDeletionHashes(tag, text, out);
+}
+
+void OneDeletionHashes(char tag, std::string_view text, std::vector<uint64_t>& out) {
   uint64_t prefix = FnvMix(kFnvOffsetBasis, static_cast<unsigned char>(tag));
   for (size_t i = 0; i < text.size(); ++i) {
     if (i == 0 ||
         text[i] != text[i - 1]) {  // deleting either of two equal letters gives one string
       out.push_back(Fnv1a(text.substr(i + 1), prefix) | 1);
     }
+    prefix = FnvMix(prefix, static_cast<unsigned char>(text[i]));
+  }
+}
+
+void PositionalDeletionHashes(char tag, std::string_view text, std::vector<uint64_t>& out) {
+  uint64_t prefix = FnvMix(kFnvOffsetBasis, static_cast<unsigned char>(tag));
+  for (size_t i = 0; i < text.size(); ++i) {
+    uint64_t at = FnvMix(prefix, static_cast<unsigned char>(0x80 | (i & 0x7f)));
+    out.push_back(Fnv1a(text.substr(i + 1), at) | 1);
     prefix = FnvMix(prefix, static_cast<unsigned char>(text[i]));
   }
 }

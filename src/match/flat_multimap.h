@@ -20,6 +20,16 @@ uint64_t HashKey(char tag, std::string_view text);
 // those strings. Appends to `out`.
 void DeletionHashes(char tag, std::string_view text, size_t min_length, std::vector<uint64_t>& out);
 
+// HashKey(tag, s) of every string s one deletion away from `text` (not of
+// text itself). Appends to `out`.
+void OneDeletionHashes(char tag, std::string_view text, std::vector<uint64_t>& out);
+
+// A hash of every string one deletion away from `text` together with the
+// place of the deletion: two texts share one exactly when they differ in at
+// most the letter at one place. No HashKey equals one of these for the same
+// tag. Appends to `out`.
+void PositionalDeletionHashes(char tag, std::string_view text, std::vector<uint64_t>& out);
+
 class FlatMultiMap {
  public:
   FlatMultiMap() = default;

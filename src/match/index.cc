@@ -8,6 +8,7 @@
 #include "model/country.h"
 #include "text/chinese.h"
 #include "text/given_names.h"
+#include "text/name_tables.h"
 #include "text/phonetic.h"
 
 namespace embargo::match {
@@ -19,6 +20,8 @@ constexpr char kTagFold = 'f';
 constexpr char kTagSkeleton = 's';
 constexpr char kTagDelete = 'd';
 constexpr char kTagKeyDelete = 'e';
+constexpr char kTagKeyShorter = 'E';
+constexpr char kTagKeyReplace = 'r';
 constexpr char kTagTranscription = 't';
 constexpr size_t kMinDeleteLength = 4;
 // Acronyms are made of the initials of three to eight words.
@@ -28,11 +31,32 @@ constexpr size_t kMaxAcronymLetters = 8;
 constexpr float kMinKeyDeletionSimilarity = 0.8f;
 
 // Spellings two edits apart where one edit is a vowel (Schulze / Scholz)
-// meet by one deletion on each side of their vowel-class keys (also for
-// members of variant groups, whose candidate key is the group's).
-void AddKeyDeletions(const text::Token& t, std::vector<uint64_t>& out) {
-  std::string key = text::VowelClassKey(t.fold);
-  if (key.size() >= kMinDeleteLength) DeletionHashes(kTagKeyDelete, key, kMinDeleteLength, out);
+// meet through their vowel-class keys: equal keys, one key a deletion of
+// the other, or both with one letter replaced at the same place (Qasim /
+// Kasim). Deletions at different places on the two sides (two insertions
+// and deletions, seldom within 0.8) are not looked up: for short keys they
+// were most of the candidates and almost none of the matches.
+// A token of a variant group also meets through every member's key, so a
+// misspelling of one member (Serej for Sergej) finds the others (Sergei).
+enum class KeySide { kListed, kQuery };
+void AddKeyDeletions(std::string_view fold, KeySide side, std::vector<uint64_t>& out) {
+  std::string key = text::VowelClassKey(fold);
+  if (key.size() < kMinDeleteLength) return;
+  out.push_back(HashKey(kTagKeyDelete, key));
+  if (side == KeySide::kListed) {
+    OneDeletionHashes(kTagKeyShorter, key, out);
+  } else {
+    out.push_back(HashKey(kTagKeyShorter, key));
+    OneDeletionHashes(kTagKeyDelete, key, out);
+  }
+  PositionalDeletionHashes(kTagKeyReplace, key, out);
+}
+
+void AddKeyDeletions(const text::Token& t, KeySide side, std::vector<uint64_t>& out) {
+  AddKeyDeletions(t.fold, side, out);
+  if (t.key[0] != '=') return;
+  for (const std::string& member : text::VariantGroupFolds(std::string_view(t.key).substr(1)))
+    if (member != t.fold) AddKeyDeletions(member, side, out);
 }
 
 bool Searchable(text::TokenRole role) {
@@ -208,7 +232,7 @@ void Index::BuildLookups(const Index* rarity) {
     entries.emplace_back(HashKey(kTagTranscription, text::TranscriptionKey(t.fold)), v);
     deletions.clear();
     DeletionHashes(kTagDelete, t.norm, kMinDeleteLength, deletions);
-    AddKeyDeletions(t, deletions);
+    AddKeyDeletions(t, KeySide::kListed, deletions);
     for (uint64_t d : deletions) entries.emplace_back(d, v);
   }
   lookup_ = FlatMultiMap(std::move(entries));
@@ -255,7 +279,7 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
   size_t direct = ids.size();
   if (lookup == Lookup::kFuzzy) {
     hashes.clear();
-    AddKeyDeletions(token, hashes);
+    AddKeyDeletions(token, KeySide::kQuery, hashes);
     for (uint64_t h : hashes) {
       std::span<const uint32_t> found = lookup_.Find(h);
       ids.insert(ids.end(), found.begin(), found.end());
@@ -272,11 +296,11 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
              std::back_inserter(merged));
   merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
   for (uint32_t v : merged) {
-    text::TokenSimilarity sim = text::CompareTokens(token, vocab_[v].token);
-    if (sim.score < text::kMinTokenSimilarity) continue;
     bool via_key_deletion_only =
         !std::binary_search(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(direct), v);
-    if (via_key_deletion_only && sim.score < kMinKeyDeletionSimilarity) continue;
+    float floor = via_key_deletion_only ? kMinKeyDeletionSimilarity : text::kMinTokenSimilarity;
+    text::TokenSimilarity sim = text::CompareTokens(token, vocab_[v].token, floor);
+    if (sim.score < floor) continue;
     out.push_back(SimilarToken{v, sim.score, sim.kind});
   }
   if (lookup == Lookup::kFuzzy) AddRelatedGivenNames(token, out);

@@ -34,13 +34,17 @@ constexpr float kNicknameSimilarity = 0.85f;
 // A transcribed name part whose consonants agree (TranscriptionKey).
 constexpr float kTranscriptionSimilarity = 0.85f;
 
-TokenSimilarity CompareTokens(const Token& a, const Token& b);
+// `floor`: the caller discards scores below it, so the edit distance may
+// stop as soon as it cannot reach it (the result is then kNone). Scores at
+// or above the floor are the same as without one.
+TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor = kMinTokenSimilarity);
 
 // Whether a romanised token is an abjad (Arabic/Persian script) word written
 // without vowels, such as "hsyn": y and w there stand for long vowels.
 bool IsAbjadSkeleton(std::string_view norm);
 
-// 1 - weighted edit distance / longer length, on folded strings.
-float FoldedEditSimilarity(std::string_view a, std::string_view b);
+// 1 - weighted edit distance / longer length, on folded strings; 0 when
+// below `floor` (the distance stops once no alignment can reach it).
+float FoldedEditSimilarity(std::string_view a, std::string_view b, float floor = 0);
 
 }  // namespace embargo::text
