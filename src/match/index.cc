@@ -27,6 +27,8 @@ constexpr size_t kMinDeleteLength = 4;
 // Acronyms are made of the initials of three to eight words.
 constexpr size_t kMinAcronymLetters = 3;
 constexpr size_t kMaxAcronymLetters = 8;
+// Least similarity of another spelling (Lookup::kSpelling).
+constexpr float kMinSpellingSimilarity = 0.95f;
 // Least similarity of a token found only by key deletions.
 constexpr float kMinKeyDeletionSimilarity = 0.8f;
 
@@ -263,9 +265,11 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
   ids.clear();
   hashes.clear();
   hashes.push_back(HashKey(kTagNorm, token.norm));
-  if (lookup == Lookup::kFuzzy) {
+  if (lookup != Lookup::kExactOnly) {
     hashes.push_back(HashKey(kTagKey, token.key));
     hashes.push_back(HashKey(kTagFold, token.fold));
+  }
+  if (lookup == Lookup::kFuzzy) {
     if (text::IsAbjadSkeleton(token.norm))
       hashes.push_back(HashKey(kTagSkeleton, text::SkeletonKey(token.fold)));
     if (token.transcribed)
@@ -298,7 +302,9 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
   for (uint32_t v : merged) {
     bool via_key_deletion_only =
         !std::binary_search(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(direct), v);
-    float floor = via_key_deletion_only ? kMinKeyDeletionSimilarity : text::kMinTokenSimilarity;
+    float floor = lookup == Lookup::kSpelling ? kMinSpellingSimilarity
+                  : via_key_deletion_only     ? kMinKeyDeletionSimilarity
+                                              : text::kMinTokenSimilarity;
     text::TokenSimilarity sim = text::CompareTokens(token, vocab_[v].token, floor);
     if (sim.score < floor) continue;
     out.push_back(SimilarToken{v, sim.score, sim.kind});

@@ -92,8 +92,10 @@ class Index {
   std::span<const uint32_t> postings(uint32_t vocab) const;
 
   // Vocabulary tokens similar to `token` (score >= kMinTokenSimilarity),
-  // sorted by vocab id. `fuzzy` = false looks up the exact spelling only.
-  enum class Lookup { kExactOnly, kFuzzy };
+  // sorted by vocab id. kExactOnly looks up the exact spelling only;
+  // kSpelling also other spellings of it (same fold or variant group: score
+  // >= 0.95, no edit distances); kFuzzy everything up to kMinTokenSimilarity.
+  enum class Lookup { kExactOnly, kSpelling, kFuzzy };
   void FindSimilar(const text::Token& token, Lookup lookup, std::vector<SimilarToken>& out) const;
 
   // Whether some indexed name holds this token as written.

@@ -165,7 +165,9 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
 void FindSimilarCached(const Index& index, const std::string& norm, Index::Lookup lookup,
                        const text::Token* token, Workspace& ws, std::vector<SimilarToken>& out) {
   std::string key = norm;
-  key.push_back(lookup == Index::Lookup::kFuzzy ? '~' : '=');
+  key.push_back(lookup == Index::Lookup::kFuzzy      ? '~'
+                : lookup == Index::Lookup::kSpelling ? '%'
+                                                     : '=');
   if (token != nullptr && token->transcribed) key.push_back('^');
   auto [it, inserted] = ws.token_cache.try_emplace(std::move(key));
   if (inserted) {
@@ -252,7 +254,12 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
         joined += tokens[i + k].norm;
         unit.weight += q.token_weights[i + k];
       }
-      FindSimilarCached(index, joined, Index::Lookup::kFuzzy, nullptr, ws, unit.similar);
+      // Joined parts must match letter for letter or as another spelling
+      // (kMinJoinedSimilarity), except a Korean syllable pair, which meets
+      // any spelling of its two syllables (text::JoinedKoreanSyllables).
+      Index::Lookup lookup = q.analyzed.korean && length == 2 ? Index::Lookup::kFuzzy
+                                                              : Index::Lookup::kSpelling;
+      FindSimilarCached(index, joined, lookup, nullptr, ws, unit.similar);
       if (!unit.similar.empty()) q.units.push_back(std::move(unit));
     }
   }

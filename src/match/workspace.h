@@ -25,7 +25,8 @@ struct Workspace {
   std::vector<uint32_t> stamp;    // per name: last query unit that added to it
   std::vector<uint32_t> touched;  // names with acc > 0
   uint32_t epoch = 0;
-  // "<norm>~" (fuzzy) or "<norm>=" (exact) -> similar vocabulary tokens.
+  // "<norm>~" (fuzzy), "<norm>%" (spelling) or "<norm>=" (exact) -> similar
+  // vocabulary tokens.
   std::unordered_map<std::string, std::vector<SimilarToken>> token_cache;
 };
 
