@@ -24,36 +24,48 @@ bool Known(const QueryUnit& unit) {
   return false;
 }
 
-float BestScore(const Index& index, const std::string& part) {
-  thread_local std::vector<SimilarToken> similar;
-  index.FindSimilar(text::MakeToken(part, text::TokenRole::kName), Index::Lookup::kFuzzy, similar);
+float BestScore(const Index& index, const std::string& part, Workspace& ws) {
   float best = 0;
-  for (const SimilarToken& s : similar) best = std::max(best, s.score);
+  for (const SimilarToken& s : FindSimilarCached(index, part, Index::Lookup::kFuzzy, nullptr, ws))
+    best = std::max(best, s.score);
   return best;
 }
 
-// `word` as two or three words the index holds exactly (chon ma san), or
-// as two it holds closely (fridrich buchenberg); "" when none.
-std::string SplitWord(const Index& index, const std::string& word) {
+// Whether `part` can be a word of a name on its own: it has a vowel. Most
+// words split into pieces the index holds ("st ew art", "ro nn ing");
+// pieces without a vowel are never names.
+bool CanBeWord(std::string_view part) {
+  return part.find_first_of("aeiouy") != std::string_view::npos;
+}
+
+// `word` as two or three words one indexed name holds exactly (chon ma
+// san), or, when `fuzzy`, as two the index holds closely (fridrich
+// buchenberg); "" when none.
+std::string SplitWord(const Index& index, const std::string& word, bool fuzzy, Workspace& ws) {
   size_t n = word.size();
+  std::string_view w = word;
   for (size_t a = kMinExactPart; a + kMinExactPart <= n; ++a) {
-    if (index.HasToken(word.substr(0, a)) && index.HasToken(word.substr(a)))
+    std::string_view left = w.substr(0, a), right = w.substr(a);
+    if (CanBeWord(left) && CanBeWord(right) && index.HoldTogether({left, right}))
       return word.substr(0, a) + " " + word.substr(a);
   }
   for (size_t a = kMinExactPart; a + 2 * kMinExactPart <= n; ++a) {
-    if (!index.HasToken(word.substr(0, a))) continue;
+    std::string_view left = w.substr(0, a);
+    if (!CanBeWord(left) || !index.HasToken(std::string(left))) continue;
     for (size_t b = a + kMinExactPart; b + kMinExactPart <= n; ++b) {
-      if (index.HasToken(word.substr(a, b - a)) && index.HasToken(word.substr(b)))
+      std::string_view middle = w.substr(a, b - a), right = w.substr(b);
+      if (CanBeWord(middle) && CanBeWord(right) && index.HoldTogether({left, middle, right}))
         return word.substr(0, a) + " " + word.substr(a, b - a) + " " + word.substr(b);
     }
   }
-  if (n < kMinFuzzySplitLength) return "";
+  if (!fuzzy || n < kMinFuzzySplitLength) return "";
   float best = 0;
   std::string split;
   for (size_t a = kMinFuzzyPart; a + kMinFuzzyPart <= n; ++a) {
-    float left = BestScore(index, word.substr(0, a));
+    if (!CanBeWord(w.substr(0, a)) || !CanBeWord(w.substr(a))) continue;
+    float left = BestScore(index, word.substr(0, a), ws);
     if (left < kMinFuzzyPartScore) continue;
-    float score = std::min(left, BestScore(index, word.substr(a)));
+    float score = std::min(left, BestScore(index, word.substr(a), ws));
     if (score >= kMinFuzzyPartScore && score > best) {
       best = score;
       split = word.substr(0, a) + " " + word.substr(a);
@@ -62,15 +74,21 @@ std::string SplitWord(const Index& index, const std::string& word) {
   return split;
 }
 
-std::string SplitRunTogetherWords(const Index& index, const QueryName& query) {
+std::string SplitRunTogetherWords(const Index& index, const QueryName& query, Workspace& ws) {
   const auto& tokens = query.analyzed.tokens;
+  // A close (not exact) split is tried only for a name written as one
+  // word: among other words, a long unknown word is most often a name the
+  // lists do not hold, and each try costs two fuzzy lookups.
+  size_t name_words = 0;
+  for (const text::Token& t : tokens) name_words += t.role == text::TokenRole::kName;
+  const bool fuzzy = name_words == 1;
   std::string rewritten;
   bool changed = false;
   for (uint32_t i = 0; i < tokens.size(); ++i) {
     std::string word = tokens[i].norm;
     if (tokens[i].role == text::TokenRole::kName && word.size() >= kMinSplitLength &&
         !Known(query.units[i])) {
-      std::string split = SplitWord(index, word);
+      std::string split = SplitWord(index, word, fuzzy, ws);
       if (!split.empty()) {
         word = split;
         changed = true;
@@ -161,7 +179,7 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
     q.exact_only = q.exact_only || (bracketed && q.analyzed.tokens.size() == 1);
     if (!q.analyzed.tokens.empty()) derived.push_back(std::move(q));
   };
-  std::string split = SplitRunTogetherWords(index, query);
+  std::string split = SplitRunTogetherWords(index, query, ws);
   if (!split.empty()) add(split, 1.0f, false);
   if (AcronymWorthTrying(query, schema)) {
     std::string acronym = Acronym(query);

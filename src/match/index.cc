@@ -248,6 +248,25 @@ void Index::BuildLookups(const Index* rarity) {
 
 std::span<const uint32_t> Index::postings(uint32_t vocab) const { return postings_[vocab]; }
 
+bool Index::HoldTogether(std::initializer_list<std::string_view> norms) const {
+  std::vector<std::span<const uint32_t>> lists;
+  for (std::string_view norm : norms) {
+    auto it = vocab_ids_.find(std::string(norm));
+    if (it == vocab_ids_.end()) return false;
+    lists.push_back(postings_[it->second]);
+  }
+  if (lists.empty()) return false;
+  std::sort(lists.begin(), lists.end(),
+            [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  for (uint32_t name : lists[0]) {  // postings are sorted by name id
+    bool all = true;
+    for (size_t k = 1; k < lists.size() && all; ++k)
+      all = std::binary_search(lists[k].begin(), lists[k].end(), name);
+    if (all) return true;
+  }
+  return false;
+}
+
 float Index::KeyWeight(const std::string& key) const {
   auto it = key_weight_.find(key);
   return it == key_weight_.end() ? 1.0f : it->second;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -100,6 +101,9 @@ class Index {
 
   // Whether some indexed name holds this token as written.
   bool HasToken(const std::string& norm) const { return vocab_ids_.count(norm) > 0; }
+  // Whether one indexed name holds all these tokens as written (as parts,
+  // joined neighbours or its acronym).
+  bool HoldTogether(std::initializer_list<std::string_view> norms) const;
 
   // Rarity weight for a query token's key (1 when unseen).
   float KeyWeight(const std::string& key) const;

@@ -162,24 +162,6 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
   }
 }
 
-void FindSimilarCached(const Index& index, const std::string& norm, Index::Lookup lookup,
-                       const text::Token* token, Workspace& ws, std::vector<SimilarToken>& out) {
-  std::string key = norm;
-  key.push_back(lookup == Index::Lookup::kFuzzy      ? '~'
-                : lookup == Index::Lookup::kSpelling ? '%'
-                                                     : '=');
-  if (token != nullptr && token->transcribed) key.push_back('^');
-  auto [it, inserted] = ws.token_cache.try_emplace(std::move(key));
-  if (inserted) {
-    if (token != nullptr) {
-      index.FindSimilar(*token, lookup, it->second);
-    } else {
-      index.FindSimilar(text::MakeToken(norm, text::TokenRole::kName), lookup, it->second);
-    }
-  }
-  out = it->second;
-}
-
 bool IsHangulOrHan(char32_t c) {
   return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF) ||
          (c >= 0x3400 && c <= 0x4DBF);
@@ -234,9 +216,9 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     unit.weight = q.token_weights[i];
     bool searchable =
         tokens[i].role == text::TokenRole::kName || tokens[i].role == text::TokenRole::kNumber;
-    FindSimilarCached(index, tokens[i].norm,
-                      searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly, &tokens[i],
-                      ws, unit.similar);
+    unit.similar = FindSimilarCached(index, tokens[i].norm,
+                                     searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly,
+                                     &tokens[i], ws);
     q.units.push_back(std::move(unit));
   }
   // Adjacent parts written as one on the list: two (Jong Un / JONGUN) or
@@ -257,9 +239,9 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
       // Joined parts must match letter for letter or as another spelling
       // (kMinJoinedSimilarity), except a Korean syllable pair, which meets
       // any spelling of its two syllables (text::JoinedKoreanSyllables).
-      Index::Lookup lookup = q.analyzed.korean && length == 2 ? Index::Lookup::kFuzzy
-                                                              : Index::Lookup::kSpelling;
-      FindSimilarCached(index, joined, lookup, nullptr, ws, unit.similar);
+      Index::Lookup lookup =
+          q.analyzed.korean && length == 2 ? Index::Lookup::kFuzzy : Index::Lookup::kSpelling;
+      unit.similar = FindSimilarCached(index, joined, lookup, nullptr, ws);
       if (!unit.similar.empty()) q.units.push_back(std::move(unit));
     }
   }

@@ -2,6 +2,25 @@
 
 namespace embargo::match {
 
+const std::vector<SimilarToken>& FindSimilarCached(const Index& index, const std::string& norm,
+                                                   Index::Lookup lookup, const text::Token* token,
+                                                   Workspace& ws) {
+  std::string key = norm;
+  key.push_back(lookup == Index::Lookup::kFuzzy      ? '~'
+                : lookup == Index::Lookup::kSpelling ? '%'
+                                                     : '=');
+  if (token != nullptr && token->transcribed) key.push_back('^');
+  auto [it, inserted] = ws.token_cache.try_emplace(std::move(key));
+  if (inserted) {
+    if (token != nullptr) {
+      index.FindSimilar(*token, lookup, it->second);
+    } else {
+      index.FindSimilar(text::MakeToken(norm, text::TokenRole::kName), lookup, it->second);
+    }
+  }
+  return it->second;
+}
+
 WorkspacePool::Lease WorkspacePool::Acquire() const {
   {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -33,6 +33,13 @@ struct Workspace {
 // Entries a workspace's token cache holds before it is emptied.
 inline constexpr size_t kMaxCachedTokens = 1 << 16;
 
+// Index::FindSimilar for `norm` (or for `token`, when given: its role and
+// transcription flag count), through the workspace's cache. The reference
+// stays valid while the workspace is leased.
+const std::vector<SimilarToken>& FindSimilarCached(const Index& index, const std::string& norm,
+                                                   Index::Lookup lookup, const text::Token* token,
+                                                   Workspace& ws);
+
 class WorkspacePool {
  public:
   explicit WorkspacePool(size_t names) : names_(names) {}

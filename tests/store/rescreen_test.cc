@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "eval/customer_deck.h"
@@ -62,6 +64,26 @@ Planted ChoosePlanted() {
 
 std::vector<std::string> Negatives() {
   return {::embargo::testing::SharedData("negatives/negatives-global-dev.csv")};
+}
+
+bool Touched(const ListDiff& diff, const std::string& id) {
+  for (const Entity* e : diff.added)
+    if (e->id == id) return true;
+  for (const EntityChange& c : diff.changed)
+    if (c.before->id == id) return true;
+  return false;
+}
+
+// The score of `entity_id` for this customer on these lists (0 if not found).
+double ScoreOf(const ListSet& lists, const QueryFields& row, const std::string& entity_id) {
+  auto screener = Screener::Build(lists);
+  auto query = MakeQuery(row);
+  if (!query.ok()) return 0;
+  ScreenOptions options;
+  options.cutoff = 0.5;
+  for (const Match& m : screener->Screen(*query, options))
+    if (m.entity->id == entity_id) return m.score;
+  return 0;
 }
 
 class RescreenTest : public testing::StoreTest {
@@ -147,7 +169,26 @@ TEST_P(RescreenTest, DeltaRunAfterAListChangeRaisesAndClosesWhatAFullRunWould) {
   AddCustomers(other.db(), deck->rows);
   RescreenReport full = Run(other.db());
   EXPECT_EQ(full.mode, "full");
-  EXPECT_EQ(after, LivePairs(other.db()));
+  // A delta run does not re-screen entities that did not change, and the
+  // words' rarity weights move a little with every list version: a pair
+  // within a hair of the threshold may cross it in a full run. Any other
+  // difference is a delta-run bug.
+  std::set<Pair> full_pairs = LivePairs(other.db());
+  std::vector<Pair> differ;
+  std::set_symmetric_difference(after.begin(), after.end(), full_pairs.begin(), full_pairs.end(),
+                                std::back_inserter(differ));
+  EXPECT_LE(differ.size(), 2u);
+  for (const Pair& p : differ) {
+    SCOPED_TRACE(p.first + " " + p.second);
+    EXPECT_FALSE(Touched(diff, p.second)) << "an entity that changed must be re-screened";
+    auto row = std::find_if(deck->rows.begin(), deck->rows.end(),
+                            [&](const QueryFields& r) { return r.id == p.first; });
+    ASSERT_NE(row, deck->rows.end());
+    double jan = ScoreOf(Jan(), *row, p.second), feb = ScoreOf(Feb(), *row, p.second);
+    EXPECT_NEAR(jan, kDefaultThreshold, 0.005);
+    EXPECT_NEAR(feb, kDefaultThreshold, 0.005);
+    EXPECT_NE(jan >= kDefaultThreshold, feb >= kDefaultThreshold) << jan << " / " << feb;
+  }
 
   // Nothing changed since: a run screens no one.
   RescreenReport idle = Run(db());
