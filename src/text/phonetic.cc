@@ -56,7 +56,7 @@ std::string Fold(std::string_view token) {
   while (i < token.size()) {
     bool rewritten = false;
     for (const Rewrite& r : kRewrites) {
-      if (token.substr(i, r.from.size()) == r.from) {
+      if (r.from[0] == token[i] && token.substr(i, r.from.size()) == r.from) {
         out += r.to;
         i += r.from.size();
         rewritten = true;
