@@ -5,6 +5,7 @@
 #include <iterator>
 #include <unordered_set>
 
+#include "common/parallel.h"
 #include "model/country.h"
 #include "text/chinese.h"
 #include "text/given_names.h"
@@ -134,12 +135,22 @@ Index::Index(const std::vector<Entity>& entities, const Index& rarity) {
 }
 
 void Index::AddEntities(const std::vector<Entity>& entities) {
-  evidence_.reserve(entities.size());
+  // Reading the names (transliteration, phrase tables) is most of the work
+  // and needs nothing shared: it runs on every core; interning the tokens
+  // then runs in entity order, so ids do not depend on the threads.
+  evidence_.resize(entities.size());
+  std::vector<std::vector<text::AnalyzedName>> analyzed(entities.size());
+  ParallelFor(entities.size(), 0, [&](size_t e) {
+    const Entity& entity = entities[e];
+    evidence_[e] = MakeEvidence(entity);
+    analyzed[e].reserve(entity.names.size());
+    for (const Name& name : entity.names)
+      analyzed[e].push_back(text::AnalyzeName(name.value, entity.schema));
+  });
   for (uint32_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
-    evidence_.push_back(MakeEvidence(entity));
     for (uint32_t n = 0; n < entity.names.size(); ++n)
-      AddName(e, n, entity.names[n], entity.schema);
+      AddName(e, n, entity.names[n], entity.schema, std::move(analyzed[e][n]));
   }
 }
 
@@ -154,8 +165,8 @@ uint32_t Index::InternToken(const std::string& norm) {
   return it->second;
 }
 
-void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema) {
-  text::AnalyzedName analyzed = text::AnalyzeName(name.value, schema);
+void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
+                    text::AnalyzedName analyzed) {
   if (analyzed.tokens.empty()) return;
   IndexedName indexed;
   indexed.entity = entity;

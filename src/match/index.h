@@ -119,7 +119,8 @@ class Index {
   // Adds the vocabulary spellings of the formal names or short forms of a
   // given name (Ted -> Theodore) to `out`, keeping it sorted by vocab id.
   void AddRelatedGivenNames(const text::Token& token, std::vector<SimilarToken>& out) const;
-  void AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema);
+  void AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
+               text::AnalyzedName analyzed);
   void AddEntities(const std::vector<Entity>& entities);
   void BuildLookups(const Index* rarity);
 

@@ -6,6 +6,8 @@
 #include <unicode/uscript.h>
 
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -42,16 +44,29 @@ char32_t DecodeUtf8(std::string_view s, size_t& i) {
   return c.code_point;
 }
 
-// Transliterators are costly to create (~20 ms for a compound ID) and not
-// thread-safe, so each thread keeps its own, built on first use.
+// Transliterators are costly to create (~20 ms for a compound ID: the
+// rules are parsed) and not thread-safe. One is created per ID for the
+// process and each thread uses its own clone of it, made on first use (a
+// thread that starts late, such as an index build's worker, does not parse
+// the rules again).
 icu::Transliterator* ThreadTransliterator(const std::string& id) {
   thread_local std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> cache;
   auto it = cache.find(id);
   if (it != cache.end()) return it->second.get();
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
-  if (U_FAILURE(status)) t.reset();
+  static std::mutex mutex;  // guards prototypes
+  static std::unordered_map<std::string, std::unique_ptr<icu::Transliterator>> prototypes;
+  std::unique_ptr<icu::Transliterator> t;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto [proto, inserted] = prototypes.try_emplace(id);
+    if (inserted) {
+      UErrorCode status = U_ZERO_ERROR;
+      proto->second.reset(icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id),
+                                                              UTRANS_FORWARD, status));
+      if (U_FAILURE(status)) proto->second.reset();
+    }
+    if (proto->second != nullptr) t.reset(proto->second->clone());
+  }
   return cache.emplace(id, std::move(t)).first->second.get();
 }
 
@@ -67,15 +82,22 @@ std::string Transliterate(const std::string& id, std::string_view utf8) {
 }
 
 // Han characters are read one at a time (as ICU's Han-Latin does), so their
-// readings are cached per character: ICU's Han table is slow (~40 us a name).
-const std::string& HanReading(char32_t cp) {
-  thread_local std::unordered_map<char32_t, std::string> cache;
-  auto it = cache.find(cp);
-  if (it != cache.end()) return it->second;
+// readings are cached per character, for the process: ICU's Han table is
+// slow (~40 us a name). The lock is held only to find or add an entry.
+std::string HanReading(char32_t cp) {
+  static std::shared_mutex mutex;  // guards cache
+  static std::unordered_map<char32_t, std::string> cache;
+  {
+    std::shared_lock<std::shared_mutex> lock(mutex);
+    auto it = cache.find(cp);
+    if (it != cache.end()) return it->second;
+  }
   icu::UnicodeString u(static_cast<UChar32>(cp));
   std::string utf8;
   u.toUTF8String(utf8);
-  return cache.emplace(cp, Transliterate("Han-Latin; Latin-ASCII", utf8)).first->second;
+  std::string reading = Transliterate("Han-Latin; Latin-ASCII", utf8);
+  std::unique_lock<std::shared_mutex> lock(mutex);
+  return cache.emplace(cp, std::move(reading)).first->second;
 }
 
 enum class RunKind { kLatin, kHan, kOther };
