@@ -11,7 +11,7 @@ endif()
 # or server transport. common/'s SHA-256 (OpenSSL) and HTML report style are
 # for the store and the reports.
 set(EMBARGO_FUZZ_LIB_SOURCES)
-foreach(subsystem common model sources text input match)
+foreach(subsystem common model scoring sources text input match)
   set(EMBARGO_SOURCES)
   include(src/${subsystem}/files.cmake)
   list(APPEND EMBARGO_FUZZ_LIB_SOURCES ${EMBARGO_SOURCES})

@@ -8,14 +8,7 @@
 namespace embargo::match {
 namespace {
 
-// A word is split only when it is long and the index does not know it
-// (nor anything close) as it stands.
-constexpr size_t kMinSplitLength = 6;
-constexpr size_t kMinFuzzySplitLength = 10;
-constexpr size_t kMinExactPart = 2;
-constexpr size_t kMinFuzzyPart = 4;
-constexpr float kKnownScore = 0.95f;
-constexpr float kMinFuzzyPartScore = 0.85f;
+using namespace scoring;  // kMinSplitLength, kKnownScore, kMinFuzzyPart...
 
 bool Known(const QueryUnit& unit) {
   for (const SimilarToken& s : unit.similar) {

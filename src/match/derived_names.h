@@ -13,8 +13,7 @@
 
 namespace embargo::match {
 
-// A derived name from an acronym scores at most this share of the match.
-inline constexpr float kDerivedAcronymScale = 0.9f;
+using scoring::kDerivedAcronymScale;  // scoring/constants.h
 
 std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& query, Schema schema,
                                         Workspace& ws);

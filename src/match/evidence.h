@@ -8,25 +8,22 @@
 
 #include "embargo/screener.h"
 #include "match/index.h"
+#include "scoring/constants.h"
 
 namespace embargo::match {
 
-inline constexpr double kDobExactBonus = 0.05;
-inline constexpr double kDobYearBonus = 0.02;
-inline constexpr double kDobDayMismatchPenalty = -0.10;
-inline constexpr double kDobContradictionPenalty = -0.25;
-inline constexpr double kNationalityMatchBonus = 0.03;
-inline constexpr double kNationalityMismatchPenalty = -0.15;
-inline constexpr double kCountryMismatchPenalty = -0.05;
-inline constexpr double kGenderMismatchPenalty = -0.15;
-inline constexpr double kIdentifierMismatchPenalty = -0.05;
-// A shared identifier (passport, IMO, BIC...) is strong evidence: the score
-// becomes at least this, whatever the name (the explanation's identifier
-// feature shows how much that added).
-inline constexpr double kIdentifierMatchFloor = 0.95;
-// A match through a weak alias alone never reaches an alert (OFAC FAQ 124):
-// without a corroborating birth date or identifier it stays at or below this.
-inline constexpr double kWeakAliasCap = 0.69;
+// The evidence's constants (scoring/constants.h).
+using scoring::kCountryMismatchPenalty;
+using scoring::kDobContradictionPenalty;
+using scoring::kDobDayMismatchPenalty;
+using scoring::kDobExactBonus;
+using scoring::kDobYearBonus;
+using scoring::kGenderMismatchPenalty;
+using scoring::kIdentifierMatchFloor;
+using scoring::kIdentifierMismatchPenalty;
+using scoring::kNationalityMatchBonus;
+using scoring::kNationalityMismatchPenalty;
+using scoring::kWeakAliasCap;
 
 enum class DateRelation { kNone, kContradicts, kDayMismatch, kNear, kSameYear, kExact };
 DateRelation CompareBirthDates(const std::vector<DateSpec>& query,

@@ -7,6 +7,7 @@
 
 #include "common/parallel.h"
 #include "model/country.h"
+#include "scoring/constants.h"
 #include "text/chinese.h"
 #include "text/given_names.h"
 #include "text/name_tables.h"
@@ -24,14 +25,11 @@ constexpr char kTagKeyDelete = 'e';
 constexpr char kTagKeyShorter = 'E';
 constexpr char kTagKeyReplace = 'r';
 constexpr char kTagTranscription = 't';
-constexpr size_t kMinDeleteLength = 4;
-// Acronyms are made of the initials of three to eight words.
-constexpr size_t kMinAcronymLetters = 3;
-constexpr size_t kMaxAcronymLetters = 8;
-// Least similarity of another spelling (Lookup::kSpelling).
-constexpr float kMinSpellingSimilarity = 0.95f;
-// Least similarity of a token found only by key deletions.
-constexpr float kMinKeyDeletionSimilarity = 0.8f;
+using scoring::kMaxAcronymLetters;
+using scoring::kMinAcronymLetters;
+using scoring::kMinDeleteLength;
+using scoring::kMinKeyDeletionSimilarity;
+using scoring::kMinSpellingSimilarity;
 
 // Spellings two edits apart where one edit is a vowel (Schulze / Scholz)
 // meet through their vowel-class keys: equal keys, one key a deletion of
@@ -113,15 +111,15 @@ std::string NormalizeIdentifier(std::string_view value) {
 
 float RoleWeight(text::TokenRole role) {
   switch (role) {
-    case text::TokenRole::kName: return 1.0f;
-    case text::TokenRole::kNumber: return 1.0f;
-    case text::TokenRole::kInitial: return 0.3f;
-    case text::TokenRole::kParticle: return 0.15f;
-    case text::TokenRole::kConnector: return 0.1f;
-    case text::TokenRole::kLegalForm: return 0.15f;
-    case text::TokenRole::kTitle: return 0.0f;
+    case text::TokenRole::kName: return scoring::kNameRoleWeight;
+    case text::TokenRole::kNumber: return scoring::kNameRoleWeight;
+    case text::TokenRole::kInitial: return scoring::kInitialRoleWeight;
+    case text::TokenRole::kParticle: return scoring::kParticleRoleWeight;
+    case text::TokenRole::kConnector: return scoring::kConnectorRoleWeight;
+    case text::TokenRole::kLegalForm: return scoring::kLegalFormRoleWeight;
+    case text::TokenRole::kTitle: return scoring::kTitleRoleWeight;
   }
-  return 1.0f;
+  return scoring::kNameRoleWeight;
 }
 
 Index::Index(const std::vector<Entity>& entities) {
@@ -219,7 +217,8 @@ void Index::BuildLookups(const Index* rarity) {
     double n = static_cast<double>(std::max<size_t>(names_.size(), 2));
     for (const auto& [key, df] : key_df_) {
       double idf = std::log((n + 1) / (df + 0.5)) / std::log(n + 1);
-      key_weight_[key] = static_cast<float>(std::clamp(idf, 0.1, 1.0));
+      key_weight_[key] =
+          static_cast<float>(std::clamp(idf, scoring::kMinRarityWeight, scoring::kMaxRarityWeight));
     }
   }
   for (VocabToken& v : vocab_) v.key_weight = KeyWeight(v.token.key);

@@ -32,8 +32,8 @@ bool InitialMatch(const text::Token& q, text::TokenRole q_role, const text::Toke
 
 // Parts written joined on one side and apart on the other ("Jongun" / "Jong
 // Un") must match nearly letter for letter: a join may not swallow a word.
-constexpr float kMinJoinedSimilarity = 0.95f;  // exact or spelling variant, not fuzzy
-constexpr size_t kMaxJoinedLengthDifference = 1;
+using scoring::kMaxJoinedLengthDifference;
+using scoring::kMinJoinedSimilarity;  // exact or spelling variant, not fuzzy
 
 bool JoinAcceptable(float similarity, size_t q_length, size_t c_length) {
   size_t diff = q_length > c_length ? q_length - c_length : c_length - q_length;
@@ -129,8 +129,8 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
         }
       } else if (unit.length == 1 && !(syllabic && both_syllables(unit.start, j)) &&
                  InitialMatch(q, q.role, ct, c.role)) {
-        pairs.push_back(
-            {0.8f, unit.weight + c.weight, unit.start, 1, j, 1, text::TokenMatchKind::kInitial});
+        pairs.push_back({scoring::kInitialSimilarity, unit.weight + c.weight, unit.start, 1, j, 1,
+                         text::TokenMatchKind::kInitial});
       }
       if (unit.length == 1 && j == 0 && name.acronym != kNoVocab && !query.from_acronym) {
         // An acronym against the words it stands for (PLA / People's

@@ -16,34 +16,20 @@
 #include "embargo/screener.h"
 #include "match/index.h"
 #include "match/workspace.h"
+#include "scoring/constants.h"
 
 namespace embargo::match {
 
-// Share of an unmatched query part's weight counted against the score.
-inline constexpr float kExtraQueryPartCost = 0.9f;
-// Share of an unmatched list part's weight counted against the score; a
-// person's leading given name costs kExtraQueryPartCost instead.
-inline constexpr float kExtraListPartCost = 0.25f;
-// The same for a middle part of a person's name (a second given name, a
-// patronymic, a father's name in a nasab chain: NamePosition::kMiddle),
-// which says less about who the person is.
-inline constexpr float kExtraQueryMiddleCost = 0.3f;
-inline constexpr float kExtraListMiddleCost = 0.15f;
-// Cap on a person's name score when a single name part matches and the list
-// name has more (OFAC FAQ 5 step 3: a surname alone is not a match).
-inline constexpr float kSinglePartCap = 0.65f;
-// Korean names: two romanised syllables that can be the same Hangul
-// syllable (Yong / Young / Yeong) score this; any other pair of syllables is
-// no match (yong / tong, min / man are other names).
-inline constexpr float kKoreanSyllableSimilarity = 0.95f;
-// An acronym against the words it stands for (PLA / People's Liberation
-// Army, on either side).
-inline constexpr float kAcronymSimilarity = 0.9f;
-// Most adjacent query parts looked up as one word (CHON MA SAN / CHONMASAN).
-inline constexpr uint32_t kMaxJoinedParts = 3;
-// Cap on a Korean or Chinese name whose family name matches none of the
-// other name's family name (이영호 is not HO, Yong Il).
-inline constexpr float kFamilyMismatchCap = 0.6f;
+// The alignment's constants (scoring/constants.h).
+using scoring::kAcronymSimilarity;
+using scoring::kExtraListMiddleCost;
+using scoring::kExtraListPartCost;
+using scoring::kExtraQueryMiddleCost;
+using scoring::kExtraQueryPartCost;
+using scoring::kFamilyMismatchCap;
+using scoring::kKoreanSyllableSimilarity;
+using scoring::kMaxJoinedParts;
+using scoring::kSinglePartCap;
 
 struct QueryUnit {
   uint32_t start = 0;

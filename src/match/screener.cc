@@ -17,10 +17,9 @@ using match::Index;
 using match::IndexedName;
 using match::QueryName;
 
-// Candidate stage: names whose accumulated token evidence reaches this share
-// of the query's weight are scored, at most kMaxCandidateNames per query name.
-constexpr float kMinCandidateShare = 0.3f;
-constexpr size_t kMaxCandidateNames = 48;
+using scoring::kMaxCandidateNames;
+using scoring::kMinCandidateShare;
+
 void CollectCandidates(const Index& index, const QueryName& q, match::Workspace& s,
                        std::vector<uint32_t>& out) {
   s.touched.clear();

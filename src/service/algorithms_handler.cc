@@ -1,11 +1,13 @@
 #include "service/algorithms_handler.h"
 
 #include <array>
+#include <cmath>
 #include <string_view>
 
 #include "embargo/screener.h"
 #include "match/evidence.h"
 #include "match/name_matcher.h"
+#include "scoring/constants.h"
 
 namespace embargo::service {
 namespace {
@@ -55,6 +57,16 @@ nlohmann::json Features() {
   };
 }
 
+// Every constant of the scorer (scoring/constants.h) by group, rounded to
+// the precision it is written with (floats would show 0.30000001).
+nlohmann::json Constants() {
+  nlohmann::json groups = nlohmann::json::object();
+  for (const scoring::Constant& c : scoring::Published()) {
+    groups[std::string(c.group)][std::string(c.name)] = std::round(c.value * 1e6) / 1e6;
+  }
+  return groups;
+}
+
 nlohmann::json Algorithm() {
   const char* description =
       "embargo's transliteration-aware name alignment plus signed evidence from birth dates, "
@@ -66,7 +78,7 @@ nlohmann::json Algorithm() {
           {"docs",
            {{"name", kAlgorithmName},
             {"description", description},
-            {"config", nlohmann::json::object()},
+            {"config", {{"constants", Constants()}}},
             {"features", Features()}}},
           {"aliases", aliases},
           {"default_threshold", kDefaultThreshold}};

@@ -9,15 +9,7 @@
 namespace embargo::text {
 namespace {
 
-constexpr float kVowelCloseCost = 0.3f;     // o/u, e/i: ŏ->o/u, Mohammed/Muhammad
-constexpr float kVowelCost = 0.5f;          // any other vowel change, or a vowel in/out
-constexpr float kSoftConsonantCost = 0.5f;  // 'h' in or out (kh/h, dh/d leftovers), r in Park/Pak
-constexpr float kConsonantCost = 1.0f;
-constexpr float kTranspositionCost = 0.8f;
-// A name's first letter is seldom what spellings disagree on: a different
-// (not close) first vowel, or a vowel added or lost there, costs more.
-constexpr float kInitialVowelCost = 0.8f;
-constexpr float kInitialVowelIndelCost = 1.0f;
+using namespace scoring;  // the edit costs and similarity tiers
 
 float SubstitutionCost(char a, char b) {
   if (a == b) return 0;
@@ -66,7 +58,8 @@ float FoldedEditSimilarity(std::string_view a, std::string_view b, float floor) 
   const float max_cost = (1.0f - floor) * static_cast<float>(longer) + 1e-4f;
   // Each length difference costs at least a vowel insertion.
   const float length_cost = static_cast<float>(longer - std::min(n, m)) * kVowelCost;
-  if (length_cost > 0.45f * static_cast<float>(longer) || length_cost > max_cost) return 0;
+  if (length_cost > kMaxLengthGapShare * static_cast<float>(longer) || length_cost > max_cost)
+    return 0;
   constexpr size_t kMax = 64;
   if (n >= kMax || m >= kMax) return a == b ? 1.0f : 0.0f;
   // Damerau-Levenshtein (optimal string alignment) with weighted costs,
@@ -121,11 +114,12 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
   if (a.norm.size() == 1 || b.norm.size() == 1) {
     const std::string& full = a.norm.size() == 1 ? b.norm : a.norm;
     const std::string& initial = a.norm.size() == 1 ? a.norm : b.norm;
-    if (full.size() > 1 && full[0] == initial[0]) return {0.8f, TokenMatchKind::kInitial};
+    if (full.size() > 1 && full[0] == initial[0])
+      return {kInitialSimilarity, TokenMatchKind::kInitial};
     return {};
   }
-  if (a.key[0] == '=' && a.key == b.key) return {0.95f, TokenMatchKind::kVariant};
-  if (a.fold == b.fold) return {0.95f, TokenMatchKind::kVariant};
+  if (a.key[0] == '=' && a.key == b.key) return {kVariantSimilarity, TokenMatchKind::kVariant};
+  if (a.fold == b.fold) return {kVariantSimilarity, TokenMatchKind::kVariant};
   floor = std::max(floor, kMinTokenSimilarity);
   float fuzzy = FoldedEditSimilarity(a.fold, b.fold, floor);
   // A misspelling of one member of a variant group (Serej for Sergej) is
@@ -137,9 +131,9 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
       fuzzy = std::max(fuzzy, FoldedEditSimilarity(other->fold, member, std::max(floor, fuzzy)));
   }
   // Abjad transliterations carry no vowels ("mhmd"): same skeleton is a variant.
-  if (fuzzy < 0.85f && (IsAbjadSkeleton(a.norm) || IsAbjadSkeleton(b.norm))) {
+  if (fuzzy < kSkeletonSimilarity && (IsAbjadSkeleton(a.norm) || IsAbjadSkeleton(b.norm))) {
     std::string ka = SkeletonKey(a.fold), kb = SkeletonKey(b.fold);
-    if (ka == kb && ka.size() >= 3) return {0.85f, TokenMatchKind::kVariant};
+    if (ka == kb && ka.size() >= 3) return {kSkeletonSimilarity, TokenMatchKind::kVariant};
   }
   // A foreign name transcribed into Han or kana syllables keeps its
   // consonants (beilake / barack, aobama / obama).
@@ -148,7 +142,7 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
     if (ka == kb && ka.size() >= 2) return {kTranscriptionSimilarity, TokenMatchKind::kVariant};
   }
   if (fuzzy < kMinTokenSimilarity) return {};
-  return {std::min(fuzzy, 0.94f), TokenMatchKind::kFuzzy};
+  return {std::min(fuzzy, kMaxFuzzySimilarity), TokenMatchKind::kFuzzy};
 }
 
 }  // namespace embargo::text

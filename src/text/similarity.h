@@ -7,6 +7,7 @@
 
 #include <string_view>
 
+#include "scoring/constants.h"
 #include "text/name_analyzer.h"
 
 namespace embargo::text {
@@ -27,12 +28,10 @@ struct TokenSimilarity {
   TokenMatchKind kind = TokenMatchKind::kNone;
 };
 
-// Scores below this are reported as no match.
-constexpr float kMinTokenSimilarity = 0.6f;
-// A short form of a given name (Ted / Theodore): weaker than a spelling.
-constexpr float kNicknameSimilarity = 0.85f;
-// A transcribed name part whose consonants agree (TranscriptionKey).
-constexpr float kTranscriptionSimilarity = 0.85f;
+// Token similarity's constants (scoring/constants.h).
+using scoring::kMinTokenSimilarity;  // below: no match
+using scoring::kNicknameSimilarity;
+using scoring::kTranscriptionSimilarity;
 
 // `floor`: the caller discards scores below it, so the edit distance may
 // stop as soon as it cannot reach it (the result is then kNone). Scores at

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "scoring/constants.h"
 #include "service/algorithms_handler.h"
 #include "service/reference_snapshot.h"
 
@@ -116,7 +117,24 @@ TEST(AlgorithmsHandlerTest, DescribesEmbargoV1AsDefaultAndBest) {
   const nlohmann::json& a = r.body["algorithms"][0];
   EXPECT_EQ(a["name"], "embargo-v1");
   EXPECT_EQ(a["docs"]["name"], "embargo-v1");
-  EXPECT_EQ(a["docs"]["config"], nlohmann::json::object());
+}
+
+TEST(AlgorithmsHandlerTest, PublishesEveryScoringConstantWithItsValue) {
+  Response r = HandleAlgorithms();
+  const nlohmann::json& c = r.body["algorithms"][0]["docs"]["config"]["constants"];
+  size_t published = 0;
+  for (const auto& [group, members] : c.items()) published += members.size();
+  EXPECT_EQ(published, scoring::Published().size());
+  EXPECT_EQ(published, 59u);  // a constant added or removed shows here
+  for (const scoring::Constant& k : scoring::Published()) {
+    ASSERT_TRUE(c[std::string(k.group)].contains(std::string(k.name))) << k.name;
+    EXPECT_NEAR(c[std::string(k.group)][std::string(k.name)].get<double>(), k.value, 1e-6)
+        << k.name;
+  }
+  EXPECT_EQ(c["token"]["vowel_close_cost"], 0.3);  // rounded, not 0.30000001
+  EXPECT_EQ(c["candidates"]["max_candidate_names"], 48);
+  EXPECT_EQ(c["evidence"]["weak_alias_cap"], 0.69);
+  EXPECT_EQ(c["alignment"]["extra_list_part_cost"], 0.25);
 }
 
 TEST(AlgorithmsHandlerTest, FeatureCoefficientsAreTheScoringConstants) {

@@ -1,0 +1,143 @@
+// Every number the scorer uses, named, in one place: token similarity
+// (text/similarity), the index's candidate lookups (match/index), name
+// alignment (match/name_matcher), derived query names (match/derived_names),
+// the candidate stage (screener) and the evidence (match/evidence). What
+// each means is in docs/SCORING.md; `Published()` lists them with their
+// values for GET /algorithms, so a change here shows there. Changing one
+// changes scores: run ScoreDeckTest and `embargo eval --independent`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace embargo::scoring {
+
+// --- Token similarity (text/similarity.cc) ---------------------------------
+// Weighted edit distance on spelling folds: costs per edit.
+inline constexpr float kVowelCloseCost = 0.3f;     // o/u, e/i (Mohammed/Muhammad)
+inline constexpr float kVowelCost = 0.5f;          // other vowel change, vowel in/out
+inline constexpr float kSoftConsonantCost = 0.5f;  // 'h' in or out (kh/h, dh/d)
+inline constexpr float kConsonantCost = 1.0f;
+inline constexpr float kTranspositionCost = 0.8f;
+// A name's first letter is seldom what spellings disagree on.
+inline constexpr float kInitialVowelCost = 0.8f;       // a different first vowel
+inline constexpr float kInitialVowelIndelCost = 1.0f;  // a first vowel added or lost
+// Tokens whose lengths differ by more than this share of the longer one
+// (counting each missing letter as a vowel) are not compared.
+inline constexpr float kMaxLengthGapShare = 0.45f;
+// Scores below this are no match.
+inline constexpr float kMinTokenSimilarity = 0.6f;
+// Same variant group (Sergey/Sergei) or same spelling fold (Gaddafi/Qadhafi).
+inline constexpr float kVariantSimilarity = 0.95f;
+// A fuzzy (edit-distance) match never reaches a spelling variant.
+inline constexpr float kMaxFuzzySimilarity = 0.94f;
+// An initial against a part starting with its letter ("M." / Mohammad).
+inline constexpr float kInitialSimilarity = 0.8f;
+// An abjad skeleton without vowels ("hsyn") against a vowelled spelling.
+inline constexpr float kSkeletonSimilarity = 0.85f;
+// A short form of a given name (Ted / Theodore): weaker than a spelling.
+inline constexpr float kNicknameSimilarity = 0.85f;
+// A transcribed name part whose consonants agree (beilake / barack).
+inline constexpr float kTranscriptionSimilarity = 0.85f;
+
+// --- Candidate lookups (match/index.cc) ------------------------------------
+// Tokens (and vowel-class keys) this long or longer are also found one
+// deletion away.
+inline constexpr size_t kMinDeleteLength = 4;
+// Least similarity of a token found only through its vowel-class key.
+inline constexpr float kMinKeyDeletionSimilarity = 0.8f;
+// Least similarity of another spelling (joined parts: Index::Lookup::kSpelling).
+inline constexpr float kMinSpellingSimilarity = 0.95f;
+// A listed firm's or body's acronym: the initials of this many words.
+inline constexpr size_t kMinAcronymLetters = 3;
+inline constexpr size_t kMaxAcronymLetters = 8;
+// Rarity weight (idf) of a token's key is kept within these bounds.
+inline constexpr double kMinRarityWeight = 0.1;
+inline constexpr double kMaxRarityWeight = 1.0;
+// Weight of a token by its role in the name.
+inline constexpr float kNameRoleWeight = 1.0f;  // also numbers
+inline constexpr float kInitialRoleWeight = 0.3f;
+inline constexpr float kParticleRoleWeight = 0.15f;
+inline constexpr float kConnectorRoleWeight = 0.1f;
+inline constexpr float kLegalFormRoleWeight = 0.15f;
+inline constexpr float kTitleRoleWeight = 0.0f;
+
+// --- Candidate stage (match/screener.cc) -----------------------------------
+// Names whose accumulated token evidence reaches this share of the query's
+// weight are scored, at most kMaxCandidateNames per query name.
+inline constexpr float kMinCandidateShare = 0.3f;
+inline constexpr size_t kMaxCandidateNames = 48;
+
+// --- Name alignment (match/name_matcher) -----------------------------------
+// Share of an unmatched part's weight counted against the name score: a
+// query part the listed name lacks costs more than a listed part the query
+// lacks (lists carry full names, queries often short ones).
+inline constexpr float kExtraQueryPartCost = 0.9f;
+inline constexpr float kExtraListPartCost = 0.25f;
+// A middle part (second given name, patronymic, nasab link) tells people
+// apart less: it costs less when missing on either side.
+inline constexpr float kExtraQueryMiddleCost = 0.3f;
+inline constexpr float kExtraListMiddleCost = 0.15f;
+// Cap on a person's name score when a single name part matches and the list
+// name has more (OFAC FAQ 5 step 3: a surname alone is not a match).
+inline constexpr float kSinglePartCap = 0.65f;
+// Korean names: two romanised syllables that can be the same Hangul
+// syllable (Yong / Young / Yeong) score this; any other pair of syllables is
+// no match (yong / tong, min / man are other names).
+inline constexpr float kKoreanSyllableSimilarity = 0.95f;
+// An acronym against the words it stands for (PLA / People's Liberation Army).
+inline constexpr float kAcronymSimilarity = 0.9f;
+// Most adjacent query parts looked up as one word (CHON MA SAN / CHONMASAN).
+inline constexpr uint32_t kMaxJoinedParts = 3;
+// Parts joined on one side must match at least this (exact or variant) and
+// differ in length by at most kMaxJoinedLengthDifference letters.
+inline constexpr float kMinJoinedSimilarity = 0.95f;
+inline constexpr size_t kMaxJoinedLengthDifference = 1;
+// Cap on a Korean or Chinese name whose family name matches none of the
+// other name's family name (이영호 is not HO, Yong Il).
+inline constexpr float kFamilyMismatchCap = 0.6f;
+
+// --- Derived query names (match/derived_names.cc) --------------------------
+// A derived name from an acronym scores at most this share of the match.
+inline constexpr float kDerivedAcronymScale = 0.9f;
+// Run-together words: split when at least this long and not known as they
+// stand (no similar token at kKnownScore or more); close splits only when
+// the word is kMinFuzzySplitLength long, each part kMinFuzzyPart long and
+// at least kMinFuzzyPartScore similar to a listed token.
+inline constexpr size_t kMinSplitLength = 6;
+inline constexpr size_t kMinExactPart = 2;
+inline constexpr float kKnownScore = 0.95f;
+inline constexpr size_t kMinFuzzySplitLength = 10;
+inline constexpr size_t kMinFuzzyPart = 4;
+inline constexpr float kMinFuzzyPartScore = 0.85f;
+
+// --- Evidence (match/evidence.cc) ------------------------------------------
+inline constexpr double kDobExactBonus = 0.05;
+inline constexpr double kDobYearBonus = 0.02;  // same year, day unknown on one side
+inline constexpr double kDobDayMismatchPenalty = -0.10;
+inline constexpr double kDobContradictionPenalty = -0.25;
+inline constexpr double kNationalityMatchBonus = 0.03;
+inline constexpr double kNationalityMismatchPenalty = -0.15;
+inline constexpr double kCountryMismatchPenalty = -0.05;
+inline constexpr double kGenderMismatchPenalty = -0.15;
+inline constexpr double kIdentifierMismatchPenalty = -0.05;
+// A shared identifier (passport, IMO, BIC...) is strong evidence: the score
+// becomes at least this, whatever the name (the explanation's identifier
+// feature shows how much that added).
+inline constexpr double kIdentifierMatchFloor = 0.95;
+// Ceiling on a match through a weak alias (OFAC FAQ 124) unless a birth
+// date or identifier corroborates it: below the default threshold.
+inline constexpr double kWeakAliasCap = 0.69;
+
+struct Constant {
+  std::string_view name;  // the constant's name without its k prefix, snake_case
+  double value;
+  std::string_view group;  // token, lookup, candidates, alignment, derived, evidence
+};
+
+// Every constant above, in order, for GET /algorithms.
+std::span<const Constant> Published();
+
+}  // namespace embargo::scoring

@@ -1,0 +1,2 @@
+list(APPEND EMBARGO_SOURCES
+  src/scoring/constants.cc)
