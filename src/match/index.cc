@@ -286,11 +286,11 @@ std::span<const uint32_t> Index::EntitiesWithIdentifier(const std::string& norma
   return identifiers_.Find(HashKey('i', normalized));
 }
 
-void Index::FindSimilar(const text::Token& token, Lookup lookup,
-                        std::vector<SimilarToken>& out) const {
+void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<SimilarToken>& out,
+                        LookupScratch& scratch) const {
   out.clear();
-  thread_local std::vector<uint32_t> ids;
-  thread_local std::vector<uint64_t> hashes;
+  std::vector<uint32_t>& ids = scratch.ids;
+  std::vector<uint64_t>& hashes = scratch.hashes;
   ids.clear();
   hashes.clear();
   hashes.push_back(HashKey(kTagNorm, token.norm));
@@ -322,7 +322,7 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
   // must be close: Schulze / Scholz, not Berg / Mark.
   std::sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(direct));
   std::sort(ids.begin() + static_cast<std::ptrdiff_t>(direct), ids.end());
-  thread_local std::vector<uint32_t> merged;
+  std::vector<uint32_t>& merged = scratch.merged;
   merged.clear();
   std::merge(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(direct),
              ids.begin() + static_cast<std::ptrdiff_t>(direct), ids.end(),
@@ -338,13 +338,13 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup,
     if (sim.score < floor) continue;
     out.push_back(SimilarToken{v, sim.score, sim.kind});
   }
-  if (lookup == Lookup::kFuzzy) AddRelatedGivenNames(token, out);
+  if (lookup == Lookup::kFuzzy) AddRelatedGivenNames(token, out, scratch.related);
 }
 
-void Index::AddRelatedGivenNames(const text::Token& token, std::vector<SimilarToken>& out) const {
+void Index::AddRelatedGivenNames(const text::Token& token, std::vector<SimilarToken>& out,
+                                 std::vector<uint32_t>& ids) const {
   const std::vector<std::string>& related = text::RelatedGivenNames(token.norm);
   if (related.empty()) return;
-  thread_local std::vector<uint32_t> ids;
   ids.clear();
   for (const std::string& name : related) {
     text::Token t = text::MakeToken(name, text::TokenRole::kName);

@@ -80,6 +80,13 @@ struct SimilarToken {
   text::TokenMatchKind kind;
 };
 
+// Buffers of Index::FindSimilar, kept between calls so that a lookup does
+// not allocate.
+struct LookupScratch {
+  std::vector<uint64_t> hashes;
+  std::vector<uint32_t> ids, merged, related;
+};
+
 class Index {
  public:
   explicit Index(const std::vector<Entity>& entities);
@@ -97,7 +104,9 @@ class Index {
   // kSpelling also other spellings of it (same fold or variant group: score
   // >= 0.95, no edit distances); kFuzzy everything up to kMinTokenSimilarity.
   enum class Lookup { kExactOnly, kSpelling, kFuzzy };
-  void FindSimilar(const text::Token& token, Lookup lookup, std::vector<SimilarToken>& out) const;
+  // `scratch`: buffers reused across calls (a query's Workspace holds one).
+  void FindSimilar(const text::Token& token, Lookup lookup, std::vector<SimilarToken>& out,
+                   LookupScratch& scratch) const;
 
   // Whether some indexed name holds this token as written.
   bool HasToken(const std::string& norm) const { return vocab_ids_.count(norm) > 0; }
@@ -118,7 +127,8 @@ class Index {
   void AddAcronym(const text::AnalyzedName& analyzed, uint32_t name_id, IndexedName& indexed);
   // Adds the vocabulary spellings of the formal names or short forms of a
   // given name (Ted -> Theodore) to `out`, keeping it sorted by vocab id.
-  void AddRelatedGivenNames(const text::Token& token, std::vector<SimilarToken>& out) const;
+  void AddRelatedGivenNames(const text::Token& token, std::vector<SimilarToken>& out,
+                            std::vector<uint32_t>& ids) const;
   void AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
                text::AnalyzedName analyzed);
   void AddEntities(const std::vector<Entity>& entities);

@@ -8,13 +8,6 @@
 namespace embargo::match {
 namespace {
 
-struct UnitPair {
-  float similarity;
-  float weight;
-  uint32_t q_start, q_length, c_start, c_length;
-  text::TokenMatchKind kind;
-};
-
 const SimilarToken* FindSimilar(const QueryUnit& unit, uint32_t vocab) {
   auto it = std::lower_bound(unit.similar.begin(), unit.similar.end(), vocab,
                              [](const SimilarToken& s, uint32_t v) { return s.vocab < v; });
@@ -333,9 +326,9 @@ bool Counts(text::TokenRole role) {
 }  // namespace
 
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
-                    bool person_rules, Explanation* explanation) {
-  thread_local std::vector<UnitPair> pairs;
-  thread_local std::vector<UnitPair> taken;
+                    bool person_rules, AlignScratch& scratch, Explanation* explanation) {
+  std::vector<UnitPair>& pairs = scratch.pairs;
+  std::vector<UnitPair>& taken = scratch.taken;
   CollectPairs(index, query, name, pairs);
   std::sort(pairs.begin(), pairs.end(), [](const UnitPair& a, const UnitPair& b) {
     if (a.similarity != b.similarity) return a.similarity > b.similarity;
@@ -345,7 +338,8 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   });
   const size_t nq = query.analyzed.tokens.size();
   const size_t nc = name.tokens.size();
-  thread_local std::vector<char> q_used, c_used;
+  std::vector<char>& q_used = scratch.q_used;
+  std::vector<char>& c_used = scratch.c_used;
   q_used.assign(nq, 0);
   c_used.assign(nc, 0);
   taken.clear();

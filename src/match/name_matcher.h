@@ -75,8 +75,8 @@ struct NameScore {
 bool PersonRulesApply(Schema query_schema, Schema listed_schema);
 
 // Scores `name` against the query; fills `explanation` (alignment and
-// unmatched parts) when it is not null.
+// unmatched parts) when it is not null. `scratch`: the workspace's buffers.
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
-                    bool person_rules, Explanation* explanation);
+                    bool person_rules, AlignScratch& scratch, Explanation* explanation);
 
 }  // namespace embargo::match

@@ -23,7 +23,7 @@ using scoring::kMinCandidateShare;
 void CollectCandidates(const Index& index, const QueryName& q, match::Workspace& s,
                        std::vector<uint32_t>& out) {
   s.touched.clear();
-  thread_local std::vector<match::SimilarToken> similar;
+  std::vector<match::SimilarToken>& similar = s.similar;
   for (const match::QueryUnit& unit : q.units) {
     if (unit.weight <= 0) continue;
     similar.assign(unit.similar.begin(), unit.similar.end());
@@ -42,7 +42,7 @@ void CollectCandidates(const Index& index, const QueryName& q, match::Workspace&
   // Rank by an estimate of the name score, so that a short name matched
   // whole outranks long names sharing the same common token.
   float min_acc = kMinCandidateShare * q.total_weight;
-  thread_local std::vector<std::pair<float, uint32_t>> ranked;
+  std::vector<std::pair<float, uint32_t>>& ranked = s.ranked;
   ranked.clear();
   for (uint32_t name : s.touched) {
     if (s.acc[name] >= min_acc) {
@@ -72,14 +72,16 @@ struct EntityCandidate {
 };
 
 Explanation Explain(const Index& index, const Entity& entity, Schema query_schema,
-                    const std::vector<QueryName>& qnames, const BestName& best) {
+                    const std::vector<QueryName>& qnames, const BestName& best,
+                    match::Workspace& ws) {
   Explanation ex;
   const IndexedName& name = index.names()[best.name];
   ex.query_name = qnames[best.query_name].original;
   ex.matched_name = entity.names[name.name_index].value;
   ex.matched_kind = name.kind;
-  match::NameScore ns = match::ScoreName(index, qnames[best.query_name], name,
-                                         match::PersonRulesApply(query_schema, entity.schema), &ex);
+  match::NameScore ns =
+      match::ScoreName(index, qnames[best.query_name], name,
+                       match::PersonRulesApply(query_schema, entity.schema), ws.align, &ex);
   ex.name_score = ns.score;
   std::string detail =
       fmt::format("'{}' ~ '{}' ({})", ex.query_name, ex.matched_name, NameKindName(name.kind));
@@ -133,15 +135,14 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
 
   std::vector<QueryName> qnames;
   std::vector<uint32_t> candidate_names;
-  {
-    match::WorkspacePool::Lease workspace = impl_->workspaces.Acquire();
-    for (const std::string& name : query.names) {
-      qnames.push_back(match::AnalyzeQueryName(index, name, schema, *workspace));
-      for (QueryName& d : match::DeriveQueryNames(index, qnames.back(), schema, *workspace))
-        qnames.push_back(std::move(d));
-    }
-    for (const QueryName& q : qnames) CollectCandidates(index, q, *workspace, candidate_names);
+  match::WorkspacePool::Lease workspace = impl_->workspaces.Acquire();
+  match::Workspace& ws = *workspace;
+  for (const std::string& name : query.names) {
+    qnames.push_back(match::AnalyzeQueryName(index, name, schema, ws));
+    for (QueryName& d : match::DeriveQueryNames(index, qnames.back(), schema, ws))
+      qnames.push_back(std::move(d));
   }
+  for (const QueryName& q : qnames) CollectCandidates(index, q, ws, candidate_names);
   std::unordered_map<uint32_t, EntityCandidate> by_entity;
   for (const auto& id : query.id_numbers) {
     for (uint32_t e : index.EntitiesWithIdentifier(match::NormalizeIdentifier(id))) by_entity[e];
@@ -162,7 +163,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     BestName& slot = name.kind == NameKind::kWeakAlias ? cand.weak : cand.strong;
     for (size_t qi = 0; qi < qnames.size(); ++qi) {
       float s = match::ScoreName(index, qnames[qi], name,
-                                 match::PersonRulesApply(schema, entity.schema), nullptr)
+                                 match::PersonRulesApply(schema, entity.schema), ws.align, nullptr)
                     .score;
       if (s > slot.score) slot = BestName{s, n, qi};
     }
@@ -202,7 +203,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     m.entity = &entity;
     m.score = score;
     m.match = score >= options.threshold;
-    if (best != nullptr) m.explanation = Explain(index, entity, schema, qnames, *best);
+    if (best != nullptr) m.explanation = Explain(index, entity, schema, qnames, *best, ws);
     if (weak_capped) {
       m.explanation.features.push_back(
           {"weak_alias", 0,

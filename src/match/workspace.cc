@@ -13,9 +13,10 @@ const std::vector<SimilarToken>& FindSimilarCached(const Index& index, const std
   auto [it, inserted] = ws.token_cache.try_emplace(std::move(key));
   if (inserted) {
     if (token != nullptr) {
-      index.FindSimilar(*token, lookup, it->second);
+      index.FindSimilar(*token, lookup, it->second, ws.lookup);
     } else {
-      index.FindSimilar(text::MakeToken(norm, text::TokenRole::kName), lookup, it->second);
+      index.FindSimilar(text::MakeToken(norm, text::TokenRole::kName), lookup, it->second,
+                        ws.lookup);
     }
   }
   return it->second;

@@ -12,11 +12,25 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "match/index.h"
 
 namespace embargo::match {
+
+// One aligned pair of query and listed units (name_matcher.cc).
+struct UnitPair {
+  float similarity;
+  float weight;
+  uint32_t q_start, q_length, c_start, c_length;
+  text::TokenMatchKind kind;
+};
+
+struct AlignScratch {
+  std::vector<UnitPair> pairs, taken;
+  std::vector<char> q_used, c_used;
+};
 
 struct Workspace {
   explicit Workspace(size_t names) : acc(names, 0), stamp(names, 0) {}
@@ -28,6 +42,12 @@ struct Workspace {
   // "<norm>~" (fuzzy), "<norm>%" (spelling) or "<norm>=" (exact) -> similar
   // vocabulary tokens.
   std::unordered_map<std::string, std::vector<SimilarToken>> token_cache;
+  // Scratch buffers, reused from query to query: the index's lookups, the
+  // candidate stage (screener.cc) and the name alignment (name_matcher.cc).
+  LookupScratch lookup;
+  std::vector<SimilarToken> similar;
+  std::vector<std::pair<float, uint32_t>> ranked;
+  AlignScratch align;
 };
 
 // Entries a workspace's token cache holds before it is emptied.
