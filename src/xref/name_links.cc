@@ -8,6 +8,7 @@
 
 #include "common/parallel.h"
 #include "match/evidence.h"
+#include "model/country.h"
 #include "text/name_analyzer.h"
 
 namespace embargo::xref {
@@ -150,6 +151,16 @@ std::vector<std::string> AllCountries(const Entity& e) {
   return out;
 }
 
+// A firm's or body's countries: those it is listed with, else those its
+// names name ("...OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA").
+std::vector<std::string> FirmCountries(const Entity& e) {
+  std::vector<std::string> out = AllCountries(e);
+  if (!out.empty()) return out;
+  for (const Name& n : e.names)
+    for (std::string& code : CountriesNamedIn(n.value)) AppendUnique(out, code);
+  return out;
+}
+
 }  // namespace
 
 bool OneDayApart(const std::vector<DateSpec>& a, const std::vector<DateSpec>& b) {
@@ -169,7 +180,7 @@ bool Corroborated(const Entity& x, const Entity& y) {
   if (OneDayApart(x.birth_dates, y.birth_dates)) return true;
   if (!Shared(x.nationalities, y.nationalities).empty()) return true;
   return x.schema != Schema::kPerson && y.schema != Schema::kPerson &&
-         !Shared(AllCountries(x), AllCountries(y)).empty();
+         !Shared(FirmCountries(x), FirmCountries(y)).empty();
 }
 
 NameKind KindOf(const Entity& e, std::string_view name) {
@@ -250,13 +261,32 @@ bool NameLinker::BreakTie(const Entity& x, std::vector<Candidate>& candidates) c
   for (size_t i = 0; i < tied; ++i)
     same[i] = SameSpellings(x, lists_.entities[candidates[i].entity]);
   size_t winner = std::max_element(same.begin(), same.end()) - same.begin();
-  for (size_t i = 0; i < tied; ++i) {
-    if (i != winner && same[i] >= same[winner]) return false;
+  bool unique = true;
+  for (size_t i = 0; i < tied; ++i) unique &= i == winner || same[i] < same[winner];
+  if (unique) {
+    size_t runner_up = winner == 0 ? 1 : 0;
+    candidates[winner].note =
+        fmt::format("{} of its names spelled the same on both lists ({} on {})", same[winner],
+                    same[runner_up], lists_.entities[candidates[runner_up].entity].id);
+  } else if (x.schema != Schema::kPerson) {
+    // Firms and bodies of the same name in different countries (the
+    // Foreign Trade Banks of the DPRK and of Myanmar): the one tied
+    // candidate that shares a country with the record, by its addresses or
+    // its names, is its counterpart.
+    std::vector<std::string> own = FirmCountries(x);
+    size_t sharing = 0;
+    for (size_t i = 0; i < tied; ++i) {
+      if (Shared(own, FirmCountries(lists_.entities[candidates[i].entity])).empty()) continue;
+      winner = i;
+      ++sharing;
+    }
+    if (sharing != 1) return false;
+    candidates[winner].note =
+        fmt::format("the only one of {} candidates as close by name in the same country ({})", tied,
+                    Join(Shared(own, FirmCountries(lists_.entities[candidates[winner].entity]))));
+  } else {
+    return false;
   }
-  size_t runner_up = winner == 0 ? 1 : 0;
-  candidates[winner].note =
-      fmt::format("{} of its names spelled the same on both lists ({} on {})", same[winner],
-                  same[runner_up], lists_.entities[candidates[runner_up].entity].id);
   std::rotate(candidates.begin(), candidates.begin() + winner, candidates.begin() + winner + 1);
   return true;
 }
