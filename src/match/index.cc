@@ -82,12 +82,8 @@ EntityEvidence MakeEvidence(const Entity& entity) {
   ev.gender = entity.gender;
   // A firm or body listed without a country often names it ("FOREIGN TRADE
   // BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA").
-  if (ev.countries.empty() && ev.nationalities.empty() && entity.schema != Schema::kPerson) {
-    for (const Name& n : entity.names)
-      for (std::string& code : CountriesNamedIn(n.value))
-        if (std::find(ev.countries.begin(), ev.countries.end(), code) == ev.countries.end())
-          ev.countries.push_back(std::move(code));
-  }
+  if (ev.countries.empty() && ev.nationalities.empty() && entity.schema != Schema::kPerson)
+    ev.countries = CountriesNamedIn(entity.names);
   return ev;
 }
 
@@ -138,7 +134,11 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
   // then runs in entity order, so ids do not depend on the threads.
   evidence_.resize(entities.size());
   std::vector<std::vector<text::AnalyzedName>> analyzed(entities.size());
-  ParallelFor(entities.size(), 0, [&](size_t e) {
+  // A small index (a delta re-screen's, a test's) is read on the calling
+  // thread: new threads would cost more than they save.
+  constexpr size_t kMinEntitiesPerThread = 1024;
+  int threads = entities.size() < 2 * kMinEntitiesPerThread ? 1 : 0;
+  ParallelFor(entities.size(), threads, [&](size_t e) {
     const Entity& entity = entities[e];
     evidence_[e] = MakeEvidence(entity);
     analyzed[e].reserve(entity.names.size());

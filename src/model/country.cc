@@ -486,6 +486,14 @@ std::vector<std::string> CountriesNamedIn(std::string_view name) {
   return found;
 }
 
+std::vector<std::string> CountriesNamedIn(const std::vector<Name>& names) {
+  std::vector<std::string> out;
+  for (const Name& n : names)
+    for (std::string& code : CountriesNamedIn(n.value))
+      if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
+  return out;
+}
+
 std::string CountryLabel(std::string_view iso2) {
   std::string code = CountryKey(iso2);
   for (const CountryRow& row : kCountries) {

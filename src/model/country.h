@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "embargo/entity.h"
+
 namespace embargo {
 
 // "kp" for "Korea, North"; "" when the text names no known country.
@@ -20,6 +22,8 @@ std::string NormalizeCountry(std::string_view text);
 // wins where phrases overlap. Codes (CO, SA) are not read: in a name they
 // are legal forms more often than countries.
 std::vector<std::string> CountriesNamedIn(std::string_view name);
+// The countries any of `names` names, each once, in the order first named.
+std::vector<std::string> CountriesNamedIn(const std::vector<Name>& names);
 
 // The country's English short name for display ("kp" -> "North Korea"); the
 // code itself when unknown.

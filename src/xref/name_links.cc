@@ -155,10 +155,7 @@ std::vector<std::string> AllCountries(const Entity& e) {
 // names name ("...OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA").
 std::vector<std::string> FirmCountries(const Entity& e) {
   std::vector<std::string> out = AllCountries(e);
-  if (!out.empty()) return out;
-  for (const Name& n : e.names)
-    for (std::string& code : CountriesNamedIn(n.value)) AppendUnique(out, code);
-  return out;
+  return out.empty() ? CountriesNamedIn(e.names) : out;
 }
 
 }  // namespace
@@ -273,17 +270,20 @@ bool NameLinker::BreakTie(const Entity& x, std::vector<Candidate>& candidates) c
     // Foreign Trade Banks of the DPRK and of Myanmar): the one tied
     // candidate that shares a country with the record, by its addresses or
     // its names, is its counterpart.
-    std::vector<std::string> own = FirmCountries(x);
+    std::vector<std::string> own = FirmCountries(x), in_common;
     size_t sharing = 0;
     for (size_t i = 0; i < tied; ++i) {
-      if (Shared(own, FirmCountries(lists_.entities[candidates[i].entity])).empty()) continue;
+      std::vector<std::string> shared =
+          Shared(own, FirmCountries(lists_.entities[candidates[i].entity]));
+      if (shared.empty()) continue;
       winner = i;
+      in_common = std::move(shared);
       ++sharing;
     }
     if (sharing != 1) return false;
     candidates[winner].note =
         fmt::format("the only one of {} candidates as close by name in the same country ({})", tied,
-                    Join(Shared(own, FirmCountries(lists_.entities[candidates[winner].entity]))));
+                    Join(in_common));
   } else {
     return false;
   }
