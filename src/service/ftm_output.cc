@@ -1,19 +1,19 @@
 #include "service/ftm_output.h"
 
-#include <map>
 #include <string>
 #include <vector>
 
 namespace embargo::service {
 namespace {
 
-using Properties = std::map<std::string, std::vector<std::string>>;
-
-void Add(Properties& p, const std::string& key, const std::string& value) {
+// properties[key] gains `value` unless empty or already there. An object's
+// keys are kept sorted, so the output reads the same whatever the order.
+void Add(nlohmann::json& properties, const char* key, const std::string& value) {
   if (value.empty()) return;
-  auto& values = p[key];
-  for (const std::string& v : values) {
-    if (v == value) return;
+  nlohmann::json& values = properties[key];
+  if (values.is_null()) values = nlohmann::json::array();
+  for (const nlohmann::json& v : values) {
+    if (v.get_ref<const std::string&>() == value) return;
   }
   values.push_back(value);
 }
@@ -46,7 +46,7 @@ const char* IdentifierProperty(IdType type) {
 }  // namespace
 
 nlohmann::json EntityToFtm(const Entity& e) {
-  Properties p;
+  nlohmann::json p = nlohmann::json::object();
   for (const Name& n : e.names) Add(p, NameProperty(n.kind), n.value);
   for (const DateSpec& d : e.birth_dates) {
     Add(p, "birthDate", d.from.ToString());
@@ -63,13 +63,11 @@ nlohmann::json EntityToFtm(const Entity& e) {
   for (const std::string& program : e.programs) Add(p, "program", program);
   for (const std::string& remark : e.remarks) Add(p, "notes", remark);
   for (const std::string& topic : e.topics_or_default()) Add(p, "topics", topic);
-  nlohmann::json properties = nlohmann::json::object();
-  for (const auto& [key, values] : p) properties[key] = values;
   std::string seen = e.listed_on;
   return {{"id", e.id},
           {"caption", e.caption()},
           {"schema", std::string(SchemaName(e.schema))},
-          {"properties", properties},
+          {"properties", std::move(p)},
           {"datasets", {e.dataset}},
           {"referents", nlohmann::json::array()},
           {"target", true},

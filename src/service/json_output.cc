@@ -23,10 +23,10 @@ nlohmann::json ExplanationToJson(const Explanation& e) {
           {"matched_name", e.matched_name},
           {"matched_kind", std::string(NameKindName(e.matched_kind))},
           {"name_score", RoundScore(e.name_score)},
-          {"alignment", alignment},
+          {"alignment", std::move(alignment)},
           {"unmatched_query", e.unmatched_query},
           {"unmatched_candidate", e.unmatched_candidate},
-          {"features", features}};
+          {"features", std::move(features)}};
 }
 
 nlohmann::json MatchToJson(const Match& m) {

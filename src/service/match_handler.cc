@@ -240,17 +240,17 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
       matched += m.match ? 1 : 0;
     }
     response.alerts += matched;
-    const ParsedQuery& parsed = queries[q];
+    ParsedQuery& parsed = queries[q];  // not read again: its parts move into the answer
     nlohmann::json entry = {{"status", parsed.error.empty() ? 200 : 400},
-                            {"results", list},
+                            {"results", std::move(list)},
                             {"total", {{"value", matched}, {"relation", "eq"}}},
-                            {"query", parsed.cleaned},
-                            {"warnings", parsed.query.warnings}};
+                            {"query", std::move(parsed.cleaned)},
+                            {"warnings", std::move(parsed.query.warnings)}};
     if (!parsed.error.empty()) entry["detail"] = parsed.error;
     responses[parsed.key] = std::move(entry);
   }
   response.queries = queries.size();
-  response.body = {{"responses", responses}, {"limit", *limit}};
+  response.body = {{"responses", std::move(responses)}, {"limit", *limit}};
   response.headers.emplace_back("x-batch-size", std::to_string(queries.size()));
   return response;
 }
