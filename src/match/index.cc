@@ -328,7 +328,16 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
              ids.begin() + static_cast<std::ptrdiff_t>(direct), ids.end(),
              std::back_inserter(merged));
   merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-  for (uint32_t v : merged) {
+  // Candidates lie anywhere in the vocabulary: fetch a few ahead so that
+  // the comparisons do not wait on memory one after another.
+  constexpr size_t kPrefetchAhead = 8;
+  for (size_t i = 0; i < merged.size(); ++i) {
+    if (i + kPrefetchAhead < merged.size()) {
+      const char* ahead = reinterpret_cast<const char*>(&vocab_[merged[i + kPrefetchAhead]]);
+      __builtin_prefetch(ahead);
+      __builtin_prefetch(ahead + 64);
+    }
+    uint32_t v = merged[i];
     bool via_key_deletion_only =
         !std::binary_search(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(direct), v);
     float floor = lookup == Lookup::kSpelling ? kMinSpellingSimilarity
