@@ -168,6 +168,7 @@ int Main(int argc, char** argv) {
     args.threshold = eval.threshold;
     args.threads = eval.threads;
     args.json_path = eval.json_path;
+    args.misses_path = eval.misses_path;
     code = RunValidate(args, std::cout, std::cerr);
   });
 
@@ -205,6 +206,8 @@ int Main(int argc, char** argv) {
                            "Negatives the brute-force baseline scores (the first N)");
   validate_cmd->add_option("--json", validate.json_path, "Write the report as JSON here");
   validate_cmd->add_option("--html", validate.html_path, "Write the report as HTML here");
+  validate_cmd->add_option("--misses", validate.misses_path,
+                           "Write every missed pair and false alert here (CSV)");
   validate_cmd->callback([&] { code = RunValidate(validate, std::cout, std::cerr); });
 
   XrefArgs xref;

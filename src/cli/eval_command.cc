@@ -10,6 +10,7 @@
 
 #include "cli/batch_input.h"
 #include "cli/output_file.h"
+#include "common/csv.h"
 #include "cli/progress.h"
 #include "common/parallel.h"
 #include "eval/evaluate.h"
@@ -28,12 +29,6 @@ int ExtraColumn(const BatchInput& input, const std::string& name) {
   return it == input.extra_columns.end() ? -1 : static_cast<int>(it - input.extra_columns.begin());
 }
 
-std::string Csv(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 // Missed positives and false alerts, one CSV row each.
 void WriteMisses(const EvalArgs& args, const std::vector<eval::LabeledQuery>& rows,
                  const std::vector<eval::EvalOutcome>& outcomes, std::ostream& misses) {
@@ -43,10 +38,10 @@ void WriteMisses(const EvalArgs& args, const std::vector<eval::LabeledQuery>& ro
     bool miss = o.positive ? (o.expected_score < args.threshold || !o.expected_at_top)
                            : o.top_score >= args.threshold;
     if (!miss) continue;
-    misses << fmt::format("{},{},{},{},{},{:.4f},{},{},{:.4f}\n", Csv(rows[i].source), rows[i].line,
-                          o.kind, Csv(rows[i].fields.names.empty() ? "" : rows[i].fields.names[0]),
-                          Csv(rows[i].expected_id), o.expected_score, Csv(o.top_entity),
-                          Csv(o.top_name), o.top_score);
+    misses << fmt::format("{},{},{},{},{},{:.4f},{},{},{:.4f}\n", CsvField(rows[i].source), rows[i].line,
+                          o.kind, CsvField(rows[i].fields.names.empty() ? "" : rows[i].fields.names[0]),
+                          CsvField(rows[i].expected_id), o.expected_score, CsvField(o.top_entity),
+                          CsvField(o.top_name), o.top_score);
   }
 }
 
@@ -150,7 +145,7 @@ int RunDeck(const DeckArgs& args, std::ostream& out, std::ostream& err) {
   int written = WriteOutput("deck", args.out_path, out, err, [&](std::ostream& file) {
     file << "id,name,schema,expected_id,kind\n";
     for (const auto& r : rows) {
-      file << fmt::format("{},{},{},{},{}\n", r.id, Csv(r.name), r.schema, Csv(r.expected_id),
+      file << fmt::format("{},{},{},{},{}\n", r.id, CsvField(r.name), r.schema, CsvField(r.expected_id),
                           r.kind);
     }
   });
@@ -171,10 +166,10 @@ int RunIndependentDeck(const ListSource& source, const std::string& out_path, st
     s << "id,name,schema,birth_date,nationality,expected_id,expected_dataset,expected_name,class,"
          "source,link,query_entity\n";
     for (const eval::PairRow& r : deck.rows)
-      s << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", r.id, Csv(r.name), r.schema,
-                       r.birth_date, r.nationality, Csv(r.expected_id), r.expected_dataset,
-                       Csv(r.expected_name), r.variant_class, r.source, r.link,
-                       Csv(r.query_entity));
+      s << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", r.id, CsvField(r.name), r.schema,
+                       r.birth_date, r.nationality, CsvField(r.expected_id), r.expected_dataset,
+                       CsvField(r.expected_name), r.variant_class, r.source, r.link,
+                       CsvField(r.query_entity));
   });
   if (code == 0 && !out_path.empty() && out_path != "-")
     out << fmt::format("wrote {} rows to {}\n", deck.rows.size(), out_path);

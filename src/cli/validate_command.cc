@@ -96,6 +96,11 @@ int RunValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err) 
       WriteOutput("validate", args.json_path, out, err,
                   [&](std::ostream& s) { s << report.dump(2) << '\n'; }) != 0)
     return 1;
+  if (!args.misses_path.empty() &&
+      WriteOutput("validate", args.misses_path, out, err, [&](std::ostream& s) {
+        eval::WriteIndependentMisses(result, args.threshold, s);
+      }) != 0)
+    return 1;
   if (!args.html_path.empty() &&
       WriteOutput("validate", args.html_path, out, err,
                   [&](std::ostream& s) { s << eval::ValidationReportHtml(report); }) != 0)

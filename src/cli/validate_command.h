@@ -26,6 +26,7 @@ struct ValidateArgs {
   bool baseline = true;  // eval --independent --no-baseline: the engine only
   std::string json_path;
   std::string html_path;
+  std::string misses_path;  // every miss and false alert, as CSV
 };
 
 int RunValidate(const ValidateArgs& args, std::ostream& out, std::ostream& err);

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cli/output_file.h"
+#include "common/csv.h"
 #include "common/json_text.h"
 #include "xref/xref_json.h"
 
@@ -73,13 +74,6 @@ void WriteJson(const Report& r, std::ostream& out) {
     for (const auto& u : *r.unlinked) doc["unlinked"].push_back(UnlinkedJson(r.lists, u));
   }
   out << JsonText(doc, 1) << '\n';
-}
-
-std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 // One row per link, with the number of the cluster it belongs to.

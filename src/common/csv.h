@@ -47,6 +47,10 @@ class CsvReader {
   std::optional<Error> error_;
 };
 
+// `text` as one CSV field: quoted (inner quotes doubled) when it holds a
+// comma, quote or line break, else as is.
+std::string CsvField(std::string_view text);
+
 // Reads a whole buffer. Fails on the first malformed record.
 Result<std::vector<CsvRow>> ReadCsv(std::string_view data, const std::string& file_name,
                                     char delimiter = ',');

@@ -1,9 +1,12 @@
 #include "eval/independent_eval.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cmath>
 #include <map>
 
+#include "common/csv.h"
 #include "eval/baseline.h"
 
 namespace embargo::eval {
@@ -208,6 +211,30 @@ json IndependentEvalJson(const IndependentEvalResult& r, double threshold, size_
       {"seconds", {{"engine", Round4(r.engine_seconds)}, {"baseline", Round4(r.baseline_seconds)}}},
       {"misses", Misses(r, threshold, max_listed)},
       {"false_alerts", FalseAlerts(r, threshold, max_listed)}};
+}
+
+void WriteIndependentMisses(const IndependentEvalResult& r, double threshold,
+                            std::ostream& out) {
+  out << "kind,id,source,class,query,expected_id,expected_name,expected_score,top_entity,"
+         "top_name,top_score\n";
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    const EvalOutcome& o = r.engine_rows[i];
+    if (o.expected_score >= threshold) continue;
+    const PairRow& row = r.rows[i];
+    out << fmt::format("miss,{},{},{},{},{},{},{:.4f},{},{},{:.4f}\n", CsvField(row.id),
+                       CsvField(row.source), CsvField(row.variant_class), CsvField(row.name),
+                       CsvField(row.expected_id), CsvField(row.expected_name), o.expected_score,
+                       CsvField(o.top_entity), CsvField(o.top_name), o.top_score);
+  }
+  for (size_t i = 0; i < r.negatives.size(); ++i) {
+    const EvalOutcome& o = r.engine_negatives[i];
+    if (o.top_score < threshold) continue;
+    const LabeledQuery& q = r.negatives[i];
+    out << fmt::format("false_alert,{},{},,{},,,,{},{},{:.4f}\n",
+                       CsvField(fmt::format("{}:{}", q.source, q.line)), CsvField(q.source),
+                       CsvField(q.fields.names.empty() ? "" : q.fields.names[0]),
+                       CsvField(o.top_entity), CsvField(o.top_name), o.top_score);
+  }
 }
 
 }  // namespace embargo::eval

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -47,5 +48,12 @@ IndependentEvalResult RunIndependentEval(const ListSet& lists, const Screener& s
 // was not run.
 nlohmann::json IndependentEvalJson(const IndependentEvalResult& result, double threshold,
                                    size_t max_listed = 500);
+
+// Every missed pair and every false alert at `threshold` (none left out),
+// one CSV row each: kind (miss or false_alert), the pair's id or the
+// negative's source:line, source, class, query, expected record, and the
+// engine's best candidate.
+void WriteIndependentMisses(const IndependentEvalResult& result, double threshold,
+                            std::ostream& out);
 
 }  // namespace embargo::eval

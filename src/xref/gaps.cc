@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/csv.h"
 #include "xref/xref_json.h"
 
 namespace embargo::xref {
@@ -642,17 +643,6 @@ nlohmann::json TimelineToJson(const TimelineEntry& e, const GapReport& report) {
   return {{"target", t.id},         {"caption", t.caption},
           {"first", e.first},       {"first_date", e.first_date},
           {"lag_days", e.lag_days}, {"undated", e.undated}};
-}
-
-// A CSV field, quoted when it holds a separator, quote or line break.
-std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
 }
 
 std::string Joined(const std::vector<std::string>& values) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "eval/baseline.h"
 #include "sources/free_text.h"
 #include "xref/test_records.h"
@@ -99,6 +101,23 @@ TEST(IndependentEvalTest, JsonCountsRecallPerClassAndFalseAlerts) {
   EXPECT_EQ(report["misses"][0]["query"], "SANSRI");
   EXPECT_EQ(report["false_alerts"][0]["query"], "Han Jang Su");
   EXPECT_EQ(report["datasets"][1]["version_date"], "2018-04-13");
+}
+
+TEST(IndependentEvalTest, MissesCsvListsEveryMissAndFalseAlert) {
+  std::ostringstream csv;
+  WriteIndependentMisses(Result(), kDefaultThreshold, csv);
+  std::vector<std::string> lines;
+  std::istringstream in(csv.str());
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 6u);  // header, 4 misses, 1 false alert
+  EXPECT_EQ(lines[0],
+            "kind,id,source,class,query,expected_id,expected_name,expected_score,top_entity,"
+            "top_name,top_score");
+  EXPECT_EQ(lines[1].rfind("miss,uk>un-", 0), 0u) << lines[1];
+  EXPECT_NE(lines[1].find(",uk>un,different,SANSRI,un_sc_sanctions-KPe.018,"), std::string::npos)
+      << lines[1];
+  EXPECT_EQ(lines[5].rfind("false_alert,", 0), 0u) << lines[5];
+  EXPECT_NE(lines[5].find(",Han Jang Su,,,,"), std::string::npos) << lines[5];
 }
 
 TEST(BaselineTest, JaroWinklerOfTheTextbookPairs) {
