@@ -10,8 +10,8 @@
 
 #include "cli/batch_input.h"
 #include "cli/output_file.h"
-#include "common/csv.h"
 #include "cli/progress.h"
+#include "common/csv.h"
 #include "common/parallel.h"
 #include "eval/evaluate.h"
 #include "eval/independent_deck.h"
@@ -38,8 +38,9 @@ void WriteMisses(const EvalArgs& args, const std::vector<eval::LabeledQuery>& ro
     bool miss = o.positive ? (o.expected_score < args.threshold || !o.expected_at_top)
                            : o.top_score >= args.threshold;
     if (!miss) continue;
-    misses << fmt::format("{},{},{},{},{},{:.4f},{},{},{:.4f}\n", CsvField(rows[i].source), rows[i].line,
-                          o.kind, CsvField(rows[i].fields.names.empty() ? "" : rows[i].fields.names[0]),
+    misses << fmt::format("{},{},{},{},{},{:.4f},{},{},{:.4f}\n", CsvField(rows[i].source),
+                          rows[i].line, o.kind,
+                          CsvField(rows[i].fields.names.empty() ? "" : rows[i].fields.names[0]),
                           CsvField(rows[i].expected_id), o.expected_score, CsvField(o.top_entity),
                           CsvField(o.top_name), o.top_score);
   }
@@ -145,8 +146,8 @@ int RunDeck(const DeckArgs& args, std::ostream& out, std::ostream& err) {
   int written = WriteOutput("deck", args.out_path, out, err, [&](std::ostream& file) {
     file << "id,name,schema,expected_id,kind\n";
     for (const auto& r : rows) {
-      file << fmt::format("{},{},{},{},{}\n", r.id, CsvField(r.name), r.schema, CsvField(r.expected_id),
-                          r.kind);
+      file << fmt::format("{},{},{},{},{}\n", r.id, CsvField(r.name), r.schema,
+                          CsvField(r.expected_id), r.kind);
     }
   });
   if (written != 0) return written;

@@ -213,8 +213,7 @@ json IndependentEvalJson(const IndependentEvalResult& r, double threshold, size_
       {"false_alerts", FalseAlerts(r, threshold, max_listed)}};
 }
 
-void WriteIndependentMisses(const IndependentEvalResult& r, double threshold,
-                            std::ostream& out) {
+void WriteIndependentMisses(const IndependentEvalResult& r, double threshold, std::ostream& out) {
   out << "kind,id,source,class,query,expected_id,expected_name,expected_score,top_entity,"
          "top_name,top_score\n";
   for (size_t i = 0; i < r.rows.size(); ++i) {
