@@ -247,13 +247,13 @@ std::string_view VariantGroupOfFold(std::string_view folded) {
 const std::vector<std::string>& VariantGroupFolds(std::string_view canonical) {
   static const auto* folds = [] {
     auto* map = new std::unordered_map<std::string, std::vector<std::string>>();
-    ForEachGroup([&](const auto& group) {
+    for (const auto& group : kVariantGroups) {
       auto& list = (*map)[std::string(*group.begin())];
       for (std::string_view member : group) {
         std::string f = Fold(member);
         if (std::find(list.begin(), list.end(), f) == list.end()) list.push_back(std::move(f));
       }
-    });
+    }
     return map;
   }();
   static const std::vector<std::string> kNone;

@@ -20,7 +20,10 @@ std::string_view VariantGroupOfFold(std::string_view folded);
 
 // The spelling folds of every member of the variant group named by its
 // canonical form ("sergey" -> sergey, sergei, serhiy, ...), to measure a
-// misspelling against the whole group; empty for an unknown group.
+// misspelling against the whole group; empty for an unknown group and for
+// business-word groups: their members are synonyms and abbreviations
+// (telecom, comms), so a word one edit from "comms" (gomez) is not close
+// to "telecom".
 const std::vector<std::string>& VariantGroupFolds(std::string_view canonical);
 
 bool IsLegalForm(std::string_view token);  // co, ltd, llc, ooo, jsc, gmbh, ...
