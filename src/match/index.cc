@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <optional>
 #include <unordered_set>
 
 #include "common/parallel.h"
@@ -87,6 +88,28 @@ EntityEvidence MakeEvidence(const Entity& entity) {
   return ev;
 }
 
+// A body named after its parent, as OFAC writes some ("KOREAN WORKERS
+// PARTY, PROPAGANDA AND AGITATION DEPARTMENT"): the part after the comma
+// when it names a body on its own (two name words or more, one a word for a
+// body), to be indexed as other lists write it. Empty otherwise.
+std::optional<text::AnalyzedName> BodyAfterComma(const text::AnalyzedName& a) {
+  if (a.before_comma <= 0) return std::nullopt;
+  auto from = a.tokens.begin() + a.before_comma;
+  int name_words = 0;
+  bool body = false;
+  for (auto it = from; it != a.tokens.end(); ++it) {
+    name_words += it->role == text::TokenRole::kName ? 1 : 0;
+    body |= text::IsBodyWord(it->norm);
+  }
+  if (name_words < 2 || !body) return std::nullopt;
+  text::AnalyzedName unit;
+  unit.tokens.assign(from, a.tokens.end());
+  for (size_t i = 0; i < unit.tokens.size() && unit.head < 0; ++i) {
+    if (unit.tokens[i].role == text::TokenRole::kName) unit.head = static_cast<int>(i);
+  }
+  return unit;
+}
+
 }  // namespace
 
 std::string NormalizeIdentifier(std::string_view value) {
@@ -147,8 +170,12 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
   });
   for (uint32_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
-    for (uint32_t n = 0; n < entity.names.size(); ++n)
+    for (uint32_t n = 0; n < entity.names.size(); ++n) {
+      std::optional<text::AnalyzedName> body;
+      if (entity.schema != Schema::kPerson) body = BodyAfterComma(analyzed[e][n]);
       AddName(e, n, entity.names[n], entity.schema, std::move(analyzed[e][n]));
+      if (body) AddName(e, n, entity.names[n], entity.schema, std::move(*body), false);
+    }
   }
 }
 
@@ -164,7 +191,7 @@ uint32_t Index::InternToken(const std::string& norm) {
 }
 
 void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
-                    text::AnalyzedName analyzed) {
+                    text::AnalyzedName analyzed, bool count_keys) {
   if (analyzed.tokens.empty()) return;
   IndexedName indexed;
   indexed.entity = entity;
@@ -181,7 +208,7 @@ void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Sche
     uint32_t v = InternToken(token.norm);
     indexed.tokens.push_back(NameToken{v, token.role, token.position, 0});
     if (Searchable(token.role)) postings_[v].push_back(name_id);
-    if (keys_seen.insert(token.key).second) ++key_df_[token.key];
+    if (count_keys && keys_seen.insert(token.key).second) ++key_df_[token.key];
   }
   for (size_t j = 0; j + 1 < analyzed.tokens.size(); ++j) {
     uint32_t v = InternToken(analyzed.tokens[j].norm + analyzed.tokens[j + 1].norm);

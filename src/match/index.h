@@ -129,8 +129,10 @@ class Index {
   // given name (Ted -> Theodore) to `out`, keeping it sorted by vocab id.
   void AddRelatedGivenNames(const text::Token& token, std::vector<SimilarToken>& out,
                             std::vector<uint32_t>& ids) const;
+  // `count_keys` false: a second reading of a name already counted (its
+  // tokens do not make their keys commoner).
   void AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
-               text::AnalyzedName analyzed);
+               text::AnalyzedName analyzed, bool count_keys = true);
   void AddEntities(const std::vector<Entity>& entities);
   void BuildLookups(const Index* rarity);
 

@@ -273,6 +273,13 @@ bool IsBusinessWord(std::string_view token) {
   return Contains(*words, token);
 }
 
+bool IsBodyWord(std::string_view token) {
+  static const auto* set = new std::unordered_set<std::string>(BuildSet(
+      {"department", "dept", "bureau", "committee", "ministry", "office", "directorate",
+       "division", "administration", "commission", "council", "agency", "secretariat"}));
+  return Contains(*set, token);
+}
+
 bool IsPersonOnlyTitle(std::string_view token) {
   static const auto* set = new std::unordered_set<std::string>(BuildSet(kHonorifics));
   return IsTitle(token) && !Contains(*set, token);

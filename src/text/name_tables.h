@@ -30,6 +30,9 @@ bool IsLegalForm(std::string_view token);  // co, ltd, llc, ooo, jsc, gmbh, ...
 // A word firms and bodies are named with, or its abbreviation (bank, bk,
 // trading, trdg, institute, ...).
 bool IsBusinessWord(std::string_view token);
+// A word naming a body within a state, party or firm: department, bureau,
+// committee, ministry, office, directorate ...
+bool IsBodyWord(std::string_view token);
 bool IsTitle(std::string_view token);  // dr, haji, mullah, shaykh, sayyid, ...
 // A title that names a rank or office (general, captain, president), which
 // may also start a firm's name, rather than an honorific (mr, sheikh).
