@@ -26,6 +26,7 @@ constexpr char kTagKeyDelete = 'e';
 constexpr char kTagKeyShorter = 'E';
 constexpr char kTagKeyReplace = 'r';
 constexpr char kTagTranscription = 't';
+constexpr char kTagAbjad = 'a';
 using scoring::kMaxAcronymLetters;
 using scoring::kMinAcronymLetters;
 using scoring::kMinDeleteLength;
@@ -269,6 +270,7 @@ void Index::BuildLookups(const Index* rarity) {
     entries.emplace_back(HashKey(kTagFold, t.fold), v);
     entries.emplace_back(HashKey(kTagSkeleton, text::SkeletonKey(t.fold)), v);
     entries.emplace_back(HashKey(kTagTranscription, text::TranscriptionKey(t.fold)), v);
+    entries.emplace_back(HashKey(kTagAbjad, text::AbjadKey(t.fold)), v);
     deletions.clear();
     DeletionHashes(kTagDelete, t.norm, kMinDeleteLength, deletions);
     AddKeyDeletions(t, KeySide::kListed, deletions);
@@ -328,6 +330,7 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
   if (lookup == Lookup::kFuzzy) {
     if (text::IsAbjadSkeleton(token.norm))
       hashes.push_back(HashKey(kTagSkeleton, text::SkeletonKey(token.fold)));
+    if (token.abjad) hashes.push_back(HashKey(kTagAbjad, text::AbjadKey(token.fold)));
     if (token.transcribed)
       hashes.push_back(HashKey(kTagTranscription, text::TranscriptionKey(token.fold)));
     DeletionHashes(kTagDelete, token.norm, kMinDeleteLength, hashes);

@@ -10,6 +10,7 @@ const std::vector<SimilarToken>& FindSimilarCached(const Index& index, const std
                 : lookup == Index::Lookup::kSpelling ? '%'
                                                      : '=');
   if (token != nullptr && token->transcribed) key.push_back('^');
+  if (token != nullptr && token->abjad) key.push_back('&');
   auto [it, inserted] = ws.token_cache.try_emplace(std::move(key));
   if (inserted) {
     if (token != nullptr) {

@@ -20,6 +20,7 @@ constexpr std::array kPublished = {
     Constant{"max_fuzzy_similarity", static_cast<double>(kMaxFuzzySimilarity), "token"},
     Constant{"initial_similarity", static_cast<double>(kInitialSimilarity), "token"},
     Constant{"skeleton_similarity", static_cast<double>(kSkeletonSimilarity), "token"},
+    Constant{"min_abjad_key_letters", static_cast<double>(kMinAbjadKeyLetters), "token"},
     Constant{"nickname_similarity", static_cast<double>(kNicknameSimilarity), "token"},
     Constant{"transcription_similarity", static_cast<double>(kTranscriptionSimilarity), "token"},
     Constant{"min_delete_length", static_cast<double>(kMinDeleteLength), "lookup"},

@@ -37,6 +37,10 @@ inline constexpr float kMaxFuzzySimilarity = 0.94f;
 inline constexpr float kInitialSimilarity = 0.8f;
 // An abjad skeleton without vowels ("hsyn") against a vowelled spelling.
 inline constexpr float kSkeletonSimilarity = 0.85f;
+// A name part read from Arabic script meets a Latin spelling by its
+// consonants (text::AbjadKey, at kSkeletonSimilarity) when they are at least
+// this many: fewer say too little (ywns / yunis -> "ns").
+inline constexpr size_t kMinAbjadKeyLetters = 4;
 // A short form of a given name (Ted / Theodore): weaker than a spelling.
 inline constexpr float kNicknameSimilarity = 0.85f;
 // A transcribed name part whose consonants agree (beilake / barack).

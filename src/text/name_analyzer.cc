@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "common/utf8.h"
 #include "text/chinese.h"
 #include "text/given_names.h"
 #include "text/kana.h"
@@ -292,6 +293,18 @@ CjkScript CjkScriptOf(std::string_view utf8) {
 
 bool HasSpace(std::string_view utf8) { return utf8.find(' ') != std::string_view::npos; }
 
+// A letter of the Arabic script (Arabic, Persian, Urdu, Pashto).
+bool HasArabicLetter(std::string_view utf8) {
+  for (size_t i = 0; i < utf8.size();) {
+    Utf8Char c = DecodeUtf8(utf8, i);
+    char32_t cp = c.code_point;
+    if (c.length > 0 && ((cp >= 0x0620 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F)))
+      return true;
+    i += c.length > 0 ? c.length : 1;
+  }
+  return false;
+}
+
 // The middle dot of a transcribed foreign name (贝拉克·奥巴马): U+00B7.
 bool HasForeignNameDot(std::string_view utf8) {
   return utf8.find("\xC2\xB7") != std::string_view::npos;
@@ -408,6 +421,9 @@ AnalyzedName AnalyzeName(std::string_view name, Schema schema) {
   MarkMiddleParts(analyzed, HyphenLinks(latin, analyzed.tokens));
   CjkScript script = CjkScriptOf(name);
   bool transcribed = HasKana(name) || (script == CjkScript::kHan && HasForeignNameDot(name));
+  if (HasArabicLetter(name)) {
+    for (Token& t : analyzed.tokens) t.abjad = true;
+  }
   if (transcribed) {
     for (Token& t : analyzed.tokens) t.transcribed = true;
     script = CjkScript::kNone;  // a foreign name, not one of Chinese syllables

@@ -43,6 +43,9 @@ struct Token {
   // Part of a foreign name transcribed into Han or kana syllables: compared
   // by its consonants too (TranscriptionKey).
   bool transcribed = false;
+  // Read from Arabic script, which writes no short vowels: compared by its
+  // consonant skeleton too (SkeletonKey), whatever vowels it shows.
+  bool abjad = false;
 };
 
 struct AnalyzedName {

@@ -274,9 +274,9 @@ bool IsBusinessWord(std::string_view token) {
 }
 
 bool IsBodyWord(std::string_view token) {
-  static const auto* set = new std::unordered_set<std::string>(BuildSet(
-      {"department", "dept", "bureau", "committee", "ministry", "office", "directorate",
-       "division", "administration", "commission", "council", "agency", "secretariat"}));
+  static const auto* set = new std::unordered_set<std::string>(
+      BuildSet({"department", "dept", "bureau", "committee", "ministry", "office", "directorate",
+                "division", "administration", "commission", "council", "agency", "secretariat"}));
   return Contains(*set, token);
 }
 

@@ -106,6 +106,18 @@ std::string SkeletonKey(std::string_view folded) {
   return key;
 }
 
+std::string AbjadKey(std::string_view folded) {
+  std::string key;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    if (IsVowel(c)) continue;
+    if (c == 'v' && i > 0) continue;
+    if (!key.empty() && key.back() == c) continue;
+    key.push_back(c);
+  }
+  return key;
+}
+
 std::string TranscriptionKey(std::string_view folded) {
   std::string key;
   for (char c : folded) {

@@ -27,6 +27,14 @@ std::string VowelClassKey(std::string_view folded);
 // behind '~' ("i" -> "~i").
 std::string SkeletonKey(std::string_view folded);
 
+// Consonants of a folded token as Arabic script writes them: vowels dropped,
+// and w and y (v and i in the fold) after the first letter, which stand for
+// the long vowels u and i as often as for consonants; h kept; repeats
+// collapsed. "muhammad" and "mhmd" -> "mhmt", "yunis" and "ywns" -> "ns",
+// "ahmad" -> "hmt". For tokens read from Arabic script against Latin
+// spellings, which show the short vowels that script leaves out.
+std::string AbjadKey(std::string_view folded);
+
 // Consonants of a folded token, for names transcribed into Han or kana
 // syllables (贝拉克 "beilake", バラク "baraku" for Barack): vowels, h, w and y
 // dropped, l written r (neither script tells them apart), repeats

@@ -135,6 +135,12 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
     std::string ka = SkeletonKey(a.fold), kb = SkeletonKey(b.fold);
     if (ka == kb && ka.size() >= 3) return {kSkeletonSimilarity, TokenMatchKind::kVariant};
   }
+  // Read from Arabic script: the same consonants, long vowels as w and y.
+  if (fuzzy < kSkeletonSimilarity && (a.abjad || b.abjad)) {
+    std::string ka = AbjadKey(a.fold), kb = AbjadKey(b.fold);
+    if (ka == kb && ka.size() >= kMinAbjadKeyLetters)
+      return {kSkeletonSimilarity, TokenMatchKind::kVariant};
+  }
   // A foreign name transcribed into Han or kana syllables keeps its
   // consonants (beilake / barack, aobama / obama).
   if (fuzzy < kTranscriptionSimilarity && (a.transcribed || b.transcribed)) {

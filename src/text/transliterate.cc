@@ -247,12 +247,16 @@ std::string RomanizeHangul(std::string_view utf8) {
 
 namespace {
 
-// Arabic script before it is romanised: the article written joined to its
-// word (الزيدي) becomes a word of its own, as Latin spellings write it
-// (AL-ZAIDI); a word-initial ain, which romanisation drops, becomes an alef
-// so that the word keeps its initial vowel (عبدالله: abdallh, not bdallh).
-std::string SeparateArabicArticles(const std::string& text) {
-  constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639;
+// Arabic script before it is romanised, read as Latin spellings of names
+// read it: the article written joined to its word (الزيدي) becomes a word
+// of its own (AL-ZAIDI); a word-initial ain, which romanisation drops,
+// becomes an alef so that the word keeps its initial vowel (عبدالله:
+// abdallh, not bdallh); a word-final ta marbuta is the vowel a (سميرة
+// SAMIRA, not smyrt; a final alef maqsura stays y: writers swap it with ya,
+// على for علي); the word الله is ALLAH, not the article and "lh".
+std::string PrepareArabicNames(const std::string& text) {
+  constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639, kHeh = 0x0647,
+                     kTehMarbuta = 0x0629;
   auto is_arabic_letter = [](char32_t c) { return c >= 0x0620 && c <= 0x06FF; };
   std::vector<char32_t> chars;
   for (size_t pos = 0; pos < text.size();) {
@@ -263,6 +267,18 @@ std::string SeparateArabicArticles(const std::string& text) {
   std::string out;
   for (size_t i = 0; i < chars.size(); ++i) {
     bool word_start = i == 0 || !is_arabic_letter(chars[i - 1]);
+    bool word_end = i + 1 == chars.size() || !is_arabic_letter(chars[i + 1]);
+    if (word_end && !word_start && chars[i] == kTehMarbuta) {
+      ::embargo::AppendUtf8(out, kAlef);
+      continue;
+    }
+    if (word_start && chars[i] == kAlef && i + 3 < chars.size() && chars[i + 1] == kLam &&
+        chars[i + 2] == kLam && chars[i + 3] == kHeh &&
+        (i + 4 == chars.size() || !is_arabic_letter(chars[i + 4]))) {
+      out += "allah";
+      i += 3;
+      continue;
+    }
     if (word_start && chars[i] == kAin) {
       ::embargo::AppendUtf8(out, kAlef);
       continue;
@@ -299,7 +315,7 @@ std::string ToLatinAscii(std::string_view utf8) {
       }
     }
   }
-  romanized = SeparateArabicArticles(romanized);
+  romanized = PrepareArabicNames(romanized);
   std::string out;
   for (const Run& run : ScriptRuns(romanized)) {
     if (!out.empty()) out += ' ';

@@ -10,6 +10,7 @@
 
 #include "scoring/constants.h"
 #include "text/name_analyzer.h"
+#include "text/phonetic.h"
 
 namespace embargo::text {
 namespace {
@@ -75,6 +76,28 @@ TEST(SimilarityTest, AFloorNeverChangesAScoreAtOrAboveIt) {
     }
   }
   EXPECT_GT(above, compared / 20);  // the deck holds close pairs, not only strangers
+}
+
+// A part read from Arabic script shows no short vowels and writes the long
+// ones as w and y: it meets a Latin spelling when the consonants agree, four
+// of them at least (fewer say too little).
+TEST(SimilarityTest, ArabicScriptPartsMeetLatinSpellingsByTheirConsonants) {
+  auto part = [](const char* arabic) {
+    AnalyzedName a = AnalyzeName(arabic, Schema::kPerson);
+    EXPECT_EQ(a.tokens.size(), 1u) << arabic;
+    EXPECT_TRUE(a.tokens[0].abjad) << arabic;
+    return a.tokens[0];
+  };
+  auto latin = [](const char* norm) { return MakeToken(norm, TokenRole::kName); };
+  EXPECT_EQ(AbjadKey("mhmt"), "mhmt");
+  EXPECT_EQ(AbjadKey("mohamat"), "mhmt");
+  EXPECT_EQ(AbjadKey("mslvm"), "mslm");  // mzlwm: the w is a long u
+  EXPECT_EQ(AbjadKey("vali"), "vl");     // an initial w is a consonant
+  // مصطفى (mstfy) / Mustafa, مزلوم (mzlwm) / Mazloom: the same consonants.
+  EXPECT_EQ(CompareTokens(part("مصطفى"), latin("mustafa")).score, scoring::kSkeletonSimilarity);
+  EXPECT_GE(CompareTokens(part("مزلوم"), latin("mazloom")).score, scoring::kSkeletonSimilarity);
+  // شاکری (shakry) / Asghar: "skr" is three consonants, too few to tell.
+  EXPECT_LT(CompareTokens(part("شاکری"), latin("asghar")).score, scoring::kSkeletonSimilarity);
 }
 
 }  // namespace
