@@ -27,11 +27,11 @@ std::string VowelClassKey(std::string_view folded);
 // behind '~' ("i" -> "~i").
 std::string SkeletonKey(std::string_view folded);
 
-// Consonants of a folded token as Arabic script writes them: vowels dropped,
-// and w and y (v and i in the fold) after the first letter, which stand for
-// the long vowels u and i as often as for consonants; h kept; repeats
-// collapsed. "muhammad" and "mhmd" -> "mhmt", "yunis" and "ywns" -> "ns",
-// "ahmad" -> "hmt". For tokens read from Arabic script against Latin
+// Consonants of a folded token as Arabic script writes them: vowels
+// dropped (y is i in the fold), and w (v in the fold) after the first
+// letter, which stands for the long vowel u as often as for a consonant; h
+// kept; repeats collapsed. "muhammad" and "mhmd" -> "mhmt", "mazloom" and
+// "mzlwm" -> "mslm". For tokens read from Arabic script against Latin
 // spellings, which show the short vowels that script leaves out.
 std::string AbjadKey(std::string_view folded);
 
