@@ -44,7 +44,7 @@ struct Token {
   // by its consonants too (TranscriptionKey).
   bool transcribed = false;
   // Read from Arabic script, which writes no short vowels: compared by its
-  // consonant skeleton too (SkeletonKey), whatever vowels it shows.
+  // consonants too (AbjadKey), whatever vowel letters it shows.
   bool abjad = false;
 };
 

@@ -36,6 +36,19 @@ char FoldLetter(char c) {
   }
 }
 
+// The consonants of a folded token, repeats collapsed, `soft` dropped after
+// the first letter (SkeletonKey drops h, AbjadKey the w that may be a vowel).
+std::string Consonants(std::string_view folded, char soft) {
+  std::string key;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char c = folded[i];
+    if (IsVowel(c) || (c == soft && i > 0)) continue;
+    if (!key.empty() && key.back() == c) continue;
+    key.push_back(c);
+  }
+  return key;
+}
+
 }  // namespace
 
 std::string Fold(std::string_view token) {
@@ -94,29 +107,12 @@ std::string VowelClassKey(std::string_view folded) {
 }
 
 std::string SkeletonKey(std::string_view folded) {
-  std::string key;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    char c = folded[i];
-    if (IsVowel(c)) continue;
-    if (c == 'h' && i > 0) continue;
-    if (!key.empty() && key.back() == c) continue;
-    key.push_back(c);
-  }
+  std::string key = Consonants(folded, 'h');
   if (key.empty()) return "~" + std::string(folded);
   return key;
 }
 
-std::string AbjadKey(std::string_view folded) {
-  std::string key;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    char c = folded[i];
-    if (IsVowel(c)) continue;
-    if (c == 'v' && i > 0) continue;
-    if (!key.empty() && key.back() == c) continue;
-    key.push_back(c);
-  }
-  return key;
-}
+std::string AbjadKey(std::string_view folded) { return Consonants(folded, 'v'); }
 
 std::string TranscriptionKey(std::string_view folded) {
   std::string key;
