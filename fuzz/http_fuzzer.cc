@@ -4,7 +4,8 @@
 // (service/json_body_check.h), /match and /search (HandleMatch,
 // HandleSearch) on a small fixed snapshot, and the response and the
 // request-log line made into JSON text (common/json_text.h), as
-// service/server.cc does. The input's first line is the request target, the
+// service/server.cc does; an answer written as text (JsonWriter) is read
+// back and must be JSON. The input's first line is the request target, the
 // rest the body; the path picks the endpoint.
 #include <cstddef>
 #include <cstdint>
@@ -72,7 +73,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto target = embargo::service::ParseRequestTarget(lines[0]);
   if (!target.ok()) return 0;
   std::optional<Response> response = Answer(*target, body);
-  if (response) embargo::JsonText(response->body);
+  if (response) {
+    // An answer written as text must read back as JSON (parse throws, and
+    // the fuzzer reports it, if the writer ever produced anything else).
+    if (!response->text.empty()) {
+      nlohmann::json::parse(response->text);
+    } else {
+      embargo::JsonText(response->body);
+    }
+  }
   // The request log line, as `serve --log-queries` writes it.
   embargo::JsonText({{"path", target->path},
                      {"q", embargo::service::Param(target->params, "q")},

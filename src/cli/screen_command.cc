@@ -38,9 +38,17 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
     return result;
   }
   std::vector<Match> matches = screener.Screen(*query, options);
-  nlohmann::json json = service::ResultToJson(row.fields.id, matches);
-  json["warnings"] = query->warnings;
-  RowResult result{JsonText(json), "", false, true, {}};
+  RowResult result{"", "", false, true, {}};
+  JsonWriter w(result.json);  // {"id", "matches": [...], "warnings": [...]}
+  w.BeginObject();
+  w.Member("id", row.fields.id);
+  w.Key("matches");
+  w.BeginArray();
+  for (const Match& m : matches) service::WriteMatch(w, m);
+  w.EndArray();
+  w.Key("warnings");
+  w.Strings(query->warnings);
+  w.EndObject();
   for (const std::string& w : query->warnings) result.notes.push_back(where + w);
   for (const Match& m : matches) {
     if (!m.match) continue;

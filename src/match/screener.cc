@@ -169,8 +169,16 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     }
   }
 
+  // Scores first; explanations (the costly part) only for the `limit` kept.
+  struct Scored {
+    uint32_t entity;
+    double score;
+    const BestName* best;
+    bool weak_capped;
+    double identifier_boost;
+  };
   double cutoff = options.cutoff < 0 ? options.threshold : options.cutoff;
-  std::vector<Match> matches;
+  std::vector<Scored> scored;
   for (const auto& [e, cand] : by_entity) {
     const Entity& entity = entities[e];
     if (!SchemasCompatible(schema, entity.schema)) continue;
@@ -199,28 +207,38 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     }
     score = std::clamp(score, 0.0, 1.0);
     if (score < cutoff || (best == nullptr && !ev.identifier_match)) continue;
+    scored.push_back({e, score, best, weak_capped, identifier_boost});
+  }
+  auto before = [&](const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return entities[a.entity].id < entities[b.entity].id;
+  };
+  size_t kept = std::min(scored.size(), options.limit);
+  std::partial_sort(scored.begin(), scored.begin() + kept, scored.end(), before);
+
+  std::vector<Match> matches;
+  matches.reserve(kept);
+  for (size_t i = 0; i < kept; ++i) {
+    const Scored& c = scored[i];
+    const Entity& entity = entities[c.entity];
     Match m;
     m.entity = &entity;
-    m.score = score;
-    m.match = score >= options.threshold;
-    if (best != nullptr) m.explanation = Explain(index, entity, schema, qnames, *best, ws);
-    if (weak_capped) {
+    m.score = c.score;
+    m.match = c.score >= options.threshold;
+    if (c.best != nullptr) m.explanation = Explain(index, entity, schema, qnames, *c.best, ws);
+    if (c.weak_capped) {
       m.explanation.features.push_back(
           {"weak_alias", 0,
            "weak alias without corroborating birth date or identifier: capped below alert"});
     }
-    ev = match::ScoreEvidence(query, index.evidence(e), match::EvidenceDetail::kExplain);
+    match::EvidenceResult ev =
+        match::ScoreEvidence(query, index.evidence(c.entity), match::EvidenceDetail::kExplain);
     for (auto& f : ev.features) {
-      if (f.feature == "identifier" && ev.identifier_match) f.value = identifier_boost;
+      if (f.feature == "identifier" && ev.identifier_match) f.value = c.identifier_boost;
       m.explanation.features.push_back(std::move(f));
     }
     matches.push_back(std::move(m));
   }
-  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.entity->id < b.entity->id;
-  });
-  if (matches.size() > options.limit) matches.resize(options.limit);
   return matches;
 }
 

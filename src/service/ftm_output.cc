@@ -1,22 +1,54 @@
 #include "service/ftm_output.h"
 
+#include <algorithm>
+#include <cstring>
+#include <deque>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace embargo::service {
 namespace {
 
-// properties[key] gains `value` unless empty or already there. An object's
-// keys are kept sorted, so the output reads the same whatever the order.
-void Add(nlohmann::json& properties, const char* key, const std::string& value) {
-  if (value.empty()) return;
-  nlohmann::json& values = properties[key];
-  if (values.is_null()) values = nlohmann::json::array();
-  for (const nlohmann::json& v : values) {
-    if (v.get_ref<const std::string&>() == value) return;
+// An entity's FtM properties as (property, value) pairs, gathered in the
+// entity's order; Write groups them by property, in the order of their
+// names (as a sorted JSON object reads), dropping empty and repeated values.
+class Properties {
+ public:
+  void Add(const char* key, std::string_view value) {
+    if (!value.empty()) items_.emplace_back(key, value);
   }
-  values.push_back(value);
-}
+  // For values made here (dates): kept alive until written.
+  void AddOwned(const char* key, std::string value) {
+    owned_.push_back(std::move(value));
+    Add(key, owned_.back());
+  }
+  void Write(JsonWriter& w) {
+    std::stable_sort(items_.begin(), items_.end(), [](const Item& a, const Item& b) {
+      return std::strcmp(a.first, b.first) < 0;
+    });
+    w.BeginObject();
+    for (size_t i = 0; i < items_.size();) {
+      size_t end = i;
+      while (end < items_.size() && std::strcmp(items_[end].first, items_[i].first) == 0) ++end;
+      w.Key(items_[i].first);
+      w.BeginArray();
+      for (size_t j = i; j < end; ++j) {
+        bool repeated = false;
+        for (size_t k = i; k < j && !repeated; ++k) repeated = items_[k].second == items_[j].second;
+        if (!repeated) w.String(items_[j].second);
+      }
+      w.EndArray();
+      i = end;
+    }
+    w.EndObject();
+  }
+
+ private:
+  using Item = std::pair<const char*, std::string_view>;
+  std::vector<Item> items_;
+  std::deque<std::string> owned_;  // stable addresses
+};
 
 const char* NameProperty(NameKind kind) {
   switch (kind) {
@@ -45,35 +77,57 @@ const char* IdentifierProperty(IdType type) {
 
 }  // namespace
 
-nlohmann::json EntityToFtm(const Entity& e) {
-  nlohmann::json p = nlohmann::json::object();
-  for (const Name& n : e.names) Add(p, NameProperty(n.kind), n.value);
+void WriteFtmMembers(JsonWriter& w, const Entity& e) {
+  Properties p;
+  for (const Name& n : e.names) p.Add(NameProperty(n.kind), n.value);
   for (const DateSpec& d : e.birth_dates) {
-    Add(p, "birthDate", d.from.ToString());
-    if (!d.to.empty() && !(d.to == d.from)) Add(p, "birthDate", d.to.ToString());
+    p.AddOwned("birthDate", d.from.ToString());
+    if (!d.to.empty() && !(d.to == d.from)) p.AddOwned("birthDate", d.to.ToString());
   }
-  for (const std::string& place : e.birth_places) Add(p, "birthPlace", place);
+  for (const std::string& place : e.birth_places) p.Add("birthPlace", place);
   const char* nationality = e.schema == Schema::kPerson ? "nationality" : "country";
-  for (const std::string& c : e.nationalities) Add(p, nationality, c);
+  for (const std::string& c : e.nationalities) p.Add(nationality, c);
   for (const std::string& c : e.countries)
-    Add(p, e.schema == Schema::kVessel ? "flag" : "country", c);
-  if (e.gender != Gender::kUnknown) Add(p, "gender", std::string(GenderName(e.gender)));
-  for (const Identifier& id : e.identifiers) Add(p, IdentifierProperty(id.type), id.value);
-  for (const Address& a : e.addresses) Add(p, "address", a.full);
-  for (const std::string& program : e.programs) Add(p, "program", program);
-  for (const std::string& remark : e.remarks) Add(p, "notes", remark);
-  for (const std::string& topic : e.topics_or_default()) Add(p, "topics", topic);
-  std::string seen = e.listed_on;
-  return {{"id", e.id},
-          {"caption", e.caption()},
-          {"schema", std::string(SchemaName(e.schema))},
-          {"properties", std::move(p)},
-          {"datasets", {e.dataset}},
-          {"referents", nlohmann::json::array()},
-          {"target", true},
-          {"first_seen", seen.empty() ? nlohmann::json(nullptr) : nlohmann::json(seen)},
-          {"last_seen", nullptr},
-          {"last_change", nullptr}};
+    p.Add(e.schema == Schema::kVessel ? "flag" : "country", c);
+  if (e.gender != Gender::kUnknown) p.Add("gender", GenderName(e.gender));
+  for (const Identifier& id : e.identifiers) p.Add(IdentifierProperty(id.type), id.value);
+  for (const Address& a : e.addresses) p.Add("address", a.full);
+  for (const std::string& program : e.programs) p.Add("program", program);
+  for (const std::string& remark : e.remarks) p.Add("notes", remark);
+  for (const std::string& topic : e.topics_or_default()) p.Add("topics", topic);
+
+  w.Member("caption", e.caption());
+  w.Key("datasets");
+  w.BeginArray();
+  w.String(e.dataset);
+  w.EndArray();
+  w.Key("first_seen");
+  if (e.listed_on.empty()) {
+    w.Null();
+  } else {
+    w.String(e.listed_on);
+  }
+  w.Member("id", e.id);
+  w.Key("last_change");
+  w.Null();
+  w.Key("last_seen");
+  w.Null();
+  w.Key("properties");
+  p.Write(w);
+  w.Key("referents");
+  w.BeginArray();
+  w.EndArray();
+  w.Member("schema", SchemaName(e.schema));
+  w.Member("target", true);
+}
+
+nlohmann::json EntityToFtm(const Entity& e) {
+  std::string text;
+  JsonWriter w(text);
+  w.BeginObject();
+  WriteFtmMembers(w, e);
+  w.EndObject();
+  return nlohmann::json::parse(text);
 }
 
 }  // namespace embargo::service

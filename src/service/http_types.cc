@@ -4,6 +4,10 @@
 
 namespace embargo::service {
 
+nlohmann::json BodyJson(const Response& response) {
+  return response.text.empty() ? response.body : nlohmann::json::parse(response.text);
+}
+
 Response ErrorResponse(int status, std::string detail) {
   Response r;
   r.status = status;

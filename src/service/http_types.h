@@ -22,11 +22,17 @@ using Params = std::multimap<std::string, std::string>;
 struct Response {
   int status = 200;
   nlohmann::json body;
+  // The body already written as JSON text (JsonWriter), for answers built
+  // on every request; when set, `body` is not used.
+  std::string text;
   std::vector<std::pair<std::string, std::string>> headers;
   // For the request log and metrics: screened queries and alerts raised.
   size_t queries = 0;
   size_t alerts = 0;
 };
+
+// The body as a tree, whether it was built as one or written as text.
+nlohmann::json BodyJson(const Response& response);
 
 // An error in yente's shape: {"detail": message}.
 Response ErrorResponse(int status, std::string detail);

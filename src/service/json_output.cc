@@ -6,45 +6,60 @@ namespace embargo::service {
 
 double RoundScore(double score) { return std::round(score * 10000.0) / 10000.0; }
 
-nlohmann::json ExplanationToJson(const Explanation& e) {
-  nlohmann::json alignment = nlohmann::json::array();
+void WriteExplanation(JsonWriter& w, const Explanation& e) {
+  w.BeginObject();
+  w.Key("alignment");
+  w.BeginArray();
   for (const TokenAlignment& a : e.alignment) {
-    alignment.push_back({{"query", a.query},
-                         {"candidate", a.candidate},
-                         {"similarity", RoundScore(a.similarity)},
-                         {"kind", a.kind}});
+    w.BeginObject();
+    w.Member("candidate", a.candidate);
+    w.Member("kind", a.kind);
+    w.Member("query", a.query);
+    w.Member("similarity", RoundScore(a.similarity));
+    w.EndObject();
   }
-  nlohmann::json features = nlohmann::json::array();
+  w.EndArray();
+  w.Key("features");
+  w.BeginArray();
   for (const FeatureContribution& f : e.features) {
-    features.push_back(
-        {{"feature", f.feature}, {"value", RoundScore(f.value)}, {"detail", f.detail}});
+    w.BeginObject();
+    w.Member("detail", f.detail);
+    w.Member("feature", f.feature);
+    w.Member("value", RoundScore(f.value));
+    w.EndObject();
   }
-  return {{"query_name", e.query_name},
-          {"matched_name", e.matched_name},
-          {"matched_kind", std::string(NameKindName(e.matched_kind))},
-          {"name_score", RoundScore(e.name_score)},
-          {"alignment", std::move(alignment)},
-          {"unmatched_query", e.unmatched_query},
-          {"unmatched_candidate", e.unmatched_candidate},
-          {"features", std::move(features)}};
+  w.EndArray();
+  w.Member("matched_kind", NameKindName(e.matched_kind));
+  w.Member("matched_name", e.matched_name);
+  w.Member("name_score", RoundScore(e.name_score));
+  w.Member("query_name", e.query_name);
+  w.Key("unmatched_candidate");
+  w.Strings(e.unmatched_candidate);
+  w.Key("unmatched_query");
+  w.Strings(e.unmatched_query);
+  w.EndObject();
 }
 
-nlohmann::json MatchToJson(const Match& m) {
-  return {{"entity_id", m.entity->id},
-          {"dataset", m.entity->dataset},
-          {"source_id", m.entity->source_id},
-          {"schema", std::string(SchemaName(m.entity->schema))},
-          {"caption", m.entity->caption()},
-          {"matched_name", m.explanation.matched_name},
-          {"score", RoundScore(m.score)},
-          {"match", m.match},
-          {"explanation", ExplanationToJson(m.explanation)}};
+std::string ExplanationJsonText(const Explanation& explanation) {
+  std::string text;
+  JsonWriter w(text);
+  WriteExplanation(w, explanation);
+  return text;
 }
 
-nlohmann::json ResultToJson(const std::string& id, const std::vector<Match>& matches) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const Match& m : matches) list.push_back(MatchToJson(m));
-  return {{"id", id}, {"matches", list}};
+void WriteMatch(JsonWriter& w, const Match& m) {
+  w.BeginObject();
+  w.Member("caption", m.entity->caption());
+  w.Member("dataset", m.entity->dataset);
+  w.Member("entity_id", m.entity->id);
+  w.Key("explanation");
+  WriteExplanation(w, m.explanation);
+  w.Member("match", m.match);
+  w.Member("matched_name", m.explanation.matched_name);
+  w.Member("schema", SchemaName(m.entity->schema));
+  w.Member("score", RoundScore(m.score));
+  w.Member("source_id", m.entity->source_id);
+  w.EndObject();
 }
 
 }  // namespace embargo::service

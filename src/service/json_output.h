@@ -1,19 +1,26 @@
-// JSON shapes of screening results, shared by the CLI's JSON-lines output
-// and the HTTP API. Pure functions.
+// JSON shapes of screening results, shared by the CLI's JSON-lines output,
+// the store's alerts and the HTTP API, written with a JsonWriter (no tree).
+// Pure functions.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
+#include "common/json_writer.h"
 #include "embargo/screener.h"
 
 namespace embargo::service {
 
-nlohmann::json ExplanationToJson(const Explanation& explanation);
+// {"query_name", "matched_name", "matched_kind", "name_score",
+//  "alignment": [{"query", "candidate", "similarity", "kind"}],
+//  "unmatched_query", "unmatched_candidate",
+//  "features": [{"feature", "value", "detail"}]}
+void WriteExplanation(JsonWriter& w, const Explanation& explanation);
+std::string ExplanationJsonText(const Explanation& explanation);
+
 // {"entity_id", "dataset", "source_id", "schema", "caption", "matched_name",
 //  "score", "match", "explanation"}
-nlohmann::json MatchToJson(const Match& match);
-// {"id": ..., "matches": [...]}
-nlohmann::json ResultToJson(const std::string& id, const std::vector<Match>& matches);
+void WriteMatch(JsonWriter& w, const Match& match);
 
 // Scores are rounded to 4 decimals for output.
 double RoundScore(double score);

@@ -81,6 +81,9 @@ Status ParseFacets(const Params& params, SearchRequest& request) {
           "facets: unknown facet '{}' (known: countries, datasets, schema, topics)", f));
     }
   }
+  std::sort(request.facets.begin(), request.facets.end());  // each facet once
+  request.facets.erase(std::unique(request.facets.begin(), request.facets.end()),
+                       request.facets.end());
   return Status::Ok();
 }
 
@@ -169,21 +172,37 @@ nlohmann::json Facet(const std::string& facet, const std::vector<Match>& matches
   return {{"label", kLabels.at(facet)}, {"values", values}};
 }
 
-nlohmann::json SearchBody(const SearchRequest& request, const std::vector<Match>& matches) {
-  nlohmann::json results = nlohmann::json::array();
+// {"facets", "limit", "offset", "results", "total"}, written as text.
+std::string SearchBody(const SearchRequest& request, const std::vector<Match>& matches) {
+  std::string text;
+  JsonWriter w(text);
+  w.BeginObject();
+  w.Key("facets");
+  w.BeginObject();
+  for (const std::string& f : request.facets) {
+    w.Key(f);
+    w.Value(Facet(f, matches));
+  }
+  w.EndObject();
+  w.MemberInt("limit", static_cast<int64_t>(request.limit));
+  w.MemberInt("offset", static_cast<int64_t>(request.offset));
+  w.Key("results");
+  w.BeginArray();
   size_t end = std::min(matches.size(), request.offset + request.limit);
   for (size_t i = request.offset; i < end; ++i) {
-    nlohmann::json entity = EntityToFtm(*matches[i].entity);
-    entity["score"] = RoundScore(matches[i].score);
-    results.push_back(std::move(entity));
+    w.BeginObject();
+    WriteFtmMembers(w, *matches[i].entity);
+    w.Member("score", RoundScore(matches[i].score));
+    w.EndObject();
   }
-  nlohmann::json facets = nlohmann::json::object();
-  for (const std::string& f : request.facets) facets[f] = Facet(f, matches);
-  return {{"limit", request.limit},
-          {"offset", request.offset},
-          {"total", {{"value", matches.size()}, {"relation", "eq"}}},
-          {"results", results},
-          {"facets", facets}};
+  w.EndArray();
+  w.Key("total");
+  w.BeginObject();
+  w.Member("relation", "eq");
+  w.MemberInt("value", static_cast<int64_t>(matches.size()));
+  w.EndObject();
+  w.EndObject();
+  return text;
 }
 
 }  // namespace
@@ -202,7 +221,7 @@ Response HandleSearch(const ServingSnapshot& snapshot, const std::string& datase
   const SearchRequest& r = *request;
   options.filter = [&r](const Entity& e) { return Accepts(r, e); };
   Response response;
-  response.body = SearchBody(r, snapshot.screener->Screen(r.query, options));
+  response.text = SearchBody(r, snapshot.screener->Screen(r.query, options));
   return response;
 }
 

@@ -39,9 +39,11 @@ bool IsLoopback(const std::string& addr) {
   return addr.rfind("127.", 0) == 0 || addr == "::1" || addr.rfind("::ffff:127.", 0) == 0;
 }
 
-HttpReply JsonReply(const Response& r) {
-  HttpReply reply{r.status, "application/json", r.headers, ""};
-  if (r.status != 304) reply.body = JsonText(r.body);  // 304: no body
+HttpReply JsonReply(Response r) {
+  HttpReply reply{r.status, "application/json", std::move(r.headers), ""};
+  if (r.status != 304) {  // 304: no body
+    reply.body = r.text.empty() ? JsonText(r.body) : std::move(r.text);
+  }
   return reply;
 }
 
@@ -525,7 +527,8 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
     log.error = "unknown exception";
     r = ErrorResponse(500, "internal server error");
   }
-  return Finish(log, JsonReply(r), r.queries, r.alerts);
+  size_t queries = r.queries, alerts = r.alerts;
+  return Finish(log, JsonReply(std::move(r)), queries, alerts);
 }
 
 HttpReply Server::Readiness(const Call& call) const {

@@ -187,7 +187,7 @@ Status Run::Reconcile(const Customer& customer, bool full, const std::vector<Mat
                    state.hash,
                    customer.record_hash,
                    service::RoundScore(m.score),
-                   service::ExplanationToJson(m.explanation).dump(),
+                   service::ExplanationJsonText(m.explanation),
                    report_.run_id};
     if (auto it = live.find(entity_id); it != live.end()) {
       LiveAlert& a = it->second;

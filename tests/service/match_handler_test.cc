@@ -19,8 +19,15 @@ constexpr char kDahua[] = "us_bis_dpl-079983c1e9b054fc";
 constexpr char kBody[] = R"({"queries": {"q": {"schema": "Company",
     "properties": {"name": ["Dahua Electronics Corporation"]}}}})";
 
+// HandleMatch on the reference lists, its answer read back as a tree.
+Response Match(const Params& params, const std::string& body) {
+  Response r = HandleMatch(ReferenceSnapshot(), "default", params, body, Limits{});
+  r.body = BodyJson(r);
+  return r;
+}
+
 std::set<std::string> MatchIds(const Params& params) {
-  Response r = HandleMatch(ReferenceSnapshot(), "default", params, kBody, Limits{});
+  Response r = Match(params, kBody);
   EXPECT_EQ(r.status, 200) << r.body.dump();
   std::set<std::string> ids;
   for (const auto& e : r.body["responses"]["q"]["results"]) {
@@ -45,20 +52,17 @@ TEST(MatchHandlerTest, TopicsKeepOnlyEntitiesListedForOneOfThem) {
 // turned alerting off.
 TEST(MatchHandlerTest, NonFiniteThresholdAndCutoffAreA400) {
   for (const char* value : {"nan", "NaN", "-nan", "inf", "1e999", "1.5", "-0.1", "x"}) {
-    Response r =
-        HandleMatch(ReferenceSnapshot(), "default", {{"threshold", value}}, kBody, Limits{});
+    Response r = Match({{"threshold", value}}, kBody);
     EXPECT_EQ(r.status, 400) << value;
     EXPECT_EQ(r.body["detail"], "threshold must be a number in [0, 1]") << value;
-    r = HandleMatch(ReferenceSnapshot(), "default", {{"cutoff", value}}, kBody, Limits{});
+    r = Match({{"cutoff", value}}, kBody);
     EXPECT_EQ(r.status, 400) << value;
     EXPECT_EQ(r.body["detail"], "cutoff must be a number in [0, 1]") << value;
   }
 }
 
 TEST(MatchHandlerTest, BodyErrorsGiveTheirPosition) {
-  Response r =
-      HandleMatch(ReferenceSnapshot(), "default", {},
-                  R"({"queries": {"q": {"properties": {"name": ["x"]}, "n": 1e999}}})", Limits{});
+  Response r = Match({}, R"({"queries": {"q": {"properties": {"name": ["x"]}, "n": 1e999}}})");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.body["detail"], "request body:1:56: invalid JSON: number overflow parsing '1e999'");
 }
@@ -81,8 +85,7 @@ class MatchDirtyFieldTest : public ::testing::TestWithParam<embargo::testing::Di
 TEST_P(MatchDirtyFieldTest, TheQueryIsScreenedWithTheFieldReadAndItsWarning) {
   const embargo::testing::DirtyField& d = GetParam();
   nlohmann::json body = {{"queries", {{"q", Example(d)}}}};
-  Response r =
-      HandleMatch(ReferenceSnapshot(), "default", {{"cutoff", "0.5"}}, body.dump(), Limits{});
+  Response r = Match({{"cutoff", "0.5"}}, body.dump());
   ASSERT_EQ(r.status, 200) << r.body.dump();
   const nlohmann::json& entry = r.body["responses"]["q"];
   EXPECT_EQ(entry["status"], 200);
@@ -114,7 +117,7 @@ TEST(MatchHandlerTest, AQueryWithoutAUsableNameIsRefusedAloneAndTheOthersAreScre
       "symbols": {"properties": {"name": ["***"]}},
       "ri": {"schema": "개인", "properties": {"name": ["리원호"], "birthDate": "1964-7-17",
              "nationality": "DPRK"}}}})";
-  Response r = HandleMatch(ReferenceSnapshot(), "default", {}, kTwo, Limits{});
+  Response r = Match({}, kTwo);
   ASSERT_EQ(r.status, 200) << r.body.dump();
   const nlohmann::json& responses = r.body["responses"];
   EXPECT_EQ(responses["empty"]["status"], 400);
@@ -141,16 +144,14 @@ TEST(MatchHandlerTest, AQueryWithoutAUsableNameIsRefusedAloneAndTheOthersAreScre
 TEST(MatchHandlerTest, TheDateOrderParameterResolvesAmbiguousDates) {
   constexpr char kBodyDate[] =
       R"({"queries": {"q": {"properties": {"name": ["RI WON HO"], "birthDate": ["07/06/1964"]}}}})";
-  Response both = HandleMatch(ReferenceSnapshot(), "default", {}, kBodyDate, Limits{});
+  Response both = Match({}, kBodyDate);
   EXPECT_EQ(both.body["responses"]["q"]["query"]["properties"]["birthDate"],
             nlohmann::json::array({"1964-06-07", "1964-07-06"}));
-  Response mdy =
-      HandleMatch(ReferenceSnapshot(), "default", {{"date_order", "mdy"}}, kBodyDate, Limits{});
+  Response mdy = Match({{"date_order", "mdy"}}, kBodyDate);
   EXPECT_EQ(mdy.body["responses"]["q"]["query"]["properties"]["birthDate"],
             nlohmann::json::array({"1964-07-06"}));
   EXPECT_EQ(mdy.body["responses"]["q"]["warnings"], nlohmann::json::array());
-  Response bad =
-      HandleMatch(ReferenceSnapshot(), "default", {{"date_order", "dym"}}, kBodyDate, Limits{});
+  Response bad = Match({{"date_order", "dym"}}, kBodyDate);
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.body["detail"], "date_order must be dmy, mdy or ymd");
 }

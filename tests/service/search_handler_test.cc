@@ -15,7 +15,9 @@ namespace {
 using testing::ReferenceSnapshot;
 
 Response Search(const std::string& dataset, const Params& params) {
-  return HandleSearch(ReferenceSnapshot(), dataset, params);
+  Response r = HandleSearch(ReferenceSnapshot(), dataset, params);
+  r.body = BodyJson(r);
+  return r;
 }
 
 std::set<std::string> Ids(const Response& r) {
