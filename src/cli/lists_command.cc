@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ostream>
 
@@ -14,16 +15,23 @@ int RunLists(const ListSource& source, std::ostream& out, std::ostream& err) {
     return 1;
   }
   const ListSet& lists = (*screener)->lists();
-  out << fmt::format("{:<18} {:<13} {:>8} {:>8} {:<11} {}\n", "dataset", "format", "entities",
-                     "names", "version", "path");
+  size_t width = 18, format_width = 13;  // the columns fit the longest name and format
+  for (const Dataset& d : lists.datasets) {
+    width = std::max(width, d.name.size());
+    format_width = std::max(format_width, d.format.size());
+  }
+  out << fmt::format("{:<{}} {:<{}} {:>8} {:>8} {:<11} {}\n", "dataset", width, "format",
+                     format_width, "entities", "names", "version", "path");
   size_t entities = 0, names = 0;
   for (const Dataset& d : lists.datasets) {
-    out << fmt::format("{:<18} {:<13} {:>8} {:>8} {:<11} {}\n", d.name, d.format, d.entity_count,
-                       d.name_count, d.version_date.empty() ? "-" : d.version_date, d.path);
+    out << fmt::format("{:<{}} {:<{}} {:>8} {:>8} {:<11} {}\n", d.name, width, d.format,
+                       format_width, d.entity_count, d.name_count,
+                       d.version_date.empty() ? "-" : d.version_date, d.path);
     entities += d.entity_count;
     names += d.name_count;
   }
-  out << fmt::format("{:<18} {:<13} {:>8} {:>8}\n", "total", "", entities, names);
+  out << fmt::format("{:<{}} {:<{}} {:>8} {:>8}\n", "total", width, "", format_width, entities,
+                     names);
   for (const std::string& path : lists.superseded)
     out << "superseded by a newer version: " << path << '\n';
   for (const std::string& note : lists.skipped) out << "skipped: " << note << '\n';

@@ -1,7 +1,6 @@
 #include "common/xlsx.h"
 
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <charconv>
@@ -14,13 +13,14 @@
 
 #include "common/file.h"
 #include "common/strings.h"
+#include "common/zip_archive.h"
 
 namespace embargo {
 namespace {
 
 // A part larger than this once unzipped is refused (a zip bomb guard; the
 // largest real sheet we read, DFAT's, is 5 MB).
-constexpr zip_uint64_t kMaxPartBytes = 512ull << 20;
+constexpr uint64_t kMaxPartBytes = 512ull << 20;
 constexpr int kMaxColumn = 16384;  // XFD
 constexpr int kMaxRow = 1048576;
 // Excel's last date, 9999-12-31, as a serial number in each date system.
@@ -28,64 +28,6 @@ constexpr int kMaxRow = 1048576;
 // here (the serial's conversion to a day count would overflow).
 constexpr double kLastDateSerial = 2958465;
 constexpr double kLastDateSerial1904 = 2957003;
-
-struct ZipDiscard {
-  void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-using ZipPtr = std::unique_ptr<zip_t, ZipDiscard>;
-
-// The unzipped archive: part name -> bytes of the parts we may need.
-class Archive {
- public:
-  static Result<Archive> Open(std::string_view bytes, const std::string& file) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    zip_t* archive =
-        source ? zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) : nullptr;
-    if (archive == nullptr) {
-      if (source) zip_source_free(source);
-      std::string why = zip_error_strerror(&error);
-      zip_error_fini(&error);
-      return MakeError(file, 0, "not a readable .xlsx (zip) archive: " + why);
-    }
-    zip_error_fini(&error);
-    return Archive(ZipPtr(archive), file);
-  }
-
-  bool Has(const std::string& part) const {
-    return zip_name_locate(zip_.get(), part.c_str(), 0) >= 0;
-  }
-
-  Result<std::string> Read(const std::string& part) const {
-    zip_int64_t index = zip_name_locate(zip_.get(), part.c_str(), 0);
-    if (index < 0) return MakeError(file_, 0, part + ": part missing from the archive");
-    zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat_index(zip_.get(), index, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
-      return Fail(part, "cannot read the part's size");
-    if (stat.size > kMaxPartBytes)
-      return Fail(part, fmt::format("part is {} bytes unzipped, over the limit", stat.size));
-    zip_file_t* entry = zip_fopen_index(zip_.get(), index, 0);
-    if (entry == nullptr) return Fail(part, zip_strerror(zip_.get()));
-    std::string out(stat.size, '\0');
-    zip_int64_t got = zip_fread(entry, out.data(), stat.size);
-    std::string why = got < 0 ? zip_file_strerror(entry) : "";
-    zip_fclose(entry);
-    if (got < 0) return Fail(part, why);
-    if (static_cast<zip_uint64_t>(got) != stat.size) return Fail(part, "part is truncated");
-    return out;
-  }
-
- private:
-  Archive(ZipPtr zip, std::string file) : zip_(std::move(zip)), file_(std::move(file)) {}
-  Error Fail(const std::string& part, std::string why) const {
-    return MakeError(file_, 0, part + ": corrupt part: " + why);
-  }
-
-  ZipPtr zip_;
-  std::string file_;
-};
 
 // Element and attribute names without their namespace prefix ("x:row" -> "row").
 std::string_view Local(const char* name) {
@@ -183,7 +125,7 @@ std::string FolderOf(std::string_view part) {
 }
 
 // Relationship id -> resolved part name, from the .rels part of `part`.
-Result<std::map<std::string, std::string>> ReadRelationships(const Archive& archive,
+Result<std::map<std::string, std::string>> ReadRelationships(const ZipArchive& archive,
                                                              const std::string& file,
                                                              const std::string& part) {
   std::string folder = FolderOf(part);
@@ -202,7 +144,7 @@ Result<std::map<std::string, std::string>> ReadRelationships(const Archive& arch
 }
 
 // The workbook part named by the package's officeDocument relationship.
-Result<std::string> WorkbookPart(const Archive& archive, const std::string& file) {
+Result<std::string> WorkbookPart(const ZipArchive& archive, const std::string& file) {
   auto xml = archive.Read("_rels/.rels");
   if (!xml.ok()) return MakeError(file, 0, "_rels/.rels: part missing: not an .xlsx workbook");
   auto doc = ParseXml(*xml, file, "_rels/.rels");
@@ -248,7 +190,7 @@ bool IsBuiltinDateFormat(int id) {
 }
 
 // For each cell style (cellXfs/xf, in order): whether its number format is a date.
-Result<std::vector<bool>> ReadDateStyles(const Archive& archive, const std::string& file,
+Result<std::vector<bool>> ReadDateStyles(const ZipArchive& archive, const std::string& file,
                                          const std::string& part) {
   std::vector<bool> out;
   if (!archive.Has(part)) return out;
@@ -413,7 +355,7 @@ Result<XlsxWorkbook> XlsxWorkbook::Open(const std::filesystem::path& path) {
 }
 
 Result<XlsxWorkbook> XlsxWorkbook::FromBytes(std::string_view bytes, std::string file_name) {
-  auto archive = Archive::Open(bytes, file_name);
+  auto archive = ZipArchive::Open(bytes, file_name, ".xlsx", kMaxPartBytes);
   if (!archive.ok()) return archive.error();
   auto workbook_part = WorkbookPart(*archive, file_name);
   if (!workbook_part.ok()) return workbook_part.error();

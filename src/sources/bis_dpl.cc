@@ -45,16 +45,6 @@ std::string CitationKey(std::string_view citation) {
 
 using Row = MappedRow;
 
-std::string JoinNonEmpty(std::initializer_list<std::string_view> parts) {
-  std::string out;
-  for (std::string_view part : parts) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += ", ";
-    out += part;
-  }
-  return out;
-}
-
 // A date field: valid -> "YYYY-MM-DD"; present but invalid -> "" plus a
 // remark, so a typo never drops the party.
 std::string CheckedDate(const Row& row, Column column, Entity& entity) {

@@ -7,11 +7,16 @@
 #include "common/csv.h"
 #include "common/json_parse.h"
 #include "sources/bis_dpl.h"
+#include "sources/ca_sema_xml.h"
 #include "sources/dfat_xlsx.h"
 #include "sources/embargo_list.h"
+#include "sources/eu_fsf_xml.h"
 #include "sources/list_text.h"
+#include "sources/ofac_enhanced_xml.h"
 #include "sources/ofac_legacy.h"
+#include "sources/ofac_sdn_xml.h"
 #include "sources/ofsi_csv.h"
+#include "sources/uk_fcdo_xml.h"
 #include "sources/us_csl.h"
 
 namespace embargo {
@@ -80,21 +85,34 @@ std::string_view ListFormatName(ListFormat format) {
     case ListFormat::kEmbargoCsv: return "embargo_list";
     case ListFormat::kOfsiCsv: return "ofsi_csv";
     case ListFormat::kDfatXlsx: return "dfat_xlsx";
+    case ListFormat::kEuFsfXml: return "eu_fsf_xml";
+    case ListFormat::kUkFcdoXml: return "uk_fcdo_xml";
+    case ListFormat::kCaSemaXml: return "ca_sema_xml";
+    case ListFormat::kOfacSdnXml: return "ofac_sdn_xml";
+    case ListFormat::kOfacEnhancedXml: return "ofac_enhanced_xml";
   }
   return "unknown";
 }
 
 ListFormat DetectListFormat(const std::filesystem::path& path, std::string_view bytes) {
-  if (bytes.substr(0, 4) == "PK\x03\x04")
-    return LooksLikeDfatXlsx(bytes) ? ListFormat::kDfatXlsx : ListFormat::kUnknown;
+  if (bytes.substr(0, 4) == "PK\x03\x04") {
+    if (LooksLikeDfatXlsx(bytes)) return ListFormat::kDfatXlsx;
+    return LooksLikeOfacEnhancedXml(bytes) ? ListFormat::kOfacEnhancedXml : ListFormat::kUnknown;
+  }
   std::string_view text = SkipBomAndSpace(bytes);
   if (text.empty()) return ListFormat::kUnknown;
   if (IsOfacSidecarFile(path) && text.front() >= '0' && text.front() <= '9') {
     return ListFormat::kOfacSidecar;
   }
   if (text.front() == '<') {
-    bool un = text.substr(0, 4096).find("<CONSOLIDATED_LIST") != std::string_view::npos;
-    return un ? ListFormat::kUnXml : ListFormat::kUnknown;
+    if (text.substr(0, 4096).find("<CONSOLIDATED_LIST") != std::string_view::npos)
+      return ListFormat::kUnXml;
+    if (LooksLikeEuFsfXml(text)) return ListFormat::kEuFsfXml;
+    if (LooksLikeUkFcdoXml(text)) return ListFormat::kUkFcdoXml;
+    if (LooksLikeCaSemaXml(text)) return ListFormat::kCaSemaXml;
+    if (LooksLikeOfacSdnXml(text)) return ListFormat::kOfacSdnXml;
+    if (LooksLikeOfacEnhancedXml(text)) return ListFormat::kOfacEnhancedXml;
+    return ListFormat::kUnknown;
   }
   if (text.front() == '{') return DetectJson(text);
   return DetectDelimited(text);

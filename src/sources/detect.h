@@ -3,6 +3,12 @@
 //   OFAC side file : named alt/add/sdn_comments/cons_* (IsOfacSidecarFile)
 //                    and starting with a digit; read with its main file
 //   UN XML         : XML whose root element is CONSOLIDATED_LIST
+//   EU FSF XML     : XML whose root is <export> in the EU FSD namespace
+//   UK FCDO XML    : XML whose root is <Designations> (UK Sanctions List)
+//   Canada SEMA XML: XML <data-set> of <record>s with a <Schedule>
+//   OFAC sdnList   : XML whose root is <sdnList> (SDN.XML, CONS_PRIM.XML)
+//   OFAC ENHANCED  : XML <sanctionsData> in the ENHANCED_XML namespace, plain
+//                    or the one .xml inside a zip
 //   FtM JSON lines : first line is a JSON object with a "schema" key
 //   embargo JSON   : a JSON object with an "entities" key
 //   US CSL         : CSV header with source, name, type and alt_names
@@ -32,6 +38,11 @@ enum class ListFormat {
   kEmbargoCsv,
   kOfsiCsv,
   kDfatXlsx,
+  kEuFsfXml,
+  kUkFcdoXml,
+  kCaSemaXml,
+  kOfacSdnXml,
+  kOfacEnhancedXml,
 };
 
 // "ofac_legacy", "un_xml", ... (as in Dataset::format); "unknown".

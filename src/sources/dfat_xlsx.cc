@@ -111,15 +111,6 @@ Result<Schema> SchemaOf(const Context& ctx, const Row& row) {
   return RowError(ctx, row, kType, fmt::format("unknown Type '{}'", row[kType]));
 }
 
-void AddName(Entity& entity, std::string value, NameKind kind) {
-  for (const Name& known : entity.names)
-    if (known.value == value && known.kind == kind) return;
-  bool first_primary = kind == NameKind::kPrimary &&
-                       (entity.names.empty() || entity.names[0].kind != NameKind::kPrimary);
-  entity.names.insert(first_primary ? entity.names.begin() : entity.names.end(),
-                      Name{std::move(value), kind, {}});
-}
-
 // "12/05/1960 alt DOB: 1961" -> "12/05/1960 ; 1961".
 std::string WithoutAltMarkers(std::string_view text) {
   std::string out;
@@ -280,7 +271,7 @@ Result<ParsedList> ParseDfatXlsx(const std::filesystem::path& path, std::string_
     Result<NameKind> kind = NameKindOf(ctx, row);
     if (!kind.ok()) return kind.error();
     if (row[kName].empty()) return RowError(ctx, row, kName, "empty name");
-    AddName(**party, std::string(row[kName]), *kind);
+    AddName(**party, {std::string(row[kName]), *kind, {}});
     AddFacts(**party, row);
     std::string control = std::string(row[kControlDate].substr(0, 10));
     if (PartialDate::Parse(control))

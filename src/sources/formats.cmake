@@ -10,6 +10,9 @@ list(APPEND EMBARGO_SOURCES
   src/sources/free_text.cc
   src/sources/ofsi_csv.cc
   src/sources/dfat_xlsx.cc
+  src/sources/eu_fsf_xml.cc
+  src/sources/uk_fcdo_xml.cc
+  src/sources/ca_sema_xml.cc
   src/sources/detect.cc
   src/sources/load.cc
   src/sources/list_guard.cc)

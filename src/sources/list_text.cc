@@ -56,6 +56,65 @@ void AppendUnique(std::vector<std::string>& values, std::string value) {
   values.push_back(std::move(value));
 }
 
+namespace {
+
+template <typename Parts>
+std::string Join(const Parts& parts, std::string_view separator) {
+  std::string out;
+  for (std::string_view part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CleanSpaces(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || nbsp) {
+      space = !out.empty();
+      i += nbsp ? 1 : 0;
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string JoinNonEmpty(std::initializer_list<std::string_view> parts,
+                         std::string_view separator) {
+  return Join(parts, separator);
+}
+
+std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view separator) {
+  return Join(parts, separator);
+}
+
+void AddName(Entity& entity, Name name) {
+  if (name.value.empty()) return;
+  for (const Name& known : entity.names)
+    if (known.value == name.value && known.kind == name.kind) return;
+  bool first_primary = name.kind == NameKind::kPrimary &&
+                       (entity.names.empty() || entity.names[0].kind != NameKind::kPrimary);
+  entity.names.insert(first_primary ? entity.names.begin() : entity.names.end(), std::move(name));
+}
+
+void AddBirthDate(Entity& entity, const DateSpec& date) {
+  if (date.from.empty()) return;
+  if (std::find(entity.birth_dates.begin(), entity.birth_dates.end(), date) ==
+      entity.birth_dates.end()) {
+    entity.birth_dates.push_back(date);
+  }
+}
+
 Status CheckUtf8(std::string_view bytes, const std::string& file) {
   size_t bad = FindInvalidUtf8(bytes);
   if (bad == std::string_view::npos) return Status::Ok();

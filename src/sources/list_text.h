@@ -20,6 +20,22 @@ namespace embargo {
 // Appends `value` unless it is empty or already present.
 void AppendUnique(std::vector<std::string>& values, std::string value);
 
+// `text` with no-break spaces (U+00A0) and tabs read as spaces, runs of
+// spaces made one, and trimmed: list cells padded by hand ("Bharat\u00a0 ").
+std::string CleanSpaces(std::string_view text);
+
+// The non-empty parts joined with `separator`.
+std::string JoinNonEmpty(std::initializer_list<std::string_view> parts,
+                         std::string_view separator = ", ");
+std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view separator = ", ");
+
+// Adds `name` unless the entity has it already (same value and kind); a
+// first primary name goes in front, where Entity::names keeps it.
+void AddName(Entity& entity, Name name);
+
+// Adds `date` unless empty or already there.
+void AddBirthDate(Entity& entity, const DateSpec& date);
+
 // Fails with "file:line:column: invalid UTF-8 (byte 0xE9); save the list as
 // UTF-8" at the first byte that is not well-formed UTF-8 (overlongs and
 // surrogates included). Lists must be UTF-8: a Latin-1 file silently read

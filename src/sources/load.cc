@@ -17,13 +17,18 @@
 #include "common/file.h"
 #include "embargo/lists.h"
 #include "sources/bis_dpl.h"
+#include "sources/ca_sema_xml.h"
 #include "sources/detect.h"
 #include "sources/dfat_xlsx.h"
 #include "sources/embargo_list.h"
+#include "sources/eu_fsf_xml.h"
 #include "sources/ftm_json.h"
+#include "sources/ofac_enhanced_xml.h"
 #include "sources/ofac_legacy.h"
+#include "sources/ofac_sdn_xml.h"
 #include "sources/ofsi_csv.h"
 #include "sources/parsed_list.h"
+#include "sources/uk_fcdo_xml.h"
 #include "sources/un_xml.h"
 #include "sources/us_csl.h"
 
@@ -105,6 +110,11 @@ Result<ParsedList> Parse(ListFormat format, const fs::path& path, const std::str
     case ListFormat::kEmbargoCsv: return ParseEmbargoCsv(path, bytes, options.dataset_override);
     case ListFormat::kOfsiCsv: return ParseOfsiCsv(path, bytes);
     case ListFormat::kDfatXlsx: return ParseDfatXlsx(path, bytes);
+    case ListFormat::kEuFsfXml: return ParseEuFsfXml(path, bytes);
+    case ListFormat::kUkFcdoXml: return ParseUkFcdoXml(path, bytes);
+    case ListFormat::kCaSemaXml: return ParseCaSemaXml(path, bytes);
+    case ListFormat::kOfacSdnXml: return ParseOfacSdnXml(path, bytes);
+    case ListFormat::kOfacEnhancedXml: return ParseOfacEnhancedXml(path, bytes);
     case ListFormat::kUnknown:
     case ListFormat::kOfacSidecar: break;
   }

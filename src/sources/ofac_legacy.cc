@@ -153,6 +153,8 @@ Result<int64_t> ParseEntNum(const CsvRow& row, const std::string& file) {
   return value;
 }
 
+}  // namespace
+
 std::optional<Schema> SchemaOfSdnType(std::string_view type) {
   std::string lower = Lowercase(type);
   if (lower.empty()) return Schema::kOrganization;
@@ -162,6 +164,8 @@ std::optional<Schema> SchemaOfSdnType(std::string_view type) {
   if (lower == "entity") return Schema::kOrganization;
   return std::nullopt;
 }
+
+namespace {
 
 // "LAST, Given Middle[, Jr.]" -> family "LAST", given "Given Middle", other "Jr.".
 std::vector<NamePart> PersonNameParts(std::string_view value) {
@@ -179,11 +183,15 @@ std::vector<NamePart> PersonNameParts(std::string_view value) {
   return parts;
 }
 
-Name MakeName(std::string_view value, NameKind kind, Schema schema) {
+}  // namespace
+
+Name MakeOfacName(std::string_view value, NameKind kind, Schema schema) {
   Name name{std::string(value), kind, {}};
   if (schema == Schema::kPerson) name.parts = PersonNameParts(value);
   return name;
 }
+
+namespace {
 
 // "NPWMD] [DPRK3" -> {"NPWMD", "DPRK3"}.
 std::vector<std::string> SplitPrograms(std::string_view text) {
@@ -203,7 +211,9 @@ std::vector<std::string> SplitPrograms(std::string_view text) {
   return programs;
 }
 
-std::optional<NameKind> AliasKind(std::string_view type) {
+}  // namespace
+
+std::optional<NameKind> OfacAliasKind(std::string_view type) {
   std::string lower = Lowercase(type);
   if (lower == "aka" || lower == "a.k.a." || lower == "nka" || lower == "n.k.a.") {
     return NameKind::kAlias;
@@ -211,6 +221,8 @@ std::optional<NameKind> AliasKind(std::string_view type) {
   if (lower == "fka" || lower == "f.k.a.") return NameKind::kPreviousName;
   return std::nullopt;
 }
+
+namespace {
 
 // Builds the entities of one bundle. Remarks are parsed last, once every
 // sdn_comments continuation has been appended.
@@ -264,7 +276,7 @@ Status OfacBundle::AddMainRow(const CsvRow& row, const std::string& file) {
   entity.id = dataset_ + "-" + entity.source_id;
   entity.dataset = dataset_;
   entity.schema = *schema;
-  entity.names.push_back(MakeName(Field(row, 1), NameKind::kPrimary, *schema));
+  entity.names.push_back(MakeOfacName(Field(row, 1), NameKind::kPrimary, *schema));
   entity.programs = SplitPrograms(Field(row, 3));
   raw_remarks_.emplace_back(Field(row, 11));
   AddColumnFacts(row, entity);
@@ -317,12 +329,12 @@ Status OfacBundle::AddAliases(const std::vector<CsvRow>& rows, const std::string
     EMBARGO_RETURN_IF_ERROR(CheckFieldCount(row, kAltFields, file));
     Result<size_t> owner = Owner(row, file, "alias");
     if (!owner.ok()) return owner.error();
-    std::optional<NameKind> kind = AliasKind(Field(row, 2));
+    std::optional<NameKind> kind = OfacAliasKind(Field(row, 2));
     if (!kind)
       return MakeError(file, row.line, fmt::format("unknown alt_type \"{}\"", Field(row, 2)));
     Entity& entity = entities_[*owner];
     if (!Field(row, 3).empty())
-      entity.names.push_back(MakeName(Field(row, 3), *kind, entity.schema));
+      entity.names.push_back(MakeOfacName(Field(row, 3), *kind, entity.schema));
     if (!Field(row, 4).empty()) entity.remarks.emplace_back(Field(row, 4));
   }
   return Status::Ok();
@@ -506,6 +518,20 @@ std::string VersionDateFromPath(const std::filesystem::path& path) {
   for (size_t pos = 0; pos + 7 <= text.size(); ++pos) {
     std::string date = DateAt(text, pos);
     if (!date.empty()) found = std::move(date);
+  }
+  if (!found.empty()) return found;
+  // Else a year standing alone in the file's or its folder's name
+  // ("ofac/cons-2019/cons_prim.csv" -> "2019"), set off by - _ . or a space.
+  std::string near = (path.parent_path().filename() / path.filename()).string();
+  auto separator = [](char c) { return c == '-' || c == '_' || c == '.' || c == ' ' || c == '/'; };
+  for (size_t pos = 0; pos + 4 <= near.size(); ++pos) {
+    bool bounded = (pos == 0 || separator(near[pos - 1])) &&
+                   (pos + 4 == near.size() || separator(near[pos + 4]));
+    // Not the year of a date that failed ("sdn-2024-13-01"): no digit after a dash.
+    if (pos + 5 < near.size() && near[pos + 4] == '-' && DigitAt(near, pos + 5)) continue;
+    if (!bounded || !IsDigits(near, pos, 4)) continue;
+    int year = ToInt(near.substr(pos, 4));
+    if (year >= 1990 && year <= 2100) found = near.substr(pos, 4);
   }
   return found;
 }

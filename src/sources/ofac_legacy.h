@@ -29,6 +29,14 @@ namespace embargo {
 Result<ParsedList> ParseOfacLegacy(const std::filesystem::path& main_file, std::string dataset_name,
                                    uint64_t max_file_bytes = kDefaultMaxFileBytes);
 
+// Shared with the XML formats of the same lists (ofac_sdn_xml.h):
+// SDN_Type ("individual", "entity", "vessel", "aircraft", any case) as a
+// schema; an alias type ("a.k.a.", "aka", "n.k.a.", "f.k.a.") as a kind; a
+// name as OFAC writes it, a person's "LAST, Given[, Suffix]" split into parts.
+std::optional<Schema> SchemaOfSdnType(std::string_view type);
+std::optional<NameKind> OfacAliasKind(std::string_view type);
+Name MakeOfacName(std::string_view value, NameKind kind, Schema schema);
+
 // "us_ofac_cons" for cons_* files, "us_ofac_sdn" otherwise.
 std::string OfacDatasetName(const std::filesystem::path& main_file);
 
@@ -42,7 +50,9 @@ bool LooksLikeOfacLegacy(std::string_view first_bytes);
 bool IsOfacSidecarFile(const std::filesystem::path& path);
 
 // The last YYYY-MM-DD or YYYY-MM date in a path ("sdn-2024-01-31.csv" ->
-// "2024-01-31", "ofac/sdn-2021-07/sdn.csv" -> "2021-07"); "" when none.
+// "2024-01-31", "ofac/sdn-2021-07/sdn.csv" -> "2021-07"), else a year set
+// off by - _ . or a space in the file's or its folder's name
+// ("ofac/cons-2019/cons_prim.csv" -> "2019"); "" when none.
 std::string VersionDateFromPath(const std::filesystem::path& path);
 
 }  // namespace embargo

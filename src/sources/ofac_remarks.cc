@@ -102,8 +102,11 @@ IdValue ParseIdValue(std::string_view rest) {
   rest = Trim(rest);
   IdValue id;
   size_t open = rest.rfind('(');
+  // "(Russia)" follows the number after a space, or straight after it
+  // ("1027700070518(Russia)"), when it names a country.
   bool parenthesized = !rest.empty() && rest.back() == ')' && open != std::string_view::npos &&
-                       (open == 0 || rest[open - 1] == ' ');
+                       (open == 0 || rest[open - 1] == ' ' ||
+                        !NormalizeCountry(rest.substr(open + 1, rest.size() - open - 2)).empty());
   if (parenthesized) {
     // The parenthetical names the issuer and is never part of the number,
     // even when the country is written loosely ("Cabo Verde.  Previously

@@ -111,14 +111,6 @@ Result<NameKind> AliasKind(const Row& row, const std::string& file) {
   return MakeError(file, row.csv.line, fmt::format("unknown Alias Type '{}'", type));
 }
 
-void AddName(Entity& entity, Name name) {
-  for (const Name& known : entity.names)
-    if (known.value == name.value && known.kind == name.kind) return;
-  bool first_primary = name.kind == NameKind::kPrimary &&
-                       (entity.names.empty() || entity.names[0].kind != NameKind::kPrimary);
-  entity.names.insert(first_primary ? entity.names.begin() : entity.names.end(), std::move(name));
-}
-
 void AddIdentifiers(Entity& entity, std::string_view text, IdType type) {
   for (const std::string& item : SplitEnumerated(text)) {
     for (std::string& number : DocumentNumbers(item)) {

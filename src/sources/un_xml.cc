@@ -31,21 +31,6 @@ std::vector<std::string> Values(const pugi::xml_node& node, const char* child) {
   return out;
 }
 
-int LineOf(const Context& ctx, const pugi::xml_node& node) {
-  ptrdiff_t offset = node.offset_debug();
-  return offset < 0 ? 0 : LineOfOffset(ctx.bytes, static_cast<size_t>(offset));
-}
-
-std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const std::string& part : parts) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += part;
-  }
-  return out;
-}
-
 // Part `i` of `count` filled name fields.
 NamePartType PartType(size_t i, size_t count, bool family_first) {
   if (family_first) return i == 0 ? NamePartType::kFamily : NamePartType::kGiven;
@@ -78,28 +63,13 @@ NameKind AliasKind(std::string_view quality) {
   return NameKind::kAlias;  // Good, a.k.a., empty
 }
 
-void AddName(Entity& entity, std::string value, NameKind kind) {
-  for (const Name& name : entity.names) {
-    if (name.value == value && name.kind == kind) return;
-  }
-  entity.names.push_back({std::move(value), kind, {}});
-}
-
-void AddBirthDate(Entity& entity, DateSpec spec) {
-  if (spec.from.empty()) return;
-  if (std::find(entity.birth_dates.begin(), entity.birth_dates.end(), spec) ==
-      entity.birth_dates.end()) {
-    entity.birth_dates.push_back(spec);
-  }
-}
-
 DateSpec SingleDate(PartialDate date, bool approximate) { return {date, date, approximate}; }
 
 void AddAliases(const pugi::xml_node& node, const char* tag, Entity& entity) {
   for (pugi::xml_node alias : node.children(tag)) {
     NameKind kind = AliasKind(Text(alias, "QUALITY"));
     for (std::string& value : SplitUnAliasNames(Text(alias, "ALIAS_NAME"))) {
-      AddName(entity, std::move(value), kind);
+      AddName(entity, {std::move(value), kind, {}});
     }
     if (auto date = PartialDate::Parse(Text(alias, "DATE_OF_BIRTH"))) {
       AddBirthDate(entity, SingleDate(*date, false));
@@ -194,7 +164,7 @@ Result<Entity> ParseParty(const Context& ctx, const pugi::xml_node& node, Schema
   entity.dataset = std::string(kUnDataset);
   entity.source_id = Text(node, "REFERENCE_NUMBER");
   if (entity.source_id.empty()) {
-    return MakeError(ctx.file, LineOf(ctx, node),
+    return MakeError(ctx.file, XmlLine(ctx.bytes, node),
                      fmt::format("{} without REFERENCE_NUMBER", node.name()));
   }
   entity.id = fmt::format("{}-{}", kUnDataset, entity.source_id);
@@ -203,7 +173,7 @@ Result<Entity> ParseParty(const Context& ctx, const pugi::xml_node& node, Schema
   bool person = schema == Schema::kPerson;
   AddAliases(node, person ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS", entity);
   std::string script = Text(node, "NAME_ORIGINAL_SCRIPT");
-  if (!script.empty()) AddName(entity, std::move(script), NameKind::kAlias);
+  if (!script.empty()) AddName(entity, {std::move(script), NameKind::kAlias, {}});
   if (person) AddPersonFacts(node, entity);
   if (person) AddDocuments(node, entity);
   AddAddresses(node, person ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS", entity);
@@ -316,26 +286,19 @@ std::vector<std::string> SplitUnAliasNames(std::string_view text) {
 
 Result<ParsedList> ParseUnXml(const std::filesystem::path& path, std::string_view bytes) {
   Context ctx{bytes, path.string()};
-  EMBARGO_RETURN_IF_ERROR(CheckUtf8(bytes, ctx.file));
-  EMBARGO_RETURN_IF_ERROR(CheckCharacterReferences(bytes, ctx.file));
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size());
-  if (!parsed) {
-    return MakeError(ctx.file, LineOfOffset(bytes, static_cast<size_t>(parsed.offset)),
-                     fmt::format("malformed XML: {}", parsed.description()));
-  }
-  EMBARGO_RETURN_IF_ERROR(CheckDecodedText(doc, bytes, ctx.file));
+  EMBARGO_RETURN_IF_ERROR(LoadXmlList(doc, bytes, ctx.file));
   pugi::xml_node root = doc.document_element();
   if (std::string_view(root.name()) != "CONSOLIDATED_LIST") {
     return MakeError(
-        ctx.file, LineOf(ctx, root),
+        ctx.file, XmlLine(ctx.bytes, root),
         fmt::format("expected root element CONSOLIDATED_LIST, found '{}'", root.name()));
   }
   // A file cut short and closed again (well-formed, but shorter) lacks the
   // second group, the UN list always writing both, even empty.
   for (const char* group : {"INDIVIDUALS", "ENTITIES"}) {
     if (root.child(group)) continue;
-    return MakeError(ctx.file, LineOf(ctx, root),
+    return MakeError(ctx.file, XmlLine(ctx.bytes, root),
                      fmt::format("no <{}> in <CONSOLIDATED_LIST>: the list looks cut short (the "
                                  "UN list always holds INDIVIDUALS and ENTITIES)",
                                  group));

@@ -7,6 +7,7 @@
 
 #include "common/strings.h"
 #include "common/utf8.h"
+#include "sources/list_text.h"
 
 namespace embargo {
 namespace {
@@ -146,6 +147,22 @@ Status CheckDecodedText(const pugi::xml_node& document, std::string_view bytes,
   node.traverse(checker);
   if (checker.error()) return *checker.error();
   return Status::Ok();
+}
+
+Status LoadXmlList(pugi::xml_document& doc, std::string_view bytes, const std::string& file) {
+  EMBARGO_RETURN_IF_ERROR(CheckUtf8(bytes, file));
+  EMBARGO_RETURN_IF_ERROR(CheckCharacterReferences(bytes, file));
+  pugi::xml_parse_result parsed = doc.load_buffer(bytes.data(), bytes.size());
+  if (!parsed) {
+    return MakeError(file, LineOfOffset(bytes, static_cast<size_t>(parsed.offset)),
+                     fmt::format("malformed XML: {}", parsed.description()));
+  }
+  return CheckDecodedText(doc, bytes, file);
+}
+
+int XmlLine(std::string_view bytes, const pugi::xml_node& node) {
+  ptrdiff_t offset = node.offset_debug();
+  return offset < 0 ? 0 : LineOfOffset(bytes, static_cast<size_t>(offset));
 }
 
 }  // namespace embargo

@@ -32,4 +32,12 @@ Status CheckCharacterReferences(std::string_view bytes, const std::string& file)
 Status CheckDecodedText(const pugi::xml_node& document, std::string_view bytes,
                         const std::string& file);
 
+// Everything an XML list parser does before reading elements: `bytes`
+// checked as UTF-8 and for bad character references, parsed into `doc`
+// (malformed XML fails with its line), decoded text checked.
+Status LoadXmlList(pugi::xml_document& doc, std::string_view bytes, const std::string& file);
+
+// 1-based line of `node` in `bytes` (0 when pugixml does not know).
+int XmlLine(std::string_view bytes, const pugi::xml_node& node);
+
 }  // namespace embargo

@@ -47,6 +47,31 @@ name = "consolidated.xml"
 description = "US Consolidated Screening List (trade.gov)"
 url = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"
 name = "consolidated.csv"
+
+[sources.us_ofac_cons]
+description = "OFAC Consolidated (non-SDN) List, ENHANCED XML as published (zip)"
+url = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ENHANCED.ZIP"
+name = "cons_enhanced.zip"
+
+[sources.eu_fsf]
+description = "EU Financial Sanctions Files, XML v1.1"
+url = "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw"
+name = "eu-fsf.xml"
+
+[sources.gb_fcdo_sanctions]
+description = "UK Sanctions List (FCDO), XML"
+url = "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml"
+name = "uk-sanctions-list.xml"
+
+[sources.ca_dfatd_sema_sanctions]
+description = "Canada, Special Economic Measures Act consolidated list (XML)"
+url = "https://www.international.gc.ca/world-monde/assets/office_docs/international_relations-relations_internationales/sanctions/sema-lmes.xml"
+name = "sema-lmes.xml"
+
+[sources.au_dfat_sanctions]
+description = "Australia DFAT Consolidated List (Excel)"
+url = "https://www.dfat.gov.au/sites/default/files/regulation8_consolidated.xlsx"
+name = "regulation8_consolidated.xlsx"
 )toml";
 
 constexpr std::string_view kBuiltInName = "<built-in sources>";

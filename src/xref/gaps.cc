@@ -150,6 +150,7 @@ std::string JurisdictionOf(std::string_view dataset) {
   if (dataset == "eu_fsf") return "EU";
   if (dataset.starts_with("gb_")) return "UK";
   if (dataset == "au_dfat_sanctions") return "AU";
+  if (dataset.starts_with("ca_")) return "CA";
   return std::string(dataset);
 }
 

@@ -24,7 +24,7 @@ namespace embargo::xref {
 
 // The jurisdiction behind a dataset: un_sc_sanctions -> "UN"; us_ofac_sdn,
 // us_ofac_cons, us_trade_csl, us_bis_dpl -> "US"; eu_fsf -> "EU"; gb_* ->
-// "UK"; au_dfat_sanctions -> "AU"; any other dataset (a user's own list) is
+// "UK"; au_dfat_sanctions -> "AU"; ca_* -> "CA"; any other dataset (a user's own list) is
 // its own jurisdiction.
 std::string JurisdictionOf(std::string_view dataset);
 

@@ -12,10 +12,17 @@ namespace {
 
 using testing::ReferenceSnapshot;
 
-const std::vector<std::string> kReferenceDatasets = {
-    "au_dfat_sanctions", "eu_fsf",       "gb_hmt_sanctions",
-    "un_sc_sanctions",   "us_bis_dpl",   "us_ofac_cons",
-    "us_ofac_sdn",       "us_trade_csl", "zala"};
+const std::vector<std::string> kReferenceDatasets = {"au_dfat_sanctions",
+                                                     "ca_dfatd_sema_sanctions",
+                                                     "eu_fsf",
+                                                     "gb_fcdo_sanctions",
+                                                     "gb_hmt_sanctions",
+                                                     "un_sc_sanctions",
+                                                     "us_bis_dpl",
+                                                     "us_ofac_cons",
+                                                     "us_ofac_sdn",
+                                                     "us_trade_csl",
+                                                     "zala"};
 
 std::vector<std::string> Sorted(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
@@ -31,15 +38,15 @@ const nlohmann::json& Entry(const nlohmann::json& catalog, const std::string& na
   return missing;
 }
 
-TEST(CatalogHandlerTest, ListsTheNineReferenceDatasetsThenBothCollections) {
+TEST(CatalogHandlerTest, ListsTheElevenReferenceDatasetsThenBothCollections) {
   Response r = HandleCatalog(ReferenceSnapshot());
   ASSERT_EQ(r.status, 200);
   std::vector<std::string> current = r.body["current"];
-  ASSERT_EQ(current.size(), 11u);
-  EXPECT_EQ(Sorted({current.begin(), current.begin() + 9}), kReferenceDatasets);
-  EXPECT_EQ(current[9], "default");
-  EXPECT_EQ(current[10], "sanctions");
-  EXPECT_EQ(r.body["datasets"].size(), 11u);
+  ASSERT_EQ(current.size(), 13u);
+  EXPECT_EQ(Sorted({current.begin(), current.begin() + 11}), kReferenceDatasets);
+  EXPECT_EQ(current[11], "default");
+  EXPECT_EQ(current[12], "sanctions");
+  EXPECT_EQ(r.body["datasets"].size(), 13u);
   EXPECT_EQ(r.body["outdated"], nlohmann::json::array());
   EXPECT_EQ(r.body["index_stale"], false);
 }
@@ -92,7 +99,7 @@ TEST(CatalogHandlerTest, AnswersNotModifiedToAClientHoldingTheCurrentVersion) {
   for (const char* held : {"", "\"old\"", "\"test-version-2\"", "test-version", "\"old\", *"}) {
     Response r = HandleCatalog(snapshot, held);
     EXPECT_EQ(r.status, 200) << held;
-    EXPECT_EQ(r.body["datasets"].size(), 11u) << held;
+    EXPECT_EQ(r.body["datasets"].size(), 13u) << held;
   }
 }
 
@@ -104,7 +111,7 @@ TEST(CatalogHandlerTest, ScopeOfACollectionIsEveryLoadedDataset) {
 TEST(CatalogHandlerTest, ScopeOfADatasetIsItselfAndOfAnUnknownNameIsEmpty) {
   EXPECT_EQ(ResolveDatasetScope(ReferenceSnapshot(), "us_ofac_sdn"),
             std::vector<std::string>{"us_ofac_sdn"});
-  EXPECT_TRUE(ResolveDatasetScope(ReferenceSnapshot(), "gb_fcdo_sanctions").empty());
+  EXPECT_TRUE(ResolveDatasetScope(ReferenceSnapshot(), "jp_mof_sanctions").empty());
   EXPECT_TRUE(ResolveDatasetScope(ReferenceSnapshot(), "").empty());
 }
 

@@ -208,8 +208,8 @@ TEST(SearchHandlerTest, TopicsFacetCountsAndTopicsFilterKeepsWhatEachListIsFor) 
 }
 
 TEST(SearchHandlerTest, UnknownDatasetIs404) {
-  ExpectError(Search("gb_fcdo_sanctions", {{"q", "KOMID"}}), 404,
-              "Unknown dataset: gb_fcdo_sanctions");
+  ExpectError(Search("jp_mof_sanctions", {{"q", "KOMID"}}), 404,
+              "Unknown dataset: jp_mof_sanctions");
 }
 
 TEST(SearchHandlerTest, BadLimitIs400NamingLimit) {

@@ -47,7 +47,10 @@ TEST(LoadDetectTest, ContentDecidesNotTheExtension) {
   EXPECT_EQ(DetectListFormat("list.txt", "\xEF\xBB\xBF\n id,name\nA,B\n"), ListFormat::kEmbargoCsv);
   EXPECT_EQ(DetectListFormat("data.csv", "<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST>"),
             ListFormat::kUnXml);
-  EXPECT_EQ(DetectListFormat("x.xml", "<?xml version=\"1.0\"?>\n<sdnList>"), ListFormat::kUnknown);
+  EXPECT_EQ(DetectListFormat("x.xml", "<?xml version=\"1.0\"?>\n<sdnList>"),
+            ListFormat::kOfacSdnXml);
+  EXPECT_EQ(DetectListFormat("x.xml", "<?xml version=\"1.0\"?>\n<Sanctions>"),
+            ListFormat::kUnknown);
   EXPECT_EQ(DetectListFormat("x.json", "{\"id\": \"a\", \"schema\": \"Person\"}\n"),
             ListFormat::kFtmJson);
   EXPECT_EQ(DetectListFormat("x.json", "{\"id\": \"a\", \"schema\": \"Per"), ListFormat::kFtmJson);

@@ -44,9 +44,10 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
 
 TEST(LoadTest, SharedFolderYieldsOneDatasetPerList) {
   EXPECT_EQ(DatasetNames(SharedLists()),
-            (std::vector<std::string>{"au_dfat_sanctions", "eu_fsf", "gb_hmt_sanctions",
-                                      "un_sc_sanctions", "us_bis_dpl", "us_ofac_cons",
-                                      "us_ofac_sdn", "us_trade_csl", "zala"}));
+            (std::vector<std::string>{"au_dfat_sanctions", "ca_dfatd_sema_sanctions", "eu_fsf",
+                                      "gb_fcdo_sanctions", "gb_hmt_sanctions", "un_sc_sanctions",
+                                      "us_bis_dpl", "us_ofac_cons", "us_ofac_sdn", "us_trade_csl",
+                                      "zala"}));
 }
 
 TEST(LoadTest, NewestOfacSnapshotWinsAndOlderOnesAreSuperseded) {
@@ -55,10 +56,18 @@ TEST(LoadTest, NewestOfacSnapshotWinsAndOlderOnesAreSuperseded) {
   EXPECT_TRUE(EndsWith(sdn->path, "ofac/sdn-2024-05-03.csv")) << sdn->path;
   std::vector<std::string> superseded = SharedLists().superseded;
   std::sort(superseded.begin(), superseded.end());
-  ASSERT_EQ(superseded.size(), 3u);
+  ASSERT_EQ(superseded.size(), 6u);
+  // The consolidated list: ENHANCED XML of 2025-01-10 replaces the CSV of
+  // 2019 (the year in its folder's name) and the sdnList XML of 2018.
+  EXPECT_TRUE(EndsWith(superseded[0], "ofac/cons-2019/cons_prim.csv")) << superseded[0];
+  superseded.erase(superseded.begin());
   EXPECT_TRUE(EndsWith(superseded[0], "ofac/sdn-2021-07/sdn.csv")) << superseded[0];
   EXPECT_TRUE(EndsWith(superseded[1], "ofac/sdn-2024-01-31.csv")) << superseded[1];
   EXPECT_TRUE(EndsWith(superseded[2], "ofac/sdn-2024-02-23.csv")) << superseded[2];
+  // OpenSanctions' t1 sample is the EU list too (its records say eu_fsf),
+  // as of 2024-03-28: the EU's own export of 2026-08-05 replaces it.
+  EXPECT_TRUE(EndsWith(superseded[3], "ofac/xml/cons-sdnlist-2018-04-06.xml")) << superseded[3];
+  EXPECT_TRUE(EndsWith(superseded[4], "opensanctions/t1.ftm.json")) << superseded[4];
 }
 
 TEST(LoadTest, NegativesAreSkippedAsUnknown) {
@@ -84,7 +93,8 @@ TEST(LoadTest, CountsMatchTheParsers) {
   EXPECT_EQ(FindDataset(set, "us_bis_dpl")->name_count, 429u);
   EXPECT_EQ(FindDataset(set, "us_trade_csl")->entity_count, 115u);
   EXPECT_EQ(FindDataset(set, "us_trade_csl")->name_count, 276u);  // 115 names + 161 aliases
-  EXPECT_EQ(FindDataset(set, "eu_fsf")->entity_count, 6u);
+  EXPECT_EQ(FindDataset(set, "eu_fsf")->entity_count, 4u);        // eu_fsf_xml_test.cc
+  EXPECT_EQ(FindDataset(set, "eu_fsf")->format, "eu_fsf_xml");
   EXPECT_EQ(FindDataset(set, "zala")->entity_count, 17u);
   // The UK OFSI CSV (2018) and Australia's DFAT workbook (2024-12), read
   // since the independent decks need them (tests/sources/ofsi_csv_test.cc,
@@ -95,7 +105,14 @@ TEST(LoadTest, CountsMatchTheParsers) {
   EXPECT_EQ(FindDataset(set, "au_dfat_sanctions")->entity_count, 3062u);
   EXPECT_EQ(FindDataset(set, "au_dfat_sanctions")->name_count, 9533u);
   EXPECT_EQ(FindDataset(set, "au_dfat_sanctions")->version_date, "2024-11-11");
-  EXPECT_EQ(set.entities.size(), 22145u);
+  // The allies' XML lists (their own tests pin the facts behind these).
+  EXPECT_EQ(FindDataset(set, "ca_dfatd_sema_sanctions")->entity_count, 1369u);
+  EXPECT_EQ(FindDataset(set, "ca_dfatd_sema_sanctions")->name_count, 1525u);
+  EXPECT_EQ(FindDataset(set, "gb_fcdo_sanctions")->entity_count, 4u);
+  EXPECT_EQ(FindDataset(set, "gb_fcdo_sanctions")->name_count, 17u);
+  EXPECT_EQ(FindDataset(set, "us_ofac_cons")->format, "ofac_enhanced_xml");
+  EXPECT_EQ(FindDataset(set, "us_ofac_cons")->entity_count, 443u);
+  EXPECT_EQ(set.entities.size(), 23517u);
   size_t total = 0, names = 0;
   for (const Dataset& d : set.datasets) total += d.entity_count;
   for (const Entity& e : set.entities) names += e.names.size();

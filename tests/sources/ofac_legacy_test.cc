@@ -388,7 +388,10 @@ TEST(OfacLegacyTest, FindsVersionDateInPath) {
   EXPECT_EQ(VersionDateFromPath("ofac/sdn-2024-01-31.csv"), "2024-01-31");
   EXPECT_EQ(VersionDateFromPath("ofac/sdn-2021-07/sdn.csv"), "2021-07");
   EXPECT_EQ(VersionDateFromPath("2020-01/sdn-2021-02-03.csv"), "2021-02-03");
-  EXPECT_EQ(VersionDateFromPath("ofac/cons-2019/cons_prim.csv"), "");
+  EXPECT_EQ(VersionDateFromPath("ofac/cons-2019/cons_prim.csv"), "2019");
+  EXPECT_EQ(VersionDateFromPath("2019/ofac/cons/cons_prim.csv"), "");  // too far up
+  EXPECT_EQ(VersionDateFromPath("ofac/cons12019/cons_prim.csv"), "");
+  EXPECT_EQ(VersionDateFromPath("ofac/cons-1889/cons_prim.csv"), "");
   EXPECT_EQ(VersionDateFromPath("ofac/sdn-2024-13-01.csv"), "");
   EXPECT_EQ(VersionDateFromPath("ofac/12024-01-31.csv"), "");
   EXPECT_EQ(VersionDateFromPath("sdn.csv"), "");

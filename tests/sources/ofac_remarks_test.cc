@@ -74,6 +74,9 @@ TEST(OfacRemarksTest, ParsesEveryConstruct) {
       {"SSN 523-33-8386 (United States)", "id:national_id:523-33-8386:us:SSN"},
       {"Registration Number 55555 (Iran)", "id:registration:55555:ir:Registration Number"},
       {"Registration ID 14063277", "id:registration:14063277::Registration ID"},
+      // The country straight after the number, as some records write it.
+      {"Registration ID 1027700070518(Russia)", "id:registration:1027700070518:ru:Registration ID"},
+      {"Tax ID No. A(12)", "id:tax:A(12)::Tax ID No."},
       {"Legal Entity Number 253400WSS48YWMBUA688",
        "id:registration:253400WSS48YWMBUA688::Legal Entity Number"},
       {"Company Number 01074897 (United Kingdom)", "id:registration:01074897:gb:Company Number"},

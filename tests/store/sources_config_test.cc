@@ -18,19 +18,21 @@ std::string ParseError(std::string_view toml) {
   return config.ok() ? "(parsed)" : config.error().ToString();
 }
 
-TEST(SourcesConfigTest, DefaultHasTheThreeOfficialSources) {
+TEST(SourcesConfigTest, DefaultHasTheOfficialSourcesOfEveryListEmbargoReads) {
   auto config = LoadSourcesConfig("");
   ASSERT_TRUE(config.ok()) << config.error().ToString();
-  ASSERT_EQ(config->sources.size(), 3u);
-  EXPECT_EQ(config->sources[0].name, "un_sc_sanctions");
-  EXPECT_EQ(config->sources[1].name, "us_ofac_sdn");
-  EXPECT_EQ(config->sources[2].name, "us_trade_csl");
+  std::vector<std::string> names;
+  for (const Source& s : config->sources) names.push_back(s.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"au_dfat_sanctions", "ca_dfatd_sema_sanctions",
+                                             "eu_fsf", "gb_fcdo_sanctions", "un_sc_sanctions",
+                                             "us_ofac_cons", "us_ofac_sdn", "us_trade_csl"}));
 }
 
 TEST(SourcesConfigTest, DefaultOfacSourceIsTheLegacyCsvBundle) {
   auto config = LoadSourcesConfig("");
   ASSERT_TRUE(config.ok()) << config.error().ToString();
-  const Source& ofac = config->sources[1];
+  const Source& ofac = config->sources[6];
+  ASSERT_EQ(ofac.name, "us_ofac_sdn");
   EXPECT_EQ(ofac.description, "OFAC Specially Designated Nationals (legacy CSV bundle)");
   const std::string base =
       "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/";
@@ -48,15 +50,31 @@ TEST(SourcesConfigTest, DefaultOfacSourceIsTheLegacyCsvBundle) {
 TEST(SourcesConfigTest, DefaultUnAndCslSourcesHaveOneFileEach) {
   auto config = LoadSourcesConfig("");
   ASSERT_TRUE(config.ok()) << config.error().ToString();
-  const Source& un = config->sources[0];
+  const Source& un = config->sources[4];
+  ASSERT_EQ(un.name, "un_sc_sanctions");
   ASSERT_EQ(un.files.size(), 1u);
   EXPECT_EQ(un.files[0].url, "https://scsanctions.un.org/resources/xml/en/consolidated.xml");
   EXPECT_EQ(un.files[0].name, "consolidated.xml");
-  const Source& csl = config->sources[2];
+  const Source& csl = config->sources[7];
+  ASSERT_EQ(csl.name, "us_trade_csl");
   ASSERT_EQ(csl.files.size(), 1u);
   EXPECT_EQ(csl.files[0].url,
             "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv");
   EXPECT_EQ(csl.files[0].name, "consolidated.csv");
+}
+
+TEST(SourcesConfigTest, DefaultAlliesSourcesAreSavedUnderNamesTheirFormatIsReadFrom) {
+  auto config = LoadSourcesConfig("");
+  ASSERT_TRUE(config.ok()) << config.error().ToString();
+  std::vector<std::string> files;
+  for (const Source& s : config->sources) {
+    if (s.name.rfind("us_", 0) != 0 && s.name != "un_sc_sanctions")
+      files.push_back(s.files[0].name);
+  }
+  // cons_enhanced.zip says "cons": the ENHANCED export of the consolidated list.
+  EXPECT_EQ(files, (std::vector<std::string>{"regulation8_consolidated.xlsx", "sema-lmes.xml",
+                                             "eu-fsf.xml", "uk-sanctions-list.xml"}));
+  EXPECT_EQ(config->sources[5].files[0].name, "cons_enhanced.zip");
 }
 
 TEST(SourcesConfigTest, DefaultUsesBuiltInFetchOptions) {
