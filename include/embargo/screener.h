@@ -71,7 +71,9 @@ struct QueryFields {
 // schema and gender synonyms ("Corporate", "개인", "M"). A field that is
 // ambiguous keeps every reading, one that is still unreadable is ignored;
 // either adds a Query::warnings entry. Fails only when no name is usable
-// (all blank, not valid UTF-8, or without a letter or digit).
+// (all blank, not valid UTF-8, or without a letter or digit) and no
+// identifier is given either: an IMO number alone screens a vessel (the
+// schema is then Vessel unless given), an id number alone any party.
 Result<Query> MakeQuery(const QueryFields& fields);
 
 struct TokenAlignment {

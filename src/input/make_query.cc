@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "common/strings.h"
 #include "common/utf8.h"
 #include "embargo/screener.h"
 #include "input/country_reading.h"
@@ -83,13 +84,21 @@ Result<Query> MakeQuery(const QueryFields& fields) {
   q.id = fields.id;
   std::string name_problem;
   ReadNames(fields, q, name_problem);
-  if (q.names.empty()) return MakeError(name_problem.empty() ? "missing name" : name_problem);
+  for (const std::string& id : fields.id_numbers)
+    if (!Trim(id).empty()) q.id_numbers.emplace_back(Trim(id));
+  for (const std::string& imo : fields.imo_numbers)
+    if (!Trim(imo).empty()) q.imo_numbers.emplace_back(Trim(imo));
+  // A vessel is screened by its IMO number alone, a party by an identifier
+  // alone (a passport, a registration number): no name needed then.
+  bool identified = !q.id_numbers.empty() || !q.imo_numbers.empty();
+  if (q.names.empty() && !identified)
+    return MakeError(name_problem.empty() ? "missing name" : name_problem);
   ReadSecondaryFields(fields, q);
   // Only people have birth dates and genders: such a query is a person.
   if (!q.schema && (!q.birth_dates.empty() || q.gender != Gender::kUnknown))
     q.schema = Schema::kPerson;
-  q.id_numbers = fields.id_numbers;
-  q.imo_numbers = fields.imo_numbers;
+  // An IMO number names a vessel.
+  if (!q.schema && q.names.empty() && !q.imo_numbers.empty()) q.schema = Schema::kVessel;
   return q;
 }
 

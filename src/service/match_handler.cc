@@ -137,7 +137,7 @@ std::optional<std::string> ParseExample(const std::string& key, const nlohmann::
   if (!query.ok()) {
     out.error = f.names.empty() ? fmt::format(
                                       "query '{}': no name (give properties.name, or firstName/"
-                                      "lastName)",
+                                      "lastName) and no identifier (imoNumber, idNumber, ...)",
                                       key)
                                 : fmt::format("query '{}': {}", key, query.error().message);
     out.cleaned = {{"id", key}, {"properties", {{"name", f.names}}}};

@@ -99,6 +99,17 @@ TEST_P(BatchDirtyFieldTest, TheRowIsScreenedWithTheFieldReadAndItsWarning) {
 INSTANTIATE_TEST_SUITE_P(Issue12, BatchDirtyFieldTest, ::testing::ValuesIn(testing::DirtyFields()),
                          testing::DirtyFieldName);
 
+TEST(ScreenBatchTest, ARowWithOnlyAnImoNumberScreensTheVessel) {
+  ScreenArgs args = Batch(testing::WriteScratchFile("imo.csv", "id,name,imo\nv1,,9562233\n"));
+  args.source.lists = {testing::SharedData("uk/uk-sanctions-list-excerpt-2026-08-14.xml")};
+  BatchRun run = RunBatch(args);
+  EXPECT_EQ(run.code, kExitOk) << run.err;
+  ASSERT_EQ(run.rows.size(), 1u);
+  ASSERT_EQ(run.rows["v1"]["matches"].size(), 1u) << run.rows["v1"].dump();
+  EXPECT_EQ(run.rows["v1"]["matches"][0]["entity_id"], "gb_fcdo_sanctions-DPR0075");
+  EXPECT_EQ(run.rows["v1"]["matches"][0]["score"], 0.95);
+}
+
 const char kRows[] =
     "id,name,birth_date,nationality\n"
     "r1,리영길,1955,북한\n"

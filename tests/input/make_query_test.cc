@@ -19,6 +19,28 @@ std::vector<std::string> Dates(const Query& q) {
   return out;
 }
 
+TEST(MakeQueryTest, AnIdentifierAloneIsEnoughAndAnImoNumberMakesAVessel) {
+  QueryFields f;
+  f.imo_numbers = {" IMO 9562233 "};
+  Result<Query> imo = MakeQuery(f);
+  ASSERT_TRUE(imo.ok()) << imo.error().message;
+  EXPECT_EQ(imo->imo_numbers, std::vector<std::string>{"IMO 9562233"});
+  EXPECT_EQ(imo->schema, Schema::kVessel);
+  f = QueryFields{};
+  f.id_numbers = {"745420176"};
+  Result<Query> passport = MakeQuery(f);
+  ASSERT_TRUE(passport.ok());
+  EXPECT_FALSE(passport->schema.has_value());
+  f.id_numbers = {" "};  // a blank identifier is none
+  EXPECT_EQ(MakeQuery(f).error().message, "missing name");
+  f.names = {"***"};
+  f.imo_numbers = {"9562233"};  // the name is unusable, the number is not
+  Result<Query> warned = MakeQuery(f);
+  ASSERT_TRUE(warned.ok());
+  EXPECT_EQ(warned->warnings,
+            std::vector<std::string>{"name '***' has no letter or digit: ignored"});
+}
+
 TEST(MakeQueryTest, OnlyAQueryWithoutAUsableNameFails) {
   QueryFields f;
   EXPECT_EQ(MakeQuery(f).error().message, "missing name");

@@ -111,6 +111,25 @@ INSTANTIATE_TEST_SUITE_P(Issue12, MatchDirtyFieldTest,
                          ::testing::ValuesIn(embargo::testing::DirtyFields()),
                          embargo::testing::DirtyFieldName);
 
+// Issue 13: a ship is screened by its IMO number alone; it is found on every
+// list that gives that number (the UK's FCDO list and OFSI's older one
+// name Petrel 8 IMO 9562233), whatever it is called now.
+TEST(MatchHandlerTest, AVesselIsFoundByItsImoNumberAlone) {
+  Response r = Match({}, R"({"queries": {"q": {"properties": {"imoNumber": ["IMO 9562233"]}}}})");
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  const nlohmann::json& q = r.body["responses"]["q"];
+  EXPECT_EQ(q["status"], 200);
+  EXPECT_EQ(q["query"]["schema"], "Vessel");
+  std::set<std::string> ids;
+  for (const auto& e : q["results"]) {
+    ids.insert(e["id"].get<std::string>());
+    EXPECT_EQ(e["score"], 0.95);
+    EXPECT_EQ(e["match"], true);
+    EXPECT_EQ(e["explanations"].contains("identifier"), true) << e["explanations"].dump();
+  }
+  EXPECT_EQ(ids, (std::set<std::string>{"gb_fcdo_sanctions-DPR0075", "gb_hmt_sanctions-13554"}));
+}
+
 TEST(MatchHandlerTest, AQueryWithoutAUsableNameIsRefusedAloneAndTheOthersAreScreened) {
   constexpr char kTwo[] = R"({"queries": {
       "empty": {"properties": {"birthDate": ["1964-07-17"]}},
@@ -122,7 +141,8 @@ TEST(MatchHandlerTest, AQueryWithoutAUsableNameIsRefusedAloneAndTheOthersAreScre
   const nlohmann::json& responses = r.body["responses"];
   EXPECT_EQ(responses["empty"]["status"], 400);
   EXPECT_EQ(responses["empty"]["detail"],
-            "query 'empty': no name (give properties.name, or firstName/lastName)");
+            "query 'empty': no name (give properties.name, or firstName/lastName) and no "
+            "identifier (imoNumber, idNumber, ...)");
   EXPECT_EQ(responses["symbols"]["status"], 400);
   EXPECT_EQ(responses["symbols"]["detail"], "query 'symbols': name '***' has no letter or digit");
   EXPECT_TRUE(responses["symbols"]["results"].empty());
