@@ -10,11 +10,16 @@
 #include "fuzz/lists_targets.h"
 #include "fuzz/xlsx_parts.h"
 #include "sources/bis_dpl.h"
+#include "sources/ca_sema_xml.h"
 #include "sources/detect.h"
 #include "sources/dfat_xlsx.h"
 #include "sources/embargo_list.h"
+#include "sources/eu_fsf_xml.h"
 #include "sources/ftm_json.h"
+#include "sources/ofac_enhanced_xml.h"
+#include "sources/ofac_sdn_xml.h"
 #include "sources/ofsi_csv.h"
+#include "sources/uk_fcdo_xml.h"
 #include "sources/un_xml.h"
 #include "sources/us_csl.h"
 
@@ -38,6 +43,11 @@ Result<ParsedList> Parse(ListsTarget target, std::string_view bytes) {
     case ListsTarget::kDfatXlsx: return ParseDfatXlsx(kPath, bytes);
     case ListsTarget::kDfatXlsxParts:
       return ParseDfatXlsx(kPath, ZipXlsxParts(SplitParts(bytes, kXlsxPartCount)));
+    case ListsTarget::kEuFsfXml: return ParseEuFsfXml(kPath, bytes);
+    case ListsTarget::kUkFcdoXml: return ParseUkFcdoXml(kPath, bytes);
+    case ListsTarget::kCaSemaXml: return ParseCaSemaXml(kPath, bytes);
+    case ListsTarget::kOfacSdnXml: return ParseOfacSdnXml(kPath, bytes);
+    case ListsTarget::kOfacEnhanced: return ParseOfacEnhancedXml(kPath, bytes);
   }
   return MakeError("not a parser target");
 }
@@ -54,6 +64,11 @@ ListsTarget TargetOf(ListFormat format) {
     case ListFormat::kEmbargoJson: return ListsTarget::kEmbargoJson;
     case ListFormat::kOfsiCsv: return ListsTarget::kOfsiCsv;
     case ListFormat::kDfatXlsx: return ListsTarget::kDfatXlsx;
+    case ListFormat::kEuFsfXml: return ListsTarget::kEuFsfXml;
+    case ListFormat::kUkFcdoXml: return ListsTarget::kUkFcdoXml;
+    case ListFormat::kCaSemaXml: return ListsTarget::kCaSemaXml;
+    case ListFormat::kOfacSdnXml: return ListsTarget::kOfacSdnXml;
+    case ListFormat::kOfacEnhancedXml: return ListsTarget::kOfacEnhanced;
     case ListFormat::kUnknown:
     case ListFormat::kOfacLegacy:
     case ListFormat::kOfacSidecar: break;

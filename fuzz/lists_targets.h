@@ -17,7 +17,12 @@ enum class ListsTarget : unsigned char {
   kOfsiCsv,        // UK OFSI consolidated CSV
   kDfatXlsx,       // Australia DFAT workbook, zip bytes as they come
   kDfatXlsxParts,  // the same assembled from XML parts (fuzz/xlsx_parts.h)
+  kEuFsfXml,       // EU Financial Sanctions Files XML
+  kUkFcdoXml,      // UK Sanctions List XML (FCDO)
+  kCaSemaXml,      // Canada SEMA XML
+  kOfacSdnXml,     // OFAC sdnList XML
+  kOfacEnhanced,   // OFAC ENHANCED XML (plain; a zip through kDetect)
 };
-inline constexpr size_t kListsTargetCount = 10;
+inline constexpr size_t kListsTargetCount = 15;
 
 }  // namespace embargo::fuzz

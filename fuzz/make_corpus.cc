@@ -17,6 +17,7 @@
 
 #include "common/csv.h"
 #include "common/file.h"
+#include "common/zip_archive.h"
 #include "embargo/lists.h"
 #include "embargo/screener.h"
 #include "fuzz/batch_targets.h"
@@ -162,6 +163,45 @@ void DfatSeeds(Corpus& corpus) {
     AddListsSeed(corpus, ListsTarget::kDfatXlsx, name + ".xlsx", ZipXlsxParts(Views(parts)));
     AddListsSeed(corpus, ListsTarget::kDfatXlsxParts, name + ".parts", JoinParts(parts));
   }
+}
+
+// `text` up to the end of the `count`-th `close` tag after `from`, then `tail`.
+std::string FirstRecords(std::string_view text, std::string_view close, size_t count,
+                         std::string_view tail) {
+  size_t end = 0;
+  for (size_t i = 0; i < count; ++i) {
+    size_t at = text.find(close, end);
+    if (at == std::string_view::npos) break;
+    end = at + close.size();
+  }
+  return std::string(text.substr(0, end)) + std::string(tail);
+}
+
+// The allies' XML lists and OFAC's XML formats: the excerpts whole, the
+// long files cut after a few records and closed again.
+void XmlListSeeds(Corpus& corpus) {
+  AddListsSeed(corpus, ListsTarget::kEuFsfXml, "eu-fsf.xml",
+               corpus.Data("eu/fsf-excerpt-2026-08-05.xml"));
+  AddListsSeed(corpus, ListsTarget::kUkFcdoXml, "uk-fcdo.xml",
+               corpus.Data("uk/uk-sanctions-list-excerpt-2026-08-14.xml"));
+  std::string sema = corpus.Data("ca/sema-2020-04.xml");
+  AddListsSeed(corpus, ListsTarget::kCaSemaXml, "ca-sema.xml",
+               FirstRecords(sema, "</record>", 8, "\n</data-set>\n"));
+  std::string sdn = FirstRecords(corpus.Data("ofac/xml/cons-sdnlist-2018-04-06.xml"), "</sdnEntry>",
+                                 6, "\n</sdnList>\n");
+  if (size_t at = sdn.find("<Record_Count>639<"); at != std::string::npos)
+    sdn.replace(at, 18, "<Record_Count>6<");
+  AddListsSeed(corpus, ListsTarget::kOfacSdnXml, "ofac-sdnlist.xml", sdn);
+  std::string zip = corpus.Data("ofac/xml/cons-enhanced-2025-01-10.zip");
+  auto archive = ZipArchive::Open(zip, "enhanced", "zip", 64ull << 20);
+  if (!archive.ok()) throw std::runtime_error(archive.error().ToString());
+  auto xml = archive->Read("CONS_ENHANCED.XML");
+  if (!xml.ok()) throw std::runtime_error(xml.error().ToString());
+  std::string enhanced = FirstRecords(*xml, "</entity>", 5, "\n</entities>\n</sanctionsData>\n");
+  size_t from = enhanced.find("<referenceValues>"), to = enhanced.find("</referenceValues>");
+  if (from != std::string::npos && to != std::string::npos)
+    enhanced.erase(from, to + 18 - from);  // ids of reference values the parser does not read
+  AddListsSeed(corpus, ListsTarget::kOfacEnhanced, "ofac-enhanced.xml", enhanced);
 }
 
 // A bundle of a few records: the first four, the first two with a remarks
@@ -363,6 +403,7 @@ int main(int argc, char** argv) {
     CsvListSeeds(corpus);
     JsonListSeeds(corpus);
     DfatSeeds(corpus);
+    XmlListSeeds(corpus);
     OfacSeeds(corpus);
     BatchSeeds(corpus);
     NamesSeeds(corpus);
