@@ -14,6 +14,7 @@
 #include "sources/detect.h"
 #include "sources/dfat_xlsx.h"
 #include "sources/embargo_list.h"
+#include "sources/eu_fsf_csv.h"
 #include "sources/eu_fsf_xml.h"
 #include "sources/ftm_json.h"
 #include "sources/ofac_enhanced_xml.h"
@@ -48,6 +49,7 @@ Result<ParsedList> Parse(ListsTarget target, std::string_view bytes) {
     case ListsTarget::kCaSemaXml: return ParseCaSemaXml(kPath, bytes);
     case ListsTarget::kOfacSdnXml: return ParseOfacSdnXml(kPath, bytes);
     case ListsTarget::kOfacEnhanced: return ParseOfacEnhancedXml(kPath, bytes);
+    case ListsTarget::kEuFsfCsv: return ParseEuFsfCsv(kPath, bytes);
   }
   return MakeError("not a parser target");
 }
@@ -69,6 +71,7 @@ ListsTarget TargetOf(ListFormat format) {
     case ListFormat::kCaSemaXml: return ListsTarget::kCaSemaXml;
     case ListFormat::kOfacSdnXml: return ListsTarget::kOfacSdnXml;
     case ListFormat::kOfacEnhancedXml: return ListsTarget::kOfacEnhanced;
+    case ListFormat::kEuFsfCsv: return ListsTarget::kEuFsfCsv;
     case ListFormat::kUnknown:
     case ListFormat::kOfacLegacy:
     case ListFormat::kOfacSidecar: break;

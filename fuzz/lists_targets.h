@@ -22,7 +22,8 @@ enum class ListsTarget : unsigned char {
   kCaSemaXml,      // Canada SEMA XML
   kOfacSdnXml,     // OFAC sdnList XML
   kOfacEnhanced,   // OFAC ENHANCED XML (plain; a zip through kDetect)
+  kEuFsfCsv,       // EU legacy CSV (Latin-1, quoted lines)
 };
-inline constexpr size_t kListsTargetCount = 15;
+inline constexpr size_t kListsTargetCount = 16;
 
 }  // namespace embargo::fuzz

@@ -182,6 +182,11 @@ std::string FirstRecords(std::string_view text, std::string_view close, size_t c
 void XmlListSeeds(Corpus& corpus) {
   AddListsSeed(corpus, ListsTarget::kEuFsfXml, "eu-fsf.xml",
                corpus.Data("eu/fsf-excerpt-2026-08-05.xml"));
+  std::string eu_csv = corpus.Data("eu/fsf-csv-2018-07-04-first1000lines.csv");
+  std::vector<std::string_view> eu_lines = Lines(eu_csv);  // each with its line break
+  std::string eu_head;
+  for (size_t i = 0; i < eu_lines.size() && i < 12; ++i) eu_head += eu_lines[i];
+  AddListsSeed(corpus, ListsTarget::kEuFsfCsv, "eu-fsf.csv", eu_head);
   AddListsSeed(corpus, ListsTarget::kUkFcdoXml, "uk-fcdo.xml",
                corpus.Data("uk/uk-sanctions-list-excerpt-2026-08-14.xml"));
   std::string sema = corpus.Data("ca/sema-2020-04.xml");

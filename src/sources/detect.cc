@@ -10,6 +10,7 @@
 #include "sources/ca_sema_xml.h"
 #include "sources/dfat_xlsx.h"
 #include "sources/embargo_list.h"
+#include "sources/eu_fsf_csv.h"
 #include "sources/eu_fsf_xml.h"
 #include "sources/list_text.h"
 #include "sources/ofac_enhanced_xml.h"
@@ -59,6 +60,7 @@ ListFormat DetectJson(std::string_view text) {
 
 ListFormat DetectDelimited(std::string_view text) {
   if (LooksLikeOfsiCsv(text)) return ListFormat::kOfsiCsv;
+  if (LooksLikeEuFsfCsv(text)) return ListFormat::kEuFsfCsv;
   if (auto header = HeaderFields(text, ',')) {
     if (IsCslHeader(*header)) return ListFormat::kUsCsl;
     if (IsEmbargoCsvHeader(*header)) return ListFormat::kEmbargoCsv;
@@ -90,6 +92,7 @@ std::string_view ListFormatName(ListFormat format) {
     case ListFormat::kCaSemaXml: return "ca_sema_xml";
     case ListFormat::kOfacSdnXml: return "ofac_sdn_xml";
     case ListFormat::kOfacEnhancedXml: return "ofac_enhanced_xml";
+    case ListFormat::kEuFsfCsv: return "eu_fsf_csv";
   }
   return "unknown";
 }

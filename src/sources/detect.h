@@ -16,6 +16,7 @@
 //   embargo CSV    : CSV header with columns id and name
 //   OFAC legacy    : headerless CSV whose first record looks like sdn.csv
 //   UK OFSI CSV    : "Last Updated," then a header with Name 6 and Group ID
+//   EU legacy CSV  : a quoted first line "Date_file...;Entity_logical_id;Subject_type
 //   DFAT .xlsx     : a zip workbook whose first sheet has DFAT's header
 //                    (needs the whole file, not only its first 64 KiB)
 // Anything else is kUnknown. Pure functions; thread-safe.
@@ -43,6 +44,7 @@ enum class ListFormat {
   kCaSemaXml,
   kOfacSdnXml,
   kOfacEnhancedXml,
+  kEuFsfCsv,
 };
 
 // "ofac_legacy", "un_xml", ... (as in Dataset::format); "unknown".

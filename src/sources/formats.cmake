@@ -11,6 +11,7 @@ list(APPEND EMBARGO_SOURCES
   src/sources/ofsi_csv.cc
   src/sources/dfat_xlsx.cc
   src/sources/eu_fsf_xml.cc
+  src/sources/eu_fsf_csv.cc
   src/sources/uk_fcdo_xml.cc
   src/sources/ca_sema_xml.cc
   src/sources/detect.cc

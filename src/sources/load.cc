@@ -21,6 +21,7 @@
 #include "sources/detect.h"
 #include "sources/dfat_xlsx.h"
 #include "sources/embargo_list.h"
+#include "sources/eu_fsf_csv.h"
 #include "sources/eu_fsf_xml.h"
 #include "sources/ftm_json.h"
 #include "sources/ofac_enhanced_xml.h"
@@ -111,6 +112,7 @@ Result<ParsedList> Parse(ListFormat format, const fs::path& path, const std::str
     case ListFormat::kOfsiCsv: return ParseOfsiCsv(path, bytes);
     case ListFormat::kDfatXlsx: return ParseDfatXlsx(path, bytes);
     case ListFormat::kEuFsfXml: return ParseEuFsfXml(path, bytes);
+    case ListFormat::kEuFsfCsv: return ParseEuFsfCsv(path, bytes);
     case ListFormat::kUkFcdoXml: return ParseUkFcdoXml(path, bytes);
     case ListFormat::kCaSemaXml: return ParseCaSemaXml(path, bytes);
     case ListFormat::kOfacSdnXml: return ParseOfacSdnXml(path, bytes);

@@ -6,6 +6,7 @@
 
 #include "cli/lists_command.h"
 #include "cli/screen_command.h"
+#include "scratch_dir.h"
 #include "test_paths.h"
 
 namespace embargo::cli {
@@ -143,6 +144,30 @@ TEST(ListsCommandTest, ShowsDatasetsAndCounts) {
   ASSERT_EQ(RunLists(source, out, err), 0) << err.str();
   EXPECT_NE(out.str().find("kr_fsc_sample"), std::string::npos);
   EXPECT_NE(out.str().find("embargo_list"), std::string::npos);
+}
+
+// Issue 13: every IMO number is checked by its check digit; the bad ones
+// are kept and named.
+TEST(ListsCommandTest, ChecksEveryImoNumber) {
+  std::ostringstream out, err;
+  ListSource source;
+  source.lists = {testing::SharedData("uk/uk-sanctions-list-excerpt-2026-08-14.xml")};
+  ASSERT_EQ(RunLists(source, out, err), 0) << err.str();
+  EXPECT_NE(
+      out.str().find("vessels' IMO numbers: 1 checked, 1 valid, 0 with a wrong check digit or "
+                     "length\n"),
+      std::string::npos)
+      << out.str();
+  std::string bad =
+      testing::WriteScratchFile("imo.csv", "id,name,schema,imo\nV1,SHIP,Vessel,IMO 9562234\n");
+  source.lists = {bad};
+  std::ostringstream out2;
+  ASSERT_EQ(RunLists(source, out2, err), 0) << err.str();
+  EXPECT_NE(
+      out2.str().find("vessels' IMO numbers: 1 checked, 0 valid, 1 with a wrong check digit or "
+                      "length\n  invalid: "),
+      std::string::npos)
+      << out2.str();
 }
 
 TEST(IndexCommandTest, SnapshotScreensLikeTheLists) {

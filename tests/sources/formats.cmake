@@ -7,6 +7,7 @@ list(APPEND EMBARGO_TEST_SOURCES
   tests/sources/ofsi_csv_test.cc
   tests/sources/dfat_xlsx_test.cc
   tests/sources/eu_fsf_xml_test.cc
+  tests/sources/eu_fsf_csv_test.cc
   tests/sources/uk_fcdo_xml_test.cc
   tests/sources/ca_sema_xml_test.cc
   tests/sources/detect_test.cc

@@ -56,7 +56,10 @@ TEST(LoadTest, NewestOfacSnapshotWinsAndOlderOnesAreSuperseded) {
   EXPECT_TRUE(EndsWith(sdn->path, "ofac/sdn-2024-05-03.csv")) << sdn->path;
   std::vector<std::string> superseded = SharedLists().superseded;
   std::sort(superseded.begin(), superseded.end());
-  ASSERT_EQ(superseded.size(), 6u);
+  ASSERT_EQ(superseded.size(), 7u);
+  // The EU's legacy CSV of 2018, beside its XML export of 2026.
+  EXPECT_TRUE(EndsWith(superseded[0], "eu/fsf-csv-2018-07-04-first1000lines.csv")) << superseded[0];
+  superseded.erase(superseded.begin());
   // The consolidated list: ENHANCED XML of 2025-01-10 replaces the CSV of
   // 2019 (the year in its folder's name) and the sdnList XML of 2018.
   EXPECT_TRUE(EndsWith(superseded[0], "ofac/cons-2019/cons_prim.csv")) << superseded[0];
