@@ -98,6 +98,10 @@ std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view
   return Join(parts, separator);
 }
 
+std::string JoinNonEmpty(const std::vector<std::string_view>& parts, std::string_view separator) {
+  return Join(parts, separator);
+}
+
 void AddName(Entity& entity, Name name) {
   if (name.value.empty()) return;
   for (const Name& known : entity.names)

@@ -28,6 +28,8 @@ std::string CleanSpaces(std::string_view text);
 std::string JoinNonEmpty(std::initializer_list<std::string_view> parts,
                          std::string_view separator = ", ");
 std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view separator = ", ");
+std::string JoinNonEmpty(const std::vector<std::string_view>& parts,
+                         std::string_view separator = ", ");
 
 // Adds `name` unless the entity has it already (same value and kind); a
 // first primary name goes in front, where Entity::names keeps it.

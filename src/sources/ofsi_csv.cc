@@ -74,16 +74,6 @@ constexpr std::string_view kColumnNames[kColumnCount] = {
 
 using Row = MappedRow;
 
-std::string Join(const std::vector<std::string_view>& parts, std::string_view separator) {
-  std::string out;
-  for (std::string_view part : parts) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
-
 // Given names (Name 1-5) then the family name (Name 6), as typed parts.
 Name RowName(const Row& row) {
   Name name;
@@ -98,7 +88,7 @@ Name RowName(const Row& row) {
     name.parts.push_back({type, std::string(value)});
   }
   if (!row[kTitle].empty()) name.parts.push_back({NamePartType::kTitle, std::string(row[kTitle])});
-  name.value = Join(values, " ");
+  name.value = JoinNonEmpty(values, " ");
   if (name.parts.size() < 2) name.parts.clear();  // a firm's one-field name has no parts
   return name;
 }
@@ -159,7 +149,7 @@ void AddAddress(Entity& entity, const Row& row) {
   for (int column = kAddress1; column <= kAddress6; ++column) lines.push_back(row[column]);
   lines.push_back(row[kPostCode]);
   lines.push_back(row[kCountry]);
-  Address address{Join(lines, ", "), "", NormalizeCountry(row[kCountry])};
+  Address address{JoinNonEmpty(lines), "", NormalizeCountry(row[kCountry])};
   bool seen = std::any_of(entity.addresses.begin(), entity.addresses.end(),
                           [&](const Address& a) { return a.full == address.full; });
   if (address.full.empty() || seen) return;
@@ -170,7 +160,7 @@ void AddAddress(Entity& entity, const Row& row) {
 // Everything a row adds to its party besides the name.
 void AddFacts(Entity& entity, const Row& row) {
   AddDate(entity, row);
-  AppendUnique(entity.birth_places, Join({row[kTownOfBirth], row[kCountryOfBirth]}, ", "));
+  AppendUnique(entity.birth_places, JoinNonEmpty({row[kTownOfBirth], row[kCountryOfBirth]}));
   for (const std::string& country : SplitEnumerated(row[kNationality]))
     AppendUnique(entity.nationalities, NormalizeCountry(country));
   AddIdentifiers(entity, row[kPassport], IdType::kPassport);

@@ -21,8 +21,7 @@ const ParsedList& Sema() {
 }
 
 std::string ErrorOf(std::string_view bytes) {
-  Result<ParsedList> parsed = ParseCaSemaXml("sema.xml", bytes);
-  return parsed.ok() ? "ok" : parsed.error().ToString();
+  return testing::ParseError(&ParseCaSemaXml, "sema.xml", bytes);
 }
 
 TEST(CaSemaXmlTest, DetectedFromContent) {

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "common/file.h"
 #include "sources/detect.h"
 #include "sources/entity_helpers.h"
 #include "sources/parse_helpers.h"
@@ -14,25 +13,16 @@ namespace {
 using testing::FindEntity;
 using testing::SharedData;
 
-const std::string& Path() {
-  static const std::string path = SharedData("eu/fsf-csv-2018-07-04-first1000lines.csv");
-  return path;
+constexpr char kFile[] = "eu/fsf-csv-2018-07-04-first1000lines.csv";
+
+std::string Bytes() { return testing::SharedBytes(kFile); }
+std::string ErrorOf(std::string_view bytes) {
+  return testing::ParseError(&ParseEuFsfCsv, "eu.csv", bytes);
 }
 
 const ParsedList& EuCsv() {
-  static const ParsedList list = testing::ParseOrFail(&ParseEuFsfCsv, Path());
+  static const ParsedList list = testing::ParseOrFail(&ParseEuFsfCsv, SharedData(kFile));
   return list;
-}
-
-std::string ErrorOf(std::string_view bytes) {
-  Result<ParsedList> parsed = ParseEuFsfCsv("eu.csv", bytes);
-  return parsed.ok() ? "ok" : parsed.error().ToString();
-}
-
-std::string Bytes() {
-  Result<std::string> bytes = ReadFileBytes(Path());
-  EXPECT_TRUE(bytes.ok());
-  return bytes.ok() ? *bytes : "";
 }
 
 TEST(EuFsfCsvTest, DetectedFromContentAndGroupedIntoEntities) {

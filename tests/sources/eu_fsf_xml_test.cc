@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "common/file.h"
 #include "sources/detect.h"
 #include "sources/entity_helpers.h"
 #include "sources/parse_helpers.h"
@@ -15,25 +14,16 @@ using testing::FindEntity;
 using testing::KindsAndNames;
 using testing::SharedData;
 
-const std::string& Path() {
-  static const std::string path = SharedData("eu/fsf-excerpt-2026-08-05.xml");
-  return path;
+constexpr char kFile[] = "eu/fsf-excerpt-2026-08-05.xml";
+
+std::string Bytes() { return testing::SharedBytes(kFile); }
+std::string ErrorOf(std::string_view bytes) {
+  return testing::ParseError(&ParseEuFsfXml, "eu.xml", bytes);
 }
 
 const ParsedList& Eu() {
-  static const ParsedList list = testing::ParseOrFail(&ParseEuFsfXml, Path());
+  static const ParsedList list = testing::ParseOrFail(&ParseEuFsfXml, SharedData(kFile));
   return list;
-}
-
-std::string Bytes() {
-  Result<std::string> bytes = ReadFileBytes(Path());
-  EXPECT_TRUE(bytes.ok());
-  return bytes.ok() ? *bytes : "";
-}
-
-std::string ErrorOf(std::string_view bytes) {
-  Result<ParsedList> parsed = ParseEuFsfXml("eu.xml", bytes);
-  return parsed.ok() ? "ok" : parsed.error().ToString();
 }
 
 TEST(EuFsfXmlTest, DetectedFromContent) {

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "common/file.h"
 #include "sources/detect.h"
 #include "sources/entity_helpers.h"
 #include "sources/parse_helpers.h"
@@ -14,25 +13,16 @@ namespace {
 using testing::FindEntity;
 using testing::SharedData;
 
-const std::string& Path() {
-  static const std::string path = SharedData("ofac/xml/cons-enhanced-2025-01-10.zip");
-  return path;
+constexpr char kFile[] = "ofac/xml/cons-enhanced-2025-01-10.zip";
+
+std::string Bytes() { return testing::SharedBytes(kFile); }
+std::string ErrorOf(std::string_view bytes) {
+  return testing::ParseError(&ParseOfacEnhancedXml, "cons.zip", bytes);
 }
 
 const ParsedList& Enhanced() {
-  static const ParsedList list = testing::ParseOrFail(&ParseOfacEnhancedXml, Path());
+  static const ParsedList list = testing::ParseOrFail(&ParseOfacEnhancedXml, SharedData(kFile));
   return list;
-}
-
-std::string Bytes() {
-  Result<std::string> bytes = ReadFileBytes(Path());
-  EXPECT_TRUE(bytes.ok());
-  return bytes.ok() ? *bytes : "";
-}
-
-std::string ErrorOf(std::string_view bytes) {
-  Result<ParsedList> parsed = ParseOfacEnhancedXml("cons.zip", bytes);
-  return parsed.ok() ? "ok" : parsed.error().ToString();
 }
 
 TEST(OfacEnhancedXmlTest, ReadStraightFromThePublishedZip) {

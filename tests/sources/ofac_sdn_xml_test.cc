@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "common/file.h"
 #include "sources/detect.h"
 #include "sources/entity_helpers.h"
 #include "sources/parse_helpers.h"
@@ -16,25 +15,16 @@ using testing::FindEntity;
 using testing::KindsAndNames;
 using testing::SharedData;
 
-const std::string& Path() {
-  static const std::string path = SharedData("ofac/xml/cons-sdnlist-2018-04-06.xml");
-  return path;
+constexpr char kFile[] = "ofac/xml/cons-sdnlist-2018-04-06.xml";
+
+std::string Bytes() { return testing::SharedBytes(kFile); }
+std::string ErrorOf(std::string_view bytes) {
+  return testing::ParseError(&ParseOfacSdnXml, "sdn.xml", bytes);
 }
 
 const ParsedList& Cons() {
-  static const ParsedList list = testing::ParseOrFail(&ParseOfacSdnXml, Path());
+  static const ParsedList list = testing::ParseOrFail(&ParseOfacSdnXml, SharedData(kFile));
   return list;
-}
-
-std::string Bytes() {
-  Result<std::string> bytes = ReadFileBytes(Path());
-  EXPECT_TRUE(bytes.ok());
-  return bytes.ok() ? *bytes : "";
-}
-
-std::string ErrorOf(std::string_view bytes) {
-  Result<ParsedList> parsed = ParseOfacSdnXml("sdn.xml", bytes);
-  return parsed.ok() ? "ok" : parsed.error().ToString();
 }
 
 std::string Ids(const Entity& e) {

@@ -27,4 +27,18 @@ inline ParsedList ParseOrFail(BytesParser parser, const std::string& path) {
   return parsed.ok() ? *parsed : ParsedList{};
 }
 
+// The bytes of a reference file (../shared/data/<relative>); a failure is
+// reported and gives "".
+inline std::string SharedBytes(const std::string& relative) {
+  Result<std::string> bytes = ReadFileBytes(std::string(EMBARGO_SHARED_DATA) + "/" + relative);
+  EXPECT_TRUE(bytes.ok()) << bytes.error().ToString();
+  return bytes.ok() ? *bytes : "";
+}
+
+// What `parser` says of `bytes` read as the file `name`: "ok" or the error.
+inline std::string ParseError(BytesParser parser, const std::string& name, std::string_view bytes) {
+  Result<ParsedList> parsed = parser(name, bytes);
+  return parsed.ok() ? "ok" : parsed.error().ToString();
+}
+
 }  // namespace embargo::testing

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "common/file.h"
 #include "sources/detect.h"
 #include "sources/entity_helpers.h"
 #include "sources/free_text.h"
@@ -16,25 +15,16 @@ using testing::FindEntity;
 using testing::KindsAndNames;
 using testing::SharedData;
 
-const std::string& Path() {
-  static const std::string path = SharedData("uk/uk-sanctions-list-excerpt-2026-08-14.xml");
-  return path;
+constexpr char kFile[] = "uk/uk-sanctions-list-excerpt-2026-08-14.xml";
+
+std::string Bytes() { return testing::SharedBytes(kFile); }
+std::string ErrorOf(std::string_view bytes) {
+  return testing::ParseError(&ParseUkFcdoXml, "uk.xml", bytes);
 }
 
 const ParsedList& Uk() {
-  static const ParsedList list = testing::ParseOrFail(&ParseUkFcdoXml, Path());
+  static const ParsedList list = testing::ParseOrFail(&ParseUkFcdoXml, SharedData(kFile));
   return list;
-}
-
-std::string Bytes() {
-  Result<std::string> bytes = ReadFileBytes(Path());
-  EXPECT_TRUE(bytes.ok());
-  return bytes.ok() ? *bytes : "";
-}
-
-std::string ErrorOf(std::string_view bytes) {
-  Result<ParsedList> parsed = ParseUkFcdoXml("uk.xml", bytes);
-  return parsed.ok() ? "ok" : parsed.error().ToString();
 }
 
 std::vector<std::string> Ids(const Entity& e, IdType type) {
