@@ -101,6 +101,12 @@ std::optional<std::string> ReadExample(const std::string& key, const nlohmann::j
     if (auto e = read(p, f.id_numbers)) return e;
   }
   if (auto e = read("imoNumber", f.imo_numbers)) return e;
+  // A ship's radio identities (FtM Vessel properties): identifiers of a vessel.
+  size_t before = f.id_numbers.size();
+  for (const char* p : {"mmsi", "callSign"}) {
+    if (auto e = read(p, f.id_numbers)) return e;
+  }
+  if (f.id_numbers.size() > before && f.schema.empty()) f.schema = "Vessel";
   if (auto e = read("gender", genders)) return e;
   if (auto e = read("firstName", first)) return e;
   if (auto e = read("lastName", last)) return e;

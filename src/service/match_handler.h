@@ -1,7 +1,10 @@
 // POST /match/{dataset}: yente-compatible batch screening. Body
 // {"queries": {key: {"schema", "properties": {"name": [...], "birthDate":
-// [...], "nationality": [...], "idNumber": [...], "imoNumber": [...], ...}}},
-// "weights": {...}, "config": {...}}; values may be strings or lists.
+// [...], "nationality": [...], "idNumber": [...], "imoNumber": [...],
+// "mmsi": [...], "callSign": [...], ...}}}, "weights": {...}, "config":
+// {...}}; values may be strings or lists. A query may give identifiers and
+// no name; an IMO number, MMSI or call sign without a schema makes it a
+// Vessel query.
 // Parameters: threshold, cutoff, limit, algorithm, include_dataset,
 // exclude_dataset, exclude_schema, topics (service/entity_filter.h),
 // exclude_entity_ids, date_order (dmy, mdy, ymd); "weights" is accepted and

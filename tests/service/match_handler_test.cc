@@ -130,6 +130,18 @@ TEST(MatchHandlerTest, AVesselIsFoundByItsImoNumberAlone) {
   EXPECT_EQ(ids, (std::set<std::string>{"gb_fcdo_sanctions-DPR0075", "gb_hmt_sanctions-13554"}));
 }
 
+// A renamed ship (SHONA, now ARTAVIL on the SDN list) by its MMSI alone.
+TEST(MatchHandlerTest, AVesselIsFoundByItsMmsiAlone) {
+  Response r = Match({}, R"({"queries": {"q": {"properties": {"mmsi": "572469210"}}}})");
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  const nlohmann::json& q = r.body["responses"]["q"];
+  EXPECT_EQ(q["query"]["schema"], "Vessel");
+  ASSERT_EQ(q["results"].size(), 1u) << q.dump();
+  EXPECT_EQ(q["results"][0]["id"], "us_ofac_sdn-15036");
+  EXPECT_EQ(q["results"][0]["caption"], "ARTAVIL");
+  EXPECT_EQ(q["results"][0]["score"], 0.95);
+}
+
 TEST(MatchHandlerTest, AQueryWithoutAUsableNameIsRefusedAloneAndTheOthersAreScreened) {
   constexpr char kTwo[] = R"({"queries": {
       "empty": {"properties": {"birthDate": ["1964-07-17"]}},
