@@ -169,8 +169,8 @@ void WriteYenteExplanations(JsonWriter& w, const Match& m) {
   w.EndObject();
 }
 
-// One query's entry of "responses".
-void WriteEntry(JsonWriter& w, const ParsedQuery& parsed, const std::vector<Match>& results) {
+// One query's entry of "responses"; returns how many results alert.
+size_t WriteEntry(JsonWriter& w, const ParsedQuery& parsed, const std::vector<Match>& results) {
   size_t matched = 0;
   for (const Match& m : results) matched += m.match ? 1 : 0;
   w.BeginObject();
@@ -200,6 +200,7 @@ void WriteEntry(JsonWriter& w, const ParsedQuery& parsed, const std::vector<Matc
   w.Key("warnings");
   w.Strings(parsed.query.warnings);
   w.EndObject();
+  return matched;
 }
 
 }  // namespace
@@ -275,9 +276,8 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   w.Key("responses");
   w.BeginObject();
   for (size_t q = 0; q < queries.size(); ++q) {
-    for (const Match& m : results[q]) response.alerts += m.match ? 1 : 0;
     w.Key(queries[q].key);
-    WriteEntry(w, queries[q], results[q]);
+    response.alerts += WriteEntry(w, queries[q], results[q]);
   }
   w.EndObject();
   w.EndObject();

@@ -20,17 +20,8 @@ namespace {
 constexpr std::string_view kNamespace = "ENHANCED_XML";
 constexpr uint64_t kMaxXmlBytes = 1ull << 30;  // unzipped; the full SDN export is ~100 MB
 
-std::string Text(const pugi::xml_node& node, const char* child) {
-  return std::string(Trim(node.child_value(child)));
-}
-
-bool IsTrue(const pugi::xml_node& node, const char* child) { return Text(node, child) == "true"; }
-
-// A remark item as the CSV's Remarks would write it; kept as a remark when
-// the Remarks grammar does not read it.
-void ApplyItem(const std::string& item, Entity& entity) {
-  if (item.empty()) return;
-  if (!ApplyOfacRemarkItem(item, entity)) AppendUnique(entity.remarks, item);
+bool IsTrue(const pugi::xml_node& node, const char* child) {
+  return ChildText(node, child) == "true";
 }
 
 // The names of one <name>: its Latin translation first (as OFAC writes it,
@@ -42,13 +33,14 @@ void AddNames(const pugi::xml_node& name, Entity& entity, bool& have_primary) {
     have_primary = true;
   } else if (IsTrue(name, "isLowQuality")) {
     kind = NameKind::kWeakAlias;
-  } else if (auto alias = OfacAliasKind(Text(name, "aliasType"))) {
+  } else if (auto alias = OfacAliasKind(ChildText(name, "aliasType"))) {
     kind = *alias;
   }
   std::vector<std::pair<bool, std::string>> translations;  // (Latin, full name)
   for (pugi::xml_node t : name.child("translations").children("translation")) {
-    std::string full = Text(t, "formattedFullName");
-    if (!full.empty()) translations.emplace_back(Text(t, "script") == "Latin", std::move(full));
+    std::string full = ChildText(t, "formattedFullName");
+    if (!full.empty())
+      translations.emplace_back(ChildText(t, "script") == "Latin", std::move(full));
   }
   std::stable_sort(translations.begin(), translations.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -60,13 +52,13 @@ void AddNames(const pugi::xml_node& name, Entity& entity, bool& have_primary) {
 
 void AddAddresses(const pugi::xml_node& entity_node, Entity& entity) {
   for (pugi::xml_node a : entity_node.child("addresses").children("address")) {
-    std::string country_text = Text(a, "country");
+    std::string country_text = ChildText(a, "country");
     std::vector<std::string> parts;
     std::string city;
     pugi::xml_node translation = a.child("translations").child("translation");
     for (pugi::xml_node part : translation.child("addressParts").children("addressPart")) {
-      std::string value = Text(part, "value");
-      if (Text(part, "type") == "CITY") city = value;
+      std::string value = ChildText(part, "value");
+      if (ChildText(part, "type") == "CITY") city = value;
       parts.push_back(std::move(value));
     }
     parts.push_back(country_text);
@@ -90,17 +82,17 @@ std::string FeatureItem(const std::string& type, const std::string& value) {
 
 void AddFacts(const pugi::xml_node& node, const std::string& dataset, Entity& entity) {
   for (pugi::xml_node f : node.child("features").children("feature"))
-    ApplyItem(FeatureItem(Text(f, "type"), Text(f, "value")), entity);
+    ApplyOfacRemarkItemOrKeep(FeatureItem(ChildText(f, "type"), ChildText(f, "value")), entity);
   for (pugi::xml_node d : node.child("identityDocuments").children("identityDocument")) {
-    std::string item = JoinNonEmpty({Text(d, "type"), Text(d, "documentNumber")}, " ");
-    std::string country = Text(d, "issuingCountry");
+    std::string item = JoinNonEmpty({ChildText(d, "type"), ChildText(d, "documentNumber")}, " ");
+    std::string country = ChildText(d, "issuingCountry");
     if (!country.empty()) item += fmt::format(" ({})", country);
-    ApplyItem(item, entity);
+    ApplyOfacRemarkItemOrKeep(item, entity);
   }
   for (pugi::xml_node r : node.child("relationships").children("relationship")) {
     pugi::xml_node related = r.child("relatedEntity");
     std::string id = related.attribute("entityId").value();
-    entity.links.push_back({Text(r, "type"), id.empty() ? "" : dataset + "-" + id,
+    entity.links.push_back({ChildText(r, "type"), id.empty() ? "" : dataset + "-" + id,
                             std::string(Trim(related.child_value()))});
   }
 }
@@ -111,7 +103,7 @@ Result<Entity> ParseEntity(std::string_view bytes, const std::string& file,
   std::string uid = node.attribute("id").value();
   if (uid.empty() || !ParseNumber<int64_t>(uid))
     return MakeError(file, line, fmt::format("entity without a numeric id ('{}')", uid));
-  std::string type = Text(node.child("generalInfo"), "entityType");
+  std::string type = ChildText(node.child("generalInfo"), "entityType");
   std::optional<Schema> schema = SchemaOfSdnType(type);
   if (!schema) return MakeError(file, line, fmt::format("entity {}: unknown type '{}'", uid, type));
   Entity entity;
@@ -127,7 +119,7 @@ Result<Entity> ParseEntity(std::string_view bytes, const std::string& file,
     AppendUnique(entity.programs, std::string(Trim(p.child_value())));
   AddAddresses(node, entity);
   AddFacts(node, dataset, entity);
-  ApplyOfacRemarks(Text(node, "remarks"), entity);
+  ApplyOfacRemarks(ChildText(node, "remarks"), entity);
   return entity;
 }
 
@@ -137,9 +129,8 @@ Result<std::string> XmlText(const std::string& file, std::string_view bytes) {
   auto archive = ZipArchive::Open(bytes, file, "OFAC ENHANCED XML", kMaxXmlBytes);
   if (!archive.ok()) return archive.error();
   for (const std::string& name : archive->Names()) {
-    std::string lower = name;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower.size() > 4 && lower.substr(lower.size() - 4) == ".xml") return archive->Read(name);
+    if (name.size() > 4 && EqualsIgnoreCase(std::string_view(name).substr(name.size() - 4), ".xml"))
+      return archive->Read(name);
   }
   return MakeError(file, 0, "the zip holds no .xml file");
 }
@@ -173,7 +164,7 @@ Result<ParsedList> ParseOfacEnhancedXml(const std::filesystem::path& path, std::
     sdn = sdn || std::string_view(Trim(l.child_value())) == "SDN List";
   ParsedList list;
   list.dataset = {sdn ? "us_ofac_sdn" : "us_ofac_cons", "ofac_enhanced_xml", file,
-                  IsoDateOrEmpty(Text(info, "dataAsOf"))};
+                  IsoDateOrEmpty(ChildText(info, "dataAsOf"))};
   if (!root.child("entities")) {
     return MakeError(file, XmlLine(*text, root),
                      "no <entities> in <sanctionsData>: the export looks cut short");

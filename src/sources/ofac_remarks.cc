@@ -454,6 +454,11 @@ bool IsValidImo(std::string_view digits) {
   return sum % 10 == digits[6] - '0';
 }
 
+void ApplyOfacRemarkItemOrKeep(const std::string& item, Entity& entity) {
+  if (item.empty()) return;
+  if (!ApplyOfacRemarkItem(item, entity)) AddUnique(entity.remarks, item);
+}
+
 std::vector<std::string_view> SplitOfacRemarks(std::string_view remarks) {
   remarks = Trim(remarks);
   if (!remarks.empty() && remarks.back() == '.' && !EndsWithAbbreviation(remarks)) {

@@ -24,6 +24,11 @@ void ApplyOfacRemarks(std::string_view remarks, Entity& entity);
 // untouched, when the item is not understood.
 bool ApplyOfacRemarkItem(std::string_view item, Entity& entity);
 
+// Applies `item` (as ApplyOfacRemarkItem) or, when not understood, keeps
+// it in Entity::remarks: how the XML formats pass their typed fields
+// ("DOB 1962", "Passport X1 (Iran)") through the same grammar. Empty: nothing.
+void ApplyOfacRemarkItemOrKeep(const std::string& item, Entity& entity);
+
 // Splits Remarks into trimmed items on ';'. A quoted weak alias is one item
 // even when its name holds ';' or '\'' ("a.k.a. 'SHA'BAN'"): its quote closes
 // only at a '\'' followed by ';', '.' or the end. The final '.' ending the

@@ -16,49 +16,39 @@
 namespace embargo {
 namespace {
 
-std::string Text(const pugi::xml_node& node, const char* child) {
-  return std::string(Trim(node.child_value(child)));
-}
-
-// A remark item as the CSV's Remarks column would write it, applied through
-// the Remarks grammar; kept as a remark when the grammar does not read it.
-void ApplyItem(const std::string& item, Entity& entity) {
-  if (item.empty()) return;
-  if (!ApplyOfacRemarkItem(item, entity)) AppendUnique(entity.remarks, item);
-}
-
 void AddIds(const pugi::xml_node& entry, Entity& entity) {
   for (pugi::xml_node id : entry.child("idList").children("id")) {
-    std::string type = Text(id, "idType"), number = Text(id, "idNumber"),
-                country = Text(id, "idCountry");
+    std::string type = ChildText(id, "idType"), number = ChildText(id, "idNumber"),
+                country = ChildText(id, "idCountry");
     std::string item = JoinNonEmpty({type, number}, " ");
     if (!country.empty()) item += fmt::format(" ({})", country);
     for (const char* date : {"issueDate", "expirationDate"}) {
-      std::string value = Text(id, date);
+      std::string value = ChildText(id, date);
       if (!value.empty())
         item += fmt::format(" {} {}", date[0] == 'i' ? "issued" : "expires", value);
     }
-    ApplyItem(item, entity);
+    ApplyOfacRemarkItemOrKeep(item, entity);
   }
 }
 
 void AddPersonFacts(const pugi::xml_node& entry, Entity& entity) {
   for (pugi::xml_node dob : entry.child("dateOfBirthList").children("dateOfBirthItem"))
-    ApplyItem("DOB " + Text(dob, "dateOfBirth"), entity);
+    ApplyOfacRemarkItemOrKeep("DOB " + ChildText(dob, "dateOfBirth"), entity);
   for (pugi::xml_node pob : entry.child("placeOfBirthList").children("placeOfBirthItem"))
-    ApplyItem("POB " + Text(pob, "placeOfBirth"), entity);
+    ApplyOfacRemarkItemOrKeep("POB " + ChildText(pob, "placeOfBirth"), entity);
   for (pugi::xml_node n : entry.child("nationalityList").children("nationality"))
-    ApplyItem("nationality " + Text(n, "country"), entity);
+    ApplyOfacRemarkItemOrKeep("nationality " + ChildText(n, "country"), entity);
   for (pugi::xml_node c : entry.child("citizenshipList").children("citizenship"))
-    ApplyItem("citizen " + Text(c, "country"), entity);
+    ApplyOfacRemarkItemOrKeep("citizen " + ChildText(c, "country"), entity);
 }
 
 void AddAddresses(const pugi::xml_node& entry, Entity& entity) {
   for (pugi::xml_node a : entry.child("addressList").children("address")) {
-    std::string city = Text(a, "city"), country = Text(a, "country");
+    std::string city = ChildText(a, "city"), country = ChildText(a, "country");
     std::string full = JoinNonEmpty(
-        {Text(a, "address1"), Text(a, "address2"), Text(a, "address3"),
-         JoinNonEmpty({city, Text(a, "stateOrProvince"), Text(a, "postalCode")}, " "), country});
+        {ChildText(a, "address1"), ChildText(a, "address2"), ChildText(a, "address3"),
+         JoinNonEmpty({city, ChildText(a, "stateOrProvince"), ChildText(a, "postalCode")}, " "),
+         country});
     if (full.empty()) continue;
     Address address{full, city, NormalizeCountry(country)};
     AppendUnique(entity.countries, address.country);
@@ -67,23 +57,23 @@ void AddAddresses(const pugi::xml_node& entry, Entity& entity) {
 }
 
 void AddVessel(const pugi::xml_node& vessel, Entity& entity) {
-  std::string call_sign = Text(vessel, "callSign");
+  std::string call_sign = ChildText(vessel, "callSign");
   if (!call_sign.empty())
     entity.identifiers.push_back({IdType::kOther, std::move(call_sign), "", "call_sign"});
   constexpr std::pair<const char*, std::string_view> kFacts[] = {
       {"vesselType", "Vessel Type"}, {"tonnage", "Tonnage"}, {"grossRegisteredTonnage", "GRT"}};
   for (const auto& [tag, label] : kFacts) {
-    std::string value = Text(vessel, tag);
+    std::string value = ChildText(vessel, tag);
     if (!value.empty()) entity.remarks.push_back(fmt::format("{}: {}", label, value));
   }
-  std::string flag = Text(vessel, "vesselFlag");
+  std::string flag = ChildText(vessel, "vesselFlag");
   std::string country = NormalizeCountry(flag);
   if (!country.empty()) {
     AppendUnique(entity.countries, std::move(country));
   } else if (!flag.empty()) {
     entity.remarks.push_back(fmt::format("Vessel Flag: {}", flag));
   }
-  std::string owner = Text(vessel, "vesselOwner");
+  std::string owner = ChildText(vessel, "vesselOwner");
   if (!owner.empty()) entity.links.push_back(Link{"owner", "", std::move(owner)});
 }
 
@@ -106,14 +96,15 @@ std::string PublishDate(std::string_view text) {
 Result<Entity> ParseEntry(std::string_view bytes, const std::string& file,
                           const std::string& dataset, const pugi::xml_node& entry) {
   int line = XmlLine(bytes, entry);
-  std::string uid = Text(entry, "uid");
+  std::string uid = ChildText(entry, "uid");
   if (uid.empty() || !ParseNumber<int64_t>(uid)) {
     return MakeError(file, line, fmt::format("sdnEntry without a numeric uid ('{}')", uid));
   }
-  std::optional<Schema> schema = SchemaOfSdnType(Text(entry, "sdnType"));
+  std::optional<Schema> schema = SchemaOfSdnType(ChildText(entry, "sdnType"));
   if (!schema) {
-    return MakeError(file, line,
-                     fmt::format("sdnEntry {}: unknown sdnType '{}'", uid, Text(entry, "sdnType")));
+    return MakeError(
+        file, line,
+        fmt::format("sdnEntry {}: unknown sdnType '{}'", uid, ChildText(entry, "sdnType")));
   }
   Entity entity;
   entity.dataset = dataset;
@@ -121,24 +112,25 @@ Result<Entity> ParseEntry(std::string_view bytes, const std::string& file,
   entity.id = dataset + "-" + uid;
   entity.schema = *schema;
   auto name_of = [](const pugi::xml_node& node) {
-    return JoinNonEmpty({Text(node, "lastName"), Text(node, "firstName")}, ", ");
+    return JoinNonEmpty({ChildText(node, "lastName"), ChildText(node, "firstName")}, ", ");
   };
   std::string primary = name_of(entry);
   if (primary.empty()) return MakeError(file, line, fmt::format("sdnEntry {} has no name", uid));
   entity.names.push_back(MakeOfacName(primary, NameKind::kPrimary, *schema));
   for (pugi::xml_node aka : entry.child("akaList").children("aka")) {
-    std::optional<NameKind> kind = OfacAliasKind(Text(aka, "type"));
+    std::optional<NameKind> kind = OfacAliasKind(ChildText(aka, "type"));
     if (!kind) {
-      return MakeError(file, XmlLine(bytes, aka),
-                       fmt::format("sdnEntry {}: unknown aka type '{}'", uid, Text(aka, "type")));
+      return MakeError(
+          file, XmlLine(bytes, aka),
+          fmt::format("sdnEntry {}: unknown aka type '{}'", uid, ChildText(aka, "type")));
     }
-    if (Text(aka, "category") == "weak") kind = NameKind::kWeakAlias;
+    if (ChildText(aka, "category") == "weak") kind = NameKind::kWeakAlias;
     std::string value = name_of(aka);
     if (!value.empty()) AddName(entity, MakeOfacName(value, *kind, *schema));
   }
   for (pugi::xml_node program : entry.child("programList").children("program"))
     AppendUnique(entity.programs, std::string(Trim(program.child_value())));
-  std::string title = Text(entry, "title");
+  std::string title = ChildText(entry, "title");
   if (!title.empty()) entity.remarks.push_back(fmt::format("Title: {}", title));
   AddIds(entry, entity);
   AddPersonFacts(entry, entity);

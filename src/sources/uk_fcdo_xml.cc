@@ -12,10 +12,6 @@
 namespace embargo {
 namespace {
 
-std::string Text(const pugi::xml_node& node, const char* child) {
-  return std::string(Trim(node.child_value(child)));
-}
-
 // The trimmed text of every <item> inside <group> below `node`.
 std::vector<std::string> Items(const pugi::xml_node& node, const char* group, const char* item) {
   std::vector<std::string> out;
@@ -35,14 +31,14 @@ std::optional<DateSpec> Dob(std::string text) {
 }
 
 NameKind KindOf(const pugi::xml_node& name) {
-  std::string type = Text(name, "NameType");
+  std::string type = ChildText(name, "NameType");
   if (EqualsIgnoreCase(type, "Primary name")) return NameKind::kPrimary;
   std::string lower;
   for (char c : type)
     lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   if (lower.find("previous") != std::string::npos || lower.find("former") != std::string::npos)
     return NameKind::kPreviousName;
-  std::string strength = Text(name, "AliasStrength");
+  std::string strength = ChildText(name, "AliasStrength");
   if (strength.rfind("Low", 0) == 0) return NameKind::kWeakAlias;
   return NameKind::kAlias;
 }
@@ -52,7 +48,7 @@ void AddNames(const pugi::xml_node& designation, Entity& entity) {
     std::vector<NamePart> parts;
     std::vector<std::string> values;
     for (int i = 1; i <= 6; ++i) {
-      std::string value = Text(name, fmt::format("Name{}", i).c_str());
+      std::string value = ChildText(name, fmt::format("Name{}", i).c_str());
       if (value.empty()) continue;
       values.push_back(value);
       NamePartType type = i == 1   ? NamePartType::kGiven
@@ -65,7 +61,7 @@ void AddNames(const pugi::xml_node& designation, Entity& entity) {
     AddName(entity, std::move(n));
   }
   for (pugi::xml_node name : designation.child("NonLatinNames").children("NonLatinName")) {
-    AddName(entity, {Text(name, "NameNonLatinScript"), NameKind::kAlias, {}});
+    AddName(entity, {ChildText(name, "NameNonLatinScript"), NameKind::kAlias, {}});
   }
 }
 
@@ -102,23 +98,23 @@ void AddIndividual(const pugi::xml_node& individual, Entity& entity) {
   for (const std::string& g : Items(individual, "Genders", "Gender")) gender = g;
   if (!gender.empty()) entity.gender = ParseGender(gender);
   for (pugi::xml_node p : individual.child("PassportDetails").children("Passport")) {
-    std::string number = Text(p, "PassportNumber");
+    std::string number = ChildText(p, "PassportNumber");
     if (number.empty()) continue;
     entity.identifiers.push_back({IdType::kPassport, std::move(number), "", "Passport"});
   }
   for (pugi::xml_node p :
        individual.child("NationalIdentifierDetails").children("NationalIdentifier")) {
-    std::string number = Text(p, "NationalIdentifierNumber");
+    std::string number = ChildText(p, "NationalIdentifierNumber");
     if (number.empty()) continue;
-    std::string label = Text(p, "NationalIdentifierAdditionalInformation");
+    std::string label = ChildText(p, "NationalIdentifierAdditionalInformation");
     IdType type = IdTypeFromLabel(label);
     entity.identifiers.push_back({type == IdType::kOther ? IdType::kNationalId : type,
                                   std::move(number), "",
                                   label.empty() ? "National identifier" : label});
   }
   for (pugi::xml_node location : individual.child("BirthDetails").children("Location")) {
-    AppendUnique(entity.birth_places,
-                 JoinNonEmpty({Text(location, "TownOfBirth"), Text(location, "CountryOfBirth")}));
+    AppendUnique(entity.birth_places, JoinNonEmpty({ChildText(location, "TownOfBirth"),
+                                                    ChildText(location, "CountryOfBirth")}));
   }
 }
 
@@ -153,11 +149,11 @@ Result<Entity> ParseDesignation(std::string_view bytes, const std::string& file,
                                 const pugi::xml_node& node) {
   Entity entity;
   entity.dataset = std::string(kUkFcdoDataset);
-  entity.source_id = Text(node, "UniqueID");
+  entity.source_id = ChildText(node, "UniqueID");
   if (entity.source_id.empty())
     return MakeError(file, XmlLine(bytes, node), "Designation without UniqueID");
   entity.id = fmt::format("{}-{}", kUkFcdoDataset, entity.source_id);
-  entity.schema = SchemaOf(Text(node, "IndividualEntityShip"));
+  entity.schema = SchemaOf(ChildText(node, "IndividualEntityShip"));
   AddNames(node, entity);
   if (entity.names.empty()) {
     return MakeError(file, XmlLine(bytes, node),
@@ -165,12 +161,12 @@ Result<Entity> ParseDesignation(std::string_view bytes, const std::string& file,
   }
   for (const std::string& title : Items(node, "Titles", "Title"))
     AppendUnique(entity.remarks, "Title: " + title);
-  AppendUnique(entity.programs, Text(node, "RegimeName"));
-  if (auto date = ParseDayMonthYear(Text(node, "DateDesignated"))) {
+  AppendUnique(entity.programs, ChildText(node, "RegimeName"));
+  if (auto date = ParseDayMonthYear(ChildText(node, "DateDesignated"))) {
     entity.listed_on = date->ToString();
   }
-  AppendUnique(entity.remarks, Text(node, "OtherInformation"));
-  std::string un = Text(node, "UNReferenceNumber");
+  AppendUnique(entity.remarks, ChildText(node, "OtherInformation"));
+  std::string un = ChildText(node, "UNReferenceNumber");
   if (!un.empty()) {
     entity.identifiers.push_back(
         {IdType::kOther, std::move(un), "", std::string(kUnReferenceLabel)});
@@ -202,7 +198,7 @@ Result<ParsedList> ParseUkFcdoXml(const std::filesystem::path& path, std::string
   }
   std::string date = IsoDateOrEmpty(root.attribute("dateGenerated").value());
   if (date.empty()) {
-    if (auto d = ParseDayMonthYear(Text(root, "DateGenerated"))) date = d->ToString();
+    if (auto d = ParseDayMonthYear(ChildText(root, "DateGenerated"))) date = d->ToString();
   }
   ParsedList list;
   list.dataset = {std::string(kUkFcdoDataset), "uk_fcdo_xml", file, date};

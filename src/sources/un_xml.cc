@@ -17,10 +17,6 @@ struct Context {
   std::string file;
 };
 
-std::string Text(const pugi::xml_node& node, const char* child) {
-  return std::string(Trim(node.child_value(child)));
-}
-
 std::vector<std::string> Values(const pugi::xml_node& node, const char* child) {
   std::vector<std::string> out;
   for (pugi::xml_node item : node.children(child)) {
@@ -45,7 +41,7 @@ Name PrimaryName(const pugi::xml_node& node, std::string_view reference, Schema 
                                             "FOURTH_NAME"};
   std::vector<std::string> values;
   for (const char* field : kFields) {
-    std::string value = Text(node, field);
+    std::string value = ChildText(node, field);
     if (!value.empty()) values.push_back(std::move(value));
   }
   Name name{JoinNonEmpty(values, " "), NameKind::kPrimary, {}};
@@ -67,29 +63,29 @@ DateSpec SingleDate(PartialDate date, bool approximate) { return {date, date, ap
 
 void AddAliases(const pugi::xml_node& node, const char* tag, Entity& entity) {
   for (pugi::xml_node alias : node.children(tag)) {
-    NameKind kind = AliasKind(Text(alias, "QUALITY"));
-    for (std::string& value : SplitUnAliasNames(Text(alias, "ALIAS_NAME"))) {
+    NameKind kind = AliasKind(ChildText(alias, "QUALITY"));
+    for (std::string& value : SplitUnAliasNames(ChildText(alias, "ALIAS_NAME"))) {
       AddName(entity, {std::move(value), kind, {}});
     }
-    if (auto date = PartialDate::Parse(Text(alias, "DATE_OF_BIRTH"))) {
+    if (auto date = PartialDate::Parse(ChildText(alias, "DATE_OF_BIRTH"))) {
       AddBirthDate(entity, SingleDate(*date, false));
     }
-    AppendUnique(
-        entity.birth_places,
-        JoinNonEmpty({Text(alias, "CITY_OF_BIRTH"), Text(alias, "COUNTRY_OF_BIRTH")}, ", "));
+    AppendUnique(entity.birth_places, JoinNonEmpty({ChildText(alias, "CITY_OF_BIRTH"),
+                                                    ChildText(alias, "COUNTRY_OF_BIRTH")},
+                                                   ", "));
   }
 }
 
 std::optional<DateSpec> BirthDate(const pugi::xml_node& dob) {
-  std::string type = Text(dob, "TYPE_OF_DATE");
+  std::string type = ChildText(dob, "TYPE_OF_DATE");
   if (type == "BETWEEN") {
-    auto from = PartialDate::Parse(Text(dob, "FROM_YEAR"));
-    auto to = PartialDate::Parse(Text(dob, "TO_YEAR"));
+    auto from = PartialDate::Parse(ChildText(dob, "FROM_YEAR"));
+    auto to = PartialDate::Parse(ChildText(dob, "TO_YEAR"));
     if (!from || !to) return std::nullopt;
     return DateSpec{*from, *to, false};
   }
-  auto date = PartialDate::Parse(Text(dob, "DATE"));
-  if (!date) date = PartialDate::Parse(Text(dob, "YEAR"));
+  auto date = PartialDate::Parse(ChildText(dob, "DATE"));
+  if (!date) date = PartialDate::Parse(ChildText(dob, "YEAR"));
   if (!date) return std::nullopt;
   return SingleDate(*date, type == "APPROXIMATELY");
 }
@@ -99,16 +95,17 @@ void AddPersonFacts(const pugi::xml_node& node, Entity& entity) {
     if (auto spec = BirthDate(dob)) AddBirthDate(entity, *spec);
   }
   for (pugi::xml_node pob : node.children("INDIVIDUAL_PLACE_OF_BIRTH")) {
-    AppendUnique(
-        entity.birth_places,
-        JoinNonEmpty({Text(pob, "CITY"), Text(pob, "STATE_PROVINCE"), Text(pob, "COUNTRY")}, ", "));
+    AppendUnique(entity.birth_places,
+                 JoinNonEmpty({ChildText(pob, "CITY"), ChildText(pob, "STATE_PROVINCE"),
+                               ChildText(pob, "COUNTRY")},
+                              ", "));
   }
   for (const std::string& value : Values(node, "NATIONALITY")) {
     // The UN writes "na" (lowercase) for "not available", not for Namibia.
     if (value == "na") continue;
     AppendUnique(entity.nationalities, NormalizeCountry(value));
   }
-  entity.gender = ParseGender(Text(node, "GENDER"));
+  entity.gender = ParseGender(ChildText(node, "GENDER"));
 }
 
 // Some entries give the gender only in COMMENTS1: "Gender: Male." or
@@ -125,11 +122,11 @@ Gender GenderFromComment(std::string_view comment) {
 
 void AddDocuments(const pugi::xml_node& node, Entity& entity) {
   for (pugi::xml_node doc : node.children("INDIVIDUAL_DOCUMENT")) {
-    std::string number = Text(doc, "NUMBER");
+    std::string number = ChildText(doc, "NUMBER");
     if (number.empty()) continue;
-    std::string label = Text(doc, "TYPE_OF_DOCUMENT");
-    std::string country = Text(doc, "ISSUING_COUNTRY");
-    if (country.empty()) country = Text(doc, "COUNTRY_OF_ISSUE");
+    std::string label = ChildText(doc, "TYPE_OF_DOCUMENT");
+    std::string country = ChildText(doc, "ISSUING_COUNTRY");
+    if (country.empty()) country = ChildText(doc, "COUNTRY_OF_ISSUE");
     entity.identifiers.push_back(
         {IdTypeFromLabel(label), std::move(number), NormalizeCountry(country), std::move(label)});
   }
@@ -137,11 +134,12 @@ void AddDocuments(const pugi::xml_node& node, Entity& entity) {
 
 void AddAddresses(const pugi::xml_node& node, const char* tag, Entity& entity) {
   for (pugi::xml_node addr : node.children(tag)) {
-    std::string country = Text(addr, "COUNTRY");
-    Address address{JoinNonEmpty({Text(addr, "STREET"), Text(addr, "CITY"),
-                                  Text(addr, "STATE_PROVINCE"), Text(addr, "ZIP_CODE"), country},
-                                 ", "),
-                    Text(addr, "CITY"), NormalizeCountry(country)};
+    std::string country = ChildText(addr, "COUNTRY");
+    Address address{
+        JoinNonEmpty({ChildText(addr, "STREET"), ChildText(addr, "CITY"),
+                      ChildText(addr, "STATE_PROVINCE"), ChildText(addr, "ZIP_CODE"), country},
+                     ", "),
+        ChildText(addr, "CITY"), NormalizeCountry(country)};
     if (address.full.empty()) continue;
     AppendUnique(entity.countries, address.country);
     entity.addresses.push_back(std::move(address));
@@ -149,9 +147,9 @@ void AddAddresses(const pugi::xml_node& node, const char* tag, Entity& entity) {
 }
 
 void AddListing(const pugi::xml_node& node, Entity& entity) {
-  AppendUnique(entity.programs, Text(node, "UN_LIST_TYPE"));
-  entity.listed_on = IsoDateOrEmpty(Text(node, "LISTED_ON"));
-  std::string comment = Text(node, "COMMENTS1");
+  AppendUnique(entity.programs, ChildText(node, "UN_LIST_TYPE"));
+  entity.listed_on = IsoDateOrEmpty(ChildText(node, "LISTED_ON"));
+  std::string comment = ChildText(node, "COMMENTS1");
   if (entity.gender == Gender::kUnknown && entity.schema == Schema::kPerson) {
     entity.gender = GenderFromComment(comment);
   }
@@ -162,7 +160,7 @@ Result<Entity> ParseParty(const Context& ctx, const pugi::xml_node& node, Schema
   Entity entity;
   entity.schema = schema;
   entity.dataset = std::string(kUnDataset);
-  entity.source_id = Text(node, "REFERENCE_NUMBER");
+  entity.source_id = ChildText(node, "REFERENCE_NUMBER");
   if (entity.source_id.empty()) {
     return MakeError(ctx.file, XmlLine(ctx.bytes, node),
                      fmt::format("{} without REFERENCE_NUMBER", node.name()));
@@ -172,7 +170,7 @@ Result<Entity> ParseParty(const Context& ctx, const pugi::xml_node& node, Schema
   if (!primary.value.empty()) entity.names.push_back(std::move(primary));
   bool person = schema == Schema::kPerson;
   AddAliases(node, person ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS", entity);
-  std::string script = Text(node, "NAME_ORIGINAL_SCRIPT");
+  std::string script = ChildText(node, "NAME_ORIGINAL_SCRIPT");
   if (!script.empty()) AddName(entity, {std::move(script), NameKind::kAlias, {}});
   if (person) AddPersonFacts(node, entity);
   if (person) AddDocuments(node, entity);

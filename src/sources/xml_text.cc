@@ -160,6 +160,10 @@ Status LoadXmlList(pugi::xml_document& doc, std::string_view bytes, const std::s
   return CheckDecodedText(doc, bytes, file);
 }
 
+std::string ChildText(const pugi::xml_node& node, const char* child) {
+  return std::string(Trim(node.child_value(child)));
+}
+
 int XmlLine(std::string_view bytes, const pugi::xml_node& node) {
   ptrdiff_t offset = node.offset_debug();
   return offset < 0 ? 0 : LineOfOffset(bytes, static_cast<size_t>(offset));

@@ -37,6 +37,9 @@ Status CheckDecodedText(const pugi::xml_node& document, std::string_view bytes,
 // (malformed XML fails with its line), decoded text checked.
 Status LoadXmlList(pugi::xml_document& doc, std::string_view bytes, const std::string& file);
 
+// The trimmed text of `node`'s first child element named `child` ("" when none).
+std::string ChildText(const pugi::xml_node& node, const char* child);
+
 // 1-based line of `node` in `bytes` (0 when pugixml does not know).
 int XmlLine(std::string_view bytes, const pugi::xml_node& node);
 
