@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+
 #include "store/audit.h"
 #include "store/store.h"
 #include "store/versions.h"

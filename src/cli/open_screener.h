@@ -6,7 +6,7 @@
 // (store/audit_head.h) without printing it.
 #pragma once
 
-#include <CLI/CLI.hpp>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +14,10 @@
 #include "embargo/lists.h"
 #include "embargo/screener.h"
 #include "store/audit_head.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace embargo::cli {
 

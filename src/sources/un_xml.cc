@@ -268,7 +268,8 @@ std::string MarkEnumerations(std::string_view text) {
   for (size_t i = 1; i + 2 < out.size(); ++i) {
     if (out[i - 1] == ' ' && out[i] >= 'a' && out[i] <= 'z' && out[i + 1] == ')' &&
         out[i + 2] == ' ') {
-      out.replace(i, 2, ";");
+      out[i] = ';';
+      out.erase(i + 1, 1);
     }
   }
   return out;
