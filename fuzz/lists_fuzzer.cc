@@ -17,6 +17,7 @@
 #include "sources/eu_fsf_csv.h"
 #include "sources/eu_fsf_xml.h"
 #include "sources/ftm_json.h"
+#include "sources/ofac_advanced_xml.h"
 #include "sources/ofac_enhanced_xml.h"
 #include "sources/ofac_sdn_xml.h"
 #include "sources/ofsi_csv.h"
@@ -50,6 +51,7 @@ Result<ParsedList> Parse(ListsTarget target, std::string_view bytes) {
     case ListsTarget::kOfacSdnXml: return ParseOfacSdnXml(kPath, bytes);
     case ListsTarget::kOfacEnhanced: return ParseOfacEnhancedXml(kPath, bytes);
     case ListsTarget::kEuFsfCsv: return ParseEuFsfCsv(kPath, bytes);
+    case ListsTarget::kOfacAdvanced: return ParseOfacAdvancedXml(kPath, bytes);
   }
   return MakeError("not a parser target");
 }
@@ -72,6 +74,7 @@ ListsTarget TargetOf(ListFormat format) {
     case ListFormat::kOfacSdnXml: return ListsTarget::kOfacSdnXml;
     case ListFormat::kOfacEnhancedXml: return ListsTarget::kOfacEnhanced;
     case ListFormat::kEuFsfCsv: return ListsTarget::kEuFsfCsv;
+    case ListFormat::kOfacAdvancedXml: return ListsTarget::kOfacAdvanced;
     case ListFormat::kUnknown:
     case ListFormat::kOfacLegacy:
     case ListFormat::kOfacSidecar: break;

@@ -23,7 +23,8 @@ enum class ListsTarget : unsigned char {
   kOfacSdnXml,     // OFAC sdnList XML
   kOfacEnhanced,   // OFAC ENHANCED XML (plain; a zip through kDetect)
   kEuFsfCsv,       // EU legacy CSV (Latin-1, quoted lines)
+  kOfacAdvanced,   // OFAC ADVANCED XML
 };
-inline constexpr size_t kListsTargetCount = 16;
+inline constexpr size_t kListsTargetCount = 17;
 
 }  // namespace embargo::fuzz

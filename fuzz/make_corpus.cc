@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -177,6 +178,62 @@ std::string FirstRecords(std::string_view text, std::string_view close, size_t c
   return std::string(text.substr(0, end)) + std::string(tail);
 }
 
+// The value of `attribute` in the first tag of `element`.
+std::string AttributeOf(std::string_view element, std::string_view attribute) {
+  std::string key = std::string(attribute) + "=\"";
+  size_t at = element.substr(0, element.find('>')).find(key);
+  if (at == std::string_view::npos) return "";
+  at += key.size();
+  return std::string(element.substr(at, element.find('"', at) - at));
+}
+
+// Every value `key` (`name="`) has in `text`.
+std::set<std::string> ValuesOf(std::string_view text, std::string_view name) {
+  std::set<std::string> values;
+  std::string key = std::string(name) + "=\"";
+  for (size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at)) {
+    at += key.size();
+    values.insert(std::string(text.substr(at, text.find('"', at) - at)));
+  }
+  return values;
+}
+
+// The elements `open`...`close` of `text` whose `attribute` is in `keep`.
+std::string ElementsWith(std::string_view text, std::string_view open, std::string_view close,
+                         std::string_view attribute, const std::set<std::string>& keep) {
+  std::string out;
+  for (size_t at = text.find(open); at != std::string_view::npos; at = text.find(open, at)) {
+    size_t end = text.find(close, at);
+    if (end == std::string_view::npos) break;
+    end += close.size();
+    std::string_view element = text.substr(at, end - at);
+    if (keep.count(AttributeOf(element, attribute))) out += std::string(element) + "\n";
+    at = end;
+  }
+  return out;
+}
+
+// An ADVANCED XML file cut down to a few parties (a person with a passport,
+// a bank with its identifiers, a subsidiary and its owner) and what they
+// refer to, so that every reference resolves.
+std::string AdvancedSeed(std::string_view text) {
+  const std::set<std::string> profiles = {"9639", "17018", "17022", "17526", "18267"};
+  std::string parties =
+      ElementsWith(text, "<DistinctParty ", "</DistinctParty>", "FixedRef", profiles);
+  return std::string(text.substr(0, text.find("<Locations>"))) + "<Locations>\n" +
+         ElementsWith(text, "<Location ID=", "</Location>", "ID", ValuesOf(parties, "LocationID")) +
+         "</Locations>\n<IDRegDocuments>\n" +
+         ElementsWith(text, "<IDRegDocument ID=", "</IDRegDocument>", "IdentityID",
+                      ValuesOf(parties, "<Identity ID")) +
+         "</IDRegDocuments>\n<DistinctParties>\n" + parties +
+         "</DistinctParties>\n<ProfileRelationships>\n" +
+         ElementsWith(text, "<ProfileRelationship ID=", "</ProfileRelationship>", "From-ProfileID",
+                      profiles) +
+         "</ProfileRelationships>\n<SanctionsEntries>\n" +
+         ElementsWith(text, "<SanctionsEntry ID=", "</SanctionsEntry>", "ProfileID", profiles) +
+         "</SanctionsEntries>\n</Sanctions>\n";
+}
+
 // The allies' XML lists and OFAC's XML formats: the excerpts whole, the
 // long files cut after a few records and closed again.
 void XmlListSeeds(Corpus& corpus) {
@@ -207,6 +264,8 @@ void XmlListSeeds(Corpus& corpus) {
   if (from != std::string::npos && to != std::string::npos)
     enhanced.erase(from, to + 18 - from);  // ids of reference values the parser does not read
   AddListsSeed(corpus, ListsTarget::kOfacEnhanced, "ofac-enhanced.xml", enhanced);
+  AddListsSeed(corpus, ListsTarget::kOfacAdvanced, "ofac-advanced.xml",
+               AdvancedSeed(corpus.Data("ofac/xml/cons-advanced-2020-03-17.xml")));
 }
 
 // A bundle of a few records: the first four, the first two with a remarks

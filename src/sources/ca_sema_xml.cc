@@ -150,11 +150,12 @@ Result<ParsedList> ParseCaSemaXml(const std::filesystem::path& path, std::string
   list.dataset = {std::string(kCaSemaDataset), "ca_sema_xml", file, VersionDateFromPath(path)};
   std::set<std::string> seen;
   for (pugi::xml_node record : root.children("record")) {
-    int line = XmlLine(bytes, record);
+    // Counted only for an error: counting every record's line is quadratic.
+    auto line = [&] { return XmlLine(bytes, record); };
     std::string country = Text(record, "Country"), schedule = Text(record, "Schedule"),
                 item = Text(record, "Item");
     if (schedule == "N/A") schedule.clear();
-    if (item.empty()) return MakeError(file, line, "record without Item");
+    if (item.empty()) return MakeError(file, line(), "record without Item");
     Entity e;
     e.dataset = std::string(kCaSemaDataset);
     e.source_id = schedule.empty() ? fmt::format("{}-{}", RegimeKey(country), item)
@@ -162,7 +163,7 @@ Result<ParsedList> ParseCaSemaXml(const std::filesystem::path& path, std::string
     e.id = fmt::format("{}-{}", kCaSemaDataset, e.source_id);
     if (!seen.insert(e.source_id).second) {
       return MakeError(
-          file, line,
+          file, line(),
           fmt::format("a second record {} (Country, Schedule and Item repeat)", e.source_id));
     }
     std::string entity = Text(record, "Entity"), last = Text(record, "LastName"),
@@ -183,7 +184,8 @@ Result<ParsedList> ParseCaSemaXml(const std::filesystem::path& path, std::string
       for (std::string& alias : CompleteSemaAliases(aliases, given, last))
         AddName(e, {std::move(alias), NameKind::kAlias, {}});
     } else {
-      return MakeError(file, line, fmt::format("record {} has no Entity or LastName", e.source_id));
+      return MakeError(file, line(),
+                       fmt::format("record {} has no Entity or LastName", e.source_id));
     }
     std::string dates = Text(record, "DateOfBirth");  // "1972-08-10 or 1972-08-11"
     for (size_t at; (at = dates.find(" or ")) != std::string::npos;) dates.replace(at, 4, ";");

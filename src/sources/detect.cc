@@ -13,6 +13,7 @@
 #include "sources/eu_fsf_csv.h"
 #include "sources/eu_fsf_xml.h"
 #include "sources/list_text.h"
+#include "sources/ofac_advanced_xml.h"
 #include "sources/ofac_enhanced_xml.h"
 #include "sources/ofac_legacy.h"
 #include "sources/ofac_sdn_xml.h"
@@ -92,6 +93,7 @@ std::string_view ListFormatName(ListFormat format) {
     case ListFormat::kCaSemaXml: return "ca_sema_xml";
     case ListFormat::kOfacSdnXml: return "ofac_sdn_xml";
     case ListFormat::kOfacEnhancedXml: return "ofac_enhanced_xml";
+    case ListFormat::kOfacAdvancedXml: return "ofac_advanced_xml";
     case ListFormat::kEuFsfCsv: return "eu_fsf_csv";
   }
   return "unknown";
@@ -115,6 +117,7 @@ ListFormat DetectListFormat(const std::filesystem::path& path, std::string_view 
     if (LooksLikeCaSemaXml(text)) return ListFormat::kCaSemaXml;
     if (LooksLikeOfacSdnXml(text)) return ListFormat::kOfacSdnXml;
     if (LooksLikeOfacEnhancedXml(text)) return ListFormat::kOfacEnhancedXml;
+    if (LooksLikeOfacAdvancedXml(text)) return ListFormat::kOfacAdvancedXml;
     return ListFormat::kUnknown;
   }
   if (text.front() == '{') return DetectJson(text);

@@ -44,6 +44,7 @@ enum class ListFormat {
   kCaSemaXml,
   kOfacSdnXml,
   kOfacEnhancedXml,
+  kOfacAdvancedXml,
   kEuFsfCsv,
 };
 

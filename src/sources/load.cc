@@ -24,6 +24,7 @@
 #include "sources/eu_fsf_csv.h"
 #include "sources/eu_fsf_xml.h"
 #include "sources/ftm_json.h"
+#include "sources/ofac_advanced_xml.h"
 #include "sources/ofac_enhanced_xml.h"
 #include "sources/ofac_legacy.h"
 #include "sources/ofac_sdn_xml.h"
@@ -117,6 +118,7 @@ Result<ParsedList> Parse(ListFormat format, const fs::path& path, const std::str
     case ListFormat::kCaSemaXml: return ParseCaSemaXml(path, bytes);
     case ListFormat::kOfacSdnXml: return ParseOfacSdnXml(path, bytes);
     case ListFormat::kOfacEnhancedXml: return ParseOfacEnhancedXml(path, bytes);
+    case ListFormat::kOfacAdvancedXml: return ParseOfacAdvancedXml(path, bytes);
     case ListFormat::kUnknown:
     case ListFormat::kOfacSidecar: break;
   }

@@ -69,25 +69,13 @@ void AddAddresses(const pugi::xml_node& entity_node, Entity& entity) {
   }
 }
 
-// Feature types whose value the Remarks grammar reads under another word.
-std::string FeatureItem(const std::string& type, const std::string& value) {
-  if (type == "Birthdate") return "DOB " + value;
-  if (type == "Place of Birth") return "POB " + value;
-  if (type == "Nationality Country") return "nationality " + value;
-  if (type == "Citizenship Country") return "citizen " + value;
-  std::string label = type;
-  if (!label.empty() && label.back() == ':') label.pop_back();
-  return JoinNonEmpty({label, value}, " ");
-}
-
 void AddFacts(const pugi::xml_node& node, const std::string& dataset, Entity& entity) {
   for (pugi::xml_node f : node.child("features").children("feature"))
-    ApplyOfacRemarkItemOrKeep(FeatureItem(ChildText(f, "type"), ChildText(f, "value")), entity);
+    ApplyOfacRemarkItemOrKeep(OfacFeatureItem(ChildText(f, "type"), ChildText(f, "value")), entity);
   for (pugi::xml_node d : node.child("identityDocuments").children("identityDocument")) {
-    std::string item = JoinNonEmpty({ChildText(d, "type"), ChildText(d, "documentNumber")}, " ");
-    std::string country = ChildText(d, "issuingCountry");
-    if (!country.empty()) item += fmt::format(" ({})", country);
-    ApplyOfacRemarkItemOrKeep(item, entity);
+    ApplyOfacRemarkItemOrKeep(OfacDocumentItem(ChildText(d, "type"), ChildText(d, "documentNumber"),
+                                               ChildText(d, "issuingCountry")),
+                              entity);
   }
   for (pugi::xml_node r : node.child("relationships").children("relationship")) {
     pugi::xml_node related = r.child("relatedEntity");
@@ -99,13 +87,15 @@ void AddFacts(const pugi::xml_node& node, const std::string& dataset, Entity& en
 
 Result<Entity> ParseEntity(std::string_view bytes, const std::string& file,
                            const std::string& dataset, const pugi::xml_node& node) {
-  int line = XmlLine(bytes, node);
+  // Counted only for an error: counting every record's line is quadratic.
+  auto line = [&] { return XmlLine(bytes, node); };
   std::string uid = node.attribute("id").value();
   if (uid.empty() || !ParseNumber<int64_t>(uid))
-    return MakeError(file, line, fmt::format("entity without a numeric id ('{}')", uid));
+    return MakeError(file, line(), fmt::format("entity without a numeric id ('{}')", uid));
   std::string type = ChildText(node.child("generalInfo"), "entityType");
   std::optional<Schema> schema = SchemaOfSdnType(type);
-  if (!schema) return MakeError(file, line, fmt::format("entity {}: unknown type '{}'", uid, type));
+  if (!schema)
+    return MakeError(file, line(), fmt::format("entity {}: unknown type '{}'", uid, type));
   Entity entity;
   entity.dataset = dataset;
   entity.source_id = uid;
@@ -114,7 +104,8 @@ Result<Entity> ParseEntity(std::string_view bytes, const std::string& file,
   bool have_primary = false;
   for (pugi::xml_node name : node.child("names").children("name"))
     AddNames(name, entity, have_primary);
-  if (entity.names.empty()) return MakeError(file, line, fmt::format("entity {} has no name", uid));
+  if (entity.names.empty())
+    return MakeError(file, line(), fmt::format("entity {} has no name", uid));
   for (pugi::xml_node p : node.child("sanctionsPrograms").children("sanctionsProgram"))
     AppendUnique(entity.programs, std::string(Trim(p.child_value())));
   AddAddresses(node, entity);

@@ -1,5 +1,7 @@
 #include "sources/ofac_remarks.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -7,6 +9,7 @@
 
 #include "common/strings.h"
 #include "model/country.h"
+#include "sources/list_text.h"
 
 namespace embargo {
 namespace {
@@ -457,6 +460,52 @@ bool IsValidImo(std::string_view digits) {
 void ApplyOfacRemarkItemOrKeep(const std::string& item, Entity& entity) {
   if (item.empty()) return;
   if (!ApplyOfacRemarkItem(item, entity)) AddUnique(entity.remarks, item);
+}
+
+std::string OfacFeatureItem(std::string_view type, std::string_view value) {
+  if (type == "Birthdate") return JoinNonEmpty({"DOB", value}, " ");
+  if (type == "Place of Birth") return JoinNonEmpty({"POB", value}, " ");
+  if (type == "Nationality Country") return JoinNonEmpty({"nationality", value}, " ");
+  if (type == "Citizenship Country") return JoinNonEmpty({"citizen", value}, " ");
+  if (!type.empty() && type.back() == ':') type.remove_suffix(1);
+  return JoinNonEmpty({type, value}, " ");
+}
+
+std::string OfacDocumentItem(std::string_view type, std::string_view number,
+                             std::string_view country, std::string_view issued,
+                             std::string_view expires) {
+  std::string item = JoinNonEmpty({type, number}, " ");
+  if (!country.empty()) item += fmt::format(" ({})", country);
+  if (!issued.empty()) item += fmt::format(" issued {}", issued);
+  if (!expires.empty()) item += fmt::format(" expires {}", expires);
+  return item;
+}
+
+namespace {
+
+std::string OfacDayText(const PartialDate& date) {
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (date.month < 1 || date.month > 12) return std::to_string(date.year);
+  std::string month_year = fmt::format("{} {}", kMonths[date.month - 1], date.year);
+  return date.day == 0 ? month_year : fmt::format("{:02d} {}", date.day, month_year);
+}
+
+}  // namespace
+
+std::string OfacPeriodText(const PartialDate& from, const PartialDate& to, bool approximate) {
+  if (from.empty()) return "";
+  std::string prefix = approximate ? "circa " : "";
+  PartialDate end = to.empty() ? from : to;
+  bool whole_years = from.month == 1 && from.day == 1 && end.month == 12 && end.day == 31;
+  if (whole_years && from.year == end.year) return prefix + std::to_string(from.year);
+  if (whole_years) return fmt::format("{}{} to {}", prefix, from.year, end.year);
+  bool whole_month = from.year == end.year && from.month == end.month && from.day == 1 &&
+                     end.month >= 1 && end.month <= 12 &&
+                     end.day == DaysInMonth(end.year, end.month);
+  if (whole_month) return prefix + OfacDayText({from.year, from.month, 0});
+  if (from == end) return prefix + OfacDayText(from);
+  return fmt::format("{}{} to {}", prefix, OfacDayText(from), OfacDayText(end));
 }
 
 std::vector<std::string_view> SplitOfacRemarks(std::string_view remarks) {

@@ -29,6 +29,25 @@ bool ApplyOfacRemarkItem(std::string_view item, Entity& entity);
 // ("DOB 1962", "Passport X1 (Iran)") through the same grammar. Empty: nothing.
 void ApplyOfacRemarkItemOrKeep(const std::string& item, Entity& entity);
 
+// The item an XML format's typed feature stands for, in the words the
+// grammar reads: ("Birthdate", "1962") -> "DOB 1962", ("Place of Birth", X)
+// -> "POB X", ("Citizenship Country", X) -> "citizen X", ("Nationality
+// Country", X) -> "nationality X"; any other "<type> <value>" with a final
+// ':' dropped from the type ("Vessel Flag Panama").
+std::string OfacFeatureItem(std::string_view type, std::string_view value);
+
+// The item for an identity document: "Passport X1 (Iran) issued 01 Jan 2010
+// expires 01 Jan 2020", each part left out when empty.
+std::string OfacDocumentItem(std::string_view type, std::string_view number,
+                             std::string_view country, std::string_view issued = {},
+                             std::string_view expires = {});
+
+// A period as OFAC writes a date: one day "03 Mar 1971", a whole month "Mar
+// 1971", whole years "1971" or "1969 to 1971", else "01 Mar 1971 to 15 Apr
+// 1971"; "circa " first when approximate. The inverse of
+// ParseOfacBirthDate for the dates it reads. Empty when `from` is unknown.
+std::string OfacPeriodText(const PartialDate& from, const PartialDate& to, bool approximate);
+
 // Splits Remarks into trimmed items on ';'. A quoted weak alias is one item
 // even when its name holds ';' or '\'' ("a.k.a. 'SHA'BAN'"): its quote closes
 // only at a '\'' followed by ';', '.' or the end. The final '.' ending the

@@ -18,16 +18,11 @@ namespace {
 
 void AddIds(const pugi::xml_node& entry, Entity& entity) {
   for (pugi::xml_node id : entry.child("idList").children("id")) {
-    std::string type = ChildText(id, "idType"), number = ChildText(id, "idNumber"),
-                country = ChildText(id, "idCountry");
-    std::string item = JoinNonEmpty({type, number}, " ");
-    if (!country.empty()) item += fmt::format(" ({})", country);
-    for (const char* date : {"issueDate", "expirationDate"}) {
-      std::string value = ChildText(id, date);
-      if (!value.empty())
-        item += fmt::format(" {} {}", date[0] == 'i' ? "issued" : "expires", value);
-    }
-    ApplyOfacRemarkItemOrKeep(item, entity);
+    ApplyOfacRemarkItemOrKeep(
+        OfacDocumentItem(ChildText(id, "idType"), ChildText(id, "idNumber"),
+                         ChildText(id, "idCountry"), ChildText(id, "issueDate"),
+                         ChildText(id, "expirationDate")),
+        entity);
   }
 }
 
@@ -95,15 +90,16 @@ std::string PublishDate(std::string_view text) {
 
 Result<Entity> ParseEntry(std::string_view bytes, const std::string& file,
                           const std::string& dataset, const pugi::xml_node& entry) {
-  int line = XmlLine(bytes, entry);
+  // Counted only for an error: counting every record's line is quadratic.
+  auto line = [&] { return XmlLine(bytes, entry); };
   std::string uid = ChildText(entry, "uid");
   if (uid.empty() || !ParseNumber<int64_t>(uid)) {
-    return MakeError(file, line, fmt::format("sdnEntry without a numeric uid ('{}')", uid));
+    return MakeError(file, line(), fmt::format("sdnEntry without a numeric uid ('{}')", uid));
   }
   std::optional<Schema> schema = SchemaOfSdnType(ChildText(entry, "sdnType"));
   if (!schema) {
     return MakeError(
-        file, line,
+        file, line(),
         fmt::format("sdnEntry {}: unknown sdnType '{}'", uid, ChildText(entry, "sdnType")));
   }
   Entity entity;
@@ -115,7 +111,7 @@ Result<Entity> ParseEntry(std::string_view bytes, const std::string& file,
     return JoinNonEmpty({ChildText(node, "lastName"), ChildText(node, "firstName")}, ", ");
   };
   std::string primary = name_of(entry);
-  if (primary.empty()) return MakeError(file, line, fmt::format("sdnEntry {} has no name", uid));
+  if (primary.empty()) return MakeError(file, line(), fmt::format("sdnEntry {} has no name", uid));
   entity.names.push_back(MakeOfacName(primary, NameKind::kPrimary, *schema));
   for (pugi::xml_node aka : entry.child("akaList").children("aka")) {
     std::optional<NameKind> kind = OfacAliasKind(ChildText(aka, "type"));

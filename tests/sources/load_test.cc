@@ -56,12 +56,13 @@ TEST(LoadTest, NewestOfacSnapshotWinsAndOlderOnesAreSuperseded) {
   EXPECT_TRUE(EndsWith(sdn->path, "ofac/sdn-2024-05-03.csv")) << sdn->path;
   std::vector<std::string> superseded = SharedLists().superseded;
   std::sort(superseded.begin(), superseded.end());
-  ASSERT_EQ(superseded.size(), 7u);
+  ASSERT_EQ(superseded.size(), 8u);
   // The EU's legacy CSV of 2018, beside its XML export of 2026.
   EXPECT_TRUE(EndsWith(superseded[0], "eu/fsf-csv-2018-07-04-first1000lines.csv")) << superseded[0];
   superseded.erase(superseded.begin());
   // The consolidated list: ENHANCED XML of 2025-01-10 replaces the CSV of
-  // 2019 (the year in its folder's name) and the sdnList XML of 2018.
+  // 2019 (the year in its folder's name), the ADVANCED XML of 2020 and the
+  // sdnList XML of 2018.
   EXPECT_TRUE(EndsWith(superseded[0], "ofac/cons-2019/cons_prim.csv")) << superseded[0];
   superseded.erase(superseded.begin());
   EXPECT_TRUE(EndsWith(superseded[0], "ofac/sdn-2021-07/sdn.csv")) << superseded[0];
@@ -69,8 +70,9 @@ TEST(LoadTest, NewestOfacSnapshotWinsAndOlderOnesAreSuperseded) {
   EXPECT_TRUE(EndsWith(superseded[2], "ofac/sdn-2024-02-23.csv")) << superseded[2];
   // OpenSanctions' t1 sample is the EU list too (its records say eu_fsf),
   // as of 2024-03-28: the EU's own export of 2026-08-05 replaces it.
-  EXPECT_TRUE(EndsWith(superseded[3], "ofac/xml/cons-sdnlist-2018-04-06.xml")) << superseded[3];
-  EXPECT_TRUE(EndsWith(superseded[4], "opensanctions/t1.ftm.json")) << superseded[4];
+  EXPECT_TRUE(EndsWith(superseded[3], "ofac/xml/cons-advanced-2020-03-17.xml")) << superseded[3];
+  EXPECT_TRUE(EndsWith(superseded[4], "ofac/xml/cons-sdnlist-2018-04-06.xml")) << superseded[4];
+  EXPECT_TRUE(EndsWith(superseded[5], "opensanctions/t1.ftm.json")) << superseded[5];
 }
 
 TEST(LoadTest, NegativesAreSkippedAsUnknown) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "sources/ofac_advanced_xml.h"
 #include "sources/ofac_enhanced_xml.h"
 #include "sources/ofac_legacy.h"
 #include "sources/ofac_sdn_xml.h"
@@ -58,10 +59,14 @@ TEST(OfacFormatsTest, TheSameRecordsAreTheSameEntitiesInEveryFormat) {
       testing::ParseOrFail(&ParseOfacSdnXml, SharedData("ofac/xml/cons-sdnlist-2018-04-06.xml"));
   ParsedList enhanced = testing::ParseOrFail(&ParseOfacEnhancedXml,
                                              SharedData("ofac/xml/cons-enhanced-2025-01-10.zip"));
+  ParsedList advanced = testing::ParseOrFail(&ParseOfacAdvancedXml,
+                                             SharedData("ofac/xml/cons-advanced-2020-03-17.xml"));
   Result<ParsedList> csv = Legacy(SharedData("ofac/cons-2019/cons_prim.csv"));
   ASSERT_TRUE(csv.ok()) << csv.error().ToString();
-  std::vector<std::pair<std::string, const ParsedList*>> formats = {
-      {"sdnList 2018", &sdn_list}, {"ENHANCED 2025", &enhanced}, {"CSV 2019", &*csv}};
+  std::vector<std::pair<std::string, const ParsedList*>> formats = {{"sdnList 2018", &sdn_list},
+                                                                    {"CSV 2019", &*csv},
+                                                                    {"ADVANCED 2020", &advanced},
+                                                                    {"ENHANCED 2025", &enhanced}};
   std::vector<std::string> counts;
   for (size_t a = 0; a < formats.size(); ++a) {
     for (size_t b = a + 1; b < formats.size(); ++b) {
@@ -78,14 +83,19 @@ TEST(OfacFormatsTest, TheSameRecordsAreTheSameEntitiesInEveryFormat) {
                                    formats[b].first, shared, same));
     }
   }
-  // What differs is what OFAC changed between the three dates (Russian
-  // firms renamed PJSC, registration numbers added, BICs written without
-  // spaces since 2019), checked by reading the differences; one record,
-  // unchanged since 2006, is pinned below.
+  // What differs is what OFAC changed between the files (Russian firms
+  // renamed PJSC, registration numbers added, BICs written without spaces),
+  // checked by reading the differences: ADVANCED 2020 holds the records as
+  // sdnList 2018 does but for 12 BICs unspaced and one firm's two new
+  // numbers, while the 2019 CSV already has the later names ENHANCED 2025
+  // gives. One record, unchanged since 2006, is pinned below.
   EXPECT_EQ(counts, (std::vector<std::string>{
-                        "sdnList 2018 ~ ENHANCED 2025: 364 shared, 278 equal",
                         "sdnList 2018 ~ CSV 2019: 364 shared, 268 equal",
-                        "ENHANCED 2025 ~ CSV 2019: 442 shared, 429 equal",
+                        "sdnList 2018 ~ ADVANCED 2020: 373 shared, 360 equal",
+                        "sdnList 2018 ~ ENHANCED 2025: 364 shared, 278 equal",
+                        "CSV 2019 ~ ADVANCED 2020: 365 shared, 274 equal",
+                        "CSV 2019 ~ ENHANCED 2025: 442 shared, 429 equal",
+                        "ADVANCED 2020 ~ ENHANCED 2025: 366 shared, 285 equal",
                     }));
   const std::string id = "us_ofac_cons-9643";
   Facts expected{{"primary:MANSOUR, Yasser Daoud"}, {"1967"}, {}};

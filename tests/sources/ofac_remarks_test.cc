@@ -171,5 +171,43 @@ TEST(OfacRemarksTest, FindsCountryAtEndOfPlace) {
   EXPECT_EQ(CountryOfPlace(","), "");
 }
 
+// Periods (ADVANCED XML's DatePeriod) written as OFAC writes dates, and
+// read back by the DOB grammar to the same DateSpec.
+TEST(OfacRemarksTest, WritesPeriodsAsOfacDates) {
+  struct Case {
+    PartialDate from, to;
+    bool approximate;
+    std::string text;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{1971, 3, 3}, {1971, 3, 3}, false, "03 Mar 1971"},
+           {{1971, 3, 1}, {1971, 3, 31}, false, "Mar 1971"},
+           {{1962, 1, 1}, {1962, 12, 31}, false, "1962"},
+           {{1960, 1, 1}, {1962, 12, 31}, false, "1960 to 1962"},
+           {{1962, 1, 1}, {1962, 12, 31}, true, "circa 1962"},
+           {{1971, 3, 1}, {1971, 4, 15}, false, "01 Mar 1971 to 15 Apr 1971"},
+           {{2024, 2, 1}, {2024, 2, 29}, false, "Feb 2024"},
+           {{2023, 2, 1}, {2023, 2, 28}, false, "Feb 2023"},
+           {{}, {}, false, ""},
+       }) {
+    EXPECT_EQ(OfacPeriodText(c.from, c.to, c.approximate), c.text);
+    if (c.text.empty()) continue;
+    std::optional<DateSpec> read = ParseOfacBirthDate(c.text);
+    ASSERT_TRUE(read.has_value()) << c.text;
+    EXPECT_EQ(read->approximate, c.approximate) << c.text;
+  }
+}
+
+TEST(OfacRemarksTest, WritesFeatureAndDocumentItems) {
+  EXPECT_EQ(OfacFeatureItem("Birthdate", "1962"), "DOB 1962");
+  EXPECT_EQ(OfacFeatureItem("Citizenship Country", "Switzerland"), "citizen Switzerland");
+  EXPECT_EQ(OfacFeatureItem("Vessel Flag:", "Panama"), "Vessel Flag Panama");
+  EXPECT_EQ(OfacFeatureItem("Website", ""), "Website");
+  EXPECT_EQ(OfacDocumentItem("Passport", "X0906223", "Switzerland"),
+            "Passport X0906223 (Switzerland)");
+  EXPECT_EQ(OfacDocumentItem("Passport", "A1", "", "01 Jan 2010", "01 Jan 2020"),
+            "Passport A1 issued 01 Jan 2010 expires 01 Jan 2020");
+}
+
 }  // namespace
 }  // namespace embargo
