@@ -12,6 +12,7 @@
 #include "common/utf8.h"
 #include "model/entity_json.h"
 #include "xref/entity_view.h"
+#include "xref/link_target.h"
 #include "xref/name_links.h"
 #include "xref/xref_json.h"
 
@@ -57,9 +58,83 @@ void WriteDetails(const Entity& e, std::ostream& out) {
   line("birth dates", JoinText(dates));
   line("nationality", JoinText(e.nationalities));
   line("identifiers", JoinText(ids));
+  line("countries", JoinText(e.countries));  // a vessel's flags among them
   line("programmes", JoinText(e.programs));
   line("topics", JoinText(e.topics));  // when the source says (else a sanction)
   line("listed on", e.listed_on);
+}
+
+// One of the entity's relations (a vessel's owner, operator or manager;
+// OFAC's "Linked To:"): the record it names and that party's records on the
+// other lists.
+struct Relation {
+  const Link* link = nullptr;
+  const Entity* target = nullptr;  // nullptr: not in the lists loaded
+  std::vector<size_t> elsewhere;   // the target's cross-list cluster, the target left out
+};
+
+std::vector<Relation> RelationsOf(const ListSet& lists, const Entity& e,
+                                  const xref::XrefResult& result) {
+  std::vector<Relation> out;
+  for (const Link& link : e.links) {
+    Relation r{&link, xref::ResolveLink(lists, e, link), {}};
+    if (r.target != nullptr) {
+      size_t index = static_cast<size_t>(r.target - lists.entities.data());
+      for (const xref::Cluster& c : result.clusters) {
+        if (std::find(c.members.begin(), c.members.end(), index) == c.members.end()) continue;
+        for (size_t m : c.members) {
+          if (m != index) r.elsewhere.push_back(m);
+        }
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// "KOREA ANSAN SHIPPING CO (gb_fcdo_sanctions-DPR0012, Organization on
+// gb_fcdo_sanctions: DPRK)".
+std::string Listing(const Entity& e) {
+  return fmt::format("{} ({}, {} on {}{})", e.caption(), e.id, SchemaName(e.schema), e.dataset,
+                     e.programs.empty() ? "" : ": " + JoinText(e.programs));
+}
+
+void WriteRelations(const ListSet& lists, const std::vector<Relation>& relations,
+                    std::ostream& out) {
+  if (relations.empty()) return;
+  out << "\nrelations\n";
+  for (const Relation& r : relations) {
+    std::string relation = r.link->relation.empty() ? "related" : r.link->relation;
+    if (r.target == nullptr) {
+      std::string named = r.link->target_name.empty() ? r.link->target_id : r.link->target_name;
+      out << fmt::format("  {}: {} (not in the lists loaded)\n", relation, named);
+      continue;
+    }
+    out << fmt::format("  {}: {}\n", relation, Listing(*r.target));
+    for (size_t m : r.elsewhere) out << fmt::format("    also {}\n", Listing(lists.entities[m]));
+  }
+}
+
+json ListingJson(const Entity& e) {
+  return {{"id", e.id},
+          {"caption", e.caption()},
+          {"schema", SchemaName(e.schema)},
+          {"dataset", e.dataset},
+          {"programs", e.programs}};
+}
+
+json RelationsJson(const ListSet& lists, const std::vector<Relation>& relations) {
+  json out = json::array();
+  for (const Relation& r : relations) {
+    json also = json::array();
+    for (size_t m : r.elsewhere) also.push_back(ListingJson(lists.entities[m]));
+    out.push_back({{"relation", r.link->relation},
+                   {"target_id", r.link->target_id},
+                   {"target_name", r.link->target_name},
+                   {"target", r.target != nullptr ? ListingJson(*r.target) : json(nullptr)},
+                   {"also_listed", std::move(also)}});
+  }
+  return out;
 }
 
 // Terminal columns a UTF-8 string takes: East Asian wide letters (Hangul,
@@ -107,8 +182,10 @@ void WriteSideBySide(const ListSet& lists, const xref::EntityView& view, std::os
   }
 }
 
-void WriteText(const ListSet& lists, const xref::EntityView& view, std::ostream& out) {
+void WriteText(const ListSet& lists, const xref::EntityView& view,
+               const std::vector<Relation>& relations, std::ostream& out) {
   WriteDetails(lists.entities[view.entity], out);
+  WriteRelations(lists, relations, out);
   if (view.members.size() > 1) {
     out << fmt::format("\nthe same party on other lists ({} record{})\n", view.members.size() - 1,
                        view.members.size() == 2 ? "" : "s");
@@ -131,8 +208,10 @@ void WriteText(const ListSet& lists, const xref::EntityView& view, std::ostream&
   }
 }
 
-void WriteJson(const ListSet& lists, const xref::EntityView& view, std::ostream& out) {
-  json doc = {{"entity", EntityToJson(lists.entities[view.entity])}};
+void WriteJson(const ListSet& lists, const xref::EntityView& view,
+               const std::vector<Relation>& relations, std::ostream& out) {
+  json doc = {{"entity", EntityToJson(lists.entities[view.entity])},
+              {"relations", RelationsJson(lists, relations)}};
   doc.update(xref::EntityViewToJson(lists, view));
   out << JsonText(doc, 1) << '\n';
 }
@@ -160,10 +239,11 @@ int RunShow(const ShowArgs& args, std::ostream& out, std::ostream& err) {
   xref::XrefResult result = xref::LinkLists(*lists, options);
   xref::NameLinker linker(*lists, options);
   xref::EntityView view = xref::ViewEntity(*lists, result, linker, *entity, options);
+  std::vector<Relation> relations = RelationsOf(*lists, lists->entities[*entity], result);
   if (args.format == "json") {
-    WriteJson(*lists, view, out);
+    WriteJson(*lists, view, relations, out);
   } else {
-    WriteText(*lists, view, out);
+    WriteText(*lists, view, relations, out);
   }
   return 0;
 }

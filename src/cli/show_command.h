@@ -1,9 +1,11 @@
-// `embargo show ID`: one record of the lists, its counterparts on the other
-// lists (its cross-list cluster, xref/xref.h) with their names side by side
-// and the evidence of each link, the cases found ambiguous, and for each
-// list with no counterpart the closest record there and why it was not
-// linked. ID is an entity id (un_sc_sanctions-KPi.055) or a list's own key
-// when only one record has it (KPi.055).
+// `embargo show ID`: one record of the lists, its relations (a vessel's
+// owner, operator and manager; OFAC's "Linked To:") with where each related
+// party is listed, its counterparts on the other lists (its cross-list
+// cluster, xref/xref.h) with their names side by side and the evidence of
+// each link, the cases found ambiguous, and for each list with no
+// counterpart the closest record there and why it was not linked. ID is an
+// entity id (un_sc_sanctions-KPi.055) or a list's own key when only one
+// record has it (KPi.055).
 #pragma once
 
 #include <iosfwd>

@@ -5,5 +5,6 @@ list(APPEND EMBARGO_SOURCES
   src/xref/unlinked.cc
   src/xref/xref_json.cc
   src/xref/entity_view.cc
+  src/xref/link_target.cc
   src/xref/gaps.cc
   src/xref/gaps_html.cc)

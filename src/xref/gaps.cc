@@ -526,6 +526,14 @@ void Builder::AddNotes() {
                       d.name, d.dated_records, d.records));
     }
   }
+  for (const DatasetInfo& d : report_.datasets) {
+    auto missing = report_.un_missing.find(d.name);
+    if (report_.regime.empty() || d.records > 0 || missing == report_.un_missing.end()) continue;
+    report_.notes.push_back(fmt::format(
+        "{} lists no {} target: its {} missing UN target{} say the list does not cover the "
+        "regime, not that it missed each one",
+        d.name, report_.regime, missing->second.size(), missing->second.size() == 1 ? "" : "s"));
+  }
   if (xref_.clusters.empty())
     report_.notes.push_back("no cross-list links: every record is a target of its own");
   size_t ambiguous = 0;

@@ -5,6 +5,7 @@
 #include <png.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include <unordered_set>
 
 #include "chromium.h"
+#include "embargo/lists.h"
 #include "test_paths.h"
 
 namespace embargo::xref {
@@ -302,6 +304,75 @@ TEST_F(ChromiumTest, RendersThePageWithTheNumbersOfTheJson) {
   std::string dom = Output("report", ".dom");
   ASSERT_NE(dom.find("Sanctions list coverage gaps"), std::string::npos) << dom.substr(0, 500);
   ExpectSameNumbers(NumbersById(dom), ExpectedNumbers(GapReportToJson(Report())));
+}
+
+// The allies' lists: the DPRK report over the UN, OFAC, the UK (FCDO and
+// OFSI), the EU, Canada and Australia, linked for real (LinkLists), each
+// list's version date in the header. Only the records of DPRK targets
+// (programme or country) are linked, to keep the test quick.
+const GapReport& AlliedDprkReport() {
+  static const GapReport* report = [] {
+    auto loaded = LoadLists({testing::SharedData("un/consolidated-2026-02-27.xml"),
+                             testing::SharedData("ofac/sdn-2024-05-03.csv"),
+                             testing::SharedData("uk/uk-sanctions-list-excerpt-2026-08-14.xml"),
+                             testing::SharedData("uk/ofsi-conlist-2018-04-13.csv"),
+                             testing::SharedData("eu/fsf-excerpt-2026-08-05.xml"),
+                             testing::SharedData("ca/sema-2020-04.xml"),
+                             testing::SharedData("au/dfat-consolidated-2024-12.xlsx")});
+    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
+    ListSet lists = loaded.ok() ? std::move(*loaded) : ListSet{};
+    auto dprk = [](const Entity& e) {
+      std::vector<std::string> regimes = RegimesOf(e);
+      auto kp = [](const std::vector<std::string>& v) {
+        return std::find(v.begin(), v.end(), "kp") != v.end();
+      };
+      return std::find(regimes.begin(), regimes.end(), "DPRK") != regimes.end() ||
+             kp(e.nationalities) || kp(e.countries);
+    };
+    std::erase_if(lists.entities, [&](const Entity& e) { return !dprk(e); });
+    auto* out = new GapReport(BuildGapReport(lists, LinkLists(lists, {}), {.regime = "DPRK"}));
+    return out;
+  }();
+  return *report;
+}
+
+TEST_F(ChromiumTest, RendersTheAlliesDprkReportWithEveryListsDate) {
+  ASSERT_TRUE(fs::exists(kChromium)) << kChromium << " is missing";
+  const GapReport& report = AlliedDprkReport();
+  std::map<std::string, std::string> dates;
+  for (const DatasetInfo& d : report.datasets) dates[d.name] = d.version_date;
+  EXPECT_EQ(dates, (std::map<std::string, std::string>{
+                       {"au_dfat_sanctions", "2024-11-11"},     // the latest date in the workbook
+                       {"ca_dfatd_sema_sanctions", "2020-04"},  // from the file name
+                       {"eu_fsf", "2026-08-05"},
+                       {"gb_fcdo_sanctions", "2026-08-14"},
+                       {"gb_hmt_sanctions", "2018-04-13"},
+                       {"un_sc_sanctions", "2026-02-27"},
+                       {"us_ofac_sdn", "2024-05-03"},
+                   }));
+  // Canada's SEMA file of 2020 has no DPRK regulation: a note says so
+  // rather than leaving 155 "missing" targets to speak for themselves.
+  EXPECT_NE(std::find(report.notes.begin(), report.notes.end(),
+                      "ca_dfatd_sema_sanctions lists no DPRK target: its 155 missing UN targets "
+                      "say the list does not cover the regime, not that it missed each one"),
+            report.notes.end());
+  ASSERT_TRUE(Render({{"allies", GapReportToHtml(report)}}));
+  auto shot = Screenshot("allies");
+  ASSERT_TRUE(shot.has_value());
+  EXPECT_GT(Measure(*shot).colours, 50u);
+  std::string dom = Output("allies", ".dom");
+  ASSERT_NE(dom.find("Sanctions list coverage gaps: regime DPRK"), std::string::npos);
+  // Each list's row in the header: its name, jurisdiction and version date.
+  for (const DatasetInfo& d : report.datasets) {
+    EXPECT_NE(dom.find(fmt::format("<td>{}</td><td>{}</td><td>{}</td>", d.name, d.jurisdiction,
+                                   d.version_date.empty() ? "—" : d.version_date)),
+              std::string::npos)
+        << d.name;
+  }
+  ExpectSameNumbers(NumbersById(dom), ExpectedNumbers(GapReportToJson(report)));
+  // The UN's DPRK designations each national list lacks, one count a list.
+  for (const char* list : {"us_ofac_sdn", "gb_hmt_sanctions", "au_dfat_sanctions"})
+    EXPECT_NE(dom.find(fmt::format("id=\"missing-{}\"", list)), std::string::npos) << list;
 }
 
 }  // namespace

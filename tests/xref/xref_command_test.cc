@@ -203,5 +203,40 @@ TEST_F(XrefCommandTest, ShowNamesAnUnknownRecord) {
   EXPECT_EQ(err.str(), "embargo show: no record 'nope' in the lists loaded\n");
 }
 
+// A DPRK tanker on OFAC's list: its "Linked To:" owner resolved to the
+// owner's record, and the owner's UN designation beside it.
+TEST(ShowReferenceTest, AVesselsOwnerAndWhereTheOwnerIsListed) {
+  ShowArgs args;
+  args.source.lists = {testing::SharedData("un/consolidated-2026-02-27.xml"),
+                       testing::SharedData("ofac/sdn-2024-05-03.csv")};
+  args.id = "us_ofac_sdn-19577";
+  std::ostringstream out, err;
+  ASSERT_EQ(RunShow(args, out, err), 0) << err.str();
+  std::string text = out.str();
+  EXPECT_NE(text.find("us_ofac_sdn-19577  Vessel on us_ofac_sdn\n"
+                      "  names        JIN TENG\n"
+                      "  identifiers  imo 9163166\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("relations\n"
+                      "  linked_to: OCEAN MARITIME MANAGEMENT COMPANY LIMITED (us_ofac_sdn-17068, "
+                      "Organization on us_ofac_sdn: DPRK)\n"
+                      "    also OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM) "
+                      "(un_sc_sanctions-KPe.020, Organization on un_sc_sanctions: DPRK)\n"),
+            std::string::npos)
+      << text;
+
+  args.format = "json";
+  std::ostringstream json_out;
+  ASSERT_EQ(RunShow(args, json_out, err), 0) << err.str();
+  auto doc = nlohmann::json::parse(json_out.str());
+  ASSERT_EQ(doc["relations"].size(), 1u);
+  const nlohmann::json& owner = doc["relations"][0];
+  EXPECT_EQ(owner["relation"], "linked_to");
+  EXPECT_EQ(owner["target"]["id"], "us_ofac_sdn-17068");
+  ASSERT_EQ(owner["also_listed"].size(), 1u);
+  EXPECT_EQ(owner["also_listed"][0]["id"], "un_sc_sanctions-KPe.020");
+}
+
 }  // namespace
 }  // namespace embargo::cli
