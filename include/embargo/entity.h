@@ -123,6 +123,7 @@ struct Entity {
   std::vector<std::string> birth_places;
   std::vector<std::string> nationalities;  // ISO alpha-2, lowercase (nationality, citizenship)
   std::vector<std::string> countries;      // other country links (address, jurisdiction, flag)
+  std::vector<std::string> former_flags;   // a vessel's earlier flags, ISO alpha-2, lowercase
   Gender gender = Gender::kUnknown;
   std::vector<Identifier> identifiers;
   std::vector<Address> addresses;

@@ -59,6 +59,7 @@ void WriteDetails(const Entity& e, std::ostream& out) {
   line("nationality", JoinText(e.nationalities));
   line("identifiers", JoinText(ids));
   line("countries", JoinText(e.countries));  // a vessel's flags among them
+  line("former flags", JoinText(e.former_flags));
   line("programmes", JoinText(e.programs));
   line("topics", JoinText(e.topics));  // when the source says (else a sanction)
   line("listed on", e.listed_on);

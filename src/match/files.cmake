@@ -5,5 +5,6 @@ list(APPEND EMBARGO_SOURCES
   src/match/name_matcher.cc
   src/match/derived_names.cc
   src/match/evidence.cc
+  src/match/vessel_history.cc
   src/match/screener.cc
   src/match/snapshot.cc)

@@ -9,6 +9,7 @@
 #include "match/evidence.h"
 #include "match/name_matcher.h"
 #include "match/screener_impl.h"
+#include "match/vessel_history.h"
 
 namespace embargo {
 namespace {
@@ -237,6 +238,8 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
       if (f.feature == "identifier" && ev.identifier_match) f.value = c.identifier_boost;
       m.explanation.features.push_back(std::move(f));
     }
+    if (auto vessel = match::VesselHistory(query, entity, m.explanation))
+      m.explanation.features.push_back(std::move(*vessel));
     matches.push_back(std::move(m));
   }
   return matches;

@@ -17,7 +17,7 @@ namespace embargo {
 namespace {
 
 constexpr char kMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\x01'};
-constexpr uint32_t kFormatVersion = 2;  // 2: entity topics
+constexpr uint32_t kFormatVersion = 3;  // 2: entity topics; 3: former flags
 
 class Writer {
  public:
@@ -143,6 +143,7 @@ void WriteEntity(Writer& w, const Entity& e) {
   w.Strs(e.birth_places);
   w.Strs(e.nationalities);
   w.Strs(e.countries);
+  w.Strs(e.former_flags);
   w.U32(static_cast<uint32_t>(e.gender));
   w.U32(static_cast<uint32_t>(e.identifiers.size()));
   for (const Identifier& id : e.identifiers) {
@@ -203,6 +204,7 @@ Entity ReadEntity(Reader& r) {
   e.birth_places = r.Strs();
   e.nationalities = r.Strs();
   e.countries = r.Strs();
+  e.former_flags = r.Strs();
   e.gender = Enum<Gender>(r, static_cast<uint32_t>(Gender::kOther));
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
     Identifier id;

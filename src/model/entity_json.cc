@@ -335,6 +335,7 @@ json EntityToJson(const Entity& e) {
   PutStrings(out, "birth_places", e.birth_places);
   PutStrings(out, "nationalities", e.nationalities);
   PutStrings(out, "countries", e.countries);
+  PutStrings(out, "former_flags", e.former_flags);
   if (e.gender != Gender::kUnknown) out["gender"] = GenderName(e.gender);
   PutObjects(out, "identifiers", e.identifiers, IdentifierToJson);
   PutObjects(out, "addresses", e.addresses, AddressToJson);
@@ -352,8 +353,8 @@ Result<Entity> EntityFromJson(const json& j) {
   EMBARGO_RETURN_IF_ERROR(
       CheckKeys(j, root,
                 {"id", "dataset", "source_id", "schema", "names", "birth_dates", "birth_places",
-                 "nationalities", "countries", "gender", "identifiers", "addresses", "programs",
-                 "topics", "listed_on", "remarks", "links"}));
+                 "nationalities", "countries", "former_flags", "gender", "identifiers", "addresses",
+                 "programs", "topics", "listed_on", "remarks", "links"}));
   Entity e;
   if (Find(j, "id") == nullptr) return FieldError("id", "missing");
   EMBARGO_RETURN_IF_ERROR(ReadString(j, "id", root, e.id));
@@ -366,6 +367,7 @@ Result<Entity> EntityFromJson(const json& j) {
   EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "birth_places", root, e.birth_places));
   EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "nationalities", root, e.nationalities));
   EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "countries", root, e.countries));
+  EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "former_flags", root, e.former_flags));
   if (Find(j, "gender") != nullptr) {
     auto parse = [](std::string_view text) { return ParseByName(text, kGenders, GenderName); };
     EMBARGO_RETURN_IF_ERROR(ReadEnum(j, "gender", root, "gender", parse, e.gender));

@@ -89,6 +89,7 @@ void WriteFtmMembers(JsonWriter& w, const Entity& e) {
   for (const std::string& c : e.nationalities) p.Add(nationality, c);
   for (const std::string& c : e.countries)
     p.Add(e.schema == Schema::kVessel ? "flag" : "country", c);
+  for (const std::string& c : e.former_flags) p.Add("pastFlags", c);
   if (e.gender != Gender::kUnknown) p.Add("gender", GenderName(e.gender));
   for (const Identifier& id : e.identifiers) p.Add(IdentifierProperty(id.type), id.value);
   for (const Address& a : e.addresses) p.Add("address", a.full);

@@ -32,6 +32,7 @@ constexpr ListFieldSpec kFields[kListFieldCount] = {
     {ListField::kListedOn, "listed_on", "", false},
     {ListField::kRemarks, "remarks", "", false},
     {ListField::kTopics, "topics", "", true},
+    {ListField::kFormerFlags, "former_flag", "former_flags", true},
 };
 
 // FollowTheMoney's topic shape: lowercase words joined by dots.
@@ -196,6 +197,7 @@ Result<Entity> EntityBuilder::Build(const std::string& dataset) {
   EMBARGO_RETURN_IF_ERROR(AddBirthDates(entity));
   EMBARGO_RETURN_IF_ERROR(AddCountries(ListField::kNationality, entity.nationalities));
   EMBARGO_RETURN_IF_ERROR(AddCountries(ListField::kCountry, entity.countries));
+  EMBARGO_RETURN_IF_ERROR(AddCountries(ListField::kFormerFlags, entity.former_flags));
   EMBARGO_RETURN_IF_ERROR(AddScalars(entity));
   AddIdentifiers(entity);
   for (const std::string& program : record_[ListField::kProgram]) {

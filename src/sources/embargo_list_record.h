@@ -37,8 +37,9 @@ enum class ListField {
   kListedOn,
   kRemarks,
   kTopics,
+  kFormerFlags,
 };
-inline constexpr size_t kListFieldCount = 20;
+inline constexpr size_t kListFieldCount = 21;
 
 struct ListFieldSpec {
   ListField field;

@@ -182,6 +182,8 @@ void AddCountries(const Props& props, Entity& entity) {
     for (const std::string& v : props.Get(prop))
       AppendUnique(entity.countries, NormalizeCountry(v));
   }
+  for (const std::string& v : props.Get("pastFlags"))
+    AppendUnique(entity.former_flags, NormalizeCountry(v));
 }
 
 void AddFacts(const Props& props, Entity& entity) {

@@ -164,6 +164,14 @@ bool ApplyCountry(const RemarkLabel&, std::string_view rest, Entity& entity) {
   return true;
 }
 
+// "Former Vessel Flag Malta": kept apart from the flags the vessel flies.
+bool ApplyFormerFlag(const RemarkLabel&, std::string_view rest, Entity& entity) {
+  std::string country = NormalizeCountry(rest);
+  if (country.empty()) return false;
+  AddUnique(entity.former_flags, std::move(country));
+  return true;
+}
+
 bool ApplyGender(const RemarkLabel&, std::string_view rest, Entity& entity) {
   Gender gender = ParseGender(rest);
   if (gender == Gender::kUnknown) return false;
@@ -220,7 +228,7 @@ constexpr RemarkLabel kRemarkLabels[] = {
     {"Aircraft Operator", ApplyOperator},
     {"Nationality of Registration", ApplyCountry},
     {"Vessel Flag", ApplyCountry},
-    {"Former Vessel Flag", ApplyCountry},
+    {"Former Vessel Flag", ApplyFormerFlag},
     {"Other Vessel Flag", ApplyCountry},
     {"Digital Currency Address -", ApplyCrypto},
     {"Other Vessel Call Sign", ApplyCallSign},

@@ -127,7 +127,7 @@ void AddShip(const pugi::xml_node& ship, Entity& entity) {
        Items(ship, "CurrentBelievedFlagOfShips", "CurrentBelievedFlagOfShip"))
     AppendUnique(entity.countries, NormalizeCountry(flag));
   for (const std::string& flag : Items(ship, "PreviousFlags", "PreviousFlag"))
-    AppendUnique(entity.remarks, "Previous flag: " + flag);
+    AppendUnique(entity.former_flags, NormalizeCountry(flag));
   for (const std::string& owner : Items(ship, "CurrentOwnerOperators", "CurrentOwnerOperator"))
     entity.links.push_back({"owner_operator", "", owner});
   for (const std::string& type : Items(ship, "TypeOfShipDetails", "TypeOfShip"))

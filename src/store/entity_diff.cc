@@ -22,6 +22,7 @@ FieldValues Project(const Entity& e) {
   for (const std::string& p : e.birth_places) f["birth_place"].insert(p);
   for (const std::string& c : e.nationalities) f["nationality"].insert(c);
   for (const std::string& c : e.countries) f["country"].insert(c);
+  for (const std::string& c : e.former_flags) f["former_flag"].insert(c);
   if (e.gender != Gender::kUnknown) f["gender"].insert(std::string(GenderName(e.gender)));
   for (const Identifier& id : e.identifiers) {
     f["identifier"].insert(fmt::format("{} {}{}", IdTypeName(id.type), id.value,

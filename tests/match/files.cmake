@@ -1,1 +1,2 @@
-list(APPEND EMBARGO_TEST_SOURCES tests/match/screener_test.cc tests/match/score_deck_test.cc)
+list(APPEND EMBARGO_TEST_SOURCES tests/match/screener_test.cc tests/match/score_deck_test.cc
+  tests/match/vessel_history_test.cc)

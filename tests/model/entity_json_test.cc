@@ -52,6 +52,7 @@ std::string FirstDifference(const Entity& a, const Entity& b) {
   if (a.birth_places != b.birth_places) return "birth_places";
   if (a.nationalities != b.nationalities) return "nationalities";
   if (a.countries != b.countries) return "countries";
+  if (a.former_flags != b.former_flags) return "former_flags";
   if (a.gender != b.gender) return "gender";
   if (!SameList(a.identifiers, b.identifiers, SameIdentifier)) return "identifiers";
   if (!SameList(a.addresses, b.addresses, SameAddress)) return "addresses";
@@ -96,6 +97,7 @@ Entity FullEntity() {
   e.birth_places = {"Pyongyang", ""};
   e.nationalities = {"kp"};
   e.countries = {"kp", "cn"};
+  e.former_flags = {"sl", ""};
   e.gender = Gender::kMale;
   e.identifiers = {
       {IdType::kPassport, "836410067", "kp", "Passport"},
@@ -151,6 +153,7 @@ TEST(EntityJsonTest, ComparisonNoticesEveryField) {
       {"birth_places", [](Entity& e) { e.birth_places.pop_back(); }},
       {"nationalities", [](Entity& e) { e.nationalities[0] = "kr"; }},
       {"countries", [](Entity& e) { std::swap(e.countries[0], e.countries[1]); }},
+      {"former_flags", [](Entity& e) { e.former_flags.pop_back(); }},
       {"gender", [](Entity& e) { e.gender = Gender::kFemale; }},
       {"identifiers", [](Entity& e) { e.identifiers[0].country = "cn"; }},
       {"addresses", [](Entity& e) { e.addresses[0].city = "Nampo"; }},

@@ -142,6 +142,34 @@ TEST(MatchHandlerTest, AVesselIsFoundByItsMmsiAlone) {
   EXPECT_EQ(q["results"][0]["score"], 0.95);
 }
 
+// The tanker ARTAVIL (IMO 9187629, flag Iran, formerly Malta, Tuvalu and
+// Tanzania) under a new name and a flag of convenience: found by its IMO
+// number, and the explanation says what changed.
+TEST(MatchHandlerTest, ARenamedAndReflaggedShipIsFoundByImoAndTheExplanationSaysSo) {
+  Response r = Match({}, R"({"queries": {
+      "new": {"schema": "Vessel", "properties": {"name": "SEA HORIZON",
+              "imoNumber": "IMO 9187629", "flag": "Panama"}},
+      "old": {"schema": "Vessel", "properties": {"name": "ARTAVIL", "imoNumber": "9187629",
+              "flag": "Malta"}}}})");
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  auto vessel_feature = [&](const char* query) {
+    const nlohmann::json& results = r.body["responses"][query]["results"];
+    EXPECT_FALSE(results.empty()) << query;
+    if (results.empty()) return std::string();
+    EXPECT_EQ(results[0]["id"], "us_ofac_sdn-15036") << query;
+    for (const nlohmann::json& f : results[0]["explanation"]["features"])
+      if (f["feature"] == "vessel") return f["detail"].get<std::string>();
+    return std::string("no vessel feature");
+  };
+  const std::string listed = "listed as ARTAVIL; flag ir, formerly mt, tv, tz";
+  EXPECT_EQ(vessel_feature("new"),
+            listed +
+                "; the query's name 'SEA HORIZON' is none of its listed names: renamed since "
+                "it was listed?; flag pa is not a flag the list gives: reflagged since it "
+                "was listed?");
+  EXPECT_EQ(vessel_feature("old"), listed + "; flag mt is a former flag: reflagged since");
+}
+
 TEST(MatchHandlerTest, AQueryWithoutAUsableNameIsRefusedAloneAndTheOthersAreScreened) {
   constexpr char kTwo[] = R"({"queries": {
       "empty": {"properties": {"birthDate": ["1964-07-17"]}},

@@ -109,13 +109,25 @@ TEST(EmbargoListTest, RangesAndApproximateBirthDates) {
   EXPECT_EQ(dates[2].ToString(), "1971-03");
 }
 
+TEST(EmbargoListTest, AVesselsFlagAndFormerFlags) {
+  Result<ParsedList> list = ParseEmbargoCsv("ships.csv",
+                                            "id,name,schema,imo,country,former_flag\n"
+                                            "S1,SEA HORIZON,Vessel,9187629,Panama,Iran; Malta\n",
+                                            "");
+  ASSERT_TRUE(list.ok()) << list.error().ToString();
+  const Entity& ship = list->entities.at(0);
+  EXPECT_EQ(ship.countries, std::vector<std::string>{"pa"});
+  EXPECT_EQ(ship.former_flags, (std::vector<std::string>{"ir", "mt"}));
+}
+
 TEST(EmbargoListTest, UnknownColumnIsAnErrorOnLineOne) {
   EXPECT_EQ(
       ErrorOf(ParseCsvFile("lists/unknown-column.csv")),
       TestData("lists/unknown-column.csv") +
           ":1: unknown column 'birthdate' (known columns: id, name, dataset, schema, "
           "aliases, weak_aliases, previous_names, birth_date, nationality, country, gender, "
-          "passport, national_id, imo, bic, registration, program, listed_on, remarks, topics)");
+          "passport, national_id, imo, bic, registration, program, listed_on, remarks, topics, "
+          "former_flag)");
 }
 
 TEST(EmbargoListTest, MissingRequiredColumnIsAnError) {
@@ -199,7 +211,7 @@ TEST(EmbargoListTest, JsonUnknownFieldNamesTheEntry) {
                 ": entities[1]: unknown field 'birthdate' (known fields: id, name, dataset, "
                 "schema, aliases, weak_aliases, previous_names, birth_date, nationality, country, "
                 "gender, passport, national_id, imo, bic, registration, program, listed_on, "
-                "remarks, topics)");
+                "remarks, topics, former_flag)");
 }
 
 TEST(EmbargoListTest, TruncatedJsonIsAnErrorWithLine) {

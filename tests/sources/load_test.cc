@@ -193,7 +193,7 @@ TEST(LoadTest, OneBrokenFileFailsTheWholeLoad) {
                               "/b-bad.csv:1: unknown column 'nickname' (known columns: id, name, "
                               "dataset, schema, aliases, weak_aliases, previous_names, birth_date, "
                               "nationality, country, gender, passport, national_id, imo, bic, "
-                              "registration, program, listed_on, remarks, topics)");
+                              "registration, program, listed_on, remarks, topics, former_flag)");
 }
 
 TEST(LoadTest, ExplicitFileOfUnknownFormatIsAnError) {

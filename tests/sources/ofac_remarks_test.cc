@@ -18,6 +18,7 @@ std::string Describe(const Entity& entity) {
   for (const std::string& place : entity.birth_places) facts.push_back("pob:" + place);
   for (const std::string& country : entity.nationalities) facts.push_back("nat:" + country);
   for (const std::string& country : entity.countries) facts.push_back("country:" + country);
+  for (const std::string& flag : entity.former_flags) facts.push_back("former_flag:" + flag);
   if (entity.gender != Gender::kUnknown) {
     facts.push_back("gender:" + std::string(GenderName(entity.gender)));
   }
@@ -97,7 +98,7 @@ TEST(OfacRemarksTest, ParsesEveryConstruct) {
       {"alt. Digital Currency Address - ETH 0x7F367cC41522cE07553e823bf3be79A889DEbe1B",
        "id:crypto:0x7F367cC41522cE07553e823bf3be79A889DEbe1B::ETH"},
       {"Former Vessel Flag Malta; Other Vessel Flag Tanzania; Vessel Flag Man, Isle of",
-       "country:mt | country:tz | country:im"},
+       "country:tz | country:im | former_flag:mt"},
       {"Nationality of Registration Korea, North", "country:kp"},
       {"Other Vessel Call Sign 5IM713", "id:other:5IM713::call_sign"},
       // Weak aliases: single quotes, apostrophes inside names.

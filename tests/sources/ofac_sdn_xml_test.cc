@@ -79,9 +79,10 @@ TEST(OfacSdnXmlTest, AVesselWithImoMmsiCallSignFlagAndFormerNames) {
   EXPECT_EQ(e->schema, Schema::kVessel);
   EXPECT_EQ(e->caption(), "SHONA");
   EXPECT_EQ(Ids(*e), "mmsi 572469210, imo 9187629, other T2EU4");
-  // vesselFlag Tanzania, and the former flags its id lines give, as the
-  // CSV's Remarks ("Former Vessel Flag Malta") give them.
-  EXPECT_EQ(e->countries, (std::vector<std::string>{"mt", "tv", "tz"}));
+  // vesselFlag Tanzania; the former flags its id lines give, as the CSV's
+  // Remarks ("Former Vessel Flag Malta") give them, apart.
+  EXPECT_EQ(e->countries, (std::vector<std::string>{"tz"}));
+  EXPECT_EQ(e->former_flags, (std::vector<std::string>{"mt", "tv"}));
   ASSERT_EQ(e->links.size(), 1u);
   EXPECT_EQ(e->links[0].target_name, "NATIONAL IRANIAN TANKER COMPANY");
   std::vector<std::string> names = KindsAndNames(*e);

@@ -106,12 +106,9 @@ TEST(UkFcdoXmlTest, AShipWithItsImoFlagsAndOwner) {
   EXPECT_EQ(e->countries, std::vector<std::string>{"km"});  // Comoros, the current flag
   ASSERT_EQ(e->links.size(), 1u);
   EXPECT_EQ(e->links[0].target_name, "Global United Shipping India");
-  bool previous_flag = false, built = false;
-  for (const std::string& r : e->remarks) {
-    previous_flag |= r == "Previous flag: India";
-    built |= r == "Year built: 2011";
-  }
-  EXPECT_TRUE(previous_flag);
+  EXPECT_EQ(e->former_flags, std::vector<std::string>{"in"});  // India
+  bool built = false;
+  for (const std::string& r : e->remarks) built |= r == "Year built: 2011";
   EXPECT_TRUE(built);
   EXPECT_EQ(e->programs, std::vector<std::string>{"The Democratic People's Republic of Korea "
                                                   "(Sanctions) (EU Exit) Regulations 2019"});
