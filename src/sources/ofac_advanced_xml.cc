@@ -60,12 +60,17 @@ struct Context {
     if (id.empty()) return kNone;
     auto it = set.find(std::string(id));
     if (it != set.end()) return it->second;
-    if (!error) {
-      error = MakeError(file, XmlLine(bytes, node),
-                        fmt::format("<{} {}=\"{}\">: no such ID in the reference values",
-                                    node.name(), attribute, id));
-    }
+    NoteDangling(node, attribute);
     return kNone;
+  }
+
+  // Records `node`'s `attribute` as an ID the file does not define, unless
+  // an error is recorded already.
+  void NoteDangling(const pugi::xml_node& node, const char* attribute) {
+    if (error) return;
+    error = MakeError(file, XmlLine(bytes, node),
+                      fmt::format("<{} {}=\"{}\">: no such ID in the reference values", node.name(),
+                                  attribute, node.attribute(attribute).value()));
   }
 };
 
@@ -95,6 +100,11 @@ PartialDate DateOf(const pugi::xml_node& node) {
   PartialDate date{number("Year"), number("Month"), number("Day")};
   if (date.month < 1 || date.month > 12) date.month = date.day = 0;
   return date;
+}
+
+// "YYYY-MM-DD" for a whole date, else "".
+std::string IsoDay(const PartialDate& date) {
+  return date.day == 0 ? "" : IsoDateOrEmpty(date.ToString());
 }
 
 // A <DatePeriod> as OFAC writes it: "1962", "circa 1962", "03 Mar 1971".
@@ -223,7 +233,7 @@ const Place* PlaceOfVersion(const pugi::xml_node& version, Context& ctx) {
   if (!location) return nullptr;
   auto it = ctx.places.find(location.attribute("LocationID").value());
   if (it != ctx.places.end()) return &it->second;
-  ctx.Get({}, location, "LocationID");  // records the dangling reference
+  ctx.NoteDangling(location, "LocationID");
   return nullptr;
 }
 
@@ -277,8 +287,7 @@ void AddEntries(const std::string& profile_id, Context& ctx, Entity& entity) {
   if (it == ctx.entries.end()) return;
   for (const pugi::xml_node& entry : it->second) {
     for (pugi::xml_node event : entry.children("EntryEvent")) {
-      PartialDate date = DateOf(event.child("Date"));
-      std::string iso = date.day == 0 ? "" : IsoDateOrEmpty(date.ToString());
+      std::string iso = IsoDay(DateOf(event.child("Date")));
       if (!iso.empty() && (entity.listed_on.empty() || iso < entity.listed_on))
         entity.listed_on = iso;
     }
@@ -378,10 +387,9 @@ Result<ParsedList> ParseOfacAdvancedXml(const std::filesystem::path& path, std::
   ReadTables(root, ctx);
   ctx.dataset = DatasetOf(root, ctx);
   if (ctx.error) return *ctx.error;
-  PartialDate issued = DateOf(root.child("DateOfIssue"));
   ParsedList list;
   list.dataset = {ctx.dataset, "ofac_advanced_xml", ctx.file,
-                  issued.day == 0 ? "" : IsoDateOrEmpty(issued.ToString())};
+                  IsoDay(DateOf(root.child("DateOfIssue")))};
   std::set<std::string> seen;
   for (pugi::xml_node party : root.child("DistinctParties").children("DistinctParty")) {
     Result<Entity> entity = ParseParty(party, ctx);

@@ -31,13 +31,6 @@ bool AllDigits(std::string_view text) {
   });
 }
 
-void AddUnique(std::vector<std::string>& values, std::string value) {
-  if (value.empty()) return;
-  if (std::find(values.begin(), values.end(), value) == values.end()) {
-    values.push_back(std::move(value));
-  }
-}
-
 // Weak aliases: "a.k.a. 'NAME'", also f.k.a. and n.k.a.
 constexpr std::string_view kWeakAliasMarkers[] = {"a.k.a. '", "f.k.a. '", "n.k.a. '"};
 
@@ -145,31 +138,30 @@ bool ApplyBirthDate(const RemarkLabel&, std::string_view rest, Entity& entity) {
 
 bool ApplyBirthPlace(const RemarkLabel&, std::string_view rest, Entity& entity) {
   if (rest.empty()) return false;
-  AddUnique(entity.birth_places, std::string(rest));
-  AddUnique(entity.countries, CountryOfPlace(rest));
+  AppendUnique(entity.birth_places, std::string(rest));
+  AppendUnique(entity.countries, CountryOfPlace(rest));
+  return true;
+}
+
+// The country `rest` names, added to `to`; false when it names none.
+bool AddCountry(std::string_view rest, std::vector<std::string>& to) {
+  std::string country = NormalizeCountry(rest);
+  if (country.empty()) return false;
+  AppendUnique(to, std::move(country));
   return true;
 }
 
 bool ApplyNationality(const RemarkLabel&, std::string_view rest, Entity& entity) {
-  std::string country = NormalizeCountry(rest);
-  if (country.empty()) return false;
-  AddUnique(entity.nationalities, std::move(country));
-  return true;
+  return AddCountry(rest, entity.nationalities);
 }
 
 bool ApplyCountry(const RemarkLabel&, std::string_view rest, Entity& entity) {
-  std::string country = NormalizeCountry(rest);
-  if (country.empty()) return false;
-  AddUnique(entity.countries, std::move(country));
-  return true;
+  return AddCountry(rest, entity.countries);
 }
 
 // "Former Vessel Flag Malta": kept apart from the flags the vessel flies.
 bool ApplyFormerFlag(const RemarkLabel&, std::string_view rest, Entity& entity) {
-  std::string country = NormalizeCountry(rest);
-  if (country.empty()) return false;
-  AddUnique(entity.former_flags, std::move(country));
-  return true;
+  return AddCountry(rest, entity.former_flags);
 }
 
 bool ApplyGender(const RemarkLabel&, std::string_view rest, Entity& entity) {
@@ -467,7 +459,7 @@ bool IsValidImo(std::string_view digits) {
 
 void ApplyOfacRemarkItemOrKeep(const std::string& item, Entity& entity) {
   if (item.empty()) return;
-  if (!ApplyOfacRemarkItem(item, entity)) AddUnique(entity.remarks, item);
+  if (!ApplyOfacRemarkItem(item, entity)) AppendUnique(entity.remarks, item);
 }
 
 std::string OfacFeatureItem(std::string_view type, std::string_view value) {
