@@ -107,6 +107,21 @@ struct Address {
   std::string country;  // ISO 3166 alpha-2, lowercase; empty when unknown
 };
 
+// What a list says of a ship besides its names, flags and identifiers
+// (FollowTheMoney Vessel: type, tonnage, grossRegisteredTonnage,
+// buildDate), as written; each empty when not given.
+struct VesselFacts {
+  std::string type;           // "Crude Oil Tanker", "Tug"
+  std::string tonnage;        // deadweight or unqualified tonnage
+  std::string gross_tonnage;  // gross registered tonnage (GRT)
+  std::string build_date;     // year of build, "1999" (a prefix date)
+
+  bool empty() const {
+    return type.empty() && tonnage.empty() && gross_tonnage.empty() && build_date.empty();
+  }
+  friend bool operator==(const VesselFacts&, const VesselFacts&) = default;
+};
+
 struct Link {
   std::string relation;     // "linked_to", "owner", ...
   std::string target_id;    // entity id when known
@@ -124,6 +139,7 @@ struct Entity {
   std::vector<std::string> nationalities;  // ISO alpha-2, lowercase (nationality, citizenship)
   std::vector<std::string> countries;      // other country links (address, jurisdiction, flag)
   std::vector<std::string> former_flags;   // a vessel's earlier flags, ISO alpha-2, lowercase
+  VesselFacts vessel;                      // a vessel's type, tonnage, year of build
   Gender gender = Gender::kUnknown;
   std::vector<Identifier> identifiers;
   std::vector<Address> addresses;

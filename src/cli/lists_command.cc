@@ -39,6 +39,31 @@ void ReportImoNumbers(const ListSet& lists, std::ostream& out) {
   for (const std::string& line : invalid) out << "  invalid: " << line << '\n';
 }
 
+// What the lists say of their vessels beyond names: how many give each
+// fact a ship is screened or reviewed by.
+void ReportVessels(const ListSet& lists, std::ostream& out) {
+  size_t vessels = 0, imo = 0, mmsi = 0, type = 0, tonnage = 0, built = 0, former = 0;
+  for (const Entity& e : lists.entities) {
+    if (e.schema != Schema::kVessel) continue;
+    ++vessels;
+    auto has = [&e](IdType t) {
+      return std::any_of(e.identifiers.begin(), e.identifiers.end(),
+                         [t](const Identifier& id) { return id.type == t; });
+    };
+    imo += has(IdType::kImo) ? 1 : 0;
+    mmsi += has(IdType::kMmsi) ? 1 : 0;
+    type += e.vessel.type.empty() ? 0 : 1;
+    tonnage += e.vessel.tonnage.empty() && e.vessel.gross_tonnage.empty() ? 0 : 1;
+    built += e.vessel.build_date.empty() ? 0 : 1;
+    former += e.former_flags.empty() ? 0 : 1;
+  }
+  if (vessels == 0) return;
+  out << fmt::format(
+      "vessels: {}; with an IMO number {}, an MMSI {}, a type {}, a tonnage {}, a year of build "
+      "{}, former flags {}\n",
+      vessels, imo, mmsi, type, tonnage, built, former);
+}
+
 }  // namespace
 
 int RunLists(const ListSource& source, std::ostream& out, std::ostream& err) {
@@ -65,6 +90,7 @@ int RunLists(const ListSource& source, std::ostream& out, std::ostream& err) {
   }
   out << fmt::format("{:<{}} {:<{}} {:>8} {:>8}\n", "total", width, "", format_width, entities,
                      names);
+  ReportVessels(lists, out);
   ReportImoNumbers(lists, out);
   for (const std::string& path : lists.superseded)
     out << "superseded by a newer version: " << path << '\n';

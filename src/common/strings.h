@@ -32,6 +32,15 @@ std::optional<T> ParseNumber(std::string_view text) {
 // false with every score and would silently turn alerting off).
 std::optional<double> ParseFiniteInRange(std::string_view text, double low, double high);
 
+// ASCII case folding and classes, independent of the C locale (and inline:
+// std::tolower is a library call per byte).
+inline char AsciiLower(unsigned char c) {
+  return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+inline bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 // ASCII case-insensitive equality.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 

@@ -1,6 +1,7 @@
 list(APPEND EMBARGO_SOURCES
   src/match/flat_multimap.cc
   src/match/index.cc
+  src/match/index_snapshot.cc
   src/match/workspace.cc
   src/match/name_matcher.cc
   src/match/derived_names.cc

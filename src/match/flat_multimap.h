@@ -5,10 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "match/binary_io.h"
 
 namespace embargo::match {
 
@@ -40,7 +43,19 @@ class FlatMultiMap {
   size_t size() const { return values_.size(); }
   size_t memory_bytes() const;
 
+  // The map as written (index snapshot): its runs of values by ascending
+  // hash, then the values; the table is rebuilt on reading. Read checks that
+  // the runs are non-empty, in order and cover the values exactly, and that
+  // every value is below `value_bound`; otherwise it fails the reader and
+  // returns nullopt.
+  void Write(BinaryWriter& w) const;
+  static std::optional<FlatMultiMap> Read(BinaryReader& r, uint32_t value_bound);
+
  private:
+  // An empty table for `distinct` hashes (at most half full: a lookup
+  // always ends at a free slot).
+  void Reserve(size_t distinct);
+  void Place(uint64_t hash, uint32_t offset, uint32_t count);
   struct Slot {
     uint64_t hash = 0;
     uint32_t offset = 0;

@@ -113,6 +113,17 @@ std::optional<text::AnalyzedName> BodyAfterComma(const text::AnalyzedName& a) {
 
 }  // namespace
 
+void ListedTokenKeys(const text::Token& t, std::vector<uint64_t>& out) {
+  out.push_back(HashKey(kTagNorm, t.norm));
+  out.push_back(HashKey(kTagKey, t.key));
+  out.push_back(HashKey(kTagFold, t.fold));
+  out.push_back(HashKey(kTagSkeleton, text::SkeletonKey(t.fold)));
+  out.push_back(HashKey(kTagTranscription, text::TranscriptionKey(t.fold)));
+  out.push_back(HashKey(kTagAbjad, text::AbjadKey(t.fold)));
+  DeletionHashes(kTagDelete, t.norm, kMinDeleteLength, out);
+  AddKeyDeletions(t, KeySide::kListed, out);
+}
+
 std::string NormalizeIdentifier(std::string_view value) {
   std::string out;
   for (char c : value) {
@@ -180,12 +191,24 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
   }
 }
 
+void Index::ComputeEvidence(const std::vector<Entity>& entities) {
+  evidence_.resize(entities.size());
+  int threads = entities.size() < 2048 ? 1 : 0;
+  ParallelFor(entities.size(), threads,
+              [&](size_t e) { evidence_[e] = MakeEvidence(entities[e]); });
+}
+
+VocabToken Index::MakeVocabToken(std::string norm) {
+  text::KoreanSyllable syllable = text::ParseKoreanSyllable(norm);
+  bool is_syllable = syllable.valid() || text::IsChineseSyllable(norm);
+  return VocabToken{text::MakeToken(std::move(norm), text::TokenRole::kName), 1.0f, syllable,
+                    is_syllable};
+}
+
 uint32_t Index::InternToken(const std::string& norm) {
   auto [it, inserted] = vocab_ids_.emplace(norm, static_cast<uint32_t>(vocab_.size()));
   if (inserted) {
-    text::KoreanSyllable syllable = text::ParseKoreanSyllable(norm);
-    vocab_.push_back(VocabToken{text::MakeToken(norm, text::TokenRole::kName), 1.0f, syllable,
-                                syllable.valid() || text::IsChineseSyllable(norm)});
+    vocab_.push_back(MakeVocabToken(norm));
     postings_.emplace_back();
   }
   return it->second;
@@ -239,6 +262,13 @@ void Index::AddAcronym(const text::AnalyzedName& analyzed, uint32_t name_id, Ind
 }
 
 void Index::BuildLookups(const Index* rarity) {
+  ComputeWeights(rarity);
+  for (auto& p : postings_) p.erase(std::unique(p.begin(), p.end()), p.end());
+  BuildTokenLookup();
+  BuildIdentifierLookup();
+}
+
+void Index::ComputeWeights(const Index* rarity) {
   if (rarity != nullptr) {
     key_weight_ = rarity->key_weight_;
   } else {
@@ -251,33 +281,44 @@ void Index::BuildLookups(const Index* rarity) {
   }
   for (VocabToken& v : vocab_) v.key_weight = KeyWeight(v.token.key);
   for (IndexedName& name : names_) {
+    name.total_weight = 0;
     for (NameToken& t : name.tokens) {
       t.weight = vocab_[t.vocab].key_weight * RoleWeight(t.role);
       name.total_weight += t.weight;
     }
   }
-  for (auto& p : postings_) p.erase(std::unique(p.begin(), p.end()), p.end());
+}
 
+void Index::BuildTokenLookup() {
+  // The lookup keys of each vocabulary token (spelling keys, deletions) are
+  // computed on every core, a block of tokens per task, and the blocks
+  // joined in order.
+  constexpr size_t kBlock = 4096;
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> blocks((vocab_.size() + kBlock - 1) /
+                                                                 kBlock);
+  int threads = vocab_.size() < 2 * kBlock ? 1 : 0;
+  ParallelFor(blocks.size(), threads, [&](size_t b) {
+    std::vector<std::pair<uint64_t, uint32_t>>& block = blocks[b];
+    std::vector<uint64_t> keys;
+    uint32_t end = static_cast<uint32_t>(std::min(vocab_.size(), (b + 1) * kBlock));
+    for (uint32_t v = static_cast<uint32_t>(b * kBlock); v < end; ++v) {
+      keys.clear();
+      ListedTokenKeys(vocab_[v].token, keys);
+      for (uint64_t k : keys) block.emplace_back(k, v);
+    }
+  });
   std::vector<std::pair<uint64_t, uint32_t>> entries;
-  size_t expected = 0;
-  for (const VocabToken& v : vocab_) expected += 5 + v.token.norm.size();
-  entries.reserve(expected);
-  std::vector<uint64_t> deletions;
-  for (uint32_t v = 0; v < vocab_.size(); ++v) {
-    const text::Token& t = vocab_[v].token;
-    entries.emplace_back(HashKey(kTagNorm, t.norm), v);
-    entries.emplace_back(HashKey(kTagKey, t.key), v);
-    entries.emplace_back(HashKey(kTagFold, t.fold), v);
-    entries.emplace_back(HashKey(kTagSkeleton, text::SkeletonKey(t.fold)), v);
-    entries.emplace_back(HashKey(kTagTranscription, text::TranscriptionKey(t.fold)), v);
-    entries.emplace_back(HashKey(kTagAbjad, text::AbjadKey(t.fold)), v);
-    deletions.clear();
-    DeletionHashes(kTagDelete, t.norm, kMinDeleteLength, deletions);
-    AddKeyDeletions(t, KeySide::kListed, deletions);
-    for (uint64_t d : deletions) entries.emplace_back(d, v);
+  size_t total = 0;
+  for (const auto& block : blocks) total += block.size();
+  entries.reserve(total);
+  for (auto& block : blocks) {
+    entries.insert(entries.end(), block.begin(), block.end());
+    std::vector<std::pair<uint64_t, uint32_t>>().swap(block);
   }
   lookup_ = FlatMultiMap(std::move(entries));
+}
 
+void Index::BuildIdentifierLookup() {
   std::vector<std::pair<uint64_t, uint32_t>> ids;
   for (uint32_t e = 0; e < evidence_.size(); ++e) {
     for (const std::string& id : evidence_[e].ids) ids.emplace_back(HashKey('i', id), e);

@@ -9,12 +9,14 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "embargo/entity.h"
+#include "match/binary_io.h"
 #include "match/flat_multimap.h"
 #include "text/korean.h"
 #include "text/name_analyzer.h"
@@ -71,6 +73,10 @@ struct EntityEvidence {
 // an "IMO" prefix on IMO numbers.
 std::string NormalizeIdentifier(std::string_view value);
 
+// Every lookup key (hash) a listed, vocabulary token is found by: its
+// spelling keys and deletions. Appends to `out`.
+void ListedTokenKeys(const text::Token& token, std::vector<uint64_t>& out);
+
 // How much a token of this role counts in a name, relative to an ordinary part.
 float RoleWeight(text::TokenRole role);
 
@@ -122,7 +128,29 @@ class Index {
 
   size_t memory_bytes() const;
 
+  // The index as a snapshot file keeps it (index_snapshot.cc): what is
+  // costly to build (the names as analysed, the vocabulary, postings, the
+  // similar-token lookup and the rarity counts). Weights, evidence and the
+  // identifier lookup are recomputed on reading.
+  void Write(BinaryWriter& w) const;
+  // Reads what Write wrote over `entities`. Every id, offset and count is
+  // checked against what it points into, so a corrupted snapshot fails the
+  // reader (nullopt, r.why()) and never yields an index that reads out of
+  // bounds.
+  static std::optional<Index> Read(BinaryReader& r, const std::vector<Entity>& entities);
+  // Whether a sample of this index's names (about one in `stride`) and
+  // vocabulary analyse and look up today as they did when it was built: an
+  // index written by an embargo whose name analysis differs would screen
+  // differently from one built now, and is rebuilt instead.
+  bool AgreesWithAnalysis(const std::vector<Entity>& entities, size_t stride = 64) const;
+
  private:
+  Index() = default;
+  static VocabToken MakeVocabToken(std::string norm);
+  void ComputeEvidence(const std::vector<Entity>& entities);
+  void ComputeWeights(const Index* rarity);
+  void BuildTokenLookup();
+  void BuildIdentifierLookup();
   uint32_t InternToken(const std::string& norm);
   void AddAcronym(const text::AnalyzedName& analyzed, uint32_t name_id, IndexedName& indexed);
   // Adds the vocabulary spellings of the formal names or short forms of a

@@ -20,6 +20,11 @@ struct Screener::Impl {
       : lists(std::move(l)), index(lists.entities, rarity), workspaces(index.names().size()) {
     IndexIds();
   }
+  // Over an index read from a snapshot of these lists.
+  Impl(ListSet l, match::Index&& built)
+      : lists(std::move(l)), index(std::move(built)), workspaces(index.names().size()) {
+    IndexIds();
+  }
   void IndexIds() {
     by_id.reserve(lists.entities.size());
     for (const Entity& e : lists.entities) by_id.emplace(e.id, &e);

@@ -1,8 +1,12 @@
 // Binary snapshot of a list set: "EMBARGO\x01", format version, payload
-// size, FNV-1a checksum of the payload, then the payload (datasets and
-// entities, length-prefixed little-endian fields). Loading verifies the
-// checksum and every length, so a truncated or corrupted file is an error,
-// never a crash; the index is rebuilt from the entities on load.
+// size, FNV-1a checksum of the payload, then the payload (datasets,
+// entities and the built index, length-prefixed little-endian fields:
+// match/binary_io.h, index_snapshot.cc). Loading verifies the checksum and
+// every length, id and offset, so a truncated or corrupted file is an
+// error, never a crash. The index is read, not rebuilt: loading a snapshot
+// skips analysing every name, unless a sample of its names no longer
+// analyses as it did when written (an embargo whose name reading changed
+// wrote it), when it is rebuilt from the entities.
 #include <fmt/format.h>
 
 #include <cstring>
@@ -11,115 +15,20 @@
 #include "common/file.h"
 #include "common/hash.h"
 #include "embargo/screener.h"
+#include "match/binary_io.h"
 #include "match/screener_impl.h"
 
 namespace embargo {
 namespace {
 
+using match::BinaryReader;
+using match::BinaryWriter;
+
 constexpr char kMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\x01'};
-constexpr uint32_t kFormatVersion = 3;  // 2: entity topics; 3: former flags
+// 2: entity topics; 3: former flags; 4: vessel facts, the built index
+constexpr uint32_t kFormatVersion = 4;
 
-class Writer {
- public:
-  void U32(uint32_t v) { Raw(&v, sizeof v); }
-  void U64(uint64_t v) { Raw(&v, sizeof v); }
-  void I32(int32_t v) { Raw(&v, sizeof v); }
-  void Str(const std::string& s) {
-    U32(static_cast<uint32_t>(s.size()));
-    out_.append(s);
-  }
-  void Strs(const std::vector<std::string>& v) {
-    U32(static_cast<uint32_t>(v.size()));
-    for (const auto& s : v) Str(s);
-  }
-  void Date(const PartialDate& d) {
-    I32(d.year);
-    I32(d.month);
-    I32(d.day);
-  }
-  std::string& data() { return out_; }
-
- private:
-  void Raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
-  std::string out_;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view data) : data_(data) {}
-  bool ok() const { return ok_; }
-  // Where the first malformed field starts, and what is wrong with it.
-  size_t failed_at() const { return failed_at_; }
-  const std::string& why() const { return why_; }
-  uint32_t U32() { return Fixed<uint32_t>(); }
-  uint64_t U64() { return Fixed<uint64_t>(); }
-  int32_t I32() { return Fixed<int32_t>(); }
-  std::string Str() {
-    uint32_t n = U32();
-    if (!ok_ || n > data_.size() - pos_) return Fail<std::string>();
-    std::string s(data_.substr(pos_, n));
-    pos_ += n;
-    return s;
-  }
-  std::vector<std::string> Strs() {
-    uint32_t n = Count();
-    std::vector<std::string> v;
-    for (uint32_t i = 0; i < n && ok_; ++i) v.push_back(Str());
-    return v;
-  }
-  // A element count, bounded by the bytes left (each element takes >= 4).
-  uint32_t Count() {
-    uint32_t n = U32();
-    if (n > (data_.size() - pos_) / 4 + 1) return Fail<uint32_t>();
-    return n;
-  }
-  // A date in the ranges the list parsers give (years have four digits at
-  // most): evidence scoring does arithmetic on years, so one near INT_MAX
-  // would overflow it.
-  PartialDate Date() {
-    size_t at = pos_;
-    PartialDate d;
-    d.year = I32();
-    d.month = I32();
-    d.day = I32();
-    bool valid =
-        d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 31;
-    if (ok_ && !valid) {
-      pos_ = at;
-      return Fail<PartialDate>(
-          fmt::format("date {}-{}-{} out of range (years 0..9999, months 0..12, days 0..31)",
-                      d.year, d.month, d.day));
-    }
-    return d;
-  }
-
- private:
-  template <typename T>
-  T Fail(std::string why = "a length or count runs past the end") {
-    if (ok_) {
-      failed_at_ = pos_;
-      why_ = std::move(why);
-    }
-    ok_ = false;
-    pos_ = data_.size();
-    return T{};
-  }
-  template <typename T>
-  T Fixed() {
-    if (!ok_ || data_.size() - pos_ < sizeof(T)) return Fail<T>();
-    T v;
-    std::memcpy(&v, data_.data() + pos_, sizeof v);
-    pos_ += sizeof v;
-    return v;
-  }
-  std::string_view data_;
-  size_t pos_ = 0;
-  bool ok_ = true;
-  size_t failed_at_ = 0;
-  std::string why_;
-};
-
-void WriteEntity(Writer& w, const Entity& e) {
+void WriteEntity(BinaryWriter& w, const Entity& e) {
   w.Str(e.id);
   w.Str(e.dataset);
   w.Str(e.source_id);
@@ -144,6 +53,10 @@ void WriteEntity(Writer& w, const Entity& e) {
   w.Strs(e.nationalities);
   w.Strs(e.countries);
   w.Strs(e.former_flags);
+  w.Str(e.vessel.type);
+  w.Str(e.vessel.tonnage);
+  w.Str(e.vessel.gross_tonnage);
+  w.Str(e.vessel.build_date);
   w.U32(static_cast<uint32_t>(e.gender));
   w.U32(static_cast<uint32_t>(e.identifiers.size()));
   for (const Identifier& id : e.identifiers) {
@@ -171,12 +84,12 @@ void WriteEntity(Writer& w, const Entity& e) {
 }
 
 template <typename E>
-E Enum(Reader& r, uint32_t max) {
+E Enum(BinaryReader& r, uint32_t max) {
   uint32_t v = r.U32();
   return static_cast<E>(v <= max ? v : 0);
 }
 
-Entity ReadEntity(Reader& r) {
+Entity ReadEntity(BinaryReader& r) {
   Entity e;
   e.id = r.Str();
   e.dataset = r.Str();
@@ -205,6 +118,10 @@ Entity ReadEntity(Reader& r) {
   e.nationalities = r.Strs();
   e.countries = r.Strs();
   e.former_flags = r.Strs();
+  e.vessel.type = r.Str();
+  e.vessel.tonnage = r.Str();
+  e.vessel.gross_tonnage = r.Str();
+  e.vessel.build_date = r.Str();
   e.gender = Enum<Gender>(r, static_cast<uint32_t>(Gender::kOther));
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
     Identifier id;
@@ -239,7 +156,7 @@ Entity ReadEntity(Reader& r) {
 
 Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
   const ListSet& lists = impl_->lists;
-  Writer w;
+  BinaryWriter w;
   w.U32(static_cast<uint32_t>(lists.datasets.size()));
   for (const Dataset& d : lists.datasets) {
     w.Str(d.name);
@@ -252,8 +169,9 @@ Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
   w.Strs(lists.superseded);
   w.U32(static_cast<uint32_t>(lists.entities.size()));
   for (const Entity& e : lists.entities) WriteEntity(w, e);
+  impl_->index.Write(w);
 
-  Writer header;
+  BinaryWriter header;
   header.U32(kFormatVersion);
   header.U64(w.data().size());
   header.U64(Fnv1a(w.data()));
@@ -285,7 +203,7 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
   if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) {
     return MakeError(file, 0, "not an embargo index snapshot (bad magic bytes)");
   }
-  Reader header(data.substr(sizeof kMagic));
+  BinaryReader header(data.substr(sizeof kMagic));
   uint32_t version = header.U32();
   uint64_t size = header.U64();
   uint64_t checksum = header.U64();
@@ -306,7 +224,7 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
   if (Fnv1a(payload) != checksum)
     return MakeError(file, 0, "snapshot checksum mismatch (file corrupted)");
 
-  Reader r(payload);
+  BinaryReader r(payload);
   ListSet lists;
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
     Dataset d;
@@ -320,12 +238,18 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
   }
   lists.superseded = r.Strs();
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) lists.entities.push_back(ReadEntity(r));
-  if (!r.ok()) {
+  std::optional<match::Index> index;
+  if (r.ok()) index = match::Index::Read(r, lists.entities);
+  if (r.ok() && r.remaining() != 0)
+    r.Invalid(fmt::format("{} bytes after the index", r.remaining()));
+  if (!r.ok() || !index) {
     return MakeError(file, 0,
                      fmt::format("malformed snapshot payload at byte {}: {}",
                                  payload_at + r.failed_at(), r.why()));
   }
-  return Build(std::move(lists));
+  if (!index->AgreesWithAnalysis(lists.entities)) return Build(std::move(lists));
+  return std::shared_ptr<const Screener>(
+      new Screener(std::make_unique<Impl>(std::move(lists), std::move(*index))));
 }
 
 }  // namespace embargo

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/strings.h"
 #include "common/utf8.h"
 
 namespace embargo {
@@ -360,8 +361,8 @@ std::vector<std::string> CountryWords(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if (std::isalnum(c)) {
-        push(static_cast<char>(std::tolower(c)));
+      if (IsAsciiAlnum(c)) {
+        push(AsciiLower(c));
       } else if (c == '.' || c == '\'') {
         continue;  // "U.S.A.", "Cote d'Ivoire": no word break
       } else {
@@ -377,7 +378,7 @@ std::vector<std::string> CountryWords(std::string_view text) {
       ++i;
       char folded = FoldLatin(decoded.code_point);
       if (folded != ' ') {
-        push(static_cast<char>(std::tolower(static_cast<unsigned char>(folded))));
+        push(AsciiLower(static_cast<unsigned char>(folded)));
         continue;
       }
     }
@@ -415,8 +416,9 @@ class CountryIndex {
     }
   }
 
-  std::string_view Find(std::string_view text) const {
-    auto it = by_key_.find(CountryKey(text));
+  std::string_view Find(std::string_view text) const { return FindKey(CountryKey(text)); }
+  std::string_view FindKey(const std::string& key) const {
+    auto it = by_key_.find(key);
     return it == by_key_.end() ? std::string_view() : it->second;
   }
 
@@ -469,16 +471,27 @@ std::vector<std::string> CountriesNamedIn(std::string_view name) {
     }
   }
   if (!word.empty()) words.push_back(std::move(word));
+  // A phrase's key is its words' keys joined (CountryKey joins words), so
+  // each word's key is computed once; no phrase of whole words reads as
+  // "N/A", which takes a slash or a dot.
+  std::vector<std::string> keys;
+  keys.reserve(words.size());
+  for (const std::string& w : words) keys.push_back(CountryKey(w));
   std::vector<std::string> found;
   for (size_t i = 0; i < words.size();) {
     size_t taken = 0;
     for (size_t n = std::min(kMaxWords, words.size() - i); n >= 1 && taken == 0; --n) {
-      std::string phrase;
-      for (size_t k = i; k < i + n; ++k) phrase += (k > i ? " " : "") + words[k];
-      if (phrase.size() < kMinLetters) continue;
-      std::string code = NormalizeCountry(phrase);
+      size_t letters = n - 1;  // the spaces between the words
+      std::string key;
+      for (size_t k = i; k < i + n; ++k) {
+        letters += words[k].size();
+        key += keys[k];
+      }
+      if (letters < kMinLetters) continue;
+      std::string_view code = Index().FindKey(key);
       if (code.empty()) continue;
-      if (std::find(found.begin(), found.end(), code) == found.end()) found.push_back(code);
+      if (std::find(found.begin(), found.end(), code) == found.end())
+        found.push_back(std::string(code));
       taken = n;
     }
     i += taken > 0 ? taken : 1;

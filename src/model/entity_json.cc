@@ -111,6 +111,15 @@ json AddressToJson(const Address& address) {
   return out;
 }
 
+json VesselToJson(const VesselFacts& v) {
+  json out = json::object();
+  PutString(out, "type", v.type);
+  PutString(out, "tonnage", v.tonnage);
+  PutString(out, "gross_tonnage", v.gross_tonnage);
+  PutString(out, "build_date", v.build_date);
+  return out;
+}
+
 json LinkToJson(const Link& link) {
   json out = json::object();
   PutString(out, "relation", link.relation);
@@ -305,6 +314,15 @@ Status ReadAddress(const json& obj, const std::string& path, Address& out) {
   return ReadString(obj, "country", path, out.country);
 }
 
+Status ReadVessel(const json& obj, const std::string& path, VesselFacts& out) {
+  if (!obj.is_object()) return TypeError(path, "an object", obj);
+  EMBARGO_RETURN_IF_ERROR(CheckKeys(obj, path, {"type", "tonnage", "gross_tonnage", "build_date"}));
+  EMBARGO_RETURN_IF_ERROR(ReadString(obj, "type", path, out.type));
+  EMBARGO_RETURN_IF_ERROR(ReadString(obj, "tonnage", path, out.tonnage));
+  EMBARGO_RETURN_IF_ERROR(ReadString(obj, "gross_tonnage", path, out.gross_tonnage));
+  return ReadString(obj, "build_date", path, out.build_date);
+}
+
 Status ReadLink(const json& obj, const std::string& path, Link& out) {
   EMBARGO_RETURN_IF_ERROR(CheckKeys(obj, path, {"relation", "target_id", "target_name"}));
   EMBARGO_RETURN_IF_ERROR(ReadString(obj, "relation", path, out.relation));
@@ -336,6 +354,7 @@ json EntityToJson(const Entity& e) {
   PutStrings(out, "nationalities", e.nationalities);
   PutStrings(out, "countries", e.countries);
   PutStrings(out, "former_flags", e.former_flags);
+  if (!e.vessel.empty()) out["vessel"] = VesselToJson(e.vessel);
   if (e.gender != Gender::kUnknown) out["gender"] = GenderName(e.gender);
   PutObjects(out, "identifiers", e.identifiers, IdentifierToJson);
   PutObjects(out, "addresses", e.addresses, AddressToJson);
@@ -353,8 +372,8 @@ Result<Entity> EntityFromJson(const json& j) {
   EMBARGO_RETURN_IF_ERROR(
       CheckKeys(j, root,
                 {"id", "dataset", "source_id", "schema", "names", "birth_dates", "birth_places",
-                 "nationalities", "countries", "former_flags", "gender", "identifiers", "addresses",
-                 "programs", "topics", "listed_on", "remarks", "links"}));
+                 "nationalities", "countries", "former_flags", "vessel", "gender", "identifiers",
+                 "addresses", "programs", "topics", "listed_on", "remarks", "links"}));
   Entity e;
   if (Find(j, "id") == nullptr) return FieldError("id", "missing");
   EMBARGO_RETURN_IF_ERROR(ReadString(j, "id", root, e.id));
@@ -368,6 +387,8 @@ Result<Entity> EntityFromJson(const json& j) {
   EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "nationalities", root, e.nationalities));
   EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "countries", root, e.countries));
   EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "former_flags", root, e.former_flags));
+  if (const json* vessel = Find(j, "vessel"))
+    EMBARGO_RETURN_IF_ERROR(ReadVessel(*vessel, "vessel", e.vessel));
   if (Find(j, "gender") != nullptr) {
     auto parse = [](std::string_view text) { return ParseByName(text, kGenders, GenderName); };
     EMBARGO_RETURN_IF_ERROR(ReadEnum(j, "gender", root, "gender", parse, e.gender));

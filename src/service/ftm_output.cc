@@ -60,8 +60,9 @@ const char* NameProperty(NameKind kind) {
   return "alias";
 }
 
-const char* IdentifierProperty(IdType type) {
-  switch (type) {
+const char* IdentifierProperty(const Identifier& id) {
+  if (id.label == "call_sign" || id.label == "callSign") return "callSign";
+  switch (id.type) {
     case IdType::kPassport: return "passportNumber";
     case IdType::kNationalId: return "idNumber";
     case IdType::kImo: return "imoNumber";
@@ -90,8 +91,12 @@ void WriteFtmMembers(JsonWriter& w, const Entity& e) {
   for (const std::string& c : e.countries)
     p.Add(e.schema == Schema::kVessel ? "flag" : "country", c);
   for (const std::string& c : e.former_flags) p.Add("pastFlags", c);
+  if (!e.vessel.type.empty()) p.Add("type", e.vessel.type);
+  if (!e.vessel.tonnage.empty()) p.Add("tonnage", e.vessel.tonnage);
+  if (!e.vessel.gross_tonnage.empty()) p.Add("grossRegisteredTonnage", e.vessel.gross_tonnage);
+  if (!e.vessel.build_date.empty()) p.Add("buildDate", e.vessel.build_date);
   if (e.gender != Gender::kUnknown) p.Add("gender", GenderName(e.gender));
-  for (const Identifier& id : e.identifiers) p.Add(IdentifierProperty(id.type), id.value);
+  for (const Identifier& id : e.identifiers) p.Add(IdentifierProperty(id), id.value);
   for (const Address& a : e.addresses) p.Add("address", a.full);
   for (const std::string& program : e.programs) p.Add("program", program);
   for (const std::string& remark : e.remarks) p.Add("notes", remark);

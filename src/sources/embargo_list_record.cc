@@ -33,6 +33,12 @@ constexpr ListFieldSpec kFields[kListFieldCount] = {
     {ListField::kRemarks, "remarks", "", false},
     {ListField::kTopics, "topics", "", true},
     {ListField::kFormerFlags, "former_flag", "former_flags", true},
+    {ListField::kMmsi, "mmsi", "", true},
+    {ListField::kCallSign, "call_sign", "call_signs", true},
+    {ListField::kVesselType, "vessel_type", "", false},
+    {ListField::kTonnage, "tonnage", "", false},
+    {ListField::kGrossTonnage, "gross_tonnage", "", false},
+    {ListField::kBuildDate, "build_date", "", false},
 };
 
 // FollowTheMoney's topic shape: lowercase words joined by dots.
@@ -167,6 +173,15 @@ Status EntityBuilder::AddScalars(Entity& entity) const {
     return Fail(fmt::format("invalid listed_on '{}' (expected YYYY-MM-DD)", listed_on));
   }
   if (date) entity.listed_on = date->ToString();
+  entity.vessel.type = First(ListField::kVesselType);
+  entity.vessel.tonnage = First(ListField::kTonnage);
+  entity.vessel.gross_tonnage = First(ListField::kGrossTonnage);
+  std::string built = First(ListField::kBuildDate);
+  if (!built.empty() && !PartialDate::Parse(built)) {
+    return Fail(
+        fmt::format("invalid build_date '{}' (expected YYYY, YYYY-MM or YYYY-MM-DD)", built));
+  }
+  entity.vessel.build_date = std::move(built);
   return Status::Ok();
 }
 
@@ -175,7 +190,9 @@ void EntityBuilder::AddIdentifiers(Entity& entity) const {
        {std::pair{ListField::kPassport, IdType::kPassport},
         std::pair{ListField::kNationalId, IdType::kNationalId},
         std::pair{ListField::kImo, IdType::kImo}, std::pair{ListField::kBic, IdType::kSwiftBic},
-        std::pair{ListField::kRegistration, IdType::kRegistration}}) {
+        std::pair{ListField::kRegistration, IdType::kRegistration},
+        std::pair{ListField::kMmsi, IdType::kMmsi},
+        std::pair{ListField::kCallSign, IdType::kOther}}) {
     for (const std::string& value : record_[field]) {
       std::string_view text = Trim(value);
       if (type == IdType::kImo && text.substr(0, 3) == "IMO") text = Trim(text.substr(3));

@@ -38,8 +38,14 @@ enum class ListField {
   kRemarks,
   kTopics,
   kFormerFlags,
+  kMmsi,
+  kCallSign,
+  kVesselType,
+  kTonnage,
+  kGrossTonnage,
+  kBuildDate,
 };
-inline constexpr size_t kListFieldCount = 21;
+inline constexpr size_t kListFieldCount = 27;
 
 struct ListFieldSpec {
   ListField field;

@@ -186,6 +186,20 @@ void AddCountries(const Props& props, Entity& entity) {
     AppendUnique(entity.former_flags, NormalizeCountry(v));
 }
 
+// A vessel's particulars (the first value of each: FtM allows several, the
+// others are kept as notes). Only a Vessel's: other schemata's "type" means
+// something else.
+void AddVesselFacts(const Props& props, Entity& entity) {
+  if (entity.schema != Schema::kVessel) return;
+  const std::pair<const char*, std::string VesselFacts::*> kFacts[] = {
+      {"type", &VesselFacts::type},
+      {"tonnage", &VesselFacts::tonnage},
+      {"grossRegisteredTonnage", &VesselFacts::gross_tonnage},
+      {"buildDate", &VesselFacts::build_date}};
+  for (const auto& [prop, field] : kFacts)
+    for (std::string& value : props.Get(prop)) SetVesselFact(entity, field, prop, std::move(value));
+}
+
 void AddFacts(const Props& props, Entity& entity) {
   for (const std::string& text : props.Get("birthDate")) {
     if (auto date = PartialDate::Parse(text)) entity.birth_dates.push_back({*date, *date, false});
@@ -209,6 +223,7 @@ Entity BuildSubject(const std::string& id, std::string_view schema, const Props&
   AddIdentifiers(props, entity);
   AddCountries(props, entity);
   AddFacts(props, entity);
+  AddVesselFacts(props, entity);
   return entity;
 }
 

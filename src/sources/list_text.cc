@@ -119,6 +119,17 @@ void AddBirthDate(Entity& entity, const DateSpec& date) {
   }
 }
 
+void SetVesselFact(Entity& entity, std::string VesselFacts::*field, std::string_view label,
+                   std::string value) {
+  if (value.empty()) return;
+  std::string& slot = entity.vessel.*field;
+  if (slot.empty()) {
+    slot = std::move(value);
+  } else if (slot != value) {
+    AppendUnique(entity.remarks, fmt::format("{}: {}", label, value));
+  }
+}
+
 Status CheckUtf8(std::string_view bytes, const std::string& file) {
   size_t bad = FindInvalidUtf8(bytes);
   if (bad == std::string_view::npos) return Status::Ok();

@@ -38,6 +38,12 @@ void AddName(Entity& entity, Name name);
 // Adds `date` unless empty or already there.
 void AddBirthDate(Entity& entity, const DateSpec& date);
 
+// Sets one of the entity's vessel facts (a field of entity.vessel) to
+// `value` when it is empty; a second, different value is kept as the remark
+// "<label>: <value>" rather than lost. Empty values are ignored.
+void SetVesselFact(Entity& entity, std::string VesselFacts::*field, std::string_view label,
+                   std::string value);
+
 // Fails with "file:line:column: invalid UTF-8 (byte 0xE9); save the list as
 // UTF-8" at the first byte that is not well-formed UTF-8 (overlongs and
 // surrogates included). Lists must be UTF-8: a Latin-1 file silently read

@@ -294,13 +294,9 @@ void OfacBundle::AddColumnFacts(const CsvRow& row, Entity& entity) {
     entity.identifiers.push_back(
         Identifier{IdType::kOther, std::string(Field(row, 5)), "", "call_sign"});
   }
-  constexpr std::pair<size_t, std::string_view> kVesselFacts[] = {
-      {6, "Vessel Type"}, {7, "Tonnage"}, {8, "GRT"}};
-  for (const auto& [column, label] : kVesselFacts) {
-    if (!Field(row, column).empty()) {
-      entity.remarks.push_back(fmt::format("{}: {}", label, Field(row, column)));
-    }
-  }
+  entity.vessel.type = Field(row, 6);
+  entity.vessel.tonnage = Field(row, 7);
+  entity.vessel.gross_tonnage = Field(row, 8);
   std::string_view flag = Field(row, 9);
   std::string flag_country = NormalizeCountry(flag);
   if (!flag_country.empty()) {

@@ -127,6 +127,7 @@ struct RemarkLabel {
   std::string_view text;
   RemarkHandler apply;
   IdType id_type = IdType::kOther;
+  std::string VesselFacts::*vessel_fact = nullptr;  // for ApplyVesselFact
 };
 
 bool ApplyBirthDate(const RemarkLabel&, std::string_view rest, Entity& entity) {
@@ -162,6 +163,13 @@ bool ApplyCountry(const RemarkLabel&, std::string_view rest, Entity& entity) {
 // "Former Vessel Flag Malta": kept apart from the flags the vessel flies.
 bool ApplyFormerFlag(const RemarkLabel&, std::string_view rest, Entity& entity) {
   return AddCountry(rest, entity.former_flags);
+}
+
+// "Vessel Year of Build 1999", "VESSEL TYPE Crude Oil Tanker".
+bool ApplyVesselFact(const RemarkLabel& label, std::string_view rest, Entity& entity) {
+  if (rest.empty()) return false;
+  SetVesselFact(entity, label.vessel_fact, label.text, std::string(rest));
+  return true;
 }
 
 bool ApplyGender(const RemarkLabel&, std::string_view rest, Entity& entity) {
@@ -224,6 +232,12 @@ constexpr RemarkLabel kRemarkLabels[] = {
     {"Other Vessel Flag", ApplyCountry},
     {"Digital Currency Address -", ApplyCrypto},
     {"Other Vessel Call Sign", ApplyCallSign},
+    {"Vessel Type", ApplyVesselFact, IdType::kOther, &VesselFacts::type},
+    {"Other Vessel Type", ApplyVesselFact, IdType::kOther, &VesselFacts::type},
+    {"Vessel Tonnage", ApplyVesselFact, IdType::kOther, &VesselFacts::tonnage},
+    {"Vessel Gross Registered Tonnage", ApplyVesselFact, IdType::kOther,
+     &VesselFacts::gross_tonnage},
+    {"Vessel Year of Build", ApplyVesselFact, IdType::kOther, &VesselFacts::build_date},
     {"SWIFT/BIC", ApplyIdentifier, IdType::kSwiftBic},
     {"MMSI", ApplyIdentifier, IdType::kMmsi},
     {"Vessel Registration Identification IMO", ApplyIdentifier, IdType::kImo},

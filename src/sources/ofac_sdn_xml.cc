@@ -55,12 +55,9 @@ void AddVessel(const pugi::xml_node& vessel, Entity& entity) {
   std::string call_sign = ChildText(vessel, "callSign");
   if (!call_sign.empty())
     entity.identifiers.push_back({IdType::kOther, std::move(call_sign), "", "call_sign"});
-  constexpr std::pair<const char*, std::string_view> kFacts[] = {
-      {"vesselType", "Vessel Type"}, {"tonnage", "Tonnage"}, {"grossRegisteredTonnage", "GRT"}};
-  for (const auto& [tag, label] : kFacts) {
-    std::string value = ChildText(vessel, tag);
-    if (!value.empty()) entity.remarks.push_back(fmt::format("{}: {}", label, value));
-  }
+  entity.vessel.type = ChildText(vessel, "vesselType");
+  entity.vessel.tonnage = ChildText(vessel, "tonnage");
+  entity.vessel.gross_tonnage = ChildText(vessel, "grossRegisteredTonnage");
   std::string flag = ChildText(vessel, "vesselFlag");
   std::string country = NormalizeCountry(flag);
   if (!country.empty()) {

@@ -130,12 +130,14 @@ void AddShip(const pugi::xml_node& ship, Entity& entity) {
     AppendUnique(entity.former_flags, NormalizeCountry(flag));
   for (const std::string& owner : Items(ship, "CurrentOwnerOperators", "CurrentOwnerOperator"))
     entity.links.push_back({"owner_operator", "", owner});
-  for (const std::string& type : Items(ship, "TypeOfShipDetails", "TypeOfShip"))
-    AppendUnique(entity.remarks, "Vessel type: " + type);
-  for (const std::string& tonnage : Items(ship, "TonnageOfShipDetails", "TonnageOfShip"))
-    AppendUnique(entity.remarks, "Tonnage: " + tonnage);
-  for (const std::string& year : Items(ship, "YearsBuilt", "YearBuilt"))
-    AppendUnique(entity.remarks, "Year built: " + year);
+  for (std::string& type : Items(ship, "TypeOfShipDetails", "TypeOfShip"))
+    SetVesselFact(entity, &VesselFacts::type, "Vessel type", std::move(type));
+  for (std::string& tonnage : Items(ship, "TonnageOfShipDetails", "TonnageOfShip"))
+    SetVesselFact(entity, &VesselFacts::tonnage, "Tonnage", std::move(tonnage));
+  for (std::string& year : Items(ship, "YearsBuilt", "YearBuilt"))
+    SetVesselFact(entity, &VesselFacts::build_date, "Year built", std::move(year));
+  for (const std::string& length : Items(ship, "LengthOfShipDetails", "LengthOfShip"))
+    AppendUnique(entity.remarks, "Length: " + length);
 }
 
 Schema SchemaOf(std::string_view type) {

@@ -23,6 +23,13 @@ FieldValues Project(const Entity& e) {
   for (const std::string& c : e.nationalities) f["nationality"].insert(c);
   for (const std::string& c : e.countries) f["country"].insert(c);
   for (const std::string& c : e.former_flags) f["former_flag"].insert(c);
+  const std::pair<const char*, const std::string*> kVessel[] = {
+      {"vessel_type", &e.vessel.type},
+      {"tonnage", &e.vessel.tonnage},
+      {"gross_tonnage", &e.vessel.gross_tonnage},
+      {"build_date", &e.vessel.build_date}};
+  for (const auto& [field, value] : kVessel)
+    if (!value->empty()) f[field].insert(*value);
   if (e.gender != Gender::kUnknown) f["gender"].insert(std::string(GenderName(e.gender)));
   for (const Identifier& id : e.identifiers) {
     f["identifier"].insert(fmt::format("{} {}{}", IdTypeName(id.type), id.value,

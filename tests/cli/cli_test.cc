@@ -158,6 +158,11 @@ TEST(ListsCommandTest, ChecksEveryImoNumber) {
                      "length\n"),
       std::string::npos)
       << out.str();
+  // Petrel 8: IMO, Bulk Carrier, 7078 tonnes, built 2011, formerly of India.
+  EXPECT_NE(out.str().find("vessels: 1; with an IMO number 1, an MMSI 0, a type 1, a tonnage 1, "
+                           "a year of build 1, former flags 1\n"),
+            std::string::npos)
+      << out.str();
   std::string bad =
       testing::WriteScratchFile("imo.csv", "id,name,schema,imo\nV1,SHIP,Vessel,IMO 9562234\n");
   source.lists = {bad};

@@ -276,7 +276,7 @@ TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().ToString(),
             path.string() +
-                ": snapshot format version 1 is not supported (expected 3); rebuild it with "
+                ": snapshot format version 1 is not supported (expected 4); rebuild it with "
                 "'embargo index build'");
 }
 

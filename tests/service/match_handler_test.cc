@@ -168,6 +168,14 @@ TEST(MatchHandlerTest, ARenamedAndReflaggedShipIsFoundByImoAndTheExplanationSays
                 "it was listed?; flag pa is not a flag the list gives: reflagged since it "
                 "was listed?");
   EXPECT_EQ(vessel_feature("old"), listed + "; flag mt is a former flag: reflagged since");
+  // The result carries the vessel as FollowTheMoney writes one.
+  const nlohmann::json& props = r.body["responses"]["new"]["results"][0]["properties"];
+  EXPECT_EQ(props["type"], nlohmann::json::array({"Crude/Oil Products Tanker"}));
+  EXPECT_EQ(props["tonnage"], nlohmann::json::array({"99,144"}));
+  EXPECT_EQ(props["grossRegisteredTonnage"], nlohmann::json::array({"56,068"}));
+  EXPECT_EQ(props["callSign"], nlohmann::json::array({"T2EU4"}));
+  EXPECT_EQ(props["mmsi"], nlohmann::json::array({"572469210"}));
+  EXPECT_EQ(props["pastFlags"], nlohmann::json::array({"mt", "tv", "tz"}));
 }
 
 TEST(MatchHandlerTest, AQueryWithoutAUsableNameIsRefusedAloneAndTheOthersAreScreened) {

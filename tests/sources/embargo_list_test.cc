@@ -120,6 +120,26 @@ TEST(EmbargoListTest, AVesselsFlagAndFormerFlags) {
   EXPECT_EQ(ship.former_flags, (std::vector<std::string>{"ir", "mt"}));
 }
 
+TEST(EmbargoListTest, AVesselsMmsiCallSignAndFacts) {
+  Result<ParsedList> list =
+      ParseEmbargoCsv("ships.csv",
+                      "id,name,schema,mmsi,call_sign,vessel_type,tonnage,gross_tonnage,build_date\n"
+                      "S1,SEA HORIZON,Vessel,572469210,T2EU4,Crude Oil Tanker,299995,156809,1999\n",
+                      "");
+  ASSERT_TRUE(list.ok()) << list.error().ToString();
+  const Entity& ship = list->entities.at(0);
+  EXPECT_EQ(ship.vessel, (VesselFacts{"Crude Oil Tanker", "299995", "156809", "1999"}));
+  ASSERT_EQ(ship.identifiers.size(), 2u);
+  EXPECT_EQ(ship.identifiers[0].type, IdType::kMmsi);
+  EXPECT_EQ(ship.identifiers[0].value, "572469210");
+  EXPECT_EQ(ship.identifiers[1].value, "T2EU4");
+  EXPECT_EQ(ship.identifiers[1].label, "call_sign");
+  EXPECT_EQ(
+      ErrorOf(ParseEmbargoCsv("ships.csv", "id,name,build_date\nS1,SEA HORIZON,built 1999\n", "")),
+      "ships.csv:2: invalid build_date 'built 1999' (expected YYYY, YYYY-MM or "
+      "YYYY-MM-DD)");
+}
+
 TEST(EmbargoListTest, UnknownColumnIsAnErrorOnLineOne) {
   EXPECT_EQ(
       ErrorOf(ParseCsvFile("lists/unknown-column.csv")),
@@ -127,7 +147,7 @@ TEST(EmbargoListTest, UnknownColumnIsAnErrorOnLineOne) {
           ":1: unknown column 'birthdate' (known columns: id, name, dataset, schema, "
           "aliases, weak_aliases, previous_names, birth_date, nationality, country, gender, "
           "passport, national_id, imo, bic, registration, program, listed_on, remarks, topics, "
-          "former_flag)");
+          "former_flag, mmsi, call_sign, vessel_type, tonnage, gross_tonnage, build_date)");
 }
 
 TEST(EmbargoListTest, MissingRequiredColumnIsAnError) {
@@ -206,12 +226,14 @@ TEST(EmbargoListTest, TopicsSayWhatAnEntryIsListedFor) {
 }
 
 TEST(EmbargoListTest, JsonUnknownFieldNamesTheEntry) {
-  EXPECT_EQ(ErrorOf(ParseJsonFile("lists/bad-entity.json")),
-            TestData("lists/bad-entity.json") +
-                ": entities[1]: unknown field 'birthdate' (known fields: id, name, dataset, "
-                "schema, aliases, weak_aliases, previous_names, birth_date, nationality, country, "
-                "gender, passport, national_id, imo, bic, registration, program, listed_on, "
-                "remarks, topics, former_flag)");
+  EXPECT_EQ(
+      ErrorOf(ParseJsonFile("lists/bad-entity.json")),
+      TestData("lists/bad-entity.json") +
+          ": entities[1]: unknown field 'birthdate' (known fields: id, name, dataset, "
+          "schema, aliases, weak_aliases, previous_names, birth_date, nationality, country, "
+          "gender, passport, national_id, imo, bic, registration, program, listed_on, "
+          "remarks, topics, former_flag, mmsi, call_sign, vessel_type, tonnage, gross_tonnage, "
+          "build_date)");
 }
 
 TEST(EmbargoListTest, TruncatedJsonIsAnErrorWithLine) {

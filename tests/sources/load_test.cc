@@ -189,11 +189,13 @@ TEST(LoadTest, DuplicateEntityIdsAcrossDatasetsAreAnError) {
 
 TEST(LoadTest, OneBrokenFileFailsTheWholeLoad) {
   Result<ListSet> set = LoadLists({TestData("load/broken")});
-  EXPECT_EQ(ErrorOf(set), TestData("load/broken") +
-                              "/b-bad.csv:1: unknown column 'nickname' (known columns: id, name, "
-                              "dataset, schema, aliases, weak_aliases, previous_names, birth_date, "
-                              "nationality, country, gender, passport, national_id, imo, bic, "
-                              "registration, program, listed_on, remarks, topics, former_flag)");
+  EXPECT_EQ(ErrorOf(set),
+            TestData("load/broken") +
+                "/b-bad.csv:1: unknown column 'nickname' (known columns: id, name, "
+                "dataset, schema, aliases, weak_aliases, previous_names, birth_date, "
+                "nationality, country, gender, passport, national_id, imo, bic, "
+                "registration, program, listed_on, remarks, topics, former_flag, mmsi, "
+                "call_sign, vessel_type, tonnage, gross_tonnage, build_date)");
 }
 
 TEST(LoadTest, ExplicitFileOfUnknownFormatIsAnError) {

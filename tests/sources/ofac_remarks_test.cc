@@ -19,6 +19,10 @@ std::string Describe(const Entity& entity) {
   for (const std::string& country : entity.nationalities) facts.push_back("nat:" + country);
   for (const std::string& country : entity.countries) facts.push_back("country:" + country);
   for (const std::string& flag : entity.former_flags) facts.push_back("former_flag:" + flag);
+  if (!entity.vessel.type.empty()) facts.push_back("vessel_type:" + entity.vessel.type);
+  if (!entity.vessel.tonnage.empty()) facts.push_back("tonnage:" + entity.vessel.tonnage);
+  if (!entity.vessel.gross_tonnage.empty()) facts.push_back("grt:" + entity.vessel.gross_tonnage);
+  if (!entity.vessel.build_date.empty()) facts.push_back("built:" + entity.vessel.build_date);
   if (entity.gender != Gender::kUnknown) {
     facts.push_back("gender:" + std::string(GenderName(entity.gender)));
   }
@@ -101,6 +105,12 @@ TEST(OfacRemarksTest, ParsesEveryConstruct) {
        "country:tz | country:im | former_flag:mt"},
       {"Nationality of Registration Korea, North", "country:kp"},
       {"Other Vessel Call Sign 5IM713", "id:other:5IM713::call_sign"},
+      // A vessel's facts; a second type is kept as a remark, not lost.
+      {"Vessel Year of Build 1999", "built:1999"},
+      {"VESSEL TYPE Crude Oil Tanker; Other Vessel Type Oil Products Tanker",
+       "vessel_type:Crude Oil Tanker | remark:Other Vessel Type: Oil Products Tanker"},
+      {"Vessel Tonnage 299,995; Vessel Gross Registered Tonnage 156,809",
+       "tonnage:299,995 | grt:156,809"},
       // Weak aliases: single quotes, apostrophes inside names.
       {"a.k.a. 'THE TALL ONE'", "weak_alias:THE TALL ONE"},
       {"f.k.a. 'OLD NAME TRADING'.", "weak_alias:OLD NAME TRADING"},

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "common/csv.h"
@@ -76,6 +77,26 @@ TEST(EntityDiffTest, ReportsANewAliasAndANewPassportPerField) {
             "    program: + DPRK4\n"
             "    program: - DPRK3\n");
   EXPECT_EQ(DiffToJson(diff)["counts"]["changed"], 1);
+}
+
+// SAND SWAN (2021) is EBANO in 2024: renamed, reflagged from Cyprus to
+// Panama, its gross tonnage restated; the diff says each, field by field.
+TEST(EntityDiffTest, ARenamedAndReflaggedVesselsChangesPerField) {
+  std::vector<Entity> before = Load(testing::SharedData("ofac/sdn-2021-07/sdn.csv"));
+  std::vector<Entity> after = Load(testing::SharedData("ofac/sdn-2024-05-03.csv"));
+  ListDiff diff = DiffEntities(before, after);
+  const EntityChange* ebano = nullptr;
+  for (const EntityChange& c : diff.changed)
+    if (c.after->id == "us_ofac_sdn-4243") ebano = &c;
+  ASSERT_NE(ebano, nullptr);
+  std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> fields;
+  for (const FieldChange& f : ebano->fields) fields[f.field] = {f.added, f.removed};
+  using Values = std::vector<std::string>;
+  EXPECT_EQ(fields["gross_tonnage"], std::make_pair(Values{"1865"}, Values{"1116"}));
+  EXPECT_EQ(fields["country"], std::make_pair(Values{"pa"}, Values{"cy"}));
+  EXPECT_EQ(fields.count("vessel_type"), 0u);  // General Cargo in both
+  EXPECT_EQ(fields.count("tonnage"), 0u);      // 2595 in both
+  EXPECT_EQ(fields["name"].second, Values{"SAND SWAN (primary)"});
 }
 
 TEST(EntityDiffTest, ReorderedValuesAreNotAChange) {

@@ -1,0 +1,149 @@
+// Little-endian, length-prefixed binary fields for the index snapshot
+// (snapshot.cc, index_snapshot.cc). BinaryWriter appends to a string;
+// BinaryReader reads from a byte range and never reads past it: the first
+// field that does not fit (a length or count past the end, a value out of
+// its range) fails the reader, which then returns zeros and remembers
+// where and why, so a caller checks ok() once after reading a record.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "embargo/entity.h"
+
+namespace embargo::match {
+
+class BinaryWriter {
+ public:
+  void U32(uint32_t v) { Raw(&v, sizeof v); }
+  void U64(uint64_t v) { Raw(&v, sizeof v); }
+  void I32(int32_t v) { Raw(&v, sizeof v); }
+  void F32(float v) { Raw(&v, sizeof v); }
+  void U32s(const std::vector<uint32_t>& v) {
+    U32(static_cast<uint32_t>(v.size()));
+    Raw(v.data(), v.size() * sizeof(uint32_t));
+  }
+  void Str(std::string_view s) {
+    U32(static_cast<uint32_t>(s.size()));
+    out_.append(s);
+  }
+  void Strs(const std::vector<std::string>& v) {
+    U32(static_cast<uint32_t>(v.size()));
+    for (const auto& s : v) Str(s);
+  }
+  void Date(const PartialDate& d) {
+    I32(d.year);
+    I32(d.month);
+    I32(d.day);
+  }
+  std::string& data() { return out_; }
+
+ private:
+  void Raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
+  std::string out_;
+};
+
+class BinaryReader {
+ public:
+  explicit BinaryReader(std::string_view data) : data_(data) {}
+  bool ok() const { return ok_; }
+  size_t remaining() const { return data_.size() - pos_; }
+  // Where the first malformed field starts, and what is wrong with it.
+  size_t failed_at() const { return failed_at_; }
+  const std::string& why() const { return why_; }
+  uint32_t U32() { return Fixed<uint32_t>(); }
+  uint64_t U64() { return Fixed<uint64_t>(); }
+  int32_t I32() { return Fixed<int32_t>(); }
+  float F32() { return Fixed<float>(); }
+  // A u32 below `bound` (an index into something of that size).
+  uint32_t Below(uint32_t bound, std::string_view what) {
+    size_t at = pos_;
+    uint32_t v = U32();
+    if (ok_ && v >= bound) {
+      pos_ = at;
+      return Fail<uint32_t>(fmt::format("{} {} out of range (fewer than {})", what, v, bound));
+    }
+    return v;
+  }
+  std::vector<uint32_t> U32s() {
+    uint32_t n = U32();
+    std::vector<uint32_t> v;
+    if (!ok_ || n > (data_.size() - pos_) / sizeof(uint32_t)) return Fail<std::vector<uint32_t>>();
+    v.resize(n);
+    std::memcpy(v.data(), data_.data() + pos_, n * sizeof(uint32_t));
+    pos_ += n * sizeof(uint32_t);
+    return v;
+  }
+  // Fails the reader at the current place (a value that fits but makes no sense).
+  void Invalid(std::string why) { Fail<int>(std::move(why)); }
+  std::string Str() {
+    uint32_t n = U32();
+    if (!ok_ || n > data_.size() - pos_) return Fail<std::string>();
+    std::string s(data_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  std::vector<std::string> Strs() {
+    uint32_t n = Count();
+    std::vector<std::string> v;
+    for (uint32_t i = 0; i < n && ok_; ++i) v.push_back(Str());
+    return v;
+  }
+  // A element count, bounded by the bytes left (each element takes >= 4).
+  uint32_t Count() {
+    uint32_t n = U32();
+    if (n > (data_.size() - pos_) / 4 + 1) return Fail<uint32_t>();
+    return n;
+  }
+  // A date in the ranges the list parsers give (years have four digits at
+  // most): evidence scoring does arithmetic on years, so one near INT_MAX
+  // would overflow it.
+  PartialDate Date() {
+    size_t at = pos_;
+    PartialDate d;
+    d.year = I32();
+    d.month = I32();
+    d.day = I32();
+    bool valid =
+        d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 31;
+    if (ok_ && !valid) {
+      pos_ = at;
+      return Fail<PartialDate>(
+          fmt::format("date {}-{}-{} out of range (years 0..9999, months 0..12, days 0..31)",
+                      d.year, d.month, d.day));
+    }
+    return d;
+  }
+
+ private:
+  template <typename T>
+  T Fail(std::string why = "a length or count runs past the end") {
+    if (ok_) {
+      failed_at_ = pos_;
+      why_ = std::move(why);
+    }
+    ok_ = false;
+    pos_ = data_.size();
+    return T{};
+  }
+  template <typename T>
+  T Fixed() {
+    if (!ok_ || data_.size() - pos_ < sizeof(T)) return Fail<T>();
+    T v;
+    std::memcpy(&v, data_.data() + pos_, sizeof v);
+    pos_ += sizeof v;
+    return v;
+  }
+  std::string_view data_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+  size_t failed_at_ = 0;
+  std::string why_;
+};
+
+}  // namespace embargo::match

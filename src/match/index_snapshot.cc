@@ -1,0 +1,195 @@
+// Index::Write / Read / AgreesWithAnalysis: the built index in the snapshot
+// file, so that loading a snapshot skips reading every name again (see
+// index.h). Layout, after the snapshot's entities:
+//   vocabulary: count, then per token norm, fold, key
+//   names: count, then per name entity, name index, kind, tokens (vocab,
+//     role, position), joined ids, head, before_comma, flags, acronym
+//   postings: one sorted id list per vocabulary token
+//   rarity counts: count, then per key (in key order) the key and its
+//     document frequency
+//   the similar-token lookup table (FlatMultiMap::Write)
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "match/index.h"
+#include "text/chinese.h"
+#include "text/name_analyzer.h"
+
+namespace embargo::match {
+namespace {
+
+constexpr uint32_t kKorean = 1, kSyllabic = 2, kNasab = 4;
+
+template <typename E>
+E ReadEnum(BinaryReader& r, E last, std::string_view what) {
+  uint32_t v = r.U32();
+  if (r.ok() && v > static_cast<uint32_t>(last))
+    r.Invalid(fmt::format("{} {} out of range", what, v));
+  return static_cast<E>(r.ok() ? v : 0);
+}
+
+// Reads one name and checks every id in it against the sizes it indexes.
+IndexedName ReadName(BinaryReader& r, const std::vector<Entity>& entities, uint32_t vocab) {
+  IndexedName n;
+  n.entity = r.Below(static_cast<uint32_t>(entities.size()), "entity");
+  if (!r.ok()) return n;
+  n.name_index = r.Below(static_cast<uint32_t>(entities[n.entity].names.size()), "name index");
+  n.kind = ReadEnum(r, NameKind::kPreviousName, "name kind");
+  for (uint32_t i = 0, count = r.Count(); i < count && r.ok(); ++i) {
+    NameToken t;
+    t.vocab = r.Below(vocab, "token");
+    t.role = ReadEnum(r, text::TokenRole::kInitial, "token role");
+    t.position = ReadEnum(r, text::NamePosition::kMiddle, "token position");
+    n.tokens.push_back(t);
+  }
+  n.joined = r.U32s();
+  n.head = r.I32();
+  n.before_comma = r.I32();
+  uint32_t flags = r.U32();
+  n.acronym = r.U32();
+  n.acronym_first = r.U32();
+  n.acronym_last = r.U32();
+  if (!r.ok()) return n;
+  const auto size = static_cast<int64_t>(n.tokens.size());
+  if (n.tokens.empty()) r.Invalid("a name without tokens");
+  if (static_cast<int64_t>(n.joined.size()) != std::max<int64_t>(size - 1, 0))
+    r.Invalid(fmt::format("{} joined ids for {} tokens", n.joined.size(), size));
+  for (uint32_t v : n.joined)
+    if (v >= vocab) r.Invalid(fmt::format("joined token {} out of range", v));
+  if (n.head < -1 || n.head >= size) r.Invalid(fmt::format("head {} out of range", n.head));
+  if (n.before_comma < 0 || n.before_comma > size)
+    r.Invalid(fmt::format("comma position {} out of range", n.before_comma));
+  if (flags > (kKorean | kSyllabic | kNasab)) r.Invalid(fmt::format("name flags {}", flags));
+  if (n.acronym != kNoVocab &&
+      (n.acronym >= vocab || n.acronym_first > n.acronym_last || n.acronym_last >= size))
+    r.Invalid("acronym out of range");
+  n.korean = (flags & kKorean) != 0;
+  n.syllabic = (flags & kSyllabic) != 0;
+  n.nasab = (flags & kNasab) != 0;
+  return n;
+}
+
+}  // namespace
+
+void Index::Write(BinaryWriter& w) const {
+  w.U32(static_cast<uint32_t>(vocab_.size()));
+  for (const VocabToken& v : vocab_) {
+    w.Str(v.token.norm);
+    w.Str(v.token.fold);
+    w.Str(v.token.key);
+  }
+  w.U32(static_cast<uint32_t>(names_.size()));
+  for (const IndexedName& n : names_) {
+    w.U32(n.entity);
+    w.U32(n.name_index);
+    w.U32(static_cast<uint32_t>(n.kind));
+    w.U32(static_cast<uint32_t>(n.tokens.size()));
+    for (const NameToken& t : n.tokens) {
+      w.U32(t.vocab);
+      w.U32(static_cast<uint32_t>(t.role));
+      w.U32(static_cast<uint32_t>(t.position));
+    }
+    w.U32s(n.joined);
+    w.I32(n.head);
+    w.I32(n.before_comma);
+    w.U32((n.korean ? kKorean : 0) | (n.syllabic ? kSyllabic : 0) | (n.nasab ? kNasab : 0));
+    w.U32(n.acronym);
+    w.U32(n.acronym_first);
+    w.U32(n.acronym_last);
+  }
+  for (const std::vector<uint32_t>& p : postings_) w.U32s(p);
+  // In key order: the same index writes the same bytes.
+  std::vector<std::pair<std::string_view, uint32_t>> df(key_df_.begin(), key_df_.end());
+  std::sort(df.begin(), df.end());
+  w.U32(static_cast<uint32_t>(df.size()));
+  for (const auto& [key, count] : df) {
+    w.Str(key);
+    w.U32(count);
+  }
+  lookup_.Write(w);
+}
+
+std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& entities) {
+  Index index;
+  uint32_t vocab = r.Count();
+  for (uint32_t v = 0; v < vocab && r.ok(); ++v) {
+    std::string norm = r.Str();
+    VocabToken token{text::Token{}, 1.0f, {}, false};
+    token.token.fold = r.Str();
+    token.token.key = r.Str();
+    text::KoreanSyllable syllable = text::ParseKoreanSyllable(norm);
+    token.syllable = syllable;
+    token.is_syllable = syllable.valid() || text::IsChineseSyllable(norm);
+    token.token.norm = std::move(norm);
+    if (r.ok() && !index.vocab_ids_.emplace(token.token.norm, v).second)
+      r.Invalid(fmt::format("token '{}' twice in the vocabulary", token.token.norm));
+    index.vocab_.push_back(std::move(token));
+  }
+  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i)
+    index.names_.push_back(ReadName(r, entities, vocab));
+  const auto names = static_cast<uint32_t>(index.names_.size());
+  index.postings_.resize(r.ok() ? vocab : 0);
+  for (std::vector<uint32_t>& p : index.postings_) {
+    p = r.U32s();
+    if (!r.ok()) break;
+    for (size_t i = 0; i < p.size(); ++i) {
+      if (p[i] >= names || (i > 0 && p[i] <= p[i - 1])) {
+        r.Invalid("postings out of range or out of order");
+        break;
+      }
+    }
+  }
+  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
+    std::string key = r.Str();
+    index.key_df_[std::move(key)] = r.U32();
+  }
+  std::optional<FlatMultiMap> lookup = FlatMultiMap::Read(r, vocab);
+  if (!r.ok() || !lookup) return std::nullopt;
+  index.lookup_ = std::move(*lookup);
+  index.ComputeWeights(nullptr);
+  index.ComputeEvidence(entities);
+  index.BuildIdentifierLookup();
+  return index;
+}
+
+bool Index::AgreesWithAnalysis(const std::vector<Entity>& entities, size_t stride) const {
+  stride = std::max<size_t>(stride, 1);
+  for (size_t i = 0; i < names_.size(); i += stride) {
+    const IndexedName& n = names_[i];
+    const Entity& entity = entities[n.entity];
+    text::AnalyzedName analyzed =
+        text::AnalyzeName(entity.names[n.name_index].value, entity.schema);
+    // The name is the whole reading, or (a second reading of a body named
+    // after its parent) the tokens after the comma.
+    if (analyzed.tokens.size() < n.tokens.size()) return false;
+    size_t from = analyzed.tokens.size() - n.tokens.size();
+    if (from != 0 && static_cast<int>(from) != analyzed.before_comma) return false;
+    for (size_t t = 0; t < n.tokens.size(); ++t) {
+      const text::Token& now = analyzed.tokens[from + t];
+      if (now.norm != vocab_[n.tokens[t].vocab].token.norm || now.role != n.tokens[t].role ||
+          now.position != n.tokens[t].position)
+        return false;
+    }
+    if (from == 0 && (analyzed.head != n.head || analyzed.before_comma != n.before_comma ||
+                      analyzed.korean != n.korean || analyzed.syllabic != n.syllabic ||
+                      analyzed.nasab != n.nasab))
+      return false;
+  }
+  std::vector<uint64_t> keys;
+  for (size_t v = 0; v < vocab_.size(); v += stride) {
+    const text::Token& stored = vocab_[v].token;
+    text::Token now = text::MakeToken(stored.norm, text::TokenRole::kName);
+    if (now.fold != stored.fold || now.key != stored.key) return false;
+    keys.clear();
+    ListedTokenKeys(now, keys);
+    for (uint64_t k : keys) {
+      std::span<const uint32_t> found = lookup_.Find(k);
+      if (!std::binary_search(found.begin(), found.end(), static_cast<uint32_t>(v))) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace embargo::match

@@ -1,0 +1,171 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "embargo/lists.h"
+#include "embargo/screener.h"
+#include "match/index.h"
+#include "test_paths.h"
+
+namespace embargo {
+namespace {
+
+std::vector<Entity> Entities(std::initializer_list<std::pair<Schema, const char*>> names) {
+  std::vector<Entity> out;
+  for (const auto& [schema, name] : names) {
+    Entity e;
+    e.id = "t-" + std::to_string(out.size());
+    e.schema = schema;
+    e.names = {{name, NameKind::kPrimary, {}}};
+    e.identifiers = {{IdType::kImo, "9187629", "", "IMO"}};
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+const std::vector<Entity>& Small() {
+  static const auto* entities = new std::vector<Entity>(Entities(
+      {{Schema::kPerson, "KIM, Jong Un"},
+       {Schema::kPerson, "리원호"},
+       {Schema::kOrganization, "KOREAN WORKERS PARTY, PROPAGANDA AND AGITATION DEPARTMENT"},
+       {Schema::kPerson, "AL-QADHAFI, Muammar Abu Minyar"},
+       {Schema::kVessel, "CHON MA SAN"}}));
+  return *entities;
+}
+
+std::string Written(const match::Index& index) {
+  match::BinaryWriter w;
+  index.Write(w);
+  return w.data();
+}
+
+// What an index shows of itself: every name's tokens as their spellings,
+// weights and flags, and the vocabulary's lookups for its own spellings.
+std::string Describe(const match::Index& index) {
+  std::string out;
+  for (const match::IndexedName& n : index.names()) {
+    out += std::to_string(n.entity) + "." + std::to_string(n.name_index) + ":";
+    for (const match::NameToken& t : n.tokens)
+      out += " " + index.vocab()[t.vocab].token.norm + "/" + std::to_string(t.weight);
+    out += " total " + std::to_string(n.total_weight) + " head " + std::to_string(n.head) +
+           (n.korean ? " korean" : "") + (n.acronym != match::kNoVocab ? " acronym" : "") + "\n";
+  }
+  match::LookupScratch scratch;
+  std::vector<match::SimilarToken> similar;
+  for (const match::VocabToken& v : index.vocab()) {
+    index.FindSimilar(v.token, match::Index::Lookup::kFuzzy, similar, scratch);
+    out += v.token.norm + " ~ " + std::to_string(similar.size()) + " " +
+           std::to_string(index.postings(static_cast<uint32_t>(&v - index.vocab().data())).size()) +
+           "\n";
+  }
+  out += "imo " + std::to_string(index.EntitiesWithIdentifier("9187629").size()) + "\n";
+  return out;
+}
+
+TEST(IndexSnapshotTest, AnIndexReadBackIsTheIndexWritten) {
+  match::Index built(Small());
+  std::string bytes = Written(built);
+  match::BinaryReader r(bytes);
+  std::optional<match::Index> read = match::Index::Read(r, Small());
+  ASSERT_TRUE(read.has_value()) << r.why();
+  EXPECT_EQ(r.remaining(), 0u);
+  EXPECT_EQ(Describe(*read), Describe(built));
+  EXPECT_EQ(read->names().size(), 6u);   // the department's second reading after the comma
+  EXPECT_TRUE(Written(*read) == bytes);  // (not EXPECT_EQ: no binary dump on failure)
+  EXPECT_TRUE(read->AgreesWithAnalysis(Small(), 1));
+}
+
+// An index over other names (as one written by an embargo that reads names
+// differently would be) is told apart from its entities.
+TEST(IndexSnapshotTest, AnIndexOfOtherNamesDoesNotAgreeWithTheEntities) {
+  match::Index built(Small());
+  std::vector<Entity> renamed = Small();
+  renamed[3].names[0].value = "GADDAFI, Muammar";
+  EXPECT_TRUE(built.AgreesWithAnalysis(Small(), 1));
+  EXPECT_FALSE(built.AgreesWithAnalysis(renamed, 1));
+}
+
+// Every one-byte change and every cut of a written index either reads as
+// an index or fails the reader with a reason: never a read out of bounds
+// (the sanitizer run checks), never an index whose ids point nowhere.
+TEST(IndexSnapshotTest, EveryCorruptionIsReadSafelyOrRefused) {
+  match::Index built(Small());
+  const std::string bytes = Written(built);
+  size_t refused = 0, tried = 0;
+  auto attempt = [&](const std::string& data) {
+    ++tried;
+    match::BinaryReader r(data);
+    std::optional<match::Index> read = match::Index::Read(r, Small());
+    if (!read || !r.ok()) {
+      ++refused;
+      EXPECT_FALSE(r.ok());
+      EXPECT_FALSE(r.why().empty());
+      return;
+    }
+    for (const match::IndexedName& n : read->names()) {
+      ASSERT_LT(n.entity, Small().size());
+      ASSERT_LT(n.name_index, Small()[n.entity].names.size());
+      for (const match::NameToken& t : n.tokens) ASSERT_LT(t.vocab, read->vocab().size());
+    }
+    // Every posting and some lookups, read.
+    size_t postings = 0;
+    for (uint32_t v = 0; v < read->vocab().size(); ++v) postings += read->postings(v).size();
+    EXPECT_GT(postings + 1, 0u);
+    match::LookupScratch scratch;
+    std::vector<match::SimilarToken> similar;
+    for (size_t v = 0; v < read->vocab().size(); v += 16)
+      read->FindSimilar(read->vocab()[v].token, match::Index::Lookup::kFuzzy, similar, scratch);
+    read->EntitiesWithIdentifier("9187629");
+  };
+  for (size_t at = 0; at < bytes.size(); ++at) {
+    for (unsigned char flip : {0xFF, 0x01}) {
+      if (flip == 0x01 && at % 4 != 0) continue;  // low bits: a count or id one off
+      std::string data = bytes;
+      data[at] = static_cast<char>(data[at] ^ flip);
+      attempt(data);
+    }
+  }
+  for (size_t cut = 0; cut < bytes.size(); cut += 7) attempt(bytes.substr(0, cut));
+  EXPECT_GT(refused, tried / 4);
+  EXPECT_LT(bytes.size(), 20000u);  // keeps this test short under the sanitizers
+}
+
+// The snapshot of real lists: the index read from it screens exactly as
+// the one built from the lists.
+TEST(IndexSnapshotTest, ASnapshotOfRealListsScreensAsTheListsDo) {
+  auto lists = LoadLists({testing::SharedData("un/consolidated-2026-02-27.xml"),
+                          testing::SharedData("uk/uk-sanctions-list-excerpt-2026-08-14.xml")});
+  ASSERT_TRUE(lists.ok()) << lists.error().ToString();
+  // Every name of these lists reads today as the index read it: the
+  // snapshot's index is used as written, not rebuilt.
+  match::Index index(lists->entities);
+  EXPECT_TRUE(index.AgreesWithAnalysis(lists->entities, 1));
+  auto built = Screener::Build(std::move(*lists));
+  auto path = std::filesystem::temp_directory_path() /
+              ("embargo_index_snapshot_" + std::to_string(::getpid()) + ".idx");
+  ASSERT_TRUE(built->SaveSnapshot(path).ok());
+  auto loaded = Screener::LoadSnapshot(path);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  EXPECT_EQ((*loaded)->name_count(), built->name_count());
+  const std::vector<Entity>& entities = built->lists().entities;
+  size_t compared = 0;
+  for (size_t i = 0; i < entities.size(); i += 9) {
+    Query q;
+    q.names = {entities[i].caption()};
+    q.schema = entities[i].schema;
+    std::vector<Match> a = built->Screen(q, {});
+    std::vector<Match> b = (*loaded)->Screen(q, {});
+    ASSERT_EQ(a.size(), b.size()) << entities[i].caption();
+    for (size_t k = 0; k < a.size(); ++k) {
+      EXPECT_EQ(a[k].entity->id, b[k].entity->id) << entities[i].caption();
+      EXPECT_EQ(a[k].score, b[k].score) << entities[i].caption();
+    }
+    compared += a.size();
+  }
+  EXPECT_GT(compared, 100u);
+}
+
+}  // namespace
+}  // namespace embargo
