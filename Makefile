@@ -84,7 +84,10 @@ asan: deps
 	# GapsCommandTest: ~16 min each under ASan; the allies' DPRK report in
 	# Chromium; `show` on the UN and OFAC lists) run in `make test` only; the
 	# xref code is covered under ASan by its tests on small lists.
-	cd build-asan && timeout 3000 $(CURDIR)/tests/with_postgres.sh $(CURDIR)/tests/run_shards.sh 2 \
+	# UBSan stops at its first report (it only prints by default): undefined
+	# behaviour fails the shard.
+	cd build-asan && UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  timeout 3000 $(CURDIR)/tests/with_postgres.sh $(CURDIR)/tests/run_shards.sh 2 \
 	  ./embargo_tests \
 	  --gtest_filter='-ReferenceListsTest.*:EntityHandlerTest.*:XrefReferenceTest.*:GapsCommandTest.*:ChromiumTest.RendersTheAllies*:ShowReferenceTest.*'
 

@@ -44,7 +44,9 @@ class BinaryWriter {
   std::string& data() { return out_; }
 
  private:
-  void Raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
+  void Raw(const void* p, size_t n) {
+    if (n != 0) out_.append(static_cast<const char*>(p), n);  // p may be null when n is 0
+  }
   std::string out_;
 };
 
@@ -75,7 +77,7 @@ class BinaryReader {
     std::vector<uint32_t> v;
     if (!ok_ || n > (data_.size() - pos_) / sizeof(uint32_t)) return Fail<std::vector<uint32_t>>();
     v.resize(n);
-    std::memcpy(v.data(), data_.data() + pos_, n * sizeof(uint32_t));
+    if (n != 0) std::memcpy(v.data(), data_.data() + pos_, n * sizeof(uint32_t));
     pos_ += n * sizeof(uint32_t);
     return v;
   }
