@@ -23,7 +23,6 @@ class BinaryWriter {
   void U32(uint32_t v) { Raw(&v, sizeof v); }
   void U64(uint64_t v) { Raw(&v, sizeof v); }
   void I32(int32_t v) { Raw(&v, sizeof v); }
-  void F32(float v) { Raw(&v, sizeof v); }
   void U32s(const std::vector<uint32_t>& v) {
     U32(static_cast<uint32_t>(v.size()));
     Raw(v.data(), v.size() * sizeof(uint32_t));
@@ -61,7 +60,6 @@ class BinaryReader {
   uint32_t U32() { return Fixed<uint32_t>(); }
   uint64_t U64() { return Fixed<uint64_t>(); }
   int32_t I32() { return Fixed<int32_t>(); }
-  float F32() { return Fixed<float>(); }
   // A u32 below `bound` (an index into something of that size).
   uint32_t Below(uint32_t bound, std::string_view what) {
     size_t at = pos_;

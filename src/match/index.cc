@@ -62,6 +62,13 @@ void AddKeyDeletions(const text::Token& t, KeySide side, std::vector<uint64_t>& 
     if (member != t.fold) AddKeyDeletions(member, side, out);
 }
 
+// A small index (a delta re-screen's, a test's) is built on the calling
+// thread: new threads would cost more than they save.
+int ThreadsFor(size_t entities) {
+  constexpr size_t kMinEntitiesPerThread = 1024;
+  return entities < 2 * kMinEntitiesPerThread ? 1 : 0;
+}
+
 bool Searchable(text::TokenRole role) {
   return role == text::TokenRole::kName || role == text::TokenRole::kNumber;
 }
@@ -167,15 +174,10 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
   // Reading the names (transliteration, phrase tables) is most of the work
   // and needs nothing shared: it runs on every core; interning the tokens
   // then runs in entity order, so ids do not depend on the threads.
-  evidence_.resize(entities.size());
+  ComputeEvidence(entities);
   std::vector<std::vector<text::AnalyzedName>> analyzed(entities.size());
-  // A small index (a delta re-screen's, a test's) is read on the calling
-  // thread: new threads would cost more than they save.
-  constexpr size_t kMinEntitiesPerThread = 1024;
-  int threads = entities.size() < 2 * kMinEntitiesPerThread ? 1 : 0;
-  ParallelFor(entities.size(), threads, [&](size_t e) {
+  ParallelFor(entities.size(), ThreadsFor(entities.size()), [&](size_t e) {
     const Entity& entity = entities[e];
-    evidence_[e] = MakeEvidence(entity);
     analyzed[e].reserve(entity.names.size());
     for (const Name& name : entity.names)
       analyzed[e].push_back(text::AnalyzeName(name.value, entity.schema));
@@ -193,22 +195,20 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
 
 void Index::ComputeEvidence(const std::vector<Entity>& entities) {
   evidence_.resize(entities.size());
-  int threads = entities.size() < 2048 ? 1 : 0;
-  ParallelFor(entities.size(), threads,
+  ParallelFor(entities.size(), ThreadsFor(entities.size()),
               [&](size_t e) { evidence_[e] = MakeEvidence(entities[e]); });
 }
 
-VocabToken Index::MakeVocabToken(std::string norm) {
-  text::KoreanSyllable syllable = text::ParseKoreanSyllable(norm);
-  bool is_syllable = syllable.valid() || text::IsChineseSyllable(norm);
-  return VocabToken{text::MakeToken(std::move(norm), text::TokenRole::kName), 1.0f, syllable,
-                    is_syllable};
+VocabToken Index::MakeVocabToken(text::Token token) {
+  text::KoreanSyllable syllable = text::ParseKoreanSyllable(token.norm);
+  bool is_syllable = syllable.valid() || text::IsChineseSyllable(token.norm);
+  return VocabToken{std::move(token), 1.0f, syllable, is_syllable};
 }
 
 uint32_t Index::InternToken(const std::string& norm) {
   auto [it, inserted] = vocab_ids_.emplace(norm, static_cast<uint32_t>(vocab_.size()));
   if (inserted) {
-    vocab_.push_back(MakeVocabToken(norm));
+    vocab_.push_back(MakeVocabToken(text::MakeToken(norm, text::TokenRole::kName)));
     postings_.emplace_back();
   }
   return it->second;

@@ -146,7 +146,9 @@ class Index {
 
  private:
   Index() = default;
-  static VocabToken MakeVocabToken(std::string norm);
+  // A vocabulary entry for `token` (as MakeToken reads its spelling), with
+  // its readings as a Korean or Chinese syllable.
+  static VocabToken MakeVocabToken(text::Token token);
   void ComputeEvidence(const std::vector<Entity>& entities);
   void ComputeWeights(const Index* rarity);
   void BuildTokenLookup();

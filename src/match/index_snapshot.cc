@@ -11,10 +11,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
 #include "match/index.h"
-#include "text/chinese.h"
 #include "text/name_analyzer.h"
 
 namespace embargo::match {
@@ -115,17 +113,13 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
   Index index;
   uint32_t vocab = r.Count();
   for (uint32_t v = 0; v < vocab && r.ok(); ++v) {
-    std::string norm = r.Str();
-    VocabToken token{text::Token{}, 1.0f, {}, false};
-    token.token.fold = r.Str();
-    token.token.key = r.Str();
-    text::KoreanSyllable syllable = text::ParseKoreanSyllable(norm);
-    token.syllable = syllable;
-    token.is_syllable = syllable.valid() || text::IsChineseSyllable(norm);
-    token.token.norm = std::move(norm);
-    if (r.ok() && !index.vocab_ids_.emplace(token.token.norm, v).second)
-      r.Invalid(fmt::format("token '{}' twice in the vocabulary", token.token.norm));
-    index.vocab_.push_back(std::move(token));
+    text::Token token;  // role kName, as every vocabulary token
+    token.norm = r.Str();
+    token.fold = r.Str();
+    token.key = r.Str();
+    if (r.ok() && !index.vocab_ids_.emplace(token.norm, v).second)
+      r.Invalid(fmt::format("token '{}' twice in the vocabulary", token.norm));
+    index.vocab_.push_back(MakeVocabToken(std::move(token)));
   }
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i)
     index.names_.push_back(ReadName(r, entities, vocab));
