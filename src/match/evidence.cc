@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 
 #include "model/country.h"
 
@@ -150,6 +151,21 @@ DateRelation CompareBirthDates(const std::vector<DateSpec>& query,
     }
   }
   return best;
+}
+
+double MaxEvidenceGain(const Query& query) {
+  static_assert(kDobExactBonus >= kDobYearBonus && kDobDayMismatchPenalty <= 0 &&
+                    kDobContradictionPenalty <= 0 && kNationalityMismatchPenalty <= 0 &&
+                    kCountryMismatchPenalty <= 0 && kGenderMismatchPenalty <= 0 &&
+                    kIdentifierMismatchPenalty <= 0,
+                "MaxEvidenceGain assumes these are the only gains");
+  if (!query.id_numbers.empty() || !query.imo_numbers.empty())
+    return std::numeric_limits<double>::infinity();
+  // Summed in ScoreEvidence's order, so that the bound is exactly its sum.
+  double gain = 0;
+  if (!query.birth_dates.empty()) gain += kDobExactBonus;
+  if (!query.countries.empty()) gain += kNationalityMatchBonus;
+  return gain;
 }
 
 EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence,

@@ -43,4 +43,11 @@ enum class EvidenceDetail { kScoreOnly, kExplain };
 EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence,
                              EvidenceDetail detail = EvidenceDetail::kExplain);
 
+// The most ScoreEvidence can add to a name score for this query, whatever
+// the entity: an agreeing birth date and nationality. Infinite when the
+// query carries identifiers (a matching one lifts the score to
+// kIdentifierMatchFloor). A candidate whose name score plus this stays
+// below the cutoff need not be looked at further.
+double MaxEvidenceGain(const Query& query);
+
 }  // namespace embargo::match

@@ -25,18 +25,21 @@ void CollectCandidates(const Index& index, const QueryName& q, match::Workspace&
                        std::vector<uint32_t>& out) {
   s.touched.clear();
   std::vector<match::SimilarToken>& similar = s.similar;
+  match::NameSlot* slots = s.slots.data();
   for (const match::QueryUnit& unit : q.units) {
     if (unit.weight <= 0) continue;
     similar.assign(unit.similar.begin(), unit.similar.end());
     std::sort(similar.begin(), similar.end(),
               [](const auto& a, const auto& b) { return a.score > b.score; });
-    ++s.epoch;
+    const uint32_t epoch = ++s.epoch;
     for (const match::SimilarToken& t : similar) {
+      const float add = t.score * unit.weight;
       for (uint32_t name : index.postings(t.vocab)) {
-        if (s.stamp[name] == s.epoch) continue;
-        if (s.acc[name] == 0) s.touched.push_back(name);
-        s.stamp[name] = s.epoch;
-        s.acc[name] += t.score * unit.weight;
+        match::NameSlot& slot = slots[name];
+        if (slot.stamp == epoch) continue;
+        if (slot.acc == 0) s.touched.push_back(name);
+        slot.stamp = epoch;
+        slot.acc += add;
       }
     }
   }
@@ -46,12 +49,13 @@ void CollectCandidates(const Index& index, const QueryName& q, match::Workspace&
   std::vector<std::pair<float, uint32_t>>& ranked = s.ranked;
   ranked.clear();
   for (uint32_t name : s.touched) {
-    if (s.acc[name] >= min_acc) {
-      float estimate = s.acc[name] / (q.total_weight +
-                                      match::kExtraListPartCost * index.names()[name].total_weight);
+    float& acc = slots[name].acc;
+    if (acc >= min_acc) {
+      float estimate =
+          acc / (q.total_weight + match::kExtraListPartCost * index.names()[name].total_weight);
       ranked.emplace_back(estimate, name);
     }
-    s.acc[name] = 0;
+    acc = 0;
   }
   size_t keep = std::min(kMaxCandidateNames, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
@@ -180,7 +184,9 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
   };
   double cutoff = options.cutoff < 0 ? options.threshold : options.cutoff;
   std::vector<Scored> scored;
+  const double max_gain = match::MaxEvidenceGain(query);
   for (const auto& [e, cand] : by_entity) {
+    if (std::max(cand.strong.score, cand.weak.score) + max_gain < cutoff) continue;
     const Entity& entity = entities[e];
     if (!SchemasCompatible(schema, entity.schema)) continue;
     if (options.filter && !options.filter(entity)) continue;

@@ -32,11 +32,17 @@ struct AlignScratch {
   std::vector<char> q_used, c_used;
 };
 
-struct Workspace {
-  explicit Workspace(size_t names) : acc(names, 0), stamp(names, 0) {}
+// Per indexed name, the candidate stage's accumulator: the two fields side
+// by side, so that a posting costs one cache line, not two.
+struct NameSlot {
+  float acc = 0;       // accumulated token evidence
+  uint32_t stamp = 0;  // last query unit that added to it
+};
 
-  std::vector<float> acc;         // per name: accumulated token evidence
-  std::vector<uint32_t> stamp;    // per name: last query unit that added to it
+struct Workspace {
+  explicit Workspace(size_t names) : slots(names) {}
+
+  std::vector<NameSlot> slots;    // one per indexed name
   std::vector<uint32_t> touched;  // names with acc > 0
   uint32_t epoch = 0;
   // "<norm>~" (fuzzy), "<norm>%" (spelling) or "<norm>=" (exact) -> similar

@@ -7,6 +7,7 @@
 // changes scores: run ScoreDeckTest and `embargo eval --independent`.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -21,6 +22,9 @@ inline constexpr float kVowelCost = 0.5f;          // other vowel change, vowel 
 inline constexpr float kSoftConsonantCost = 0.5f;  // 'h' in or out (kh/h, dh/d)
 inline constexpr float kConsonantCost = 1.0f;
 inline constexpr float kTranspositionCost = 0.8f;
+// The least an edit touching a vowel or 'h' costs (a bound, not a setting).
+inline constexpr float kMinVowelEditCost =
+    std::min({kVowelCloseCost, kVowelCost, kSoftConsonantCost});
 // A name's first letter is seldom what spellings disagree on.
 inline constexpr float kInitialVowelCost = 0.8f;       // a different first vowel
 inline constexpr float kInitialVowelIndelCost = 1.0f;  // a first vowel added or lost

@@ -11,23 +11,41 @@ namespace {
 
 using namespace scoring;  // the edit costs and similarity tiers
 
-float SubstitutionCost(char a, char b) {
-  if (a == b) return 0;
-  bool va = IsVowel(a), vb = IsVowel(b);
-  if (va && vb) {
-    auto close = [](char x, char y) {
-      return (x == 'o' && y == 'u') || (x == 'u' && y == 'o') || (x == 'e' && y == 'i') ||
-             (x == 'i' && y == 'e');
-    };
-    return close(a, b) ? kVowelCloseCost : kVowelCost;
-  }
-  return kConsonantCost;
+bool CloseVowels(char x, char y) {
+  return (x == 'o' && y == 'u') || (x == 'u' && y == 'o') || (x == 'e' && y == 'i') ||
+         (x == 'i' && y == 'e');
 }
 
 float IndelCost(char c) {
   if (IsVowel(c)) return kVowelCost;
   if (c == 'h') return kSoftConsonantCost;
   return kConsonantCost;
+}
+
+// A lower bound of FoldedEditSimilarity's cost from the letters alone,
+// whatever their order: a letter of one token that the other lacks is
+// touched by some edit, an edit touches at most one letter of each token,
+// an edit touching a consonant other than 'h' costs kConsonantCost, any
+// other at least kMinVowelEditCost. Linear in the lengths: it spares most
+// of the alignments that could not reach the floor.
+float LetterBagCost(std::string_view a, std::string_view b) {
+  std::array<int8_t, 256> diff{};  // count in a minus count in b (tokens are < 64 letters)
+  for (char c : a) ++diff[static_cast<unsigned char>(c)];
+  for (char c : b) --diff[static_cast<unsigned char>(c)];
+  int consonants[2] = {0, 0}, others[2] = {0, 0};  // unmatched letters of a, of b
+  auto take = [&](char c, int side) {
+    int8_t& d = diff[static_cast<unsigned char>(c)];
+    int n = side == 0 ? d : -d;
+    if (n <= 0) return;
+    (IsVowel(c) || c == 'h' ? others : consonants)[side] += n;
+    d = 0;
+  };
+  for (char c : a) take(c, 0);
+  for (char c : b) take(c, 1);
+  int consonant_edits = std::max(consonants[0], consonants[1]);
+  int other_edits = std::max(0, std::max(others[0], others[1]) - consonant_edits);
+  return static_cast<float>(consonant_edits) * kConsonantCost +
+         static_cast<float>(other_edits) * kMinVowelEditCost;
 }
 
 }  // namespace
@@ -62,18 +80,17 @@ float FoldedEditSimilarity(std::string_view a, std::string_view b, float floor) 
     return 0;
   constexpr size_t kMax = 64;
   if (n >= kMax || m >= kMax) return a == b ? 1.0f : 0.0f;
+  if (LetterBagCost(a, b) > max_cost) return 0;
   // Damerau-Levenshtein (optimal string alignment) with weighted costs,
-  // three rolling rows: i-2, i-1, i.
-  auto indel = [](const std::string_view s, size_t k) {
-    return k == 0 && IsVowel(s[0]) ? kInitialVowelIndelCost : IndelCost(s[k]);
-  };
-  auto substitute = [](char x, char y, bool initial) {
-    float cost = SubstitutionCost(x, y);
-    return initial && cost == kVowelCost ? kInitialVowelCost : cost;
-  };
-  std::array<float, kMax> b_indel{};
-  for (size_t j = 1; j <= m; ++j) b_indel[j] = indel(b, j - 1);
-  std::array<float, kMax> rows[3] = {};
+  // three rolling rows: i-2, i-1, i. Each letter's class and indel cost are
+  // read once, not per cell. Only the cells written are read: no zeroing.
+  std::array<bool, kMax> b_vowel;
+  std::array<float, kMax> b_indel;  // b_indel[j]: cost of b[j - 1] in or out
+  for (size_t j = 1; j <= m; ++j) {
+    b_vowel[j] = IsVowel(b[j - 1]);
+    b_indel[j] = j == 1 && b_vowel[j] ? kInitialVowelIndelCost : IndelCost(b[j - 1]);
+  }
+  std::array<float, kMax> rows[3];
   float* before = rows[0].data();
   float* previous = rows[1].data();
   float* current = rows[2].data();
@@ -81,13 +98,25 @@ float FoldedEditSimilarity(std::string_view a, std::string_view b, float floor) 
   for (size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + b_indel[j];
   float previous_min = 0;
   for (size_t i = 1; i <= n; ++i) {
-    const float a_indel = indel(a, i - 1);
+    const char x = a[i - 1];
+    const bool x_vowel = IsVowel(x);
+    const float a_indel = i == 1 && x_vowel ? kInitialVowelIndelCost : IndelCost(x);
     current[0] = previous[0] + a_indel;
     float current_min = current[0];
     for (size_t j = 1; j <= m; ++j) {
+      const char y = b[j - 1];
+      float substitution = 0;
+      if (x != y) {
+        substitution = kConsonantCost;
+        if (x_vowel && b_vowel[j]) {
+          substitution = CloseVowels(x, y)  ? kVowelCloseCost
+                         : i == 1 && j == 1 ? kInitialVowelCost
+                                            : kVowelCost;
+        }
+      }
       float best = std::min(previous[j] + a_indel, current[j - 1] + b_indel[j]);
-      best = std::min(best, previous[j - 1] + substitute(a[i - 1], b[j - 1], i == 1 && j == 1));
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != b[j - 1]) {
+      best = std::min(best, previous[j - 1] + substitution);
+      if (x != y && i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y) {
         best = std::min(best, before[j - 2] + kTranspositionCost);
       }
       current[j] = best;

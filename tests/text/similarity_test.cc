@@ -78,6 +78,90 @@ TEST(SimilarityTest, AFloorNeverChangesAScoreAtOrAboveIt) {
   EXPECT_GT(above, compared / 20);  // the deck holds close pairs, not only strangers
 }
 
+// The weighted edit distance as its definition states it: every cell of
+// the table, no floor, no early exit, no bound. The scorer's shortcuts
+// (length gap, letter-bag bound, row minimum) must never change a result
+// at or above the floor.
+float ReferenceSimilarity(const std::string& a, const std::string& b) {
+  using namespace scoring;
+  auto vowel = [](char c) { return IsVowel(c); };
+  auto indel = [&](const std::string& s, size_t k) {
+    if (k == 0 && vowel(s[0])) return kInitialVowelIndelCost;
+    return vowel(s[k]) ? kVowelCost : s[k] == 'h' ? kSoftConsonantCost : kConsonantCost;
+  };
+  auto substitute = [&](char x, char y, bool initial) {
+    if (x == y) return 0.0f;
+    if (!vowel(x) || !vowel(y)) return kConsonantCost;
+    bool close = (x == 'o' && y == 'u') || (x == 'u' && y == 'o') || (x == 'e' && y == 'i') ||
+                 (x == 'i' && y == 'e');
+    return close ? kVowelCloseCost : initial ? kInitialVowelCost : kVowelCost;
+  };
+  size_t n = a.size(), m = b.size();
+  std::vector<std::vector<float>> d(n + 1, std::vector<float>(m + 1, 0));
+  for (size_t i = 1; i <= n; ++i) d[i][0] = d[i - 1][0] + indel(a, i - 1);
+  for (size_t j = 1; j <= m; ++j) d[0][j] = d[0][j - 1] + indel(b, j - 1);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      float best = std::min(d[i - 1][j] + indel(a, i - 1), d[i][j - 1] + indel(b, j - 1));
+      best = std::min(best, d[i - 1][j - 1] + substitute(a[i - 1], b[j - 1], i == 1 && j == 1));
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != b[j - 1])
+        best = std::min(best, d[i - 2][j - 2] + kTranspositionCost);
+      d[i][j] = best;
+    }
+  }
+  float cost = d[n][m];
+  size_t longer = std::max(n, m);
+  if (longer <= 3 && cost >= kConsonantCost) return 0;
+  return std::max(0.0f, 1.0f - cost / static_cast<float>(longer));
+}
+
+TEST(SimilarityTest, ShortcutsAgreeWithTheFullTable) {
+  const std::vector<std::string> names = {"mohammad", "mahmoud",  "hussein",   "hosseini",  "qasim",
+                                          "schulze",  "scholz",   "sergey",    "yong",      "chong",
+                                          "gaddafi",  "abdullah", "volodymyr", "oleksandr", "ri",
+                                          "kim",      "ahsan",    "ibrahim",   "tkachenko"};
+  // Each name and every one-edit variant of it (deletion, substitution by a
+  // vowel, 'h' or a consonant, transposition) and two-edit variants of some.
+  std::vector<std::string> words;
+  const std::string letters = "aeiouhkstr";
+  for (const std::string& name : names) {
+    words.push_back(name);
+    for (size_t i = 0; i < name.size(); ++i) {
+      words.push_back(name.substr(0, i) + name.substr(i + 1));
+      for (char c : letters) {
+        if (c == name[i]) continue;
+        std::string changed = name;
+        changed[i] = c;
+        words.push_back(changed);
+        if (i + 2 < name.size()) words.push_back(changed.substr(0, i + 2) + name.substr(i + 3));
+      }
+      if (i + 1 < name.size()) {
+        std::string swapped = name;
+        std::swap(swapped[i], swapped[i + 1]);
+        words.push_back(swapped);
+      }
+    }
+  }
+  size_t checked = 0, above = 0;
+  for (const std::string& name : names) {
+    for (const std::string& w : words) {
+      float full = ReferenceSimilarity(name, w);
+      for (float floor : {0.6f, 0.7f, 0.8f, 0.9f}) {
+        float got = FoldedEditSimilarity(name, w, floor);
+        ++checked;
+        if (full >= floor) {
+          ++above;
+          EXPECT_NEAR(got, full, 1e-6) << name << " / " << w << " floor " << floor;
+        } else {
+          EXPECT_EQ(got, 0.0f) << name << " / " << w << " floor " << floor;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 50000u);
+  EXPECT_GT(above, checked / 40);  // near pairs, where the shortcuts must not cut
+}
+
 // A part read from Arabic script shows no short vowels and writes the long
 // ones as w and y: it meets a Latin spelling when the consonants agree, four
 // of them at least (fewer say too little).
