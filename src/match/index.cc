@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "common/parallel.h"
+#include "common/strings.h"
 #include "model/country.h"
 #include "scoring/constants.h"
 #include "text/chinese.h"
@@ -118,7 +119,46 @@ std::optional<text::AnalyzedName> BodyAfterComma(const text::AnalyzedName& a) {
   return unit;
 }
 
+// The short name a firm's or body's name gives in brackets at its end
+// ("DAEDONG CREDIT BANK (DCB)", "EASTERN TURKISTAN ISLAMIC MOVEMENT
+// (ETIM)"): one word of 2 to 10 letters or digits, two capitals at least,
+// indexed as a name of its own as the lists' aliases write it ("DCB").
+// Empty otherwise (a person's bracket holds other things: "(Tigrinya)").
+std::optional<text::AnalyzedName> BracketedShortName(std::string_view name, Schema schema) {
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  if (name.size() < 4 || name.back() != ')') return std::nullopt;
+  size_t open = name.rfind('(');
+  if (open == std::string_view::npos || open == 0) return std::nullopt;
+  std::string_view inner = name.substr(open + 1, name.size() - open - 2);
+  int capitals = 0;
+  for (char c : inner) {
+    if (c >= 'A' && c <= 'Z') {
+      ++capitals;
+    } else if (!IsAsciiAlnum(c)) {
+      return std::nullopt;
+    }
+  }
+  if (inner.size() < 2 || inner.size() > 10 || capitals < 2) return std::nullopt;
+  text::AnalyzedName unit = text::AnalyzeName(inner, schema);
+  if (unit.tokens.empty()) return std::nullopt;
+  return unit;
+}
+
 }  // namespace
+
+std::vector<text::AnalyzedName> ListedReadings(std::string_view name, Schema schema,
+                                               text::AnalyzedName analyzed) {
+  std::vector<text::AnalyzedName> readings;
+  std::optional<text::AnalyzedName> body, short_name;
+  if (schema != Schema::kPerson) {
+    body = BodyAfterComma(analyzed);
+    short_name = BracketedShortName(name, schema);
+  }
+  readings.push_back(std::move(analyzed));
+  if (body) readings.push_back(std::move(*body));
+  if (short_name) readings.push_back(std::move(*short_name));
+  return readings;
+}
 
 void ListedTokenKeys(const text::Token& t, std::vector<uint64_t>& out) {
   out.push_back(HashKey(kTagNorm, t.norm));
@@ -185,10 +225,10 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
   for (uint32_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
     for (uint32_t n = 0; n < entity.names.size(); ++n) {
-      std::optional<text::AnalyzedName> body;
-      if (entity.schema != Schema::kPerson) body = BodyAfterComma(analyzed[e][n]);
-      AddName(e, n, entity.names[n], entity.schema, std::move(analyzed[e][n]));
-      if (body) AddName(e, n, entity.names[n], entity.schema, std::move(*body), false);
+      std::vector<text::AnalyzedName> readings =
+          ListedReadings(entity.names[n].value, entity.schema, std::move(analyzed[e][n]));
+      for (size_t r = 0; r < readings.size(); ++r)
+        AddName(e, n, entity.names[n], entity.schema, std::move(readings[r]), r == 0);
     }
   }
 }
@@ -371,7 +411,14 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
   if (lookup == Lookup::kFuzzy) {
     if (text::IsAbjadSkeleton(token.norm))
       hashes.push_back(HashKey(kTagSkeleton, text::SkeletonKey(token.fold)));
-    if (token.abjad) hashes.push_back(HashKey(kTagAbjad, text::AbjadKey(token.fold)));
+    if (token.abjad) {
+      hashes.push_back(HashKey(kTagAbjad, text::AbjadKey(token.fold)));
+      std::string vowelled = text::AbjadVowelled(token.norm);
+      if (vowelled != token.norm) {
+        hashes.push_back(HashKey(kTagFold, text::Fold(vowelled)));
+        DeletionHashes(kTagDelete, vowelled, kMinDeleteLength, hashes);
+      }
+    }
     if (token.transcribed)
       hashes.push_back(HashKey(kTagTranscription, text::TranscriptionKey(token.fold)));
     DeletionHashes(kTagDelete, token.norm, kMinDeleteLength, hashes);

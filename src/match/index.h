@@ -73,6 +73,14 @@ struct EntityEvidence {
 // an "IMO" prefix on IMO numbers.
 std::string NormalizeIdentifier(std::string_view value);
 
+// Every reading of a listed name the index holds, `analyzed` (the name as
+// AnalyzeName reads it) first; for a firm or body also the body named
+// after its parent ("KOREAN WORKERS PARTY, PROPAGANDA AND AGITATION
+// DEPARTMENT": the part after the comma) and the short name it gives in
+// brackets ("DAEDONG CREDIT BANK (DCB)": "DCB").
+std::vector<text::AnalyzedName> ListedReadings(std::string_view name, Schema schema,
+                                               text::AnalyzedName analyzed);
+
 // Every lookup key (hash) a listed, vocabulary token is found by: its
 // spelling keys and deletions. Appends to `out`.
 void ListedTokenKeys(const text::Token& token, std::vector<uint64_t>& out);

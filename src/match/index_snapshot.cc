@@ -153,23 +153,24 @@ bool Index::AgreesWithAnalysis(const std::vector<Entity>& entities, size_t strid
   for (size_t i = 0; i < names_.size(); i += stride) {
     const IndexedName& n = names_[i];
     const Entity& entity = entities[n.entity];
-    text::AnalyzedName analyzed =
-        text::AnalyzeName(entity.names[n.name_index].value, entity.schema);
-    // The name is the whole reading, or (a second reading of a body named
-    // after its parent) the tokens after the comma.
-    if (analyzed.tokens.size() < n.tokens.size()) return false;
-    size_t from = analyzed.tokens.size() - n.tokens.size();
-    if (from != 0 && static_cast<int>(from) != analyzed.before_comma) return false;
-    for (size_t t = 0; t < n.tokens.size(); ++t) {
-      const text::Token& now = analyzed.tokens[from + t];
-      if (now.norm != vocab_[n.tokens[t].vocab].token.norm || now.role != n.tokens[t].role ||
-          now.position != n.tokens[t].position)
-        return false;
+    const std::string& value = entity.names[n.name_index].value;
+    std::vector<text::AnalyzedName> readings =
+        ListedReadings(value, entity.schema, text::AnalyzeName(value, entity.schema));
+    // The name is one of its readings: the whole name (with its head, comma
+    // and flags), or a second reading of a firm's or body's name.
+    bool found = false;
+    for (size_t r = 0; r < readings.size() && !found; ++r) {
+      const text::AnalyzedName& a = readings[r];
+      found = a.tokens.size() == n.tokens.size() &&
+              std::equal(a.tokens.begin(), a.tokens.end(), n.tokens.begin(),
+                         [&](const text::Token& now, const NameToken& then) {
+                           return now.norm == vocab_[then.vocab].token.norm &&
+                                  now.role == then.role && now.position == then.position;
+                         }) &&
+              (r > 0 || (a.head == n.head && a.before_comma == n.before_comma &&
+                         a.korean == n.korean && a.syllabic == n.syllabic && a.nasab == n.nasab));
     }
-    if (from == 0 && (analyzed.head != n.head || analyzed.before_comma != n.before_comma ||
-                      analyzed.korean != n.korean || analyzed.syllabic != n.syllabic ||
-                      analyzed.nasab != n.nasab))
-      return false;
+    if (!found) return false;
   }
   std::vector<uint64_t> keys;
   for (size_t v = 0; v < vocab_.size(); v += stride) {

@@ -118,7 +118,9 @@ std::vector<std::string> JoinLetterRuns(std::vector<std::string> words, bool per
 }
 
 // Arabic compounds: "abd al X" -> "abdul X"; "abdulX" -> "abdul X";
-// "X-uddin" / "Xeddine" -> "X uddin".
+// "X-uddin" / "Xeddine" -> "X uddin"; "X Allah" / "X Ullah" (نور الله,
+// حمد الله) -> "Xullah", as the lists write these names whole (Nurullah,
+// Hamdullah); "abd allah" (عبد الله) -> "abdallah".
 std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
   static constexpr std::string_view kAbdPrefixes[] = {"abdul", "abdel",  "abdal",
                                                       "abdol", "abdoul", "abd"};
@@ -130,6 +132,11 @@ std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
     if ((w == "abd" || w == "abdu") && i + 1 < words.size() &&
         (words[i + 1] == "al" || words[i + 1] == "el" || words[i + 1] == "ul")) {
       out.push_back("abdul");
+      ++i;
+      continue;
+    }
+    if (w == "abd" && i + 1 < words.size() && words[i + 1] == "allah") {
+      out.push_back("abdallah");  // عبد الله, as Abdallah / Abdullah are written
       ++i;
       continue;
     }
@@ -159,6 +166,12 @@ std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
       }
     }
     if (split) continue;
+    if ((w == "allah" || w == "ullah") && !out.empty() && out.back().size() >= 3 &&
+        !out.back().ends_with("allah") && !out.back().ends_with("ullah") &&
+        !IsParticle(out.back())) {
+      out.back() += "ullah";  // نور الله, Nur Allah: Nurullah
+      continue;
+    }
     if (w == "din" && !out.empty() &&
         (out.back() == "al" || out.back() == "ud" || out.back() == "ad")) {
       out.back() = "uddin";

@@ -114,6 +114,16 @@ std::string SkeletonKey(std::string_view folded) {
 
 std::string AbjadKey(std::string_view folded) { return Consonants(folded, 'v'); }
 
+std::string AbjadVowelled(std::string_view norm) {
+  std::string out(norm);
+  for (size_t i = 1; i < out.size(); ++i) {
+    if (IsVowel(norm[i - 1])) continue;  // the letters as written decide
+    if (out[i] == 'w') out[i] = 'u';
+    if (out[i] == 'y') out[i] = 'i';
+  }
+  return out;
+}
+
 std::string TranscriptionKey(std::string_view folded) {
   std::string key;
   for (char c : folded) {

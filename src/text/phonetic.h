@@ -35,6 +35,14 @@ std::string SkeletonKey(std::string_view folded);
 // spellings, which show the short vowels that script leaves out.
 std::string AbjadKey(std::string_view folded);
 
+// A token read from Arabic script (as written: "nwr", "hbyb", "amyn")
+// with its long-vowel letters read as vowels: w and y after a consonant
+// become u and i ("nur", "hbib", "amin"), as Latin spellings write them
+// (Nur, Habib, Amin). The first letter stays a consonant (ywsf: "yusf").
+// A second reading beside the letters as written, which stay right for
+// ALVI / علوی ("alwy").
+std::string AbjadVowelled(std::string_view norm);
+
 // Consonants of a folded token, for names transcribed into Han or kana
 // syllables (贝拉克 "beilake", バラク "baraku" for Barack): vowels, h, w and y
 // dropped, l written r (neither script tells them apart), repeats

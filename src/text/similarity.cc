@@ -159,6 +159,15 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
     for (const std::string& member : VariantGroupFolds(std::string_view(group->key).substr(1)))
       fuzzy = std::max(fuzzy, FoldedEditSimilarity(other->fold, member, std::max(floor, fuzzy)));
   }
+  // Read from Arabic script against a Latin spelling: its w and y may be
+  // the long vowels the Latin writes (nwr / Nur, amyn / Amin).
+  if (a.abjad != b.abjad && fuzzy < kMaxFuzzySimilarity) {
+    const Token& arabic = a.abjad ? a : b;
+    const Token& latin = a.abjad ? b : a;
+    std::string vowelled = Fold(AbjadVowelled(arabic.norm));
+    if (vowelled != arabic.fold)
+      fuzzy = std::max(fuzzy, FoldedEditSimilarity(vowelled, latin.fold, std::max(floor, fuzzy)));
+  }
   // Abjad transliterations carry no vowels ("mhmd"): same skeleton is a variant.
   if (fuzzy < kSkeletonSimilarity && (IsAbjadSkeleton(a.norm) || IsAbjadSkeleton(b.norm))) {
     std::string ka = SkeletonKey(a.fold), kb = SkeletonKey(b.fold);

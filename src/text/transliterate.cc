@@ -253,16 +253,60 @@ namespace {
 // becomes an alef so that the word keeps its initial vowel (عبدالله:
 // abdallh, not bdallh); a word-final ta marbuta is the vowel a (سميرة
 // SAMIRA, not smyrt; a final alef maqsura stays y: writers swap it with ya,
-// على for علي); the word الله is ALLAH, not the article and "lh".
+// على for علي); the word الله is ALLAH, not the article and "lh". Letters
+// of Persian, Urdu and Pashto that the romaniser drops or reads apart (ھ
+// in الطاھر, ی, ک, ځ in ځدران ZADRAN, ټ, ړ, ښ ...) are read as the Arabic
+// letters their romanisations write; the tatweel (a stretch, not a letter)
+// is dropped.
+char32_t ArabicLetterOf(char32_t c) {
+  switch (c) {
+    case 0x06BE:      // ھ heh doachashmee (Urdu)
+    case 0x06C1:      // ہ heh goal (Urdu)
+    case 0x06C0:      // ۀ heh with yeh
+      return 0x0647;  // ه
+    case 0x06CC:      // ی Farsi yeh
+    case 0x06D0:      // ې Pashto e
+    case 0x06CD:      // ۍ yeh with tail
+    case 0x06D2:      // ے yeh barree (Urdu)
+      return 0x064A;  // ي
+    case 0x06A9:      // ک keheh
+      return 0x0643;  // ك
+    case 0x06AB:      // ګ Pashto gaf
+      return 0x06AF;  // گ
+    case 0x0681:      // ځ Pashto dze (ZADRAN)
+      return 0x0632;  // ز
+    case 0x0685:      // څ Pashto tse
+      return 0x0633;  // س
+    case 0x067C:      // ټ Pashto tteh
+    case 0x0679:      // ٹ Urdu tteh
+      return 0x062A;  // ت
+    case 0x0689:      // ډ Pashto ddal
+    case 0x0688:      // ڈ Urdu ddal
+      return 0x062F;  // د
+    case 0x0693:      // ړ Pashto rreh
+    case 0x0691:      // ڑ Urdu rreh
+      return 0x0631;  // ر
+    case 0x0696:      // ږ Pashto zhe
+      return 0x0698;  // ژ
+    case 0x069A:      // ښ Pashto sheen
+      return 0x0634;  // ش
+    case 0x06BC:      // ڼ Pashto noon
+    case 0x06BA:      // ں noon ghunna (Urdu)
+      return 0x0646;  // ن
+    default: return c;
+  }
+}
+
 std::string PrepareArabicNames(const std::string& text) {
   constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639, kHeh = 0x0647,
-                     kTehMarbuta = 0x0629;
+                     kTehMarbuta = 0x0629, kTatweel = 0x0640;
   auto is_arabic_letter = [](char32_t c) { return c >= 0x0620 && c <= 0x06FF; };
   std::vector<char32_t> chars;
   for (size_t pos = 0; pos < text.size();) {
     char32_t c = DecodeUtf8(text, pos);
     if (c == 0xFFFFFFFF) return text;
-    chars.push_back(c);
+    if (c == kTatweel) continue;
+    chars.push_back(ArabicLetterOf(c));
   }
   std::string out;
   for (size_t i = 0; i < chars.size(); ++i) {

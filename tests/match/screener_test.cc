@@ -60,6 +60,9 @@ class ScreenerTest : public ::testing::Test {
     lists.entities.push_back(vessel);
     lists.entities.push_back(
         Org("kimco", Schema::kCompany, {{"KIM JONG UN TRADING LLC", NameKind::kPrimary}}));
+    lists.entities.push_back(
+        Org("dcb", Schema::kOrganization, {{"DAEDONG CREDIT BANK (DCB)", NameKind::kPrimary}}));
+    lists.entities.push_back(Person("bracket", {{"SMITH, John Robert (JRS)", NameKind::kPrimary}}));
     screener_ = Screener::Build(std::move(lists));
   }
   static void TearDownTestSuite() { screener_.reset(); }
@@ -155,6 +158,23 @@ TEST_F(ScreenerTest, AnOrganisationAliasMatchesExactly) {
   ASSERT_FALSE(legal.empty());
   EXPECT_EQ(legal[0].entity->id, "komid");
   EXPECT_TRUE(legal[0].match);
+}
+
+// A firm's short name in brackets is one of its names: the lists' aliases
+// write it alone (DCB, ETIM). A person's bracket is not read that way.
+TEST_F(ScreenerTest, AFirmsShortNameInBracketsIsANameOfItsOwn) {
+  auto m = Screen(Name("DCB"));
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0].entity->id, "dcb");
+  EXPECT_TRUE(m[0].match);
+  EXPECT_EQ(m[0].explanation.matched_name, "DAEDONG CREDIT BANK (DCB)");
+  auto whole = Screen(Name("Daedong Credit Bank"));
+  ASSERT_FALSE(whole.empty());
+  EXPECT_EQ(whole[0].entity->id, "dcb");
+  EXPECT_TRUE(whole[0].match);
+  for (const Match& other : Screen(Name("DBC"))) EXPECT_FALSE(other.match) << other.entity->id;
+  for (const Match& person : Screen(Name("JRS")))
+    EXPECT_FALSE(person.entity->id == "bracket" && person.match);
 }
 
 TEST_F(ScreenerTest, AnImoNumberFindsARenamedVessel) {

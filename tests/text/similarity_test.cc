@@ -162,6 +162,29 @@ TEST(SimilarityTest, ShortcutsAgreeWithTheFullTable) {
   EXPECT_GT(above, checked / 40);  // near pairs, where the shortcuts must not cut
 }
 
+// Read from Arabic script, w and y after a consonant may be the long vowels
+// a Latin spelling writes: nwr meets Nur, hbyb Habib, nwry Nuri. The letters
+// as written still count (alwy / Alvi), and a Latin token against another
+// Latin token is not read that way.
+TEST(SimilarityTest, ArabicLongVowelLettersMeetLatinVowels) {
+  EXPECT_EQ(AbjadVowelled("nwr"), "nur");
+  EXPECT_EQ(AbjadVowelled("hbyb"), "hbib");
+  EXPECT_EQ(AbjadVowelled("ywsf"), "yusf");  // the first letter stays a consonant
+  EXPECT_EQ(AbjadVowelled("awny"), "awni");  // w after a vowel stays
+  auto arabic = [](const std::string& norm) {
+    Token t = MakeToken(norm, TokenRole::kName);
+    t.abjad = true;
+    return t;
+  };
+  Token nur = MakeToken("nur", TokenRole::kName);
+  EXPECT_GE(CompareTokens(arabic("nwr"), nur, 0.6f).score, 0.9f);
+  EXPECT_GE(CompareTokens(nur, arabic("nwr"), 0.6f).score, 0.9f);
+  EXPECT_GE(CompareTokens(arabic("hbyb"), MakeToken("habib", TokenRole::kName), 0.6f).score, 0.85f);
+  EXPECT_GE(CompareTokens(arabic("alwy"), MakeToken("alvi", TokenRole::kName), 0.6f).score, 0.9f);
+  // Without the Arabic reading "nwr" is a consonant skeleton, not Nur.
+  EXPECT_LT(CompareTokens(MakeToken("nwr", TokenRole::kName), nur, 0.6f).score, 0.6f);
+}
+
 // A part read from Arabic script shows no short vowels and writes the long
 // ones as w and y: it meets a Latin spelling when the consonants agree, four
 // of them at least (fewer say too little).
