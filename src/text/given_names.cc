@@ -1,7 +1,11 @@
 #include "text/given_names.h"
 
 #include <initializer_list>
+#include <string>
 #include <unordered_map>
+
+#include "text/name_tables.h"
+#include "text/phonetic.h"
 
 namespace embargo::text {
 namespace {
@@ -110,7 +114,38 @@ constexpr std::string_view kPatronymicEndings[] = {"ovich", "evich", "ovych", "e
                                                    "ovna",  "evna",  "ivna",  "ichna",
                                                    "ogly",  "oglu",  "kyzy",  "qizi"};
 
+// East Slavic patronymic endings, longest first, and whether each is a
+// woman's: Russian (-ovich, -evich, -ievich), Ukrainian (-ovych, -yovych,
+// -ivna), Belarusian (-avich).
+struct PatronymicEnding {
+  std::string_view ending;
+  bool female;
+};
+constexpr PatronymicEnding kSlavicPatronymics[] = {
+    {"iyovych", false}, {"yovych", false}, {"ievich", false}, {"yevich", false},
+    {"ovich", false},   {"evich", false},  {"ovych", false},  {"evych", false},
+    {"avich", false},   {"ievna", true},   {"yevna", true},   {"yivna", true},
+    {"ovna", true},     {"evna", true},    {"ivna", true},    {"auna", true}};
+
 }  // namespace
+
+std::string PatronymicKey(std::string_view token) {
+  if (token.size() < 7) return "";
+  for (const PatronymicEnding& p : kSlavicPatronymics) {
+    if (token.size() < p.ending.size() + 3 || !token.ends_with(p.ending)) continue;
+    std::string_view stem = token.substr(0, token.size() - p.ending.size());
+    // The given name as the stem leaves it: Nikola(y), Serge(y), Dmytr(o),
+    // Hryhor(iy), Pavl(o), Mikala(i).
+    for (std::string_view tail : {"", "y", "i", "iy", "o", "a", "ai"}) {
+      std::string name = std::string(stem) + std::string(tail);
+      std::string_view group = VariantGroup(name);
+      if (group.empty()) group = VariantGroupOfFold(Fold(name));
+      if (!group.empty()) return "=" + std::string(group) + (p.female ? "~f" : "~m");
+    }
+    return "";
+  }
+  return "";
+}
 
 const std::vector<std::string>& RelatedGivenNames(std::string_view name) {
   static const auto* related = [] {

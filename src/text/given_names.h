@@ -19,4 +19,12 @@ const std::vector<std::string>& RelatedGivenNames(std::string_view name);
 // -ogly, ...).
 bool IsPatronymic(std::string_view token);
 
+// An East Slavic patronymic's candidate key: the variant group of the given
+// name it is formed from and its gender, so that the Russian, Ukrainian and
+// Belarusian forms of one patronymic meet as spellings of each other
+// (Nikolaevich, Mykolayovych, Mikalaevich -> "=nikolay~m"; Sergeevna,
+// Serhiivna -> "=sergey~f"). Empty when `token` is not one or its name is
+// in no variant group.
+std::string PatronymicKey(std::string_view token);
+
 }  // namespace embargo::text

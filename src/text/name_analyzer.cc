@@ -383,7 +383,8 @@ Token MakeToken(std::string norm, TokenRole role) {
   token.fold = Fold(norm);
   std::string_view group = VariantGroup(norm);
   if (group.empty()) group = VariantGroupOfFold(token.fold);
-  token.key = group.empty() ? VowelClassKey(token.fold) : "=" + std::string(group);
+  token.key = group.empty() ? PatronymicKey(norm) : "=" + std::string(group);
+  if (token.key.empty()) token.key = VowelClassKey(token.fold);
   token.norm = std::move(norm);
   token.role = role;
   return token;
