@@ -415,7 +415,8 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
       hashes.push_back(HashKey(kTagAbjad, text::AbjadKey(token.fold)));
       std::string vowelled = text::AbjadVowelled(token.norm);
       if (vowelled != token.norm) {
-        hashes.push_back(HashKey(kTagFold, text::Fold(vowelled)));
+        hashes.push_back(
+            HashKey(kTagFold, token.vowelled.empty() ? text::Fold(vowelled) : token.vowelled));
         DeletionHashes(kTagDelete, vowelled, kMinDeleteLength, hashes);
       }
     }

@@ -436,7 +436,10 @@ AnalyzedName AnalyzeName(std::string_view name, Schema schema) {
   CjkScript script = CjkScriptOf(name);
   bool transcribed = HasKana(name) || (script == CjkScript::kHan && HasForeignNameDot(name));
   if (HasArabicLetter(name)) {
-    for (Token& t : analyzed.tokens) t.abjad = true;
+    for (Token& t : analyzed.tokens) {
+      t.abjad = true;
+      t.vowelled = Fold(AbjadVowelled(t.norm));
+    }
   }
   if (transcribed) {
     for (Token& t : analyzed.tokens) t.transcribed = true;

@@ -44,8 +44,11 @@ struct Token {
   // by its consonants too (TranscriptionKey).
   bool transcribed = false;
   // Read from Arabic script, which writes no short vowels: compared by its
-  // consonants too (AbjadKey), whatever vowel letters it shows.
+  // consonants too (AbjadKey), whatever vowel letters it shows, and by
+  // `vowelled`, the fold of AbjadVowelled(norm) (its w and y as the long
+  // vowels u and i); empty for other tokens.
   bool abjad = false;
+  std::string vowelled;
 };
 
 struct AnalyzedName {

@@ -164,9 +164,9 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
   if (a.abjad != b.abjad && fuzzy < kMaxFuzzySimilarity) {
     const Token& arabic = a.abjad ? a : b;
     const Token& latin = a.abjad ? b : a;
-    std::string vowelled = Fold(AbjadVowelled(arabic.norm));
-    if (vowelled != arabic.fold)
-      fuzzy = std::max(fuzzy, FoldedEditSimilarity(vowelled, latin.fold, std::max(floor, fuzzy)));
+    if (!arabic.vowelled.empty() && arabic.vowelled != arabic.fold)
+      fuzzy = std::max(fuzzy,
+                       FoldedEditSimilarity(arabic.vowelled, latin.fold, std::max(floor, fuzzy)));
   }
   // Abjad transliterations carry no vowels ("mhmd"): same skeleton is a variant.
   if (fuzzy < kSkeletonSimilarity && (IsAbjadSkeleton(a.norm) || IsAbjadSkeleton(b.norm))) {

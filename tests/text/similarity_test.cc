@@ -173,7 +173,8 @@ TEST(SimilarityTest, ArabicLongVowelLettersMeetLatinVowels) {
   EXPECT_EQ(AbjadVowelled("awny"), "awni");  // w after a vowel stays
   auto arabic = [](const std::string& norm) {
     Token t = MakeToken(norm, TokenRole::kName);
-    t.abjad = true;
+    t.abjad = true;  // as AnalyzeName marks a name read from Arabic script
+    t.vowelled = Fold(AbjadVowelled(norm));
     return t;
   };
   Token nur = MakeToken("nur", TokenRole::kName);
