@@ -258,43 +258,41 @@ namespace {
 // in الطاھر, ی, ک, ځ in ځدران ZADRAN, ټ, ړ, ښ ...) are read as the Arabic
 // letters their romanisations write; the tatweel (a stretch, not a letter)
 // is dropped.
+// Persian, Urdu and Pashto letters and the Arabic letters their
+// romanisations write for them.
+struct LetterReading {
+  char32_t letter, arabic;
+};
+constexpr LetterReading kArabicReadings[] = {
+    {0x06BE, 0x0647},  // ھ heh doachashmee (Urdu) -> ه
+    {0x06C1, 0x0647},  // ہ heh goal (Urdu) -> ه
+    {0x06C0, 0x0647},  // ۀ heh with yeh -> ه
+    {0x06CC, 0x064A},  // ی Farsi yeh -> ي
+    {0x06D0, 0x064A},  // ې Pashto e -> ي
+    {0x06CD, 0x064A},  // ۍ yeh with tail -> ي
+    {0x06D2, 0x064A},  // ے yeh barree (Urdu) -> ي
+    {0x06A9, 0x0643},  // ک keheh -> ك
+    {0x06AB, 0x06AF},  // ګ Pashto gaf -> گ
+    {0x0681, 0x0632},  // ځ Pashto dze (ZADRAN) -> ز
+    {0x0685, 0x0633},  // څ Pashto tse -> س
+    {0x067C, 0x062A},  // ټ Pashto tteh -> ت
+    {0x0679, 0x062A},  // ٹ Urdu tteh -> ت
+    {0x0689, 0x062F},  // ډ Pashto ddal -> د
+    {0x0688, 0x062F},  // ڈ Urdu ddal -> د
+    {0x0693, 0x0631},  // ړ Pashto rreh -> ر
+    {0x0691, 0x0631},  // ڑ Urdu rreh -> ر
+    {0x0696, 0x0698},  // ږ Pashto zhe -> ژ
+    {0x069A, 0x0634},  // ښ Pashto sheen -> ش
+    {0x06BC, 0x0646},  // ڼ Pashto noon -> ن
+    {0x06BA, 0x0646},  // ں noon ghunna (Urdu) -> ن
+};
+
 char32_t ArabicLetterOf(char32_t c) {
-  switch (c) {
-    case 0x06BE:      // ھ heh doachashmee (Urdu)
-    case 0x06C1:      // ہ heh goal (Urdu)
-    case 0x06C0:      // ۀ heh with yeh
-      return 0x0647;  // ه
-    case 0x06CC:      // ی Farsi yeh
-    case 0x06D0:      // ې Pashto e
-    case 0x06CD:      // ۍ yeh with tail
-    case 0x06D2:      // ے yeh barree (Urdu)
-      return 0x064A;  // ي
-    case 0x06A9:      // ک keheh
-      return 0x0643;  // ك
-    case 0x06AB:      // ګ Pashto gaf
-      return 0x06AF;  // گ
-    case 0x0681:      // ځ Pashto dze (ZADRAN)
-      return 0x0632;  // ز
-    case 0x0685:      // څ Pashto tse
-      return 0x0633;  // س
-    case 0x067C:      // ټ Pashto tteh
-    case 0x0679:      // ٹ Urdu tteh
-      return 0x062A;  // ت
-    case 0x0689:      // ډ Pashto ddal
-    case 0x0688:      // ڈ Urdu ddal
-      return 0x062F;  // د
-    case 0x0693:      // ړ Pashto rreh
-    case 0x0691:      // ڑ Urdu rreh
-      return 0x0631;  // ر
-    case 0x0696:      // ږ Pashto zhe
-      return 0x0698;  // ژ
-    case 0x069A:      // ښ Pashto sheen
-      return 0x0634;  // ش
-    case 0x06BC:      // ڼ Pashto noon
-    case 0x06BA:      // ں noon ghunna (Urdu)
-      return 0x0646;  // ن
-    default: return c;
+  if (c < 0x0679 || c > 0x06D2) return c;
+  for (const LetterReading& r : kArabicReadings) {
+    if (r.letter == c) return r.arabic;
   }
+  return c;
 }
 
 std::string PrepareArabicNames(const std::string& text) {
