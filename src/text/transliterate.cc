@@ -247,17 +247,6 @@ std::string RomanizeHangul(std::string_view utf8) {
 
 namespace {
 
-// Arabic script before it is romanised, read as Latin spellings of names
-// read it: the article written joined to its word (الزيدي) becomes a word
-// of its own (AL-ZAIDI); a word-initial ain, which romanisation drops,
-// becomes an alef so that the word keeps its initial vowel (عبدالله:
-// abdallh, not bdallh); a word-final ta marbuta is the vowel a (سميرة
-// SAMIRA, not smyrt; a final alef maqsura stays y: writers swap it with ya,
-// على for علي); the word الله is ALLAH, not the article and "lh". Letters
-// of Persian, Urdu and Pashto that the romaniser drops or reads apart (ھ
-// in الطاھر, ی, ک, ځ in ځدران ZADRAN, ټ, ړ, ښ ...) are read as the Arabic
-// letters their romanisations write; the tatweel (a stretch, not a letter)
-// is dropped.
 // Persian, Urdu and Pashto letters and the Arabic letters their
 // romanisations write for them.
 struct LetterReading {
@@ -295,6 +284,17 @@ char32_t ArabicLetterOf(char32_t c) {
   return c;
 }
 
+// Arabic script before it is romanised, read as Latin spellings of names
+// read it: the article written joined to its word (الزيدي) becomes a word
+// of its own (AL-ZAIDI); a word-initial ain, which romanisation drops,
+// becomes an alef so that the word keeps its initial vowel (عبدالله:
+// abdallh, not bdallh); a word-final ta marbuta is the vowel a (سميرة
+// SAMIRA, not smyrt; a final alef maqsura stays y: writers swap it with ya,
+// على for علي); the word الله is ALLAH, not the article and "lh". Letters
+// of Persian, Urdu and Pashto that the romaniser drops or reads apart (ھ
+// in الطاھر, ی, ک, ځ in ځدران ZADRAN, ټ, ړ, ښ ...) are read as the Arabic
+// letters their romanisations write; the tatweel (a stretch, not a letter)
+// is dropped.
 std::string PrepareArabicNames(const std::string& text) {
   constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639, kHeh = 0x0647,
                      kTehMarbuta = 0x0629, kTatweel = 0x0640;
