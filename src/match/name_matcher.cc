@@ -4,6 +4,7 @@
 
 #include "common/utf8.h"
 #include "text/chinese.h"
+#include "text/name_tables.h"
 
 namespace embargo::match {
 namespace {
@@ -319,6 +320,22 @@ struct PartCosts {
   }
 };
 
+// Whether the matched parts of a firm's listed name are all business words
+// while a part left unmatched is not (COMMERCIAL BANK against KORYO
+// COMMERCIAL BANK).
+bool OnlyBusinessWordsMatch(const Index& index, const IndexedName& name,
+                            const std::vector<char>& c_used) {
+  bool distinctive_left = false;
+  for (size_t j = 0; j < name.tokens.size(); ++j) {
+    const NameToken& c = name.tokens[j];
+    if (c.role != text::TokenRole::kName) continue;
+    bool business = text::IsBusinessWord(index.vocab()[c.vocab].token.norm);
+    if (c_used[j] && !business) return false;
+    distinctive_left |= !c_used[j] && !business;
+  }
+  return distinctive_left;
+}
+
 bool Counts(text::TokenRole role) {
   return role == text::TokenRole::kName || role == text::TokenRole::kNumber;
 }
@@ -403,6 +420,11 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
       result.score > kSinglePartCap) {
     result.score = kSinglePartCap;
     result.single_part_capped = true;
+  }
+  if (!person_rules && result.score > kBusinessWordsOnlyCap && !taken.empty() &&
+      OnlyBusinessWordsMatch(index, name, c_used)) {
+    result.score = kBusinessWordsOnlyCap;
+    result.business_capped = true;
   }
   if (syllabic && result.score > kFamilyMismatchCap && !FamiliesMeet(query, name, taken)) {
     result.score = kFamilyMismatchCap;

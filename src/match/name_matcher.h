@@ -22,6 +22,7 @@ namespace embargo::match {
 
 // The alignment's constants (scoring/constants.h).
 using scoring::kAcronymSimilarity;
+using scoring::kBusinessWordsOnlyCap;
 using scoring::kExtraListMiddleCost;
 using scoring::kExtraListPartCost;
 using scoring::kExtraQueryMiddleCost;
@@ -65,6 +66,7 @@ struct NameScore {
   float score = 0;
   int matched_significant = 0;  // matched list-name tokens that are ordinary name parts
   bool single_part_capped = false;
+  bool business_capped = false;  // only business words match a firm's name
   bool family_capped = false;
   bool order_capped = false;  // the given-name syllables run in another order
 };

@@ -91,6 +91,7 @@ Explanation Explain(const Index& index, const Entity& entity, Schema query_schem
   std::string detail =
       fmt::format("'{}' ~ '{}' ({})", ex.query_name, ex.matched_name, NameKindName(name.kind));
   if (ns.single_part_capped) detail += "; only one name part matches";
+  if (ns.business_capped) detail += "; only business words match";
   if (ns.family_capped) detail += "; the family names differ";
   if (ns.order_capped) detail += "; the given-name syllables run in another order";
   ex.features.push_back({"name_match", ns.score, detail});

@@ -44,6 +44,7 @@ constexpr std::array kPublished = {
     Constant{"extra_query_middle_cost", static_cast<double>(kExtraQueryMiddleCost), "alignment"},
     Constant{"extra_list_middle_cost", static_cast<double>(kExtraListMiddleCost), "alignment"},
     Constant{"single_part_cap", static_cast<double>(kSinglePartCap), "alignment"},
+    Constant{"business_words_only_cap", static_cast<double>(kBusinessWordsOnlyCap), "alignment"},
     Constant{"korean_syllable_similarity", static_cast<double>(kKoreanSyllableSimilarity),
              "alignment"},
     Constant{"acronym_similarity", static_cast<double>(kAcronymSimilarity), "alignment"},

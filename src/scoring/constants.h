@@ -91,6 +91,11 @@ inline constexpr float kExtraListMiddleCost = 0.15f;
 // Cap on a person's name score when a single name part matches and the list
 // name has more (OFAC FAQ 5 step 3: a surname alone is not a match).
 inline constexpr float kSinglePartCap = 0.65f;
+// Cap on a firm's or body's name score when only business words match
+// (COMMERCIAL BANK) and the listed name has a part that is not one
+// (KORYO COMMERCIAL BANK, COMMERCIAL BANK OF SYRIA): the part that names
+// the firm is missing.
+inline constexpr float kBusinessWordsOnlyCap = 0.65f;
 // Korean names: two romanised syllables that can be the same Hangul
 // syllable (Yong / Young / Yeong) score this; any other pair of syllables is
 // no match (yong / tong, min / man are other names).

@@ -36,6 +36,10 @@ nlohmann::json Features() {
       {"name_single_part_cap", Feature("Ceiling on a person's name score when only one of several "
                                        "listed name parts matches (OFAC FAQ 5)",
                                        kSinglePartCap)},
+      {"name_business_words_only_cap",
+       Feature("Ceiling on a firm's name score when only business words (bank, commercial, "
+               "trading...) match and the listed name has a part that is not one",
+               kBusinessWordsOnlyCap)},
       {"birth_date_exact", Feature("Same birth date", kDobExactBonus)},
       {"birth_date_year", Feature("Same birth year, day unknown on one side", kDobYearBonus)},
       {"birth_date_day_mismatch",
