@@ -14,7 +14,7 @@ APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohm
                 libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format \
                 libcpp-httplib-dev libboost-dev libssl-dev openssl wrk curl \
                 libsqlite3-dev libpq-dev postgresql libtomlplusplus-dev chromium libpng-dev \
-                libzip-dev clang libfuzzer-14-dev llvm
+                libzip-dev clang libfuzzer-14-dev llvm libxml2-utils
 
 .PHONY: deps build test run bench load-test asan fuzz format-check clean
 
@@ -51,6 +51,11 @@ run: build
 	$(BUILD_DIR)/embargo rescreen --store $(BUILD_DIR)/embargo.db
 	$(BUILD_DIR)/embargo alerts list --limit 10 --store $(BUILD_DIR)/embargo.db
 	$(BUILD_DIR)/embargo audit verify --store $(BUILD_DIR)/embargo.db
+	@echo
+	@echo "Payments: every party, agent, BIC, place and free-text field of ISO 20022 and SWIFT MT messages"
+	$(BUILD_DIR)/embargo payments screen samples/payments $(DATA)/payments/iso20022 $(DATA)/payments/mt --store $(BUILD_DIR)/embargo.db --output $(BUILD_DIR)/payments.jsonl --print-holds
+	@echo "(one JSON line per message, hits with field paths and explanations: $(BUILD_DIR)/payments.jsonl)"
+	$(BUILD_DIR)/embargo payments cases list --store $(BUILD_DIR)/embargo.db
 	@echo
 	@echo "Cross-list coordination: one target on every list, and the DPRK gaps between the lists"
 	$(BUILD_DIR)/embargo show KPi.055 --lists $(DATA)

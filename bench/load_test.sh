@@ -5,6 +5,7 @@
 #   RELOADS=20 bench/load_test.sh 60               20 reloads during the run
 #   CORRUPT=1 bench/load_test.sh 10                then a reload with a corrupted list
 #   EMBARGO=../main/build/embargo bench/load_test.sh 60 8   another build, for before/after
+#   SCRIPT=bench/load/payments.lua PAYMENT_FILES="a.xml b.fin" bench/load_test.sh 30 8   /payments/screen
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-60}
@@ -13,6 +14,7 @@ PORT=${PORT:-18080}
 DATA=${DATA:-../shared/data}
 EMBARGO=${EMBARGO:-build/embargo}
 THREADS=${THREADS:-64}
+SCRIPT=${SCRIPT:-bench/load/match.lua}  # bench/load/payments.lua with PAYMENT_FILES="..."
 WORK=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
@@ -26,7 +28,7 @@ curl -sf http://127.0.0.1:$PORT/readyz > /dev/null || { echo "server did not sta
 rss() { awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$SERVER/status; }
 echo "rss after load: $(rss)"
 # Warm-up: pool threads take their per-thread buffers as connections arrive.
-wrk -t2 -c"$CONNECTIONS" -d10s -s bench/load/match.lua http://127.0.0.1:$PORT > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$SCRIPT" http://127.0.0.1:$PORT > /dev/null
 echo "rss at start: $(rss)"
 ( for i in $(seq 5 5 "$SECONDS_RUN"); do sleep 5; echo "rss at ${i}s: $(rss)"; done ) &
 SAMPLER=$!
@@ -37,7 +39,7 @@ if [ -n "${RELOADS:-}" ]; then
     done ) &
   RELOADER=$!
 fi
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s bench/load/match.lua http://127.0.0.1:$PORT | grep -E "RESULT|Latency|Req/Sec|requests in"
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s "$SCRIPT" http://127.0.0.1:$PORT | grep -E "RESULT|Latency|Req/Sec|requests in"
 wait $SAMPLER 2>/dev/null || true
 [ -n "${RELOADER:-}" ] && wait $RELOADER
 echo "rss at end: $(rss)"

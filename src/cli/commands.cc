@@ -8,6 +8,7 @@
 #include "cli/gaps_command.h"
 #include "cli/lists_command.h"
 #include "cli/option_checks.h"
+#include "cli/payments_command.h"
 #include "cli/screen_command.h"
 #include "cli/serve_command.h"
 #include "cli/show_command.h"
@@ -260,6 +261,9 @@ int Main(int argc, char** argv) {
                         "Store: serves /alerts, and its latest list versions when no --lists");
   serve_cmd->add_option("--dataset", serve.dataset_override,
                         "Dataset name for files that name none");
+  serve_cmd->add_option("--embargoes", serve.embargoes,
+                        "Embargoed jurisdictions CSV for /payments/screen (default: the shipped "
+                        "table)");
   serve_cmd->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8000)");
   serve_cmd->add_option("--api-keys", serve.api_keys_path,
                         "API keys file ('<role> <sha256>' lines); none: loopback only");
@@ -412,6 +416,69 @@ int Main(int argc, char** argv) {
   AddStoreOption(alerts_decide, alerts.store);
   AddAuditOptions(alerts_decide, alerts.audit);
   alerts_decide->callback([&] { code = RunAlertsDecide(alerts, std::cout, std::cerr); });
+
+  PaymentsArgs payments;
+  auto* payments_cmd =
+      app.add_subcommand("payments", "Screen payment messages (ISO 20022, SWIFT MT)");
+  payments_cmd->require_subcommand(1);
+  auto* payments_screen = payments_cmd->add_subcommand(
+      "screen", "Screen every party, agent, code and free-text field of payment messages");
+  payments_screen
+      ->add_option("INPUT", payments.inputs,
+                   "Message files (pacs.008, pacs.009, pain.001 XML; MT103/202 FIN, "
+                   ".rje batches) or folders of them")
+      ->required();
+  AddListOptions(payments_screen, payments.source);
+  payments_screen->add_option("--output", payments.output,
+                              "JSON lines output, one line per message (default stdout)");
+  payments_screen->add_option("--embargoes", payments.embargoes,
+                              "Embargoed jurisdictions CSV (jurisdiction,kind,name,spellings,"
+                              "legal_basis) replacing the shipped table");
+  payments_screen->add_option("--threshold", payments.threshold, "Name alert threshold")
+      ->check(FiniteRange(0, 1));
+  payments_screen->add_option("--threads", payments.threads, "Worker threads (default all cores)")
+      ->check(CLI::Range(0, 256));
+  payments_screen->add_flag("--print-holds", payments.print_holds,
+                            "Also print each held message's reasons, one line per hit");
+  payments_screen->footer(
+      "A message with any hit is held. With --store, the lists are the store's latest versions "
+      "(or --as-of) unless --lists or --index is given, each held message becomes a payment "
+      "case (embargo payments cases), and hits a released case's good-guy entries cover are "
+      "reported under \"cleared\". Exit codes: 0 every message read; 1 the lists, the embargo "
+      "table, the store or the output failed; 2 usage; 3 some messages could not be read (their "
+      "lines carry \"error\").");
+  payments_screen->callback([&] { code = RunPaymentsScreen(payments, std::cout, std::cerr); });
+
+  PaymentCasesArgs payment_cases;
+  auto* cases_cmd = payments_cmd->add_subcommand(
+      "cases", "Held payment messages (payments screen --store), and analysts' decisions");
+  cases_cmd->require_subcommand(1);
+  auto* cases_list = cases_cmd->add_subcommand("list", "Payment cases, oldest first");
+  cases_list->add_option("--status", payment_cases.status, "held, released or blocked")
+      ->check(CLI::IsMember({"held", "released", "blocked"}));
+  cases_list->add_option("--limit", payment_cases.limit, "At most this many");
+  cases_list->add_option("--format", payment_cases.format, "text or json (JSON lines)")
+      ->check(CLI::IsMember({"text", "json"}));
+  AddStoreOption(cases_list, payment_cases.store);
+  cases_list->callback([&] { code = RunPaymentCasesList(payment_cases, std::cout, std::cerr); });
+  auto* cases_show =
+      cases_cmd->add_subcommand("show", "One case: its hits, message, decisions, good-guy entries");
+  cases_show->add_option("ID", payment_cases.id, "Case id")->required();
+  AddStoreOption(cases_show, payment_cases.store);
+  cases_show->callback([&] { code = RunPaymentCasesShow(payment_cases, std::cout, std::cerr); });
+  auto* cases_decide = cases_cmd->add_subcommand("decide", "Release or block a held message");
+  cases_decide->add_option("ID", payment_cases.id, "Case id")->required();
+  cases_decide
+      ->add_option("--status", payment_cases.decision,
+                   "released (a false positive: its hits become good-guy entries) or blocked")
+      ->required();
+  cases_decide->add_option("--note", payment_cases.note, "Why (required)")->required();
+  cases_decide->add_option("--analyst", payment_cases.analyst,
+                           "Who decides (default: the OS user)");
+  AddStoreOption(cases_decide, payment_cases.store);
+  AddAuditOptions(cases_decide, payment_cases.audit);
+  cases_decide->callback(
+      [&] { code = RunPaymentCasesDecide(payment_cases, std::cout, std::cerr); });
 
   AuditArgs audit;
   std::string audit_out;

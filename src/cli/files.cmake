@@ -16,4 +16,6 @@ list(APPEND EMBARGO_SOURCES
   src/cli/audit_command.cc
   src/cli/xref_command.cc
   src/cli/show_command.cc
-  src/cli/gaps_command.cc)
+  src/cli/gaps_command.cc
+  src/cli/payments_command.cc
+  src/cli/payment_cases_command.cc)

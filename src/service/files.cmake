@@ -15,4 +15,5 @@ list(APPEND EMBARGO_SOURCES
   src/service/search_handler.cc
   src/service/entity_filter.cc
   src/service/openapi.cc
-  src/service/alerts_handler.cc)
+  src/service/alerts_handler.cc
+  src/service/payments_handler.cc)

@@ -14,6 +14,10 @@
 #include "embargo/screener.h"
 #include "service/cross_links.h"
 
+namespace embargo::payments {
+class PaymentScreener;
+}  // namespace embargo::payments
+
 namespace embargo::service {
 
 // Query-string parameters; a key may repeat (include_dataset=a&include_dataset=b).
@@ -46,6 +50,9 @@ struct ServingSnapshot {
   // The links between the screener's lists, for /entities/{id}; made by the
   // reload worker after publishing, or by the first request that needs them.
   std::shared_ptr<CrossLinks> cross_links = std::make_shared<CrossLinks>();
+  // Payment screening over `screener` (listed BICs and IMO numbers) and the
+  // embargo table, for POST /payments/screen; built with the snapshot.
+  std::shared_ptr<const payments::PaymentScreener> payments;
 };
 
 // Limits that protect the service; each breach of a request limit is a 4xx

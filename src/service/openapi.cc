@@ -199,6 +199,27 @@ json AlertOperations() {
   return {{"list", list}, {"one", one}, {"decide", decide}};
 }
 
+json PaymentsOperation() {
+  json op = Operation(
+      "screen_payment",
+      "Screen payment messages, raw: ISO 20022 XML (pacs.008, pacs.009, pain.001) or SWIFT MT "
+      "FIN (MT103, MT202, MT202COV; several separated by '$'). Every party and agent name, BIC, "
+      "country, town and free-text field is screened against the lists and the embargoed "
+      "jurisdictions; a message with any hit is held",
+      {Param("threshold", "query", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}},
+             "Name alert threshold (default 0.8)")},
+      ErrorReplies({{"200", Reply("The decision, and each message with its hits (field path, "
+                                  "what matched, score, explanation) and parties",
+                                  "schemas/PaymentScreening")}},
+                   {400, 401, 403, 413, 429}));
+  json raw = {{"schema", String()}};
+  op["requestBody"] = {
+      {"required", true},
+      {"content",
+       {{"application/xml", raw}, {"text/plain", raw}, {"application/octet-stream", raw}}}};
+  return op;
+}
+
 json Paths() {
   json unauthenticated = json::array();  // security: [] switches the API key off
   // Probes are answered on the I/O threads and never counted against the 429 limit.
@@ -222,6 +243,7 @@ json Paths() {
       {"/alerts", {{"get", AlertOperations()["list"]}}},
       {"/alerts/{id}", {{"get", AlertOperations()["one"]}}},
       {"/alerts/{id}/decision", {{"post", AlertOperations()["decide"]}}},
+      {"/payments/screen", {{"post", PaymentsOperation()}}},
   };
 }
 
@@ -248,6 +270,32 @@ json XrefSchema() {
                  {"ambiguous", objects},
                  {"unlinked", objects}},
                 {"counterparts", "links", "ambiguous", "unlinked"});
+}
+
+// payments/screening_json.h: one screened message.
+json PaymentMessageSchema() {
+  json hit = Object({{"path", String()},
+                     {"role", String()},
+                     {"kind", String()},
+                     {"text", String()},
+                     {"score", {{"type", "number"}}},
+                     {"detail", String()},
+                     {"entity", {{"type", "object"}}},
+                     {"place", {{"type", "object"}}},
+                     {"explanation", {{"type", "object"}}}},
+                    {"path", "kind", "text", "score", "detail"});
+  json hits = {{"type", "array"}, {"items", hit}};
+  return Object({{"file", String()},
+                 {"line", {{"type", "integer"}}},
+                 {"syntax", String()},
+                 {"type", String()},
+                 {"id", String()},
+                 {"decision", String()},
+                 {"reasons", Strings()},
+                 {"hits", hits},
+                 {"cleared", hits},
+                 {"parties", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
+                {"type", "decision", "hits"});
 }
 
 json EntitySchema() {
@@ -332,6 +380,11 @@ json Schemas() {
                                  {"total", Total()},
                                  {"results", results},
                                  {"facets", {{"type", "object"}}}})},
+      {"PaymentScreening",
+       Object({{"decision", {{"type", "string"}, {"enum", {"pass", "hold"}}}},
+               {"messages", {{"type", "array"}, {"items", PaymentMessageSchema()}}},
+               {"errors", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
+              {"decision", "messages"})},
       {"Catalog", Object({{"datasets", {{"type", "array"}, {"items", {{"type", "object"}}}}},
                           {"current", Strings()},
                           {"outdated", Strings()},

@@ -11,6 +11,7 @@
 
 #include "common/hash.h"
 #include "common/json_text.h"
+#include "payments/payment_screener.h"
 #include "service/alerts_handler.h"
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
@@ -18,8 +19,10 @@
 #include "service/json_body_check.h"
 #include "service/match_handler.h"
 #include "service/openapi.h"
+#include "service/payments_handler.h"
 #include "service/request_target.h"
 #include "service/search_handler.h"
+#include "store/payment_cases.h"
 #include "store/store.h"
 #include "store/versions.h"
 
@@ -74,6 +77,7 @@ enum class RouteId {
   kAlerts,
   kAlert,
   kAlertDecision,
+  kPaymentsScreen,
 };
 
 // What a path template's {placeholder} matches.
@@ -100,6 +104,7 @@ constexpr Route kRoutes[] = {
     {RouteId::kReload, "POST", "/admin/reload", "/admin/reload"},
     {RouteId::kAlerts, "GET", "/alerts", "/alerts"},
     {RouteId::kAlert, "GET", "/alerts/{id}", "/alerts/{id}", Capture::kDigits},
+    {RouteId::kPaymentsScreen, "POST", "/payments/screen", "/payments/screen"},
     {RouteId::kAlertDecision, "POST", "/alerts/{id}/decision", "/alerts/{id}/decision",
      Capture::kDigits},
 };
@@ -207,6 +212,14 @@ Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerO
   snapshot->loaded_at = std::chrono::system_clock::now();
   snapshot->version = SnapshotVersion(screener->lists(), snapshot->loaded_at);
   snapshot->screener = std::move(screener);
+  std::shared_ptr<const payments::Embargoes> embargoes = payments::DefaultEmbargoes();
+  if (!options.embargoes.empty()) {
+    auto loaded = payments::Embargoes::Load(options.embargoes);
+    if (!loaded.ok()) return loaded.error();
+    embargoes = *loaded;
+  }
+  snapshot->payments =
+      std::make_shared<const payments::PaymentScreener>(snapshot->screener, std::move(embargoes));
   return std::shared_ptr<const ServingSnapshot>(std::move(snapshot));
 }
 
@@ -464,6 +477,45 @@ HttpReply Server::Refuse(const HttpRequest& request, int status, std::string det
   return Finish(log, ErrorReply(status, std::move(detail)));
 }
 
+Response Server::ScreenPayments(const Call& call, const ServingSnapshot& snapshot) {
+  if (store_ == nullptr)
+    return HandlePaymentsScreen(snapshot, call.target.params, call.request.body);
+  // The good-guy entries in force; hashes of the served records (computed as
+  // the store computes them, so entries made from stored versions match).
+  std::shared_ptr<const store::GoodGuyList> good_guys;
+  {
+    std::lock_guard lock(store_mu_);
+    auto entries = store::ActiveGoodGuys(*store_);
+    if (!entries.ok()) return ErrorResponse(500, entries.error().ToString());
+    good_guys =
+        std::make_shared<const store::GoodGuyList>(std::move(*entries), store::EntityHashes());
+  }
+  nlohmann::json versions = nlohmann::json::object();
+  for (const Dataset& d : snapshot.screener->lists().datasets) {
+    versions[d.name] = {
+        {"file", d.path}, {"published", d.version_date}, {"served", snapshot.version}};
+  }
+  PaymentCaseHooks hooks;
+  hooks.cleared = [&](const payments::Hit& hit) { return good_guys->Clears(hit); };
+  bool opened = false;
+  hooks.record = [&](const payments::Message& message,
+                     const payments::Screening& screening) -> Result<int64_t> {
+    std::lock_guard lock(store_mu_);
+    auto recorded = store::RecordPaymentCase(
+        *store_, store::MakePaymentCase(message, screening, store::EntityHashes(), versions),
+        "api");
+    if (!recorded.ok()) return recorded.error();
+    opened |= recorded->created;
+    return recorded->payment_case.id;
+  };
+  Response r = HandlePaymentsScreen(snapshot, call.target.params, call.request.body, &hooks);
+  if (opened) {
+    std::lock_guard lock(store_mu_);
+    PublishAuditHead();
+  }
+  return r;
+}
+
 HttpReply Server::Answer(RequestLog& log, const Call& call) {
   const Limits& limits = options_.limits;
   const Params& params = call.target.params;
@@ -517,6 +569,7 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
           });
         });
         break;
+      case RouteId::kPaymentsScreen: r = ScreenPayments(call, *snapshot); break;
       case RouteId::kHealth:
       case RouteId::kReady: r = ErrorResponse(500, "probes are answered on the I/O thread"); break;
     }

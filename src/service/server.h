@@ -42,6 +42,7 @@ struct ServerOptions {
   std::string store;               // store URL: /alerts endpoints; lists from it when no --lists
   std::string index;               // or a snapshot file, re-read on reload
   std::string dataset_override;
+  std::string embargoes;  // embargoed jurisdictions CSV for /payments/screen; "" = shipped table
   std::string host = "127.0.0.1";
   int port = 8000;            // 0 = any free port (tests)
   std::string api_keys_path;  // empty: no keys, loopback clients only
@@ -121,6 +122,9 @@ class Server {
   void ReleaseWhenUnused(std::shared_ptr<const ServingSnapshot> old);
   // After a decision (store_mu_ held): publishes the audit head and logs it.
   void PublishAuditHead();
+  // POST /payments/screen; with a store, good-guy entries clear hits and held
+  // messages become payment cases.
+  Response ScreenPayments(const Call& call, const ServingSnapshot& snapshot);
 
   ServerOptions options_;
   ApiKeys keys_;

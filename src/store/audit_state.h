@@ -1,12 +1,14 @@
 // The state of the audited tables, as the audit chain records it. Every
 // change to list_versions, version_entities, customers, alerts, decisions,
-// suppressions or monitor_state appends, in the same transaction, an audit
+// suppressions, monitor_state, payment_cases, payment_case_decisions or
+// payment_good_guys appends, in the same transaction, an audit
 // row whose details carry the new values of the rows it changed:
 //   "state": {"alerts": {"columns": [...], "rows": {"17": [values], ...},
 //                        "sha256": SHA-256 of the "rows" JSON}, ...}
 // A row's key is its key columns joined by ':' ("3:us_ofac_sdn-1234"); a
 // deleted row is null. Values are the text the database returns; long text
-// (an alert's explanation, a customer's record) is recorded as its SHA-256.
+// (an alert's explanation, a customer's record, a payment case's hits and
+// message) is recorded as its SHA-256.
 // `audit verify` (store/audit_verify.h) replays these to rebuild what each
 // table should hold. Functions over one Database; thread-compatible.
 #pragma once
@@ -32,6 +34,9 @@ enum class AuditedTable {
   kDecisions,
   kSuppressions,
   kMonitorState,
+  kPaymentCases,
+  kPaymentCaseDecisions,
+  kPaymentGoodGuys,
 };
 
 struct AuditedColumn {
@@ -95,7 +100,8 @@ Result<AuditRow> AppendStateAudit(Database& db, const AuditEvent& event, const S
 // For the migration that introduced state (schema 2): rows written before it
 // are adopted as found, by "audit.baseline" rows carrying their state (one
 // per table, one per list version's entities). Appends nothing to a store
-// whose audited tables are empty.
+// whose audited tables are empty. Tables made by later migrations (the
+// payment cases, schema 3) are audited from their first row: not adopted.
 Status AdoptUnauditedState(Database& db);
 
 }  // namespace embargo::store

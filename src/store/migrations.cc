@@ -148,6 +148,49 @@ CREATE TABLE audit_anchors (
        // From now on every change records the rows' new state in the chain
        // (store/audit_state.h); the rows already stored are adopted as found.
        AdoptUnauditedState},
+      {3, "payment cases, their decisions and good-guy entries", R"sql(
+-- Payment messages `payments screen --store` held (store/payment_cases.h):
+-- at most one held case per message content.
+CREATE TABLE payment_cases (
+  id {{id}},
+  message_digest TEXT NOT NULL,   -- SHA-256 of the message content (payments/screening_json.h)
+  message_type TEXT NOT NULL,     -- pacs.008.001.08, MT103 ...
+  message_id TEXT NOT NULL,       -- MT :20:, ISO MsgId/EndToEndId
+  file TEXT NOT NULL,             -- where it was read
+  status TEXT NOT NULL,           -- held | released | blocked
+  hits TEXT NOT NULL,             -- JSON array: the hits, each with its good-guy key
+  message TEXT NOT NULL,          -- JSON: the message content
+  list_versions TEXT NOT NULL,    -- JSON {dataset: version id} it was screened against
+  created_at TEXT NOT NULL,
+  decided_at TEXT                 -- NULL while held
+);
+CREATE UNIQUE INDEX payment_cases_held_digest ON payment_cases (message_digest)
+  WHERE status = 'held';
+CREATE INDEX payment_cases_status ON payment_cases (status, id);
+
+CREATE TABLE payment_case_decisions (
+  id {{id}},
+  case_id BIGINT NOT NULL REFERENCES payment_cases (id),
+  status TEXT NOT NULL,           -- released | blocked
+  note TEXT NOT NULL,
+  analyst TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+);
+
+-- Released cases' hits: the same text in the same field, matching the same
+-- listed entity (unchanged: entity_hash) or place, is cleared, not held.
+CREATE TABLE payment_good_guys (
+  id {{id}},
+  field TEXT NOT NULL,            -- the party's role, or the free-text path without indexes
+  text TEXT NOT NULL,             -- what matched, as written
+  entity_id TEXT NOT NULL,        -- the listed entity, or place:<jurisdiction>:<name>
+  entity_hash TEXT NOT NULL,      -- the entity's record hash when released; '' for places
+  case_id BIGINT NOT NULL REFERENCES payment_cases (id),
+  created_at TEXT NOT NULL,
+  lapsed_at TEXT                  -- NULL while in force
+);
+CREATE INDEX payment_good_guys_entity ON payment_good_guys (entity_id, field);
+)sql"},
   };
   return kMigrations;
 }

@@ -1,2 +1,3 @@
 list(APPEND EMBARGO_TEST_SOURCES tests/cli/cli_test.cc tests/cli/output_test.cc
-  tests/cli/screen_batch_test.cc tests/cli/customers_import_test.cc tests/cli/korean_bank_test.cc)
+  tests/cli/screen_batch_test.cc tests/cli/customers_import_test.cc tests/cli/korean_bank_test.cc
+  tests/cli/payment_cases_command_test.cc)

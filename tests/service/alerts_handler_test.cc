@@ -24,6 +24,7 @@
 #include "store/audit.h"
 #include "store/audit_head.h"
 #include "store/customers.h"
+#include "store/payment_cases.h"
 #include "store/rescreen.h"
 #include "store/store.h"
 #include "store/versions.h"
@@ -459,6 +460,54 @@ TEST(AlertServerTest, WithoutAStoreTheAlertsAre404) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 404);
   EXPECT_NE(Json(r).value("detail", "").find("--store"), std::string::npos) << r->body;
+}
+
+// POST /payments/screen on a server with a store: a held message becomes a
+// payment case (one per message, however often it is sent), and once the
+// case is released as a false positive the same creditor no longer stops
+// the payment.
+TEST(AlertServerTest, PaymentsScreenOpensCasesThatAReleaseClears) {
+  AlertStore store;
+  ASSERT_TRUE(store.ok());
+  ServerOptions options;
+  options.store = store.path();
+  options.port = 0;
+  options.threads = 2;
+  RunningServer server(options);
+  ASSERT_TRUE(server.ok());
+  auto c = server.Client();
+  const std::string mt =
+      "{1:F01AABSLKLXAXXX0000000000}{2:I103HANYUS33XXXXN}{4:\r\n:20:REF1\r\n:23B:CRED\r\n"
+      ":32A:250922USD700,\r\n:50K:/100611002421\r\nOPTIMA TECHNOLOGIES LTD\r\n"
+      ":59:/LK123456\r\nRI WON HO\r\n:71A:OUR\r\n-}";
+  auto first = Json(c.Post("/payments/screen", mt, "text/plain"));
+  ASSERT_EQ(first["decision"], "hold") << first.dump();
+  int64_t case_id = first["messages"][0].value("case_id", int64_t{0});
+  ASSERT_GT(case_id, 0) << first.dump();
+  auto again = Json(c.Post("/payments/screen", mt, "text/plain"));
+  EXPECT_EQ(again["messages"][0].value("case_id", int64_t{0}), case_id);
+
+  auto held = store::GetPaymentCase(store.db(), case_id);
+  ASSERT_TRUE(held.ok()) << held.error().ToString();
+  EXPECT_EQ(held->status, "held");
+  EXPECT_EQ(held->message_id, "REF1");
+  auto released =
+      store::DecidePaymentCase(store.db(), case_id, "released", "the importer's agent", "ana");
+  ASSERT_TRUE(released.ok()) << released.error().ToString();
+
+  auto after = Json(c.Post("/payments/screen", mt, "text/plain"));
+  EXPECT_EQ(after["decision"], "pass") << after.dump();
+  EXPECT_FALSE(after["messages"][0].contains("case_id"));
+  ASSERT_GE(after["messages"][0]["cleared"].size(), 1u) << after.dump();
+  EXPECT_EQ(after["messages"][0]["cleared"][0]["path"], ":59:");
+  // Another beneficiary is not covered by that release.
+  std::string other = mt;
+  other.replace(other.find("RI WON HO"), 9, "YUN HO JIN");
+  EXPECT_EQ(Json(c.Post("/payments/screen", other, "text/plain"))["decision"], "hold");
+
+  auto check = store::VerifyAudit(store.db());
+  ASSERT_TRUE(check.ok()) << check.error().ToString();
+  EXPECT_TRUE(check->ok()) << "row " << check->first_bad_seq << ": " << check->problem;
 }
 
 }  // namespace

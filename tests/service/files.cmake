@@ -8,4 +8,5 @@ list(APPEND EMBARGO_TEST_SOURCES
   tests/service/server_test.cc
   tests/service/request_target_test.cc
   tests/service/json_body_check_test.cc
-  tests/service/server_hardening_test.cc)
+  tests/service/server_hardening_test.cc
+  tests/service/payments_handler_test.cc)

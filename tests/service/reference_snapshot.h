@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "embargo/lists.h"
+#include "payments/payment_screener.h"
 #include "service/http_types.h"
 #include "test_paths.h"
 
@@ -19,6 +20,8 @@ inline const ServingSnapshot& ReferenceSnapshot() {
     ServingSnapshot s;
     s.screener = Screener::Build(lists.ok() ? std::move(*lists) : ListSet{});
     s.version = "test-version";
+    s.payments =
+        std::make_shared<const payments::PaymentScreener>(s.screener, payments::DefaultEmbargoes());
     return s;
   }();
   return snapshot;

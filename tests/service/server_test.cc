@@ -108,6 +108,30 @@ TEST_F(ServerTest, MatchAnswersAYenteShapedRequest) {
   EXPECT_EQ(body["responses"]["q2"]["results"][0]["id"], "kr_fsc_sample-FSC-0002");
 }
 
+TEST_F(ServerTest, PaymentsScreenTakesARawMtMessage) {
+  auto c = server_->Client();
+  std::string mt =
+      "{1:F01AABSLKLXAXXX0000000000}{2:I103HANYUS33XXXXN}{4:\r\n:20:REF1\r\n:23B:CRED\r\n"
+      ":32A:250922USD700,\r\n:50K:/100611002421\r\nRI WON HO PYONGYANG DPRK\r\n"
+      ":59:/LK123456\r\nLNM\r\n:71A:OUR\r\n-}";
+  auto r = c.Post("/payments/screen", mt, "text/plain");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto body = Json(r);
+  EXPECT_EQ(body["decision"], "hold");
+  std::set<std::string> hits;
+  for (const auto& hit : body["messages"][0]["hits"]) {
+    hits.insert(hit["path"].get<std::string>() + " " + hit["kind"].get<std::string>() + " " +
+                hit["text"].get<std::string>());
+  }
+  EXPECT_EQ(hits, (std::set<std::string>{":50K: party_name RI WON HO", ":50K: place PYONGYANG",
+                                         ":50K: place DPRK"}))
+      << r->body;
+  auto bad = c.Post("/payments/screen", "not a message", "text/plain");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+}
+
 TEST_F(ServerTest, MatchHonoursDatasetScopeAndExclusions) {
   auto c = server_->Client();
   auto only_un = Json(c.Post("/match/un_sc_sanctions", kYenteExample, "application/json"));

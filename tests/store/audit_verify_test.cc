@@ -179,6 +179,9 @@ TEST_P(AuditTrailTest, AnUntouchedStoreVerifiesClean) {
                                                                  {"entity_records", 3},
                                                                  {"list_versions", 1},
                                                                  {"monitor_state", 1},
+                                                                 {"payment_case_decisions", 0},
+                                                                 {"payment_cases", 0},
+                                                                 {"payment_good_guys", 0},
                                                                  {"suppressions", 1},
                                                                  {"version_entities", 3}}));
   EXPECT_EQ(report.notes, (std::vector<std::string>{
@@ -516,8 +519,9 @@ TEST_P(AuditMigrationTest, AStoreFromBeforeIsAdoptedAndVerifiedFromThen) {
   auto raw = Database::Open(store_->url());
   ASSERT_TRUE(raw.ok());
   Database& old = **raw;
-  ASSERT_TRUE(old.ExecScript("DROP TABLE audit_anchors; DELETE FROM schema_migrations WHERE "
-                             "version > 1")
+  ASSERT_TRUE(old.ExecScript("DROP TABLE payment_good_guys; DROP TABLE payment_case_decisions; "
+                             "DROP TABLE payment_cases; DROP TABLE audit_anchors; DELETE FROM "
+                             "schema_migrations WHERE version > 1")
                   .ok());
   auto lists = LoadLists({::embargo::testing::TestData("lists/rok-fsc-sample.csv")});
   ASSERT_TRUE(lists.ok());
