@@ -14,7 +14,7 @@ Entity Named(std::initializer_list<const char*> names) {
 TEST(ListedWordsTest, CountsNamesPerWordAndKnowsOneWordNamesAndNeighbours) {
   ListedWords words({Named({"RI WON HO", "Ri Won-Ho"}), Named({"KOMID", "PKK"}),
                      Named({"Korea Mining Development Trading Corporation"}), Named({"EBANO"})});
-  EXPECT_EQ(words.NamesHolding("ri"), 2u);   // one entity, two names
+  EXPECT_EQ(words.NamesHolding("ri"), 2u);  // one entity, two names
   EXPECT_EQ(words.NamesHolding("korea"), 1u);
   EXPECT_EQ(words.NamesHolding("bank"), 0u);
   EXPECT_TRUE(words.IsOneWordName("komid"));
