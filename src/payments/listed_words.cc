@@ -69,4 +69,13 @@ bool ListedWords::CanNameWhole(std::string_view span) const {
   return false;
 }
 
+bool ListedWords::HoldsPossibleName(std::string_view text) const {
+  std::vector<Word> words = SplitWords(text);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (IsOneWordName(words[i].key)) return true;
+    if (i > 0 && AreNeighbours(words[i - 1].key, words[i].key)) return true;
+  }
+  return false;
+}
+
 }  // namespace embargo::payments

@@ -38,6 +38,9 @@ class ListedWords {
   // Whether the words of `span` could name a listed name whole: a one-word
   // name, or two neighbouring words of one.
   bool CanNameWhole(std::string_view span) const;
+  // Whether some run of the words of `text` could (CanNameWhole): a word
+  // that is a one-word listed name, or two neighbours.
+  bool HoldsPossibleName(std::string_view text) const;
 
  private:
   std::unordered_map<std::string, uint32_t> names_holding_;

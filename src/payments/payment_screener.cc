@@ -372,6 +372,9 @@ void PaymentScreener::ScreenName(const std::string& path, const std::string& rol
     }
     return;
   }
+  // Parts worth screening alone exist only where the words could name a
+  // listed name whole; without such words the field is judged as it is.
+  if (!words_.HoldsPossibleName(text)) return screen_once(text, Judge::kField);
   screen_once(text, Judge::kFieldAndSpans);
   for (const std::string& span : spans) screen_once(span, Judge::kWhole);
 }

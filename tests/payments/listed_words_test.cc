@@ -29,6 +29,9 @@ TEST(ListedWordsTest, CountsNamesPerWordAndKnowsOneWordNamesAndNeighbours) {
   EXPECT_FALSE(words.CanNameWhole("KOREA TRADING"));
   EXPECT_FALSE(words.CanNameWhole("PKK"));
   EXPECT_FALSE(words.CanNameWhole(""));
+  EXPECT_TRUE(words.HoldsPossibleName("PAYMENT TO KOMID PYONGYANG"));
+  EXPECT_TRUE(words.HoldsPossibleName("RI WON HO PYONGYANG DPRK"));
+  EXPECT_FALSE(words.HoldsPossibleName("KOREA TRADING PKK LTD"));
 }
 
 }  // namespace
