@@ -24,8 +24,10 @@ size_t Letters(const std::string& key) {
 
 }  // namespace
 
-ListedWords::ListedWords(const std::vector<Entity>& entities) {
+ListedWords::ListedWords(const std::vector<Entity>& entities, Names names) {
   for (const Entity& entity : entities) {
+    if (entity.schema == Schema::kAirplane) continue;
+    if ((entity.schema == Schema::kVessel) != (names == Names::kVessels)) continue;
     for (const Name& name : entity.names) {
       std::vector<Word> words = SplitWords(name.value);
       if (words.size() == 1 && Letters(words[0].key) >= kMinSingleWordLetters) {

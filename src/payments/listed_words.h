@@ -25,8 +25,11 @@ class ListedWords {
   // "PKK" are everyday letter groups).
   static constexpr size_t kMinSingleWordLetters = 5;
 
+  // Whose names: ships', or everyone else's (aircraft are in neither).
+  enum class Names { kParties, kVessels };
+
   ListedWords() = default;
-  explicit ListedWords(const std::vector<Entity>& entities);
+  ListedWords(const std::vector<Entity>& entities, Names names);
 
   // How many listed names hold the word (a SplitWords key); 0 = none.
   uint32_t NamesHolding(const std::string& key) const;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <tuple>
 
 #include "payments/codes.h"
 
@@ -166,7 +167,8 @@ PaymentScreener::PaymentScreener(std::shared_ptr<const Screener> screener,
                                  std::shared_ptr<const Embargoes> embargoes)
     : screener_(std::move(screener)),
       embargoes_(std::move(embargoes)),
-      words_(screener_->lists().entities) {
+      party_words_(screener_->lists().entities, ListedWords::Names::kParties),
+      vessel_words_(screener_->lists().entities, ListedWords::Names::kVessels) {
   for (const Entity& entity : screener_->lists().entities) {
     for (const Identifier& id : entity.identifiers) {
       if (id.type == IdType::kSwiftBic) {
@@ -283,18 +285,28 @@ void PaymentScreener::ScreenTextNames(const std::string& path, const std::string
     clean += names;
   }
   std::vector<Word> words = SplitWords(clean);
-  std::vector<uint32_t> listed(words.size(), 0);  // listed names holding the word; 0 = none
-  for (size_t i = 0; i < words.size(); ++i) {
-    listed[i] = words_.NamesHolding(words[i].key);
-  }
   Query parties;
   Query vessels;
   vessels.schema = Schema::kVessel;
+  // Parties and vessels each on the words of their own names: a span that
+  // could name a party is rarely a ship's name, and the other way round.
+  for (const auto& [listed_words, base, kind] :
+       {std::tuple<const ListedWords&, const Query&, const char*>{party_words_, parties,
+                                                                  "text_name"},
+        {vessel_words_, vessels, "vessel_name"}}) {
+    ScreenSpans(path, clean, words, listed_words, base, kind, ctx);
+  }
+}
+
+void PaymentScreener::ScreenSpans(const std::string& path, const std::string& clean,
+                                  const std::vector<Word>& words, const ListedWords& listed_words,
+                                  const Query& base, const char* kind, Context& ctx) const {
+  std::vector<uint32_t> listed(words.size(), 0);  // listed names holding the word; 0 = none
+  for (size_t i = 0; i < words.size(); ++i) listed[i] = listed_words.NamesHolding(words[i].key);
   size_t spans = 0;
   // Every span of listed words, up to kMaxTextNameWords long, that holds a
-  // word few listed names share.
-  // A span can name a listed name whole only if it is a one-word listed name
-  // or two of its neighbouring words are neighbours in a listed name.
+  // word few listed names share and could name a listed name whole: a
+  // one-word listed name, or two neighbours in a listed name.
   for (size_t begin = 0; begin < words.size(); ++begin) {
     bool distinctive = false;
     bool paired = false;
@@ -302,14 +314,13 @@ void PaymentScreener::ScreenTextNames(const std::string& path, const std::string
       if (listed[end] == 0) break;
       distinctive = distinctive || listed[end] <= kDistinctiveWordNames;
       if (end > begin) {
-        paired = paired || words_.AreNeighbours(words[end - 1].key, words[end].key);
+        paired = paired || listed_words.AreNeighbours(words[end - 1].key, words[end].key);
       }
-      bool possible = end == begin ? words_.IsOneWordName(words[begin].key) : paired;
+      bool possible = end == begin ? listed_words.IsOneWordName(words[begin].key) : paired;
       if (!distinctive || !possible) continue;
       if (++spans > kMaxTextSpans) return;
       std::string span = clean.substr(words[begin].begin, words[end].end - words[begin].begin);
-      ScreenName(path, "", span, parties, "text_name", false, ctx);
-      ScreenName(path, "", span, vessels, "vessel_name", false, ctx);
+      ScreenName(path, "", span, base, kind, false, ctx);
     }
   }
 }
@@ -352,7 +363,8 @@ void PaymentScreener::ScreenName(const std::string& path, const std::string& rol
         ctx.Add(std::move(hit));
       } else if (judge == Judge::kFieldAndSpans) {
         std::string span = AlignedSpan(name, match.explanation);
-        if (!span.empty() && LetterCount(span) >= kMinWindowLetters && words_.CanNameWhole(span) &&
+        if (!span.empty() && LetterCount(span) >= kMinWindowLetters &&
+            party_words_.CanNameWhole(span) &&
             std::find(spans.begin(), spans.end(), span) == spans.end()) {
           spans.push_back(std::move(span));
         }
@@ -367,14 +379,14 @@ void PaymentScreener::ScreenName(const std::string& path, const std::string& rol
     if (words.size() == 2) {
       for (const Word& w : words) {
         std::string word = text.substr(w.begin, w.end - w.begin);
-        if (words_.CanNameWhole(word)) screen_once(word, Judge::kWhole);
+        if (party_words_.CanNameWhole(word)) screen_once(word, Judge::kWhole);
       }
     }
     return;
   }
   // Parts worth screening alone exist only where the words could name a
   // listed name whole; without such words the field is judged as it is.
-  if (!words_.HoldsPossibleName(text)) return screen_once(text, Judge::kField);
+  if (!party_words_.HoldsPossibleName(text)) return screen_once(text, Judge::kField);
   screen_once(text, Judge::kFieldAndSpans);
   for (const std::string& span : spans) screen_once(span, Judge::kWhole);
 }

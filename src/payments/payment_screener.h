@@ -77,6 +77,9 @@ class PaymentScreener {
   void ScreenParty(const Party& party, Context& ctx) const;
   void ScreenFreeText(const std::string& path, const std::string& text, Context& ctx) const;
   void ScreenTextNames(const std::string& path, const std::string& text, Context& ctx) const;
+  void ScreenSpans(const std::string& path, const std::string& clean,
+                   const std::vector<Word>& words, const ListedWords& listed_words,
+                   const Query& base, const char* kind, Context& ctx) const;
   // Screens `text` as a name. A name field (`name_field`) is judged as the
   // engine judges names, and a candidate aligned with part of it is screened
   // again on that part; other text must name a listed name whole.
@@ -97,7 +100,8 @@ class PaymentScreener {
   std::unordered_multimap<std::string, const Entity*> bic8_;   // head-office listings by BIC8
   std::unordered_multimap<std::string, const Entity*> bic6_;   // institution + country
   std::unordered_multimap<std::string, const Entity*> imo_;    // "9074729"
-  ListedWords words_;
+  ListedWords party_words_;   // of the names of people, firms and bodies
+  ListedWords vessel_words_;  // of ships' names
 };
 
 // Whether `digits` (7 digits) has a valid IMO check digit.
