@@ -9,7 +9,7 @@ DATA ?= ../shared/data
 LISTEN ?= 127.0.0.1:8000
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 600
-FUZZERS ?= lists ofac batch names snapshot http
+FUZZERS ?= lists ofac batch names snapshot http payments
 APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohmann-json3-dev \
                 libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format \
                 libcpp-httplib-dev libboost-dev libssl-dev openssl wrk curl \

@@ -11,12 +11,14 @@ endif()
 # or server transport. common/'s SHA-256 (OpenSSL) and HTML report style are
 # for the store and the reports.
 set(EMBARGO_FUZZ_LIB_SOURCES)
-foreach(subsystem common model scoring sources text input match)
+foreach(subsystem common model scoring sources text input match payments)
   set(EMBARGO_SOURCES)
   include(src/${subsystem}/files.cmake)
   list(APPEND EMBARGO_FUZZ_LIB_SOURCES ${EMBARGO_SOURCES})
 endforeach()
 list(FILTER EMBARGO_FUZZ_LIB_SOURCES EXCLUDE REGEX "common/(sha256|html_report)\\.cc$")
+# A screened message's JSON digests it with SHA-256: for the store and the API.
+list(FILTER EMBARGO_FUZZ_LIB_SOURCES EXCLUDE REGEX "payments/screening_json\\.cc$")
 list(APPEND EMBARGO_FUZZ_LIB_SOURCES
   src/cli/batch_input.cc
   src/service/http_types.cc
@@ -44,15 +46,17 @@ target_link_libraries(embargo_fuzz_lib
   PUBLIC embargo_flags Threads::Threads fmt::fmt nlohmann_json::nlohmann_json
   PRIVATE ICU::uc ICU::i18n ICU::data pugixml::pugixml PkgConfig::LIBZIP)
 
-set(EMBARGO_FUZZERS lists ofac batch names snapshot http)
+set(EMBARGO_FUZZERS lists ofac batch names snapshot http payments)
 foreach(name ${EMBARGO_FUZZERS})
   add_executable(fuzz_${name} fuzz/${name}_fuzzer.cc)
   target_link_libraries(fuzz_${name} PRIVATE embargo_fuzz_lib)
   target_compile_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
   target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
 endforeach()
-# The HTTP harness answers from a snapshot of this small list.
+# The HTTP and payments harnesses screen against this small list.
 target_compile_definitions(fuzz_http PRIVATE
+  EMBARGO_FUZZ_LIST="${CMAKE_SOURCE_DIR}/tests/data/lists/rok-fsc-sample.csv")
+target_compile_definitions(fuzz_payments PRIVATE
   EMBARGO_FUZZ_LIST="${CMAKE_SOURCE_DIR}/tests/data/lists/rok-fsc-sample.csv")
 
 # Seed corpora: small slices of the reference data (never copied into the

@@ -452,6 +452,21 @@ void SnapshotSeeds(Corpus& corpus) {
   }
 }
 
+// Every payment sample as it is: ISO 20022 documents and MT files (the
+// harness reads the syntax from the first byte).
+void PaymentSeeds(Corpus& corpus, const fs::path& data) {
+  for (const char* folder : {"payments/iso20022", "payments/mt"}) {
+    std::vector<fs::path> files;
+    for (const fs::directory_entry& e : fs::directory_iterator(data / folder)) {
+      files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& file : files) {
+      corpus.Write("payments", file.filename().string(), ReadOrThrow(file));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace embargo::fuzz
 
@@ -472,7 +487,9 @@ int main(int argc, char** argv) {
     BatchSeeds(corpus);
     NamesSeeds(corpus);
     SnapshotSeeds(corpus);
-    for (const char* harness : {"lists", "ofac", "batch", "names", "snapshot", "http"}) {
+    PaymentSeeds(corpus, argv[1]);
+    for (const char* harness :
+         {"lists", "ofac", "batch", "names", "snapshot", "http", "payments"}) {
       corpus.CopyHandWritten(harness);
     }
     std::cout << corpus.count() << " seeds in " << argv[3] << "\n";

@@ -11,7 +11,7 @@ set -uo pipefail
 build=${1:?usage: fuzz/run.sh BUILD SECONDS [HARNESS...]}
 seconds=${2:?usage: fuzz/run.sh BUILD SECONDS [HARNESS...]}
 shift 2
-harnesses=${*:-lists ofac batch names snapshot http}
+harnesses=${*:-lists ofac batch names snapshot http payments}
 here=$(cd "$(dirname "$0")" && pwd)
 logs=${FUZZ_LOGS:-$build/logs}
 mkdir -p "$logs"
