@@ -84,18 +84,18 @@ std::string TextLineAsNames(std::string_view line) {
   return out;
 }
 
-// Windows of one or two consecutive lines, so that a name wrapped onto the
-// next line is read whole.
-std::vector<std::string> LineWindows(const std::vector<std::string>& lines, size_t max_lines) {
-  std::vector<std::string> usable;
+// The name of an MT party field's lines (35 characters each): the first
+// line, and the second with it unless that one holds a digit (a house
+// number, a postcode: the address has begun), since a long name wraps.
+std::string NameLines(const std::vector<std::string>& lines) {
+  std::vector<const std::string*> usable;
   for (const std::string& line : lines) {
-    if (LetterCount(line) > 0) usable.push_back(line);
-    if (usable.size() == max_lines) break;
+    if (LetterCount(line) > 0) usable.push_back(&line);
+    if (usable.size() == 2) break;
   }
-  std::vector<std::string> windows;
-  if (usable.size() == 1) windows.push_back(usable[0]);
-  for (size_t i = 0; i + 1 < usable.size(); ++i) windows.push_back(usable[i] + " " + usable[i + 1]);
-  return windows;
+  if (usable.empty()) return "";
+  if (usable.size() == 1 || HasDigit(*usable[1])) return *usable[0];
+  return *usable[0] + " " + *usable[1];
 }
 
 std::string Suffixed(const Message& message, const std::string& path, std::string_view suffix) {
@@ -218,12 +218,10 @@ void PaymentScreener::ScreenParty(const Party& party, Context& ctx) const {
   if (!party.lei.empty()) base.id_numbers.push_back(party.lei);
   if (!party.bic.empty()) base.id_numbers.push_back(party.bic);
 
-  // Names: the unstructured lines in windows (a name may wrap), else Nm.
+  // Names: the unstructured lines (a name may wrap onto the second), else Nm.
   const char* kind = "party_name";
   if (!party.lines.empty()) {
-    for (const std::string& window : LineWindows(party.lines, 2)) {
-      ScreenName(party.path, party.role, window, base, kind, true, ctx);
-    }
+    ScreenName(party.path, party.role, NameLines(party.lines), base, kind, true, ctx);
   } else if (!party.name.empty()) {
     ScreenName(Suffixed(m, party.path, party.agent ? "FinInstnId/Nm" : "Nm"), party.role,
                party.name, base, kind, true, ctx);
