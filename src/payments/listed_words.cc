@@ -75,7 +75,9 @@ bool ListedWords::HoldsPossibleName(std::string_view text) const {
   std::vector<Word> words = SplitWords(text);
   for (size_t i = 0; i < words.size(); ++i) {
     if (IsOneWordName(words[i].key)) return true;
-    if (i > 0 && AreNeighbours(words[i - 1].key, words[i].key)) return true;
+    if (i == 0 || !AreNeighbours(words[i - 1].key, words[i].key)) continue;
+    uint32_t rarer = std::min(NamesHolding(words[i - 1].key), NamesHolding(words[i].key));
+    if (rarer <= kDistinctiveNames) return true;
   }
   return false;
 }

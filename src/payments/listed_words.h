@@ -24,6 +24,9 @@ class ListedWords {
   // One-word listed names shorter than this are not looked for ("ETA",
   // "PKK" are everyday letter groups).
   static constexpr size_t kMinSingleWordLetters = 5;
+  // A word at most this many listed names hold tells names apart ("EBANO",
+  // "KOMID", "WON"; not "BANK", "TRADING", "SERVICES").
+  static constexpr uint32_t kDistinctiveNames = 200;
 
   // Whose names: ships', or everyone else's (aircraft are in neither).
   enum class Names { kParties, kVessels };
@@ -41,8 +44,9 @@ class ListedWords {
   // Whether the words of `span` could name a listed name whole: a one-word
   // name, or two neighbouring words of one.
   bool CanNameWhole(std::string_view span) const;
-  // Whether some run of the words of `text` could (CanNameWhole): a word
-  // that is a one-word listed name, or two neighbours.
+  // Whether some run of the words of `text` could (CanNameWhole) and tells
+  // names apart: a word that is a one-word listed name, or two neighbours one
+  // of which is distinctive.
   bool HoldsPossibleName(std::string_view text) const;
 
  private:

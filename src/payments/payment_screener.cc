@@ -21,10 +21,9 @@ constexpr size_t kWindowCandidates = 5;
 // A window with fewer letters is not a name (codes, "TEST").
 constexpr size_t kMinWindowLetters = 4;
 // Free text is screened on spans of words that occur in listed names, up to
-// this many words long, holding at least one word that at most this many
-// listed names share ("EBANO", "KOMID", "WON"; not "BANK", "TRADING").
+// this many words long, holding at least one distinctive word
+// (ListedWords::kDistinctiveNames).
 constexpr size_t kMaxTextNameWords = 5;
-constexpr uint32_t kDistinctiveWordNames = 200;
 // Spans screened per free-text field, at most (a field of listed words
 // cannot make one message cost seconds).
 constexpr size_t kMaxTextSpans = 200;
@@ -310,7 +309,7 @@ void PaymentScreener::ScreenSpans(const std::string& path, const std::string& cl
     bool paired = false;
     for (size_t end = begin; end < words.size() && end < begin + kMaxTextNameWords; ++end) {
       if (listed[end] == 0) break;
-      distinctive = distinctive || listed[end] <= kDistinctiveWordNames;
+      distinctive = distinctive || listed[end] <= ListedWords::kDistinctiveNames;
       if (end > begin) {
         paired = paired || listed_words.AreNeighbours(words[end - 1].key, words[end].key);
       }
