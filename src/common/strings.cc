@@ -35,6 +35,18 @@ std::optional<double> ParseFiniteInRange(std::string_view text, double low, doub
   return value;
 }
 
+std::string AsciiUppercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = AsciiUpper(static_cast<unsigned char>(c));
+  return out;
+}
+
+std::string AsciiLowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = AsciiLower(static_cast<unsigned char>(c));
+  return out;
+}
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {

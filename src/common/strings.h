@@ -37,9 +37,17 @@ std::optional<double> ParseFiniteInRange(std::string_view text, double low, doub
 inline char AsciiLower(unsigned char c) {
   return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 }
+inline char AsciiUpper(unsigned char c) {
+  return static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+}
 inline bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+
+// `text` with its ASCII letters in upper or lower case; other bytes as
+// they are (codes, country codes, BICs).
+std::string AsciiUppercase(std::string_view text);
+std::string AsciiLowercase(std::string_view text);
 
 // ASCII case-insensitive equality.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

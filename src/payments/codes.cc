@@ -2,17 +2,13 @@
 
 #include <cctype>
 
+#include "common/strings.h"
+
 namespace embargo::payments {
 namespace {
 
 bool IsUpperAlpha(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsUpperAlnum(char c) { return IsUpperAlpha(c) || (c >= '0' && c <= '9'); }
-
-std::string Upper(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 }  // namespace
 
@@ -27,7 +23,7 @@ bool IsBic(std::string_view text) {
 
 std::string Bic11(std::string_view text) {
   if (!IsBic(text)) return "";
-  std::string out = Upper(text);
+  std::string out = AsciiUppercase(text);
   if (out.size() == 8) out += "XXX";
   return out;
 }

@@ -96,11 +96,6 @@ std::string TextAt(const pugi::xml_node& node, std::initializer_list<std::string
   return Text(Descend(node, path));
 }
 
-std::string Upper(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
-}
-
 // The namespace URI of `node`'s name, from the xmlns declarations in scope.
 std::string NamespaceOf(const pugi::xml_node& node) {
   std::string_view name = node.name();
@@ -206,7 +201,7 @@ PostalAddress ReadAddress(const pugi::xml_node& address) {
   out.post_code = TextAt(address, {"PstCd"});
   out.town = TextAt(address, {"TwnNm"});
   out.subdivision = TextAt(address, {"CtrySubDvsn"});
-  out.country = Upper(TextAt(address, {"Ctry"}));
+  out.country = AsciiUppercase(TextAt(address, {"Ctry"}));
   return out;
 }
 
@@ -230,7 +225,7 @@ void AppendOtherIds(const pugi::xml_node& node, std::vector<std::string>& out) {
 // name, address, other ids.
 void ReadInstitution(const pugi::xml_node& institution, Party& party) {
   std::string bic = TextAt(institution, {"BICFI"});
-  party.bic = Upper(bic.empty() ? TextAt(institution, {"BIC"}) : bic);
+  party.bic = AsciiUppercase(bic.empty() ? TextAt(institution, {"BIC"}) : bic);
   pugi::xml_node member = Child(institution, "ClrSysMmbId");
   std::string code = TextAt(member, {"ClrSysId", "Cd"});
   if (code.empty()) code = TextAt(member, {"ClrSysId", "Prtry"});
@@ -248,16 +243,16 @@ void ReadPerson(const pugi::xml_node& node, Party& party) {
   party.address = ReadAddress(Child(node, "PstlAdr"));
   pugi::xml_node organisation = Descend(node, {"Id", "OrgId"});
   std::string bic = TextAt(organisation, {"AnyBIC"});
-  party.bic = Upper(bic.empty() ? TextAt(organisation, {"BICOrBEI"}) : bic);
+  party.bic = AsciiUppercase(bic.empty() ? TextAt(organisation, {"BICOrBEI"}) : bic);
   party.lei = TextAt(organisation, {"LEI"});
   AppendOtherIds(organisation, party.other_ids);
   pugi::xml_node person = Descend(node, {"Id", "PrvtId"});
   pugi::xml_node birth = Child(person, "DtAndPlcOfBirth");
   party.birth_date = TextAt(birth, {"BirthDt"});
   party.birth_place = TextAt(birth, {"CityOfBirth"});
-  party.birth_country = Upper(TextAt(birth, {"CtryOfBirth"}));
+  party.birth_country = AsciiUppercase(TextAt(birth, {"CtryOfBirth"}));
   AppendOtherIds(person, party.other_ids);
-  party.country_of_residence = Upper(TextAt(node, {"CtryOfRes"}));
+  party.country_of_residence = AsciiUppercase(TextAt(node, {"CtryOfRes"}));
 }
 
 Party ReadParty(const pugi::xml_node& node, std::string_view role, bool agent, std::string path) {

@@ -7,7 +7,9 @@
 #include <set>
 #include <tuple>
 
+#include "common/strings.h"
 #include "payments/codes.h"
+#include "sources/ofac_remarks.h"
 
 namespace embargo::payments {
 namespace {
@@ -27,12 +29,6 @@ constexpr size_t kMaxTextNameWords = 5;
 // Spans screened per free-text field, at most (a field of listed words
 // cannot make one message cost seconds).
 constexpr size_t kMaxTextSpans = 200;
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool HasDigit(std::string_view word) {
   return std::any_of(word.begin(), word.end(),
@@ -132,16 +128,6 @@ bool SpanNamesWholeName(const Explanation& explanation) {
 
 }  // namespace
 
-bool ImoCheckDigitValid(std::string_view digits) {
-  if (digits.size() != 7) return false;
-  int sum = 0;
-  for (size_t i = 0; i < 7; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(digits[i]))) return false;
-  }
-  for (size_t i = 0; i < 6; ++i) sum += (digits[i] - '0') * static_cast<int>(7 - i);
-  return sum % 10 == digits[6] - '0';
-}
-
 struct PaymentScreener::Context {
   const Message& message;
   const PaymentScreenOptions& options;
@@ -210,7 +196,7 @@ void PaymentScreener::ScreenParty(const Party& party, Context& ctx) const {
   if (party.agent) base.schema = Schema::kOrganization;
   for (const std::string* c :
        {&party.address.country, &party.country_of_residence, &party.birth_country}) {
-    if (c->size() == 2) base.countries.push_back(Lower(*c));
+    if (c->size() == 2) base.countries.push_back(AsciiLowercase(*c));
   }
   if (auto date = PartialDate::Parse(party.birth_date)) base.birth_dates.push_back({*date, *date});
   base.id_numbers = party.other_ids;
@@ -258,16 +244,7 @@ void PaymentScreener::ScreenParty(const Party& party, Context& ctx) const {
 void PaymentScreener::ScreenFreeText(const std::string& path, const std::string& text,
                                      Context& ctx) const {
   ScreenPlaces(path, "", text, ctx);
-  ScreenImos(path, text, ctx);
-  for (const Word& word : SplitWords(text)) {
-    // Only a listed BIC counts here: plain words have a BIC's shape too.
-    if (word.key.size() != 8 && word.key.size() != 11) continue;
-    std::string bic = Bic11(word.key);
-    if (bic.empty()) continue;
-    if (bic11_.count(bic) != 0 || bic8_.count(bic.substr(0, 8)) != 0) {
-      ScreenBic(path, "", text.substr(word.begin, word.end - word.begin), false, ctx);
-    }
-  }
+  ScreenCodes(path, text, ctx);
   ScreenTextNames(path, text, ctx);
 }
 
@@ -459,11 +436,16 @@ void PaymentScreener::ScreenPlaces(const std::string& path, const std::string& r
   }
 }
 
-void PaymentScreener::ScreenImos(const std::string& path, const std::string& text,
-                                 Context& ctx) const {
+void PaymentScreener::ScreenCodes(const std::string& path, const std::string& text,
+                                  Context& ctx) const {
   std::vector<Word> words = SplitWords(text);
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& key = words[i].key;
+    // A BIC: only a listed one counts (ScreenBic without the country or the
+    // institution's other codes), since plain words have a BIC's shape too.
+    if (key.size() == 8 || key.size() == 11) {
+      ScreenBic(path, "", text.substr(words[i].begin, words[i].end - words[i].begin), false, ctx);
+    }
     std::string digits;
     bool marked = false;  // written as an IMO number
     if (key == "imo" && i + 1 < words.size() && words[i + 1].key.size() == 7) {
@@ -478,7 +460,7 @@ void PaymentScreener::ScreenImos(const std::string& path, const std::string& tex
       continue;
     }
     // An unmarked seven-digit number counts only with a valid check digit.
-    if (!marked && !ImoCheckDigitValid(digits)) continue;
+    if (!marked && !IsValidImo(digits)) continue;
     auto [b, e] = imo_.equal_range(digits);
     for (auto it = b; it != e; ++it) {
       Hit hit;

@@ -91,7 +91,8 @@ class PaymentScreener {
                      const char* what, Context& ctx) const;
   void ScreenPlaces(const std::string& path, const std::string& role, const std::string& text,
                     Context& ctx) const;
-  void ScreenImos(const std::string& path, const std::string& text, Context& ctx) const;
+  // IMO numbers of listed vessels and listed BICs in free text.
+  void ScreenCodes(const std::string& path, const std::string& text, Context& ctx) const;
 
   std::shared_ptr<const Screener> screener_;
   std::shared_ptr<const Embargoes> embargoes_;
@@ -103,8 +104,5 @@ class PaymentScreener {
   ListedWords party_words_;   // of the names of people, firms and bodies
   ListedWords vessel_words_;  // of ships' names
 };
-
-// Whether `digits` (7 digits) has a valid IMO check digit.
-bool ImoCheckDigitValid(std::string_view digits);
 
 }  // namespace embargo::payments

@@ -48,12 +48,6 @@ std::string Join(const std::vector<string_view>& lines, string_view separator) {
   return out;
 }
 
-std::string Upper(string_view text) {
-  std::string out(text);
-  for (char& c : out) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-  return out;
-}
-
 // 1-based line and column of byte offsets, from the offsets of the '\n's.
 class LineIndex {
  public:
@@ -299,7 +293,7 @@ void ReadUnstructured(char option, const std::vector<string_view>& lines, Party&
   if (!lines.empty() && lines[0].starts_with('/')) ReadIdentifier(lines[i++], party);
   bool bic_option = option == 'A' || option == 'C' || option == 'G';
   if (bic_option && i < lines.size() && IsBic(lines[i])) {
-    party.bic = Upper(lines[i++]);
+    party.bic = AsciiUppercase(lines[i++]);
   }
   for (; i < lines.size(); ++i) party.lines.emplace_back(lines[i]);
   if (option == 'L') {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "payments/payment_screener.h"
+#include "common/strings.h"
 
 namespace embargo::payments {
 namespace {
@@ -20,6 +20,11 @@ TEST(PaymentCodesTest, BicsAreReadInElevenCharacterForm) {
   EXPECT_EQ(Bic11("not a bic"), "");
 }
 
+TEST(PaymentCodesTest, AsciiCaseChangesOnlyAsciiLetters) {
+  EXPECT_EQ(AsciiUppercase("ftbdkppy-xxx ü"), "FTBDKPPY-XXX ü");
+  EXPECT_EQ(AsciiLowercase("KP Ü"), "kp Ü");
+}
+
 TEST(PaymentCodesTest, AnIbanGivesItsCountryOnlyWithRightCheckDigits) {
   EXPECT_EQ(IbanCountry("DE89 3704 0044 0532 0130 00"), "DE");
   EXPECT_EQ(IbanCountry("CH0309000000250090342"), "CH");      // the Swiss pain.001 sample
@@ -27,13 +32,6 @@ TEST(PaymentCodesTest, AnIbanGivesItsCountryOnlyWithRightCheckDigits) {
   EXPECT_EQ(IbanCountry("44444444444"), "");                  // a plain account number
   EXPECT_EQ(IbanCountry("LK123456"), "");
   EXPECT_EQ(NormalizeAccount(" de89-3704 0044 "), "DE8937040044");
-}
-
-TEST(PaymentCodesTest, ImoCheckDigit) {
-  EXPECT_TRUE(ImoCheckDigitValid("9074729"));  // DOMAIN.md's worked example
-  EXPECT_FALSE(ImoCheckDigitValid("9074728"));
-  EXPECT_FALSE(ImoCheckDigitValid("907472"));
-  EXPECT_FALSE(ImoCheckDigitValid("90747a9"));
 }
 
 }  // namespace
