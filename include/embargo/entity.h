@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -128,6 +129,34 @@ struct Link {
   std::string target_name;  // name when the source gives only a name (OFAC Linked To:)
 };
 
+// An FtM property as its source wrote it.
+struct FtmProperty {
+  std::string name;  // "firstName", "addressEntity", ...
+  std::vector<std::string> values;
+};
+
+// A FollowTheMoney record kept whole, as an FtM source (OpenSanctions'
+// entities.ftm.json) wrote it: any schema (the screenable ones, and
+// Sanction, Address, Ownership, Family, ...), every property in the source's
+// order, the datasets it belongs to, the ids merged into it (referents),
+// its timestamps and whether it is a target. Empty strings and a nullopt
+// target mean "not given".
+struct FtmRecord {
+  std::string id;
+  std::string schema;   // FtM schema name as written ("PublicBody", "Sanction")
+  std::string caption;  // as written; empty when the source gave none
+  std::vector<FtmProperty> properties;
+  std::vector<std::string> datasets;
+  std::vector<std::string> referents;
+  std::string first_seen;  // "2023-11-02T16:38:16"
+  std::string last_seen;
+  std::string last_change;
+  std::optional<bool> target;
+
+  // The values of `property`, or nullptr.
+  const std::vector<std::string>* Find(std::string_view property) const;
+};
+
 struct Entity {
   std::string id;         // unique across datasets: "<dataset>-<source_id>" or the FtM id
   std::string dataset;    // "us_ofac_sdn", "un_sc_sanctions", ...
@@ -151,6 +180,14 @@ struct Entity {
   std::string listed_on;  // YYYY-MM-DD when known
   std::vector<std::string> remarks;
   std::vector<Link> links;
+  // The FtM record the entity was read from, whole (FtM sources only;
+  // nullptr for entities parsed from the official lists' own formats).
+  std::shared_ptr<const FtmRecord> ftm;
+
+  // Whether the entity belongs to dataset `name`: the dataset it was loaded
+  // as, or one its FtM record lists (OpenSanctions entities belong to each
+  // source that lists them: us_ofac_sdn, gb_fcdo_sanctions, ...).
+  bool InDataset(std::string_view name) const;
 
   // The primary name, else the first name, else the id.
   const std::string& caption() const;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ struct Dataset {
 struct ListSet {
   std::vector<Dataset> datasets;
   std::vector<Entity> entities;
+  // FtM records that are no screenable party (Sanction, Address, Ownership,
+  // Family, Directorship, Identification, ...), kept as data for /entities;
+  // a screenable entity's own record is Entity::ftm.
+  std::vector<std::shared_ptr<const FtmRecord>> records;
   // Files passed over because a newer version of the same dataset was loaded.
   std::vector<std::string> superseded;
   // Files found in a folder whose content is no known list format, each as

@@ -25,8 +25,48 @@ using match::BinaryReader;
 using match::BinaryWriter;
 
 constexpr char kMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\x01'};
-// 2: entity topics; 3: former flags; 4: vessel facts, the built index
-constexpr uint32_t kFormatVersion = 4;
+// 2: entity topics; 3: former flags; 4: vessel facts, the built index;
+// 5: FtM records whole
+constexpr uint32_t kFormatVersion = 5;
+constexpr uint32_t kOldestReadableVersion = 4;  // read as written: no FtM records
+
+void WriteRecord(BinaryWriter& w, const FtmRecord& f) {
+  w.Str(f.id);
+  w.Str(f.schema);
+  w.Str(f.caption);
+  w.U32(static_cast<uint32_t>(f.properties.size()));
+  for (const FtmProperty& p : f.properties) {
+    w.Str(p.name);
+    w.Strs(p.values);
+  }
+  w.Strs(f.datasets);
+  w.Strs(f.referents);
+  w.Str(f.first_seen);
+  w.Str(f.last_seen);
+  w.Str(f.last_change);
+  w.U32(f.target ? (*f.target ? 2 : 1) : 0);
+}
+
+std::shared_ptr<const FtmRecord> ReadRecord(BinaryReader& r) {
+  auto f = std::make_shared<FtmRecord>();
+  f->id = r.Str();
+  f->schema = r.Str();
+  f->caption = r.Str();
+  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
+    FtmProperty p;
+    p.name = r.Str();
+    p.values = r.Strs();
+    f->properties.push_back(std::move(p));
+  }
+  f->datasets = r.Strs();
+  f->referents = r.Strs();
+  f->first_seen = r.Str();
+  f->last_seen = r.Str();
+  f->last_change = r.Str();
+  uint32_t target = r.U32();
+  if (target != 0) f->target = target == 2;
+  return f;
+}
 
 void WriteEntity(BinaryWriter& w, const Entity& e) {
   w.Str(e.id);
@@ -81,6 +121,8 @@ void WriteEntity(BinaryWriter& w, const Entity& e) {
     w.Str(l.target_id);
     w.Str(l.target_name);
   }
+  w.U32(e.ftm ? 1 : 0);
+  if (e.ftm) WriteRecord(w, *e.ftm);
 }
 
 template <typename E>
@@ -89,7 +131,7 @@ E Enum(BinaryReader& r, uint32_t max) {
   return static_cast<E>(v <= max ? v : 0);
 }
 
-Entity ReadEntity(BinaryReader& r) {
+Entity ReadEntity(BinaryReader& r, uint32_t version) {
   Entity e;
   e.id = r.Str();
   e.dataset = r.Str();
@@ -149,6 +191,7 @@ Entity ReadEntity(BinaryReader& r) {
     l.target_name = r.Str();
     e.links.push_back(std::move(l));
   }
+  if (version >= 5 && r.U32() != 0 && r.ok()) e.ftm = ReadRecord(r);
   return e;
 }
 
@@ -169,6 +212,8 @@ Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
   w.Strs(lists.superseded);
   w.U32(static_cast<uint32_t>(lists.entities.size()));
   for (const Entity& e : lists.entities) WriteEntity(w, e);
+  w.U32(static_cast<uint32_t>(lists.records.size()));
+  for (const auto& record : lists.records) WriteRecord(w, *record);
   impl_->index.Write(w);
 
   BinaryWriter header;
@@ -209,11 +254,11 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
   uint64_t checksum = header.U64();
   size_t payload_at = sizeof kMagic + 4 + 8 + 8;
   if (!header.ok()) return MakeError(file, 0, "truncated snapshot header");
-  if (version != kFormatVersion) {
+  if (version < kOldestReadableVersion || version > kFormatVersion) {
     return MakeError(file, 0,
-                     fmt::format("snapshot format version {} is not supported (expected {}); "
+                     fmt::format("snapshot format version {} is not supported (expected {} to {}); "
                                  "rebuild it with 'embargo index build'",
-                                 version, kFormatVersion));
+                                 version, kOldestReadableVersion, kFormatVersion));
   }
   if (data.size() - payload_at != size) {
     return MakeError(file, 0,
@@ -237,7 +282,10 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
     lists.datasets.push_back(std::move(d));
   }
   lists.superseded = r.Strs();
-  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) lists.entities.push_back(ReadEntity(r));
+  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i)
+    lists.entities.push_back(ReadEntity(r, version));
+  for (uint32_t i = 0, n = version >= 5 ? r.Count() : 0; i < n && r.ok(); ++i)
+    lists.records.push_back(ReadRecord(r));
   std::optional<match::Index> index;
   if (r.ok()) index = match::Index::Read(r, lists.entities);
   if (r.ok() && r.remaining() != 0)

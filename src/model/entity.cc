@@ -140,6 +140,22 @@ std::string_view IdTypeName(IdType type) {
   return "other";
 }
 
+const std::vector<std::string>* FtmRecord::Find(std::string_view property) const {
+  for (const FtmProperty& p : properties) {
+    if (p.name == property) return &p.values;
+  }
+  return nullptr;
+}
+
+bool Entity::InDataset(std::string_view name) const {
+  if (name == dataset) return true;
+  if (ftm == nullptr) return false;
+  for (const std::string& d : ftm->datasets) {
+    if (d == name) return true;
+  }
+  return false;
+}
+
 const std::string& Entity::caption() const {
   for (const Name& name : names) {
     if (name.kind == NameKind::kPrimary) return name.value;

@@ -1,6 +1,9 @@
 #include "service/catalog_handler.h"
 
+#include <algorithm>
 #include <map>
+
+#include "service/ftm_graph.h"
 
 namespace embargo::service {
 namespace {
@@ -64,6 +67,20 @@ nlohmann::json CollectionEntry(const std::string& name, const ListSet& lists,
           {"children", children}};
 }
 
+// The datasets FtM records name that were not loaded as files of their own
+// (an OpenSanctions export's us_ofac_sdn, gb_fcdo_sanctions, ...).
+std::vector<Dataset> SourceDatasets(const ServingSnapshot& snapshot) {
+  std::vector<Dataset> out;
+  if (snapshot.ftm_graph == nullptr) return out;
+  const ListSet& lists = snapshot.screener->lists();
+  for (const auto& [name, count] : snapshot.ftm_graph->source_datasets()) {
+    bool loaded = std::any_of(lists.datasets.begin(), lists.datasets.end(),
+                              [&](const Dataset& d) { return d.name == name; });
+    if (!loaded) out.push_back({name, "ftm", "", "", count, 0});
+  }
+  return out;
+}
+
 }  // namespace
 
 Response HandleCatalog(const ServingSnapshot& snapshot, std::string_view if_none_match) {
@@ -80,6 +97,10 @@ Response HandleCatalog(const ServingSnapshot& snapshot, std::string_view if_none
   nlohmann::json datasets = nlohmann::json::array();
   nlohmann::json current = nlohmann::json::array();
   for (const Dataset& d : lists.datasets) {
+    datasets.push_back(DatasetEntry(d, snapshot.version));
+    current.push_back(d.name);
+  }
+  for (const Dataset& d : SourceDatasets(snapshot)) {
     datasets.push_back(DatasetEntry(d, snapshot.version));
     current.push_back(d.name);
   }
@@ -104,6 +125,10 @@ std::vector<std::string> ResolveDatasetScope(const ServingSnapshot& snapshot,
   std::vector<std::string> scope;
   for (const Dataset& d : lists.datasets) {
     if (collection || d.name == name) scope.push_back(d.name);
+  }
+  if (scope.empty() && snapshot.ftm_graph != nullptr &&
+      snapshot.ftm_graph->source_datasets().count(name) > 0) {
+    scope.push_back(name);
   }
   return scope;
 }

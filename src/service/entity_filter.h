@@ -1,8 +1,9 @@
 // The result filters /match and /search share, read from their query
-// parameters: include_dataset / exclude_dataset within the datasets the path
-// names, exclude_schema, and topics (yente's: an entity passes when it has
-// one of the topics asked for; see Entity::topics_or_default). Pure;
-// thread-safe.
+// parameters, as yente applies them: an entity passes when it belongs to one
+// of the datasets the path names (Entity::InDataset: an OpenSanctions entity
+// belongs to every source that lists it), to one of include_dataset when
+// given, to none of exclude_dataset, is of no exclude_schema, and has one of
+// the topics asked for (see Entity::topics_or_default). Pure; thread-safe.
 #pragma once
 
 #include <set>
@@ -15,9 +16,11 @@
 namespace embargo::service {
 
 struct EntityFilter {
-  std::set<std::string> datasets;  // the scope less the excluded, or the included
-  std::set<std::string> excluded_schemas;
-  std::set<std::string> topics;  // empty: any
+  std::set<std::string, std::less<>> scope;     // the path's datasets
+  std::set<std::string, std::less<>> included;  // empty: any
+  std::set<std::string, std::less<>> excluded;
+  std::set<std::string, std::less<>> excluded_schemas;
+  std::set<std::string, std::less<>> topics;  // empty: any
 
   bool Accepts(const Entity& e) const;
 };

@@ -1,11 +1,23 @@
-// GET /entities/{id}: one listed entity as FollowTheMoney JSON plus its
-// links, each with the linked entity inlined when it can be resolved (by id,
-// or by a name that is exactly the primary name of one entity of the same
-// dataset, as OFAC's "Linked To: NAME" gives it, or is that name less a
-// final period; a name shared by several entities is left unresolved).
-// Also the entity's counterparts on the other lists (xref/entity_view.h),
-// from the snapshot's cross-list links. Pure function over an immutable
-// snapshot (see CrossLinks for when its links are made); thread-safe.
+// GET /entities/{id}, /entities/{id}/adjacent and
+// /entities/{id}/adjacent/{property}, as yente answers them.
+//
+// An entity read from FtM data (OpenSanctions) is its record whole, nested
+// as yente nests it (ftm_graph.h): its sanctions, addresses, ownerships,
+// family and directorships inline, unless ?nested=false. A referent id (one
+// merged into a canonical entity) is a 308 to /entities/{canonical}. Other
+// kept records (a Sanction, an Address) are answered the same way.
+//
+// An entity parsed from an official list's format is its FtM JSON plus
+// "links": [{relation, target_id, target_name, target}] with each link's
+// entity inlined when it can be resolved (by id, or by a name that is
+// exactly the primary name of one entity of the same dataset, as OFAC's
+// "Linked To: NAME" gives it, or is that name less a final period; a name
+// shared by several entities is left unresolved). Every screenable entity
+// also carries "xref": its counterparts on the other lists
+// (xref/entity_view.h), from the snapshot's cross-list links.
+//
+// Pure functions over an immutable snapshot (see CrossLinks for when its
+// links are made); thread-safe.
 #pragma once
 
 #include <string>
@@ -14,10 +26,10 @@
 
 namespace embargo::service {
 
-// 200: EntityToFtm(entity) plus "links": [{relation, target_id, target_name,
-// target}], where target is the linked entity's FtM JSON (without its own
-// links) or null, and target_id is the resolved id (null when unresolved).
-// 404 {"detail": "Entity not found: <id>"} when no entity has this id.
-Response HandleEntity(const ServingSnapshot& snapshot, const std::string& id);
+// `path`: what follows "/entities/": "{id}", "{id}/adjacent" or
+// "{id}/adjacent/{property}". 404 {"detail": ...} for an unknown id or
+// property; 400 for a bad limit/offset/nested.
+Response HandleEntity(const ServingSnapshot& snapshot, const std::string& path,
+                      const Params& params = {});
 
 }  // namespace embargo::service

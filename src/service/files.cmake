@@ -1,6 +1,7 @@
 list(APPEND EMBARGO_SOURCES
   src/service/http_types.cc
   src/service/ftm_output.cc
+  src/service/ftm_graph.cc
   src/service/json_output.cc
   src/service/match_handler.cc
   src/service/metrics.cc
@@ -13,7 +14,13 @@ list(APPEND EMBARGO_SOURCES
   src/service/algorithms_handler.cc
   src/service/entity_handler.cc
   src/service/search_handler.cc
+  src/service/search_options.cc
   src/service/entity_filter.cc
   src/service/openapi.cc
   src/service/alerts_handler.cc
-  src/service/payments_handler.cc)
+  src/service/payments_handler.cc
+  src/service/reconcile_schema.cc
+  src/service/name_prefix_index.cc
+  src/service/reconcile_entities.cc
+  src/service/reconcile_query.cc
+  src/service/reconcile_handler.cc)

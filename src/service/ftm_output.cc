@@ -76,9 +76,47 @@ const char* IdentifierProperty(const Identifier& id) {
   return "idNumber";
 }
 
+void WriteNullable(JsonWriter& w, std::string_view key, std::string_view value) {
+  w.Key(key);
+  if (value.empty()) {
+    w.Null();
+  } else {
+    w.String(value);
+  }
+}
+
 }  // namespace
 
+void WriteFtmRecordMembers(JsonWriter& w, const FtmRecord& f, std::string_view caption, bool target,
+                           std::string_view loaded_as) {
+  w.Member("caption", f.caption.empty() ? caption : std::string_view(f.caption));
+  w.Key("datasets");
+  w.BeginArray();
+  for (const std::string& d : f.datasets) w.String(d);
+  if (!loaded_as.empty() &&
+      std::find(f.datasets.begin(), f.datasets.end(), loaded_as) == f.datasets.end()) {
+    w.String(loaded_as);
+  }
+  w.EndArray();
+  WriteNullable(w, "first_seen", f.first_seen);
+  w.Member("id", f.id);
+  WriteNullable(w, "last_change", f.last_change);
+  WriteNullable(w, "last_seen", f.last_seen);
+  w.Key("properties");
+  w.BeginObject();
+  for (const FtmProperty& p : f.properties) {
+    w.Key(p.name);
+    w.Strings(p.values);
+  }
+  w.EndObject();
+  w.Key("referents");
+  w.Strings(f.referents);
+  w.Member("schema", f.schema);
+  w.Member("target", f.target.value_or(target));
+}
+
 void WriteFtmMembers(JsonWriter& w, const Entity& e) {
+  if (e.ftm != nullptr) return WriteFtmRecordMembers(w, *e.ftm, e.caption(), true, e.dataset);
   Properties p;
   for (const Name& n : e.names) p.Add(NameProperty(n.kind), n.value);
   for (const DateSpec& d : e.birth_dates) {
@@ -107,12 +145,7 @@ void WriteFtmMembers(JsonWriter& w, const Entity& e) {
   w.BeginArray();
   w.String(e.dataset);
   w.EndArray();
-  w.Key("first_seen");
-  if (e.listed_on.empty()) {
-    w.Null();
-  } else {
-    w.String(e.listed_on);
-  }
+  WriteNullable(w, "first_seen", e.listed_on.empty() ? "" : e.listed_on + "T00:00:00");
   w.Member("id", e.id);
   w.Key("last_change");
   w.Null();
@@ -125,6 +158,15 @@ void WriteFtmMembers(JsonWriter& w, const Entity& e) {
   w.EndArray();
   w.Member("schema", SchemaName(e.schema));
   w.Member("target", true);
+}
+
+nlohmann::json RecordToFtm(const FtmRecord& record) {
+  std::string text;
+  JsonWriter w(text);
+  w.BeginObject();
+  WriteFtmRecordMembers(w, record, record.id, false);
+  w.EndObject();
+  return nlohmann::json::parse(text);
 }
 
 nlohmann::json EntityToFtm(const Entity& e) {

@@ -20,6 +20,8 @@ class PaymentScreener;
 
 namespace embargo::service {
 
+class FtmGraph;
+
 // Query-string parameters; a key may repeat (include_dataset=a&include_dataset=b).
 using Params = std::multimap<std::string, std::string>;
 
@@ -53,6 +55,9 @@ struct ServingSnapshot {
   // Payment screening over `screener` (listed BICs and IMO numbers) and the
   // embargo table, for POST /payments/screen; built with the snapshot.
   std::shared_ptr<const payments::PaymentScreener> payments;
+  // The kept FtM records as a graph (nesting, /adjacent, referents); built
+  // with the snapshot.
+  std::shared_ptr<const FtmGraph> ftm_graph;
 };
 
 // Limits that protect the service; each breach of a request limit is a 4xx

@@ -8,7 +8,9 @@
 #include "common/json_parse.h"
 #include "common/parallel.h"
 #include "common/strings.h"
+#include "input/country_reading.h"
 #include "input/date_reading.h"
+#include "input/kind_reading.h"
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
 #include "service/entity_filter.h"
@@ -23,17 +25,25 @@ constexpr size_t kDefaultLimit = 5;
 constexpr size_t kMaxExcludedIds = 50;
 constexpr size_t kParallelQueries = 4;  // screen in parallel from this many queries up
 
-// A property's values: a string or a list of strings (others are errors).
+// A property's values: a string or number, or a list of them (others are
+// errors).
 std::optional<std::vector<std::string>> Strings(const nlohmann::json& value) {
   std::vector<std::string> out;
-  if (value.is_string()) {
-    out.push_back(value.get<std::string>());
-  } else if (value.is_array()) {
-    for (const auto& v : value) {
-      if (!v.is_string()) return std::nullopt;
+  auto one = [&out](const nlohmann::json& v) {
+    if (v.is_string()) {
       out.push_back(v.get<std::string>());
+    } else if (v.is_number()) {  // yente reads 1965 as "1965"
+      out.push_back(v.dump());
+    } else {
+      return false;
     }
-  } else if (!value.is_null()) {
+    return true;
+  };
+  if (value.is_array()) {
+    for (const auto& v : value) {
+      if (!one(v)) return std::nullopt;
+    }
+  } else if (!value.is_null() && !one(value)) {
     return std::nullopt;
   }
   return out;
@@ -42,25 +52,45 @@ std::optional<std::vector<std::string>> Strings(const nlohmann::json& value) {
 struct ParsedQuery {
   std::string key;
   Query query;
-  nlohmann::json cleaned;  // echoed back as "query": the fields as read
+  nlohmann::json cleaned;  // echoed back as "query": the example as sent (Echo)
   std::string error;       // no usable name: answered with status 400, not screened
 };
 
-// The echo of a query as read: names, dates and countries as the screener
-// sees them.
-nlohmann::json Cleaned(const std::string& key, const Query& q) {
-  nlohmann::json props = nlohmann::json::object();
-  props["name"] = q.names;
-  std::vector<std::string> dates;
-  for (const DateSpec& d : q.birth_dates) dates.push_back(d.ToString());
-  if (!dates.empty()) props["birthDate"] = dates;
-  if (!q.countries.empty()) props["country"] = q.countries;
-  if (!q.id_numbers.empty()) props["idNumber"] = q.id_numbers;
-  if (!q.imo_numbers.empty()) props["imoNumber"] = q.imo_numbers;
-  if (q.gender != Gender::kUnknown) props["gender"] = {std::string(GenderName(q.gender))};
-  return {{"id", key},
-          {"schema", std::string(SchemaName(q.schema.value_or(Schema::kLegalEntity)))},
-          {"properties", props}};
+bool IsCountryProperty(std::string_view name) {
+  for (std::string_view p : {"country", "nationality", "citizenship", "jurisdiction", "flag",
+                             "birthCountry", "mainCountry", "pastFlags"}) {
+    if (name == p) return true;
+  }
+  return false;
+}
+
+// The example as the client sent it, echoed as "query": its own id (else
+// the batch key), schema and every property, values as strings (countries
+// as ISO codes, an unknown country dropped).
+nlohmann::json Echo(const std::string& key, const nlohmann::json& example) {
+  nlohmann::json out = {{"id", key}, {"properties", nlohmann::json::object()}};
+  if (!example.is_object()) return out;
+  if (auto id = example.find("id"); id != example.end() && id->is_string()) out["id"] = *id;
+  if (auto schema = example.find("schema"); schema != example.end() && schema->is_string())
+    out["schema"] = *schema;
+  auto props = example.find("properties");
+  if (props == example.end() || !props->is_object()) return out;
+  for (const auto& [name, value] : props->items()) {
+    std::optional<std::vector<std::string>> values = Strings(value);
+    if (!values) continue;
+    if (IsCountryProperty(name)) {  // cleaned as yente cleans them: "Russia" -> "ru"
+      std::vector<std::string> codes;
+      for (const std::string& v : *values) {
+        for (std::string& code : input::ReadCountry(v).values) {  // as the screener reads it
+          if (std::find(codes.begin(), codes.end(), code) == codes.end())
+            codes.push_back(std::move(code));
+        }
+      }
+      values = std::move(codes);
+    }
+    if (!values->empty()) out["properties"][name] = *values;
+  }
+  return out;
 }
 
 // yente-style example to QueryFields. Unknown properties are ignored; a
@@ -146,11 +176,17 @@ std::optional<std::string> ParseExample(const std::string& key, const nlohmann::
                                       "lastName) and no identifier (imoNumber, idNumber, ...)",
                                       key)
                                 : fmt::format("query '{}': {}", key, query.error().message);
-    out.cleaned = {{"id", key}, {"properties", {{"name", f.names}}}};
+    out.cleaned = Echo(key, example);
     return std::nullopt;
   }
   out.query = std::move(*query);
-  out.cleaned = Cleaned(key, out.query);
+  out.cleaned = Echo(key, example);
+  // How embargo read the dates and the schema (a "07/06/1964" is two
+  // dates; "Corporate" a Company), so the client sees what was screened.
+  std::vector<std::string> dates;
+  for (const DateSpec& d : out.query.birth_dates) dates.push_back(d.ToString());
+  if (!dates.empty()) out.cleaned["properties"]["birthDate"] = dates;
+  out.cleaned["schema"] = SchemaName(out.query.schema.value_or(Schema::kLegalEntity));
   return std::nullopt;
 }
 
@@ -203,6 +239,26 @@ size_t WriteEntry(JsonWriter& w, const ParsedQuery& parsed, const std::vector<Ma
   return matched;
 }
 
+// yente's validation: an example names its schema (422 without one, as
+// yente's request model requires it), and a schema that can be screened:
+// an FtM name, or a word customers' files use for one ("Corporate", "개인",
+// read with a warning); 400 otherwise, the whole batch.
+std::optional<Response> CheckSchema(const std::string& key, const nlohmann::json& example) {
+  if (!example.is_object()) return std::nullopt;  // ReadExample's error
+  auto it = example.find("schema");
+  if (it == example.end() || it->is_null()) {
+    return ErrorResponse(422, fmt::format("query '{}': schema is required (Person, Company, "
+                                          "Organization, LegalEntity, Vessel, Airplane)",
+                                          key));
+  }
+  if (it->is_string() && !ParseSchema(it->get<std::string>()) &&
+      input::ReadSchema(it->get<std::string>()).values.empty()) {
+    return ErrorResponse(
+        400, fmt::format("query '{}': unknown schema '{}'", key, it->get<std::string>()));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset,
@@ -252,13 +308,20 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   std::vector<ParsedQuery> queries(examples.size());
   size_t i = 0;
   for (auto it = examples.begin(); it != examples.end(); ++it, ++i) {
+    if (auto refusal = CheckSchema(it.key(), it.value())) return *refusal;
     if (auto error = ParseExample(it.key(), it.value(), limits, *date_order, queries[i]))
       return ErrorResponse(400, *error);
   }
 
   ScreenOptions options{*threshold, std::min(*cutoff, *threshold), *limit, nullptr};
   options.filter = [&filter, &excluded_ids](const Entity& e) {
-    return filter.Accepts(e) && excluded_ids.count(e.id) == 0;
+    if (!filter.Accepts(e)) return false;
+    if (excluded_ids.empty()) return true;
+    if (excluded_ids.count(e.id) > 0) return false;
+    // An id merged into this entity excludes it too.
+    return e.ftm == nullptr ||
+           std::none_of(e.ftm->referents.begin(), e.ftm->referents.end(),
+                        [&](const std::string& r) { return excluded_ids.count(r) > 0; });
   };
   std::vector<std::vector<Match>> results(queries.size());
   auto screen = [&](size_t q) {

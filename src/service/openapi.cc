@@ -62,6 +62,8 @@ json ErrorReplies(json replies, const std::vector<int>& codes) {
        "client is not on loopback"},
       {404, "Unknown dataset or entity"},
       {413, "Request body too large: over the byte limit, or holding too many JSON values"},
+      {415, "Unsupported body type: send a form (application/x-www-form-urlencoded) or JSON"},
+      {422, "A parameter out of range: the detail names it"},
       {429, "Too many requests in flight"},
       {503, "The index is not loaded yet"}};
   for (const auto& [code, description] : kErrors) {
@@ -220,7 +222,81 @@ json PaymentsOperation() {
   return op;
 }
 
+// The OpenRefine reconciliation service (service/reconcile_handler.h).
+json ReconcileOperations() {
+  json batch = Param("queries", "query", String(),
+                     "JSON: {key: {query, type, limit, properties: [{pid, v}]}}: answered as "
+                     "POST answers it");
+  json extend = Param("extend", "query", String(),
+                      "JSON: {ids, properties: [{id, settings: {limit, render}}]}: answered as "
+                      "POST answers it");
+  json filters = {Param("algorithm", "query", String(), "As /match: every name runs embargo-v1"),
+                  Param("changed_since", "query", String(),
+                        "Only entities whose list changed them on or after this date "
+                        "(YYYY-MM-DD[THH:MM[:SS]]): the FtM last_change, else the listing date")};
+  for (json& p : ScopeParams()) filters.push_back(std::move(p));
+  json get_params = {DatasetParam(), batch, extend};
+  for (const json& p : filters) get_params.push_back(p);
+  json manifest = Operation(
+      "reconcile",
+      "OpenRefine reconciliation: the service manifest, or with queries or extend their answer",
+      get_params,
+      ErrorReplies({{"200", Reply("The manifest, or one result list per query key, or the "
+                                  "extension's rows",
+                                  "schemas/ReconcileAnswer")}},
+                   {400, 401, 403, 404, 413, 422, 429}));
+  json post_params = {DatasetParam()};
+  for (const json& p : filters) post_params.push_back(p);
+  json post = Operation(
+      "reconcile_queries",
+      "OpenRefine reconciliation queries or data extension, in the form fields queries / extend "
+      "(or as members of a JSON body)",
+      post_params,
+      ErrorReplies({{"200", Reply("One result list per query key (x-batch-size: their count), or "
+                                  "the extension's rows",
+                                  "schemas/ReconcileAnswer")}},
+                   {400, 401, 403, 404, 413, 415, 422, 429}));
+  json form = {{"type", "object"}, {"properties", {{"queries", String()}, {"extend", String()}}}};
+  post["requestBody"] = {{"required", true},
+                         {"content",
+                          {{"application/x-www-form-urlencoded", {{"schema", form}}},
+                           {"application/json", {{"schema", {{"type", "object"}}}}}}}};
+  json prefix = Param("prefix", "query", String(), "The beginning of a name, id or label");
+  auto suggest = [&](const std::string& id, const std::string& summary, json params,
+                     std::vector<int> errors) {
+    return Operation(
+        id, summary, std::move(params),
+        ErrorReplies({{"200", Reply(summary, "schemas/ReconcileSuggestions")}}, errors));
+  };
+  json html = {{"text/html", {{"schema", String()}}}};
+  json preview =
+      Operation("reconcile_preview", "An entity as a small HTML card, for OpenRefine's preview",
+                {DatasetParam(), Param("id", "query", String(), "Entity id (required)")},
+                ErrorReplies({{"200", {{"description", "HTML"}, {"content", html}}}},
+                             {400, 401, 403, 404, 429}));
+  return {
+      {"manifest", manifest},
+      {"post", post},
+      {"entity", suggest("reconcile_suggest_entity", "Entities whose name begins with the prefix",
+                         {DatasetParam(), prefix,
+                          Param("limit", "query", Integer(0, 500), "Suggestions (default 10)")},
+                         {401, 403, 404, 422, 429})},
+      {"type", suggest("reconcile_suggest_type", "Types whose id or label begins with the prefix",
+                       {DatasetParam(), prefix}, {401, 403, 404, 429})},
+      {"property", suggest("reconcile_suggest_property",
+                           "Scored properties whose id or label begins with the prefix",
+                           {DatasetParam(), prefix}, {401, 403, 404, 429})},
+      {"extend",
+       Operation("reconcile_extend_property", "The properties data extension can add to a type",
+                 {DatasetParam(), Param("type", "query", String(), "An FtM type (default Thing)"),
+                  Param("limit", "query", Integer(0, 1000), "Most properties (0: all)")},
+                 ErrorReplies({{"200", Reply("The properties", "schemas/Object")}},
+                              {400, 401, 403, 404, 422, 429}))},
+      {"preview", preview}};
+}
+
 json Paths() {
+  json reconcile = ReconcileOperations();
   json unauthenticated = json::array();  // security: [] switches the API key off
   // Probes are answered on the I/O threads and never counted against the 429 limit.
   json health = SimpleGet("healthz", "Liveness", "schemas/Status", {});
@@ -244,6 +320,12 @@ json Paths() {
       {"/alerts/{id}", {{"get", AlertOperations()["one"]}}},
       {"/alerts/{id}/decision", {{"post", AlertOperations()["decide"]}}},
       {"/payments/screen", {{"post", PaymentsOperation()}}},
+      {"/reconcile/{dataset}", {{"get", reconcile["manifest"]}, {"post", reconcile["post"]}}},
+      {"/reconcile/{dataset}/suggest/entity", {{"get", reconcile["entity"]}}},
+      {"/reconcile/{dataset}/suggest/type", {{"get", reconcile["type"]}}},
+      {"/reconcile/{dataset}/suggest/property", {{"get", reconcile["property"]}}},
+      {"/reconcile/{dataset}/extend/property", {{"get", reconcile["extend"]}}},
+      {"/reconcile/{dataset}/preview", {{"get", reconcile["preview"]}}},
   };
 }
 
@@ -329,6 +411,42 @@ json MatchRequestSchema() {
                 {"queries"});
 }
 
+// A reconciliation candidate or suggestion: types, properties and entities
+// share id, name and description; entities add type, and as candidates score,
+// match and features.
+json ReconcileCandidateSchema() {
+  json type = Object({{"id", String()}, {"name", String()}, {"description", String()}});
+  json feature = Object({{"id", String()}, {"value", {{"type", "number"}}}});
+  return Object({{"id", String()},
+                 {"name", String()},
+                 {"description", String()},
+                 {"type", {{"type", "array"}, {"items", type}}},
+                 {"score", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}}},
+                 {"match", {{"type", "boolean"}}},
+                 {"features", {{"type", "array"}, {"items", feature}}}},
+                {"id", "name"});
+}
+
+json ReconcileAnswerSchema() {
+  json results =
+      Object({{"result", {{"type", "array"}, {"items", ReconcileCandidateSchema()}}}}, {"result"});
+  json manifest = Object({{"versions", Strings()},
+                          {"name", String()},
+                          {"identifierSpace", String()},
+                          {"schemaSpace", String()},
+                          {"view", {{"type", "object"}}},
+                          {"preview", {{"type", "object"}}},
+                          {"suggest", {{"type", "object"}}},
+                          {"extend", {{"type", "object"}}},
+                          {"defaultTypes", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
+                         {"versions", "name", "identifierSpace", "schemaSpace"});
+  json extension = Object({{"meta", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                           {"rows", {{"type", "object"}}}},
+                          {"meta", "rows"});
+  return {
+      {"oneOf", {manifest, extension, {{"type", "object"}, {"additionalProperties", results}}}}};
+}
+
 json Total() { return Object({{"value", {{"type", "integer"}}}, {"relation", String()}}); }
 
 json Schemas() {
@@ -385,6 +503,13 @@ json Schemas() {
                {"messages", {{"type", "array"}, {"items", PaymentMessageSchema()}}},
                {"errors", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
               {"decision", "messages"})},
+      {"ReconcileAnswer", ReconcileAnswerSchema()},
+      {"ReconcileSuggestions",
+       Object({{"code", String()},
+               {"status", String()},
+               {"prefix", String()},
+               {"result", {{"type", "array"}, {"items", ReconcileCandidateSchema()}}}},
+              {"prefix", "result"})},
       {"Catalog", Object({{"datasets", {{"type", "array"}, {"items", {{"type", "object"}}}}},
                           {"current", Strings()},
                           {"outdated", Strings()},

@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <variant>
 
 #include "common/strings.h"
 #include "model/country.h"
@@ -13,6 +14,7 @@
 #include "service/entity_filter.h"
 #include "service/ftm_output.h"
 #include "service/json_output.h"
+#include "service/search_options.h"
 
 namespace embargo::service {
 namespace {
@@ -20,12 +22,19 @@ namespace {
 constexpr const char* kKnownFacets[] = {"countries", "datasets", "schema", "topics"};
 
 struct SearchRequest {
-  Query query;
+  std::optional<Query> query;  // none: browse every entity the filters pass
+  std::optional<Schema> schema;
   size_t limit = kSearchDefaultLimit;
   size_t offset = 0;
   EntityFilter filter;
-  std::set<std::string> countries;  // empty: any
+  SearchRefinements refinements;
   std::vector<std::string> facets;
+};
+
+// A 422 (yente's status for a parameter out of its range) or a 400.
+struct SearchError {
+  int status;
+  std::string detail;
 };
 
 Result<size_t> ParseBounded(const Params& params, const std::string& key, size_t fallback,
@@ -39,40 +48,48 @@ Result<size_t> ParseBounded(const Params& params, const std::string& key, size_t
   return *value;
 }
 
-Result<Query> ParseQueryText(const Params& params) {
-  std::string q = Param(params, "q");
-  if (q.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return MakeError("q: a search text is required");
+// The text searched for, when there is one; the schema asked for.
+Status ParseQueryText(const Params& params, SearchRequest& request) {
+  std::string schema = Param(params, "schema");
+  if (!schema.empty() && schema != "Thing") {
+    request.schema = ParseSchema(schema);
+    if (!request.schema) return MakeError(fmt::format("schema: unknown schema '{}'", schema));
   }
+  std::string q = Param(params, "q");
+  if (q.find_first_not_of(" \t\r\n") == std::string::npos) return Status::Ok();
   if (q.size() > kSearchMaxQueryBytes) {
     return MakeError(fmt::format("q: at most {} bytes", kSearchMaxQueryBytes));
   }
   QueryFields fields;
   fields.names = {q};
-  std::string schema = Param(params, "schema");
-  if (!schema.empty() && schema != "Thing") {
-    if (!ParseSchema(schema)) return MakeError(fmt::format("schema: unknown schema '{}'", schema));
-    fields.schema = schema;
-  }
+  if (request.schema) fields.schema = schema;
   Result<Query> query = MakeQuery(fields);
   if (!query.ok()) return MakeError("q: " + query.error().message);
-  return query;
+  request.query = std::move(*query);
+  return Status::Ok();
 }
 
+// countries= and datasets= are yente's filters on those fields (combined
+// by filter_op like filter=).
 Status ParseFilters(const Params& params, const std::vector<std::string>& scope,
                     SearchRequest& request) {
   request.filter = ParseEntityFilter(params, scope);
+  Result<SearchRefinements> refinements = ParseSearchRefinements(params);
+  if (!refinements.ok()) return refinements.error();
+  request.refinements = std::move(*refinements);
   for (const std::string& c : ParamAll(params, "countries")) {
     std::string iso = NormalizeCountry(c);
     if (iso.empty()) return MakeError(fmt::format("countries: unknown country '{}'", c));
-    request.countries.insert(iso);
+    request.refinements.filters.emplace_back("countries", iso);
   }
+  for (const std::string& d : ParamAll(params, "datasets"))
+    request.refinements.filters.emplace_back("datasets", d);
   return Status::Ok();
 }
 
 Status ParseFacets(const Params& params, SearchRequest& request) {
   request.facets = ParamAll(params, "facets");
-  if (request.facets.empty()) request.facets = {"datasets", "schema", "countries"};
+  if (request.facets.empty()) request.facets = {"countries", "datasets", "topics"};  // yente's
   for (const std::string& f : request.facets) {
     bool known = false;
     for (const char* k : kKnownFacets) known = known || f == k;
@@ -87,20 +104,29 @@ Status ParseFacets(const Params& params, SearchRequest& request) {
   return Status::Ok();
 }
 
-Result<SearchRequest> ParseSearch(const Params& params, const std::vector<std::string>& scope) {
+std::variant<SearchRequest, SearchError> ParseSearch(const Params& params,
+                                                     const std::vector<std::string>& scope) {
   SearchRequest request;
-  Result<Query> query = ParseQueryText(params);
-  if (!query.ok()) return query.error();
-  request.query = std::move(*query);
   Result<size_t> limit = ParseBounded(params, "limit", kSearchDefaultLimit, kSearchMaxLimit);
-  if (!limit.ok()) return limit.error();
+  if (!limit.ok()) return SearchError{422, limit.error().message};
   Result<size_t> offset = ParseBounded(params, "offset", 0, kSearchMaxOffset);
-  if (!offset.ok()) return offset.error();
+  if (!offset.ok()) return SearchError{422, offset.error().message};
   request.limit = *limit;
   request.offset = *offset;
-  EMBARGO_RETURN_IF_ERROR(ParseFilters(params, scope, request));
-  EMBARGO_RETURN_IF_ERROR(ParseFacets(params, request));
+  for (Status s : {ParseQueryText(params, request), ParseFilters(params, scope, request),
+                   ParseFacets(params, request)}) {
+    if (!s.ok()) return SearchError{400, s.error().message};
+  }
   return request;
+}
+
+// Whether a listed entity of schema `listed` is one of `asked` (FtM's
+// hierarchy: a LegalEntity is any party, an Organization a Company too).
+bool IsOfSchema(Schema listed, Schema asked) {
+  if (listed == asked) return true;
+  if (asked == Schema::kLegalEntity)
+    return listed != Schema::kVessel && listed != Schema::kAirplane;
+  return asked == Schema::kOrganization && listed == Schema::kCompany;
 }
 
 std::vector<std::string> EntityCountries(const Entity& e) {
@@ -112,17 +138,30 @@ std::vector<std::string> EntityCountries(const Entity& e) {
 }
 
 bool Accepts(const SearchRequest& r, const Entity& e) {
-  if (!r.filter.Accepts(e)) return false;
-  if (r.countries.empty()) return true;
-  for (const std::string& c : EntityCountries(e)) {
-    if (r.countries.count(c) > 0) return true;
+  if (r.schema && !IsOfSchema(e.schema, *r.schema)) return false;
+  return r.filter.Accepts(e) && r.refinements.Accepts(e);
+}
+
+// Every entity the filters pass, in list order (a search without text).
+std::vector<Match> Browse(const ListSet& lists, const SearchRequest& r) {
+  std::vector<Match> out;
+  for (const Entity& e : lists.entities) {
+    if (Accepts(r, e)) out.push_back(Match{&e, 0.0, false, {}});
   }
-  return false;
+  return out;
 }
 
 // A facet's values for one entity.
 std::vector<std::string> FacetValues(const std::string& facet, const Entity& e) {
-  if (facet == "datasets") return {e.dataset};
+  if (facet == "datasets") {
+    std::vector<std::string> out = {e.dataset};
+    if (e.ftm != nullptr) {
+      for (const std::string& d : e.ftm->datasets) {
+        if (d != e.dataset) out.push_back(d);
+      }
+    }
+    return out;
+  }
   if (facet == "schema") return {std::string(SchemaName(e.schema))};
   if (facet == "countries") return EntityCountries(e);
   return e.topics_or_default();
@@ -211,17 +250,25 @@ Response HandleSearch(const ServingSnapshot& snapshot, const std::string& datase
                       const Params& params) {
   std::vector<std::string> scope = ResolveDatasetScope(snapshot, dataset);
   if (scope.empty()) return ErrorResponse(404, fmt::format("Unknown dataset: {}", dataset));
-  Result<SearchRequest> request = ParseSearch(params, scope);
-  if (!request.ok()) return ErrorResponse(400, request.error().message);
-  ScreenOptions options;
-  options.cutoff = kSearchCutoff;
-  // Every candidate above the cutoff (the Screener bounds how many there
-  // are), so that total and facets count all of them, not only the page.
-  options.limit = std::numeric_limits<size_t>::max();
-  const SearchRequest& r = *request;
-  options.filter = [&r](const Entity& e) { return Accepts(r, e); };
+  std::variant<SearchRequest, SearchError> parsed = ParseSearch(params, scope);
+  if (const auto* error = std::get_if<SearchError>(&parsed))
+    return ErrorResponse(error->status, error->detail);
+  const SearchRequest& r = std::get<SearchRequest>(parsed);
+  std::vector<Match> matches;
+  if (r.query) {
+    ScreenOptions options;
+    options.cutoff = kSearchCutoff;
+    // Every candidate above the cutoff (the Screener bounds how many there
+    // are), so that total and facets count all of them, not only the page.
+    options.limit = std::numeric_limits<size_t>::max();
+    options.filter = [&r](const Entity& e) { return Accepts(r, e); };
+    matches = snapshot.screener->Screen(*r.query, options);
+  } else {
+    matches = Browse(snapshot.screener->lists(), r);
+  }
+  r.refinements.Sort(matches);
   Response response;
-  response.text = SearchBody(r, snapshot.screener->Screen(r.query, options));
+  response.text = SearchBody(r, matches);
   return response;
 }
 

@@ -16,17 +16,20 @@ inline constexpr size_t kSearchMaxLimit = 500;
 inline constexpr size_t kSearchMaxOffset = 9499;
 inline constexpr size_t kSearchMaxQueryBytes = 1024;
 
-// Parameters: q (required), schema (an FtM schema; "Thing" or absent: any
-// party), limit (0..500, default 10), offset (0..9499), repeatable
-// countries (names or ISO codes; an entity passes with any of them),
+// Parameters: q (a name; without it every entity the filters pass is
+// listed, in list order, as yente browses), schema (an FtM schema: Person,
+// Organization (with Company), LegalEntity (any party); "Thing" or absent:
+// anything), limit (0..500, default 10), offset (0..9499), countries
+// (names or ISO codes) and datasets (filters of those fields),
 // include_dataset, exclude_dataset, exclude_schema, topics (see
-// service/entity_filter.h), facets (datasets,
-// schema, countries, topics; default the first three).
+// service/entity_filter.h), target, changed_since, filter, filter_op, sort
+// (service/search_options.h), facets (countries, datasets, schema, topics;
+// default countries, datasets and topics, as yente).
 // 200: {"limit", "offset", "total": {"value", "relation": "eq"}, "results":
 // [FtM entity + "score"], "facets": {name: {"label", "values": [{"name",
 // "label", "count"}]}}}, where total and facets count every result, not
-// only the page. 404 for an unknown dataset; 400 {"detail"} naming the
-// parameter for a missing q or a bad parameter.
+// only the page. 404 for an unknown dataset; 422 for a limit or offset out
+// of range; 400 {"detail"} naming the parameter for any other bad one.
 Response HandleSearch(const ServingSnapshot& snapshot, const std::string& dataset,
                       const Params& params);
 

@@ -16,10 +16,12 @@
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
 #include "service/entity_handler.h"
+#include "service/ftm_graph.h"
 #include "service/json_body_check.h"
 #include "service/match_handler.h"
 #include "service/openapi.h"
 #include "service/payments_handler.h"
+#include "service/reconcile_handler.h"
 #include "service/request_target.h"
 #include "service/search_handler.h"
 #include "store/payment_cases.h"
@@ -78,6 +80,12 @@ enum class RouteId {
   kAlert,
   kAlertDecision,
   kPaymentsScreen,
+  kReconcile,
+  kReconcileSuggestEntity,
+  kReconcileSuggestType,
+  kReconcileSuggestProperty,
+  kReconcileExtendProperty,
+  kReconcilePreview,
 };
 
 // What a path template's {placeholder} matches.
@@ -107,6 +115,17 @@ constexpr Route kRoutes[] = {
     {RouteId::kPaymentsScreen, "POST", "/payments/screen", "/payments/screen"},
     {RouteId::kAlertDecision, "POST", "/alerts/{id}/decision", "/alerts/{id}/decision",
      Capture::kDigits},
+    {RouteId::kReconcile, "GET", "/reconcile/{dataset}", "/reconcile"},
+    {RouteId::kReconcile, "POST", "/reconcile/{dataset}", "/reconcile"},
+    {RouteId::kReconcileSuggestEntity, "GET", "/reconcile/{dataset}/suggest/entity",
+     "/reconcile/suggest/entity"},
+    {RouteId::kReconcileSuggestType, "GET", "/reconcile/{dataset}/suggest/type",
+     "/reconcile/suggest/type"},
+    {RouteId::kReconcileSuggestProperty, "GET", "/reconcile/{dataset}/suggest/property",
+     "/reconcile/suggest/property"},
+    {RouteId::kReconcileExtendProperty, "GET", "/reconcile/{dataset}/extend/property",
+     "/reconcile/extend/property"},
+    {RouteId::kReconcilePreview, "GET", "/reconcile/{dataset}/preview", "/reconcile/preview"},
 };
 
 // Matches `path` against a template; fills `captured` with the placeholder.
@@ -220,6 +239,7 @@ Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerO
   }
   snapshot->payments =
       std::make_shared<const payments::PaymentScreener>(snapshot->screener, std::move(embargoes));
+  snapshot->ftm_graph = std::make_shared<const FtmGraph>(snapshot->screener->lists());
   return std::shared_ptr<const ServingSnapshot>(std::move(snapshot));
 }
 
@@ -541,7 +561,7 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
         });
         break;
       case RouteId::kSearch: r = HandleSearch(*snapshot, call.captured, params); break;
-      case RouteId::kEntity: r = HandleEntity(*snapshot, call.captured); break;
+      case RouteId::kEntity: r = HandleEntity(*snapshot, call.captured, params); break;
       case RouteId::kCatalog:
         r = HandleCatalog(*snapshot, call.request.Header("If-None-Match"));
         break;
@@ -570,6 +590,34 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
         });
         break;
       case RouteId::kPaymentsScreen: r = ScreenPayments(call, *snapshot); break;
+      case RouteId::kReconcile: {
+        std::string base =
+            ServiceBaseUrl(call.request.Header("Host"), call.request.Header("X-Forwarded-Proto"),
+                           !options_.tls_cert_path.empty());
+        std::string content_type = call.request.Header("Content-Type");
+        r = HandleReconcile(*snapshot, call.captured,
+                            {params, call.request.target, call.request.body, content_type, base},
+                            limits);
+        break;
+      }
+      case RouteId::kReconcileSuggestEntity:
+        r = HandleReconcileSuggest(*snapshot, call.captured, ReconcileSuggest::kEntity, params);
+        break;
+      case RouteId::kReconcileSuggestType:
+        r = HandleReconcileSuggest(*snapshot, call.captured, ReconcileSuggest::kType, params);
+        break;
+      case RouteId::kReconcileSuggestProperty:
+        r = HandleReconcileSuggest(*snapshot, call.captured, ReconcileSuggest::kProperty, params);
+        break;
+      case RouteId::kReconcileExtendProperty:
+        r = HandleReconcileExtendProperties(*snapshot, call.captured, params);
+        break;
+      case RouteId::kReconcilePreview:
+        r = HandleReconcilePreview(*snapshot, call.captured, params);
+        if (r.status == 200) {
+          return Finish(log, {200, "text/html; charset=utf-8", std::move(r.headers), r.text});
+        }
+        break;
       case RouteId::kHealth:
       case RouteId::kReady: r = ErrorResponse(500, "probes are answered on the I/O thread"); break;
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/json_parse.h"
 #include "model/country.h"
@@ -40,6 +41,7 @@ struct FileState {
   std::string file;
   ParsedList list;
   std::unordered_map<std::string, size_t> index;  // subject id -> entities index
+  std::unordered_set<std::string> ids;            // every record's id
   std::vector<Values> address_refs;               // parallel to entities
   std::vector<Attachment> attachments;
   std::vector<Values> subject_datasets;
@@ -245,6 +247,33 @@ std::string StringField(const json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+Values StringsField(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() ? JsonStrings(*it).value_or(Values{}) : Values{};
+}
+
+// The line kept whole: every property as written (checked to be strings),
+// datasets, referents, timestamps, target.
+FtmRecord ReadRecord(const json& object, const std::string& id, const std::string& schema,
+                     const json& properties) {
+  FtmRecord record;
+  record.id = id;
+  record.schema = schema;
+  record.caption = StringField(object, "caption");
+  for (const auto& [name, value] : properties.items()) {
+    Values values = JsonStrings(value).value_or(Values{});
+    if (!values.empty()) record.properties.push_back({name, std::move(values)});
+  }
+  record.datasets = StringsField(object, "datasets");
+  record.referents = StringsField(object, "referents");
+  record.first_seen = StringField(object, "first_seen");
+  record.last_seen = StringField(object, "last_seen");
+  record.last_change = StringField(object, "last_change");
+  auto target = object.find("target");
+  if (target != object.end() && target->is_boolean()) record.target = target->get<bool>();
+  return record;
+}
+
 Status AddLine(std::string_view text, int line, FileState& state) {
   Result<json> parsed = ParseJson(text, state.file, line);
   if (!parsed.ok()) return parsed.error();
@@ -259,17 +288,21 @@ Status AddLine(std::string_view text, int line, FileState& state) {
   EMBARGO_RETURN_IF_ERROR(CheckProperties(properties, state.file, line));
   std::string changed = StringField(object, "last_change").substr(0, 10);
   state.list.dataset.version_date = std::max(state.list.dataset.version_date, changed);
-  if (IsAttachmentSchema(schema)) state.attachments.push_back({id, schema, std::move(properties)});
-  if (!IsSubjectSchema(schema)) return Status::Ok();
-  if (!state.index.emplace(id, state.list.entities.size()).second) {
+  if (!state.ids.insert(id).second) {
     return MakeError(state.file, line, fmt::format("duplicate entity id '{}'", id));
   }
+  auto record = std::make_shared<FtmRecord>(ReadRecord(object, id, schema, properties));
+  if (IsAttachmentSchema(schema)) state.attachments.push_back({id, schema, std::move(properties)});
+  if (!IsSubjectSchema(schema)) {
+    state.list.records.push_back(std::move(record));
+    return Status::Ok();
+  }
+  state.index.emplace(id, state.list.entities.size());
   Props props(&properties);
   state.list.entities.push_back(BuildSubject(id, schema, props));
   state.address_refs.push_back(props.Get("addressEntity"));
-  auto datasets = object.find("datasets");
-  state.subject_datasets.push_back(
-      datasets != object.end() ? JsonStrings(*datasets).value_or(Values{}) : Values{});
+  state.subject_datasets.push_back(record->datasets);
+  state.list.entities.back().ftm = std::move(record);
   return Status::Ok();
 }
 

@@ -224,6 +224,7 @@ Status Merge(std::vector<ParsedList> lists, ListSet& set) {
   for (ParsedList& list : lists) {
     set.datasets.push_back(list.dataset);
     std::move(list.entities.begin(), list.entities.end(), std::back_inserter(set.entities));
+    std::move(list.records.begin(), list.records.end(), std::back_inserter(set.records));
   }
   return Status::Ok();
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@ namespace embargo {
 struct ParsedList {
   Dataset dataset;  // name, format, path, version_date filled by the parser
   std::vector<Entity> entities;
+  std::vector<std::shared_ptr<const FtmRecord>> records;  // see ListSet::records
 };
 
 }  // namespace embargo

@@ -42,11 +42,21 @@ TEST(CatalogHandlerTest, ListsTheElevenReferenceDatasetsThenBothCollections) {
   Response r = HandleCatalog(ReferenceSnapshot());
   ASSERT_EQ(r.status, 200);
   std::vector<std::string> current = r.body["current"];
-  ASSERT_EQ(current.size(), 13u);
+  // The 11 files, then the 21 other sources OpenSanctions' records name
+  // (zala's ext_ru_egrul, gb_coh_disqualified, ...), then the collections.
+  ASSERT_EQ(current.size(), 11u + 21u + 2u);
   EXPECT_EQ(Sorted({current.begin(), current.begin() + 11}), kReferenceDatasets);
-  EXPECT_EQ(current[11], "default");
-  EXPECT_EQ(current[12], "sanctions");
-  EXPECT_EQ(r.body["datasets"].size(), 13u);
+  std::vector<std::string> sources(current.begin() + 11, current.begin() + 32);
+  EXPECT_EQ(sources.front(), "ann_graph_topics");
+  EXPECT_EQ(sources.back(), "us_sam_exclusions");
+  EXPECT_EQ(std::count(sources.begin(), sources.end(), "us_ofac_sdn"), 0);  // a file already
+  const nlohmann::json& egrul = Entry(r.body, "ext_ru_egrul");
+  EXPECT_EQ(egrul["type"], "source");
+  EXPECT_EQ(egrul["format"], "ftm");
+  EXPECT_EQ(egrul["entity_count"], 16);
+  EXPECT_EQ(current[32], "default");
+  EXPECT_EQ(current[33], "sanctions");
+  EXPECT_EQ(r.body["datasets"].size(), 34u);
   EXPECT_EQ(r.body["outdated"], nlohmann::json::array());
   EXPECT_EQ(r.body["index_stale"], false);
 }
@@ -99,7 +109,7 @@ TEST(CatalogHandlerTest, AnswersNotModifiedToAClientHoldingTheCurrentVersion) {
   for (const char* held : {"", "\"old\"", "\"test-version-2\"", "test-version", "\"old\", *"}) {
     Response r = HandleCatalog(snapshot, held);
     EXPECT_EQ(r.status, 200) << held;
-    EXPECT_EQ(r.body["datasets"].size(), 13u) << held;
+    EXPECT_EQ(r.body["datasets"].size(), 34u) << held;
   }
 }
 
@@ -111,7 +121,10 @@ TEST(CatalogHandlerTest, ScopeOfACollectionIsEveryLoadedDataset) {
 TEST(CatalogHandlerTest, ScopeOfADatasetIsItselfAndOfAnUnknownNameIsEmpty) {
   EXPECT_EQ(ResolveDatasetScope(ReferenceSnapshot(), "us_ofac_sdn"),
             std::vector<std::string>{"us_ofac_sdn"});
-  EXPECT_TRUE(ResolveDatasetScope(ReferenceSnapshot(), "jp_mof_sanctions").empty());
+  // A source only OpenSanctions' records name is a dataset too.
+  EXPECT_EQ(ResolveDatasetScope(ReferenceSnapshot(), "jp_mof_sanctions"),
+            std::vector<std::string>{"jp_mof_sanctions"});
+  EXPECT_TRUE(ResolveDatasetScope(ReferenceSnapshot(), "xx_no_such_list").empty());
   EXPECT_TRUE(ResolveDatasetScope(ReferenceSnapshot(), "").empty());
 }
 

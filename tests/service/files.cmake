@@ -9,4 +9,6 @@ list(APPEND EMBARGO_TEST_SOURCES
   tests/service/request_target_test.cc
   tests/service/json_body_check_test.cc
   tests/service/server_hardening_test.cc
-  tests/service/payments_handler_test.cc)
+  tests/service/payments_handler_test.cc
+  tests/service/reconcile_handler_test.cc
+  tests/service/name_prefix_index_test.cc)

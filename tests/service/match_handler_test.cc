@@ -62,16 +62,17 @@ TEST(MatchHandlerTest, NonFiniteThresholdAndCutoffAreA400) {
 }
 
 TEST(MatchHandlerTest, BodyErrorsGiveTheirPosition) {
-  Response r = Match({}, R"({"queries": {"q": {"properties": {"name": ["x"]}, "n": 1e999}}})");
+  Response r = Match(
+      {}, R"({"queries": {"q": {"schema": "Person", "properties": {"name": ["x"]}, "n": 1e999}}})");
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(r.body["detail"], "request body:1:56: invalid JSON: number overflow parsing '1e999'");
+  EXPECT_EQ(r.body["detail"], "request body:1:76: invalid JSON: number overflow parsing '1e999'");
 }
 
 // UN KPi.033: RI WON HO, born 1964-07-17, of the DPRK.
 constexpr char kRiWonHo[] = "un_sc_sanctions-KPi.033";
 
 nlohmann::json Example(const embargo::testing::DirtyField& d) {
-  nlohmann::json example = {{"properties", {{"name", {"RI WON HO"}}}}};
+  nlohmann::json example = {{"schema", "Person"}, {"properties", {{"name", {"RI WON HO"}}}}};
   if (d.field == "schema") {
     example["schema"] = d.value;
   } else {
@@ -97,7 +98,7 @@ TEST_P(MatchDirtyFieldTest, TheQueryIsScreenedWithTheFieldReadAndItsWarning) {
     EXPECT_EQ(read["schema"], d.reading);
   } else {
     std::string joined;
-    for (const auto& v : read["properties"][d.field == "birth_date" ? "birthDate" : "country"])
+    for (const auto& v : read["properties"][d.field == "birth_date" ? "birthDate" : "nationality"])
       joined += (joined.empty() ? "" : ", ") + v.get<std::string>();
     EXPECT_EQ(joined, d.reading);
   }
@@ -115,7 +116,9 @@ INSTANTIATE_TEST_SUITE_P(Issue12, MatchDirtyFieldTest,
 // list that gives that number (the UK's FCDO list and OFSI's older one
 // name Petrel 8 IMO 9562233), whatever it is called now.
 TEST(MatchHandlerTest, AVesselIsFoundByItsImoNumberAlone) {
-  Response r = Match({}, R"({"queries": {"q": {"properties": {"imoNumber": ["IMO 9562233"]}}}})");
+  Response r = Match(
+      {},
+      R"({"queries": {"q": {"schema": "Vessel", "properties": {"imoNumber": ["IMO 9562233"]}}}})");
   ASSERT_EQ(r.status, 200) << r.body.dump();
   const nlohmann::json& q = r.body["responses"]["q"];
   EXPECT_EQ(q["status"], 200);
@@ -132,7 +135,8 @@ TEST(MatchHandlerTest, AVesselIsFoundByItsImoNumberAlone) {
 
 // A renamed ship (SHONA, now ARTAVIL on the SDN list) by its MMSI alone.
 TEST(MatchHandlerTest, AVesselIsFoundByItsMmsiAlone) {
-  Response r = Match({}, R"({"queries": {"q": {"properties": {"mmsi": "572469210"}}}})");
+  Response r =
+      Match({}, R"({"queries": {"q": {"schema": "Vessel", "properties": {"mmsi": "572469210"}}}})");
   ASSERT_EQ(r.status, 200) << r.body.dump();
   const nlohmann::json& q = r.body["responses"]["q"];
   EXPECT_EQ(q["query"]["schema"], "Vessel");
@@ -180,8 +184,8 @@ TEST(MatchHandlerTest, ARenamedAndReflaggedShipIsFoundByImoAndTheExplanationSays
 
 TEST(MatchHandlerTest, AQueryWithoutAUsableNameIsRefusedAloneAndTheOthersAreScreened) {
   constexpr char kTwo[] = R"({"queries": {
-      "empty": {"properties": {"birthDate": ["1964-07-17"]}},
-      "symbols": {"properties": {"name": ["***"]}},
+      "empty": {"schema": "Person", "properties": {"birthDate": ["1964-07-17"]}},
+      "symbols": {"schema": "Person", "properties": {"name": ["***"]}},
       "ri": {"schema": "개인", "properties": {"name": ["리원호"], "birthDate": "1964-7-17",
              "nationality": "DPRK"}}}})";
   Response r = Match({}, kTwo);
@@ -211,7 +215,7 @@ TEST(MatchHandlerTest, AQueryWithoutAUsableNameIsRefusedAloneAndTheOthersAreScre
 
 TEST(MatchHandlerTest, TheDateOrderParameterResolvesAmbiguousDates) {
   constexpr char kBodyDate[] =
-      R"({"queries": {"q": {"properties": {"name": ["RI WON HO"], "birthDate": ["07/06/1964"]}}}})";
+      R"({"queries": {"q": {"schema": "Person", "properties": {"name": ["RI WON HO"], "birthDate": ["07/06/1964"]}}}})";
   Response both = Match({}, kBodyDate);
   EXPECT_EQ(both.body["responses"]["q"]["query"]["properties"]["birthDate"],
             nlohmann::json::array({"1964-06-07", "1964-07-06"}));

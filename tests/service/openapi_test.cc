@@ -146,7 +146,14 @@ TEST(OpenApiTest, DocumentedRoutesListsEveryOperation) {
                                      {"GET", "/readyz"},
                                      {"GET", "/metrics"},
                                      {"GET", "/openapi.json"},
-                                     {"POST", "/admin/reload"}}));
+                                     {"POST", "/admin/reload"},
+                                     {"GET", "/reconcile/{dataset}"},
+                                     {"POST", "/reconcile/{dataset}"},
+                                     {"GET", "/reconcile/{dataset}/suggest/entity"},
+                                     {"GET", "/reconcile/{dataset}/suggest/type"},
+                                     {"GET", "/reconcile/{dataset}/suggest/property"},
+                                     {"GET", "/reconcile/{dataset}/extend/property"},
+                                     {"GET", "/reconcile/{dataset}/preview"}}));
   EXPECT_EQ(routes.size(), unique.size());
 }
 

@@ -8,6 +8,7 @@
 
 #include "embargo/lists.h"
 #include "payments/payment_screener.h"
+#include "service/ftm_graph.h"
 #include "service/http_types.h"
 #include "test_paths.h"
 
@@ -22,6 +23,7 @@ inline const ServingSnapshot& ReferenceSnapshot() {
     s.version = "test-version";
     s.payments =
         std::make_shared<const payments::PaymentScreener>(s.screener, payments::DefaultEmbargoes());
+    s.ftm_graph = std::make_shared<const FtmGraph>(s.screener->lists());
     return s;
   }();
   return snapshot;

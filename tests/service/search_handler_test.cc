@@ -72,7 +72,9 @@ TEST(SearchHandlerTest, ResultsAreFtmEntitiesWithScoresBestFirst) {
 }
 
 TEST(SearchHandlerTest, KomidFacetsCountBothDatasets) {
-  Response r = Search("default", {{"q", "KOMID"}});
+  Response r = Search(
+      "default",
+      {{"q", "KOMID"}, {"facets", "datasets"}, {"facets", "countries"}, {"facets", "schema"}});
   EXPECT_GE(FacetCount(r, "datasets", "un_sc_sanctions"), 1);
   EXPECT_GE(FacetCount(r, "datasets", "us_ofac_sdn"), 1);
   EXPECT_EQ(r.body["facets"]["datasets"]["label"], "Datasets");
@@ -163,10 +165,61 @@ void ExpectError(const Response& r, int status, const std::string& detail) {
   EXPECT_EQ(r.body, (nlohmann::json{{"detail", detail}}));
 }
 
-TEST(SearchHandlerTest, MissingOrBlankQIs400) {
-  ExpectError(Search("default", {}), 400, "q: a search text is required");
-  ExpectError(Search("default", {{"q", ""}}), 400, "q: a search text is required");
-  ExpectError(Search("default", {{"q", "  \t"}}), 400, "q: a search text is required");
+// Without q, /search lists every entity the filters pass, as yente
+// browses: all of a dataset, in list order, with its facets.
+TEST(SearchHandlerTest, WithoutQEveryEntityTheFiltersPassIsListed) {
+  const ListSet& lists = ReferenceSnapshot().screener->lists();
+  size_t un = std::count_if(lists.entities.begin(), lists.entities.end(),
+                            [](const Entity& e) { return e.dataset == "un_sc_sanctions"; });
+  for (const char* blank : {"", "  \t"}) {
+    Response r = Search("un_sc_sanctions", {{"q", blank}, {"limit", "3"}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.body["total"]["value"], un);
+    ASSERT_EQ(r.body["results"].size(), 3u);
+    EXPECT_EQ(
+        r.body["results"][0]["id"],
+        lists
+            .entities[std::find_if(lists.entities.begin(), lists.entities.end(),
+                                   [](const Entity& e) { return e.dataset == "un_sc_sanctions"; }) -
+                      lists.entities.begin()]
+            .id);
+    EXPECT_EQ(FacetCount(r, "datasets", "un_sc_sanctions"), static_cast<int>(un));
+  }
+  Response people = Search("un_sc_sanctions", {{"schema", "Person"}, {"countries", "kp"}});
+  ASSERT_EQ(people.status, 200);
+  EXPECT_GT(people.body["total"]["value"].get<int>(), 50);
+  EXPECT_LT(people.body["total"]["value"].get<size_t>(), un);
+  for (const auto& e : people.body["results"]) EXPECT_EQ(e["schema"], "Person");
+}
+
+// yente's refinements on OpenSanctions data: target, changed_since,
+// property filters, filter_op and sort.
+TEST(SearchHandlerTest, TargetChangedSinceFilterAndSortRefineOpenSanctionsRecords) {
+  auto total = [](const Response& r) { return r.body["total"]["value"].get<int>(); };
+  Response all = Search("zala", {});
+  ASSERT_EQ(all.status, 200);
+  Response targets = Search("zala", {{"target", "true"}});
+  Response others = Search("zala", {{"target", "false"}});
+  EXPECT_GT(total(targets), 0);
+  EXPECT_GT(total(others), 0);
+  EXPECT_EQ(total(targets) + total(others), total(all));
+  EXPECT_EQ(total(Search("zala", {{"changed_since", "2099-01-01T00:00"}})), 0);
+  EXPECT_EQ(total(Search("zala", {{"changed_since", "2000-01-01"}})), total(all));
+  Response born = Search("zala", {{"filter", "properties.birthDate:1965-09-21"}});
+  ASSERT_EQ(total(born), 1) << born.body;
+  EXPECT_EQ(born.body["results"][0]["id"], "NK-aU5ybkbRFJucf8YMwsJvDw");  // Zakharov
+  EXPECT_EQ(total(Search("zala", {{"countries", "ru"}, {"countries", "ke"}})),
+            total(Search("zala", {{"countries", "ru"}})));
+  EXPECT_EQ(total(Search("zala", {{"countries", "ru"}, {"countries", "ke"}, {"filter_op", "AND"}})),
+            0);
+  Response sorted = Search("zala", {{"sort", "first_seen:desc"}, {"limit", "50"}});
+  std::vector<std::string> seen;
+  for (const auto& e : sorted.body["results"]) seen.push_back(e["first_seen"]);
+  EXPECT_TRUE(std::is_sorted(seen.rbegin(), seen.rend())) << sorted.body;
+  ExpectError(Search("zala", {{"sort", "colour"}}), 400,
+              "sort: 'colour' is not FIELD[:asc|desc] with FIELD one of first_seen, last_seen, "
+              "last_change, caption");
+  ExpectError(Search("zala", {{"filter_op", "XOR"}}), 400, "filter_op must be AND or OR");
 }
 
 TEST(SearchHandlerTest, OverlongOrInvalidUtf8QIs400) {
@@ -208,20 +261,19 @@ TEST(SearchHandlerTest, TopicsFacetCountsAndTopicsFilterKeepsWhatEachListIsFor) 
 }
 
 TEST(SearchHandlerTest, UnknownDatasetIs404) {
-  ExpectError(Search("jp_mof_sanctions", {{"q", "KOMID"}}), 404,
-              "Unknown dataset: jp_mof_sanctions");
+  ExpectError(Search("xx_no_such_list", {{"q", "KOMID"}}), 404, "Unknown dataset: xx_no_such_list");
 }
 
-TEST(SearchHandlerTest, BadLimitIs400NamingLimit) {
+TEST(SearchHandlerTest, BadLimitIs422NamingLimit) {
   for (const char* bad : {"", "abc", "-1", "1.5", "501", "10x", "99999999999999999999999"}) {
-    ExpectError(Search("default", {{"q", "KOMID"}, {"limit", bad}}), 400,
+    ExpectError(Search("default", {{"q", "KOMID"}, {"limit", bad}}), 422,
                 "limit must be an integer in [0, 500]");
   }
 }
 
-TEST(SearchHandlerTest, BadOffsetIs400NamingOffset) {
+TEST(SearchHandlerTest, BadOffsetIs422NamingOffset) {
   for (const char* bad : {"x", "-3", "9500"}) {
-    ExpectError(Search("default", {{"q", "KOMID"}, {"offset", bad}}), 400,
+    ExpectError(Search("default", {{"q", "KOMID"}, {"offset", bad}}), 422,
                 "offset must be an integer in [0, 9499]");
   }
   EXPECT_EQ(Search("default", {{"q", "KOMID"}, {"offset", "9499"}}).status, 200);

@@ -129,7 +129,8 @@ ServerOptions SmallListOptions() {
   return options;
 }
 
-const char kMatch[] = R"({"queries":{"q":{"properties":{"name":["Korea Example Trading"]}}}})";
+const char kMatch[] =
+    R"({"queries":{"q":{"schema":"Company","properties":{"name":["Korea Example Trading"]}}}})";
 
 TEST(ServerHardeningTest, PathsThatDecodeToInvalidUtf8Get400AndTheServerKeepsServing) {
   BackgroundServer running(SmallListOptions());
@@ -158,16 +159,17 @@ TEST(ServerHardeningTest, LoggedQueriesWithBytesThatAreNotUtf8AreLoggedWithRepla
   ::testing::internal::CaptureStderr();
   RawResponse q = Exchange(running.port(), Get("/search/default?q=%ff"));
   RawResponse body =
-      Exchange(running.port(), Post("/match/default", R"({"queries":{"q":{"properties":{"name":[")"
-                                                      "\xff"
-                                                      R"("]}}}})"));
+      Exchange(running.port(), Post("/match/default",
+                                    R"({"queries":{"q":{"schema":"Company","properties":{"name":[")"
+                                    "\xff"
+                                    R"("]}}}})"));
   RawResponse good = Exchange(running.port(), Get("/search/default?q=Korea"));
   std::string log = ::testing::internal::GetCapturedStderr();
   EXPECT_EQ(q.status, 400);
   EXPECT_EQ(body.status, 400);
   // Where the bad byte is, and what it is (the byte shown as U+FFFD).
   EXPECT_EQ(body.Json()["detail"].get<std::string>().rfind(
-                "request body:1:41: invalid JSON: syntax error while parsing value - invalid "
+                "request body:1:60: invalid JSON: syntax error while parsing value - invalid "
                 "string: ill-formed UTF-8 byte",
                 0),
             0u)
@@ -180,7 +182,7 @@ TEST(ServerHardeningTest, LoggedQueriesWithBytesThatAreNotUtf8AreLoggedWithRepla
   line = line.substr(0, line.find('\n'));
   nlohmann::json parsed = nlohmann::json::parse(line, nullptr, false);
   ASSERT_FALSE(parsed.is_discarded()) << line;
-  EXPECT_EQ(parsed["body"], R"({"queries":{"q":{"properties":{"name":[")"
+  EXPECT_EQ(parsed["body"], R"({"queries":{"q":{"schema":"Company","properties":{"name":[")"
                             "\xEF\xBF\xBD"
                             R"("]}}}})");
   EXPECT_NE(log.find("\"q\":\"Korea\""), std::string::npos) << log;
@@ -226,7 +228,8 @@ TEST(ServerHardeningTest, DeepAndWideJsonBodiesAreRefusedBeforeParsing) {
   for (int i = 0; i < 100000; ++i) names += i ? ",\"a\"" : "\"a\"";
   RawResponse wide = Exchange(
       running.port(),
-      Post("/match/default", R"({"queries":{"q":{"properties":{"name":[)" + names + "]}}}}"));
+      Post("/match/default",
+           R"({"queries":{"q":{"schema":"Company","properties":{"name":[)" + names + "]}}}}"));
   EXPECT_EQ(wide.status, 413);
   EXPECT_EQ(wide.Json()["detail"], "request body holds more than 20000 JSON values");
   RawResponse fine = Exchange(running.port(), Post("/match/default", kMatch));

@@ -202,17 +202,18 @@ TEST_F(ServerTest, BadRequestsGetTheDocumented4xxAndTheServerStaysUp) {
   };
   std::string thousand = R"({"queries":{)";
   for (int i = 0; i < 1000; ++i)
-    thousand += (i ? "," : "") + fmt::format(R"("q{}":{{"properties":{{"name":["x"]}}}})", i);
+    thousand += (i ? "," : "") +
+                fmt::format(R"("q{}":{{"schema":"Person","properties":{{"name":["x"]}}}})", i);
   thousand += "}}";
   const Case cases[] = {
       {"{not json", 400,
        "request body:1:3: invalid JSON: syntax error while parsing object key - invalid literal; "
        "last read: '{no'; expected string literal"},
       {R"({"queries": []})", 400, "request body must be an object with a 'queries' object"},
-      {R"({"queries": {"a": {"properties": {"name": [42]}}}})", 400,
+      {R"({"queries": {"a": {"schema": "Person", "properties": {"name": [true]}}}})", 400,
        "query 'a': property 'name' must be a string or a list of strings"},
-      {R"({"queries": {"a": {"properties": {"name": ["x"]}}}, "config": {"foo": 1}})", 400,
-       "Unknown config key: foo"},
+      {R"({"queries": {"a": {"schema": "Person", "properties": {"name": ["x"]}}}, "config": {"foo": 1}})",
+       400, "Unknown config key: foo"},
       {thousand, 400, "Too many queries: 1000, at most 100 per request"},
   };
   for (const Case& k : cases) {

@@ -1,0 +1,88 @@
+#include "model/ftm_schema.h"
+
+#include <algorithm>
+
+namespace embargo {
+namespace {
+
+// Schemata whose properties other schemata inherit, by child.
+struct Parent {
+  std::string_view child;
+  std::string_view parent;
+};
+constexpr Parent kParents[] = {
+    {"Passport", "Identification"}, {"Ownership", "Interest"},  {"Directorship", "Interest"},
+    {"Membership", "Interest"},     {"Employment", "Interest"},
+};
+
+bool Inherits(std::string_view schema, std::string_view ancestor) {
+  if (schema == ancestor || ancestor == "Thing") return true;
+  for (const Parent& p : kParents) {
+    if (p.child == schema && Inherits(p.parent, ancestor)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const std::vector<FtmEntityProperty>& FtmEntityProperties() {
+  static const std::vector<FtmEntityProperty> kProperties = {
+      {"Thing", "addressEntity", "things"},
+      {"Thing", "proof", "proven"},
+      {"Sanction", "entity", "sanctions"},
+      {"Identification", "holder", "identification"},
+      {"CryptoWallet", "holder", "cryptoWallets"},
+      {"Risk", "entity", "risks"},
+      {"Ownership", "owner", "ownershipOwner"},
+      {"Ownership", "asset", "ownershipAsset"},
+      {"Directorship", "director", "directorshipDirector"},
+      {"Directorship", "organization", "directorshipOrganization"},
+      {"Membership", "member", "membershipMember"},
+      {"Membership", "organization", "membershipOrganization"},
+      {"Employment", "employer", "employees"},
+      {"Employment", "employee", "employers"},
+      {"Family", "person", "familyPerson"},
+      {"Family", "relative", "familyRelative"},
+      {"Associate", "person", "associates"},
+      {"Associate", "associate", "associations"},
+      {"Occupancy", "holder", "occupancies"},
+      {"Occupancy", "post", "occupancies"},
+      {"UnknownLink", "subject", "unknownLinkSubject"},
+      {"UnknownLink", "object", "unknownLinkObject"},
+      {"Representation", "agent", "agencyClient"},
+      {"Representation", "client", "agentRepresentation"},
+      {"Succession", "predecessor", "successors"},
+      {"Succession", "successor", "predecessors"},
+      {"Debt", "debtor", "debtDebtor"},
+      {"Debt", "creditor", "debtCreditor"},
+      {"Payment", "payer", "paymentPayer"},
+      {"Payment", "beneficiary", "paymentBeneficiary"},
+      {"Security", "issuer", "securities"},
+  };
+  return kProperties;
+}
+
+std::string_view FtmReverseProperty(std::string_view schema, std::string_view property) {
+  for (const FtmEntityProperty& p : FtmEntityProperties()) {
+    if (p.property == property && Inherits(schema, p.schema)) return p.reverse;
+  }
+  return {};
+}
+
+bool IsFtmEntityPropertyName(std::string_view name) {
+  const std::vector<FtmEntityProperty>& all = FtmEntityProperties();
+  return std::any_of(all.begin(), all.end(), [&](const FtmEntityProperty& p) {
+    return p.property == name || p.reverse == name;
+  });
+}
+
+bool IsFtmEdgeSchema(std::string_view schema) {
+  for (std::string_view edge :
+       {"Ownership", "Directorship", "Membership", "Employment", "Family", "Associate",
+        "UnknownLink", "Representation", "Succession", "Debt", "Payment"}) {
+    if (schema == edge) return true;
+  }
+  return false;
+}
+
+}  // namespace embargo
