@@ -268,6 +268,9 @@ int Main(int argc, char** argv) {
   serve_cmd->add_option("--api-keys", serve.api_keys_path,
                         "API keys file ('<role> <sha256>' lines); none: loopback only");
   serve_cmd->add_flag("--log-queries", serve.log_queries, "Log screened names (off by default)");
+  serve_cmd->add_option("--update-token", serve.update_token,
+                        "Token that POST /updatez?token=... (yente's reload) must carry; without "
+                        "one /updatez is refused");
   serve_cmd->add_option("--tls-cert", serve.tls_cert_path, "PEM certificate: serve HTTPS");
   serve_cmd->add_option("--tls-key", serve.tls_key_path, "PEM private key for --tls-cert");
   serve_cmd->add_option("--threads", serve.threads,

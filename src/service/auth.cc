@@ -46,9 +46,9 @@ Result<ApiKeys> ApiKeys::Load(const std::string& path) {
 }
 
 std::optional<Role> ApiKeys::Authenticate(const std::string& authorization) const {
-  constexpr std::string_view kScheme = "ApiKey ";
+  constexpr std::string_view kScheme = "ApiKey ";  // any case, as HTTP schemes are
   if (authorization.size() <= kScheme.size() ||
-      authorization.compare(0, kScheme.size(), kScheme) != 0) {
+      !EqualsIgnoreCase(std::string_view(authorization).substr(0, kScheme.size()), kScheme)) {
     return std::nullopt;
   }
   auto it = hashes_.find(

@@ -58,10 +58,11 @@ json ErrorReplies(json replies, const std::vector<int>& codes) {
       {400, "Bad request: the detail names the parameter or field"},
       {401, "Missing or unknown API key"},
       {403,
-       "Not allowed: an admin route without an admin key, or no keys configured and the "
-       "client is not on loopback"},
+       "Not allowed: an admin route without an admin key, /updatez without the update token, "
+       "or no keys configured and the client is not on loopback"},
       {404, "Unknown dataset or entity"},
       {413, "Request body too large: over the byte limit, or holding too many JSON values"},
+      {405, "Method not allowed on this path"},
       {415, "Unsupported body type: send a form (application/x-www-form-urlencoded) or JSON"},
       {422, "A parameter out of range: the detail names it"},
       {429, "Too many requests in flight"},
@@ -167,6 +168,20 @@ json ReloadOperation() {
   op["responses"]["500"] =
       Reply("The reload failed (or the lists shrank sharply); the previous index is still served");
   op["security"] = {{{"ApiKey", json::array()}}};
+  return op;
+}
+
+// yente's reload endpoint: POST with the update token; GET is a 405.
+json UpdateOperation() {
+  json op = Operation(
+      "updatez", "Reload the lists (yente's endpoint; the serve --update-token token)",
+      {Param("token", "query", String(), "The update token"),
+       Param("sync", "query", {{"type", "boolean"}}, "Wait for the reload to finish")},
+      ErrorReplies({{"200", Reply("Reloaded", "schemas/Status")},
+                    {"202", Reply("Reload started or already running", "schemas/Status")}},
+                   {401, 403, 429}));
+  op["responses"]["500"] =
+      Reply("The reload failed (or the lists shrank sharply); the previous index is still served");
   return op;
 }
 
@@ -316,6 +331,10 @@ json Paths() {
       {"/openapi.json",
        {{"get", SimpleGet("openapi", "This document", "schemas/Object", {401, 403, 429})}}},
       {"/admin/reload", {{"post", ReloadOperation()}}},
+      {"/updatez",
+       {{"post", UpdateOperation()},
+        {"get", Operation("updatez_get", "Not allowed: POST /updatez", json::array(),
+                          ErrorReplies({}, {405}))}}},
       {"/alerts", {{"get", AlertOperations()["list"]}}},
       {"/alerts/{id}", {{"get", AlertOperations()["one"]}}},
       {"/alerts/{id}/decision", {{"post", AlertOperations()["decide"]}}},

@@ -187,24 +187,12 @@ Response ReconcileBatch(const ServingSnapshot& snapshot, const std::vector<std::
   return response;
 }
 
-// The types of the entities in scope, in ReconTypes() order; LegalEntity
-// (any party) whenever a person or an organisation is among them.
-std::vector<const ReconType*> TypesInScope(const ServingSnapshot& snapshot,
-                                           const std::vector<std::string>& scope) {
-  EntityFilter filter = ParseEntityFilter({}, scope);
-  std::set<Schema> present;
-  constexpr size_t kSchemas = 6;  // every Schema value
-  for (const Entity& e : snapshot.screener->lists().entities) {
-    if (present.count(e.schema) == 0 && filter.Accepts(e)) present.insert(e.schema);
-    if (present.size() == kSchemas) break;
-  }
+// The types a query may ask for: every screenable schema, in ReconTypes()
+// order, whatever the dataset holds (as yente offers every matchable one).
+std::vector<const ReconType*> ScreenableTypes() {
   std::vector<const ReconType*> out;
   for (const ReconType& t : ReconTypes()) {
-    if (!t.schema) continue;
-    bool party = *t.schema == Schema::kLegalEntity &&
-                 (present.count(Schema::kPerson) || present.count(Schema::kOrganization) ||
-                  present.count(Schema::kCompany));
-    if (present.count(*t.schema) || party) out.push_back(&t);
+    if (t.schema) out.push_back(&t);
   }
   return out;
 }
@@ -222,8 +210,7 @@ std::string PathSegment(std::string_view text) {
   return out;
 }
 
-json Manifest(const ServingSnapshot& snapshot, const std::string& dataset,
-              const std::vector<std::string>& scope, const ReconcileRequest& request) {
+json Manifest(const std::string& dataset, const ReconcileRequest& request) {
   size_t question = request.target.find('?');
   std::string query =
       question == std::string_view::npos ? "" : std::string(request.target.substr(question));
@@ -233,7 +220,7 @@ json Manifest(const ServingSnapshot& snapshot, const std::string& dataset,
     return json{{"service_url", service}, {"service_path", path + query}};
   };
   json types = json::array();
-  for (const ReconType* t : TypesInScope(snapshot, scope)) types.push_back(TypeJson(*t));
+  for (const ReconType* t : ScreenableTypes()) types.push_back(TypeJson(*t));
   json render = {{"name", "render"},
                  {"label", "Value rendering"},
                  {"type", "select"},
@@ -281,10 +268,9 @@ bool MatchesPrefix(std::string_view prefix, std::initializer_list<std::string_vi
   });
 }
 
-json SuggestTypes(const ServingSnapshot& snapshot, const std::vector<std::string>& scope,
-                  const std::string& prefix) {
+json SuggestTypes(const std::string& prefix) {
   json result = json::array();
-  for (const ReconType* t : TypesInScope(snapshot, scope)) {
+  for (const ReconType* t : ScreenableTypes()) {
     if (result.size() < kSuggestTypeLimit && MatchesPrefix(prefix, {t->name, t->label}))
       result.push_back(TypeJson(*t));
   }
@@ -292,9 +278,8 @@ json SuggestTypes(const ServingSnapshot& snapshot, const std::vector<std::string
 }
 
 // The scored properties of the types in scope (and their parents).
-json SuggestProperties(const ServingSnapshot& snapshot, const std::vector<std::string>& scope,
-                       const std::string& prefix) {
-  std::vector<const ReconType*> types = TypesInScope(snapshot, scope);
+json SuggestProperties(const std::string& prefix) {
+  std::vector<const ReconType*> types = ScreenableTypes();
   json result = json::array();
   for (const ReconProperty& p : ReconProperties()) {
     bool applies = std::any_of(types.begin(), types.end(), [&p](const ReconType* t) {
@@ -346,7 +331,7 @@ Response HandleReconcile(const ServingSnapshot& snapshot, const std::string& dat
   if (p.extend) return ExtendEntities(snapshot, *p.extend, limits);
   if (p.queries) return ReconcileBatch(snapshot, scope, request.params, *p.queries, limits);
   Response r;
-  r.body = Manifest(snapshot, dataset, scope, request);
+  r.body = Manifest(dataset, request);
   return r;
 }
 
@@ -357,8 +342,8 @@ Response HandleReconcileSuggest(const ServingSnapshot& snapshot, const std::stri
   std::string prefix = Param(params, "prefix");
   json result;
   switch (kind) {
-    case ReconcileSuggest::kType: result = SuggestTypes(snapshot, scope, prefix); break;
-    case ReconcileSuggest::kProperty: result = SuggestProperties(snapshot, scope, prefix); break;
+    case ReconcileSuggest::kType: result = SuggestTypes(prefix); break;
+    case ReconcileSuggest::kProperty: result = SuggestProperties(prefix); break;
     case ReconcileSuggest::kEntity: {
       Result<json> entities = SuggestEntities(snapshot, scope, params);
       if (!entities.ok()) return ErrorResponse(422, entities.error().message);

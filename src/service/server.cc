@@ -76,6 +76,8 @@ enum class RouteId {
   kMetrics,
   kOpenApi,
   kReload,
+  kUpdate,
+  kUpdateGet,
   kAlerts,
   kAlert,
   kAlertDecision,
@@ -110,6 +112,8 @@ constexpr Route kRoutes[] = {
     {RouteId::kMetrics, "GET", "/metrics", "/metrics"},
     {RouteId::kOpenApi, "GET", "/openapi.json", "/openapi.json"},
     {RouteId::kReload, "POST", "/admin/reload", "/admin/reload"},
+    {RouteId::kUpdate, "POST", "/updatez", "/updatez"},
+    {RouteId::kUpdateGet, "GET", "/updatez", "/updatez"},
     {RouteId::kAlerts, "GET", "/alerts", "/alerts"},
     {RouteId::kAlert, "GET", "/alerts/{id}", "/alerts/{id}", Capture::kDigits},
     {RouteId::kPaymentsScreen, "POST", "/payments/screen", "/payments/screen"},
@@ -574,6 +578,8 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
                                             snapshot->screener->lists().entities.size())});
       case RouteId::kOpenApi: r.body = OpenApiDocument(); break;
       case RouteId::kReload: return Finish(log, ReloadEndpoint(call));
+      case RouteId::kUpdate: return Finish(log, UpdateEndpoint(call));
+      case RouteId::kUpdateGet: return Finish(log, ErrorReply(405, "POST /updatez to reload"));
       case RouteId::kAlerts:
         r = with_store([&](store::Database& db) { return HandleAlertList(db, params); });
         break;
@@ -670,6 +676,16 @@ HttpReply Server::ReloadEndpoint(const Call& call) {
   }
   bool started = RequestReload(accept_shrink);
   return JsonReply(202, {{"status", started ? "reloading" : "already reloading"}});
+}
+
+HttpReply Server::UpdateEndpoint(const Call& call) {
+  if (options_.update_token.empty()) {
+    return ErrorReply(403, "no update token is configured (serve --update-token)");
+  }
+  if (Param(call.target.params, "token") != options_.update_token) {
+    return ErrorReply(403, "invalid update token");
+  }
+  return ReloadEndpoint(call);
 }
 
 HttpReply Server::Finish(RequestLog& log, HttpReply reply, size_t queries, size_t alerts) {

@@ -48,6 +48,9 @@ struct ServerOptions {
   std::string api_keys_path;  // empty: no keys, loopback clients only
   std::string tls_cert_path;  // with tls_key_path: serve HTTPS (OpenSSL)
   std::string tls_key_path;
+  // The token POST /updatez (yente's reload endpoint) asks for; empty: the
+  // endpoint always answers 403.
+  std::string update_token;
   bool log_queries = false;  // log screened names (off by default: privacy)
   int threads = 0;           // requests worked on at once (0 = max(8, cores)); +1 I/O thread
   Limits limits;
@@ -108,6 +111,9 @@ class Server {
   HttpReply Answer(RequestLog& log, const Call& call);
   HttpReply Readiness(const Call& call) const;
   HttpReply ReloadEndpoint(const Call& call);
+  // POST /updatez?token=T[&sync=true]: yente's reload, allowed with the
+  // configured update token; then as /admin/reload.
+  HttpReply UpdateEndpoint(const Call& call);
   // Counts, logs and releases the request; returns `reply`.
   HttpReply Finish(RequestLog& log, HttpReply reply, size_t queries = 0, size_t alerts = 0);
   // The reload worker: every reload (admin endpoint, SIGHUP) runs on this one

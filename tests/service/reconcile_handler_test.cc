@@ -108,9 +108,11 @@ TEST(ReconcileHandlerTest, ManifestDescribesTheServiceForOpenRefine) {
   EXPECT_EQ(m["extend"]["propose_properties"]["service_path"], "/extend/property");
   EXPECT_EQ(m["extend"]["property_settings"][0]["name"], "limit");
   EXPECT_EQ(m["extend"]["property_settings"][1]["name"], "render");
-  // The UN lists people and organisations: those types, and any party.
+  // Every screenable type, whatever the dataset holds (as yente offers
+  // every matchable schema).
   EXPECT_EQ(Ids(m["defaultTypes"]),
-            (std::vector<std::string>{"LegalEntity", "Person", "Organization"}));
+            (std::vector<std::string>{"LegalEntity", "Person", "Organization", "Company", "Vessel",
+                                      "Airplane"}));
   EXPECT_EQ(m["defaultTypes"][1]["name"], "People");
 }
 
@@ -398,10 +400,10 @@ TEST(ReconcileHandlerTest, SuggestPropertyOffersTheScoredProperties) {
   r = Suggest(ReconcileSuggest::kProperty, {{"prefix", "Birth"}});
   EXPECT_EQ(Ids(r.body["result"]), std::vector<std::string>{"Person:birthDate"});
   EXPECT_EQ(r.body["result"][0]["name"], "Birth date");
-  // The UN lists no vessels: no IMO number there.
-  EXPECT_EQ(
-      Suggest(ReconcileSuggest::kProperty, {{"prefix", "imo"}}, "un_sc_sanctions").body["result"],
-      json::array());
+  // Offered whatever the dataset holds: a vessel's IMO number on the UN list too.
+  EXPECT_EQ(Ids(Suggest(ReconcileSuggest::kProperty, {{"prefix", "imo"}}, "un_sc_sanctions")
+                    .body["result"]),
+            std::vector<std::string>{"Vessel:imoNumber"});
   EXPECT_EQ(Ids(Suggest(ReconcileSuggest::kProperty, {{"prefix", "imo"}}).body["result"]),
             std::vector<std::string>{"Vessel:imoNumber"});
   for (const char* prefix : {"", "banana"}) {

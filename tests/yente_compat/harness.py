@@ -39,6 +39,7 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 
+UPDATE_TOKEN = "test"  # yente test settings' update token
 ZALA = "zala"  # yente's fixture dataset (conftest ZALA_MANIFEST)
 T1 = "t1"  # second local dataset: stands in for yente's parteispenden
 
@@ -103,6 +104,8 @@ class Server:
             args += ["--manifest", manifest]
         else:
             args += ["--lists", fixture_path(ZALA), "--lists", fixture_path(T1)]
+        if "--update-token" in help_text:
+            args += ["--update-token", UPDATE_TOKEN]
         args += ["--listen", "127.0.0.1:0"]
         args += os.environ.get("EMBARGO_SERVE_ARGS", "").split()
         self.command = args

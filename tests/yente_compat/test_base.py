@@ -19,9 +19,6 @@ KNOWN_GAPS = {
     "test_manifest": "no /manifest route: 404",
     "test_algorithms": "/algorithms lists one algorithm, embargo-v1 (yente's names are only its aliases); no logic-v2 entry with docs.config.nm_number_mismatch",
     "test_catalog": "no manifest: datasets are zala and eu_fsf (the t1 file named by its records), no manifest version '100'",
-    "test_updatez_get": "no /updatez route: 404 (embargo reloads on POST /admin/reload with an admin ApiKey; no update token)",
-    "test_updatez_no_token": "no /updatez route: 404 (embargo reloads on POST /admin/reload with an admin ApiKey; no update token)",
-    "test_updatez_with_token": "no /updatez route: 404 (embargo reloads on POST /admin/reload with an admin ApiKey; no update token)",
 }
 
 
