@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,6 +47,10 @@ inline constexpr uint64_t kDefaultMaxListFileBytes = uint64_t{512} << 20;
 struct LoadOptions {
   // Dataset name for FtM / embargo-format files that do not name their own.
   std::string dataset_override;
+  // Dataset names by path (a file, or a folder for every file in it): the
+  // file's dataset is called so whatever its records say (yente's manifest
+  // names each dataset it loads).
+  std::map<std::string, std::string> dataset_names;
   // Largest file read; a larger one is an error, as is anything but a
   // regular file (a FIFO, a device).
   uint64_t max_file_bytes = kDefaultMaxListFileBytes;

@@ -256,7 +256,12 @@ int Main(int argc, char** argv) {
   std::string listen = "127.0.0.1:8000";
   auto* serve_cmd = app.add_subcommand("serve", "Run the yente-compatible HTTP service");
   serve_cmd->add_option("--lists", serve.lists, "List file or folder (repeatable)");
-  serve_cmd->add_option("--index", serve.index, "Binary index snapshot");
+  auto* serve_index = serve_cmd->add_option("--index", serve.index, "Binary index snapshot");
+  serve_cmd
+      ->add_option("--manifest", serve.manifest,
+                   "yente's manifest (YAML): the datasets to load by name, their titles, "
+                   "versions and collections")
+      ->excludes(serve_index);
   serve_cmd->add_option("--store", serve.store,
                         "Store: serves /alerts, and its latest list versions when no --lists");
   serve_cmd->add_option("--dataset", serve.dataset_override,

@@ -4,9 +4,27 @@
 #include <map>
 
 #include "service/ftm_graph.h"
+#include "service/manifest.h"
 
 namespace embargo::service {
 namespace {
+
+bool IsBuiltInCollection(const std::string& name) {
+  for (const char* c : kCollections) {
+    if (name == c) return true;
+  }
+  return false;
+}
+
+// The built-in collections, then the manifest's others.
+std::vector<std::string> CollectionsOffered(const ServingSnapshot& snapshot) {
+  std::vector<std::string> out(std::begin(kCollections), std::end(kCollections));
+  if (snapshot.manifest == nullptr) return out;
+  for (const ManifestDataset& m : snapshot.manifest->datasets) {
+    if (m.collection() && !IsBuiltInCollection(m.name)) out.push_back(m.name);
+  }
+  return out;
+}
 
 const std::map<std::string, std::string>& KnownTitles() {
   static const std::map<std::string, std::string> titles = {
@@ -26,37 +44,62 @@ const std::map<std::string, std::string>& KnownTitles() {
   return titles;
 }
 
-nlohmann::json CollectionNames() {
+// The collections that hold `name`: the built-in ones (every dataset) and
+// the manifest's that list it.
+nlohmann::json CollectionNames(const ServingSnapshot& snapshot, const std::string& name) {
   nlohmann::json names = nlohmann::json::array();
   for (const char* c : kCollections) names.push_back(c);
+  if (snapshot.manifest == nullptr) return names;
+  for (const ManifestDataset& m : snapshot.manifest->datasets) {
+    if (!m.collection() || IsBuiltInCollection(m.name)) continue;
+    std::vector<std::string> leaves = snapshot.manifest->Leaves(m.name);
+    if (std::find(leaves.begin(), leaves.end(), name) != leaves.end()) names.push_back(m.name);
+  }
   return names;
 }
 
-nlohmann::json DatasetEntry(const Dataset& d, const std::string& index_version) {
+// The manifest's entry for `name`, or nullptr.
+const ManifestDataset* InManifest(const ServingSnapshot& snapshot, const std::string& name) {
+  return snapshot.manifest != nullptr ? snapshot.manifest->Find(name) : nullptr;
+}
+
+std::string Title(const ServingSnapshot& snapshot, const std::string& name) {
+  const ManifestDataset* m = InManifest(snapshot, name);
+  return m != nullptr && !m->title.empty() ? m->title : DatasetTitle(name);
+}
+
+nlohmann::json DatasetEntry(const ServingSnapshot& snapshot, const Dataset& d) {
+  std::string index_version = snapshot.version;
+  std::string version = d.version_date.empty() ? index_version : d.version_date;
+  if (const ManifestDataset* m = InManifest(snapshot, d.name); m && !m->version.empty())
+    version = index_version = m->version;  // yente: the manifest's version is what is indexed
   return {{"name", d.name},
-          {"title", DatasetTitle(d.name)},
+          {"title", Title(snapshot, d.name)},
           {"type", "source"},
-          {"version", d.version_date.empty() ? index_version : d.version_date},
+          {"version", version},
           {"index_version", index_version},
           {"index_current", true},
           {"load", true},
           {"entity_count", d.entity_count},
           {"name_count", d.name_count},
           {"format", d.format},
-          {"collections", CollectionNames()}};
+          {"collections", CollectionNames(snapshot, d.name)}};
 }
 
-nlohmann::json CollectionEntry(const std::string& name, const ListSet& lists,
-                               const std::string& index_version) {
+nlohmann::json CollectionEntry(const ServingSnapshot& snapshot, const std::string& name) {
+  const ListSet& lists = snapshot.screener->lists();
+  const std::string& index_version = snapshot.version;
+  std::vector<std::string> scope = ResolveDatasetScope(snapshot, name);
   nlohmann::json children = nlohmann::json::array();
   size_t entities = 0, names = 0;
   for (const Dataset& d : lists.datasets) {
+    if (std::find(scope.begin(), scope.end(), d.name) == scope.end()) continue;
     children.push_back(d.name);
     entities += d.entity_count;
     names += d.name_count;
   }
   return {{"name", name},
-          {"title", DatasetTitle(name)},
+          {"title", Title(snapshot, name)},
           {"type", "collection"},
           {"version", index_version},
           {"index_version", index_version},
@@ -97,15 +140,15 @@ Response HandleCatalog(const ServingSnapshot& snapshot, std::string_view if_none
   nlohmann::json datasets = nlohmann::json::array();
   nlohmann::json current = nlohmann::json::array();
   for (const Dataset& d : lists.datasets) {
-    datasets.push_back(DatasetEntry(d, snapshot.version));
+    datasets.push_back(DatasetEntry(snapshot, d));
     current.push_back(d.name);
   }
   for (const Dataset& d : SourceDatasets(snapshot)) {
-    datasets.push_back(DatasetEntry(d, snapshot.version));
+    datasets.push_back(DatasetEntry(snapshot, d));
     current.push_back(d.name);
   }
-  for (const char* name : kCollections) {
-    datasets.push_back(CollectionEntry(name, lists, snapshot.version));
+  for (const std::string& name : CollectionsOffered(snapshot)) {
+    datasets.push_back(CollectionEntry(snapshot, name));
     current.push_back(name);
   }
   Response r;
@@ -120,8 +163,10 @@ Response HandleCatalog(const ServingSnapshot& snapshot, std::string_view if_none
 std::vector<std::string> ResolveDatasetScope(const ServingSnapshot& snapshot,
                                              const std::string& name) {
   const ListSet& lists = snapshot.screener->lists();
-  bool collection = false;
-  for (const char* c : kCollections) collection = collection || name == c;
+  if (const ManifestDataset* m = InManifest(snapshot, name); m && m->collection()) {
+    return snapshot.manifest->Leaves(name);
+  }
+  bool collection = IsBuiltInCollection(name);
   std::vector<std::string> scope;
   for (const Dataset& d : lists.datasets) {
     if (collection || d.name == name) scope.push_back(d.name);
@@ -131,6 +176,21 @@ std::vector<std::string> ResolveDatasetScope(const ServingSnapshot& snapshot,
     scope.push_back(name);
   }
   return scope;
+}
+
+Response HandleManifest(const ServingSnapshot& snapshot) {
+  Response r;
+  if (snapshot.manifest != nullptr) {
+    r.body = snapshot.manifest->ToJson();
+    return r;
+  }
+  // Without one, the manifest that would load what is served.
+  nlohmann::json datasets = nlohmann::json::array();
+  for (const Dataset& d : snapshot.screener->lists().datasets) {
+    datasets.push_back({{"name", d.name}, {"title", DatasetTitle(d.name)}, {"load", true}});
+  }
+  r.body = {{"catalogs", nlohmann::json::array()}, {"datasets", std::move(datasets)}};
+  return r;
 }
 
 std::string DatasetTitle(const std::string& name) {

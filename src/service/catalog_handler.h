@@ -1,6 +1,8 @@
 // GET /catalog: the datasets a snapshot holds, in yente's catalog shape, plus
 // the two collections yente clients address ("default" and "sanctions",
-// both standing for every loaded dataset). Also resolves the {dataset} path
+// both standing for every loaded dataset unless the manifest defines them)
+// and the manifest's own collections. A manifest's titles and versions
+// replace the lists' own. Also resolves the {dataset} path
 // segment of /match and /search to the dataset names it covers. Pure
 // functions over an immutable snapshot; thread-safe.
 #pragma once
@@ -29,6 +31,10 @@ Response HandleCatalog(const ServingSnapshot& snapshot, std::string_view if_none
 // collection, the dataset itself when loaded, empty when unknown.
 std::vector<std::string> ResolveDatasetScope(const ServingSnapshot& snapshot,
                                              const std::string& name);
+
+// GET /manifest: the manifest served from (service/manifest.h), or, without
+// one, the datasets loaded as a manifest would name them. No server paths.
+Response HandleManifest(const ServingSnapshot& snapshot);
 
 // A dataset's display title ("US OFAC Specially Designated Nationals");
 // the name itself for datasets without a known title.

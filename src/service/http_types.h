@@ -21,6 +21,7 @@ class PaymentScreener;
 namespace embargo::service {
 
 class FtmGraph;
+struct Manifest;
 
 // Query-string parameters; a key may repeat (include_dataset=a&include_dataset=b).
 using Params = std::multimap<std::string, std::string>;
@@ -58,6 +59,9 @@ struct ServingSnapshot {
   // The kept FtM records as a graph (nesting, /adjacent, referents); built
   // with the snapshot.
   std::shared_ptr<const FtmGraph> ftm_graph;
+  // The manifest the lists were loaded from (serve --manifest), else null:
+  // dataset names, titles, versions and collections for /catalog.
+  std::shared_ptr<const Manifest> manifest;
 };
 
 // Limits that protect the service; each breach of a request limit is a 4xx

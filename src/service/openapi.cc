@@ -331,6 +331,13 @@ json Paths() {
       {"/openapi.json",
        {{"get", SimpleGet("openapi", "This document", "schemas/Object", {401, 403, 429})}}},
       {"/admin/reload", {{"post", ReloadOperation()}}},
+      {"/manifest",
+       {{"get", Operation("manifest",
+                          "The manifest the datasets were loaded from (serve --manifest): "
+                          "names, titles, versions, collections; no server paths",
+                          json::array(),
+                          ErrorReplies({{"200", Reply("The manifest", "schemas/Object")}},
+                                       {401, 403, 429}))}}},
       {"/updatez",
        {{"post", UpdateOperation()},
         {"get", Operation("updatez_get", "Not allowed: POST /updatez", json::array(),

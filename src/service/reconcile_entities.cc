@@ -188,7 +188,12 @@ Response ProposeProperties(const Params& params) {
   for (const ReconProperty& p : ReconProperties()) {
     if (IsTypeOrParent(p.schema, type)) found.push_back(&p);
   }
+  // The name, then the other properties screening reads (country, birth date, ...),
+  // as a client showing the first few wants them; each group by label.
   std::stable_sort(found.begin(), found.end(), [](const ReconProperty* a, const ReconProperty* b) {
+    if ((a->name == "name") != (b->name == "name")) return a->name == "name";  // name leads
+    bool a_scored = a->field != QueryField::kNone, b_scored = b->field != QueryField::kNone;
+    if (a_scored != b_scored) return a_scored;
     return a->label < b->label;
   });
   if (*limit > 0 && found.size() > *limit) found.resize(*limit);

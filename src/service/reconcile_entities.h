@@ -25,8 +25,9 @@ Response ExtendEntities(const ServingSnapshot& snapshot, const nlohmann::json& r
                         const Limits& limits);
 
 // GET .../extend/property: parameters type (an FtM type, default Thing) and
-// limit (0: all) -> {"limit", "type", "properties": [{"id", "name"}]}, by
-// label. 400 for an unknown type, 422 for a bad limit.
+// limit (0: all) -> {"limit", "type", "properties": [{"id", "name"}]}: the
+// properties screening reads first, then the others, each group by label.
+// 400 for an unknown type, 422 for a bad limit.
 Response ProposeProperties(const Params& params);
 
 // The entity `id` as a small HTML document (Response::text) with a

@@ -210,7 +210,7 @@ std::string PathSegment(std::string_view text) {
   return out;
 }
 
-json Manifest(const std::string& dataset, const ReconcileRequest& request) {
+json ServiceManifest(const std::string& dataset, const ReconcileRequest& request) {
   size_t question = request.target.find('?');
   std::string query =
       question == std::string_view::npos ? "" : std::string(request.target.substr(question));
@@ -331,7 +331,7 @@ Response HandleReconcile(const ServingSnapshot& snapshot, const std::string& dat
   if (p.extend) return ExtendEntities(snapshot, *p.extend, limits);
   if (p.queries) return ReconcileBatch(snapshot, scope, request.params, *p.queries, limits);
   Response r;
-  r.body = Manifest(dataset, request);
+  r.body = ServiceManifest(dataset, request);
   return r;
 }
 

@@ -18,6 +18,7 @@
 #include "service/entity_handler.h"
 #include "service/ftm_graph.h"
 #include "service/json_body_check.h"
+#include "service/manifest.h"
 #include "service/match_handler.h"
 #include "service/openapi.h"
 #include "service/payments_handler.h"
@@ -78,6 +79,7 @@ enum class RouteId {
   kReload,
   kUpdate,
   kUpdateGet,
+  kManifest,
   kAlerts,
   kAlert,
   kAlertDecision,
@@ -113,6 +115,7 @@ constexpr Route kRoutes[] = {
     {RouteId::kOpenApi, "GET", "/openapi.json", "/openapi.json"},
     {RouteId::kReload, "POST", "/admin/reload", "/admin/reload"},
     {RouteId::kUpdate, "POST", "/updatez", "/updatez"},
+    {RouteId::kManifest, "GET", "/manifest", "/manifest"},
     {RouteId::kUpdateGet, "GET", "/updatez", "/updatez"},
     {RouteId::kAlerts, "GET", "/alerts", "/alerts"},
     {RouteId::kAlert, "GET", "/alerts/{id}", "/alerts/{id}", Capture::kDigits},
@@ -204,7 +207,22 @@ Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerO
     return CheckListShrink(previous->screener->lists().datasets, lists, guard);
   };
   std::shared_ptr<const Screener> screener;
-  if (!options.index.empty()) {
+  std::shared_ptr<const Manifest> manifest;
+  if (!options.manifest.empty()) {
+    auto loaded = LoadManifest(options.manifest);
+    if (!loaded.ok()) return loaded.error();
+    manifest = std::make_shared<const Manifest>(std::move(*loaded));
+  }
+  if (manifest != nullptr) {
+    LoadOptions load;
+    for (const ManifestDataset& d : manifest->datasets) {
+      if (!d.collection()) load.dataset_names[d.path] = d.name;
+    }
+    auto lists = LoadLists(manifest->Paths(), load);
+    if (!lists.ok()) return lists.error();
+    if (Status s = check(*lists); !s.ok()) return s.error();
+    screener = Screener::Build(std::move(*lists));
+  } else if (!options.index.empty()) {
     auto loaded = Screener::LoadSnapshot(options.index);
     if (!loaded.ok()) return loaded.error();
     if (Status s = check((*loaded)->lists()); !s.ok()) return s.error();
@@ -244,6 +262,7 @@ Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerO
   snapshot->payments =
       std::make_shared<const payments::PaymentScreener>(snapshot->screener, std::move(embargoes));
   snapshot->ftm_graph = std::make_shared<const FtmGraph>(snapshot->screener->lists());
+  snapshot->manifest = std::move(manifest);
   return std::shared_ptr<const ServingSnapshot>(std::move(snapshot));
 }
 
@@ -579,6 +598,7 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
       case RouteId::kOpenApi: r.body = OpenApiDocument(); break;
       case RouteId::kReload: return Finish(log, ReloadEndpoint(call));
       case RouteId::kUpdate: return Finish(log, UpdateEndpoint(call));
+      case RouteId::kManifest: r = HandleManifest(*snapshot); break;
       case RouteId::kUpdateGet: return Finish(log, ErrorReply(405, "POST /updatez to reload"));
       case RouteId::kAlerts:
         r = with_store([&](store::Database& db) { return HandleAlertList(db, params); });

@@ -41,6 +41,7 @@ struct ServerOptions {
   std::vector<std::string> lists;  // list files or folders, re-read on reload
   std::string store;               // store URL: /alerts endpoints; lists from it when no --lists
   std::string index;               // or a snapshot file, re-read on reload
+  std::string manifest;            // or yente's manifest (service/manifest.h), re-read on reload
   std::string dataset_override;
   std::string embargoes;  // embargoed jurisdictions CSV for /payments/screen; "" = shipped table
   std::string host = "127.0.0.1";

@@ -125,6 +125,22 @@ Result<ParsedList> Parse(ListFormat format, const fs::path& path, const std::str
   return MakeError(path.string(), 0, "unknown list format");
 }
 
+// The name LoadOptions::dataset_names gives the file (itself, or a folder
+// holding it), else "".
+std::string GivenName(const fs::path& path, const LoadOptions& options) {
+  if (options.dataset_names.empty()) return "";
+  std::error_code ec;
+  std::string file = fs::weakly_canonical(path, ec).string();
+  for (const auto& [given, name] : options.dataset_names) {
+    std::string key = fs::weakly_canonical(given, ec).string();
+    if (file == key || (file.size() > key.size() && file.starts_with(key) &&
+                        file[key.size()] == fs::path::preferred_separator)) {
+      return name;
+    }
+  }
+  return "";
+}
+
 Result<Outcome> LoadOne(const ListFile& file, const LoadOptions& options) {
   Result<std::string> bytes = ReadFileBytes(file.path, options.max_file_bytes);
   if (!bytes.ok()) return bytes.error();
@@ -140,6 +156,10 @@ Result<Outcome> LoadOne(const ListFile& file, const LoadOptions& options) {
   }
   Result<ParsedList> list = Parse(format, file.path, *bytes, options);
   if (!list.ok()) return list.error();
+  if (std::string name = GivenName(file.path, options); !name.empty()) {
+    list->dataset.name = name;
+    for (Entity& e : list->entities) e.dataset = name;
+  }
   if (list->entities.empty()) {
     return MakeError(file.path.string(), 0,
                      "no entities: a list without records is refused (an empty or cut-short "

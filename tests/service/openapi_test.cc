@@ -137,6 +137,7 @@ TEST(OpenApiTest, DocumentedRoutesListsEveryOperation) {
   std::set<Route> unique(routes.begin(), routes.end());
   EXPECT_EQ(unique, (std::set<Route>{{"POST", "/match/{dataset}"},
                                      {"POST", "/updatez"},
+                                     {"GET", "/manifest"},
                                      {"GET", "/updatez"},
                                      {"POST", "/payments/screen"},
                                      {"GET", "/search/{dataset}"},

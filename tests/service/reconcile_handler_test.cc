@@ -10,6 +10,7 @@
 #include <set>
 
 #include "service/background_server.h"
+#include "service/reconcile_schema.h"
 #include "service/reference_snapshot.h"
 #include "test_paths.h"
 
@@ -463,9 +464,20 @@ TEST(ReconcileHandlerTest, ExtendPropertiesProposesWhatATypeHas) {
   EXPECT_EQ(r.body["limit"], 0);
   std::set<std::string> ids;
   std::string previous;
+  // The name, then the properties screening reads, then the others; each
+  // group by label.
+  ASSERT_FALSE(r.body["properties"].empty());
+  EXPECT_EQ(r.body["properties"][0]["id"], "name");
+  bool scored = true;
   for (const json& p : r.body["properties"]) {
     ids.insert(p["id"].get<std::string>());
-    EXPECT_LE(previous, p["name"].get<std::string>());  // by label
+    if (p["id"] == "name") continue;
+    bool now_scored =
+        FindReconProperty("Person", p["id"].get<std::string>())->field != QueryField::kNone;
+    if (scored && !now_scored) previous.clear();
+    EXPECT_FALSE(!scored && now_scored) << p;
+    scored = now_scored;
+    EXPECT_LE(previous, p["name"].get<std::string>());
     previous = p["name"];
   }
   for (const char* id : {"name", "birthDate", "nationality", "passportNumber", "country"})

@@ -80,7 +80,8 @@ def manifest_text():
 
 
 class Server:
-    def __init__(self):
+    def __init__(self, extra_args=()):
+        self.extra_args = list(extra_args)  # more `embargo serve` options, e.g. --api-keys FILE
         self.proc = None
         self.base = None
         self.tmp = None
@@ -107,6 +108,7 @@ class Server:
         if "--update-token" in help_text:
             args += ["--update-token", UPDATE_TOKEN]
         args += ["--listen", "127.0.0.1:0"]
+        args += self.extra_args
         args += os.environ.get("EMBARGO_SERVE_ARGS", "").split()
         self.command = args
         self.log_path = os.environ.get("YENTE_COMPAT_LOG") or os.path.join(self.tmp, "serve.log")

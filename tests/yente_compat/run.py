@@ -22,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
-FILES = ["test_match", "test_search", "test_entity", "test_app", "test_base", "test_reconcile"]
+FILES = ["test_match", "test_search", "test_entity", "test_app", "test_base", "test_reconcile", "test_client"]
 COLUMNS = ("pass", "fail", "error", "gap", "unexpected", "not portable")
 
 

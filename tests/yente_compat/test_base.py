@@ -16,9 +16,7 @@ from harness import T1, ZALA, get, post
 UPDATE_TOKEN = "test"
 
 KNOWN_GAPS = {
-    "test_manifest": "no /manifest route: 404",
     "test_algorithms": "/algorithms lists one algorithm, embargo-v1 (yente's names are only its aliases); no logic-v2 entry with docs.config.nm_number_mismatch",
-    "test_catalog": "no manifest: datasets are zala and eu_fsf (the t1 file named by its records), no manifest version '100'",
 }
 
 

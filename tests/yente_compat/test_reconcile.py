@@ -16,7 +16,6 @@ RECONCILE = f"/reconcile/{ZALA}"
 RECONCILE_GAP = "no /reconcile routes: 404 {\"detail\":\"not found\"}"
 
 KNOWN_GAPS = {
-    "test_reconcile_extend_properties": RECONCILE_GAP,
 }
 
 
