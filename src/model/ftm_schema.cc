@@ -23,7 +23,115 @@ bool Inherits(std::string_view schema, std::string_view ancestor) {
   return false;
 }
 
+// The properties each schema defines itself (FtM's model), the thing
+// schemata only, with the schema it extends.
+struct SchemaProperties {
+  std::string_view schema;
+  std::string_view extends;  // "" for Thing
+  std::vector<std::string_view> properties;
+};
+
+const std::vector<SchemaProperties>& ThingSchemata() {
+  static const std::vector<SchemaProperties> kSchemata = {
+      {"Thing", "", {"name",         "alias",         "previousName", "weakAlias", "country",
+                     "summary",      "notes",         "description",  "sourceUrl", "publisher",
+                     "publisherUrl", "wikipediaUrl",  "wikidataId",   "keywords",  "topics",
+                     "address",      "addressEntity", "program",      "programId", "proof",
+                     "createdAt",    "modifiedAt",    "retrievedAt"}},
+      {"LegalEntity",
+       "Thing",
+       {"email",
+        "phone",
+        "website",
+        "legalForm",
+        "incorporationDate",
+        "dissolutionDate",
+        "taxStatus",
+        "status",
+        "sector",
+        "classification",
+        "registrationNumber",
+        "idNumber",
+        "taxNumber",
+        "vatCode",
+        "jurisdiction",
+        "mainCountry",
+        "opencorporatesUrl",
+        "bvdId",
+        "icijId",
+        "okpoCode",
+        "innCode",
+        "ogrnCode",
+        "leiCode",
+        "dunsCode",
+        "uniqueEntityId",
+        "npiCode",
+        "swiftBic",
+        "parent"}},
+      {"Person", "LegalEntity", {"title",
+                                 "firstName",
+                                 "secondName",
+                                 "middleName",
+                                 "fatherName",
+                                 "motherName",
+                                 "lastName",
+                                 "nameSuffix",
+                                 "birthDate",
+                                 "birthPlace",
+                                 "birthCountry",
+                                 "deathDate",
+                                 "position",
+                                 "nationality",
+                                 "citizenship",
+                                 "passportNumber",
+                                 "socialSecurityNumber",
+                                 "gender",
+                                 "ethnicity",
+                                 "religion",
+                                 "political",
+                                 "education",
+                                 "appearance",
+                                 "weight",
+                                 "height",
+                                 "eyeColor",
+                                 "hairColor",
+                                 "spokenLanguage"}},
+      {"Organization", "LegalEntity", {"cageCode", "permId", "imoNumber", "giiNumber"}},
+      {"PublicBody", "Organization", {}},
+      {"Company",
+       "Organization",
+       {"capital", "voenCode", "coatoCode", "irsCode",  "ipoCode",   "cikCode",   "jibCode",
+        "mbsCode", "ibcRuc",   "caemCode",  "kppCode",  "okvedCode", "okopfCode", "fnsCode",
+        "fssCode", "bikCode",  "pfrNumber", "oksmCode", "isinCode",  "ticker",    "ricCode"}},
+      {"Vehicle",
+       "Thing",
+       {"registrationNumber", "type", "model", "owner", "operator", "buildDate", "registrationDate",
+        "deregistrationDate"}},
+      {"Vessel",
+       "Vehicle",
+       {"imoNumber", "crsNumber", "flag", "registrationPort", "navigationArea", "tonnage",
+        "grossRegisteredTonnage", "nameChangeDate", "callSign", "pastNames", "pastFlags",
+        "pastTypes", "mmsi"}},
+      {"Airplane", "Vehicle", {"serialNumber", "icaoCode"}},
+  };
+  return kSchemata;
+}
+
 }  // namespace
+
+bool IsFtmProperty(std::string_view schema, std::string_view property) {
+  for (int depth = 0; !schema.empty() && depth < 8; ++depth) {
+    const std::vector<SchemaProperties>& all = ThingSchemata();
+    auto it = std::find_if(all.begin(), all.end(),
+                           [&](const SchemaProperties& s) { return s.schema == schema; });
+    if (it == all.end()) return false;
+    if (std::find(it->properties.begin(), it->properties.end(), property) != it->properties.end()) {
+      return true;
+    }
+    schema = it->extends;
+  }
+  return false;
+}
 
 const std::vector<FtmEntityProperty>& FtmEntityProperties() {
   static const std::vector<FtmEntityProperty> kProperties = {

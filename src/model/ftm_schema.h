@@ -36,4 +36,10 @@ bool IsFtmEntityPropertyName(std::string_view name);
 // other end.
 bool IsFtmEdgeSchema(std::string_view schema);
 
+// Whether `property` is one of `schema`'s in FtM's model, inherited ones
+// included, for the thing schemata embargo screens (LegalEntity, Person,
+// Organization, Company, PublicBody, Vessel, Airplane); false for other
+// schemata.
+bool IsFtmProperty(std::string_view schema, std::string_view property);
+
 }  // namespace embargo

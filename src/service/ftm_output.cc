@@ -60,17 +60,28 @@ const char* NameProperty(NameKind kind) {
   return "alias";
 }
 
-const char* IdentifierProperty(const Identifier& id) {
-  if (id.label == "call_sign" || id.label == "callSign") return "callSign";
+// The FtM property of `schema` that holds the identifier ("" when the model
+// has none: a digital currency address is a CryptoWallet entity in FtM, so
+// it is written as a note). Only properties `schema` has (model/ftm_schema).
+const char* IdentifierProperty(const Identifier& id, Schema schema) {
+  bool vehicle = schema == Schema::kVessel || schema == Schema::kAirplane;
+  bool vessel = schema == Schema::kVessel;
+  bool organization = schema == Schema::kOrganization || schema == Schema::kCompany;
+  if (id.label == "call_sign" || id.label == "callSign") return vessel ? "callSign" : "idNumber";
+  if (vehicle) {
+    if (vessel && id.type == IdType::kImo) return "imoNumber";
+    if (vessel && id.type == IdType::kMmsi) return "mmsi";
+    return id.type == IdType::kCrypto ? "" : "registrationNumber";
+  }
   switch (id.type) {
-    case IdType::kPassport: return "passportNumber";
+    case IdType::kPassport: return schema == Schema::kPerson ? "passportNumber" : "idNumber";
     case IdType::kNationalId: return "idNumber";
-    case IdType::kImo: return "imoNumber";
-    case IdType::kMmsi: return "mmsi";
+    case IdType::kImo: return organization ? "imoNumber" : "idNumber";
+    case IdType::kMmsi: return "idNumber";
     case IdType::kSwiftBic: return "swiftBic";
     case IdType::kRegistration: return "registrationNumber";
     case IdType::kTax: return "taxNumber";
-    case IdType::kCrypto: return "cryptoWallet";
+    case IdType::kCrypto: return "";
     case IdType::kOther: return "idNumber";
   }
   return "idNumber";
@@ -119,11 +130,24 @@ void WriteFtmMembers(JsonWriter& w, const Entity& e) {
   if (e.ftm != nullptr) return WriteFtmRecordMembers(w, *e.ftm, e.caption(), true, e.dataset);
   Properties p;
   for (const Name& n : e.names) p.Add(NameProperty(n.kind), n.value);
+  // A person's facts; of another party (a list calling a firm's founding
+  // date its birth date) they are notes, FtM's other schemata lacking them.
+  bool person = e.schema == Schema::kPerson;
   for (const DateSpec& d : e.birth_dates) {
+    if (!person) {
+      p.AddOwned("notes", "Date of birth: " + d.ToString());
+      continue;
+    }
     p.AddOwned("birthDate", d.from.ToString());
     if (!d.to.empty() && !(d.to == d.from)) p.AddOwned("birthDate", d.to.ToString());
   }
-  for (const std::string& place : e.birth_places) p.Add("birthPlace", place);
+  for (const std::string& place : e.birth_places) {
+    if (person) {
+      p.Add("birthPlace", place);
+    } else {
+      p.AddOwned("notes", "Place of birth: " + place);
+    }
+  }
   const char* nationality = e.schema == Schema::kPerson ? "nationality" : "country";
   for (const std::string& c : e.nationalities) p.Add(nationality, c);
   for (const std::string& c : e.countries)
@@ -133,8 +157,16 @@ void WriteFtmMembers(JsonWriter& w, const Entity& e) {
   if (!e.vessel.tonnage.empty()) p.Add("tonnage", e.vessel.tonnage);
   if (!e.vessel.gross_tonnage.empty()) p.Add("grossRegisteredTonnage", e.vessel.gross_tonnage);
   if (!e.vessel.build_date.empty()) p.Add("buildDate", e.vessel.build_date);
-  if (e.gender != Gender::kUnknown) p.Add("gender", GenderName(e.gender));
-  for (const Identifier& id : e.identifiers) p.Add(IdentifierProperty(id), id.value);
+  if (person && e.gender != Gender::kUnknown) p.Add("gender", GenderName(e.gender));
+  for (const Identifier& id : e.identifiers) {
+    const char* property = IdentifierProperty(id, e.schema);
+    if (*property != '\0') {
+      p.Add(property, id.value);
+    } else {
+      p.AddOwned("notes",
+                 (id.label.empty() ? "Digital currency address" : id.label) + ": " + id.value);
+    }
+  }
   for (const Address& a : e.addresses) p.Add("address", a.full);
   for (const std::string& program : e.programs) p.Add("program", program);
   for (const std::string& remark : e.remarks) p.Add("notes", remark);

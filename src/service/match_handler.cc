@@ -222,6 +222,11 @@ size_t WriteEntry(JsonWriter& w, const ParsedQuery& parsed, const std::vector<Ma
     WriteExplanation(w, m.explanation);
     w.Key("explanations");
     WriteYenteExplanations(w, m);
+    w.Key("features");  // yente's {feature: score}
+    w.BeginObject();
+    for (const FeatureContribution& f : m.explanation.features)
+      w.Member(f.feature, RoundScore(f.value));
+    w.EndObject();
     w.Member("match", m.match);
     w.Member("score", RoundScore(m.score));
     w.EndObject();
@@ -336,6 +341,10 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   JsonWriter w(response.text);
   w.BeginObject();
   w.MemberInt("limit", static_cast<int64_t>(*limit));
+  w.Key("matcher");  // yente names the algorithm that scored
+  w.BeginObject();
+  w.Member("name", kAlgorithmName);
+  w.EndObject();
   w.Key("responses");
   w.BeginObject();
   for (size_t q = 0; q < queries.size(); ++q) {

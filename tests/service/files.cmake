@@ -2,6 +2,7 @@ list(APPEND EMBARGO_TEST_SOURCES
   tests/service/alerts_handler_test.cc
   tests/service/catalog_handler_test.cc
   tests/service/entity_handler_test.cc
+  tests/service/ftm_fidelity_test.cc
   tests/service/search_handler_test.cc
   tests/service/match_handler_test.cc
   tests/service/openapi_test.cc

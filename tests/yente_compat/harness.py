@@ -328,6 +328,20 @@ class YenteTestCase(unittest.TestCase):
         self.assertEqual(resp.status, status, resp)
 
 
+DIFFERENCE_PREFIX = "deliberate difference (docs/YENTE.md): "
+
+
+def apply_differences(cls, differences):
+    """Skip the tests named in a file's DIFFERENCES: where embargo deliberately
+    answers otherwise than yente, each with its reason (listed in docs/YENTE.md)."""
+    for name, reason in differences.items():
+        method = getattr(cls, name, None)
+        if method is None:
+            raise AttributeError(f"DIFFERENCES names {name}, which {cls.__name__} does not have")
+        setattr(cls, name, unittest.skip(DIFFERENCE_PREFIX + reason)(method))
+    return cls
+
+
 def apply_known_gaps(cls, gaps):
     """Mark the tests named in a file's KNOWN_GAPS as expected failures.
 

@@ -23,7 +23,7 @@ sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
 FILES = ["test_match", "test_search", "test_entity", "test_app", "test_base", "test_reconcile", "test_client"]
-COLUMNS = ("pass", "fail", "error", "gap", "unexpected", "not portable")
+COLUMNS = ("pass", "fail", "error", "gap", "unexpected", "difference", "not portable")
 
 
 class Recorder(unittest.TextTestResult):
@@ -52,7 +52,8 @@ class Recorder(unittest.TextTestResult):
 
     def addSkip(self, test, reason):
         super().addSkip(test, reason)
-        self._note(test, "not portable", reason)
+        kind = "difference" if reason.startswith(harness_difference_prefix()) else "not portable"
+        self._note(test, kind, reason)
 
     def addExpectedFailure(self, test, err):
         super().addExpectedFailure(test, err)
@@ -61,6 +62,11 @@ class Recorder(unittest.TextTestResult):
     def addUnexpectedSuccess(self, test):
         super().addUnexpectedSuccess(test)
         self._note(test, "unexpected", "passes: remove it from KNOWN_GAPS")
+
+
+def harness_difference_prefix():
+    import harness
+    return harness.DIFFERENCE_PREFIX
 
 
 def main():
@@ -108,7 +114,8 @@ def main():
             totals[c] += row[c]
     print("total".ljust(width) + "".join(str(totals[c]).rjust(14) for c in COLUMNS)
           + str(sum(totals.values()) - totals["not portable"]).rjust(10))
-    print("gap = expected failure listed in KNOWN_GAPS; unexpected = a listed gap that passes")
+    print("gap = expected failure listed in KNOWN_GAPS; unexpected = a listed gap that passes; "
+          "difference = a deliberate difference (DIFFERENCES, docs/YENTE.md)")
 
     if args.gaps:
         print()
