@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "common/html_report.h"
+#include "common/html_report.h"
 #include "common/strings.h"
 #include "model/country.h"
 #include "service/catalog_handler.h"
@@ -91,28 +93,12 @@ json Row(const Entity& entity, const std::vector<Asked>& asked) {
   return row;
 }
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 // "<dt>label</dt><dd>a; b</dd>", or nothing without values.
 std::string Field(std::string_view label, const std::vector<std::string>& values) {
   if (values.empty()) return "";
   std::string joined;
-  for (const std::string& v : values) joined += (joined.empty() ? "" : "; ") + Escape(v);
-  return fmt::format("<dt>{}</dt><dd>{}</dd>", Escape(label), joined);
+  for (const std::string& v : values) joined += (joined.empty() ? "" : "; ") + HtmlEscape(v);
+  return fmt::format("<dt>{}</dt><dd>{}</dd>", HtmlEscape(label), joined);
 }
 
 std::vector<std::string> CountryLabels(const std::vector<std::string>& codes) {
@@ -144,8 +130,8 @@ std::string PreviewHtml(const Entity& e) {
       "body{{font:13px sans-serif;margin:8px}}h3{{margin:0 0 4px}}p{{color:#555;margin:0 0 8px}}"
       "dt{{font-weight:bold;margin-top:6px}}dd{{margin:0}}</style></head><body>"
       "<h3>{0}</h3><p>{1} &middot; {2}</p><dl>{3}</dl><p><code>{4}</code></p></body></html>\n",
-      Escape(e.caption()), Escape(ReconTypeOf(e.schema).label), Escape(DatasetTitle(e.dataset)),
-      fields, Escape(e.id));
+      HtmlEscape(e.caption()), HtmlEscape(ReconTypeOf(e.schema).label),
+      HtmlEscape(DatasetTitle(e.dataset)), fields, HtmlEscape(e.id));
 }
 
 }  // namespace
