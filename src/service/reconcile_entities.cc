@@ -6,7 +6,6 @@
 #include <optional>
 
 #include "common/html_report.h"
-#include "common/html_report.h"
 #include "common/strings.h"
 #include "model/country.h"
 #include "service/catalog_handler.h"
