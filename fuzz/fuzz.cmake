@@ -27,9 +27,12 @@ list(APPEND EMBARGO_FUZZ_LIB_SOURCES
   src/service/entity_filter.cc
   src/service/json_output.cc
   src/service/ftm_output.cc
+  src/service/ftm_graph.cc
+  src/service/manifest.cc
   src/service/catalog_handler.cc
   src/service/algorithms_handler.cc
   src/service/match_handler.cc
+  src/service/search_options.cc
   src/service/search_handler.cc)
 
 # -O1 with line tables: fast enough to fuzz, quick to build, readable stacks.
@@ -44,7 +47,7 @@ target_compile_options(embargo_fuzz_lib PUBLIC -fsanitize=fuzzer-no-link,${EMBAR
 target_link_options(embargo_fuzz_lib PUBLIC -fsanitize=${EMBARGO_FUZZ_SANITIZE})
 target_link_libraries(embargo_fuzz_lib
   PUBLIC embargo_flags Threads::Threads fmt::fmt nlohmann_json::nlohmann_json
-  PRIVATE ICU::uc ICU::i18n ICU::data pugixml::pugixml PkgConfig::LIBZIP)
+  PRIVATE ICU::uc ICU::i18n ICU::data pugixml::pugixml PkgConfig::LIBZIP yaml-cpp)
 
 set(EMBARGO_FUZZERS lists ofac batch names snapshot http payments)
 foreach(name ${EMBARGO_FUZZERS})

@@ -117,8 +117,9 @@ std::vector<Dataset> SourceDatasets(const ServingSnapshot& snapshot) {
   if (snapshot.ftm_graph == nullptr) return out;
   const ListSet& lists = snapshot.screener->lists();
   for (const auto& [name, count] : snapshot.ftm_graph->source_datasets()) {
+    const std::string& source = name;  // a structured binding cannot be captured (clang)
     bool loaded = std::any_of(lists.datasets.begin(), lists.datasets.end(),
-                              [&](const Dataset& d) { return d.name == name; });
+                              [&source](const Dataset& d) { return d.name == source; });
     if (!loaded) out.push_back({name, "ftm", "", "", count, 0});
   }
   return out;
