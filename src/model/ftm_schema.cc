@@ -5,41 +5,48 @@
 namespace embargo {
 namespace {
 
-// Schemata whose properties other schemata inherit, by child.
+// Each schema's parent in FtM's model (the first it extends), for the
+// schemata embargo reads: the thing schemata and the records linked to them.
 struct Parent {
   std::string_view child;
   std::string_view parent;
 };
 constexpr Parent kParents[] = {
-    {"Passport", "Identification"}, {"Ownership", "Interest"},  {"Directorship", "Interest"},
-    {"Membership", "Interest"},     {"Employment", "Interest"},
+    {"LegalEntity", "Thing"},       {"Person", "LegalEntity"},    {"Organization", "LegalEntity"},
+    {"PublicBody", "Organization"}, {"Company", "Organization"},  {"Vehicle", "Thing"},
+    {"Vessel", "Vehicle"},          {"Airplane", "Vehicle"},      {"Passport", "Identification"},
+    {"Ownership", "Interest"},      {"Directorship", "Interest"}, {"Membership", "Interest"},
+    {"Employment", "Interest"},
 };
 
-bool Inherits(std::string_view schema, std::string_view ancestor) {
-  if (schema == ancestor || ancestor == "Thing") return true;
+std::string_view ParentOf(std::string_view schema) {
   for (const Parent& p : kParents) {
-    if (p.child == schema && Inherits(p.parent, ancestor)) return true;
+    if (p.child == schema) return p.parent;
   }
-  return false;
+  return {};
+}
+
+// For entity-typed properties: every record may carry Thing's (an FtM
+// interval such as a Sanction never has addressEntity, so nothing is lost).
+bool Inherits(std::string_view schema, std::string_view ancestor) {
+  return ancestor == "Thing" || IsFtmSchemaA(schema, ancestor);
 }
 
 // The properties each schema defines itself (FtM's model), the thing
-// schemata only, with the schema it extends.
+// schemata only.
 struct SchemaProperties {
   std::string_view schema;
-  std::string_view extends;  // "" for Thing
   std::vector<std::string_view> properties;
 };
 
 const std::vector<SchemaProperties>& ThingSchemata() {
   static const std::vector<SchemaProperties> kSchemata = {
-      {"Thing", "", {"name",         "alias",         "previousName", "weakAlias", "country",
-                     "summary",      "notes",         "description",  "sourceUrl", "publisher",
-                     "publisherUrl", "wikipediaUrl",  "wikidataId",   "keywords",  "topics",
-                     "address",      "addressEntity", "program",      "programId", "proof",
-                     "createdAt",    "modifiedAt",    "retrievedAt"}},
+      {"Thing",
+       {"name",       "alias",       "previousName", "weakAlias",  "country",       "summary",
+        "notes",      "description", "sourceUrl",    "publisher",  "publisherUrl",  "wikipediaUrl",
+        "wikidataId", "keywords",    "topics",       "address",    "addressEntity", "program",
+        "programId",  "proof",       "createdAt",    "modifiedAt", "retrievedAt"}},
       {"LegalEntity",
-       "Thing",
        {"email",
         "phone",
         "website",
@@ -68,69 +75,69 @@ const std::vector<SchemaProperties>& ThingSchemata() {
         "npiCode",
         "swiftBic",
         "parent"}},
-      {"Person", "LegalEntity", {"title",
-                                 "firstName",
-                                 "secondName",
-                                 "middleName",
-                                 "fatherName",
-                                 "motherName",
-                                 "lastName",
-                                 "nameSuffix",
-                                 "birthDate",
-                                 "birthPlace",
-                                 "birthCountry",
-                                 "deathDate",
-                                 "position",
-                                 "nationality",
-                                 "citizenship",
-                                 "passportNumber",
-                                 "socialSecurityNumber",
-                                 "gender",
-                                 "ethnicity",
-                                 "religion",
-                                 "political",
-                                 "education",
-                                 "appearance",
-                                 "weight",
-                                 "height",
-                                 "eyeColor",
-                                 "hairColor",
-                                 "spokenLanguage"}},
-      {"Organization", "LegalEntity", {"cageCode", "permId", "imoNumber", "giiNumber"}},
-      {"PublicBody", "Organization", {}},
+      {"Person", {"title",
+                  "firstName",
+                  "secondName",
+                  "middleName",
+                  "fatherName",
+                  "motherName",
+                  "lastName",
+                  "nameSuffix",
+                  "birthDate",
+                  "birthPlace",
+                  "birthCountry",
+                  "deathDate",
+                  "position",
+                  "nationality",
+                  "citizenship",
+                  "passportNumber",
+                  "socialSecurityNumber",
+                  "gender",
+                  "ethnicity",
+                  "religion",
+                  "political",
+                  "education",
+                  "appearance",
+                  "weight",
+                  "height",
+                  "eyeColor",
+                  "hairColor",
+                  "spokenLanguage"}},
+      {"Organization", {"cageCode", "permId", "imoNumber", "giiNumber"}},
+      {"PublicBody", {}},
       {"Company",
-       "Organization",
        {"capital", "voenCode", "coatoCode", "irsCode",  "ipoCode",   "cikCode",   "jibCode",
         "mbsCode", "ibcRuc",   "caemCode",  "kppCode",  "okvedCode", "okopfCode", "fnsCode",
         "fssCode", "bikCode",  "pfrNumber", "oksmCode", "isinCode",  "ticker",    "ricCode"}},
       {"Vehicle",
-       "Thing",
        {"registrationNumber", "type", "model", "owner", "operator", "buildDate", "registrationDate",
         "deregistrationDate"}},
       {"Vessel",
-       "Vehicle",
        {"imoNumber", "crsNumber", "flag", "registrationPort", "navigationArea", "tonnage",
         "grossRegisteredTonnage", "nameChangeDate", "callSign", "pastNames", "pastFlags",
         "pastTypes", "mmsi"}},
-      {"Airplane", "Vehicle", {"serialNumber", "icaoCode"}},
+      {"Airplane", {"serialNumber", "icaoCode"}},
   };
   return kSchemata;
 }
 
 }  // namespace
 
-bool IsFtmProperty(std::string_view schema, std::string_view property) {
-  for (int depth = 0; !schema.empty() && depth < 8; ++depth) {
-    const std::vector<SchemaProperties>& all = ThingSchemata();
-    auto it = std::find_if(all.begin(), all.end(),
-                           [&](const SchemaProperties& s) { return s.schema == schema; });
-    if (it == all.end()) return false;
-    if (std::find(it->properties.begin(), it->properties.end(), property) != it->properties.end()) {
-      return true;
-    }
-    schema = it->extends;
+bool IsFtmSchemaA(std::string_view schema, std::string_view ancestor) {
+  for (int depth = 0; !schema.empty() && depth < 8; ++depth, schema = ParentOf(schema)) {
+    if (schema == ancestor) return true;
   }
   return false;
+}
+
+bool IsFtmProperty(std::string_view schema, std::string_view property) {
+  const std::vector<SchemaProperties>& all = ThingSchemata();
+  auto known = [&](const SchemaProperties& s) { return s.schema == schema; };
+  if (std::none_of(all.begin(), all.end(), known)) return false;
+  return std::any_of(all.begin(), all.end(), [&](const SchemaProperties& s) {
+    return IsFtmSchemaA(schema, s.schema) &&
+           std::find(s.properties.begin(), s.properties.end(), property) != s.properties.end();
+  });
 }
 
 const std::vector<FtmEntityProperty>& FtmEntityProperties() {

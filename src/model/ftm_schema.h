@@ -36,6 +36,11 @@ bool IsFtmEntityPropertyName(std::string_view name);
 // other end.
 bool IsFtmEdgeSchema(std::string_view schema);
 
+// Whether `schema` is `ancestor` or extends it in FtM's model (Company is
+// an Organization, a LegalEntity and a Thing; Passport an Identification),
+// for the thing schemata and the records linked to them; false for others.
+bool IsFtmSchemaA(std::string_view schema, std::string_view ancestor);
+
 // Whether `property` is one of `schema`'s in FtM's model, inherited ones
 // included, for the thing schemata embargo screens (LegalEntity, Person,
 // Organization, Company, PublicBody, Vessel, Airplane); false for other

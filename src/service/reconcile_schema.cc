@@ -1,21 +1,22 @@
 #include "service/reconcile_schema.h"
 
+#include "model/ftm_schema.h"
+
 namespace embargo::service {
 
 const std::vector<ReconType>& ReconTypes() {
   static const std::vector<ReconType> types = {
-      {"Thing", "Thing", "Things", "", "Any listed party or object", std::nullopt},
-      {"LegalEntity", "Legal entity", "Legal entities", "Thing",
+      {"Thing", "Thing", "Things", "Any listed party or object", std::nullopt},
+      {"LegalEntity", "Legal entity", "Legal entities",
        "A person or an organisation, when which one is not known", Schema::kLegalEntity},
-      {"Person", "Person", "People", "LegalEntity", "A natural person", Schema::kPerson},
-      {"Organization", "Organization", "Organizations", "LegalEntity",
-       "A body, group or firm of any kind", Schema::kOrganization},
-      {"Company", "Company", "Companies", "Organization", "A registered business",
-       Schema::kCompany},
-      {"Vehicle", "Vehicle", "Vehicles", "Thing", "A vessel or an aircraft", std::nullopt},
-      {"Vessel", "Vessel", "Vessels", "Vehicle",
-       "A ship, known by its IMO number, MMSI or call sign", Schema::kVessel},
-      {"Airplane", "Airplane", "Airplanes", "Vehicle", "An aircraft", Schema::kAirplane},
+      {"Person", "Person", "People", "A natural person", Schema::kPerson},
+      {"Organization", "Organization", "Organizations", "A body, group or firm of any kind",
+       Schema::kOrganization},
+      {"Company", "Company", "Companies", "A registered business", Schema::kCompany},
+      {"Vehicle", "Vehicle", "Vehicles", "A vessel or an aircraft", std::nullopt},
+      {"Vessel", "Vessel", "Vessels", "A ship, known by its IMO number, MMSI or call sign",
+       Schema::kVessel},
+      {"Airplane", "Airplane", "Airplanes", "An aircraft", Schema::kAirplane},
   };
   return types;
 }
@@ -35,10 +36,7 @@ const ReconType& ReconTypeOf(Schema schema) {
 }
 
 bool IsTypeOrParent(std::string_view ancestor, std::string_view type) {
-  for (const ReconType* t = FindReconType(type); t != nullptr; t = FindReconType(t->parent)) {
-    if (t->name == ancestor) return true;
-  }
-  return false;
+  return FindReconType(type) != nullptr && IsFtmSchemaA(type, ancestor);
 }
 
 const std::vector<ReconProperty>& ReconProperties() {

@@ -1,6 +1,6 @@
 // What the reconciliation API (service/reconcile_handler.h) tells OpenRefine
-// of the FollowTheMoney model: the types embargo screens (FtM schemata, with
-// the parents their properties are inherited from) and the properties a query
+// of the FollowTheMoney model: the types embargo screens (FtM schemata;
+// their parents are model/ftm_schema's) and the properties a query
 // may give or a data extension may ask for, each with its FtM label and the
 // query field embargo reads it into. Facts of the published FtM model,
 // trimmed to what embargo reads and writes. Immutable tables; thread-safe.
@@ -20,7 +20,6 @@ struct ReconType {
   std::string_view name;    // FtM schema name: "Person"
   std::string_view label;   // "Person"
   std::string_view plural;  // "People"
-  std::string_view parent;  // "LegalEntity"; "" for Thing, the root
   std::string_view description;
   std::optional<Schema> schema;  // what embargo screens it as; nullopt: abstract (Thing, Vehicle)
 };
@@ -31,7 +30,8 @@ const std::vector<ReconType>& ReconTypes();
 const ReconType* FindReconType(std::string_view name);
 // The type embargo's `schema` is shown as.
 const ReconType& ReconTypeOf(Schema schema);
-// Whether `ancestor` is `type` or one of its parents ("Thing", "Person": true).
+// Whether `ancestor` is `type` or one of its parents ("Thing", "Person":
+// true), `type` being one of ReconTypes(); FtM's hierarchy (IsFtmSchemaA).
 bool IsTypeOrParent(std::string_view ancestor, std::string_view type);
 
 // The query field a property is read into; kNone: not scored (data

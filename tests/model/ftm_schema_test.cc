@@ -7,6 +7,17 @@
 namespace embargo {
 namespace {
 
+TEST(FtmSchemaTest, SchemataExtendTheirParents) {
+  EXPECT_TRUE(IsFtmSchemaA("Company", "Company"));
+  EXPECT_TRUE(IsFtmSchemaA("Company", "Organization"));
+  EXPECT_TRUE(IsFtmSchemaA("Company", "Thing"));
+  EXPECT_TRUE(IsFtmSchemaA("Vessel", "Vehicle"));
+  EXPECT_TRUE(IsFtmSchemaA("Passport", "Identification"));
+  EXPECT_FALSE(IsFtmSchemaA("Person", "Organization"));
+  EXPECT_FALSE(IsFtmSchemaA("Organization", "Company"));
+  EXPECT_FALSE(IsFtmSchemaA("Dog", "Thing"));
+}
+
 TEST(FtmSchemaTest, PropertiesAreTheSchemasOwnAndInherited) {
   EXPECT_TRUE(IsFtmProperty("Person", "name"));            // Thing
   EXPECT_TRUE(IsFtmProperty("Person", "idNumber"));        // LegalEntity
