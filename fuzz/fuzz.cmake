@@ -33,6 +33,7 @@ list(APPEND EMBARGO_FUZZ_LIB_SOURCES
   src/service/algorithms_handler.cc
   src/service/match_handler.cc
   src/service/search_options.cc
+  src/service/query_names.cc
   src/service/search_handler.cc)
 
 # -O1 with line tables: fast enough to fuzz, quick to build, readable stacks.

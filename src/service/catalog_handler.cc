@@ -194,6 +194,10 @@ Response HandleManifest(const ServingSnapshot& snapshot) {
   return r;
 }
 
+Response UnknownDataset(const std::string& name) {
+  return ErrorResponse(404, "Unknown dataset: " + name);
+}
+
 std::string DatasetTitle(const std::string& name) {
   auto it = KnownTitles().find(name);
   return it == KnownTitles().end() ? name : it->second;

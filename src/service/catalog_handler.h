@@ -36,6 +36,10 @@ std::vector<std::string> ResolveDatasetScope(const ServingSnapshot& snapshot,
 // one, the datasets loaded as a manifest would name them. No server paths.
 Response HandleManifest(const ServingSnapshot& snapshot);
 
+// 404 {"detail": "Unknown dataset: <name>"}: a path's {dataset} that
+// ResolveDatasetScope does not know.
+Response UnknownDataset(const std::string& name);
+
 // A dataset's display title ("US OFAC Specially Designated Nationals");
 // the name itself for datasets without a known title.
 std::string DatasetTitle(const std::string& name);

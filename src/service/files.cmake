@@ -16,6 +16,7 @@ list(APPEND EMBARGO_SOURCES
   src/service/entity_handler.cc
   src/service/search_handler.cc
   src/service/search_options.cc
+  src/service/query_names.cc
   src/service/entity_filter.cc
   src/service/openapi.cc
   src/service/alerts_handler.cc

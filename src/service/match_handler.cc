@@ -16,6 +16,7 @@
 #include "service/entity_filter.h"
 #include "service/ftm_output.h"
 #include "service/json_output.h"
+#include "service/query_names.h"
 
 namespace embargo::service {
 namespace {
@@ -23,7 +24,6 @@ namespace {
 constexpr double kDefaultCutoff = kDefaultThreshold;
 constexpr size_t kDefaultLimit = 5;
 constexpr size_t kMaxExcludedIds = 50;
-constexpr size_t kParallelQueries = 4;  // screen in parallel from this many queries up
 
 // A property's values: a string or number, or a list of them (others are
 // errors).
@@ -140,21 +140,8 @@ std::optional<std::string> ReadExample(const std::string& key, const nlohmann::j
   if (auto e = read("gender", genders)) return e;
   if (auto e = read("firstName", first)) return e;
   if (auto e = read("lastName", last)) return e;
-  if (f.names.empty() && (!first.empty() || !last.empty())) {
-    std::string synthesized = first.empty() ? "" : first.front();
-    if (!last.empty()) synthesized += (synthesized.empty() ? "" : " ") + last.front();
-    f.names.push_back(synthesized);
-  }
-  if (f.names.size() > limits.max_names_per_query) {
-    return fmt::format("query '{}': {} names, at most {} allowed", key, f.names.size(),
-                       limits.max_names_per_query);
-  }
-  for (const std::string& n : f.names) {
-    if (n.size() > limits.max_name_length) {
-      return fmt::format("query '{}': a name of {} bytes, at most {} allowed", key, n.size(),
-                         limits.max_name_length);
-    }
-  }
+  AddNameFromParts(first, last, f.names);
+  if (auto e = CheckNameLimits(f.names, limits)) return fmt::format("query '{}': {}", key, *e);
   if (!genders.empty()) f.gender = genders.front();
   return std::nullopt;
 }
@@ -269,7 +256,7 @@ std::optional<Response> CheckSchema(const std::string& key, const nlohmann::json
 Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset,
                      const Params& params, const std::string& body, const Limits& limits) {
   std::vector<std::string> scope = ResolveDatasetScope(snapshot, dataset);
-  if (scope.empty()) return ErrorResponse(404, fmt::format("Unknown dataset: {}", dataset));
+  if (scope.empty()) return UnknownDataset(dataset);
   std::string algorithm = Param(params, "algorithm", "best");
   if (!IsKnownAlgorithm(algorithm))
     return ErrorResponse(400, fmt::format("Unknown algorithm: {}", algorithm));

@@ -16,6 +16,7 @@
 #include "service/json_body_check.h"
 #include "service/json_output.h"
 #include "service/name_prefix_index.h"
+#include "service/query_names.h"
 #include "service/reconcile_entities.h"
 #include "service/reconcile_query.h"
 #include "service/reconcile_schema.h"
@@ -29,7 +30,6 @@ using nlohmann::json;
 // Where OpenSanctions defines its identifiers and types: the same for
 // yente and embargo, so OpenRefine treats the two services as one space.
 constexpr const char* kOpenSanctionsSpace = "https://www.opensanctions.org/reference/#schema";
-constexpr size_t kParallelQueries = 4;  // screen in parallel from this many queries up
 
 // The JSON a client sent as `what` (a parameter, form field or body), or
 // the error response: over the shape limits, or not JSON.
@@ -313,10 +313,6 @@ Result<json> SuggestEntities(const ServingSnapshot& snapshot, const std::vector<
                       {"type", {TypeJson(ReconTypeOf(e.schema))}}});
   }
   return result;
-}
-
-Response UnknownDataset(const std::string& dataset) {
-  return ErrorResponse(404, fmt::format("Unknown dataset: {}", dataset));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/strings.h"
+#include "service/query_names.h"
 #include "service/reconcile_schema.h"
 
 namespace embargo::service {
@@ -129,25 +130,7 @@ Status ReadProperties(const std::string& key, const json& properties, QueryField
       AddValues(*known, std::move(*values), f, parts);
     }
   }
-  if (f.names.empty() && (!parts.first.empty() || !parts.last.empty())) {
-    std::string name = parts.first.empty() ? "" : parts.first.front();
-    if (!parts.last.empty()) name += (name.empty() ? "" : " ") + parts.last.front();
-    f.names.push_back(name);
-  }
-  return Status::Ok();
-}
-
-Status CheckNames(const std::string& key, const QueryFields& f, const Limits& limits) {
-  if (f.names.size() > limits.max_names_per_query) {
-    return QueryError(key, fmt::format("{} names, at most {} allowed", f.names.size(),
-                                       limits.max_names_per_query));
-  }
-  for (const std::string& n : f.names) {
-    if (n.size() > limits.max_name_length) {
-      return QueryError(key, fmt::format("a name of {} bytes, at most {} allowed", n.size(),
-                                         limits.max_name_length));
-    }
-  }
+  AddNameFromParts(parts.first, parts.last, f.names);
   return Status::Ok();
 }
 
@@ -169,7 +152,7 @@ Result<ReconQuery> ReadReconcileQuery(const std::string& key, const nlohmann::js
   Result<size_t> limit = ReadLimit(key, field("limit"), limits);
   if (!limit.ok()) return limit.error();
   EMBARGO_RETURN_IF_ERROR(ReadProperties(key, field("properties"), f));
-  EMBARGO_RETURN_IF_ERROR(CheckNames(key, f, limits));
+  if (auto e = CheckNameLimits(f.names, limits)) return QueryError(key, *e);
   ReconQuery out;
   out.key = key;
   out.limit = *limit;

@@ -249,7 +249,7 @@ std::string SearchBody(const SearchRequest& request, const std::vector<Match>& m
 Response HandleSearch(const ServingSnapshot& snapshot, const std::string& dataset,
                       const Params& params) {
   std::vector<std::string> scope = ResolveDatasetScope(snapshot, dataset);
-  if (scope.empty()) return ErrorResponse(404, fmt::format("Unknown dataset: {}", dataset));
+  if (scope.empty()) return UnknownDataset(dataset);
   std::variant<SearchRequest, SearchError> parsed = ParseSearch(params, scope);
   if (const auto* error = std::get_if<SearchError>(&parsed))
     return ErrorResponse(error->status, error->detail);

@@ -3,6 +3,7 @@ list(APPEND EMBARGO_TEST_SOURCES
   tests/service/catalog_handler_test.cc
   tests/service/entity_handler_test.cc
   tests/service/ftm_fidelity_test.cc
+  tests/service/query_names_test.cc
   tests/service/search_handler_test.cc
   tests/service/match_handler_test.cc
   tests/service/openapi_test.cc
