@@ -154,16 +154,13 @@ Response HandleEntity(const ServingSnapshot& snapshot, const std::string& full_p
   if (path->adjacent) return Adjacent(graph, record, entity, *path, params);
   Response r;
   if (record != nullptr) {
-    r.body = *nested && graph != nullptr ? graph->Nested(*record) : RecordToFtm(*record);
+    std::string_view loaded_as = entity != nullptr ? std::string_view(entity->dataset) : "";
+    r.body = *nested && graph != nullptr ? graph->Nested(*record, loaded_as)
+                                         : RecordToFtm(*record, loaded_as);
   } else {
     r.body = EntityToFtm(*entity);
   }
-  if (entity != nullptr) {
-    nlohmann::json& datasets = r.body["datasets"];  // as WriteFtmMembers adds it
-    if (std::find(datasets.begin(), datasets.end(), entity->dataset) == datasets.end())
-      datasets.push_back(entity->dataset);
-    AddLinksAndXref(snapshot, *entity, r.body);
-  }
+  if (entity != nullptr) AddLinksAndXref(snapshot, *entity, r.body);
   return r;
 }
 

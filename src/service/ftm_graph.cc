@@ -75,8 +75,9 @@ FtmGraph::Set FtmGraph::Neighbourhood(const FtmRecord& root) const {
 }
 
 nlohmann::json FtmGraph::Nest(const FtmRecord& record, const Set& loaded,
-                              std::vector<std::string_view>& path) const {
-  nlohmann::json out = RecordToFtm(record);
+                              std::vector<std::string_view>& path,
+                              std::string_view loaded_as) const {
+  nlohmann::json out = RecordToFtm(record, loaded_as);
   nlohmann::json& props = out["properties"];
   bool reverse = path.size() <= 1;  // records pointing here: only near the root
   path.push_back(record.id);
@@ -103,9 +104,9 @@ nlohmann::json FtmGraph::Nest(const FtmRecord& record, const Set& loaded,
   return out;
 }
 
-nlohmann::json FtmGraph::Nested(const FtmRecord& root) const {
+nlohmann::json FtmGraph::Nested(const FtmRecord& root, std::string_view loaded_as) const {
   std::vector<std::string_view> path;
-  return Nest(root, Neighbourhood(root), path);
+  return Nest(root, Neighbourhood(root), path, loaded_as);
 }
 
 std::vector<std::pair<std::string, std::vector<nlohmann::json>>> FtmGraph::Adjacent(

@@ -34,7 +34,8 @@ class FtmGraph {
   // from the root, so an Ownership nested in its owner still names it),
   // records pointing at it appear under the reverse property, an edge is
   // followed to its other end; two levels deep.
-  nlohmann::json Nested(const FtmRecord& root) const;
+  // `loaded_as`: the dataset the root's file was loaded as (RecordToFtm).
+  nlohmann::json Nested(const FtmRecord& root, std::string_view loaded_as = {}) const;
 
   // The records adjacent to `root` grouped by property (forward entity
   // properties and reverse ones), each nested as in Nested() one level down.
@@ -58,7 +59,7 @@ class FtmGraph {
   // of the edges among them.
   Set Neighbourhood(const FtmRecord& root) const;
   nlohmann::json Nest(const FtmRecord& record, const Set& loaded,
-                      std::vector<std::string_view>& path) const;
+                      std::vector<std::string_view>& path, std::string_view loaded_as = {}) const;
 
   std::unordered_map<std::string_view, const FtmRecord*> by_id_;
   std::unordered_map<std::string_view, std::string_view> canonical_;

@@ -192,11 +192,11 @@ void WriteFtmMembers(JsonWriter& w, const Entity& e) {
   w.Member("target", true);
 }
 
-nlohmann::json RecordToFtm(const FtmRecord& record) {
+nlohmann::json RecordToFtm(const FtmRecord& record, std::string_view loaded_as) {
   std::string text;
   JsonWriter w(text);
   w.BeginObject();
-  WriteFtmRecordMembers(w, record, record.id, false);
+  WriteFtmRecordMembers(w, record, record.id, false, loaded_as);
   w.EndObject();
   return nlohmann::json::parse(text);
 }

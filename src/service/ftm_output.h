@@ -24,8 +24,9 @@ void WriteFtmMembers(JsonWriter& w, const Entity& entity);
 void WriteFtmRecordMembers(JsonWriter& w, const FtmRecord& record, std::string_view caption,
                            bool target, std::string_view loaded_as = {});
 
-// A record (Sanction, Address, Ownership, ...) as a tree.
-nlohmann::json RecordToFtm(const FtmRecord& record);
+// A record (Sanction, Address, Ownership, ...) as a tree; `loaded_as` as
+// for WriteFtmRecordMembers.
+nlohmann::json RecordToFtm(const FtmRecord& record, std::string_view loaded_as = {});
 
 // The same object as a tree, for answers built rarely (/entities/{id}).
 nlohmann::json EntityToFtm(const Entity& entity);
