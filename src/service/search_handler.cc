@@ -129,14 +129,6 @@ bool IsOfSchema(Schema listed, Schema asked) {
   return asked == Schema::kOrganization && listed == Schema::kCompany;
 }
 
-std::vector<std::string> EntityCountries(const Entity& e) {
-  std::vector<std::string> out = e.nationalities;
-  for (const std::string& c : e.countries) {
-    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
-  }
-  return out;
-}
-
 bool Accepts(const SearchRequest& r, const Entity& e) {
   if (r.schema && !IsOfSchema(e.schema, *r.schema)) return false;
   return r.filter.Accepts(e) && r.refinements.Accepts(e);
@@ -153,15 +145,7 @@ std::vector<Match> Browse(const ListSet& lists, const SearchRequest& r) {
 
 // A facet's values for one entity.
 std::vector<std::string> FacetValues(const std::string& facet, const Entity& e) {
-  if (facet == "datasets") {
-    std::vector<std::string> out = {e.dataset};
-    if (e.ftm != nullptr) {
-      for (const std::string& d : e.ftm->datasets) {
-        if (d != e.dataset) out.push_back(d);
-      }
-    }
-    return out;
-  }
+  if (facet == "datasets") return EntityDatasets(e);
   if (facet == "schema") return {std::string(SchemaName(e.schema))};
   if (facet == "countries") return EntityCountries(e);
   return e.topics_or_default();

@@ -14,20 +14,12 @@ constexpr const char* kSortFields[] = {"first_seen", "last_seen", "last_change",
 
 // An entity's values for a filter field.
 std::vector<std::string> FieldValues(const Entity& e, const std::string& field) {
-  if (field == "countries") {
-    std::vector<std::string> out = e.nationalities;
-    out.insert(out.end(), e.countries.begin(), e.countries.end());
-    return out;
-  }
+  if (field == "countries") return EntityCountries(e);
   if (field == "topics") return e.topics_or_default();
   if (field == "schema") {
     return {e.ftm != nullptr ? e.ftm->schema : std::string(SchemaName(e.schema))};
   }
-  if (field == "datasets") {
-    std::vector<std::string> out = {e.dataset};
-    if (e.ftm != nullptr) out.insert(out.end(), e.ftm->datasets.begin(), e.ftm->datasets.end());
-    return out;
-  }
+  if (field == "datasets") return EntityDatasets(e);
   if (field.starts_with("properties.") && e.ftm != nullptr) {
     const std::vector<std::string>* values = e.ftm->Find(field.substr(11));
     if (values != nullptr) return *values;
@@ -62,6 +54,23 @@ Status ParseSort(const Params& params, SearchRefinements& out) {
 }
 
 }  // namespace
+
+std::vector<std::string> EntityCountries(const Entity& e) {
+  std::vector<std::string> out = e.nationalities;
+  for (const std::string& c : e.countries) {
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<std::string> EntityDatasets(const Entity& e) {
+  std::vector<std::string> out = {e.dataset};
+  if (e.ftm == nullptr) return out;
+  for (const std::string& d : e.ftm->datasets) {
+    if (d != e.dataset) out.push_back(d);
+  }
+  return out;
+}
 
 bool SearchRefinements::Accepts(const Entity& e) const {
   if (target && (e.ftm == nullptr ? true : e.ftm->target.value_or(true)) != *target) return false;

@@ -31,6 +31,13 @@ struct SearchRefinements {
   void Sort(std::vector<Match>& matches) const;
 };
 
+// An entity's countries (nationalities, then other countries), each once:
+// what the countries filter and facet read.
+std::vector<std::string> EntityCountries(const Entity& e);
+// The datasets an entity belongs to: the one it was loaded as, then those
+// its FtM record lists (Entity::InDataset), each once.
+std::vector<std::string> EntityDatasets(const Entity& e);
+
 // 400-worthy errors name the parameter.
 Result<SearchRefinements> ParseSearchRefinements(const Params& params);
 
