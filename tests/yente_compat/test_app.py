@@ -8,9 +8,8 @@ its remote catalog fetch, keep only the part a client can observe.
 import unittest
 
 import harness
-from harness import T1, ZALA, get, post
+from harness import T1, ZALA, get, post, UPDATE_TOKEN
 
-UPDATE_TOKEN = "test"
 
 DIFFERENCES = {
     "test_algorithms": (

@@ -11,9 +11,8 @@ token "test" of yente's test settings.
 import unittest
 
 import harness
-from harness import T1, ZALA, get, post
+from harness import T1, ZALA, get, post, UPDATE_TOKEN
 
-UPDATE_TOKEN = "test"
 
 DIFFERENCES = {
     "test_algorithms": (
