@@ -279,7 +279,7 @@ int Main(int argc, char** argv) {
   serve_cmd->add_option("--tls-cert", serve.tls_cert_path, "PEM certificate: serve HTTPS");
   serve_cmd->add_option("--tls-key", serve.tls_key_path, "PEM private key for --tls-cert");
   serve_cmd->add_option("--threads", serve.threads,
-                        "Worker threads for requests (default max(8, cores))");
+                        "Worker threads for requests (default cores - 1, at least 1)");
   serve_cmd->add_option("--max-queries", serve.limits.max_queries, "Queries per /match request");
   serve_cmd->add_option("--max-body", serve.limits.max_body_bytes, "Request body bytes");
   serve_cmd->add_option("--max-concurrent", serve.limits.max_concurrent,

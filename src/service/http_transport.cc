@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -45,11 +45,41 @@ struct Shared {
   HttpHandlers handlers;
   net::thread_pool* pool = nullptr;
   std::atomic<size_t> connections{0};
-  // Work runs on the I/O thread that read its request while fewer than
-  // inline_limit I/O threads are running work, so one stays free for I/O.
-  unsigned inline_limit = 0;
-  std::atomic<unsigned> inline_running{0};
+  // Per I/O thread (each runs its own io_context): the connections it hosts
+  // and whether it is running work now.
+  struct IoThread {
+    std::atomic<size_t> hosted{0};
+    std::atomic<bool> working{false};
+  };
+  std::unique_ptr<IoThread[]> threads;
+  size_t thread_count = 0;
+
+  // The thread a new connection goes to, counted as hosted there: the one
+  // hosting the fewest among those not running work, else the accepting one.
+  // A thread runs work only while it hosts one connection, and it and this
+  // each write their own flag before reading the other's (sequentially
+  // consistent), so a new connection never waits behind work begun earlier.
+  size_t Place();
 };
+
+// The I/O thread that accepts connections never runs work, so it stays free
+// for new connections and probes.
+constexpr size_t kAcceptingThread = 0;
+
+size_t Shared::Place() {
+  std::vector<bool> passed(thread_count, false);
+  for (;;) {
+    size_t best = kAcceptingThread;
+    for (size_t i = 0; i < thread_count; ++i) {
+      if (i == kAcceptingThread || passed[i] || threads[i].working) continue;
+      if (best == kAcceptingThread || threads[i].hosted < threads[best].hosted) best = i;
+    }
+    ++threads[best].hosted;
+    if (best == kAcceptingThread || !threads[best].working) return best;
+    --threads[best].hosted;  // it began work meanwhile
+    passed[best] = true;
+  }
+}
 
 HttpReply RunWork(const HttpWork& work) {
   try {
@@ -63,12 +93,17 @@ enum class Wait { kFresh, kIdle };
 enum class After { kKeepAlive, kClose, kLinger };
 
 // One connection, over a plain or a TLS stream (Derived::stream()), all of
-// whose operations run on its strand. Reads one request at a time.
+// whose operations run on the one I/O thread that hosts it. Reads one request
+// at a time.
 template <class Derived>
 class Session {
  public:
-  Session(Shared& shared, std::string remote) : shared_(shared), remote_(std::move(remote)) {}
-  ~Session() { --shared_.connections; }
+  Session(Shared& shared, size_t thread, std::string remote)
+      : shared_(shared), thread_(thread), remote_(std::move(remote)) {}
+  ~Session() {
+    --shared_.threads[thread_].hosted;
+    --shared_.connections;
+  }
 
  protected:
   Derived& derived() { return static_cast<Derived&>(*this); }
@@ -170,14 +205,19 @@ class Session {
     }
     if (auto* reply = std::get_if<HttpReply>(&dispatched)) return Write(std::move(*reply));
     HttpWork work = std::move(std::get<HttpWork>(dispatched));
-    // On this thread when one I/O thread stays free: no hand-off, one wake-up per request.
-    if (shared_.inline_running.fetch_add(1) < shared_.inline_limit) {
-      HttpReply reply = RunWork(work);
-      --shared_.inline_running;
-      work = nullptr;
-      return Write(std::move(reply));
+    // On this thread when it keeps no other connection waiting and is not
+    // the one that accepts connections: no hand-off, no other thread woken.
+    if (thread_ != kAcceptingThread) {
+      Shared::IoThread& mine = shared_.threads[thread_];
+      mine.working = true;
+      if (mine.hosted == 1) {
+        HttpReply reply = RunWork(work);
+        mine.working = false;
+        work = nullptr;
+        return Write(std::move(reply));
+      }
+      mine.working = false;
     }
-    --shared_.inline_running;
     Lowest().expires_never();  // the work takes what it takes; the 429 limit bounds it
     net::post(*shared_.pool,
               [self = derived().shared_from_this(), work = std::move(work)]() mutable {
@@ -257,6 +297,7 @@ class Session {
 
  private:
   Shared& shared_;
+  size_t thread_;  // the I/O thread whose io_context runs this connection
   std::string remote_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -269,8 +310,8 @@ class Session {
 class PlainSession : public Session<PlainSession>,
                      public std::enable_shared_from_this<PlainSession> {
  public:
-  PlainSession(Shared& shared, tcp::socket socket, std::string remote)
-      : Session(shared, std::move(remote)), stream_(std::move(socket)) {}
+  PlainSession(Shared& shared, size_t thread, tcp::socket socket, std::string remote)
+      : Session(shared, thread, std::move(remote)), stream_(std::move(socket)) {}
   beast::tcp_stream& stream() { return stream_; }
 
   void Start() {
@@ -288,8 +329,9 @@ class PlainSession : public Session<PlainSession>,
 
 class TlsSession : public Session<TlsSession>, public std::enable_shared_from_this<TlsSession> {
  public:
-  TlsSession(Shared& shared, tcp::socket socket, ssl::context& context, std::string remote)
-      : Session(shared, std::move(remote)), stream_(std::move(socket), context) {}
+  TlsSession(Shared& shared, size_t thread, tcp::socket socket, ssl::context& context,
+             std::string remote)
+      : Session(shared, thread, std::move(remote)), stream_(std::move(socket), context) {}
   beast::ssl_stream<beast::tcp_stream>& stream() { return stream_; }
 
   // The handshake has as long as headers have.
@@ -324,25 +366,48 @@ struct HttpTransport::Impl {
   HttpTransportOptions options;
   Shared shared;
   std::optional<ssl::context> tls;
+  // One io_context per I/O thread: a connection lives on one thread, which
+  // waits for its sockets itself, so a request wakes no other thread.
   // Declared before the pool: work abandoned at Stop() holds connections,
-  // which must go before the I/O context does.
-  net::io_context io{static_cast<int>(options.io_threads)};
+  // which must go before the I/O contexts do.
+  std::vector<std::unique_ptr<net::io_context>> io;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> keep_running;
   net::thread_pool pool{options.worker_threads};
-  tcp::acceptor acceptor{io};
-  net::steady_timer retry{io};
+  tcp::acceptor acceptor{*io[kAcceptingThread]};
+  net::steady_timer retry{*io[kAcceptingThread]};
   std::atomic<bool> running{false};
   int port = -1;
 
-  explicit Impl(HttpTransportOptions o) : options(std::move(o)) {
+  static std::vector<std::unique_ptr<net::io_context>> MakeContexts(unsigned threads) {
+    std::vector<std::unique_ptr<net::io_context>> contexts;
+    for (unsigned i = 0; i < std::max(1u, threads); ++i) {
+      contexts.push_back(std::make_unique<net::io_context>(1));
+    }
+    return contexts;
+  }
+
+  explicit Impl(HttpTransportOptions o)
+      : options(std::move(o)), io(MakeContexts(options.io_threads)) {
     shared.limits = options.limits;
     shared.pool = &pool;
-    shared.inline_limit = options.io_threads > 1 ? options.io_threads - 1 : 0;
+    shared.threads = std::make_unique<Shared::IoThread[]>(io.size());
+    shared.thread_count = io.size();
+    for (auto& context : io) keep_running.push_back(net::make_work_guard(*context));
   }
 
   void Accept() {
-    acceptor.async_accept(net::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
-      OnAccept(ec, std::move(socket));
-    });
+    acceptor.async_accept(
+        [this](beast::error_code ec, tcp::socket socket) { OnAccept(ec, std::move(socket)); });
+  }
+
+  // The accepted socket moved to the I/O thread that will host it.
+  tcp::socket MoveTo(size_t thread, tcp::socket socket) {
+    if (thread == kAcceptingThread) return socket;
+    beast::error_code ec;
+    tcp::socket moved(*io[thread]);
+    const auto protocol = socket.local_endpoint(ec).protocol();
+    if (!ec) moved.assign(protocol, socket.release(ec), ec);
+    return moved;
   }
 
   void OnAccept(beast::error_code ec, tcp::socket socket) {
@@ -357,15 +422,19 @@ struct HttpTransport::Impl {
       socket.close(ignored);
     } else {
       ++shared.connections;
+      const size_t thread = shared.Place();
+      socket = MoveTo(thread, std::move(socket));
       beast::error_code ignored;
       // Small answers on kept-alive connections: without it, Nagle and
       // delayed ACKs hold responses back by up to 40 ms.
       socket.set_option(tcp::no_delay(true), ignored);
       std::string remote = socket.remote_endpoint(ignored).address().to_string();
       if (tls) {
-        std::make_shared<TlsSession>(shared, std::move(socket), *tls, std::move(remote))->Start();
+        std::make_shared<TlsSession>(shared, thread, std::move(socket), *tls, std::move(remote))
+            ->Start();
       } else {
-        std::make_shared<PlainSession>(shared, std::move(socket), std::move(remote))->Start();
+        std::make_shared<PlainSession>(shared, thread, std::move(socket), std::move(remote))
+            ->Start();
       }
     }
     Accept();
@@ -408,7 +477,7 @@ Result<int> HttpTransport::Bind() {
                                  ec.message()));
   };
   beast::error_code ec;
-  tcp::resolver resolver(impl.io);
+  tcp::resolver resolver(*impl.io.front());
   auto endpoints = resolver.resolve(impl.options.host, std::to_string(impl.options.port),
                                     tcp::resolver::passive, ec);
   if (ec) return fail(ec);
@@ -436,16 +505,18 @@ Status HttpTransport::Run() {
   impl.running = true;
   impl.Accept();
   std::vector<std::thread> threads;
-  for (unsigned i = 1; i < impl.options.io_threads; ++i) {
-    threads.emplace_back([&impl] { impl.io.run(); });
+  for (size_t i = 1; i < impl.io.size(); ++i) {
+    threads.emplace_back([&impl, i] { impl.io[i]->run(); });
   }
-  impl.io.run();
+  impl.io.front()->run();
   for (std::thread& t : threads) t.join();
   impl.running = false;
   return Status::Ok();
 }
 
-void HttpTransport::Stop() { impl_->io.stop(); }
+void HttpTransport::Stop() {
+  for (auto& context : impl_->io) context->stop();
+}
 
 bool HttpTransport::running() const { return impl_->running; }
 

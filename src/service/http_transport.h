@@ -1,11 +1,14 @@
 // HTTP/1.1 under the service, on Boost.Beast and Asio (this header names
-// neither: http_transport.cc is the only file that includes them). I/O
-// threads accept connections and read each request asynchronously within the
+// neither: http_transport.cc is the only file that includes them). Each I/O
+// thread runs its own event loop; a new connection goes to the thread hosting
+// the fewest and stays there. Requests are read asynchronously within the
 // deadlines and sizes of Limits, so no thread waits on a slow client. The
 // dispatcher runs on the I/O thread and either answers at once (probes,
-// refusals) or returns work. Work runs on the same I/O thread while another
-// I/O thread stays free for I/O and probes, else on a bounded worker pool
-// whose reply is posted back to the connection. HTTPS through OpenSSL.
+// refusals) or returns work. Work runs on the same I/O thread when that thread
+// hosts no other connection (no hand-off, no other thread woken), else on a
+// bounded worker pool whose reply is posted back to the connection. The
+// thread that accepts connections never runs work, so it stays free for new
+// connections and probes. HTTPS through OpenSSL.
 // Thread-safe: Stop() may be called from any thread; the handlers are called
 // from several threads at once.
 #pragma once
