@@ -6,6 +6,9 @@
 #   CORRUPT=1 bench/load_test.sh 10                then a reload with a corrupted list
 #   EMBARGO=../main/build/embargo bench/load_test.sh 60 8   another build, for before/after
 #   SCRIPT=bench/load/payments.lua PAYMENT_FILES="a.xml b.fin" bench/load_test.sh 30 8   /payments/screen
+#   SCRIPT=bench/load/kim_song_chol.lua LISTS="un/consolidated-2026-02-27.xml ofac/sdn-2024-05-03.csv" \
+#     bench/load_test.sh 60 8      issue 15's common-name query over UN + OFAC
+#   THREADS=8 ...                  the server's --threads (default: its own, cores - 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-60}
@@ -13,14 +16,22 @@ CONNECTIONS=${2:-32}
 PORT=${PORT:-18080}
 DATA=${DATA:-../shared/data}
 EMBARGO=${EMBARGO:-build/embargo}
-THREADS=${THREADS:-64}
+THREADS=${THREADS:-}
+LISTS=${LISTS:-}  # files under $DATA to serve, space-separated (default: all)
 SCRIPT=${SCRIPT:-bench/load/match.lua}  # bench/load/payments.lua with PAYMENT_FILES="..."
 WORK=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 cp -r "$DATA" "$WORK/lists"   # a private copy, so CORRUPT=1 never touches the shared data
 chmod -R u+w "$WORK/lists"
-"$EMBARGO" serve --lists "$WORK/lists" --listen 127.0.0.1:$PORT --threads "$THREADS" > "$WORK/serve.out" 2> "$WORK/serve.log" &
+SERVE_ARGS=(--listen 127.0.0.1:$PORT)
+if [ -n "$LISTS" ]; then
+  for f in $LISTS; do SERVE_ARGS+=(--lists "$WORK/lists/$f"); done
+else
+  SERVE_ARGS+=(--lists "$WORK/lists")
+fi
+[ -n "$THREADS" ] && SERVE_ARGS+=(--threads "$THREADS")
+"$EMBARGO" serve "${SERVE_ARGS[@]}" > "$WORK/serve.out" 2> "$WORK/serve.log" &
 SERVER=$!
 for _ in $(seq 1 600); do curl -sf http://127.0.0.1:$PORT/readyz > /dev/null && break; sleep 0.1; done  # up to 60 s: loading is slower on a busy machine
 curl -sf http://127.0.0.1:$PORT/readyz > /dev/null || { echo "server did not start"; cat "$WORK/serve.log"; exit 1; }
