@@ -2,10 +2,12 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <utility>
 
 namespace embargo {
 namespace {
@@ -30,7 +32,11 @@ class Descriptor {
     if (fd_ >= 0) ::close(fd_);
   }
   Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor& other) = delete;
+  Descriptor& operator=(Descriptor&& other) noexcept {
+    std::swap(fd_, other.fd_);
+    return *this;
+  }
   int get() const { return fd_; }
 
  private:
@@ -53,10 +59,15 @@ Status CheckRegularFile(const std::filesystem::path& path) {
   return Status::Ok();
 }
 
-Result<std::string> ReadFileBytes(const std::filesystem::path& path, uint64_t max_bytes) {
+namespace {
+
+// Opens `path` for reading if it is a regular file within max_bytes: the
+// descriptor and the file's size then.
+Status OpenRegular(const std::filesystem::path& path, uint64_t max_bytes, Descriptor& fd,
+                   uint64_t& size) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then
   // refuses it. Regular files ignore the flag.
-  Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+  fd = Descriptor(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
   if (fd.get() < 0) {
     if (errno == EISDIR) return NotRegular(path, S_IFDIR);
     return MakeError(path.string(), 0, "cannot open file");
@@ -64,8 +75,17 @@ Result<std::string> ReadFileBytes(const std::filesystem::path& path, uint64_t ma
   struct stat info;
   if (::fstat(fd.get(), &info) != 0) return MakeError(path.string(), 0, "cannot read file");
   if (!S_ISREG(info.st_mode)) return NotRegular(path, info.st_mode);
-  uint64_t size = static_cast<uint64_t>(info.st_size);
+  size = static_cast<uint64_t>(info.st_size);
   if (size > max_bytes) return TooLarge(path, size, max_bytes);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> ReadFileBytes(const std::filesystem::path& path, uint64_t max_bytes) {
+  Descriptor fd(-1);
+  uint64_t size = 0;
+  if (Status opened = OpenRegular(path, max_bytes, fd, size); !opened.ok()) return opened.error();
   std::string bytes;
   bytes.reserve(size);
   // Read to the end, not to st_size: the file may be growing (or be one of
@@ -82,6 +102,33 @@ Result<std::string> ReadFileBytes(const std::filesystem::path& path, uint64_t ma
     bytes.append(buffer, static_cast<size_t>(got));
   }
   return bytes;
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+  std::swap(data_, other.data_);
+  std::swap(size_, other.size_);
+  return *this;
+}
+
+MappedFile::~MappedFile() {
+  if (data_ != nullptr) ::munmap(data_, size_);
+}
+
+Result<MappedFile> MappedFile::Open(const std::filesystem::path& path, uint64_t max_bytes) {
+  Descriptor fd(-1);
+  uint64_t size = 0;
+  if (Status opened = OpenRegular(path, max_bytes, fd, size); !opened.ok()) return opened.error();
+  MappedFile file;
+  if (size == 0) return file;
+  void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd.get(), 0);
+  if (data == MAP_FAILED) return MakeError(path.string(), 0, "cannot map file");
+  ::madvise(data, size, MADV_SEQUENTIAL);
+  file.data_ = data;
+  file.size_ = size;
+  return file;
 }
 
 }  // namespace embargo

@@ -1,4 +1,4 @@
-// Reading whole files into memory, with errors as values. Only regular
+// Reading whole files into memory (or mapping them), with errors as values. Only regular
 // files are read (a FIFO would block forever, /dev/zero never ends) and only
 // up to a size limit, so a wrong path cannot hang or exhaust the process.
 // Pure functions; thread-safe.
@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "embargo/status.h"
 
@@ -23,6 +24,30 @@ inline constexpr uint64_t kDefaultMaxFileBytes = uint64_t{512} << 20;
 // than the 512.0 MiB limit for one file", or "<path>: cannot read file".
 Result<std::string> ReadFileBytes(const std::filesystem::path& path,
                                   uint64_t max_bytes = kDefaultMaxFileBytes);
+
+// A regular file mapped read-only into memory: its bytes are read from the
+// page cache as they are touched, never copied, and shared with any other
+// process mapping the same file. A file changed while mapped may show the
+// change; snapshot files are written to a new name and renamed, never
+// rewritten in place. Fails as ReadFileBytes would (or "<path>: cannot map
+// file"). Move-only; unmaps when destroyed.
+class MappedFile {
+ public:
+  static Result<MappedFile> Open(const std::filesystem::path& path,
+                                 uint64_t max_bytes = kDefaultMaxFileBytes);
+  MappedFile() = default;
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  void* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 // Fails as ReadFileBytes would for anything but a regular file (without
 // opening it, so a FIFO never blocks).

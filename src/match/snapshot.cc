@@ -240,10 +240,14 @@ Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
   return Status::Ok();
 }
 
+// A snapshot is embargo's own file, mapped rather than read: its size limit
+// only stops a wrong path. One of a million entities takes 1.2 GiB.
+constexpr uint64_t kMaxSnapshotBytes = uint64_t{64} << 30;
+
 Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesystem::path& path) {
-  auto bytes = ReadFileBytes(path);
-  if (!bytes.ok()) return bytes.error();
-  std::string_view data = *bytes;
+  auto mapped = MappedFile::Open(path, kMaxSnapshotBytes);
+  if (!mapped.ok()) return mapped.error();
+  std::string_view data = mapped->bytes();
   const std::string file = path.string();
   if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) {
     return MakeError(file, 0, "not an embargo index snapshot (bad magic bytes)");

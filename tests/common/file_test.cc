@@ -78,6 +78,31 @@ TEST_F(FileTest, DirectoriesAndMissingFilesAreErrors) {
             (dir / "missing.csv").string() + ": cannot open file");
 }
 
+TEST_F(FileTest, MapsARegularFileAndRefusesWhatReadFileBytesRefuses) {
+  std::string path = Write("index.bin", std::string("EMBARGO\0snapshot", 16));
+  Result<MappedFile> mapped = MappedFile::Open(path);
+  ASSERT_TRUE(mapped.ok()) << mapped.error().ToString();
+  EXPECT_EQ(mapped->bytes(), std::string_view("EMBARGO\0snapshot", 16));
+  MappedFile moved = std::move(*mapped);  // the mapping moves with it
+  EXPECT_EQ(moved.bytes().substr(8), "snapshot");
+  EXPECT_TRUE(mapped->bytes().empty());
+
+  Result<MappedFile> empty = MappedFile::Open(Write("empty.bin", ""));
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(empty->bytes().empty());
+
+  auto error_of = [](const Result<MappedFile>& m) { return m.ok() ? "ok" : m.error().ToString(); };
+  EXPECT_EQ(error_of(MappedFile::Open(path, 10)),
+            path + ": 16 bytes, more than the 10 bytes limit for one file");
+  EXPECT_EQ(error_of(MappedFile::Open("/dev/zero")),
+            "/dev/zero: not a regular file (a FIFO, socket or device); name a file");
+  std::string fifo = MakeFifo("feed");
+  EXPECT_EQ(error_of(WithDeadline(fifo, [&] { return MappedFile::Open(fifo); })),
+            fifo + ": not a regular file (a FIFO, socket or device); name a file");
+  EXPECT_EQ(error_of(MappedFile::Open(dir_.path())),
+            dir_.path().string() + ": is a directory, expected a file");
+}
+
 TEST_F(FileTest, CheckRegularFileNeverOpensTheFile) {
   std::string fifo = MakeFifo("feed");
   Status status = WithDeadline(fifo, [&] { return CheckRegularFile(fifo); });
