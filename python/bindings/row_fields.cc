@@ -1,0 +1,146 @@
+#include "bindings/row_fields.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/strings.h"
+
+namespace py = pybind11;
+
+namespace embargo::python {
+namespace {
+
+enum class Field { kId, kName, kSchema, kBirthDate, kCountry, kGender, kIdNumber, kImo };
+
+std::optional<Field> ParseField(std::string_view name) {
+  if (name == "id") return Field::kId;
+  if (name == "name") return Field::kName;
+  if (name == "schema") return Field::kSchema;
+  if (name == "birth_date") return Field::kBirthDate;
+  if (name == "nationality" || name == "country") return Field::kCountry;
+  if (name == "gender") return Field::kGender;
+  if (name == "id_number") return Field::kIdNumber;
+  if (name == "imo") return Field::kImo;
+  return std::nullopt;
+}
+
+// Whether a field holds one value, read whole; the others split `;`.
+bool IsSingleValued(Field field) {
+  return field == Field::kId || field == Field::kName || field == Field::kSchema ||
+         field == Field::kGender;
+}
+
+bool IsMissing(py::handle cell) {
+  if (cell.is_none()) return true;
+  if (py::isinstance<py::float_>(cell)) return std::isnan(cell.cast<double>());
+  std::string_view type = Py_TYPE(cell.ptr())->tp_name;
+  return type == "NAType" || type == "NaTType";
+}
+
+// A date, datetime or pandas Timestamp: an object with integer year, month
+// and day.
+std::optional<std::string> DayText(py::handle cell) {
+  if (!py::hasattr(cell, "year") || !py::hasattr(cell, "month") || !py::hasattr(cell, "day"))
+    return std::nullopt;
+  py::object year = cell.attr("year"), month = cell.attr("month"), day = cell.attr("day");
+  if (!py::isinstance<py::int_>(year) || !py::isinstance<py::int_>(month) ||
+      !py::isinstance<py::int_>(day))
+    return std::nullopt;
+  return fmt::format("{:04d}-{:02d}-{:02d}", year.cast<int>(), month.cast<int>(), day.cast<int>());
+}
+
+std::string NumberText(py::handle cell) {
+  if (py::isinstance<py::float_>(cell)) {
+    double value = cell.cast<double>();
+    if (value == std::floor(value) && std::fabs(value) < 1e15) return fmt::format("{:.0f}", value);
+  }
+  return py::str(cell).cast<std::string>();
+}
+
+// The values of one cell, appended to `out`.
+void CellValues(py::handle cell, Field field, std::vector<std::string>& out) {
+  if (IsMissing(cell)) return;
+  if (py::isinstance<py::str>(cell) || py::isinstance<py::bytes>(cell)) {
+    // Bytes are taken as they are: MakeQuery reports those that are no UTF-8.
+    std::string text = cell.cast<std::string>();
+    if (IsSingleValued(field))
+      out.emplace_back(Trim(text));
+    else
+      for (std::string& v : SplitList(text)) out.push_back(std::move(v));
+    return;
+  }
+  if (py::isinstance<py::list>(cell) || py::isinstance<py::tuple>(cell)) {
+    for (py::handle item : cell) CellValues(item, field, out);
+    return;
+  }
+  if (py::isinstance<py::bool_>(cell)) {
+    out.push_back(py::str(cell).cast<std::string>());
+    return;
+  }
+  if (auto day = DayText(cell)) {
+    out.push_back(*day);
+    return;
+  }
+  if (py::isinstance<py::int_>(cell) || py::isinstance<py::float_>(cell)) {
+    out.push_back(NumberText(cell));
+    return;
+  }
+  out.push_back(py::str(cell).cast<std::string>());
+}
+
+// The first value, for a field that holds one.
+void AssignFirst(std::string& target, std::vector<std::string>& values) {
+  if (target.empty() && !values.empty()) target = std::move(values.front());
+}
+
+void Append(std::vector<std::string>& target, std::vector<std::string>& values) {
+  for (std::string& v : values) target.push_back(std::move(v));
+}
+
+void Assign(QueryFields& q, Field field, std::vector<std::string>& values) {
+  switch (field) {
+    case Field::kId: AssignFirst(q.id, values); break;
+    case Field::kSchema: AssignFirst(q.schema, values); break;
+    case Field::kGender: AssignFirst(q.gender, values); break;
+    case Field::kName: Append(q.names, values); break;
+    case Field::kBirthDate: Append(q.birth_dates, values); break;
+    case Field::kCountry: Append(q.countries, values); break;
+    case Field::kIdNumber: Append(q.id_numbers, values); break;
+    case Field::kImo: Append(q.imo_numbers, values); break;
+  }
+}
+
+}  // namespace
+
+Result<std::vector<QueryFields>> RowsFromColumns(const py::sequence& columns, size_t row_count,
+                                                 DateOrder date_order) {
+  std::vector<QueryFields> rows(row_count);
+  for (QueryFields& row : rows) row.date_order = date_order;
+  for (py::handle column : columns) {
+    auto pair = column.cast<py::sequence>();
+    if (pair.size() != 2) return MakeError("a column is a (field, values) pair");
+    std::string name = pair[0].cast<std::string>();
+    std::optional<Field> field = ParseField(name);
+    if (!field) return MakeError(fmt::format("unknown field '{}'", name));
+    auto cells = pair[1].cast<py::sequence>();
+    if (cells.size() != row_count) {
+      return MakeError(
+          fmt::format("column '{}' has {} values for {} rows", name, cells.size(), row_count));
+    }
+    for (size_t i = 0; i < row_count; ++i) {
+      std::vector<std::string> values;
+      CellValues(cells[i], *field, values);
+      Assign(rows[i], *field, values);
+    }
+  }
+  for (size_t i = 0; i < row_count; ++i) {
+    if (rows[i].id.empty()) rows[i].id = std::to_string(i + 1);
+  }
+  return rows;
+}
+
+}  // namespace embargo::python
