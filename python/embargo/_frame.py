@@ -56,7 +56,8 @@ def result_frame(frame, answers):
     out = frame.copy()
     values = list(zip(*(_values(a) for a in answers))) if answers else [[]] * len(RESULT_COLUMNS)
     for (name, dtype), column in zip(RESULT_COLUMNS, values):
-        out[name] = pandas.Series(list(column), index=frame.index, dtype=dtype)
+        # By position: the frame's index may repeat labels.
+        out[name] = pandas.Series(list(column), dtype=dtype).to_numpy()
     return out
 
 

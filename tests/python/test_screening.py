@@ -214,6 +214,18 @@ class BatchTest(unittest.TestCase):
         self.assertTrue(pandas.isna(out.loc[13, "score"]))
         self.assertIsNone(out.loc[13, "entity_id"])
 
+    def test_screen_frame_keeps_a_repeated_index(self):
+        frame = pandas.DataFrame(self.ROWS[:2], index=[7, 7])
+        out = self.screener.screen_frame(frame)
+        self.assertEqual(list(out["entity_id"]),
+                         ["un_sc_sanctions-KPi.006", "un_sc_sanctions-KPi.018"])
+
+    def test_an_empty_batch_gives_no_answers(self):
+        self.assertEqual(self.screener.screen_batch([]), [])
+        out = self.screener.screen_frame(pandas.DataFrame({"name": []}))
+        self.assertEqual(len(out), 0)
+        self.assertIn("score", out.columns)
+
     def test_screen_frame_refuses_to_overwrite_a_column(self):
         with self.assertRaises(ValueError):
             self.screener.screen_frame(pandas.DataFrame({"name": ["x"], "score": [1]}))
