@@ -53,12 +53,22 @@ std::optional<std::string> DayText(py::handle cell) {
   return fmt::format("{:04d}-{:02d}-{:02d}", year.cast<int>(), month.cast<int>(), day.cast<int>());
 }
 
+// A str's UTF-8. One holding lone surrogates (text decoded with
+// surrogateescape) has no UTF-8: its surrogates are written as they are
+// (surrogatepass), and MakeQuery reports the field as not UTF-8.
+std::string StrText(py::handle text) {
+  Py_ssize_t size = 0;
+  if (const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size)) return std::string(data, size);
+  PyErr_Clear();
+  return text.attr("encode")("utf-8", "surrogatepass").cast<std::string>();
+}
+
 std::string NumberText(py::handle cell) {
   if (py::isinstance<py::float_>(cell)) {
     double value = cell.cast<double>();
     if (value == std::floor(value) && std::fabs(value) < 1e15) return fmt::format("{:.0f}", value);
   }
-  return py::str(cell).cast<std::string>();
+  return StrText(py::str(cell));
 }
 
 // The values of one cell, appended to `out`.
@@ -66,7 +76,7 @@ void CellValues(py::handle cell, Field field, std::vector<std::string>& out) {
   if (IsMissing(cell)) return;
   if (py::isinstance<py::str>(cell) || py::isinstance<py::bytes>(cell)) {
     // Bytes are taken as they are: MakeQuery reports those that are no UTF-8.
-    std::string text = cell.cast<std::string>();
+    std::string text = py::isinstance<py::str>(cell) ? StrText(cell) : cell.cast<std::string>();
     if (IsSingleValued(field))
       out.emplace_back(Trim(text));
     else
@@ -78,7 +88,7 @@ void CellValues(py::handle cell, Field field, std::vector<std::string>& out) {
     return;
   }
   if (py::isinstance<py::bool_>(cell)) {
-    out.push_back(py::str(cell).cast<std::string>());
+    out.push_back(StrText(py::str(cell)));
     return;
   }
   if (auto day = DayText(cell)) {
@@ -89,7 +99,7 @@ void CellValues(py::handle cell, Field field, std::vector<std::string>& out) {
     out.push_back(NumberText(cell));
     return;
   }
-  out.push_back(py::str(cell).cast<std::string>());
+  out.push_back(StrText(py::str(cell)));
 }
 
 // The first value, for a field that holds one.

@@ -194,6 +194,17 @@ class BatchTest(unittest.TestCase):
         self.assertNotIn("error", by_imo[0])
         self.assertIn("error", by_imo[1])
 
+    def test_text_that_is_no_utf8_is_the_row_problem_not_an_exception(self):
+        answers = self.screener.screen_batch([
+            {"name": "Kim\udcff"},  # a lone surrogate (text decoded with surrogateescape)
+            {"name": b"Kim \xff"},  # bytes that are no UTF-8
+            {"name": "Paek Chang-ho", "country": "K\udcffP"},
+        ])
+        self.assertIn("error", answers[0])
+        self.assertIn("error", answers[1])
+        self.assertNotIn("error", answers[2])
+        self.assertEqual(answers[2]["matches"][0]["entity_id"], "un_sc_sanctions-KPi.006")
+
     def test_a_batch_screens_as_single_queries_do(self):
         rows = [{"name": n, "birth_date": d, "country": c} for n, d, c, _ in PLANTED]
         batch = self.screener.screen_batch(rows, threads=2)
