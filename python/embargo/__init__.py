@@ -108,6 +108,11 @@ class Screener:
     def __init__(self, engine):
         self._engine = engine
 
+    def __reduce__(self):
+        raise TypeError("an embargo.Screener cannot be pickled (sent to another process): load it "
+                        "there, e.g. embargo.dask.screen(frame, snapshot=PATH) loads the snapshot "
+                        "once on each worker")
+
     def __repr__(self):
         names = ", ".join(d["name"] for d in self.datasets)
         return f"<embargo.Screener {self.entity_count} entities, {self.name_count} names: {names}>"

@@ -130,6 +130,13 @@ class ScreenTest(unittest.TestCase):
         self.assertEqual(entity["source_id"], "KPi.006")
         self.assertIsNone(self.screener.entity("no-such-id"))
 
+    def test_a_screener_is_not_pickled_but_points_to_embargo_dask(self):
+        import pickle
+
+        with self.assertRaises(TypeError) as caught:
+            pickle.dumps(self.screener)
+        self.assertIn("embargo.dask.screen", str(caught.exception))
+
     def test_bad_options_raise(self):
         with self.assertRaises(ValueError):
             self.screener.screen("Paek Chang-ho", threshold=1.5)
