@@ -36,6 +36,7 @@ struct AlignScratch {
 // by side, so that a posting costs one cache line, not two.
 struct NameSlot {
   float acc = 0;       // accumulated token evidence
+  float parts = 0;     // the share of it from single query tokens (no joined pairs)
   uint32_t stamp = 0;  // last query unit that added to it
 };
 
@@ -53,6 +54,7 @@ struct Workspace {
   LookupScratch lookup;
   std::vector<SimilarToken> similar;
   std::vector<std::pair<float, uint32_t>> ranked;
+  std::vector<std::pair<float, uint32_t>> covering;  // names holding every query token
   AlignScratch align;
 };
 

@@ -39,6 +39,8 @@ constexpr std::array kPublished = {
     Constant{"title_role_weight", static_cast<double>(kTitleRoleWeight), "lookup"},
     Constant{"min_candidate_share", static_cast<double>(kMinCandidateShare), "candidates"},
     Constant{"max_candidate_names", static_cast<double>(kMaxCandidateNames), "candidates"},
+    Constant{"full_cover_share", static_cast<double>(kFullCoverShare), "candidates"},
+    Constant{"max_covering_names", static_cast<double>(kMaxCoveringNames), "candidates"},
     Constant{"extra_query_part_cost", static_cast<double>(kExtraQueryPartCost), "alignment"},
     Constant{"extra_list_part_cost", static_cast<double>(kExtraListPartCost), "alignment"},
     Constant{"extra_query_middle_cost", static_cast<double>(kExtraQueryMiddleCost), "alignment"},

@@ -77,6 +77,13 @@ inline constexpr float kTitleRoleWeight = 0.0f;
 // weight are scored, at most kMaxCandidateNames per query name.
 inline constexpr float kMinCandidateShare = 0.3f;
 inline constexpr size_t kMaxCandidateNames = 48;
+// Names holding every query token (this share of the query's weight from
+// its single tokens, in any order) are scored too when the estimate ranks
+// them out, up to kMaxCoveringNames more: the estimate rewards adjacent
+// pairs, and in a big index many near spellings in the query's order
+// (YONG HO CHANG) can outrank the exact name in another (CHANG MYONG HO).
+inline constexpr float kFullCoverShare = 0.95f;
+inline constexpr size_t kMaxCoveringNames = 48;
 
 // --- Name alignment (match/name_matcher) -----------------------------------
 // Share of an unmatched part's weight counted against the name score: a

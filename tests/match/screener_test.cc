@@ -93,6 +93,30 @@ TEST_F(ScreenerTest, FindsTheSameNameWrittenInOtherOrdersAndScripts) {
   }
 }
 
+// In a big index the candidate estimate, which rewards parts in the query's
+// order, ranks many near spellings (YONG HO CHANG) above the exact name in
+// another order (CHANG MYONG HO); a name holding every query part is scored
+// all the same. Found at a million synthetic entities (issue 16).
+TEST(ScreenerCandidateTest, ANameWithEveryPartInAnotherOrderOutlivesManyNearSpellingsInOrder) {
+  ListSet lists;
+  lists.entities.push_back(Person("target", {{"CHANG MYONG HO", NameKind::kPrimary}}));
+  const char* near[] = {"YONG HO CHANG", "KYONG HO CHANG", "HYONG HO CHANG", "MYONG HA CHANG"};
+  for (int i = 0; i < 200; ++i) {
+    lists.entities.push_back(
+        Person("near-" + std::to_string(i), {{near[i % 4], NameKind::kPrimary}}));
+  }
+  auto screener = Screener::Build(std::move(lists));
+  QueryFields fields;
+  fields.names = {"Myong Ho CHANG"};
+  fields.schema = "Person";
+  ScreenOptions options;
+  options.limit = 3;
+  auto matches = screener->Screen(*MakeQuery(fields), options);
+  ASSERT_FALSE(matches.empty());
+  EXPECT_EQ(matches[0].entity->id, "target");
+  EXPECT_TRUE(matches[0].match) << matches[0].score;
+}
+
 TEST_F(ScreenerTest, FindsTransliterationVariants) {
   auto m = Screen(Name("Muammar Gaddafi", "Person"));
   ASSERT_FALSE(m.empty());
