@@ -13,13 +13,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "common/csv.h"
-#include "common/file.h"
+#include "bench_common.h"
 #include "embargo/screener.h"
 
 namespace embargo {
@@ -27,14 +25,7 @@ namespace {
 
 const char* SnapshotPath() { return std::getenv("EMBARGO_SCALE_SNAPSHOT"); }
 
-double ResidentMegabytes() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  }
-  return 0;
-}
+using bench::ResidentMegabytes;
 
 // Loaded once for the query benchmarks (the load benchmark loads its own).
 std::shared_ptr<const Screener> Loaded() {
@@ -45,24 +36,8 @@ std::shared_ptr<const Screener> Loaded() {
   return screener;
 }
 
-// The global development negatives as person queries with birth dates.
 const std::vector<Query>& Negatives() {
-  static const std::vector<Query> queries = [] {
-    std::vector<Query> out;
-    auto bytes =
-        ReadFileBytes(std::string(EMBARGO_SHARED_DATA) + "/negatives/negatives-global-dev.csv");
-    auto rows = ReadCsv(bytes.ok() ? *bytes : "", "negatives");
-    if (!rows.ok()) return out;
-    for (size_t i = 1; i < rows->size(); ++i) {
-      QueryFields f;
-      f.names = {(*rows)[i].fields[0]};
-      f.schema = "Person";
-      f.birth_dates = {(*rows)[i].fields[5]};
-      auto q = MakeQuery(f);
-      if (q.ok()) out.push_back(*q);
-    }
-    return out;
-  }();
+  static const std::vector<Query> queries = bench::NegativePersonQueries();
   return queries;
 }
 

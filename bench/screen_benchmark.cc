@@ -8,12 +8,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <string>
 #include <vector>
 
-#include "common/csv.h"
-#include "common/file.h"
+#include "bench_common.h"
 #include "embargo/lists.h"
 #include "embargo/screener.h"
 #include "eval/variant_deck.h"
@@ -39,20 +37,7 @@ std::shared_ptr<const Screener> FreshScreener() { return Screener::Build(Lists()
 
 std::vector<Query> Queries() {
   std::vector<Query> queries;
-  auto bytes =
-      ReadFileBytes(std::string(EMBARGO_SHARED_DATA) + "/negatives/negatives-global-dev.csv");
-  auto rows = ReadCsv(bytes.ok() ? *bytes : "", "negatives");
-  std::vector<Query> negatives;
-  if (rows.ok()) {
-    for (size_t i = 1; i < rows->size(); ++i) {
-      QueryFields f;
-      f.names = {(*rows)[i].fields[0]};
-      f.schema = "Person";
-      f.birth_dates = {(*rows)[i].fields[5]};
-      auto q = MakeQuery(f);
-      if (q.ok()) negatives.push_back(*q);
-    }
-  }
+  std::vector<Query> negatives = bench::NegativePersonQueries();
   auto deck =
       eval::MakeVariantDeck(Lists(), eval::DeckOptions{7, {"typo", "swap", "korean", "arabic"}});
   size_t d = 0;
@@ -75,14 +60,7 @@ const std::vector<Query>& SharedQueries() {
   return queries;
 }
 
-double ResidentMegabytes() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  }
-  return 0;
-}
+using bench::ResidentMegabytes;
 
 void BM_IndexBuild(benchmark::State& state) {
   const ListSet& lists = Lists();
