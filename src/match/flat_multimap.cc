@@ -74,61 +74,51 @@ void PositionalDeletionHashes(char tag, std::string_view text, std::vector<uint6
 FlatMultiMap::FlatMultiMap(std::vector<std::pair<uint64_t, uint32_t>> entries) {
   SortEntries(entries);
   entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-  size_t distinct = 0;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    if (i == 0 || entries[i].first != entries[i - 1].first) ++distinct;
-  }
-  Reserve(distinct);
   values_.reserve(entries.size());
-  for (size_t i = 0; i < entries.size();) {
-    size_t j = i;
-    while (j < entries.size() && entries[j].first == entries[i].first) {
-      values_.push_back(entries[j].second);
-      ++j;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (i > 0 && entries[i].first != entries[i - 1].first) {
+      hashes_.push_back(entries[i - 1].first);
+      ends_.push_back(static_cast<uint32_t>(values_.size()));
     }
-    Place(entries[i].first, static_cast<uint32_t>(values_.size() - (j - i)),
-          static_cast<uint32_t>(j - i));
-    i = j;
+    values_.push_back(entries[i].second);
   }
+  if (!entries.empty()) {
+    hashes_.push_back(entries.back().first);
+    ends_.push_back(static_cast<uint32_t>(values_.size()));
+  }
+  BuildDirectory();
 }
 
-void FlatMultiMap::Reserve(size_t distinct) {
-  size_t capacity = 16;
-  while (capacity < distinct * 2) capacity *= 2;
-  slots_.assign(capacity, Slot{});
-  mask_ = capacity - 1;
-}
-
-void FlatMultiMap::Place(uint64_t hash, uint32_t offset, uint32_t count) {
-  size_t pos = hash & mask_;
-  while (slots_[pos].count != 0) pos = (pos + 1) & mask_;
-  slots_[pos] = Slot{hash, offset, count};
+void FlatMultiMap::BuildDirectory() {
+  bits_ = 0;
+  while (bits_ < 30 && (size_t{1} << bits_) * 2 < hashes_.size()) ++bits_;
+  const size_t buckets = size_t{1} << bits_;
+  directory_.assign(buckets + 1, 0);
+  size_t i = 0;
+  for (size_t b = 0; b < buckets; ++b) {
+    while (i < hashes_.size() && Bucket(hashes_[i]) < b) ++i;
+    directory_[b] = static_cast<uint32_t>(i);
+  }
+  directory_[buckets] = static_cast<uint32_t>(hashes_.size());
 }
 
 std::span<const uint32_t> FlatMultiMap::Find(uint64_t hash) const {
-  if (slots_.empty()) return {};
-  size_t pos = hash & mask_;
-  while (slots_[pos].count != 0) {
-    if (slots_[pos].hash == hash) {
-      return {values_.data() + slots_[pos].offset, slots_[pos].count};
-    }
-    pos = (pos + 1) & mask_;
-  }
-  return {};
+  if (hashes_.empty()) return {};
+  const size_t b = Bucket(hash);
+  const auto first = hashes_.begin() + directory_[b];
+  const auto last = hashes_.begin() + directory_[b + 1];
+  const auto at = std::lower_bound(first, last, hash);
+  if (at == last || *at != hash) return {};
+  const size_t i = static_cast<size_t>(at - hashes_.begin());
+  const uint32_t begin = i == 0 ? 0 : ends_[i - 1];
+  return {values_.data() + begin, ends_[i] - begin};
 }
 
 void FlatMultiMap::Write(BinaryWriter& w) const {
-  // The runs of values in the order they lie in (ascending hash), not the
-  // table: half empty by design, it is rebuilt on reading.
-  std::vector<const Slot*> runs;
-  for (const Slot& slot : slots_)
-    if (slot.count != 0) runs.push_back(&slot);
-  std::sort(runs.begin(), runs.end(),
-            [](const Slot* a, const Slot* b) { return a->offset < b->offset; });
-  w.U32(static_cast<uint32_t>(runs.size()));
-  for (const Slot* run : runs) {
-    w.U64(run->hash);
-    w.U32(run->count);
+  w.U32(static_cast<uint32_t>(hashes_.size()));
+  for (size_t i = 0; i < hashes_.size(); ++i) {
+    w.U64(hashes_[i]);
+    w.U32(ends_[i] - (i == 0 ? 0 : ends_[i - 1]));
   }
   w.U32s(values_);
 }
@@ -138,23 +128,24 @@ std::optional<FlatMultiMap> FlatMultiMap::Read(BinaryReader& r, uint32_t value_b
   uint32_t n = r.U32();
   if (r.ok() && n > r.remaining() / kRunBytes) r.Invalid("lookup table runs past the end");
   if (!r.ok()) return std::nullopt;
-  std::vector<std::pair<uint64_t, uint32_t>> runs(n);
+  FlatMultiMap map;
+  map.hashes_.resize(n);
+  map.ends_.resize(n);
   uint64_t total = 0;
-  for (auto& [hash, count] : runs) {
-    hash = r.U64();
-    count = r.U32();
+  for (uint32_t i = 0; i < n; ++i) {
+    map.hashes_[i] = r.U64();
+    const uint32_t count = r.U32();
     total += count;
     if (r.ok() && count == 0) r.Invalid("an empty lookup run");
+    if (r.ok() && i > 0 && map.hashes_[i] <= map.hashes_[i - 1]) {
+      r.Invalid("lookup hashes out of order");
+    }
+    if (r.ok() && total > UINT32_MAX) r.Invalid("lookup runs hold too many values");
+    if (!r.ok()) return std::nullopt;
+    map.ends_[i] = static_cast<uint32_t>(total);
   }
-  FlatMultiMap map;
   map.values_ = r.U32s();
   if (!r.ok()) return std::nullopt;
-  for (size_t i = 1; i < runs.size(); ++i) {
-    if (runs[i].first <= runs[i - 1].first) {
-      r.Invalid("lookup hashes out of order");
-      return std::nullopt;
-    }
-  }
   if (total != map.values_.size()) {
     r.Invalid(fmt::format("lookup runs hold {} values, {} given", total, map.values_.size()));
     return std::nullopt;
@@ -165,17 +156,13 @@ std::optional<FlatMultiMap> FlatMultiMap::Read(BinaryReader& r, uint32_t value_b
       return std::nullopt;
     }
   }
-  map.Reserve(runs.size());
-  uint32_t offset = 0;
-  for (const auto& [hash, count] : runs) {
-    map.Place(hash, offset, count);
-    offset += count;
-  }
+  map.BuildDirectory();
   return map;
 }
 
 size_t FlatMultiMap::memory_bytes() const {
-  return slots_.size() * sizeof(Slot) + values_.size() * sizeof(uint32_t);
+  return hashes_.capacity() * sizeof(uint64_t) +
+         (ends_.capacity() + values_.capacity() + directory_.capacity()) * sizeof(uint32_t);
 }
 
 }  // namespace embargo::match

@@ -1,7 +1,11 @@
-// A read-only multimap from 64-bit hashes to 32-bit values, stored flat: an
-// open-addressing table of (hash, offset, count) over one values array. One
-// probe per lookup on the query path instead of a node-based map's pointer
-// chasing. Built once, then immutable and safe to read from many threads.
+// A read-only multimap from 64-bit hashes to 32-bit values, stored flat: the
+// distinct hashes in ascending order, where each one's run of values ends,
+// the values, and a directory from a hash's top bits to the first hash
+// holding them (one or two hashes per entry). Hashes are uniform, so a lookup
+// reads one directory entry and searches a handful of hashes; 12 bytes per
+// distinct hash, where an open-addressing table at most half full took 16 to
+// 64, and the arrays are as a snapshot stores them, so reading one builds no
+// table. Built once, then immutable and safe to read from many threads.
 #pragma once
 
 #include <cstdint>
@@ -44,7 +48,7 @@ class FlatMultiMap {
   size_t memory_bytes() const;
 
   // The map as written (index snapshot): its runs of values by ascending
-  // hash, then the values; the table is rebuilt on reading. Read checks that
+  // hash, then the values; the directory is rebuilt on reading. Read checks that
   // the runs are non-empty, in order and cover the values exactly, and that
   // every value is below `value_bound`; otherwise it fails the reader and
   // returns nullopt.
@@ -52,18 +56,15 @@ class FlatMultiMap {
   static std::optional<FlatMultiMap> Read(BinaryReader& r, uint32_t value_bound);
 
  private:
-  // An empty table for `distinct` hashes (at most half full: a lookup
-  // always ends at a free slot).
-  void Reserve(size_t distinct);
-  void Place(uint64_t hash, uint32_t offset, uint32_t count);
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0;
-    uint32_t count = 0;  // 0 = empty slot
-  };
-  std::vector<Slot> slots_;
-  std::vector<uint32_t> values_;
-  uint64_t mask_ = 0;
+  // Fills directory_ from hashes_.
+  void BuildDirectory();
+  size_t Bucket(uint64_t hash) const { return bits_ == 0 ? 0 : hash >> (64 - bits_); }
+
+  std::vector<uint64_t> hashes_;     // distinct, ascending
+  std::vector<uint32_t> ends_;       // run i is values_[ends_[i - 1] (0 for i = 0), ends_[i])
+  std::vector<uint32_t> values_;     // the runs, in hash order
+  std::vector<uint32_t> directory_;  // 2^bits_ + 1 entries: the first hash in each bucket
+  int bits_ = 0;
 };
 
 }  // namespace embargo::match
