@@ -8,31 +8,14 @@
 #include <string_view>
 
 #include "common/strings.h"
+#include "input/batch_field.h"
 
 namespace py = pybind11;
 
 namespace embargo::python {
 namespace {
 
-enum class Field { kId, kName, kSchema, kBirthDate, kCountry, kGender, kIdNumber, kImo };
-
-std::optional<Field> ParseField(std::string_view name) {
-  if (name == "id") return Field::kId;
-  if (name == "name") return Field::kName;
-  if (name == "schema") return Field::kSchema;
-  if (name == "birth_date") return Field::kBirthDate;
-  if (name == "nationality" || name == "country") return Field::kCountry;
-  if (name == "gender") return Field::kGender;
-  if (name == "id_number") return Field::kIdNumber;
-  if (name == "imo") return Field::kImo;
-  return std::nullopt;
-}
-
-// Whether a field holds one value, read whole; the others split `;`.
-bool IsSingleValued(Field field) {
-  return field == Field::kId || field == Field::kName || field == Field::kSchema ||
-         field == Field::kGender;
-}
+using input::BatchField;
 
 bool IsMissing(py::handle cell) {
   if (cell.is_none()) return true;
@@ -72,12 +55,12 @@ std::string NumberText(py::handle cell) {
 }
 
 // The values of one cell, appended to `out`.
-void CellValues(py::handle cell, Field field, std::vector<std::string>& out) {
+void CellValues(py::handle cell, BatchField field, std::vector<std::string>& out) {
   if (IsMissing(cell)) return;
   if (py::isinstance<py::str>(cell) || py::isinstance<py::bytes>(cell)) {
     // Bytes are taken as they are: MakeQuery reports those that are no UTF-8.
     std::string text = py::isinstance<py::str>(cell) ? StrText(cell) : cell.cast<std::string>();
-    if (IsSingleValued(field))
+    if (input::ReadWhole(field))
       out.emplace_back(Trim(text));
     else
       for (std::string& v : SplitList(text)) out.push_back(std::move(v));
@@ -102,26 +85,14 @@ void CellValues(py::handle cell, Field field, std::vector<std::string>& out) {
   out.push_back(StrText(py::str(cell)));
 }
 
-// The first value, for a field that holds one.
-void AssignFirst(std::string& target, std::vector<std::string>& values) {
-  if (target.empty() && !values.empty()) target = std::move(values.front());
-}
-
-void Append(std::vector<std::string>& target, std::vector<std::string>& values) {
-  for (std::string& v : values) target.push_back(std::move(v));
-}
-
-void Assign(QueryFields& q, Field field, std::vector<std::string>& values) {
-  switch (field) {
-    case Field::kId: AssignFirst(q.id, values); break;
-    case Field::kSchema: AssignFirst(q.schema, values); break;
-    case Field::kGender: AssignFirst(q.gender, values); break;
-    case Field::kName: Append(q.names, values); break;
-    case Field::kBirthDate: Append(q.birth_dates, values); break;
-    case Field::kCountry: Append(q.countries, values); break;
-    case Field::kIdNumber: Append(q.id_numbers, values); break;
-    case Field::kImo: Append(q.imo_numbers, values); break;
+// A single-value field keeps its first value; the others collect them all.
+void Assign(QueryFields& q, BatchField field, std::vector<std::string>& values) {
+  if (std::string* single = input::SingleValue(q, field)) {
+    if (single->empty() && !values.empty()) *single = std::move(values.front());
+    return;
   }
+  std::vector<std::string>& target = *input::Values(q, field);
+  for (std::string& v : values) target.push_back(std::move(v));
 }
 
 }  // namespace
@@ -134,7 +105,7 @@ Result<std::vector<QueryFields>> RowsFromColumns(const py::sequence& columns, si
     auto pair = column.cast<py::sequence>();
     if (pair.size() != 2) return MakeError("a column is a (field, values) pair");
     std::string name = pair[0].cast<std::string>();
-    std::optional<Field> field = ParseField(name);
+    std::optional<BatchField> field = input::ReadBatchField(name);
     if (!field) return MakeError(fmt::format("unknown field '{}'", name));
     auto cells = pair[1].cast<py::sequence>();
     if (cells.size() != row_count) {

@@ -13,6 +13,7 @@
 #include "common/strings.h"
 #include "common/utf8.h"
 #include "common/xlsx.h"
+#include "input/batch_field.h"
 #include "input/delimiter.h"
 #include "input/text_decoding.h"
 #include "text/transliterate.h"
@@ -20,33 +21,18 @@
 namespace embargo::cli {
 namespace {
 
-constexpr std::string_view kFields[] = {
-    "id", "name", "schema", "birth_date", "nationality", "country", "gender", "id_number", "imo"};
+bool IsField(std::string_view name) { return input::ReadBatchField(name).has_value(); }
 
-bool IsField(std::string_view name) {
-  for (std::string_view f : kFields) {
-    if (f == name) return true;
+// A later cell of a single-value field replaces an earlier one.
+void Assign(QueryFields& q, std::string_view name, const std::string& cell, char list_separator) {
+  const input::BatchField field = *input::ReadBatchField(name);
+  if (std::string* single = input::SingleValue(q, field)) {
+    *single = std::string(Trim(cell));
+  } else if (input::ReadWhole(field)) {
+    input::Values(q, field)->push_back(std::string(Trim(cell)));
+  } else {
+    for (auto& v : SplitList(cell, list_separator)) input::Values(q, field)->push_back(v);
   }
-  return false;
-}
-
-void Assign(QueryFields& q, std::string_view field, const std::string& cell, char list_separator) {
-  if (field == "id")
-    q.id = std::string(Trim(cell));
-  else if (field == "name")
-    q.names.push_back(std::string(Trim(cell)));
-  else if (field == "schema")
-    q.schema = std::string(Trim(cell));
-  else if (field == "birth_date")
-    for (auto& v : SplitList(cell, list_separator)) q.birth_dates.push_back(v);
-  else if (field == "nationality" || field == "country")
-    for (auto& v : SplitList(cell, list_separator)) q.countries.push_back(v);
-  else if (field == "gender")
-    q.gender = std::string(Trim(cell));
-  else if (field == "id_number")
-    for (auto& v : SplitList(cell, list_separator)) q.id_numbers.push_back(v);
-  else if (field == "imo")
-    for (auto& v : SplitList(cell, list_separator)) q.imo_numbers.push_back(v);
 }
 
 Result<std::string> ReadInputBytes(const std::string& path) {
