@@ -44,7 +44,7 @@ std::string SplitWord(const Index& index, const std::string& word, bool fuzzy, W
   }
   for (size_t a = kMinExactPart; a + 2 * kMinExactPart <= n; ++a) {
     std::string_view left = w.substr(0, a);
-    if (!CanBeWord(left) || !index.HasToken(std::string(left))) continue;
+    if (!CanBeWord(left) || !index.HasToken(left)) continue;
     for (size_t b = a + kMinExactPart; b + kMinExactPart <= n; ++b) {
       std::string_view middle = w.substr(a, b - a), right = w.substr(b);
       if (CanBeWord(middle) && CanBeWord(right) && index.HoldTogether({left, middle, right}))

@@ -368,12 +368,20 @@ void Index::BuildIdentifierLookup() {
 
 std::span<const uint32_t> Index::postings(uint32_t vocab) const { return postings_[vocab]; }
 
+uint32_t Index::FindToken(std::string_view norm) const {
+  for (uint32_t v : lookup_.Find(HashKey(kTagNorm, norm))) {
+    if (vocab_[v].token.norm == norm) return v;  // other tags' keys may share the hash
+  }
+  return kNoToken;
+}
+
 bool Index::HoldTogether(std::initializer_list<std::string_view> norms) const {
   std::vector<std::span<const uint32_t>> lists;
+  lists.reserve(norms.size());
   for (std::string_view norm : norms) {
-    auto it = vocab_ids_.find(std::string(norm));
-    if (it == vocab_ids_.end()) return false;
-    lists.push_back(postings_[it->second]);
+    uint32_t v = FindToken(norm);
+    if (v == kNoToken) return false;
+    lists.push_back(postings_[v]);
   }
   if (lists.empty()) return false;
   std::sort(lists.begin(), lists.end(),

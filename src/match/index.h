@@ -123,10 +123,15 @@ class Index {
                    LookupScratch& scratch) const;
 
   // Whether some indexed name holds this token as written.
-  bool HasToken(const std::string& norm) const { return vocab_ids_.count(norm) > 0; }
+  bool HasToken(std::string_view norm) const { return FindToken(norm) != kNoToken; }
   // Whether one indexed name holds all these tokens as written (as parts,
   // joined neighbours or its acronym).
   bool HoldTogether(std::initializer_list<std::string_view> norms) const;
+
+  // The vocabulary id of the token written `norm`, kNoToken when no indexed
+  // name holds it. Read from the token lookup (no string is made).
+  static constexpr uint32_t kNoToken = 0xFFFFFFFF;
+  uint32_t FindToken(std::string_view norm) const;
 
   // Rarity weight for a query token's key (1 when unseen).
   float KeyWeight(const std::string& key) const;
