@@ -9,7 +9,12 @@
 namespace embargo::match {
 namespace {
 
+// The filter bit of a vocab id: its top 9 bits after a multiplicative hash.
+uint32_t FilterBit(uint32_t vocab) { return (vocab * 0x9E3779B1u) >> 23; }
+
 const SimilarToken* FindSimilar(const QueryUnit& unit, uint32_t vocab) {
+  const uint32_t bit = FilterBit(vocab);
+  if ((unit.filter[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return nullptr;
   auto it = std::lower_bound(unit.similar.begin(), unit.similar.end(), vocab,
                              [](const SimilarToken& s, uint32_t v) { return s.vocab < v; });
   return it != unit.similar.end() && it->vocab == vocab ? &*it : nullptr;
@@ -188,6 +193,15 @@ std::vector<uint32_t> WrittenWords(const std::string& name, size_t tokens) {
 
 }  // namespace
 
+void SetSimilar(QueryUnit& unit, const std::vector<SimilarToken>& similar) {
+  unit.similar = similar;
+  unit.filter.fill(0);
+  for (const SimilarToken& s : similar) {
+    const uint32_t bit = FilterBit(s.vocab);
+    unit.filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+}
+
 QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema schema,
                            Workspace& ws) {
   QueryName q;
@@ -210,9 +224,9 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     unit.weight = q.token_weights[i];
     bool searchable =
         tokens[i].role == text::TokenRole::kName || tokens[i].role == text::TokenRole::kNumber;
-    unit.similar = FindSimilarCached(index, tokens[i].norm,
-                                     searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly,
-                                     &tokens[i], ws);
+    SetSimilar(unit, FindSimilarCached(index, tokens[i].norm,
+                                       searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly,
+                                       &tokens[i], ws));
     q.units.push_back(std::move(unit));
   }
   // Adjacent parts written as one on the list: two (Jong Un / JONGUN) or
@@ -235,7 +249,7 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
       // any spelling of its two syllables (text::JoinedKoreanSyllables).
       Index::Lookup lookup =
           q.analyzed.korean && length == 2 ? Index::Lookup::kFuzzy : Index::Lookup::kSpelling;
-      unit.similar = FindSimilarCached(index, joined, lookup, nullptr, ws);
+      SetSimilar(unit, FindSimilarCached(index, joined, lookup, nullptr, ws));
       if (!unit.similar.empty()) q.units.push_back(std::move(unit));
     }
   }

@@ -10,6 +10,7 @@
 // patronymics people leave out). Thread-compatible; QueryName is per query.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -36,8 +37,14 @@ struct QueryUnit {
   uint32_t start = 0;
   uint32_t length = 1;                // 1 = one token, 2 = two adjacent tokens joined
   float weight = 0;                   // sum of the covered tokens' weights
-  std::vector<SimilarToken> similar;  // sorted by vocab id
+  std::vector<SimilarToken> similar;  // sorted by vocab id; set with SetSimilar
+  // One bit per vocab id hash of `similar`: most list tokens a name scorer
+  // asks about are not similar, and a clear bit says so without a search.
+  std::array<uint64_t, 8> filter{};
 };
+
+// Sets unit.similar and its filter.
+void SetSimilar(QueryUnit& unit, const std::vector<SimilarToken>& similar);
 
 struct QueryName {
   std::string original;
