@@ -20,6 +20,7 @@ EMBARGO=${EMBARGO:-build/embargo}
 THREADS=${THREADS:-}
 LISTS=${LISTS:-}  # files under $DATA to serve, space-separated (default: all)
 SCRIPT=${SCRIPT:-bench/load/match.lua}  # bench/load/payments.lua with PAYMENT_FILES="..."
+WRK_THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))  # wrk wants connections >= threads
 WORK=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
@@ -50,7 +51,7 @@ fi
 rss() { awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$SERVER/status; }
 echo "rss after load: $(rss)"
 # Warm-up: pool threads take their per-thread buffers as connections arrive.
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$SCRIPT" http://127.0.0.1:$PORT > /dev/null
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d10s -s "$SCRIPT" http://127.0.0.1:$PORT > /dev/null
 echo "rss at start: $(rss)"
 ( for i in $(seq 5 5 "$SECONDS_RUN"); do sleep 5; echo "rss at ${i}s: $(rss)"; done ) &
 SAMPLER=$!
@@ -61,7 +62,7 @@ if [ -n "${RELOADS:-}" ]; then
     done ) &
   RELOADER=$!
 fi
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s "$SCRIPT" http://127.0.0.1:$PORT | grep -E "RESULT|Latency|Req/Sec|requests in"
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --latency -s "$SCRIPT" http://127.0.0.1:$PORT | grep -E "RESULT|Latency|Req/Sec|requests in"
 wait $SAMPLER 2>/dev/null || true
 [ -n "${RELOADER:-}" ] && wait $RELOADER
 echo "rss at end: $(rss)"
