@@ -224,9 +224,10 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     unit.weight = q.token_weights[i];
     bool searchable =
         tokens[i].role == text::TokenRole::kName || tokens[i].role == text::TokenRole::kNumber;
-    SetSimilar(unit, FindSimilarCached(index, tokens[i].norm,
-                                       searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly,
-                                       &tokens[i], ws));
+    SetSimilar(unit,
+               FindSimilarCached(index, tokens[i].norm,
+                                 searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly,
+                                 &tokens[i], ws));
     q.units.push_back(std::move(unit));
   }
   // Adjacent parts written as one on the list: two (Jong Un / JONGUN) or
