@@ -404,11 +404,32 @@ std::string_view TypoLegalWord(std::string_view word) {
 
 // The table key a phrase starting with `word` is filed under: the word, or
 // the first word it misspells.
+// The phrase table's first words of five letters or more, in the table's
+// iteration order, with their lengths: PhraseKeyOf reads this array rather
+// than hopping between hash nodes, and passes over the words more than one
+// letter longer or shorter (never within one edit).
+struct FirstWord {
+  size_t length;
+  const std::string* word;  // a key of Phrases(), which is never changed
+};
+
+const std::vector<FirstWord>& LongFirstWords() {
+  static const std::vector<FirstWord>* firsts = [] {
+    auto* v = new std::vector<FirstWord>();
+    for (const auto& [first, list] : Phrases()) {
+      if (first.size() >= 5) v->push_back({first.size(), &first});
+    }
+    return v;
+  }();
+  return *firsts;
+}
+
 std::string PhraseKeyOf(const std::string& word) {
   const PhraseTable& phrases = Phrases();
   if (phrases.count(word) > 0 || word.size() < 5) return word;
-  for (const auto& [first, list] : phrases) {
-    if (first.size() >= 5 && WithinOneEdit(first, word)) return first;
+  for (const FirstWord& f : LongFirstWords()) {
+    if (f.length + 1 < word.size() || f.length > word.size() + 1) continue;
+    if (WithinOneEdit(*f.word, word)) return *f.word;
   }
   return word;
 }
