@@ -402,34 +402,29 @@ std::string_view TypoLegalWord(std::string_view word) {
   return {};
 }
 
-// The table key a phrase starting with `word` is filed under: the word, or
-// the first word it misspells.
 // The phrase table's first words of five letters or more, in the table's
-// iteration order, with their lengths: PhraseKeyOf reads this array rather
-// than hopping between hash nodes, and passes over the words more than one
-// letter longer or shorter (never within one edit).
-struct FirstWord {
-  size_t length;
-  const std::string* word;  // a key of Phrases(), which is never changed
-};
-
-const std::vector<FirstWord>& LongFirstWords() {
-  static const std::vector<FirstWord>* firsts = [] {
-    auto* v = new std::vector<FirstWord>();
+// iteration order (views of its keys, which never change): PhraseKeyOf reads
+// this array rather than hopping between hash nodes, and passes over the
+// words more than one letter longer or shorter (never within one edit).
+const std::vector<std::string_view>& LongFirstWords() {
+  static const std::vector<std::string_view>* firsts = [] {
+    auto* v = new std::vector<std::string_view>();
     for (const auto& [first, list] : Phrases()) {
-      if (first.size() >= 5) v->push_back({first.size(), &first});
+      if (first.size() >= 5) v->push_back(first);
     }
     return v;
   }();
   return *firsts;
 }
 
+// The table key a phrase starting with `word` is filed under: the word, or
+// the first word it misspells.
 std::string PhraseKeyOf(const std::string& word) {
   const PhraseTable& phrases = Phrases();
   if (phrases.count(word) > 0 || word.size() < 5) return word;
-  for (const FirstWord& f : LongFirstWords()) {
-    if (f.length + 1 < word.size() || f.length > word.size() + 1) continue;
-    if (WithinOneEdit(*f.word, word)) return *f.word;
+  for (std::string_view first : LongFirstWords()) {
+    if (first.size() + 1 < word.size() || first.size() > word.size() + 1) continue;
+    if (WithinOneEdit(first, word)) return std::string(first);
   }
   return word;
 }
