@@ -479,13 +479,13 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
 
 void Index::AddRelatedGivenNames(const text::Token& token, std::vector<SimilarToken>& out,
                                  std::vector<uint32_t>& ids) const {
-  const std::vector<std::string>& related = text::RelatedGivenNames(token.norm);
+  const std::vector<text::RelatedGivenName>& related = text::RelatedGivenNames(token.norm);
   if (related.empty()) return;
   ids.clear();
-  for (const std::string& name : related) {
-    text::Token t = text::MakeToken(name, text::TokenRole::kName);
+  for (const text::RelatedGivenName& r : related) {
+    text::Token t = text::MakeToken(r.name, text::TokenRole::kName);
     for (uint32_t v : lookup_.Find(HashKey(kTagNorm, t.norm))) ids.push_back(v);
-    if (t.key[0] == '=') {
+    if (r.formal && t.key[0] == '=') {
       for (uint32_t v : lookup_.Find(HashKey(kTagKey, t.key))) ids.push_back(v);
     }
   }

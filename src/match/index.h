@@ -168,8 +168,9 @@ class Index {
   void BuildIdentifierLookup();
   uint32_t InternToken(const std::string& norm);
   void AddAcronym(const text::AnalyzedName& analyzed, uint32_t name_id, IndexedName& indexed);
-  // Adds the vocabulary spellings of the formal names or short forms of a
-  // given name (Ted -> Theodore) to `out`, keeping it sorted by vocab id.
+  // Adds the vocabulary spellings of the formal names (Ted -> Theodore, and
+  // its variant group) or the short forms (as written) of a given name to
+  // `out`, keeping it sorted by vocab id.
   void AddRelatedGivenNames(const text::Token& token, std::vector<SimilarToken>& out,
                             std::vector<uint32_t>& ids) const;
   // `count_keys` false: a second reading of a name already counted (its

@@ -147,27 +147,27 @@ std::string PatronymicKey(std::string_view token) {
   return "";
 }
 
-const std::vector<std::string>& RelatedGivenNames(std::string_view name) {
+const std::vector<RelatedGivenName>& RelatedGivenNames(std::string_view name) {
   static const auto* related = [] {
-    auto* map = new std::unordered_map<std::string, std::vector<std::string>>();
-    auto add = [&](std::string_view a, std::string_view b) {
+    auto* map = new std::unordered_map<std::string, std::vector<RelatedGivenName>>();
+    auto add = [&](std::string_view a, std::string_view b, bool b_formal) {
       auto& list = (*map)[std::string(a)];
-      for (const std::string& s : list) {
-        if (s == b) return;
+      for (const RelatedGivenName& r : list) {
+        if (r.name == b) return;
       }
-      list.emplace_back(b);
+      list.push_back({std::string(b), b_formal});
     };
     for (const auto& line : kHypocorisms) {
       std::string_view formal = *line.begin();
       for (std::string_view nick : line) {
         if (nick == formal) continue;
-        add(formal, nick);
-        add(nick, formal);
+        add(formal, nick, false);
+        add(nick, formal, true);
       }
     }
     return map;
   }();
-  static const std::vector<std::string> kNone;
+  static const std::vector<RelatedGivenName> kNone;
   auto it = related->find(std::string(name));
   return it == related->end() ? kNone : it->second;
 }

@@ -10,10 +10,21 @@
 
 namespace embargo::text {
 
+// A given name related to another by the hypocorism table.
+struct RelatedGivenName {
+  std::string name;  // lowercase ASCII
+  // Whether `name` is the formal name of its line (Theodore, Aleksandr): its
+  // spellings (the variant group: Alexander, Oleksandr) are the same name. A
+  // short form's spellings are not (Jon and Joe share a group with the
+  // Korean syllables Chon and Choe, which are no short form of John or
+  // Joseph).
+  bool formal;
+};
+
 // The formal names `name` is a short form of, and the short forms of
 // `name` when it is formal ("ted" -> theodore, edward; "william" -> bill,
-// will, ...), lowercase ASCII; empty when none is known.
-const std::vector<std::string>& RelatedGivenNames(std::string_view name);
+// will, ...); empty when none is known.
+const std::vector<RelatedGivenName>& RelatedGivenNames(std::string_view name);
 
 // Whether `token` reads as a patronymic by its ending (-ovich, -evna,
 // -ogly, ...).
