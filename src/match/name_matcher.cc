@@ -116,6 +116,11 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
             s->kind != text::TokenMatchKind::kExact && s->kind != text::TokenMatchKind::kVariant)
           ok = false;
         if (query.exact_only && s->kind != text::TokenMatchKind::kExact) ok = false;
+        // A legal form meets another part only as spelled: "jnty" (a name
+        // read from Arabic script) is no JOINT (stock company).
+        if (s->kind != text::TokenMatchKind::kExact &&
+            (q.role == text::TokenRole::kLegalForm) != (c.role == text::TokenRole::kLegalForm))
+          ok = false;
         if (ok) {
           pairs.push_back(
               {similarity, unit.weight + c.weight, unit.start, unit.length, j, 1, s->kind});
