@@ -116,9 +116,13 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
             s->kind != text::TokenMatchKind::kExact && s->kind != text::TokenMatchKind::kVariant)
           ok = false;
         if (query.exact_only && s->kind != text::TokenMatchKind::kExact) ok = false;
-        // A legal form meets another part only as spelled: "jnty" (a name
-        // read from Arabic script) is no JOINT (stock company).
-        if (s->kind != text::TokenMatchKind::kExact &&
+        if (query.written_in_syllables && unit.length == 1 &&
+            s->kind == text::TokenMatchKind::kFuzzy)
+          ok = false;
+        // A word read from Arabic script meets a Latin legal form only as
+        // spelled: "jnty" (a name) is no JOINT (stock company) by its
+        // consonants. (A Latin word may: LIMTIED is a typo of LIMITED.)
+        if (q.abjad && s->kind != text::TokenMatchKind::kExact &&
             (q.role == text::TokenRole::kLegalForm) != (c.role == text::TokenRole::kLegalForm))
           ok = false;
         if (ok) {
@@ -239,6 +243,7 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
   // three (CHON MA SAN / CHONMASAN). Syllables written in Hangul or Han join
   // only within a written word: 이 정자 is not CHONGCHAI.
   std::vector<uint32_t> words = WrittenWords(name, tokens.size());
+  q.written_in_syllables = !words.empty();
   for (uint32_t length = 2; length <= kMaxJoinedParts; ++length) {
     for (uint32_t i = 0; i + length <= tokens.size(); ++i) {
       if (!words.empty() && words[i] != words[i + length - 1]) continue;

@@ -60,6 +60,10 @@ struct QueryName {
   text::AnalyzedName analyzed;
   std::vector<text::KoreanSyllable> syllables;  // per token, when analyzed.korean
   std::vector<bool> is_syllable;  // per token: a Korean or Chinese syllable as written
+  // Written in Hangul or Han, a token per character: each token is the
+  // reading of one syllable, so it meets only that syllable in some
+  // spelling, never a longer word by a few edits (静 jing is not Jinghe).
+  bool written_in_syllables = false;
   std::vector<float> token_weights;
   std::vector<QueryUnit> units;
   float total_weight = 0;
