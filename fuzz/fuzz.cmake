@@ -25,7 +25,6 @@ list(APPEND EMBARGO_FUZZ_LIB_SOURCES
   src/service/request_target.cc
   src/service/json_body_check.cc
   src/service/entity_filter.cc
-  src/service/json_output.cc
   src/service/ftm_output.cc
   src/service/ftm_graph.cc
   src/service/manifest.cc

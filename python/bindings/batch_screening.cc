@@ -2,7 +2,7 @@
 
 #include "common/json_writer.h"
 #include "common/parallel.h"
-#include "service/json_output.h"
+#include "match/match_json.h"
 
 namespace embargo::python {
 
@@ -17,7 +17,7 @@ std::string ScreenRowJson(const Screener& screener, const QueryFields& fields,
   w.Key("matches");
   w.BeginArray();
   if (query.ok()) {
-    for (const Match& m : screener.Screen(*query, options)) service::WriteMatch(w, m);
+    for (const Match& m : screener.Screen(*query, options)) match::WriteMatch(w, m);
   }
   w.EndArray();
   w.Key("warnings");

@@ -10,7 +10,7 @@
 #include "cli/progress.h"
 #include "common/json_text.h"
 #include "common/parallel.h"
-#include "service/json_output.h"
+#include "match/match_json.h"
 
 namespace embargo::cli {
 namespace {
@@ -44,7 +44,7 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
   w.Member("id", row.fields.id);
   w.Key("matches");
   w.BeginArray();
-  for (const Match& m : matches) service::WriteMatch(w, m);
+  for (const Match& m : matches) match::WriteMatch(w, m);
   w.EndArray();
   w.Key("warnings");
   w.Strings(query->warnings);

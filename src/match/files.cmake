@@ -8,4 +8,5 @@ list(APPEND EMBARGO_SOURCES
   src/match/evidence.cc
   src/match/vessel_history.cc
   src/match/screener.cc
-  src/match/snapshot.cc)
+  src/match/snapshot.cc
+  src/match/match_json.cc)

@@ -1,7 +1,7 @@
 #include "payments/screening_json.h"
 
 #include "common/sha256.h"
-#include "service/json_output.h"
+#include "match/match_json.h"
 
 namespace embargo::payments {
 namespace {
@@ -36,7 +36,7 @@ void WriteHit(JsonWriter& w, const Hit& hit) {
   if (!hit.role.empty()) w.Member("role", hit.role);
   w.Member("kind", hit.kind);
   w.Member("text", hit.text);
-  w.Member("score", service::RoundScore(hit.score));
+  w.Member("score", match::RoundScore(hit.score));
   w.Member("detail", hit.detail);
   if (hit.entity != nullptr) {
     w.Key("entity");
@@ -59,7 +59,7 @@ void WriteHit(JsonWriter& w, const Hit& hit) {
   }
   if (hit.explanation) {
     w.Key("explanation");
-    service::WriteExplanation(w, *hit.explanation);
+    match::WriteExplanation(w, *hit.explanation);
   }
   w.EndObject();
 }

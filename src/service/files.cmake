@@ -3,7 +3,6 @@ list(APPEND EMBARGO_SOURCES
   src/service/ftm_output.cc
   src/service/ftm_graph.cc
   src/service/manifest.cc
-  src/service/json_output.cc
   src/service/match_handler.cc
   src/service/metrics.cc
   src/service/auth.cc

@@ -15,7 +15,7 @@
 #include "service/catalog_handler.h"
 #include "service/entity_filter.h"
 #include "service/ftm_output.h"
-#include "service/json_output.h"
+#include "match/match_json.h"
 #include "service/query_names.h"
 
 namespace embargo::service {
@@ -186,7 +186,7 @@ void WriteYenteExplanations(JsonWriter& w, const Match& m) {
     if (f.feature == "name_match") w.Member("candidate", m.explanation.matched_name);
     w.Member("detail", f.detail);
     if (f.feature == "name_match") w.Member("query", m.explanation.query_name);
-    w.Member("score", RoundScore(f.value));
+    w.Member("score", match::RoundScore(f.value));
     w.EndObject();
   }
   w.EndObject();
@@ -206,16 +206,16 @@ size_t WriteEntry(JsonWriter& w, const ParsedQuery& parsed, const std::vector<Ma
     w.BeginObject();
     WriteFtmMembers(w, *m.entity);
     w.Key("explanation");
-    WriteExplanation(w, m.explanation);
+    match::WriteExplanation(w, m.explanation);
     w.Key("explanations");
     WriteYenteExplanations(w, m);
     w.Key("features");  // yente's {feature: score}
     w.BeginObject();
     for (const FeatureContribution& f : m.explanation.features)
-      w.Member(f.feature, RoundScore(f.value));
+      w.Member(f.feature, match::RoundScore(f.value));
     w.EndObject();
     w.Member("match", m.match);
-    w.Member("score", RoundScore(m.score));
+    w.Member("score", match::RoundScore(m.score));
     w.EndObject();
   }
   w.EndArray();

@@ -14,7 +14,7 @@
 #include "service/catalog_handler.h"
 #include "service/entity_filter.h"
 #include "service/json_body_check.h"
-#include "service/json_output.h"
+#include "match/match_json.h"
 #include "service/name_prefix_index.h"
 #include "service/query_names.h"
 #include "service/reconcile_entities.h"
@@ -112,12 +112,12 @@ json Candidate(const Match& m) {
   const Entity& e = *m.entity;
   json features = json::array();
   for (const FeatureContribution& f : m.explanation.features)
-    features.push_back({{"id", f.feature}, {"value", RoundScore(f.value)}});
+    features.push_back({{"id", f.feature}, {"value", match::RoundScore(f.value)}});
   return {{"id", e.id},
           {"name", e.caption()},
           {"description", EntityDescription(e)},
           {"type", {TypeJson(ReconTypeOf(e.schema))}},
-          {"score", RoundScore(m.score)},
+          {"score", match::RoundScore(m.score)},
           {"match", m.match},
           {"features", features}};
 }

@@ -13,7 +13,7 @@
 #include "service/catalog_handler.h"
 #include "service/entity_filter.h"
 #include "service/ftm_output.h"
-#include "service/json_output.h"
+#include "match/match_json.h"
 #include "service/search_options.h"
 
 namespace embargo::service {
@@ -215,7 +215,7 @@ std::string SearchBody(const SearchRequest& request, const std::vector<Match>& m
   for (size_t i = request.offset; i < end; ++i) {
     w.BeginObject();
     WriteFtmMembers(w, *matches[i].entity);
-    w.Member("score", RoundScore(matches[i].score));
+    w.Member("score", match::RoundScore(matches[i].score));
     w.EndObject();
   }
   w.EndArray();

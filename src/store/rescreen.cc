@@ -9,7 +9,7 @@
 #include <unordered_set>
 
 #include "common/parallel.h"
-#include "service/json_output.h"
+#include "match/match_json.h"
 #include "store/alerts.h"
 #include "store/audit.h"
 #include "store/audit_state.h"
@@ -186,8 +186,8 @@ Status Run::Reconcile(const Customer& customer, bool full, const std::vector<Mat
                    state.version_id,
                    state.hash,
                    customer.record_hash,
-                   service::RoundScore(m.score),
-                   service::ExplanationJsonText(m.explanation),
+                   match::RoundScore(m.score),
+                   match::ExplanationJsonText(m.explanation),
                    report_.run_id};
     if (auto it = live.find(entity_id); it != live.end()) {
       LiveAlert& a = it->second;

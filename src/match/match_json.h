@@ -1,6 +1,7 @@
 // JSON shapes of screening results, shared by the CLI's JSON-lines output,
-// the store's alerts and the HTTP API, written with a JsonWriter (no tree).
-// Pure functions.
+// the store's alerts, the payment screens and the HTTP API, written with a
+// JsonWriter (no tree). The public form is embargo/match_json.h. Pure
+// functions.
 #pragma once
 
 #include <string>
@@ -9,7 +10,7 @@
 #include "common/json_writer.h"
 #include "embargo/screener.h"
 
-namespace embargo::service {
+namespace embargo::match {
 
 // {"query_name", "matched_name", "matched_kind", "name_score",
 //  "alignment": [{"query", "candidate", "similarity", "kind"}],
@@ -25,4 +26,4 @@ void WriteMatch(JsonWriter& w, const Match& match);
 // Scores are rounded to 4 decimals for output.
 double RoundScore(double score);
 
-}  // namespace embargo::service
+}  // namespace embargo::match

@@ -1,8 +1,10 @@
-#include "service/json_output.h"
+#include "match/match_json.h"
 
 #include <cmath>
 
-namespace embargo::service {
+#include "embargo/match_json.h"
+
+namespace embargo::match {
 
 double RoundScore(double score) { return std::round(score * 10000.0) / 10000.0; }
 
@@ -62,4 +64,19 @@ void WriteMatch(JsonWriter& w, const Match& m) {
   w.EndObject();
 }
 
-}  // namespace embargo::service
+}  // namespace embargo::match
+
+namespace embargo {
+
+std::string MatchJson(const Match& match) {
+  std::string text;
+  JsonWriter w(text);
+  match::WriteMatch(w, match);
+  return text;
+}
+
+std::string ExplanationJson(const Explanation& explanation) {
+  return match::ExplanationJsonText(explanation);
+}
+
+}  // namespace embargo
