@@ -11,11 +11,11 @@
 #include "input/country_reading.h"
 #include "input/date_reading.h"
 #include "input/kind_reading.h"
+#include "match/match_json.h"
 #include "service/algorithms_handler.h"
 #include "service/catalog_handler.h"
 #include "service/entity_filter.h"
 #include "service/ftm_output.h"
-#include "match/match_json.h"
 #include "service/query_names.h"
 
 namespace embargo::service {

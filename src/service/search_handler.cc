@@ -9,11 +9,11 @@
 #include <variant>
 
 #include "common/strings.h"
+#include "match/match_json.h"
 #include "model/country.h"
 #include "service/catalog_handler.h"
 #include "service/entity_filter.h"
 #include "service/ftm_output.h"
-#include "match/match_json.h"
 #include "service/search_options.h"
 
 namespace embargo::service {

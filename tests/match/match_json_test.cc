@@ -1,6 +1,7 @@
 #include "embargo/match_json.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "embargo/lists.h"
