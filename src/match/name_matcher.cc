@@ -331,10 +331,16 @@ struct PartCosts {
   bool syllabic = false;  // every syllable of a Korean or Chinese name counts
   bool disagree = false;  // both names have a part the other lacks
   bool strict_head = true;
+  // Every aligned part matches as spelled or as another spelling
+  // (kSubsetMinSimilarity): extra middle parts on the query's side then
+  // extend the listed name rather than strain a loose match.
+  bool holds_listed = false;
+  bool query_syllabic = false;  // a Korean or Chinese query: no middle names
 
   float Query(const text::Token& t) const {
     bool middle = person_rules && !disagree && t.position == text::NamePosition::kMiddle;
-    return middle ? kExtraQueryMiddleCost : kExtraQueryPartCost;
+    if (!middle) return kExtraQueryPartCost;
+    return holds_listed && !query_syllabic ? kExtraQuerySubsetMiddleCost : kExtraQueryMiddleCost;
   }
   float Listed(const NameToken& c, bool head) const {
     if (syllabic) return kExtraQueryPartCost;
@@ -421,9 +427,14 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   // BIN LADEN is not USAMA BIN LADEN), unless the query matched another of
   // the listed given names and no nasab chain says whose son is whose
   // (Boris Johnson is Alexander Boris de Pfeffel Johnson).
-  PartCosts costs{
-      person_rules, syllabic, query_extra && list_extra,
-      person_rules && (name.nasab || !other_given_matched || (query_extra && list_extra))};
+  bool holds_listed = !taken.empty();
+  for (const UnitPair& p : taken) holds_listed &= p.similarity >= kSubsetMinSimilarity;
+  PartCosts costs{person_rules,
+                  syllabic,
+                  query_extra && list_extra,
+                  person_rules && (name.nasab || !other_given_matched || (query_extra && list_extra)),
+                  holds_listed,
+                  query.analyzed.syllabic};
   int list_significant = 0;
   for (size_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;

@@ -28,10 +28,12 @@ using scoring::kExtraListMiddleCost;
 using scoring::kExtraListPartCost;
 using scoring::kExtraQueryMiddleCost;
 using scoring::kExtraQueryPartCost;
+using scoring::kExtraQuerySubsetMiddleCost;
 using scoring::kFamilyMismatchCap;
 using scoring::kKoreanSyllableSimilarity;
 using scoring::kMaxJoinedParts;
 using scoring::kSinglePartCap;
+using scoring::kSubsetMinSimilarity;
 
 struct QueryUnit {
   uint32_t start = 0;

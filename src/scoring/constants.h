@@ -95,6 +95,14 @@ inline constexpr float kExtraListPartCost = 0.25f;
 // apart less: it costs less when missing on either side.
 inline constexpr float kExtraQueryMiddleCost = 0.3f;
 inline constexpr float kExtraListMiddleCost = 0.15f;
+// A query that holds every part of the listed name, each at least
+// kSubsetMinSimilarity (as spelled or another spelling), and more middle
+// parts (the father's and grandfather's names of a nasab: QASIM MOHAMED
+// MAHDI AL-RIMI / AL-RIMI, Qasim) pays this for each extra middle part:
+// they extend the listed name. Not for Korean or Chinese names, whose
+// syllables all count.
+inline constexpr float kExtraQuerySubsetMiddleCost = 0.15f;
+inline constexpr float kSubsetMinSimilarity = 0.9f;
 // Cap on a person's name score when a single name part matches and the list
 // name has more (OFAC FAQ 5 step 3: a surname alone is not a match).
 inline constexpr float kSinglePartCap = 0.65f;

@@ -328,12 +328,19 @@ bool HasForeignNameDot(std::string_view utf8) {
 // syllable, not an initial, and every syllable is a core part (a given
 // name is two syllables).
 void ReadSyllabic(AnalyzedName& name, CjkScript script) {
+  // Written in Hangul or Han, every part is the reading of a character: 도
+  // (to), 德 (de) are syllables, not the connector or particle those Latin
+  // words would be.
+  auto read_as_word = [&](TokenRole role) {
+    return script != CjkScript::kNone &&
+           (role == TokenRole::kConnector || role == TokenRole::kParticle);
+  };
   std::vector<std::string_view> parts;
   int before_comma = 0;
   for (size_t i = 0; i < name.tokens.size(); ++i) {
     const Token& t = name.tokens[i];
     if (t.role == TokenRole::kTitle) continue;
-    bool syllable = t.role == TokenRole::kName ||
+    bool syllable = t.role == TokenRole::kName || read_as_word(t.role) ||
                     (t.role == TokenRole::kInitial && ParseKoreanSyllable(t.norm).valid());
     if (!syllable) return;
     if (static_cast<int>(i) < name.before_comma) ++before_comma;
@@ -349,7 +356,7 @@ void ReadSyllabic(AnalyzedName& name, CjkScript script) {
                                                                : false);
   if (!name.syllabic) return;
   for (Token& t : name.tokens) {
-    if (t.role == TokenRole::kInitial) t.role = TokenRole::kName;
+    if (t.role == TokenRole::kInitial || read_as_word(t.role)) t.role = TokenRole::kName;
     t.position = NamePosition::kCore;
   }
 }
