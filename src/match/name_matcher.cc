@@ -429,12 +429,13 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   // (Boris Johnson is Alexander Boris de Pfeffel Johnson).
   bool holds_listed = !taken.empty();
   for (const UnitPair& p : taken) holds_listed &= p.similarity >= kSubsetMinSimilarity;
-  PartCosts costs{person_rules,
-                  syllabic,
-                  query_extra && list_extra,
-                  person_rules && (name.nasab || !other_given_matched || (query_extra && list_extra)),
-                  holds_listed,
-                  query.analyzed.syllabic};
+  PartCosts costs{
+      person_rules,
+      syllabic,
+      query_extra && list_extra,
+      person_rules && (name.nasab || !other_given_matched || (query_extra && list_extra)),
+      holds_listed,
+      query.analyzed.syllabic};
   int list_significant = 0;
   for (size_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
