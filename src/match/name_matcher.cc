@@ -336,8 +336,12 @@ struct PartCosts {
   // extend the listed name rather than strain a loose match.
   bool holds_listed = false;
   bool query_syllabic = false;  // a Korean or Chinese query: no middle names
+  // The listed name states no legal form: the query's (PAO, Ltd) is one it
+  // does not state, not one it contradicts.
+  bool listed_formless = false;
 
   float Query(const text::Token& t) const {
+    if (t.role == text::TokenRole::kLegalForm && listed_formless) return kExtraListPartCost;
     bool middle = person_rules && !disagree && t.position == text::NamePosition::kMiddle;
     if (!middle) return kExtraQueryPartCost;
     return holds_listed && !query_syllabic ? kExtraQuerySubsetMiddleCost : kExtraQueryMiddleCost;
@@ -435,7 +439,9 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
       query_extra && list_extra,
       person_rules && (name.nasab || !other_given_matched || (query_extra && list_extra)),
       holds_listed,
-      query.analyzed.syllabic};
+      query.analyzed.syllabic,
+      std::none_of(name.tokens.begin(), name.tokens.end(),
+                   [](const NameToken& c) { return c.role == text::TokenRole::kLegalForm; })};
   int list_significant = 0;
   for (size_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
