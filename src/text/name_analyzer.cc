@@ -117,6 +117,24 @@ std::vector<std::string> JoinLetterRuns(std::vector<std::string> words, bool per
   return out;
 }
 
+// The consonants the Arabic article assimilates to, as romanised (ar-Rahman,
+// as-Salam, an-Nur, az-Zahir, at-Tawwab, ad-Din).
+bool IsSunLetter(char c) {
+  return c == 'r' || c == 's' || c == 'n' || c == 'z' || c == 't' || c == 'd';
+}
+
+// "ur" of Abd ur-Rehman, "us" of Abd us-Salam...: the article before a
+// name starting with the sun letter it is assimilated to.
+bool IsAssimilatedArticle(std::string_view w) {
+  return (w.size() == 2 && w[0] == 'u' && IsSunLetter(w[1])) || w == "ush";
+}
+
+// "abdur" (Abdur Rahman), "abdus", "abdun", "abduz", "abdut", "abdud",
+// "abdush": abd + the article assimilated to the next name's first letter.
+bool IsAssimilatedAbd(std::string_view w) {
+  return (w.size() == 5 && w.starts_with("abdu") && IsSunLetter(w[4])) || w == "abdush";
+}
+
 // Arabic compounds: "abd al X" -> "abdul X"; "abdulX" -> "abdul X";
 // "X-uddin" / "Xeddine" -> "X uddin"; "X Allah" / "X Ullah" (نور الله,
 // حمد الله) -> "Xullah", as the lists write these names whole (Nurullah,
@@ -130,7 +148,8 @@ std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
   for (size_t i = 0; i < words.size(); ++i) {
     std::string& w = words[i];
     if ((w == "abd" || w == "abdu") && i + 1 < words.size() &&
-        (words[i + 1] == "al" || words[i + 1] == "el" || words[i + 1] == "ul")) {
+        (words[i + 1] == "al" || words[i + 1] == "el" || words[i + 1] == "ul" ||
+         IsAssimilatedArticle(words[i + 1]))) {
       out.push_back("abdul");
       ++i;
       continue;
@@ -140,8 +159,23 @@ std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
       ++i;
       continue;
     }
-    if (w == "abdel" || w == "abdal" || w == "abdol" || w == "abdoul" || w == "abdu") {
+    if (w == "abdel" || w == "abdal" || w == "abdol" || w == "abdoul" || w == "abdu" ||
+        IsAssimilatedAbd(w)) {
       out.push_back("abdul");
+      continue;
+    }
+    // The article assimilated to a sun letter, written whole (Abdurrahman,
+    // Abdussalam: abd ar-Rahman), the Somali Abdi- (Abdikadir, Abdirahman)
+    // and Abdu- before a consonant (Abdukadir): abdul + the name.
+    if (w.size() >= 8 && w.starts_with("abdu") && w[4] == w[5] && IsSunLetter(w[4])) {
+      out.push_back("abdul");
+      out.push_back(w.substr(5));
+      continue;
+    }
+    if (w.size() >= 8 && (w.starts_with("abdi") || (w.starts_with("abdu") && !IsVowel(w[4]) &&
+                                                     w[4] != 'l'))) {
+      out.push_back("abdul");
+      out.push_back(w.substr(4));
       continue;
     }
     bool split = false;
