@@ -172,8 +172,8 @@ std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
       out.push_back(w.substr(5));
       continue;
     }
-    if (w.size() >= 8 && (w.starts_with("abdi") || (w.starts_with("abdu") && !IsVowel(w[4]) &&
-                                                     w[4] != 'l'))) {
+    if (w.size() >= 8 &&
+        (w.starts_with("abdi") || (w.starts_with("abdu") && !IsVowel(w[4]) && w[4] != 'l'))) {
       out.push_back("abdul");
       out.push_back(w.substr(4));
       continue;
