@@ -284,6 +284,26 @@ char32_t ArabicLetterOf(char32_t c) {
   return c;
 }
 
+// Arabic and Persian consonants whose romanisation ends in a letter that
+// forms a digraph with a following h: k, s, t, d (and their emphatic
+// forms), p (ph), g (gh). Not z: Latin spellings write ز + ه as zh as often
+// as not (AZHAR, MAZHARI; ZAHRANI), and the spelling fold reads both alike.
+bool FormsDigraphWithH(char32_t c) {
+  switch (c) {
+    case 0x0643:  // ك k
+    case 0x0633:  // س s
+    case 0x062A:  // ت t
+    case 0x062F:  // د d
+    case 0x0637:  // ط t
+    case 0x0635:  // ص s
+    case 0x0636:  // ض d
+    case 0x067E:  // پ p
+    case 0x06AF:  // گ g
+      return true;
+    default: return false;
+  }
+}
+
 // Arabic script before it is romanised, read as Latin spellings of names
 // read it: the article written joined to its word (الزيدي) becomes a word
 // of its own (AL-ZAIDI); a word-initial ain, which romanisation drops,
@@ -297,7 +317,7 @@ char32_t ArabicLetterOf(char32_t c) {
 // is dropped.
 std::string PrepareArabicNames(const std::string& text) {
   constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639, kHeh = 0x0647,
-                     kTehMarbuta = 0x0629, kTatweel = 0x0640;
+                     kTehMarbuta = 0x0629, kTatweel = 0x0640, kBeh = 0x0628, kNoon = 0x0646;
   auto is_arabic_letter = [](char32_t c) { return c >= 0x0620 && c <= 0x06FF; };
   std::vector<char32_t> chars;
   for (size_t pos = 0; pos < text.size();) {
@@ -321,6 +341,13 @@ std::string PrepareArabicNames(const std::string& text) {
       i += 3;
       continue;
     }
+    // بن, son of, as the lists write it: bin (the romaniser gives "bn").
+    if (word_start && chars[i] == kBeh && i + 1 < chars.size() && chars[i + 1] == kNoon &&
+        (i + 2 == chars.size() || !is_arabic_letter(chars[i + 2]))) {
+      out += "bin";
+      ++i;
+      continue;
+    }
     if (word_start && chars[i] == kAin) {
       ::embargo::AppendUtf8(out, kAlef);
       continue;
@@ -334,6 +361,12 @@ std::string PrepareArabicNames(const std::string& text) {
       continue;
     }
     ::embargo::AppendUtf8(out, chars[i]);
+    // A consonant before heh: the romaniser writes them as a Latin digraph
+    // (ت + ه as "th", س + ه as "sh"), which reads as another letter (ث, ش);
+    // Latin spellings put the short vowel between them, most often a (طه
+    // TAHA, سهيل SUHAIL, تهراني TEHRANI).
+    if (i + 1 < chars.size() && chars[i + 1] == kHeh && FormsDigraphWithH(chars[i]))
+      ::embargo::AppendUtf8(out, kAlef);
   }
   return out;
 }
