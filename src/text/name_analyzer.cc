@@ -1,5 +1,6 @@
 #include "text/name_analyzer.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "common/utf8.h"
@@ -180,8 +181,12 @@ std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
     }
     bool split = false;
     for (std::string_view prefix : kAbdPrefixes) {
-      // Abdullah / Abdallah are names of their own, not abdul + lah.
-      if (w.size() >= prefix.size() + 3 && w.compare(0, prefix.size(), prefix) == 0 &&
+      // Abdullah / Abdallah are names of their own, not abdul + lah. A
+      // name read from Arabic script carries no short vowels: two
+      // consonants name it (عبدالحق abdalhq: Abdul Haq).
+      size_t rest = w.size() - std::min(w.size(), prefix.size());
+      bool unvowelled = rest == 2 && std::none_of(w.end() - 2, w.end(), IsVowel);
+      if ((rest >= 3 || unvowelled) && w.compare(0, prefix.size(), prefix) == 0 &&
           w[prefix.size()] != 'l' && !(prefix == "abd" && IsVowel(w[3]))) {
         out.push_back("abdul");
         out.push_back(w.substr(prefix.size()));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "text/name_tables.h"
 #include "text/phonetic.h"
@@ -46,6 +47,14 @@ float LetterBagCost(std::string_view a, std::string_view b) {
   int other_edits = std::max(0, std::max(others[0], others[1]) - consonant_edits);
   return static_cast<float>(consonant_edits) * kConsonantCost +
          static_cast<float>(other_edits) * kMinVowelEditCost;
+}
+
+// A word read from Arabic script ending in y after a consonant ("hsny",
+// "mhmdy"): the long vowel i.
+bool EndsInLongI(const std::string& norm) {
+  if (norm.size() < 3 || norm.back() != 'y') return false;
+  char before = norm[norm.size() - 2];
+  return !IsVowel(before) && before != 'w' && before != 'y';
 }
 
 }  // namespace
@@ -167,6 +176,20 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
     if (!arabic.vowelled.empty() && arabic.vowelled != arabic.fold)
       fuzzy = std::max(fuzzy,
                        FoldedEditSimilarity(arabic.vowelled, latin.fold, std::max(floor, fuzzy)));
+  }
+  // A word read from Arabic script that ends in the long vowel i (ی / ي
+  // after a consonant: the nisba of حسنی HASANI, محمدی MOHAMMADI) is not a
+  // Latin name ending in a consonant (HASAN, MOHAMMAD): another name from
+  // the same stem, at most the weakest match, and no consonant-key variant.
+  if (a.abjad != b.abjad) {
+    const Token& arabic = a.abjad ? a : b;
+    const Token& latin = a.abjad ? b : a;
+    if (EndsInLongI(arabic.norm) && !latin.norm.empty() && !IsVowel(latin.norm.back()) &&
+        latin.norm.back() != 'y') {
+      fuzzy = std::min(fuzzy, kMinTokenSimilarity);
+      if (fuzzy < kMinTokenSimilarity) return {};
+      return {fuzzy, TokenMatchKind::kFuzzy};
+    }
   }
   // Abjad transliterations carry no vowels ("mhmd"): same skeleton is a variant.
   if (fuzzy < kSkeletonSimilarity && (IsAbjadSkeleton(a.norm) || IsAbjadSkeleton(b.norm))) {
