@@ -176,9 +176,12 @@ bool IsHangulOrHan(char32_t c) {
 }
 
 // For a name written in Hangul or Han, the written word each syllable token
-// came from (one token per syllable character); empty when the tokens do
-// not map onto the characters that way.
-std::vector<uint32_t> WrittenWords(const std::string& name, size_t tokens) {
+// came from (one token per syllable character), with the characters in
+// `chars`; empty (and `chars` meaningless) when the tokens do not map onto
+// the characters that way.
+std::vector<uint32_t> WrittenWords(const std::string& name, size_t tokens,
+                                   std::vector<char32_t>& chars) {
+  chars.clear();
   std::vector<uint32_t> words;
   uint32_t word = 0;
   bool in_word = false;
@@ -191,6 +194,7 @@ std::vector<uint32_t> WrittenWords(const std::string& name, size_t tokens) {
       in_word = false;
     } else if (IsHangulOrHan(c.code_point)) {
       words.push_back(word);
+      chars.push_back(c.code_point);
       in_word = true;
     } else {
       return {};  // other characters: no one-to-one mapping
@@ -242,8 +246,17 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
   // Adjacent parts written as one on the list: two (Jong Un / JONGUN) or
   // three (CHON MA SAN / CHONMASAN). Syllables written in Hangul or Han join
   // only within a written word: 이 정자 is not CHONGCHAI.
-  std::vector<uint32_t> words = WrittenWords(name, tokens.size());
+  std::vector<char32_t> chars;
+  std::vector<uint32_t> words = WrittenWords(name, tokens.size(), chars);
   q.written_in_syllables = !words.empty();
+  // Written in Hangul, each syllable is known exactly, not as the set of
+  // syllables its romanisation could spell.
+  if (q.analyzed.korean && q.written_in_syllables) {
+    for (size_t i = 0; i < chars.size(); ++i) {
+      text::KoreanSyllable exact = text::HangulSyllable(chars[i]);
+      if (exact.valid()) q.syllables[i] = exact;
+    }
+  }
   for (uint32_t length = 2; length <= kMaxJoinedParts; ++length) {
     for (uint32_t i = 0; i + length <= tokens.size(); ++i) {
       if (!words.empty() && words[i] != words[i + length - 1]) continue;

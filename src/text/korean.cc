@@ -135,6 +135,16 @@ KoreanSyllable ParseKoreanSyllable(std::string_view latin) {
   return out;
 }
 
+KoreanSyllable HangulSyllable(char32_t c) {
+  constexpr char32_t kFirst = 0xAC00, kLast = 0xD7A3;
+  constexpr uint32_t kVowelCount = 21, kFinalCount = 28;
+  if (c < kFirst || c > kLast) return {};
+  uint32_t index = c - kFirst;
+  return KoreanSyllable{1u << (index / (kVowelCount * kFinalCount)),
+                        1u << (index % (kVowelCount * kFinalCount) / kFinalCount),
+                        1u << (index % kFinalCount)};
+}
+
 bool SameKoreanSyllable(const KoreanSyllable& a, const KoreanSyllable& b) {
   uint32_t vowels = a.vowels & b.vowels;
   if (vowels == 0 || (a.finals & b.finals) == 0) return false;

@@ -28,6 +28,12 @@ struct KoreanSyllable {
 // ㅇ + ㅕ + ㅇ), or an invalid (empty) value when it cannot be one.
 KoreanSyllable ParseKoreanSyllable(std::string_view latin);
 
+// The jamo of one precomposed Hangul syllable (U+AC00..U+D7A3): exactly one
+// initial, vowel and final; invalid for any other code point. A name
+// written in Hangul is compared by what it says, not by its romanisation
+// (중 is ㅜ, which "jung" shares with 정 and "jong" does not).
+KoreanSyllable HangulSyllable(char32_t c);
+
 // Whether two romanised syllables can be the same Hangul syllable.
 bool SameKoreanSyllable(const KoreanSyllable& a, const KoreanSyllable& b);
 
