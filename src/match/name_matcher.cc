@@ -119,11 +119,13 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
         if (query.written_in_syllables && unit.length == 1 &&
             s->kind == text::TokenMatchKind::kFuzzy)
           ok = false;
-        // A word read from Arabic script meets a Latin legal form only as
-        // spelled: "jnty" (a name) is no JOINT (stock company) by its
-        // consonants. (A Latin word may: LIMTIED is a typo of LIMITED.)
-        if (q.abjad && s->kind != text::TokenMatchKind::kExact &&
-            (q.role == text::TokenRole::kLegalForm) != (c.role == text::TokenRole::kLegalForm))
+        // A legal form meets a part of another role as spelled, or as a
+        // typo of a long legal word (LIMTIED / LIMITED, kMinLegalFormTypo
+        // Similarity), never loosely (Stacey is no STOCK of PAO) nor by a
+        // reading of Arabic script's consonants (jnty is no JOINT).
+        if (s->kind != text::TokenMatchKind::kExact &&
+            (q.role == text::TokenRole::kLegalForm) != (c.role == text::TokenRole::kLegalForm) &&
+            (q.abjad || similarity < kMinLegalFormTypoSimilarity))
           ok = false;
         if (ok) {
           pairs.push_back(

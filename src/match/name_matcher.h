@@ -32,6 +32,7 @@ using scoring::kExtraQuerySubsetMiddleCost;
 using scoring::kFamilyMismatchCap;
 using scoring::kKoreanSyllableSimilarity;
 using scoring::kMaxJoinedParts;
+using scoring::kMinLegalFormTypoSimilarity;
 using scoring::kSinglePartCap;
 using scoring::kSubsetMinSimilarity;
 

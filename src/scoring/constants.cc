@@ -48,6 +48,8 @@ constexpr std::array kPublished = {
     Constant{"extra_query_subset_middle_cost", static_cast<double>(kExtraQuerySubsetMiddleCost),
              "alignment"},
     Constant{"subset_min_similarity", static_cast<double>(kSubsetMinSimilarity), "alignment"},
+    Constant{"min_legal_form_typo_similarity", static_cast<double>(kMinLegalFormTypoSimilarity),
+             "alignment"},
     Constant{"single_part_cap", static_cast<double>(kSinglePartCap), "alignment"},
     Constant{"business_words_only_cap", static_cast<double>(kBusinessWordsOnlyCap), "alignment"},
     Constant{"korean_syllable_similarity", static_cast<double>(kKoreanSyllableSimilarity),

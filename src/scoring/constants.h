@@ -115,6 +115,9 @@ inline constexpr float kBusinessWordsOnlyCap = 0.65f;
 // syllable (Yong / Young / Yeong) score this; any other pair of syllables is
 // no match (yong / tong, min / man are other names).
 inline constexpr float kKoreanSyllableSimilarity = 0.95f;
+// A legal form against a part of another role (a typo the analyser did
+// not read as a legal form: LIMTIED / LIMITED) must be at least this close.
+inline constexpr float kMinLegalFormTypoSimilarity = 0.8f;
 // An acronym against the words it stands for (PLA / People's Liberation Army).
 inline constexpr float kAcronymSimilarity = 0.9f;
 // Most adjacent query parts looked up as one word (CHON MA SAN / CHONMASAN).
