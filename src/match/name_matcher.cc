@@ -116,13 +116,15 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
             s->kind != text::TokenMatchKind::kExact && s->kind != text::TokenMatchKind::kVariant)
           ok = false;
         if (query.exact_only && s->kind != text::TokenMatchKind::kExact) ok = false;
+        // A syllable read from one Han or Hangul character is no typo of
+        // a longer word (静 jing is not Jinghe).
         if (query.written_in_syllables && unit.length == 1 &&
             s->kind == text::TokenMatchKind::kFuzzy)
           ok = false;
         // A legal form meets a part of another role as spelled, or as a
-        // typo of a long legal word (LIMTIED / LIMITED, kMinLegalFormTypo
-        // Similarity), never loosely (Stacey is no STOCK of PAO) nor by a
-        // reading of Arabic script's consonants (jnty is no JOINT).
+        // close typo (LIMTIED / LIMITED: kMinLegalFormTypoSimilarity),
+        // never loosely (Stacey is no STOCK of PAO) nor by a reading of
+        // Arabic script's consonants (jnty is no JOINT).
         if (s->kind != text::TokenMatchKind::kExact &&
             (q.role == text::TokenRole::kLegalForm) != (c.role == text::TokenRole::kLegalForm) &&
             (q.abjad || similarity < kMinLegalFormTypoSimilarity))
