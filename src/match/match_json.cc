@@ -42,13 +42,6 @@ void WriteExplanation(JsonWriter& w, const Explanation& e) {
   w.EndObject();
 }
 
-std::string ExplanationJsonText(const Explanation& explanation) {
-  std::string text;
-  JsonWriter w(text);
-  WriteExplanation(w, explanation);
-  return text;
-}
-
 void WriteMatch(JsonWriter& w, const Match& m) {
   w.BeginObject();
   w.Member("caption", m.entity->caption());
@@ -76,7 +69,10 @@ std::string MatchJson(const Match& match) {
 }
 
 std::string ExplanationJson(const Explanation& explanation) {
-  return match::ExplanationJsonText(explanation);
+  std::string text;
+  JsonWriter w(text);
+  match::WriteExplanation(w, explanation);
+  return text;
 }
 
 }  // namespace embargo

@@ -17,7 +17,6 @@ namespace embargo::match {
 //  "unmatched_query", "unmatched_candidate",
 //  "features": [{"feature", "value", "detail"}]}
 void WriteExplanation(JsonWriter& w, const Explanation& explanation);
-std::string ExplanationJsonText(const Explanation& explanation);
 
 // {"entity_id", "dataset", "source_id", "schema", "caption", "matched_name",
 //  "score", "match", "explanation"}

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "common/parallel.h"
+#include "embargo/match_json.h"
 #include "match/match_json.h"
 #include "store/alerts.h"
 #include "store/audit.h"
@@ -187,7 +188,7 @@ Status Run::Reconcile(const Customer& customer, bool full, const std::vector<Mat
                    state.hash,
                    customer.record_hash,
                    match::RoundScore(m.score),
-                   match::ExplanationJsonText(m.explanation),
+                   ExplanationJson(m.explanation),
                    report_.run_id};
     if (auto it = live.find(entity_id); it != live.end()) {
       LiveAlert& a = it->second;
