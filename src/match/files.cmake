@@ -5,6 +5,7 @@ list(APPEND EMBARGO_SOURCES
   src/match/workspace.cc
   src/match/name_matcher.cc
   src/match/derived_names.cc
+  src/match/candidates.cc
   src/match/evidence.cc
   src/match/vessel_history.cc
   src/match/screener.cc

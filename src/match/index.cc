@@ -320,12 +320,19 @@ void Index::ComputeWeights(const Index* rarity) {
     }
   }
   for (VocabToken& v : vocab_) v.key_weight = KeyWeight(v.token.key);
+  name_weights_.clear();
+  name_weights_.reserve(names_.size());
+  name_weight_steps_.clear();
+  name_weight_steps_.reserve(names_.size());
   for (IndexedName& name : names_) {
     name.total_weight = 0;
     for (NameToken& t : name.tokens) {
       t.weight = vocab_[t.vocab].key_weight * RoleWeight(t.role);
       name.total_weight += t.weight;
     }
+    name_weights_.push_back(name.total_weight);
+    name_weight_steps_.push_back(static_cast<uint8_t>(
+        std::min(255.0f, std::floor(name.total_weight * kNameWeightStepsPerUnit))));
   }
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "match/candidates.h"
 #include "match/derived_names.h"
 #include "match/evidence.h"
 #include "match/name_matcher.h"
@@ -17,79 +18,6 @@ namespace {
 using match::Index;
 using match::IndexedName;
 using match::QueryName;
-
-using scoring::kFullCoverShare;
-using scoring::kMaxCandidateNames;
-using scoring::kMaxCoveringNames;
-using scoring::kMinCandidateShare;
-
-void CollectCandidates(const Index& index, const QueryName& q, match::Workspace& s,
-                       std::vector<uint32_t>& out) {
-  s.touched.clear();
-  std::vector<match::SimilarToken>& similar = s.similar;
-  match::NameSlot* slots = s.slots.data();
-  for (const match::QueryUnit& unit : q.units) {
-    if (unit.weight <= 0) continue;
-    similar.assign(unit.similar.begin(), unit.similar.end());
-    std::sort(similar.begin(), similar.end(),
-              [](const auto& a, const auto& b) { return a.score > b.score; });
-    const uint32_t epoch = ++s.epoch;
-    const bool single = unit.length == 1;
-    for (const match::SimilarToken& t : similar) {
-      const float add = t.score * unit.weight;
-      for (uint32_t name : index.postings(t.vocab)) {
-        match::NameSlot& slot = slots[name];
-        if (slot.stamp == epoch) continue;
-        if (slot.acc == 0) s.touched.push_back(name);
-        slot.stamp = epoch;
-        slot.acc += add;
-        if (single) slot.parts += add;
-      }
-    }
-  }
-  // Rank by an estimate of the name score, so that a short name matched
-  // whole outranks long names sharing the same common token.
-  const float min_acc = kMinCandidateShare * q.total_weight;
-  const float full_cover = kFullCoverShare * q.total_weight;
-  std::vector<std::pair<float, uint32_t>>& ranked = s.ranked;
-  std::vector<std::pair<float, uint32_t>>& covering = s.covering;
-  ranked.clear();
-  covering.clear();
-  for (uint32_t name : s.touched) {
-    match::NameSlot& slot = slots[name];
-    if (slot.acc >= min_acc) {
-      const float length =
-          q.total_weight + match::kExtraListPartCost * index.names()[name].total_weight;
-      ranked.emplace_back(slot.acc / length, name);
-      if (slot.parts >= full_cover) covering.emplace_back(slot.parts / length, name);
-    }
-    slot.acc = 0;
-    slot.parts = 0;
-  }
-  auto best_first = [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  };
-  const size_t keep = std::min(kMaxCandidateNames, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(), best_first);
-  const size_t first = out.size();
-  for (size_t i = 0; i < keep; ++i) out.push_back(ranked[i].second);
-  if (keep == ranked.size()) return;  // every covering name is in already
-  // At most `keep` of them are in already: the best keep + kMaxCoveringNames
-  // hold every one added.
-  const size_t look = std::min(covering.size(), keep + kMaxCoveringNames);
-  std::partial_sort(covering.begin(), covering.begin() + look, covering.end(), best_first);
-  covering.resize(look);
-  size_t added = 0;
-  for (const auto& [estimate, name] : covering) {
-    if (added == kMaxCoveringNames) break;
-    if (std::find(out.begin() + first, out.begin() + first + keep, name) !=
-        out.begin() + first + keep) {
-      continue;
-    }
-    out.push_back(name);
-    ++added;
-  }
-}
 
 struct BestName {
   float score = -1;
@@ -174,7 +102,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     for (QueryName& d : match::DeriveQueryNames(index, qnames.back(), schema, ws))
       qnames.push_back(std::move(d));
   }
-  for (const QueryName& q : qnames) CollectCandidates(index, q, ws, candidate_names);
+  for (const QueryName& q : qnames) match::CollectCandidates(index, q, ws, candidate_names);
   std::unordered_map<uint32_t, EntityCandidate> by_entity;
   for (const auto& id : query.id_numbers) {
     for (uint32_t e : index.EntitiesWithIdentifier(match::NormalizeIdentifier(id))) by_entity[e];

@@ -41,10 +41,11 @@ struct NameSlot {
 };
 
 struct Workspace {
-  explicit Workspace(size_t names) : slots(names) {}
+  explicit Workspace(size_t names) : slots(names), seen((names + 63) / 64) {}
 
   std::vector<NameSlot> slots;    // one per indexed name
   std::vector<uint32_t> touched;  // names with acc > 0
+  std::vector<uint64_t> seen;     // one bit per indexed name: in `touched`
   uint32_t epoch = 0;
   // "<norm>~" (fuzzy), "<norm>%" (spelling) or "<norm>=" (exact) -> similar
   // vocabulary tokens.
@@ -55,6 +56,7 @@ struct Workspace {
   std::vector<SimilarToken> similar;
   std::vector<std::pair<float, uint32_t>> ranked;
   std::vector<std::pair<float, uint32_t>> covering;  // names holding every query token
+  std::vector<float> estimates;                      // the candidate stage's bar
   AlignScratch align;
 };
 
