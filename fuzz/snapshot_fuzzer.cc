@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include "common/hash.h"
 #include "common/utf8.h"
 #include "embargo/screener.h"
 #include "fuzz/fuzz_input.h"
@@ -25,7 +24,9 @@ std::string FixHeader(std::string_view file) {
   if (out.size() < kSnapshotPayloadAt) return out;
   std::string_view payload = std::string_view(out).substr(kSnapshotPayloadAt);
   uint64_t size = payload.size();
-  uint64_t checksum = Fnv1a(payload);
+  uint32_t version = 0;
+  std::memcpy(&version, out.data() + kSnapshotVersionAt, sizeof version);
+  uint64_t checksum = match::SnapshotChecksum(version, payload);
   std::memcpy(out.data() + kSnapshotSizeAt, &size, sizeof size);
   std::memcpy(out.data() + kSnapshotChecksumAt, &checksum, sizeof checksum);
   return out;

@@ -313,6 +313,7 @@ void Index::ComputeWeights(const Index* rarity) {
     key_weight_ = rarity->key_weight_;
   } else {
     double n = static_cast<double>(std::max<size_t>(names_.size(), 2));
+    key_weight_.reserve(key_df_.size());
     for (const auto& [key, df] : key_df_) {
       double idf = std::log((n + 1) / (df + 0.5)) / std::log(n + 1);
       key_weight_[key] =

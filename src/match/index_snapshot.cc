@@ -112,6 +112,10 @@ void Index::Write(BinaryWriter& w) const {
 std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& entities) {
   Index index;
   uint32_t vocab = r.Count();
+  // A million-entity index rehashes no table on load. The count is bounded
+  // by the bytes left (BinaryReader::Count) and each token takes 12 or
+  // more, so a crafted count reserves no more buckets than the file has bytes.
+  index.vocab_ids_.reserve(vocab);
   for (uint32_t v = 0; v < vocab && r.ok(); ++v) {
     text::Token token;  // role kName, as every vocabulary token
     token.norm = r.Str();
@@ -135,7 +139,9 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
       }
     }
   }
-  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
+  const uint32_t key_count = r.Count();
+  index.key_df_.reserve(key_count);  // 8 bytes or more each
+  for (uint32_t i = 0; i < key_count && r.ok(); ++i) {
     std::string key = r.Str();
     index.key_df_[std::move(key)] = r.U32();
   }

@@ -1,5 +1,5 @@
 // Binary snapshot of a list set: "EMBARGO\x01", format version, payload
-// size, FNV-1a checksum of the payload, then the payload (datasets,
+// size, checksum of the payload (match/snapshot_format.h), then the payload (datasets,
 // entities and the built index, length-prefixed little-endian fields:
 // match/binary_io.h, index_snapshot.cc). Loading verifies the checksum and
 // every length, id and offset, so a truncated or corrupted file is an
@@ -8,6 +8,7 @@
 // analyses as it did when written (an embargo whose name reading changed
 // wrote it), when it is rebuilt from the entities.
 #include <fmt/format.h>
+#include <zlib.h>
 
 #include <cstring>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include "embargo/screener.h"
 #include "match/binary_io.h"
 #include "match/screener_impl.h"
+#include "match/snapshot_format.h"
 
 namespace embargo {
 namespace {
@@ -24,11 +26,11 @@ namespace {
 using match::BinaryReader;
 using match::BinaryWriter;
 
-constexpr char kMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\x01'};
-// 2: entity topics; 3: former flags; 4: vessel facts, the built index;
-// 5: FtM records whole
-constexpr uint32_t kFormatVersion = 5;
-constexpr uint32_t kOldestReadableVersion = 4;  // read as written: no FtM records
+using match::kSnapshotMagic;
+using match::SnapshotChecksum;
+constexpr uint32_t kFormatVersion = match::kSnapshotFormatVersion;
+constexpr uint32_t kOldestReadableVersion = match::kOldestReadableSnapshotVersion;
+// Version 4 has no FtM records.
 
 void WriteRecord(BinaryWriter& w, const FtmRecord& f) {
   w.Str(f.id);
@@ -197,6 +199,12 @@ Entity ReadEntity(BinaryReader& r, uint32_t version) {
 
 }  // namespace
 
+uint64_t match::SnapshotChecksum(uint32_t version, std::string_view payload) {
+  if (version < 6) return Fnv1a(payload);
+  return crc32_z(crc32_z(0, nullptr, 0), reinterpret_cast<const Bytef*>(payload.data()),
+                 payload.size());
+}
+
 Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
   const ListSet& lists = impl_->lists;
   BinaryWriter w;
@@ -219,14 +227,14 @@ Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
   BinaryWriter header;
   header.U32(kFormatVersion);
   header.U64(w.data().size());
-  header.U64(Fnv1a(w.data()));
+  header.U64(SnapshotChecksum(kFormatVersion, w.data()));
   std::filesystem::path tmp = path;
   tmp += ".tmp";
   std::error_code ec;
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return MakeError(path.string(), 0, "cannot open for writing");
-    out.write(kMagic, sizeof kMagic);
+    out.write(kSnapshotMagic, sizeof kSnapshotMagic);
     out.write(header.data().data(), static_cast<std::streamsize>(header.data().size()));
     out.write(w.data().data(), static_cast<std::streamsize>(w.data().size()));
     out.close();  // the last buffer is written here: check it too
@@ -249,14 +257,15 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
   if (!mapped.ok()) return mapped.error();
   std::string_view data = mapped->bytes();
   const std::string file = path.string();
-  if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) {
+  if (data.size() < sizeof kSnapshotMagic ||
+      std::memcmp(data.data(), kSnapshotMagic, sizeof kSnapshotMagic) != 0) {
     return MakeError(file, 0, "not an embargo index snapshot (bad magic bytes)");
   }
-  BinaryReader header(data.substr(sizeof kMagic));
+  BinaryReader header(data.substr(match::kSnapshotVersionAt));
   uint32_t version = header.U32();
   uint64_t size = header.U64();
   uint64_t checksum = header.U64();
-  size_t payload_at = sizeof kMagic + 4 + 8 + 8;
+  const size_t payload_at = match::kSnapshotPayloadAt;
   if (!header.ok()) return MakeError(file, 0, "truncated snapshot header");
   if (version < kOldestReadableVersion || version > kFormatVersion) {
     return MakeError(file, 0,
@@ -270,7 +279,7 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
                                  data.size() - payload_at, size));
   }
   std::string_view payload = data.substr(payload_at);
-  if (Fnv1a(payload) != checksum)
+  if (SnapshotChecksum(version, payload) != checksum)
     return MakeError(file, 0, "snapshot checksum mismatch (file corrupted)");
 
   BinaryReader r(payload);

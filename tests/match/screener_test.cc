@@ -320,7 +320,7 @@ TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().ToString(),
             path.string() +
-                ": snapshot format version 1 is not supported (expected 4 to 5); rebuild it with "
+                ": snapshot format version 1 is not supported (expected 4 to 6); rebuild it with "
                 "'embargo index build'");
 }
 
