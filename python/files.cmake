@@ -17,10 +17,12 @@ find_package(pybind11 CONFIG REQUIRED)
 set(EMBARGO_PYTHON_DIR "${CMAKE_BINARY_DIR}/python")
 pybind11_add_module(embargo_python MODULE
   python/bindings/module.cc
-  python/bindings/row_fields.cc
-  python/bindings/batch_screening.cc)
-target_include_directories(embargo_python PRIVATE python)
-target_link_libraries(embargo_python PRIVATE embargo_lib)
+  python/bindings/row_fields.cc)
+# The module is a client of the public API: it compiles against include/
+# (and its own python/) only, so an include of a subsystem's header fails:
+# it links the subsystems' libraries, not embargo_lib, which adds src/.
+target_include_directories(embargo_python PRIVATE python ${CMAKE_SOURCE_DIR}/include)
+target_link_libraries(embargo_python PRIVATE ${EMBARGO_SUBSYSTEMS} embargo_deps)
 # embargo_lib's symbols and those of the static libraries under it stay
 # inside the module.
 target_link_options(embargo_python PRIVATE -Wl,--exclude-libs,ALL)

@@ -195,4 +195,9 @@ struct Entity {
   const std::vector<std::string>& topics_or_default() const;
 };
 
+// The entity as JSON text, every field (keys sorted; empty fields left
+// out; the shape src/model/entity_json.h documents): compact and
+// deterministic, the same entity always gives the same bytes.
+std::string EntityJson(const Entity& entity);
+
 }  // namespace embargo

@@ -12,12 +12,11 @@
 #include <utility>
 #include <vector>
 
-#include "bindings/batch_screening.h"
 #include "bindings/row_fields.h"
+#include "embargo/batch.h"
+#include "embargo/entity.h"
 #include "embargo/lists.h"
 #include "embargo/screener.h"
-#include "input/date_reading.h"
-#include "model/entity_json.h"
 
 namespace py = pybind11;
 
@@ -94,12 +93,12 @@ ScreenOptions MakeOptions(double threshold, std::optional<double> cutoff, size_t
   return options;
 }
 
-// One JSON text per row (batch_screening.h), in input order.
+// One JSON text per row (embargo/batch.h), in input order.
 std::vector<py::str> ScreenColumns(const ScreenerHandle& h, const py::sequence& columns,
                                    size_t row_count, double threshold, std::optional<double> cutoff,
                                    size_t limit, std::vector<std::string> datasets, int threads,
                                    const std::string& date_order) {
-  std::optional<DateOrder> order = input::ParseDateOrder(date_order);
+  std::optional<DateOrder> order = ParseDateOrder(date_order);
   if (!order) throw py::value_error("date_order must be dmy, mdy, ymd or empty");
   auto rows = RowsFromColumns(columns, row_count, *order);
   if (!rows.ok()) throw py::value_error(rows.error().ToString());
@@ -133,7 +132,7 @@ py::list DatasetDicts(const ScreenerHandle& h) {
 py::object EntityJsonText(const ScreenerHandle& h, const std::string& id) {
   const Entity* entity = h.screener->FindEntity(id);
   if (entity == nullptr) return py::none();
-  return py::str(EntityToJsonText(*entity));
+  return py::str(EntityJson(*entity));
 }
 
 }  // namespace

@@ -7,15 +7,12 @@
 #include <string>
 #include <string_view>
 
-#include "common/strings.h"
-#include "input/batch_field.h"
+#include "embargo/batch.h"
 
 namespace py = pybind11;
 
 namespace embargo::python {
 namespace {
-
-using input::BatchField;
 
 bool IsMissing(py::handle cell) {
   if (cell.is_none()) return true;
@@ -54,45 +51,33 @@ std::string NumberText(py::handle cell) {
   return StrText(py::str(cell));
 }
 
-// The values of one cell, appended to `out`.
-void CellValues(py::handle cell, BatchField field, std::vector<std::string>& out) {
+// One cell added to `row`: text as the CLI reads a cell, anything else as
+// one value per item.
+void AddCell(QueryFields& row, RowField field, py::handle cell) {
   if (IsMissing(cell)) return;
   if (py::isinstance<py::str>(cell) || py::isinstance<py::bytes>(cell)) {
     // Bytes are taken as they are: MakeQuery reports those that are no UTF-8.
-    std::string text = py::isinstance<py::str>(cell) ? StrText(cell) : cell.cast<std::string>();
-    if (input::ReadWhole(field))
-      out.emplace_back(Trim(text));
-    else
-      for (std::string& v : SplitList(text)) out.push_back(std::move(v));
+    AddCellText(row, field,
+                py::isinstance<py::str>(cell) ? StrText(cell) : cell.cast<std::string>());
     return;
   }
   if (py::isinstance<py::list>(cell) || py::isinstance<py::tuple>(cell)) {
-    for (py::handle item : cell) CellValues(item, field, out);
+    for (py::handle item : cell) AddCell(row, field, item);
     return;
   }
   if (py::isinstance<py::bool_>(cell)) {
-    out.push_back(StrText(py::str(cell)));
+    AddCellValue(row, field, StrText(py::str(cell)));
     return;
   }
   if (auto day = DayText(cell)) {
-    out.push_back(*day);
+    AddCellValue(row, field, *day);
     return;
   }
   if (py::isinstance<py::int_>(cell) || py::isinstance<py::float_>(cell)) {
-    out.push_back(NumberText(cell));
+    AddCellValue(row, field, NumberText(cell));
     return;
   }
-  out.push_back(StrText(py::str(cell)));
-}
-
-// A single-value field keeps its first value; the others collect them all.
-void Assign(QueryFields& q, BatchField field, std::vector<std::string>& values) {
-  if (std::string* single = input::SingleValue(q, field)) {
-    if (single->empty() && !values.empty()) *single = std::move(values.front());
-    return;
-  }
-  std::vector<std::string>& target = *input::Values(q, field);
-  for (std::string& v : values) target.push_back(std::move(v));
+  AddCellValue(row, field, StrText(py::str(cell)));
 }
 
 }  // namespace
@@ -105,18 +90,14 @@ Result<std::vector<QueryFields>> RowsFromColumns(const py::sequence& columns, si
     auto pair = column.cast<py::sequence>();
     if (pair.size() != 2) return MakeError("a column is a (field, values) pair");
     std::string name = pair[0].cast<std::string>();
-    std::optional<BatchField> field = input::ReadBatchField(name);
+    std::optional<RowField> field = ReadRowField(name);
     if (!field) return MakeError(fmt::format("unknown field '{}'", name));
     auto cells = pair[1].cast<py::sequence>();
     if (cells.size() != row_count) {
       return MakeError(
           fmt::format("column '{}' has {} values for {} rows", name, cells.size(), row_count));
     }
-    for (size_t i = 0; i < row_count; ++i) {
-      std::vector<std::string> values;
-      CellValues(cells[i], *field, values);
-      Assign(rows[i], *field, values);
-    }
+    for (size_t i = 0; i < row_count; ++i) AddCell(rows[i], *field, cells[i]);
   }
   for (size_t i = 0; i < row_count; ++i) {
     if (rows[i].id.empty()) rows[i].id = std::to_string(i + 1);

@@ -21,11 +21,11 @@
 namespace embargo::cli {
 namespace {
 
-bool IsField(std::string_view name) { return input::ReadBatchField(name).has_value(); }
+bool IsField(std::string_view name) { return ReadRowField(name).has_value(); }
 
 // A later cell of a single-value field replaces an earlier one.
 void Assign(QueryFields& q, std::string_view name, const std::string& cell, char list_separator) {
-  const input::BatchField field = *input::ReadBatchField(name);
+  const input::BatchField field = *ReadRowField(name);
   if (std::string* single = input::SingleValue(q, field)) {
     *single = std::string(Trim(cell));
   } else if (input::ReadWhole(field)) {

@@ -1,18 +1,20 @@
 #include "input/batch_field.h"
 
-namespace embargo::input {
+namespace embargo {
 
-std::optional<BatchField> ReadBatchField(std::string_view name) {
-  if (name == "id") return BatchField::kId;
-  if (name == "name") return BatchField::kName;
-  if (name == "schema") return BatchField::kSchema;
-  if (name == "birth_date") return BatchField::kBirthDate;
-  if (name == "nationality" || name == "country") return BatchField::kCountry;
-  if (name == "gender") return BatchField::kGender;
-  if (name == "id_number") return BatchField::kIdNumber;
-  if (name == "imo") return BatchField::kImo;
+std::optional<RowField> ReadRowField(std::string_view name) {
+  if (name == "id") return RowField::kId;
+  if (name == "name") return RowField::kName;
+  if (name == "schema") return RowField::kSchema;
+  if (name == "birth_date") return RowField::kBirthDate;
+  if (name == "nationality" || name == "country") return RowField::kCountry;
+  if (name == "gender") return RowField::kGender;
+  if (name == "id_number") return RowField::kIdNumber;
+  if (name == "imo") return RowField::kImo;
   return std::nullopt;
 }
+
+namespace input {
 
 std::string* SingleValue(QueryFields& fields, BatchField field) {
   switch (field) {
@@ -39,4 +41,5 @@ bool ReadWhole(BatchField field) {
          field == BatchField::kGender;
 }
 
-}  // namespace embargo::input
+}  // namespace input
+}  // namespace embargo

@@ -10,14 +10,14 @@
 #include <string_view>
 #include <vector>
 
+#include "embargo/batch.h"
 #include "embargo/screener.h"
 
 namespace embargo::input {
 
-enum class BatchField { kId, kName, kSchema, kBirthDate, kCountry, kGender, kIdNumber, kImo };
-
-// The field a column name stands for, or nullopt for any other name.
-std::optional<BatchField> ReadBatchField(std::string_view name);
+// The fields and their column names are public (embargo/batch.h:
+// RowField, ReadRowField); this adds where each goes in QueryFields.
+using BatchField = RowField;
 
 // The member a field with one value per row fills (id, schema, gender), or
 // nullptr for a field that collects values.

@@ -381,14 +381,6 @@ FieldReading<PartialDate> ReadBirthDate(std::string_view text, DateOrder order) 
   return out;
 }
 
-std::optional<DateOrder> ParseDateOrder(std::string_view text) {
-  for (DateOrder order : {DateOrder::kUnknown, DateOrder::kDayMonthYear, DateOrder::kMonthDayYear,
-                          DateOrder::kYearMonthDay}) {
-    if (EqualsIgnoreCase(text, DateOrderName(order))) return order;
-  }
-  return std::nullopt;
-}
-
 std::string_view DateOrderName(DateOrder order) {
   switch (order) {
     case DateOrder::kUnknown: return "";

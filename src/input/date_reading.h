@@ -11,6 +11,7 @@
 #include <optional>
 #include <string_view>
 
+#include "embargo/batch.h"
 #include "embargo/entity.h"
 #include "embargo/screener.h"
 #include "input/field_reading.h"
@@ -22,7 +23,7 @@ namespace embargo::input {
 FieldReading<PartialDate> ReadBirthDate(std::string_view text, DateOrder order);
 
 // "dmy", "mdy", "ymd" (any case) or "" (unknown); nullopt for anything else.
-std::optional<DateOrder> ParseDateOrder(std::string_view text);
+using embargo::ParseDateOrder;  // public: embargo/batch.h
 // "dmy", "mdy", "ymd" or "".
 std::string_view DateOrderName(DateOrder order);
 

@@ -403,7 +403,7 @@ Result<Entity> EntityFromJson(const json& j) {
   return e;
 }
 
-std::string EntityToJsonText(const Entity& e) {
+std::string EntityJson(const Entity& e) {
   // Loaders guarantee UTF-8; should a string still hold invalid bytes,
   // JsonText writes U+FFFD rather than throw.
   return JsonText(EntityToJson(e));

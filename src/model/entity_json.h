@@ -48,9 +48,7 @@ nlohmann::json EntityToJson(const Entity& e);
 // in the shape above.
 Result<Entity> EntityFromJson(const nlohmann::json& j);
 
-// EntityToJson(e).dump(): compact and deterministic (the same entity always
-// gives the same bytes), so texts can be compared and hashed.
-std::string EntityToJsonText(const Entity& e);
+// EntityJson (include/embargo/entity.h) is EntityToJson(e).dump().
 
 // Parses `text` then decodes it; a JSON syntax error is an Error too.
 Result<Entity> EntityFromJsonText(std::string_view text);

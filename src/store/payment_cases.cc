@@ -145,7 +145,7 @@ std::string EntityHashes::Of(const Entity& entity) const {
   if (stored_ != nullptr) {
     if (auto it = stored_->find(entity.id); it != stored_->end()) return it->second;
   }
-  return Sha256Hex(EntityToJsonText(entity));
+  return Sha256Hex(EntityJson(entity));
 }
 
 std::string NormalizedGoodGuyText(std::string_view text) {

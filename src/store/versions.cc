@@ -97,7 +97,7 @@ Result<StoredVersion> StoreDataset(Database& db, const Dataset& dataset,
   std::vector<Record> records;
   records.reserve(entities.size());
   for (const Entity* e : entities) {
-    std::string body = EntityToJsonText(*e);
+    std::string body = EntityJson(*e);
     std::string hash = Sha256Hex(body);
     records.push_back({e, std::move(body), std::move(hash)});
   }

@@ -1,11 +1,15 @@
 // A client of the installed library: builds a one-record list, screens a
-// spelling of the name and prints the match as JSON, through the public
-// headers alone.
+// spelling of the name and prints the match as JSON, then a batch row read
+// from cells as the Python package reads them, and the entity's JSON,
+// through the public headers alone.
+#include <embargo/batch.h>
 #include <embargo/lists.h>
 #include <embargo/match_json.h>
 #include <embargo/screener.h>
 
 #include <iostream>
+#include <string>
+#include <utility>
 
 int main() {
   embargo::ListSet lists;
@@ -26,5 +30,16 @@ int main() {
   }
   for (const embargo::Match& m : screener->Screen(*query, embargo::ScreenOptions{}))
     std::cout << embargo::MatchJson(m) << '\n';
+
+  embargo::QueryFields row;
+  row.date_order = embargo::ParseDateOrder("dmy").value();
+  for (auto [column, cell] : {std::pair{"id", " row-1 "}, std::pair{"name", "RI Won Ho"},
+                              std::pair{"birth_date", "17/07/1964; 1964"}}) {
+    embargo::AddCellText(row, embargo::ReadRowField(column).value(), cell);
+  }
+  for (const std::string& json :
+       embargo::ScreenRowsJson(*screener, {row}, embargo::ScreenOptions{}, 1))
+    std::cout << json << '\n';
+  std::cout << embargo::EntityJson(*screener->FindEntity("ri")) << '\n';
   return 0;
 }

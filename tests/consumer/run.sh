@@ -11,10 +11,14 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cmake --install "$build" --prefix "$scratch/prefix" --component library > "$scratch/install.log"
 
-check() {  # the program's output: one match of RI WON HO
+check() {  # the program's output: one match of RI WON HO, a batch row, the entity
   out=$("$1")
   echo "$out"
   echo "$out" | grep -q '"entity_id":"ri"' || { echo "FAIL: $2: no match of ri"; exit 1; }
+  echo "$out" | grep -q '^{"id":"row-1","matches":\[{.*"entity_id":"ri"' ||
+    { echo "FAIL: $2: the batch row did not match ri"; exit 1; }
+  echo "$out" | grep -q '^{.*"source_id":"KPi.033"' ||
+    { echo "FAIL: $2: no entity JSON"; exit 1; }
 }
 
 cmake -S "$source/tests/consumer" -B "$scratch/cmake-build" -G Ninja \

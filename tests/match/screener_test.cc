@@ -283,7 +283,7 @@ TEST(ScreenerSnapshotTest, EveryEntityOfRealListsRoundTrips) {
   ASSERT_EQ(before.size(), after.size());
   std::set<std::string> topics;
   for (size_t i = 0; i < before.size(); ++i) {
-    EXPECT_EQ(EntityToJsonText(before[i]), EntityToJsonText(after[i])) << before[i].id;
+    EXPECT_EQ(EntityJson(before[i]), EntityJson(after[i])) << before[i].id;
     topics.insert(after[i].topics.begin(), after[i].topics.end());
   }
   EXPECT_EQ(topics, (std::set<std::string>{"corp.disqual", "debarment", "export.control", "poi",

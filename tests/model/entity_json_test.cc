@@ -125,11 +125,11 @@ Entity FullEntity() {
 
 TEST(EntityJsonTest, EveryFieldOfAFullEntityRoundTrips) {
   Entity e = FullEntity();
-  std::string text = EntityToJsonText(e);
+  std::string text = EntityJson(e);
   auto decoded = EntityFromJsonText(text);
   ASSERT_TRUE(decoded.ok()) << decoded.error().ToString() << "\n" << text;
   EXPECT_EQ(FirstDifference(e, *decoded), "");
-  EXPECT_EQ(EntityToJsonText(*decoded), text);
+  EXPECT_EQ(EntityJson(*decoded), text);
   // The comparison sees the fields the test set (it cannot pass on two
   // empty entities).
   EXPECT_EQ(decoded->names.size(), 5u);
@@ -171,21 +171,21 @@ TEST(EntityJsonTest, ComparisonNoticesEveryField) {
     Entity changed = base;
     edit(changed);
     EXPECT_EQ(FirstDifference(base, changed), field);
-    EXPECT_NE(EntityToJsonText(base), EntityToJsonText(changed)) << field;
+    EXPECT_NE(EntityJson(base), EntityJson(changed)) << field;
   }
 }
 
 TEST(EntityJsonTest, EmptyFieldsAreLeftOutAndTextIsDeterministic) {
   Entity e;
   e.id = "x-1";
-  EXPECT_EQ(EntityToJsonText(e), R"({"id":"x-1","schema":"LegalEntity"})");
+  EXPECT_EQ(EntityJson(e), R"({"id":"x-1","schema":"LegalEntity"})");
   Entity full = FullEntity();
-  EXPECT_EQ(EntityToJsonText(full), EntityToJsonText(FullEntity()));
+  EXPECT_EQ(EntityJson(full), EntityJson(FullEntity()));
   // Keys come out in a fixed (sorted) order whatever order they were read in.
   auto decoded = EntityFromJsonText(
       R"({"schema":"Person","names":[{"kind":"primary","value":"A B"}],"id":"x-2"})");
   ASSERT_TRUE(decoded.ok()) << decoded.error().ToString();
-  EXPECT_EQ(EntityToJsonText(*decoded),
+  EXPECT_EQ(EntityJson(*decoded),
             R"({"id":"x-2","names":[{"kind":"primary","value":"A B"}],"schema":"Person"})");
 }
 
@@ -206,7 +206,7 @@ TEST(EntityJsonTest, InvalidUtf8IsReplacedNotThrown) {
   e.id = "x-1";
   e.remarks = {"bad \xff byte"};
   std::string text;
-  ASSERT_NO_THROW(text = EntityToJsonText(e));
+  ASSERT_NO_THROW(text = EntityJson(e));
   auto decoded = EntityFromJsonText(text);
   ASSERT_TRUE(decoded.ok()) << decoded.error().ToString();
   EXPECT_EQ(decoded->remarks[0], "bad \xEF\xBF\xBD byte");
@@ -228,13 +228,13 @@ TEST_P(EntityJsonListTest, EveryEntityRoundTrips) {
   ASSERT_GE(lists->entities.size(), GetParam().min_entities) << path;
   size_t failures = 0;
   for (const Entity& e : lists->entities) {
-    std::string text = EntityToJsonText(e);
+    std::string text = EntityJson(e);
     auto decoded = EntityFromJsonText(text);
     if (!decoded.ok()) {
       ADD_FAILURE() << e.id << ": " << decoded.error().ToString() << "\n" << text;
     } else if (std::string diff = FirstDifference(e, *decoded); !diff.empty()) {
       ADD_FAILURE() << e.id << ": " << diff << " differs after the round trip\n" << text;
-    } else if (EntityToJsonText(*decoded) != text) {
+    } else if (EntityJson(*decoded) != text) {
       ADD_FAILURE() << e.id << ": re-encoded text differs\n" << text;
     } else {
       continue;
@@ -343,7 +343,7 @@ TEST(EntityJsonTest, PinsUnKpi001) {
     "remarks": ["Director of Namchongang Trading Corporation; oversees the import of items\nneeded for the uranium enrichment program."]
   })");
   EXPECT_EQ(EntityToJson(*it), expected) << EntityToJson(*it).dump(2);
-  EXPECT_EQ(EntityToJsonText(*it), expected.dump());
+  EXPECT_EQ(EntityJson(*it), expected.dump());
 
   // And back from the stored text, as a list rebuild would read it.
   auto decoded = EntityFromJsonText(expected.dump());

@@ -187,7 +187,7 @@ TEST_P(PaymentCaseTest, AComputedEntityHashIsTheStoredRecordHash) {
   for (const Entity& e : UnList().entities) {
     if (e.id != kRiWonHo) continue;
     EXPECT_EQ(EntityHashes().Of(e), RecordHash(kRiWonHo));
-    EXPECT_EQ(EntityHashes().Of(e), Sha256Hex(EntityToJsonText(e)));
+    EXPECT_EQ(EntityHashes().Of(e), Sha256Hex(EntityJson(e)));
     return;
   }
   ADD_FAILURE() << kRiWonHo << " is not on the UN list";

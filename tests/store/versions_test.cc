@@ -47,8 +47,8 @@ TEST_P(VersionsTest, OfacSnapshotsBecomeVersionsAndRebuildExactly) {
   ASSERT_TRUE(rebuilt.ok()) << rebuilt.error().ToString();
   ASSERT_EQ(rebuilt->size(), jan.entities.size());
   std::map<std::string, std::string> original;
-  for (const Entity& e : jan.entities) original[e.id] = EntityToJsonText(e);
-  for (const Entity& e : *rebuilt) EXPECT_EQ(EntityToJsonText(e), original[e.id]) << e.id;
+  for (const Entity& e : jan.entities) original[e.id] = EntityJson(e);
+  for (const Entity& e : *rebuilt) EXPECT_EQ(EntityJson(e), original[e.id]) << e.id;
 
   // The store's delta agrees with diffing the parsed files directly.
   auto delta = DiffVersionIds(db(), v1.version.id, v2.version.id);
