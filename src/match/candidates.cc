@@ -14,6 +14,11 @@ using scoring::kMaxCandidateNames;
 using scoring::kMaxCoveringNames;
 using scoring::kMinCandidateShare;
 
+// Every bound on what units still to come can add is loosened by this:
+// float sums in another order differ in their last bits, and a bound must
+// never cut a name the exhaustive pass keeps.
+constexpr float kBoundSlack = 1e-4f;
+
 // A posting list this many times longer than the names still in the running
 // is searched for each of them instead of read through.
 constexpr size_t kSearchInsteadOfScan = 8;
@@ -44,13 +49,15 @@ class Accumulator {
 
   void Run(bool prune, CandidateStats* stats) {
     std::vector<PlannedUnit> plan = Plan();
+    // from[i]: the most units i.. can add to one name, summed from the back
+    // and loosened by kBoundSlack (accumulators sum in another order).
+    std::vector<float> from(plan.size() + 1, 0.0f);
+    for (size_t i = plan.size(); i-- > 0;) from[i] = from[i + 1] + plan[i].most;
+    for (float& bound : from) bound += kBoundSlack;
     size_t postings_to_come = 0;
-    float remaining = 0;
-    for (const PlannedUnit& p : plan) {
-      postings_to_come += p.postings;
-      remaining += p.most;
-    }
-    for (const PlannedUnit& p : plan) {
+    for (const PlannedUnit& p : plan) postings_to_come += p.postings;
+    for (size_t i = 0; i < plan.size(); ++i) {
+      const float remaining = from[i];
       if (open_ && prune) {
         if (ws_.touched.size() >= kMaxCandidateNames && postings_to_come > 2 * ws_.touched.size())
           RaiseBar();
@@ -58,13 +65,12 @@ class Accumulator {
         open_ = !(remaining < min_acc_ ||
                   (remaining < full_cover_ && remaining / q_.total_weight < bar_));
       }
-      remaining -= p.most;
-      postings_to_come -= p.postings;
+      postings_to_come -= plan[i].postings;
       if (open_) {
-        AddToAll(*p.unit, remaining);
+        AddToAll(*plan[i].unit, from[i + 1]);
       } else {
-        DropHopeless(remaining + p.most);
-        AddToLive(*p.unit);
+        DropHopeless(remaining);
+        AddToLive(*plan[i].unit);
       }
     }
     if (stats != nullptr) {
