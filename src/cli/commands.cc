@@ -292,13 +292,16 @@ int Main(int argc, char** argv) {
   AddAuditOptions(serve_cmd, serve.audit);
   serve_cmd->callback([&] { code = RunServe(serve, listen, std::cout, std::cerr); });
 
-  std::string key, role = "user";
+  std::string key, role = "analyst", key_user;
   auto* keys_cmd = app.add_subcommand("keys", "API keys");
   keys_cmd->require_subcommand(1);
   auto* hash_cmd = keys_cmd->add_subcommand("hash", "Print the keys-file line for a key");
   hash_cmd->add_option("KEY", key, "The key clients will send")->required();
-  hash_cmd->add_option("--role", role, "user or admin");
-  hash_cmd->callback([&] { code = RunKeysHash(key, role, std::cout, std::cerr); });
+  hash_cmd->add_option("--role", role, "viewer, analyst (default), reviewer or admin");
+  hash_cmd->add_option("--user", key_user,
+                       "Who holds the key: the audit trail records this name for what the key "
+                       "does (A-Z a-z 0-9 . _ @ -)");
+  hash_cmd->callback([&] { code = RunKeysHash(key, role, key_user, std::cout, std::cerr); });
 
   std::string diff_from, diff_to, diff_format = "text";
   StoreDiffArgs store_diff;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <optional>
 #include <ostream>
 
 #include "common/sha256.h"
@@ -56,17 +57,23 @@ int RunServe(service::ServerOptions options, const std::string& listen, std::ost
   return 0;
 }
 
-int RunKeysHash(const std::string& key, const std::string& role, std::ostream& out,
-                std::ostream& err) {
-  if (role != "user" && role != "admin") {
-    err << "embargo keys hash: --role must be user or admin\n";
+int RunKeysHash(const std::string& key, const std::string& role, const std::string& user,
+                std::ostream& out, std::ostream& err) {
+  std::optional<service::Role> parsed = service::ParseRole(role);
+  if (!parsed) {
+    err << "embargo keys hash: --role must be viewer, analyst, reviewer or admin\n";
+    return 2;
+  }
+  if (!user.empty() && !service::ValidUserName(user)) {
+    err << "embargo keys hash: --user must be 1 to 64 of A-Z a-z 0-9 . _ @ -\n";
     return 2;
   }
   if (key.size() < 16) {
     err << "embargo keys hash: use a key of at least 16 characters\n";
     return 2;
   }
-  out << role << ' ' << Sha256Hex(key) << '\n';
+  out << service::RoleName(*parsed) << ' ' << Sha256Hex(key) << (user.empty() ? "" : " ") << user
+      << '\n';
   return 0;
 }
 

@@ -11,7 +11,7 @@ namespace embargo::cli {
 
 int RunServe(service::ServerOptions options, const std::string& listen, std::ostream& out,
              std::ostream& err);
-int RunKeysHash(const std::string& key, const std::string& role, std::ostream& out,
-                std::ostream& err);
+int RunKeysHash(const std::string& key, const std::string& role, const std::string& user,
+                std::ostream& out, std::ostream& err);
 
 }  // namespace embargo::cli

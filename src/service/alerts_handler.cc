@@ -51,7 +51,7 @@ Response HandleAlert(store::Database& db, const std::string& id) {
 }
 
 Response HandleAlertDecision(store::Database& db, const std::string& id, const std::string& body,
-                             const std::string& default_analyst) {
+                             const std::string& caller) {
   auto n = AlertId(id);
   if (!n) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
   if (auto alert = store::GetAlert(db, *n); !alert.ok()) {
@@ -72,8 +72,12 @@ Response HandleAlertDecision(store::Database& db, const std::string& id, const s
   if (!status || !note || !analyst) {
     return ErrorResponse(400, "status, note and analyst must be strings");
   }
-  auto decided =
-      store::DecideAlert(db, *n, *status, *note, analyst->empty() ? default_analyst : *analyst);
+  if (!analyst->empty() && *analyst != caller) {
+    return ErrorResponse(403, fmt::format("a decision is recorded under the key's user ('{}'); "
+                                          "the body cannot name another analyst ('{}')",
+                                          caller, *analyst));
+  }
+  auto decided = store::DecideAlert(db, *n, *status, *note, caller);
   if (!decided.ok()) return ErrorResponse(400, decided.error().message);
   return HandleAlert(db, id);
 }

@@ -18,9 +18,10 @@ Response HandleAlertList(store::Database& db, const Params& params);
 // 200 the alert with "decisions"; 404 when there is no such alert.
 Response HandleAlert(store::Database& db, const std::string& id);
 // 200 the updated alert; 400 on a bad body or status, a missing note, or a
-// closed alert; 404 when there is no such alert. `default_analyst` is used
-// when the body names none.
+// closed alert; 404 when there is no such alert. The decision is recorded
+// under `caller`, the user of the request's key; 403 when the body's
+// "analyst" names anyone else (a client cannot act in another's name).
 Response HandleAlertDecision(store::Database& db, const std::string& id, const std::string& body,
-                             const std::string& default_analyst);
+                             const std::string& caller);
 
 }  // namespace embargo::service

@@ -10,7 +10,32 @@
 
 namespace embargo::service {
 
-ApiKeys ApiKeys::FromHashes(std::map<std::string, Role> hashes) {
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kViewer: return "viewer";
+    case Role::kAnalyst: return "analyst";
+    case Role::kReviewer: return "reviewer";
+    case Role::kAdmin: return "admin";
+  }
+  return "viewer";
+}
+
+std::optional<Role> ParseRole(std::string_view text) {
+  for (Role role : {Role::kViewer, Role::kAnalyst, Role::kReviewer, Role::kAdmin}) {
+    if (text == RoleName(role)) return role;
+  }
+  if (text == "user") return Role::kAnalyst;
+  return std::nullopt;
+}
+
+bool ValidUserName(std::string_view name) {
+  return !name.empty() && name.size() <= 64 &&
+         name.find_first_not_of(
+             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._@-") ==
+             std::string_view::npos;
+}
+
+ApiKeys ApiKeys::FromHashes(std::map<std::string, KeyHolder> hashes) {
   ApiKeys keys;
   keys.hashes_ = std::move(hashes);
   return keys;
@@ -19,7 +44,7 @@ ApiKeys ApiKeys::FromHashes(std::map<std::string, Role> hashes) {
 Result<ApiKeys> ApiKeys::Load(const std::string& path) {
   auto bytes = ReadFileBytes(path);
   if (!bytes.ok()) return bytes.error();
-  std::map<std::string, Role> hashes;
+  std::map<std::string, KeyHolder> hashes;
   std::istringstream in(*bytes);
   std::string line;
   int number = 0;
@@ -28,24 +53,33 @@ Result<ApiKeys> ApiKeys::Load(const std::string& path) {
     std::string_view text = Trim(line);
     if (text.empty() || text[0] == '#') continue;
     std::istringstream fields{std::string(text)};
-    std::string role, hash, extra;
-    fields >> role >> hash >> extra;
-    if (role != "user" && role != "admin") {
-      return MakeError(path, number,
-                       fmt::format("unknown role '{}': expected user or admin", role));
+    std::string role_text, hash, user, extra;
+    fields >> role_text >> hash >> user >> extra;
+    std::optional<Role> role = ParseRole(role_text);
+    if (!role) {
+      return MakeError(
+          path, number,
+          fmt::format("unknown role '{}': expected viewer, analyst, reviewer or admin", role_text));
     }
     bool hex = hash.size() == 64 && hash.find_first_not_of("0123456789abcdef") == std::string::npos;
     if (!hex || !extra.empty()) {
       return MakeError(path, number,
-                       "expected '<role> <sha256-hex>' (make one with: embargo keys hash KEY)");
+                       "expected '<role> <sha256-hex> [<user>]' (make one with: embargo keys hash "
+                       "KEY --role ROLE --user NAME)");
     }
-    hashes[hash] = role == "admin" ? Role::kAdmin : Role::kUser;
+    if (!user.empty() && !ValidUserName(user)) {
+      return MakeError(path, number,
+                       fmt::format("user name '{}' must be 1 to 64 of A-Z a-z 0-9 . _ @ -", user));
+    }
+    if (user.empty()) user = "key:" + hash.substr(0, 8);
+    if (!hashes.emplace(hash, KeyHolder{user, *role}).second)
+      return MakeError(path, number, "this key is listed twice");
   }
   if (hashes.empty()) return MakeError(path, 0, "no keys in the file");
   return FromHashes(std::move(hashes));
 }
 
-std::optional<Role> ApiKeys::Authenticate(const std::string& authorization) const {
+std::optional<KeyHolder> ApiKeys::Authenticate(const std::string& authorization) const {
   constexpr std::string_view kScheme = "ApiKey ";  // any case, as HTTP schemes are
   if (authorization.size() <= kScheme.size() ||
       !EqualsIgnoreCase(std::string_view(authorization).substr(0, kScheme.size()), kScheme)) {

@@ -202,7 +202,9 @@ json AlertOperations() {
   json decide = Operation(
       "decide_alert",
       "Record an analyst's decision: true_match, false_positive (suppresses the pair until either "
-      "side changes) or escalated; a note is required",
+      "side changes) or escalated; a note is required. The decision is recorded under the user "
+      "of the request's API key (the analyst role or above); an 'analyst' naming anyone else is "
+      "a 403",
       {Param("id", "path", Integer(1, 2000000000), "Alert id")},
       ErrorReplies({{"200", Reply("The alert after the decision", "schemas/Object")}},
                    {400, 401, 403, 404, 413, 429}));

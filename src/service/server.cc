@@ -470,6 +470,7 @@ struct Server::Call {
   RequestTarget target;
   std::string captured;  // the path template's placeholder
   Audience audience;
+  KeyHolder caller;  // who sent it (loopback without keys: "local", admin)
 };
 
 HttpDispatch Server::Dispatch(HttpRequest&& request) {
@@ -488,29 +489,38 @@ HttpDispatch Server::Dispatch(HttpRequest&& request) {
     return Finish(log, ErrorReply(429, fmt::format("too many concurrent requests (limit {})",
                                                    options_.limits.max_concurrent)));
   }
-  std::optional<Role> role;
+  std::optional<KeyHolder> caller;
   if (keys_.empty()) {
     if (!IsLoopback(request.remote_addr) && !probe) {
       return Finish(
           log, ErrorReply(403, "no API keys are configured: only loopback clients are served"));
     }
-    if (IsLoopback(request.remote_addr)) role = Role::kAdmin;
+    if (IsLoopback(request.remote_addr)) caller = KeyHolder{"local", Role::kAdmin};
   } else {
-    role = keys_.Authenticate(request.Header("Authorization"));
-    if (!role && !probe) {
+    caller = keys_.Authenticate(request.Header("Authorization"));
+    if (!caller && !probe) {
       HttpReply reply =
           ErrorReply(401, "missing or invalid API key (send 'Authorization: ApiKey <key>')");
       reply.headers.emplace_back("WWW-Authenticate", "ApiKey");
       return Finish(log, std::move(reply));
     }
-    if (target->path.rfind("/admin/", 0) == 0 && *role != Role::kAdmin) {
+    if (target->path.rfind("/admin/", 0) == 0 && caller->role != Role::kAdmin) {
       return Finish(log, ErrorReply(403, "this endpoint needs an admin key"));
     }
   }
   if (route == nullptr) return Finish(log, ErrorReply(404, "not found"));
   log.endpoint = route->endpoint;
-  Call call{route->id, std::move(request), std::move(*target), std::move(captured),
-            role == Role::kAdmin ? Audience::kAdmin : Audience::kPublic};
+  if (route->id == RouteId::kAlertDecision && caller && caller->role < Role::kAnalyst) {
+    return Finish(log, ErrorReply(403, fmt::format("deciding an alert needs the analyst role; "
+                                                   "the key of '{}' is a {} key",
+                                                   caller->user, RoleName(caller->role))));
+  }
+  Call call{route->id,
+            std::move(request),
+            std::move(*target),
+            std::move(captured),
+            caller && caller->role == Role::kAdmin ? Audience::kAdmin : Audience::kPublic,
+            caller.value_or(KeyHolder{})};
   if (route->id == RouteId::kHealth) return Finish(log, JsonReply(200, {{"status", "ok"}}));
   if (route->id == RouteId::kReady) return Finish(log, Readiness(call));
   return HttpWork(
@@ -548,7 +558,7 @@ Response Server::ScreenPayments(const Call& call, const ServingSnapshot& snapsho
     std::lock_guard lock(store_mu_);
     auto recorded = store::RecordPaymentCase(
         *store_, store::MakePaymentCase(message, screening, store::EntityHashes(), versions),
-        "api");
+        call.caller.user);
     if (!recorded.ok()) return recorded.error();
     opened |= recorded->created;
     return recorded->payment_case.id;
@@ -611,7 +621,8 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
       case RouteId::kAlertDecision:
         r = json_body([&] {
           return with_store([&](store::Database& db) {
-            Response decided = HandleAlertDecision(db, call.captured, call.request.body, "api");
+            Response decided =
+                HandleAlertDecision(db, call.captured, call.request.body, call.caller.user);
             if (decided.status == 200) PublishAuditHead();
             return decided;
           });

@@ -128,9 +128,10 @@ class AlertHandlerTest : public ::testing::Test {
     ADD_FAILURE() << "no alert for c-lee on KPi.033: " << body.dump();
     return "0";
   }
+  // As the server calls it: `caller` is the user of the request's key.
   Response Decide(const std::string& id, const nlohmann::json& body,
-                  const std::string& default_analyst = "api") {
-    return HandleAlertDecision(db(), id, body.dump(), default_analyst);
+                  const std::string& caller = "api") {
+    return HandleAlertDecision(db(), id, body.dump(), caller);
   }
 
   std::unique_ptr<AlertStore> store_;
@@ -243,8 +244,8 @@ TEST_F(AlertHandlerTest, OneAlertHasItsDecisions) {
 
 TEST_F(AlertHandlerTest, FalsePositiveClosesTheAlert) {
   std::string id = LeeAlertId();
-  Response r =
-      Decide(id, {{"status", "false_positive"}, {"note", "different person"}, {"analyst", "ana"}});
+  Response r = Decide(
+      id, {{"status", "false_positive"}, {"note", "different person"}, {"analyst", "ana"}}, "ana");
   ASSERT_EQ(r.status, 200) << r.body.dump();
   EXPECT_EQ(r.body["status"], "false_positive");
   EXPECT_EQ(r.body["live"], false);
@@ -303,7 +304,22 @@ TEST_F(AlertHandlerTest, BadDecisionsAreRejected) {
   EXPECT_EQ(Decide("abc", {{"status", "true_match"}, {"note", "x"}}).status, 404);
 }
 
-TEST_F(AlertHandlerTest, TrueMatchKeepsItLiveAndTheDefaultAnalystIsUsed) {
+// Issue 17: an ordinary key posting {"analyst": "ceo"} was recorded as
+// "ceo". The analyst is the key's user; the body may only repeat it.
+TEST_F(AlertHandlerTest, TheBodyCannotNameAnotherAnalyst) {
+  std::string id = LeeAlertId();
+  Response r = Decide(id, {{"status", "false_positive"}, {"note", "trust me"}, {"analyst", "ceo"}},
+                      "intern");
+  EXPECT_EQ(r.status, 403) << r.body.dump();
+  EXPECT_EQ(r.body["detail"],
+            "a decision is recorded under the key's user ('intern'); the body cannot name another "
+            "analyst ('ceo')");
+  Response alert = HandleAlert(db(), id);
+  EXPECT_EQ(alert.body["status"], "open");
+  EXPECT_TRUE(alert.body["decisions"].empty());
+}
+
+TEST_F(AlertHandlerTest, TrueMatchKeepsItLiveAndTheCallerIsTheAnalyst) {
   std::string id = LeeAlertId();
   Response r = Decide(id, {{"status", "true_match"}, {"note", "same person, same birth date"}},
                       "api-default");
@@ -314,7 +330,7 @@ TEST_F(AlertHandlerTest, TrueMatchKeepsItLiveAndTheDefaultAnalystIsUsed) {
   ASSERT_EQ(r.body["decisions"].size(), 1u);
   EXPECT_EQ(r.body["decisions"][0]["analyst"], "api-default");
 
-  // A live alert takes further decisions; an empty analyst also falls back.
+  // A live alert takes further decisions; an empty analyst is the caller too.
   Response escalated = Decide(
       id, {{"status", "escalated"}, {"note", "ask compliance"}, {"analyst", ""}}, "api-default");
   ASSERT_EQ(escalated.status, 200) << escalated.body.dump();
@@ -328,7 +344,8 @@ TEST_F(AlertHandlerTest, FalsePositiveFeedsTheGoodGuyList) {
   std::string id = LeeAlertId();
   size_t live_before = List()["results"].size();
   ASSERT_EQ(
-      Decide(id, {{"status", "false_positive"}, {"note", "different person"}, {"analyst", "ana"}})
+      Decide(id, {{"status", "false_positive"}, {"note", "different person"}, {"analyst", "ana"}},
+             "ana")
           .status,
       200);
   store::RescreenReport full = store_->Rescreen(/*full=*/true);
@@ -344,7 +361,8 @@ TEST_F(AlertHandlerTest, FalsePositiveFeedsTheGoodGuyList) {
 TEST_F(AlertHandlerTest, DecisionsAreInTheAuditLog) {
   std::string id = LeeAlertId();
   ASSERT_EQ(
-      Decide(id, {{"status", "false_positive"}, {"note", "different person"}, {"analyst", "ana"}})
+      Decide(id, {{"status", "false_positive"}, {"note", "different person"}, {"analyst", "ana"}},
+             "ana")
           .status,
       200);
   auto check = store::VerifyAudit(db());
@@ -405,7 +423,8 @@ TEST(AlertServerTest, ServesTheAlertsAndListsOfItsStore) {
   nlohmann::json alert = Json(one);
   EXPECT_EQ(alert["status"], "true_match");
   ASSERT_EQ(alert["decisions"].size(), 1u) << alert.dump();
-  EXPECT_EQ(alert["decisions"][0]["analyst"], "api");
+  // No keys file: a loopback client is the local administrator, "local".
+  EXPECT_EQ(alert["decisions"][0]["analyst"], "local");
   EXPECT_EQ(alert["decisions"][0]["note"], "same person");
 
   // The server wrote to the same store the test reads, and published the

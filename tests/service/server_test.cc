@@ -26,6 +26,7 @@ using testing::BackgroundServer;
 
 constexpr char kUserKey[] = "user-key-0123456789abcdef";
 constexpr char kAdminKey[] = "admin-key-0123456789abcdef";
+constexpr char kViewerKey[] = "viewer-key-0123456789abcdef";
 
 // A server in a background thread over its own copy of the lists, so tests
 // can corrupt a file and reload.
@@ -47,7 +48,7 @@ class RunningServer {
     if (with_keys) {
       std::ofstream keys(dir_ / "keys");
       keys << "# test keys\nuser " << Sha256Hex(kUserKey) << "\nadmin " << Sha256Hex(kAdminKey)
-           << "\n";
+           << " root@bank\nviewer " << Sha256Hex(kViewerKey) << " vic\n";
       options.api_keys_path = (dir_ / "keys").string();
     }
     running_ = std::make_unique<BackgroundServer>(options);
@@ -335,6 +336,21 @@ TEST(ServerAuthTest, KeysAreCheckedAndAdminEndpointsNeedAnAdminKey) {
   EXPECT_EQ(health->status, 200);
 }
 
+TEST(ServerAuthTest, AViewerKeyCannotDecideAlerts) {
+  RunningServer server(true);
+  auto c = server.Client();
+  httplib::Headers viewer = {{"Authorization", std::string("ApiKey ") + kViewerKey}};
+  EXPECT_EQ(c.Post("/match/default", viewer, kYenteExample, "application/json")->status, 200);
+  auto decided = c.Post("/alerts/1/decision", viewer,
+                        R"({"status": "false_positive", "note": "not him"})", "application/json");
+  ASSERT_TRUE(decided);
+  EXPECT_EQ(decided->status, 403);
+  EXPECT_EQ(Json(decided)["detail"],
+            "deciding an alert needs the analyst role; the key of 'vic' is a viewer key");
+  auto admin_path = c.Post("/admin/reload?sync=true", viewer, "", "application/json");
+  EXPECT_EQ(admin_path->status, 403);
+}
+
 TEST(ServerAuthTest, OnlyAdminsSeeServerPathsInReadyzAndNobodyInTheCatalog) {
   RunningServer server(true);
   auto c = server.Client();
@@ -443,13 +459,43 @@ TEST(ServerTlsTest, ServesHttpsWithACertificateAndRejectsAHalfConfiguration) {
 }
 
 TEST(ApiKeysTest, KeysFileErrorsNameTheLine) {
-  auto path = fs::temp_directory_path() / "embargo_keys_test";
-  std::ofstream(path) << "user " << Sha256Hex("x") << "\nroot abc\n";
-  auto keys = ApiKeys::Load(path.string());
-  ASSERT_FALSE(keys.ok());
-  EXPECT_EQ(keys.error().ToString(),
-            path.string() + ":2: unknown role 'root': expected user or admin");
+  auto path = fs::temp_directory_path() / ("embargo_keys_test_" + std::to_string(::getpid()));
+  auto error = [&](const std::string& second_line) {
+    std::ofstream(path) << "user " << Sha256Hex("x") << "\n" << second_line << "\n";
+    auto keys = ApiKeys::Load(path.string());
+    return keys.ok() ? std::string("loaded") : keys.error().ToString();
+  };
+  EXPECT_EQ(error("root abc"),
+            path.string() + ":2: unknown role 'root': expected viewer, analyst, reviewer or admin");
+  EXPECT_EQ(error("admin " + Sha256Hex("y") + " ana extra"),
+            path.string() +
+                ":2: expected '<role> <sha256-hex> [<user>]' (make one with: embargo keys hash KEY "
+                "--role ROLE --user NAME)");
+  EXPECT_EQ(error("admin " + Sha256Hex("y") + " ana/root"),
+            path.string() + ":2: user name 'ana/root' must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
+  EXPECT_EQ(error("admin " + Sha256Hex("x") + " ana"),
+            path.string() + ":2: this key is listed twice");
   fs::remove(path);
+}
+
+TEST(ApiKeysTest, AKeyNamesItsUserAndRole) {
+  auto path = fs::temp_directory_path() / ("embargo_keys_users_" + std::to_string(::getpid()));
+  std::ofstream(path) << "# bank keys\nuser " << Sha256Hex("old-style-key") << "\nreviewer "
+                      << Sha256Hex("rita-key") << " rita@bank.example\nviewer "
+                      << Sha256Hex("vic-key") << " vic\n";
+  auto keys = ApiKeys::Load(path.string());
+  fs::remove(path);
+  ASSERT_TRUE(keys.ok()) << keys.error().ToString();
+  auto holder = [&](const std::string& header) {
+    auto h = keys->Authenticate(header);
+    return h ? h->user + "/" + std::string(RoleName(h->role)) : std::string("none");
+  };
+  EXPECT_EQ(holder("ApiKey rita-key"), "rita@bank.example/reviewer");
+  EXPECT_EQ(holder("apikey vic-key"), "vic/viewer");
+  EXPECT_EQ(holder("ApiKey old-style-key"),
+            "key:" + Sha256Hex("old-style-key").substr(0, 8) + "/analyst");
+  EXPECT_EQ(holder("ApiKey rita"), "none");
+  EXPECT_EQ(holder("Bearer rita-key"), "none");
 }
 
 }  // namespace
