@@ -392,3 +392,15 @@ std::string_view DateOrderName(DateOrder order) {
 }
 
 }  // namespace embargo::input
+
+namespace embargo {
+
+std::optional<DateOrder> ParseDateOrder(std::string_view text) {
+  for (DateOrder order : {DateOrder::kUnknown, DateOrder::kDayMonthYear, DateOrder::kMonthDayYear,
+                          DateOrder::kYearMonthDay}) {
+    if (EqualsIgnoreCase(text, input::DateOrderName(order))) return order;
+  }
+  return std::nullopt;
+}
+
+}  // namespace embargo

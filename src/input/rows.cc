@@ -1,13 +1,13 @@
-// embargo/batch.h: rows of a batch for library clients.
+// embargo/batch.h: rows of a batch for library clients (ParseDateOrder sits
+// with DateOrderName in date_reading.cc).
 #include <string>
 
 #include "common/json_writer.h"
 #include "common/parallel.h"
 #include "common/strings.h"
 #include "embargo/batch.h"
-#include "embargo/match_json.h"
 #include "input/batch_field.h"
-#include "input/date_reading.h"
+#include "match/match_json.h"
 
 namespace embargo {
 
@@ -27,40 +27,23 @@ void AddCellText(QueryFields& row, RowField field, std::string_view text) {
   for (std::string& v : SplitList(text)) AddCellValue(row, field, std::move(v));
 }
 
-std::optional<DateOrder> ParseDateOrder(std::string_view text) {
-  for (DateOrder order : {DateOrder::kUnknown, DateOrder::kDayMonthYear, DateOrder::kMonthDayYear,
-                          DateOrder::kYearMonthDay}) {
-    if (EqualsIgnoreCase(text, input::DateOrderName(order))) return order;
-  }
-  return std::nullopt;
-}
-
 std::string ScreenRowJson(const Screener& screener, const QueryFields& row,
                           const ScreenOptions& options) {
+  std::string json;
+  JsonWriter w(json);
+  w.BeginObject();
+  w.Member("id", row.id);
   auto query = MakeQuery(row);
-  std::string json = "{\"id\":";
-  AppendJsonString(json, row.id);
-  if (!query.ok()) {
-    json += ",\"error\":";
-    AppendJsonString(json, query.error().message);
-  }
-  json += ",\"matches\":[";
+  if (!query.ok()) w.Member("error", query.error().message);
+  w.Key("matches");
+  w.BeginArray();
   if (query.ok()) {
-    bool first = true;
-    for (const Match& m : screener.Screen(*query, options)) {
-      if (!first) json += ',';
-      first = false;
-      json += MatchJson(m);
-    }
+    for (const Match& m : screener.Screen(*query, options)) match::WriteMatch(w, m);
   }
-  json += "],\"warnings\":[";
-  if (query.ok()) {
-    for (size_t i = 0; i < query->warnings.size(); ++i) {
-      if (i > 0) json += ',';
-      AppendJsonString(json, query->warnings[i]);
-    }
-  }
-  json += "]}";
+  w.EndArray();
+  w.Key("warnings");
+  w.Strings(query.ok() ? query->warnings : std::vector<std::string>{});
+  w.EndObject();
   return json;
 }
 
