@@ -3,10 +3,10 @@
 // Pure functions; thread-safe.
 #pragma once
 
-#include <zip.h>
-
 #include <map>
 #include <string>
+
+#include "common/zip_archive.h"
 
 namespace embargo::testing {
 
@@ -21,26 +21,8 @@ inline constexpr const char* kPackageRelationships =
     "http://schemas.openxmlformats.org/package/2006/relationships";
 
 inline std::string ZipParts(const XlsxParts& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(source);
-  zip_t* archive = zip_open_from_source(source, ZIP_TRUNCATE, &error);
-  for (const auto& [name, content] : parts) {
-    zip_source_t* file = zip_source_buffer(archive, content.data(), content.size(), 0);
-    zip_file_add(archive, name.c_str(), file, ZIP_FL_OVERWRITE);
-  }
-  zip_close(archive);
-  zip_source_open(source);
-  zip_source_seek(source, 0, SEEK_END);
-  zip_int64_t size = zip_source_tell(source);
-  zip_source_seek(source, 0, SEEK_SET);
-  std::string out(static_cast<size_t>(size), '\0');
-  zip_source_read(source, out.data(), out.size());
-  zip_source_close(source);
-  zip_source_free(source);
-  zip_error_fini(&error);
-  return out;
+  auto zipped = ::embargo::ZipParts(parts);
+  return zipped.ok() ? *zipped : std::string();
 }
 
 inline std::string Worksheet(const std::string& rows) {

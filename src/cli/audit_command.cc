@@ -97,9 +97,10 @@ std::variant<Verified, int> Verify(store::Database& db, const AuditArgs& args,
 
 std::optional<WritableStore> OpenWritableStore(const std::string& flag,
                                                const store::AnchorOptions& audit,
-                                               const char* command, std::ostream& err) {
+                                               const char* command, std::ostream& err,
+                                               store::StoreOpening opening) {
   WritableStore store;
-  store.db = OpenStoreFor(flag, command, err);
+  store.db = OpenStoreFor(flag, command, err, opening);
   if (store.db == nullptr) return std::nullopt;
   auto publisher = store::HeadPublisher::Open(*store.db, audit);
   if (!publisher.ok()) {

@@ -54,6 +54,14 @@ void AddInputOptions(CLI::App* cmd, std::string& encoding, DateOrder& date_order
                   "With an .xlsx workbook: the sheet to read (default the first)");
 }
 
+void AddFourEyesOption(CLI::App* cmd, store::FourEyesPolicy& policy) {
+  cmd->add_option("--four-eyes-score", policy.strong_score,
+                  "A false positive on an alert scoring at least this waits for a second person "
+                  "with the reviewer role (default 0.9; a false positive despite a matching "
+                  "identifier, or reversing a true match, always does)")
+      ->check(FiniteRange(0, 1));
+}
+
 void AddAuditOptions(CLI::App* cmd, store::AnchorOptions& audit) {
   cmd->add_option("--audit-key-file", audit.key_file,
                   "Audit key: HMACs the audit head (default $EMBARGO_AUDIT_KEY_FILE; none: "
@@ -67,6 +75,7 @@ void AddAuditOptions(CLI::App* cmd, store::AnchorOptions& audit) {
 
 int Main(int argc, char** argv) {
   CLI::App app{"embargo: sanctions screening engine"};
+  app.set_version_flag("--version", std::string("embargo ") + EMBARGO_VERSION);
   app.require_subcommand(1);
   int code = 0;
 
@@ -290,6 +299,7 @@ int Main(int argc, char** argv) {
                    "those served (default 20); POST /admin/reload?accept_shrink=true overrides")
       ->check(FiniteRange(0, 100));
   AddAuditOptions(serve_cmd, serve.audit);
+  AddFourEyesOption(serve_cmd, serve.four_eyes);
   serve_cmd->callback([&] { code = RunServe(serve, listen, std::cout, std::cerr); });
 
   std::string key, role = "analyst", key_user;
@@ -406,12 +416,17 @@ int Main(int argc, char** argv) {
   auto* alerts_cmd = app.add_subcommand("alerts", "Alerts raised by rescreen, and decisions");
   alerts_cmd->require_subcommand(1);
   auto* alerts_list = alerts_cmd->add_subcommand("list", "Live alerts, highest score first");
-  alerts_list->add_option("--status", alerts.status,
-                          "open, escalated, true_match or false_positive");
+  alerts_list
+      ->add_option("--status", alerts.status, "open, escalated, true_match or false_positive")
+      ->check(CLI::IsMember({"open", "escalated", "true_match", "false_positive"}));
   alerts_list->add_flag("--all", alerts.all, "Include closed alerts");
+  alerts_list->add_flag("--pending", alerts.pending,
+                        "Only alerts whose decision waits for a reviewer (four-eyes)");
   alerts_list->add_option("--customer", alerts.customer, "One customer's alerts (its id)");
-  alerts_list->add_option("--limit", alerts.limit, "At most this many");
-  alerts_list->add_option("--format", alerts.format, "text or json (JSON lines)");
+  alerts_list->add_option("--limit", alerts.limit, "At most this many")
+      ->check(CLI::Range(1, 1000000));
+  alerts_list->add_option("--format", alerts.format, "text or json (JSON lines)")
+      ->check(CLI::IsMember({"text", "json"}));
   AddStoreOption(alerts_list, alerts.store);
   alerts_list->callback([&] { code = RunAlertsList(alerts, std::cout, std::cerr); });
   auto* alerts_show = alerts_cmd->add_subcommand("show", "One alert with its explanation");
@@ -421,12 +436,37 @@ int Main(int argc, char** argv) {
   auto* alerts_decide = alerts_cmd->add_subcommand("decide", "Record an analyst's decision");
   alerts_decide->add_option("ID", alerts.id, "Alert id")->required();
   alerts_decide->add_option("--status", alerts.decision, "true_match, false_positive or escalated")
-      ->required();
+      ->required()
+      ->check(CLI::IsMember({"true_match", "false_positive", "escalated"}));
   alerts_decide->add_option("--note", alerts.note, "Why (required)")->required();
   alerts_decide->add_option("--analyst", alerts.analyst, "Who decides (default: the OS user)");
+  AddFourEyesOption(alerts_decide, alerts.four_eyes);
   AddStoreOption(alerts_decide, alerts.store);
   AddAuditOptions(alerts_decide, alerts.audit);
   alerts_decide->callback([&] { code = RunAlertsDecide(alerts, std::cout, std::cerr); });
+  auto* alerts_export = alerts_cmd->add_subcommand(
+      "export", "Alerts and their decisions for auditors: a row per decision, CSV or .xlsx");
+  alerts_export->add_option("--out", alerts.out, "FILE.csv or FILE.xlsx (default: CSV on stdout)");
+  alerts_export
+      ->add_option("--status", alerts.status, "open, escalated, true_match or false_positive")
+      ->check(CLI::IsMember({"open", "escalated", "true_match", "false_positive"}));
+  alerts_export->add_flag("--all", alerts.all, "Include closed alerts");
+  alerts_export->add_flag("--pending", alerts.pending, "Only alerts waiting for a reviewer");
+  alerts_export->add_option("--customer", alerts.customer, "One customer's alerts (its id)");
+  AddStoreOption(alerts_export, alerts.store);
+  alerts_export->callback([&] { code = RunAlertsExport(alerts, std::cout, std::cerr); });
+  auto* alerts_review = alerts_cmd->add_subcommand(
+      "review", "Approve or reject a decision waiting for a second person (four-eyes)");
+  alerts_review->add_option("ID", alerts.id, "Alert id")->required();
+  auto* approve = alerts_review->add_flag("--approve", alerts.approve, "The decision takes effect");
+  auto* reject = alerts_review->add_flag("--reject", alerts.reject, "The decision is dropped");
+  approve->excludes(reject);
+  alerts_review->add_option("--note", alerts.note, "Why (required)")->required();
+  alerts_review->add_option("--reviewer", alerts.analyst,
+                            "Who reviews (default: the OS user); not the decision's analyst");
+  AddStoreOption(alerts_review, alerts.store);
+  AddAuditOptions(alerts_review, alerts.audit);
+  alerts_review->callback([&] { code = RunAlertsReview(alerts, std::cout, std::cerr); });
 
   PaymentsArgs payments;
   auto* payments_cmd =

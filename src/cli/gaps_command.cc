@@ -30,7 +30,7 @@ int Write(const GapsArgs& args, const xref::GapReport& report, std::ostream& out
 // versions in force, for lists that give no listing date.
 Status AddSeenDates(const ListSource& source, xref::GapOptions& options) {
   if (source.store.empty()) return Status::Ok();
-  auto db = store::OpenStore(store::StoreUrl(source.store));
+  auto db = store::OpenStore(store::StoreUrl(source.store), store::StoreOpening::kExisting);
   if (!db.ok()) return db.error();
   auto versions = store::VersionsInForce(**db, source.as_of);
   if (!versions.ok()) return versions.error();

@@ -3,12 +3,19 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <ostream>
+#include <set>
 
 #include "cli/batch_input.h"
 #include "cli/customer_selection.h"
+#include "cli/output_file.h"
 #include "cli/store_commands.h"
+#include "cli/text_columns.h"
+#include "common/csv.h"
 #include "common/json_text.h"
+#include "common/xlsx_writer.h"
+#include "store/alert_export.h"
 #include "store/alerts.h"
 #include "store/audit.h"
 #include "store/customers.h"
@@ -54,7 +61,8 @@ int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::
       return 1;
     }
   }
-  auto store = OpenWritableStore(args.store, args.audit, "embargo customers import", err);
+  auto store = OpenWritableStore(args.store, args.audit, "embargo customers import", err,
+                                 store::StoreOpening::kCreate);
   if (!store) return 1;
   auto imported = store::ImportCustomers(*store->db, selection.accepted, shown, "");
   if (!imported.ok()) {
@@ -122,15 +130,26 @@ int RunRescreen(const RescreenArgs& args, std::ostream& out, std::ostream& err) 
   return published ? 0 : 1;
 }
 
-int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
-  auto db = OpenStoreFor(args.store, "embargo alerts", err);
-  if (db == nullptr) return 1;
+namespace {
+
+// The alerts `alerts list` and `alerts export` select: --status, --all,
+// --customer, --pending; at most `limit`.
+store::AlertFilter FilterOf(const AlertsArgs& args, int64_t limit) {
   store::AlertFilter filter;
   filter.status = args.status;
   filter.include_closed = args.all;
   filter.customer = args.customer;
-  filter.limit = args.limit;
-  auto alerts = store::ListAlerts(*db, filter);
+  filter.pending_review = args.pending;
+  filter.limit = limit;
+  return filter;
+}
+
+}  // namespace
+
+int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenStoreFor(args.store, "embargo alerts", err);
+  if (db == nullptr) return 1;
+  auto alerts = store::ListAlerts(*db, FilterOf(args, args.limit));
   if (!alerts.ok()) {
     err << "embargo alerts: " << alerts.error().ToString() << '\n';
     return 1;
@@ -139,12 +158,16 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
     for (const store::Alert& a : *alerts) out << JsonText(store::AlertToJson(a)) << '\n';
     return 0;
   }
-  out << fmt::format("{:>6} {:<10} {:<14} {:<26} {:<24} {:>5}  {}\n", "id", "customer", "status",
-                     "customer name", "entity", "score", "listed as");
+  // status: the decided state (as `alerts show` and the JSON say it);
+  // state: live, closed, or pending (a decision waits for a reviewer).
+  out << fmt::format("{:>6} {} {} {} {} {} {:>5}  {}\n", "id", FitColumn("customer", 10),
+                     FitColumn("status", 14), FitColumn("state", 7), FitColumn("customer name", 26),
+                     FitColumn("entity", 24), "score", "listed as");
   for (const store::Alert& a : *alerts) {
-    std::string status = a.live() ? a.status : "closed";
-    out << fmt::format("{:>6} {:<10} {:<14} {:<26} {:<24} {:>5.3f}  {}\n", a.id, a.customer, status,
-                       a.customer_name.substr(0, 26), a.entity_id, a.score, MatchedName(a));
+    const char* state = !a.live() ? "closed" : a.pending ? "pending" : "live";
+    out << fmt::format("{:>6} {} {} {} {} {} {:>5.3f}  {}\n", a.id, FitColumn(a.customer, 10),
+                       FitColumn(a.status, 14), FitColumn(state, 7), FitColumn(a.customer_name, 26),
+                       FitColumn(a.entity_id, 24), a.score, MatchedName(a));
   }
   auto counts = store::AlertCounts(*db);
   if (counts.ok()) {
@@ -177,14 +200,86 @@ int RunAlertsDecide(const AlertsArgs& args, std::ostream& out, std::ostream& err
   auto store = OpenWritableStore(args.store, args.audit, "embargo alerts decide", err);
   if (!store) return 1;
   std::string analyst = args.analyst.empty() ? store::CurrentUser() : args.analyst;
-  auto alert = store::DecideAlert(*store->db, args.id, args.decision, args.note, analyst);
+  auto alert =
+      store::DecideAlert(*store->db, args.id, args.decision, args.note, analyst, args.four_eyes);
   if (!alert.ok()) {
     err << "embargo alerts decide: " << alert.error().ToString() << '\n';
     return 1;
   }
-  out << fmt::format("alert {}: {} by {}{}\n", alert->id, alert->status, analyst,
-                     alert->live() ? "" : " (closed; the pair is suppressed until either changes)");
+  if (alert->pending) {
+    out << fmt::format(
+        "alert {}: {} by {} waits for a reviewer other than {} (four-eyes: {}); the alert stays "
+        "{} until then\n",
+        alert->id, alert->pending->status, analyst, analyst, alert->pending->reason, alert->status);
+  } else {
+    out << fmt::format(
+        "alert {}: {} by {}{}\n", alert->id, alert->status, analyst,
+        alert->live() ? "" : " (closed; the pair is suppressed until either changes)");
+  }
   return PublishAuditHead(*store, "embargo alerts decide", out, err) ? 0 : 1;
+}
+
+int RunAlertsReview(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
+  if (args.approve == args.reject) {
+    err << "embargo alerts review: say --approve or --reject\n";
+    return 2;
+  }
+  auto store = OpenWritableStore(args.store, args.audit, "embargo alerts review", err);
+  if (!store) return 1;
+  std::string reviewer = args.analyst.empty() ? store::CurrentUser() : args.analyst;
+  auto before = store::GetAlert(*store->db, args.id);
+  auto alert = store::ReviewDecision(*store->db, args.id, args.approve, args.note, reviewer);
+  if (!alert.ok()) {
+    err << "embargo alerts review: " << alert.error().ToString() << '\n';
+    return 1;
+  }
+  std::string decided = "the pending decision";
+  if (before.ok() && before->pending) {
+    decided = fmt::format("decision {} ({} by {})", before->pending->decision_id,
+                          before->pending->status, before->pending->analyst);
+  }
+  out << fmt::format("alert {}: {} {} by {}; the alert is {}{}\n", alert->id, decided,
+                     args.approve ? "approved" : "rejected", reviewer, alert->status,
+                     alert->live() ? "" : " and closed");
+  return PublishAuditHead(*store, "embargo alerts review", out, err) ? 0 : 1;
+}
+
+int RunAlertsExport(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
+  auto db = OpenStoreFor(args.store, "embargo alerts export", err);
+  if (db == nullptr) return 1;
+  auto table = store::AlertExportTable(*db, FilterOf(args, std::numeric_limits<int64_t>::max()));
+  if (!table.ok()) {
+    err << "embargo alerts export: " << table.error().ToString() << '\n';
+    return 1;
+  }
+  const bool xlsx = args.out.ends_with(".xlsx");
+  std::string bytes;
+  if (xlsx) {
+    auto workbook = XlsxBytes({{"alerts", *table, store::AlertExportNumericColumns()}});
+    if (!workbook.ok()) {
+      err << "embargo alerts export: " << workbook.error().ToString() << '\n';
+      return 1;
+    }
+    bytes = std::move(*workbook);
+  } else {
+    for (const auto& row : *table) {
+      for (size_t i = 0; i < row.size(); ++i) bytes += (i ? "," : "") + CsvField(row[i]);
+      bytes += "\r\n";
+    }
+  }
+  int code =
+      WriteOutput("alerts export", args.out, out, err, [&](std::ostream& sink) { sink << bytes; });
+  if (code == 0 && !args.out.empty() && args.out != "-") {
+    err << fmt::format(
+        "embargo alerts export: {} rows ({} alerts) to {}\n", table->size() - 1,
+        [&] {
+          std::set<std::string> ids;
+          for (size_t r = 1; r < table->size(); ++r) ids.insert((*table)[r][0]);
+          return ids.size();
+        }(),
+        args.out);
+  }
+  return code;
 }
 
 }  // namespace embargo::cli

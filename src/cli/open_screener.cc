@@ -13,7 +13,7 @@ namespace embargo::cli {
 namespace {
 
 Result<std::shared_ptr<const Screener>> OpenFromStore(const ListSource& source) {
-  auto db = store::OpenStore(store::StoreUrl(source.store));
+  auto db = store::OpenStore(store::StoreUrl(source.store), store::StoreOpening::kExisting);
   if (!db.ok()) return db.error();
   auto publisher = store::HeadPublisher::Open(**db, source.audit);
   if (!publisher.ok()) return publisher.error();

@@ -5,6 +5,7 @@
 
 #include "cli/payments_command.h"
 #include "cli/store_commands.h"
+#include "cli/text_columns.h"
 #include "common/json_text.h"
 #include "store/audit.h"
 #include "store/payment_cases.h"
@@ -44,11 +45,11 @@ int RunPaymentCasesList(const PaymentCasesArgs& args, std::ostream& out, std::os
     for (const store::PaymentCase& c : *cases) out << JsonText(store::PaymentCaseToJson(c)) << '\n';
     return 0;
   }
-  out << fmt::format("{:>6} {:<9} {:<16} {:<24} {:<24}  {}\n", "id", "status", "type", "message id",
-                     "created", "first hit");
+  out << fmt::format("{:>6} {:<9} {:<16} {} {:<24}  {}\n", "id", "status", "type",
+                     FitColumn("message id", 24), "created", "first hit");
   for (const store::PaymentCase& c : *cases) {
-    out << fmt::format("{:>6} {:<9} {:<16} {:<24} {:<24}  {}\n", c.id, c.status, c.message_type,
-                       c.message_id.substr(0, 24), c.created_at, FirstHit(c));
+    out << fmt::format("{:>6} {:<9} {:<16} {} {:<24}  {}\n", c.id, c.status, c.message_type,
+                       FitColumn(c.message_id, 24), c.created_at, FirstHit(c));
   }
   auto counts = store::PaymentCaseCounts(*db);
   if (counts.ok()) {

@@ -72,7 +72,8 @@ std::optional<PaymentLists> OpenLists(const PaymentsArgs& args, std::ostream& er
   if (args.source.store.empty()) {
     screener = OpenScreener(args.source);
   } else {
-    lists.store = OpenWritableStore(args.source.store, args.source.audit, kCommand, err);
+    lists.store = OpenWritableStore(args.source.store, args.source.audit, kCommand, err,
+                                    store::StoreOpening::kCreate);
     if (!lists.store) return std::nullopt;
     screener = OpenStoreScreener(args, lists);
   }

@@ -7,9 +7,9 @@
 #include <ostream>
 #include <set>
 
+#include "cli/text_columns.h"
 #include "cli/xref_command.h"
 #include "common/json_text.h"
-#include "common/utf8.h"
 #include "model/entity_json.h"
 #include "xref/entity_view.h"
 #include "xref/link_target.h"
@@ -142,22 +142,6 @@ json RelationsJson(const ListSet& lists, const std::vector<Relation>& relations)
                    {"also_listed", std::move(also)}});
   }
   return out;
-}
-
-// Terminal columns a UTF-8 string takes: East Asian wide letters (Hangul,
-// kana, CJK ideographs) take two.
-size_t DisplayWidth(std::string_view text) {
-  size_t width = 0;
-  for (size_t i = 0; i < text.size();) {
-    Utf8Char c = DecodeUtf8(text, i);
-    char32_t cp = c.code_point;
-    bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                (cp >= 0xFF00 && cp <= 0xFF60);
-    width += wide ? 2 : 1;
-    i += std::max<size_t>(c.length, 1);  // an ill-formed byte takes one column
-  }
-  return width;
 }
 
 // The cluster's names in columns, one column per record.

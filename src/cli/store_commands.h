@@ -19,6 +19,8 @@
 #include "sources/list_guard.h"
 #include "store/audit_head.h"
 #include "store/database.h"
+#include "store/four_eyes.h"
+#include "store/store.h"
 #include "store/versions.h"
 
 namespace embargo::cli {
@@ -26,8 +28,12 @@ namespace embargo::cli {
 // Opens (and migrates) the store named by --store, $EMBARGO_STORE or
 // ./embargo.db; on failure prints "<command>: <error>" to `err` and returns
 // null.
-std::unique_ptr<store::Database> OpenStoreFor(const std::string& flag, const char* command,
-                                              std::ostream& err);
+// A store that does not exist is an error unless `opening` is kCreate (the
+// commands that fill a store: import, update, customers import, payments
+// screen).
+std::unique_ptr<store::Database> OpenStoreFor(
+    const std::string& flag, const char* command, std::ostream& err,
+    store::StoreOpening opening = store::StoreOpening::kExisting);
 
 // The store of a command that writes, with the publisher of its audit head
 // (the key loaded, so a bad key file fails before anything is written).
@@ -36,9 +42,9 @@ struct WritableStore {
   std::optional<store::HeadPublisher> publisher;
 };
 // Opens both; on failure prints "<command>: <error>" and returns nullopt.
-std::optional<WritableStore> OpenWritableStore(const std::string& flag,
-                                               const store::AnchorOptions& audit,
-                                               const char* command, std::ostream& err);
+std::optional<WritableStore> OpenWritableStore(
+    const std::string& flag, const store::AnchorOptions& audit, const char* command,
+    std::ostream& err, store::StoreOpening opening = store::StoreOpening::kExisting);
 // After the command wrote: publishes the audit head (when rows were
 // appended) and prints it on `out`. False, with the error on `err`, when it
 // could not.
@@ -118,10 +124,17 @@ struct AlertsArgs {
   std::string decision;
   std::string note;
   std::string analyst;
+  bool pending = false;  // list: only alerts waiting for a reviewer
+  store::FourEyesPolicy four_eyes;
+  bool approve = false, reject = false;  // review
+  std::string out;                       // export: .xlsx, else CSV ("-": stdout)
 };
 int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 int RunAlertsShow(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 int RunAlertsDecide(const AlertsArgs& args, std::ostream& out, std::ostream& err);
+int RunAlertsReview(const AlertsArgs& args, std::ostream& out, std::ostream& err);
+// Alerts and decisions for auditors (store/alert_export.h), as CSV or .xlsx.
+int RunAlertsExport(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 
 struct AuditArgs {
   std::string store;

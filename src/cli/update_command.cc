@@ -16,7 +16,8 @@ int RunUpdate(const UpdateArgs& args, std::ostream& out, std::ostream& err) {
     err << "embargo update: " << config.error().ToString() << '\n';
     return 1;
   }
-  auto store = OpenWritableStore(args.store, args.audit, "embargo update", err);
+  auto store = OpenWritableStore(args.store, args.audit, "embargo update", err,
+                                 store::StoreOpening::kCreate);
   if (!store) return 1;
   store::Database* db = store->db.get();
   // Downloads are kept beside a SQLite store, so conditional requests work.

@@ -76,8 +76,8 @@ int ImportPaths(store::Database& db, const ImportArgs& args, std::ostream& out, 
 }  // namespace
 
 std::unique_ptr<store::Database> OpenStoreFor(const std::string& flag, const char* command,
-                                              std::ostream& err) {
-  auto db = store::OpenStore(store::StoreUrl(flag));
+                                              std::ostream& err, store::StoreOpening opening) {
+  auto db = store::OpenStore(store::StoreUrl(flag), opening);
   if (!db.ok()) {
     err << command << ": " << db.error().ToString() << '\n';
     return nullptr;
@@ -102,7 +102,8 @@ int RunImport(const ImportArgs& args, std::ostream& out, std::ostream& err) {
     err << "embargo import: give list files or folders\n";
     return 2;
   }
-  auto store = OpenWritableStore(args.store, args.audit, "embargo import", err);
+  auto store = OpenWritableStore(args.store, args.audit, "embargo import", err,
+                                 store::StoreOpening::kCreate);
   if (!store) return 1;
   int code = ImportPaths(*store->db, args, out, err);
   // The paths imported before a failure are stored: their head too.

@@ -5,6 +5,49 @@
 
 namespace embargo {
 
+Result<std::string> ZipParts(const std::map<std::string, std::string>& parts) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(nullptr, 0, 0, &error);
+  if (source == nullptr) {
+    std::string why = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return MakeError("cannot make a zip archive: " + why);
+  }
+  zip_error_fini(&error);
+  zip_source_keep(source);  // it holds the archive's bytes after zip_close
+  auto fail = [&](std::string why) -> Result<std::string> {
+    zip_source_free(source);
+    return MakeError("cannot make a zip archive: " + why);
+  };
+  zip_t* archive = zip_open_from_source(source, ZIP_TRUNCATE, nullptr);
+  if (archive == nullptr) return fail("cannot open it for writing");
+  for (const auto& [name, content] : parts) {
+    zip_source_t* file = zip_source_buffer(archive, content.data(), content.size(), 0);
+    if (file == nullptr || zip_file_add(archive, name.c_str(), file, ZIP_FL_OVERWRITE) < 0) {
+      if (file != nullptr) zip_source_free(file);
+      std::string why = zip_strerror(archive);
+      zip_discard(archive);
+      return fail(name + ": " + why);
+    }
+  }
+  if (zip_close(archive) != 0) {
+    std::string why = zip_strerror(archive);
+    zip_discard(archive);
+    return fail(why);
+  }
+  if (zip_source_open(source) != 0) return fail("cannot read it back");
+  zip_source_seek(source, 0, SEEK_END);
+  const zip_int64_t size = zip_source_tell(source);
+  zip_source_seek(source, 0, SEEK_SET);
+  std::string out(size > 0 ? static_cast<size_t>(size) : 0, '\0');
+  const zip_int64_t got = size > 0 ? zip_source_read(source, out.data(), out.size()) : 0;
+  zip_source_close(source);
+  zip_source_free(source);
+  if (got != size) return MakeError("cannot make a zip archive: short read");
+  return out;
+}
+
 void ZipArchive::Discard::operator()(zip* archive) const { zip_discard(archive); }
 
 Result<ZipArchive> ZipArchive::Open(std::string_view bytes, const std::string& file,

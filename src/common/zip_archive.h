@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +18,10 @@
 struct zip;
 
 namespace embargo {
+
+// A zip archive (deflated) holding `parts` (name -> content), in memory:
+// what the .xlsx writer packages.
+Result<std::string> ZipParts(const std::map<std::string, std::string>& parts);
 
 class ZipArchive {
  public:

@@ -22,6 +22,13 @@ Response HandleAlertList(store::Database& db, const Params& params) {
   filter.status = Param(params, "status");
   filter.customer = Param(params, "customer");
   filter.include_closed = Param(params, "all") == "true";
+  filter.pending_review = Param(params, "pending") == "true";
+  if (!filter.status.empty() && filter.status != "open" && filter.status != "escalated" &&
+      filter.status != "true_match" && filter.status != "false_positive") {
+    return ErrorResponse(400, fmt::format("status '{}': expected open, escalated, true_match or "
+                                          "false_positive",
+                                          filter.status));
+  }
   auto limit = ParseNumber<int64_t>(Param(params, "limit", "50"));
   auto offset = ParseNumber<int64_t>(Param(params, "offset", "0"));
   if (!limit || *limit < 1 || *limit > 1000) {
@@ -51,7 +58,7 @@ Response HandleAlert(store::Database& db, const std::string& id) {
 }
 
 Response HandleAlertDecision(store::Database& db, const std::string& id, const std::string& body,
-                             const std::string& caller) {
+                             const std::string& caller, const store::FourEyesPolicy& policy) {
   auto n = AlertId(id);
   if (!n) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
   if (auto alert = store::GetAlert(db, *n); !alert.ok()) {
@@ -77,8 +84,34 @@ Response HandleAlertDecision(store::Database& db, const std::string& id, const s
                                           "the body cannot name another analyst ('{}')",
                                           caller, *analyst));
   }
-  auto decided = store::DecideAlert(db, *n, *status, *note, caller);
+  auto decided = store::DecideAlert(db, *n, *status, *note, caller, policy);
   if (!decided.ok()) return ErrorResponse(400, decided.error().message);
+  Response r = HandleAlert(db, id);
+  if (r.status == 200 && decided->pending) r.status = 202;
+  return r;
+}
+
+Response HandleAlertReview(store::Database& db, const std::string& id, const std::string& body,
+                           const std::string& caller) {
+  auto n = AlertId(id);
+  if (!n) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
+  auto alert = store::GetAlert(db, *n);
+  if (!alert.ok()) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
+  Result<nlohmann::json> parsed = ParseJson(body, "request body");
+  if (!parsed.ok()) return ErrorResponse(400, parsed.error().ToString());
+  const nlohmann::json& json = *parsed;
+  if (!json.is_object() || !json.contains("approve") || !json["approve"].is_boolean() ||
+      (json.contains("note") && !json["note"].is_string())) {
+    return ErrorResponse(400, "body must be a JSON object: {\"approve\": true or false, \"note\"}");
+  }
+  if (alert->pending && alert->pending->analyst == caller) {
+    return ErrorResponse(403, fmt::format("{} made decision {} and cannot review it: four-eyes "
+                                          "needs a reviewer other than its analyst",
+                                          caller, alert->pending->decision_id));
+  }
+  auto reviewed = store::ReviewDecision(db, *n, json["approve"].get<bool>(),
+                                        json.value("note", std::string()), caller);
+  if (!reviewed.ok()) return ErrorResponse(400, reviewed.error().message);
   return HandleAlert(db, id);
 }
 

@@ -2,6 +2,7 @@
 //   GET  /alerts?status=&customer=&all=true&limit=&offset=   live alerts (all: closed too)
 //   GET  /alerts/{id}                                        one alert with its decisions
 //   POST /alerts/{id}/decision {"status", "note", "analyst"} an analyst's decision
+//   POST /alerts/{id}/review {"approve": bool, "note"}       a reviewer's four-eyes review
 // Pure functions over a store connection; the caller serialises access to it
 // (one Database is one connection).
 #pragma once
@@ -10,6 +11,7 @@
 
 #include "service/http_types.h"
 #include "store/database.h"
+#include "store/four_eyes.h"
 
 namespace embargo::service {
 
@@ -20,8 +22,16 @@ Response HandleAlert(store::Database& db, const std::string& id);
 // 200 the updated alert; 400 on a bad body or status, a missing note, or a
 // closed alert; 404 when there is no such alert. The decision is recorded
 // under `caller`, the user of the request's key; 403 when the body's
-// "analyst" names anyone else (a client cannot act in another's name).
+// "analyst" names anyone else (a client cannot act in another's name). A
+// decision `policy` holds back answers 202 with the alert, its
+// "pending_review" saying who waits for whom.
 Response HandleAlertDecision(store::Database& db, const std::string& id, const std::string& body,
-                             const std::string& caller);
+                             const std::string& caller, const store::FourEyesPolicy& policy);
+// 200 the alert after `caller` approved or rejected its pending decision;
+// 400 on a bad body, nothing pending or a closed alert; 403 when `caller`
+// made the decision; 404 when there is no such alert. (The reviewer role is
+// the server's check.)
+Response HandleAlertReview(store::Database& db, const std::string& id, const std::string& body,
+                           const std::string& caller);
 
 }  // namespace embargo::service

@@ -191,6 +191,8 @@ json AlertOperations() {
       {Param("status", "query", String(), "open, escalated, true_match or false_positive"),
        Param("customer", "query", String(), "One customer's alerts (its id)"),
        Param("all", "query", {{"type", "boolean"}}, "Include closed alerts"),
+       Param("pending", "query", {{"type", "boolean"}},
+             "Only alerts whose decision waits for a reviewer (four-eyes)"),
        Param("limit", "query", Integer(1, 1000), "Alerts per page (default 50)"),
        Param("offset", "query", Integer(0, 2000000000), "Alerts to skip")},
       ErrorReplies({{"200", Reply("A page of alerts", "schemas/Object")}},
@@ -204,9 +206,15 @@ json AlertOperations() {
       "Record an analyst's decision: true_match, false_positive (suppresses the pair until either "
       "side changes) or escalated; a note is required. The decision is recorded under the user "
       "of the request's API key (the analyst role or above); an 'analyst' naming anyone else is "
-      "a 403",
+      "a 403. Four-eyes: a false positive on strong evidence (score at or above the server's "
+      "--four-eyes-score, or an identifier both sides carry), or reversing a true match, is "
+      "recorded but waits for a reviewer (202): the alert keeps its status and its "
+      "'pending_review' says who waits for whom",
       {Param("id", "path", Integer(1, 2000000000), "Alert id")},
-      ErrorReplies({{"200", Reply("The alert after the decision", "schemas/Object")}},
+      ErrorReplies({{"200", Reply("The alert after the decision", "schemas/Object")},
+                    {"202", Reply("The decision waits for a reviewer; the alert as it was, with "
+                                  "'pending_review'",
+                                  "schemas/Object")}},
                    {400, 401, 403, 404, 413, 429}));
   decide["requestBody"] = {
       {"required", true},
@@ -215,7 +223,21 @@ json AlertOperations() {
            json{{"type", "object"},
                 {"properties", {{"status", String()}, {"note", String()}, {"analyst", String()}}},
                 {"required", {"status", "note"}}})}};
-  return {{"list", list}, {"one", one}, {"decide", decide}};
+  json review = Operation(
+      "review_alert_decision",
+      "Approve or reject the decision waiting on this alert (four-eyes), as a user with the "
+      "reviewer role other than the decision's analyst (403 otherwise); a note is required. "
+      "Approved, the decision takes effect; rejected, the alert stays as it was",
+      {Param("id", "path", Integer(1, 2000000000), "Alert id")},
+      ErrorReplies({{"200", Reply("The alert after the review", "schemas/Object")}},
+                   {400, 401, 403, 404, 413, 429}));
+  review["requestBody"] = {
+      {"required", true},
+      {"content",
+       JsonContent(json{{"type", "object"},
+                        {"properties", {{"approve", {{"type", "boolean"}}}, {"note", String()}}},
+                        {"required", {"approve", "note"}}})}};
+  return {{"list", list}, {"one", one}, {"decide", decide}, {"review", review}};
 }
 
 json PaymentsOperation() {
@@ -347,6 +369,7 @@ json Paths() {
       {"/alerts", {{"get", AlertOperations()["list"]}}},
       {"/alerts/{id}", {{"get", AlertOperations()["one"]}}},
       {"/alerts/{id}/decision", {{"post", AlertOperations()["decide"]}}},
+      {"/alerts/{id}/review", {{"post", AlertOperations()["review"]}}},
       {"/payments/screen", {{"post", PaymentsOperation()}}},
       {"/reconcile/{dataset}", {{"get", reconcile["manifest"]}, {"post", reconcile["post"]}}},
       {"/reconcile/{dataset}/suggest/entity", {{"get", reconcile["entity"]}}},

@@ -81,6 +81,7 @@ enum class RouteId {
   kAlerts,
   kAlert,
   kAlertDecision,
+  kAlertReview,
   kPaymentsScreen,
   kReconcile,
   kReconcileSuggestEntity,
@@ -120,6 +121,7 @@ constexpr Route kRoutes[] = {
     {RouteId::kPaymentsScreen, "POST", "/payments/screen", "/payments/screen"},
     {RouteId::kAlertDecision, "POST", "/alerts/{id}/decision", "/alerts/{id}/decision",
      Capture::kDigits},
+    {RouteId::kAlertReview, "POST", "/alerts/{id}/review", "/alerts/{id}/review", Capture::kDigits},
     {RouteId::kReconcile, "GET", "/reconcile/{dataset}", "/reconcile"},
     {RouteId::kReconcile, "POST", "/reconcile/{dataset}", "/reconcile"},
     {RouteId::kReconcileSuggestEntity, "GET", "/reconcile/{dataset}/suggest/entity",
@@ -132,6 +134,20 @@ constexpr Route kRoutes[] = {
      "/reconcile/extend/property"},
     {RouteId::kReconcilePreview, "GET", "/reconcile/{dataset}/preview", "/reconcile/preview"},
 };
+
+// The least role a route needs beyond a valid key (viewer: reads and
+// screens), and what it does, for the 403. /admin/ paths need admin (above).
+struct RoleNeed {
+  Role role;
+  const char* what;
+};
+RoleNeed RequiredRole(RouteId id) {
+  switch (id) {
+    case RouteId::kAlertDecision: return {Role::kAnalyst, "deciding an alert"};
+    case RouteId::kAlertReview: return {Role::kReviewer, "reviewing another's decision"};
+    default: return {Role::kViewer, ""};
+  }
+}
 
 // Matches `path` against a template; fills `captured` with the placeholder.
 bool MatchPath(const Route& route, std::string_view path, std::string& captured) {
@@ -510,10 +526,11 @@ HttpDispatch Server::Dispatch(HttpRequest&& request) {
   }
   if (route == nullptr) return Finish(log, ErrorReply(404, "not found"));
   log.endpoint = route->endpoint;
-  if (route->id == RouteId::kAlertDecision && caller && caller->role < Role::kAnalyst) {
-    return Finish(log, ErrorReply(403, fmt::format("deciding an alert needs the analyst role; "
-                                                   "the key of '{}' is a {} key",
-                                                   caller->user, RoleName(caller->role))));
+  if (auto needs = RequiredRole(route->id); caller && caller->role < needs.role) {
+    return Finish(log, ErrorReply(403, fmt::format("{} needs the {} role; the key of '{}' has the "
+                                                   "{} role",
+                                                   needs.what, RoleName(needs.role), caller->user,
+                                                   RoleName(caller->role))));
   }
   Call call{route->id,
             std::move(request),
@@ -621,10 +638,20 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
       case RouteId::kAlertDecision:
         r = json_body([&] {
           return with_store([&](store::Database& db) {
-            Response decided =
-                HandleAlertDecision(db, call.captured, call.request.body, call.caller.user);
-            if (decided.status == 200) PublishAuditHead();
+            Response decided = HandleAlertDecision(db, call.captured, call.request.body,
+                                                   call.caller.user, options_.four_eyes);
+            if (decided.status == 200 || decided.status == 202) PublishAuditHead();
             return decided;
+          });
+        });
+        break;
+      case RouteId::kAlertReview:
+        r = json_body([&] {
+          return with_store([&](store::Database& db) {
+            Response reviewed =
+                HandleAlertReview(db, call.captured, call.request.body, call.caller.user);
+            if (reviewed.status == 200) PublishAuditHead();
+            return reviewed;
           });
         });
         break;

@@ -30,6 +30,7 @@
 #include "sources/list_guard.h"
 #include "store/audit_head.h"
 #include "store/database.h"
+#include "store/four_eyes.h"
 
 namespace embargo::service {
 
@@ -55,7 +56,8 @@ struct ServerOptions {
   bool log_queries = false;  // log screened names (off by default: privacy)
   int threads = 0;           // requests worked on at once (0 = max(8, cores)); +1 I/O thread
   Limits limits;
-  store::AnchorOptions audit;  // the audit head published after each decision
+  store::AnchorOptions audit;       // the audit head published after each decision
+  store::FourEyesPolicy four_eyes;  // which decisions wait for a reviewer
   // A reload whose lists have far fewer entities than those served (or lack
   // a dataset served) is refused and the old index keeps serving, unless
   // that reload is asked with accept_shrink (POST /admin/reload?accept_shrink=true).

@@ -10,8 +10,10 @@ namespace {
 constexpr const char* kAlertSelect =
     "SELECT a.id, a.customer_id, c.external_id, c.name, a.entity_id, a.dataset, a.version_id, "
     "a.entity_hash, a.customer_hash, a.score, a.explanation, a.status, a.created_at, "
-    "a.updated_at, a.closed_at, a.closed_reason FROM alerts a JOIN customers c ON c.id = "
-    "a.customer_id";
+    "a.updated_at, a.closed_at, a.closed_reason, r.decision_id, d.status, d.analyst, r.reason, "
+    "d.decided_at FROM alerts a JOIN customers c ON c.id = a.customer_id LEFT JOIN "
+    "decision_reviews r ON r.alert_id = a.id AND r.state = 'pending' LEFT JOIN decisions d ON "
+    "d.id = r.decision_id";
 
 Alert AlertFrom(const SqlRow& r) {
   Alert a;
@@ -31,6 +33,8 @@ Alert AlertFrom(const SqlRow& r) {
   a.updated_at = r.Text(13);
   a.closed_at = r.Text(14);
   a.closed_reason = r.Text(15);
+  if (!r.IsNull(16))
+    a.pending = PendingReview{r.Int(16), r.Text(17), r.Text(18), r.Text(19), r.Text(20)};
   return a;
 }
 
@@ -43,6 +47,16 @@ Status AuditAlert(Database& db, int64_t id, AuditEvent event) {
   auto audit = AppendStateAudit(db, event, change);
   if (!audit.ok()) return audit.error();
   return Status::Ok();
+}
+
+nlohmann::json PendingJson(const std::optional<PendingReview>& p) {
+  if (!p) return nullptr;
+  return {{"decision", p->decision_id},
+          {"status", p->status},
+          {"analyst", p->analyst},
+          {"reason", p->reason},
+          {"decided_at", p->decided_at},
+          {"waiting_for", fmt::format("a reviewer other than {}", p->analyst)}};
 }
 
 }  // namespace
@@ -62,6 +76,7 @@ nlohmann::json AlertToJson(const Alert& a) {
           {"updated_at", a.updated_at},
           {"closed_at", a.closed_at.empty() ? nlohmann::json() : nlohmann::json(a.closed_at)},
           {"closed_reason", a.closed_reason},
+          {"pending_review", PendingJson(a.pending)},
           {"explanation", explanation.is_discarded() ? nlohmann::json() : explanation}};
 }
 
@@ -69,10 +84,23 @@ nlohmann::json AlertToJson(const Alert& alert, const std::vector<Decision>& deci
   nlohmann::json j = AlertToJson(alert);
   j["decisions"] = nlohmann::json::array();
   for (const Decision& d : decisions) {
-    j["decisions"].push_back({{"status", d.status},
+    nlohmann::json review = nullptr;
+    if (d.review) {
+      auto text_or_null = [](const std::string& s) {
+        return s.empty() ? nlohmann::json() : nlohmann::json(s);
+      };
+      review = {{"reason", d.review->reason},
+                {"state", d.review->state},
+                {"reviewer", text_or_null(d.review->reviewer)},
+                {"note", text_or_null(d.review->note)},
+                {"reviewed_at", text_or_null(d.review->reviewed_at)}};
+    }
+    j["decisions"].push_back({{"id", d.id},
+                              {"status", d.status},
                               {"note", d.note},
                               {"analyst", d.analyst},
-                              {"decided_at", d.decided_at}});
+                              {"decided_at", d.decided_at},
+                              {"review", std::move(review)}});
   }
   return j;
 }
@@ -93,6 +121,7 @@ Result<std::vector<Alert>> ListAlerts(Database& db, const AlertFilter& filter) {
     sql += " AND a.entity_id = ?";
     params.emplace_back(filter.entity_id);
   }
+  if (filter.pending_review) sql += " AND r.decision_id IS NOT NULL";
   sql += " ORDER BY a.score DESC, a.id LIMIT ? OFFSET ?";
   params.emplace_back(filter.limit);
   params.emplace_back(filter.offset);
@@ -112,13 +141,17 @@ Result<Alert> GetAlert(Database& db, int64_t id) {
 
 Result<std::vector<Decision>> AlertDecisions(Database& db, int64_t alert_id) {
   auto rows = db.Query(
-      "SELECT id, alert_id, status, note, analyst, decided_at FROM decisions WHERE alert_id = ? "
-      "ORDER BY id",
+      "SELECT d.id, d.alert_id, d.status, d.note, d.analyst, d.decided_at, r.reason, r.state, "
+      "r.reviewer, r.note, r.reviewed_at FROM decisions d LEFT JOIN decision_reviews r ON "
+      "r.decision_id = d.id WHERE d.alert_id = ? ORDER BY d.id",
       {alert_id});
   if (!rows.ok()) return rows.error();
   std::vector<Decision> out;
   for (const SqlRow& r : *rows) {
-    out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
+    Decision d{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), std::nullopt};
+    if (!r.IsNull(7))
+      d.review = Decision::Review{r.Text(6), r.Text(7), r.Text(8), r.Text(9), r.Text(10)};
+    out.push_back(std::move(d));
   }
   return out;
 }
@@ -133,8 +166,52 @@ Result<std::vector<std::pair<std::string, int64_t>>> AlertCounts(Database& db) {
   return out;
 }
 
+namespace {
+
+// Puts decision `decision_id` (`status`) into effect on `alert` (inside the
+// caller's transaction) and adds the rows it changed to `change`.
+Status ApplyDecision(Database& db, const Alert& alert, int64_t decision_id,
+                     const std::string& status, const std::string& now, StateChange& change) {
+  if (status == "false_positive") {
+    EMBARGO_RETURN_IF_ERROR(db.Exec(
+        "UPDATE alerts SET status = ?, updated_at = ?, closed_at = ?, closed_reason = ? WHERE id "
+        "= ?",
+        {status, now, now, std::string("decided false positive"), alert.id}));
+    EMBARGO_RETURN_IF_ERROR(db.Exec(
+        "INSERT INTO suppressions (customer_id, entity_id, customer_hash, entity_hash, "
+        "decision_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id, entity_id) DO UPDATE SET "
+        "customer_hash = excluded.customer_hash, entity_hash = excluded.entity_hash, "
+        "decision_id = excluded.decision_id",
+        {alert.customer_id, alert.entity_id, alert.customer_hash, alert.entity_hash, decision_id}));
+  } else {
+    EMBARGO_RETURN_IF_ERROR(db.Exec("UPDATE alerts SET status = ?, updated_at = ? WHERE id = ?",
+                                    {status, now, alert.id}));
+  }
+  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kAlerts, "id = ?", {alert.id}));
+  if (status == "false_positive") {
+    EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kSuppressions,
+                                           "customer_id = ? AND entity_id = ?",
+                                           {alert.customer_id, alert.entity_id}));
+  }
+  return Status::Ok();
+}
+
+// The live alert `alert_id`, or why it cannot take a decision or review.
+Result<Alert> LiveAlert(Database& db, int64_t alert_id) {
+  auto alert = GetAlert(db, alert_id);
+  if (!alert.ok()) return alert.error();
+  if (!alert->live()) {
+    return MakeError(
+        fmt::format("alert {} is closed ({}): nothing to decide", alert_id, alert->closed_reason));
+  }
+  return alert;
+}
+
+}  // namespace
+
 Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& status,
-                          const std::string& note, const std::string& analyst) {
+                          const std::string& note, const std::string& analyst,
+                          const FourEyesPolicy& policy) {
   if (status != "true_match" && status != "false_positive" && status != "escalated") {
     return MakeError(
         fmt::format("status '{}': expected true_match, false_positive or escalated", status));
@@ -142,53 +219,89 @@ Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& sta
   if (note.empty()) return MakeError("a decision needs a note (--note): why this status");
   auto tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
-  auto alert = GetAlert(db, alert_id);
+  auto alert = LiveAlert(db, alert_id);
   if (!alert.ok()) return alert.error();
-  if (!alert->live()) {
-    return MakeError(
-        fmt::format("alert {} is closed ({}): nothing to decide", alert_id, alert->closed_reason));
+  if (alert->pending) {
+    return MakeError(fmt::format(
+        "alert {} waits for a reviewer: decision {} ({} by {}) must be approved or rejected "
+        "first",
+        alert_id, alert->pending->decision_id, alert->pending->status, alert->pending->analyst));
   }
   const std::string now = NowUtc();
-  auto decision_id = db.QueryValue(
+  auto inserted = db.QueryValue(
       "INSERT INTO decisions (alert_id, status, note, analyst, decided_at) VALUES (?, ?, ?, ?, ?) "
       "RETURNING id",
       {alert_id, status, note, analyst, now});
-  if (!decision_id.ok()) return decision_id.error();
-  if (status == "false_positive") {
-    EMBARGO_RETURN_IF_ERROR(db.Exec(
-        "UPDATE alerts SET status = ?, updated_at = ?, closed_at = ?, closed_reason = ? WHERE id "
-        "= ?",
-        {status, now, now, std::string("decided false positive"), alert_id}));
-    EMBARGO_RETURN_IF_ERROR(db.Exec(
-        "INSERT INTO suppressions (customer_id, entity_id, customer_hash, entity_hash, "
-        "decision_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id, entity_id) DO UPDATE SET "
-        "customer_hash = excluded.customer_hash, entity_hash = excluded.entity_hash, "
-        "decision_id = excluded.decision_id",
-        {alert->customer_id, alert->entity_id, alert->customer_hash, alert->entity_hash,
-         std::stoll(decision_id->value_or("0"))}));
-  } else {
-    EMBARGO_RETURN_IF_ERROR(db.Exec("UPDATE alerts SET status = ?, updated_at = ? WHERE id = ?",
-                                    {status, now, alert_id}));
-  }
+  if (!inserted.ok()) return inserted.error();
+  const int64_t decision_id = std::stoll(inserted->value_or("0"));
+  const std::optional<std::string> four_eyes = FourEyesReason(*alert, status, policy);
   StateChange change;
-  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kAlerts, "id = ?", {alert_id}));
-  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kDecisions, "id = ?",
-                                         {std::stoll(decision_id->value_or("0"))}));
-  if (status == "false_positive") {
-    EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kSuppressions,
-                                           "customer_id = ? AND entity_id = ?",
-                                           {alert->customer_id, alert->entity_id}));
+  if (four_eyes) {
+    EMBARGO_RETURN_IF_ERROR(db.Exec(
+        "INSERT INTO decision_reviews (decision_id, alert_id, reason, state) VALUES (?, ?, ?, "
+        "'pending')",
+        {decision_id, alert_id, *four_eyes}));
+    EMBARGO_RETURN_IF_ERROR(
+        change.Capture(db, AuditedTable::kDecisionReviews, "decision_id = ?", {decision_id}));
+  } else {
+    EMBARGO_RETURN_IF_ERROR(ApplyDecision(db, *alert, decision_id, status, now, change));
+  }
+  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kDecisions, "id = ?", {decision_id}));
+  nlohmann::json details = {{"status", status},
+                            {"previous_status", alert->status},
+                            {"note", note},
+                            {"customer", alert->customer},
+                            {"entity", alert->entity_id},
+                            {"version", alert->version_id},
+                            {"four_eyes_score", policy.strong_score}};
+  if (four_eyes) details["pending_review"] = *four_eyes;
+  auto audit = AppendStateAudit(
+      db, {analyst, "alert.decide", fmt::format("alert {}", alert_id), std::move(details)}, change);
+  if (!audit.ok()) return audit.error();
+  EMBARGO_RETURN_IF_ERROR(tx->Commit());
+  return GetAlert(db, alert_id);
+}
+
+Result<Alert> ReviewDecision(Database& db, int64_t alert_id, bool approve, const std::string& note,
+                             const std::string& reviewer) {
+  if (note.empty()) return MakeError("a review needs a note (--note): why approve or reject");
+  auto tx = Transaction::Begin(db);
+  if (!tx.ok()) return tx.error();
+  auto alert = LiveAlert(db, alert_id);
+  if (!alert.ok()) return alert.error();
+  if (!alert->pending) {
+    return MakeError(fmt::format("alert {} has no decision waiting for a reviewer", alert_id));
+  }
+  const PendingReview pending = *alert->pending;
+  if (pending.analyst == reviewer) {
+    return MakeError(fmt::format(
+        "{} made decision {} and cannot review it: four-eyes needs a reviewer other than its "
+        "analyst",
+        reviewer, pending.decision_id));
+  }
+  const std::string now = NowUtc();
+  EMBARGO_RETURN_IF_ERROR(db.Exec(
+      "UPDATE decision_reviews SET state = ?, reviewer = ?, note = ?, reviewed_at = ? WHERE "
+      "decision_id = ?",
+      {std::string(approve ? "approved" : "rejected"), reviewer, note, now, pending.decision_id}));
+  StateChange change;
+  EMBARGO_RETURN_IF_ERROR(
+      change.Capture(db, AuditedTable::kDecisionReviews, "decision_id = ?", {pending.decision_id}));
+  if (approve) {
+    EMBARGO_RETURN_IF_ERROR(
+        ApplyDecision(db, *alert, pending.decision_id, pending.status, now, change));
   }
   auto audit = AppendStateAudit(db,
-                                {analyst,
-                                 "alert.decide",
+                                {reviewer,
+                                 approve ? "alert.approve" : "alert.reject",
                                  fmt::format("alert {}", alert_id),
-                                 {{"status", status},
+                                 {{"decision", pending.decision_id},
+                                  {"status", pending.status},
+                                  {"analyst", pending.analyst},
                                   {"previous_status", alert->status},
                                   {"note", note},
                                   {"customer", alert->customer},
-                                  {"entity", alert->entity_id},
-                                  {"version", alert->version_id}}},
+                                  {"entity", alert->entity_id}}},
                                 change);
   if (!audit.ok()) return audit.error();
   EMBARGO_RETURN_IF_ERROR(tx->Commit());
@@ -205,11 +318,15 @@ Result<int64_t> OpenAlert(Database& db, const NewAlert& a, const std::string& ac
        a.explanation, a.run_id, now, now});
   if (!id.ok()) return id.error();
   int64_t alert_id = std::stoll(id->value_or("0"));
+  // The business's own id of the customer, as an auditor looks it up.
+  auto customer = db.QueryValue("SELECT external_id FROM customers WHERE id = ?", {a.customer_id});
+  if (!customer.ok()) return customer.error();
   EMBARGO_RETURN_IF_ERROR(AuditAlert(db, alert_id,
                                      {actor,
                                       "alert.open",
                                       "",
-                                      {{"customer_id", a.customer_id},
+                                      {{"customer", customer->value_or("")},
+                                       {"customer_id", a.customer_id},
                                        {"entity", a.entity_id},
                                        {"version", a.version_id},
                                        {"score", a.score},
@@ -236,7 +353,30 @@ Status CloseAlert(Database& db, int64_t alert_id, const std::string& reason,
       db.Exec("UPDATE alerts SET closed_at = ?, closed_reason = ?, updated_at = ? WHERE id = ? AND "
               "closed_at IS NULL",
               {now, reason, now, alert_id}));
-  return AuditAlert(db, alert_id, {actor, "alert.close", "", {{"reason", reason}}});
+  // A decision still waiting for a reviewer lapses with its alert.
+  auto pending = db.QueryValue(
+      "SELECT decision_id FROM decision_reviews WHERE alert_id = ? AND state = 'pending'",
+      {alert_id});
+  if (!pending.ok()) return pending.error();
+  if (!pending->has_value()) {
+    return AuditAlert(db, alert_id, {actor, "alert.close", "", {{"reason", reason}}});
+  }
+  const int64_t decision_id = std::stoll(**pending);
+  EMBARGO_RETURN_IF_ERROR(
+      db.Exec("UPDATE decision_reviews SET state = 'lapsed', reviewed_at = ? WHERE decision_id = ?",
+              {now, decision_id}));
+  StateChange change;
+  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kAlerts, "id = ?", {alert_id}));
+  EMBARGO_RETURN_IF_ERROR(
+      change.Capture(db, AuditedTable::kDecisionReviews, "decision_id = ?", {decision_id}));
+  auto audit = AppendStateAudit(db,
+                                {actor,
+                                 "alert.close",
+                                 fmt::format("alert {}", alert_id),
+                                 {{"reason", reason}, {"lapsed_decision", decision_id}}},
+                                change);
+  if (!audit.ok()) return audit.error();
+  return Status::Ok();
 }
 
 Status LapseSuppression(Database& db, int64_t customer_id, const std::string& entity_id,

@@ -6,6 +6,9 @@
 // Decisions: true_match and escalated keep the alert live; false_positive
 // closes it and suppresses the pair (the good-guy list) until the customer's
 // record or the entity's listing changes, when a re-screen raises it anew.
+// A decision the four-eyes policy (store/four_eyes.h) holds back is recorded
+// but waits for a reviewer: until then the alert keeps its status and
+// carries the pending decision (Alert::pending), and takes no other.
 // Every open, refresh, close, decision and lapsed suppression appends an
 // audit row in the same transaction, carrying the new state of the rows it
 // changed (store/audit_state.h).
@@ -18,8 +21,18 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/four_eyes.h"
 
 namespace embargo::store {
+
+// A decision waiting for a second person.
+struct PendingReview {
+  int64_t decision_id = 0;
+  std::string status;   // what it decides
+  std::string analyst;  // who decided it: anyone but them may review it
+  std::string reason;   // why it needs a second person
+  std::string decided_at;
+};
 
 struct Alert {
   int64_t id = 0;
@@ -38,6 +51,7 @@ struct Alert {
   std::string updated_at;
   std::string closed_at;  // "" while live
   std::string closed_reason;
+  std::optional<PendingReview> pending;
   bool live() const { return closed_at.empty(); }
 };
 
@@ -48,20 +62,31 @@ struct Decision {
   std::string note;
   std::string analyst;
   std::string decided_at;
+  // Set for a decision that needed a second person.
+  struct Review {
+    std::string reason;
+    std::string state;  // pending | approved | rejected | lapsed (the alert closed first)
+    std::string reviewer, note, reviewed_at;
+  };
+  std::optional<Review> review;
 };
 
 // {"id", "customer", "customer_name", "entity_id", "dataset", "version",
 //  "score", "status", "live", "created_at", "updated_at", "closed_at",
-//  "closed_reason", "explanation": {...}}; with decisions, also
-// "decisions": [{"status", "note", "analyst", "decided_at"}].
+//  "closed_reason", "pending_review": null | {"decision", "status",
+//  "analyst", "reason", "decided_at", "waiting_for"}, "explanation": {...}};
+// with decisions, also "decisions": [{"id", "status", "note", "analyst",
+// "decided_at", "review": null | {"reason", "state", "reviewer", "note",
+// "reviewed_at"}}].
 nlohmann::json AlertToJson(const Alert& alert);
 nlohmann::json AlertToJson(const Alert& alert, const std::vector<Decision>& decisions);
 
 struct AlertFilter {
   std::string status;  // "" = any; else one status
   bool include_closed = false;
-  std::string customer;   // external id; "" = any
-  std::string entity_id;  // "" = any
+  std::string customer;         // external id; "" = any
+  std::string entity_id;        // "" = any
+  bool pending_review = false;  // only alerts with a decision waiting for a reviewer
   int64_t limit = 100;
   int64_t offset = 0;
 };
@@ -74,9 +99,21 @@ Result<std::vector<Decision>> AlertDecisions(Database& db, int64_t alert_id);
 Result<std::vector<std::pair<std::string, int64_t>>> AlertCounts(Database& db);
 
 // Records a decision (status: true_match, false_positive or escalated; the
-// note is required). Fails on a closed alert or a bad status.
+// note is required). Fails on a closed alert, a bad status, or an alert
+// whose earlier decision still waits for a reviewer. When `policy` says the
+// decision needs a second person it is recorded as pending and the alert
+// returned carries it (Alert::pending) and is otherwise unchanged.
 Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& status,
-                          const std::string& note, const std::string& analyst);
+                          const std::string& note, const std::string& analyst,
+                          const FourEyesPolicy& policy = {});
+
+// A second person's review of the decision pending on `alert_id`: approved,
+// it takes effect as DecideAlert would have applied it; rejected, the alert
+// stays as it was and is open to decisions again. Fails when nothing is
+// pending, when `reviewer` is the decision's analyst (nobody reviews their
+// own decision), without a note, or when the alert has closed meanwhile.
+Result<Alert> ReviewDecision(Database& db, int64_t alert_id, bool approve, const std::string& note,
+                             const std::string& reviewer);
 
 // For re-screening (inside its transaction).
 struct NewAlert {

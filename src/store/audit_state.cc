@@ -24,7 +24,7 @@ std::string SelectSql(const AuditedTableSpec& spec, std::string_view where) {
 // Tables a later migration makes: they do not exist yet when schema 2 runs.
 bool MadeAfterSchema2(AuditedTable table) {
   return table == AuditedTable::kPaymentCases || table == AuditedTable::kPaymentCaseDecisions ||
-         table == AuditedTable::kPaymentGoodGuys;
+         table == AuditedTable::kPaymentGoodGuys || table == AuditedTable::kDecisionReviews;
 }
 
 nlohmann::json ValuesToJson(const StateValues& values) {
@@ -64,6 +64,11 @@ const std::vector<AuditedTableSpec>& AuditedTables() {
        "decisions",
        {"id"},
        {Plain("alert_id"), Plain("status"), Plain("note"), Plain("analyst"), Plain("decided_at")}},
+      {AuditedTable::kDecisionReviews,
+       "decision_reviews",
+       {"decision_id"},
+       {Plain("alert_id"), Plain("reason"), Plain("state"), Plain("reviewer"), Plain("note"),
+        Plain("reviewed_at")}},
       {AuditedTable::kSuppressions,
        "suppressions",
        {"customer_id", "entity_id"},

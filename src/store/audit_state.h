@@ -32,6 +32,7 @@ enum class AuditedTable {
   kCustomers,
   kAlerts,
   kDecisions,
+  kDecisionReviews,
   kSuppressions,
   kMonitorState,
   kPaymentCases,

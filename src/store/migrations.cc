@@ -191,6 +191,22 @@ CREATE TABLE payment_good_guys (
 );
 CREATE INDEX payment_good_guys_entity ON payment_good_guys (entity_id, field);
 )sql"},
+      {4, "four-eyes reviews of decisions", R"sql(
+-- A decision that needs a second person (store/four_eyes.h) has a row here;
+-- it takes effect on the alert only once a reviewer other than its analyst
+-- approves it. A decision without a row took effect when it was made.
+CREATE TABLE decision_reviews (
+  decision_id BIGINT PRIMARY KEY REFERENCES decisions (id),
+  alert_id BIGINT NOT NULL REFERENCES alerts (id),
+  reason TEXT NOT NULL,           -- why it needs a second person
+  state TEXT NOT NULL,            -- pending | approved | rejected | lapsed (its alert closed)
+  reviewer TEXT,                  -- NULL while pending
+  note TEXT,
+  reviewed_at TEXT
+);
+CREATE UNIQUE INDEX decision_reviews_pending ON decision_reviews (alert_id)
+  WHERE state = 'pending';
+)sql"},
   };
   return kMigrations;
 }

@@ -129,9 +129,11 @@ class AlertHandlerTest : public ::testing::Test {
     return "0";
   }
   // As the server calls it: `caller` is the user of the request's key.
+  // `policy`: by default no score alone needs a second person (four-eyes
+  // has its own tests below and in tests/store/four_eyes_test.cc).
   Response Decide(const std::string& id, const nlohmann::json& body,
-                  const std::string& caller = "api") {
-    return HandleAlertDecision(db(), id, body.dump(), caller);
+                  const std::string& caller = "api", store::FourEyesPolicy policy = {2.0}) {
+    return HandleAlertDecision(db(), id, body.dump(), caller, policy);
   }
 
   std::unique_ptr<AlertStore> store_;
@@ -279,7 +281,7 @@ TEST_F(AlertHandlerTest, FalsePositiveClosesTheAlert) {
 TEST_F(AlertHandlerTest, BadDecisionsAreRejected) {
   std::string id = LeeAlertId();
   auto expect_400 = [&](const std::string& body, const std::string& why) {
-    Response r = HandleAlertDecision(db(), id, body, "api");
+    Response r = HandleAlertDecision(db(), id, body, "api", {});
     EXPECT_EQ(r.status, 400) << why << ": " << r.body.dump();
     EXPECT_TRUE(r.body.contains("detail")) << why;
   };
@@ -304,6 +306,45 @@ TEST_F(AlertHandlerTest, BadDecisionsAreRejected) {
   EXPECT_EQ(Decide("abc", {{"status", "true_match"}, {"note", "x"}}).status, 404);
 }
 
+// Four-eyes over HTTP: a false positive on strong evidence answers 202 and
+// leaves the alert open, saying who waits for whom; its analyst cannot
+// review it; another user's approval closes it.
+TEST_F(AlertHandlerTest, AStrongFalsePositiveIs202UntilAnotherUserApproves) {
+  std::string id = LeeAlertId();
+  const double score = HandleAlert(db(), id).body["score"].get<double>();
+  Response r = Decide(id, {{"status", "false_positive"}, {"note", "a namesake"}}, "ana",
+                      store::FourEyesPolicy{score});
+  ASSERT_EQ(r.status, 202) << r.body.dump();
+  EXPECT_EQ(r.body["status"], "open");
+  EXPECT_EQ(r.body["live"], true);
+  EXPECT_EQ(r.body["pending_review"]["status"], "false_positive");
+  EXPECT_EQ(r.body["pending_review"]["analyst"], "ana");
+  EXPECT_EQ(r.body["pending_review"]["waiting_for"], "a reviewer other than ana");
+  EXPECT_TRUE(r.body["decisions"][0]["review"]["reviewer"].is_null()) << r.body.dump();
+  EXPECT_EQ(r.body["decisions"][0]["review"]["state"], "pending");
+  EXPECT_EQ(List({{"pending", "true"}})["results"].size(), 1u);
+
+  Response own = HandleAlertReview(db(), id, R"({"approve": true, "note": "fine"})", "ana");
+  EXPECT_EQ(own.status, 403) << own.body.dump();
+  EXPECT_NE(own.body.value("detail", "").find("cannot review it"), std::string::npos);
+  EXPECT_EQ(HandleAlertReview(db(), id, R"({"approve": "yes", "note": "x"})", "rev").status, 400);
+  EXPECT_EQ(HandleAlertReview(db(), id, R"({"approve": true})", "rev").status, 400)
+      << "a review needs a note";
+  EXPECT_EQ(HandleAlertReview(db(), "999999", R"({"approve": true, "note": "x"})", "rev").status,
+            404);
+
+  Response approved =
+      HandleAlertReview(db(), id, R"({"approve": true, "note": "born 1990, not 1964"})", "rev");
+  ASSERT_EQ(approved.status, 200) << approved.body.dump();
+  EXPECT_EQ(approved.body["status"], "false_positive");
+  EXPECT_EQ(approved.body["live"], false);
+  EXPECT_TRUE(approved.body["pending_review"].is_null());
+  EXPECT_EQ(approved.body["decisions"][0]["review"]["state"], "approved");
+  EXPECT_EQ(approved.body["decisions"][0]["review"]["reviewer"], "rev");
+  Response nothing = HandleAlertReview(db(), id, R"({"approve": true, "note": "x"})", "rev");
+  EXPECT_EQ(nothing.status, 400) << nothing.body.dump();
+}
+
 // Issue 17: an ordinary key posting {"analyst": "ceo"} was recorded as
 // "ceo". The analyst is the key's user; the body may only repeat it.
 TEST_F(AlertHandlerTest, TheBodyCannotNameAnotherAnalyst) {
@@ -321,23 +362,31 @@ TEST_F(AlertHandlerTest, TheBodyCannotNameAnotherAnalyst) {
 
 TEST_F(AlertHandlerTest, TrueMatchKeepsItLiveAndTheCallerIsTheAnalyst) {
   std::string id = LeeAlertId();
+  // An empty analyst is the caller too.
+  Response escalated = Decide(
+      id, {{"status", "escalated"}, {"note", "ask compliance"}, {"analyst", ""}}, "api-default");
+  ASSERT_EQ(escalated.status, 200) << escalated.body.dump();
+  EXPECT_EQ(escalated.body["status"], "escalated");
+  ASSERT_EQ(escalated.body["decisions"].size(), 1u);
+  EXPECT_EQ(escalated.body["decisions"][0]["analyst"], "api-default");
+
+  // A live alert takes further decisions.
   Response r = Decide(id, {{"status", "true_match"}, {"note", "same person, same birth date"}},
                       "api-default");
   ASSERT_EQ(r.status, 200) << r.body.dump();
   EXPECT_EQ(r.body["status"], "true_match");
   EXPECT_EQ(r.body["live"], true);
   EXPECT_TRUE(r.body["closed_at"].is_null());
-  ASSERT_EQ(r.body["decisions"].size(), 1u);
-  EXPECT_EQ(r.body["decisions"][0]["analyst"], "api-default");
+  ASSERT_EQ(r.body["decisions"].size(), 2u);
+  EXPECT_EQ(r.body["decisions"][1]["analyst"], "api-default");
+  EXPECT_EQ(r.body["decisions"][1]["status"], "true_match");
 
-  // A live alert takes further decisions; an empty analyst is the caller too.
-  Response escalated = Decide(
-      id, {{"status", "escalated"}, {"note", "ask compliance"}, {"analyst", ""}}, "api-default");
-  ASSERT_EQ(escalated.status, 200) << escalated.body.dump();
-  EXPECT_EQ(escalated.body["status"], "escalated");
-  ASSERT_EQ(escalated.body["decisions"].size(), 2u);
-  EXPECT_EQ(escalated.body["decisions"][1]["analyst"], "api-default");
-  EXPECT_EQ(escalated.body["decisions"][1]["status"], "escalated");
+  // Stepping back from a true match, even to "escalated", is a reversal:
+  // it waits for a reviewer (202) and the alert stays a true match.
+  Response back = Decide(id, {{"status", "escalated"}, {"note", "not so sure"}}, "api-default");
+  ASSERT_EQ(back.status, 202) << back.body.dump();
+  EXPECT_EQ(back.body["status"], "true_match");
+  EXPECT_EQ(back.body["pending_review"]["status"], "escalated");
 }
 
 TEST_F(AlertHandlerTest, FalsePositiveFeedsTheGoodGuyList) {

@@ -145,6 +145,7 @@ TEST(OpenApiTest, DocumentedRoutesListsEveryOperation) {
                                      {"GET", "/alerts"},
                                      {"GET", "/alerts/{id}"},
                                      {"POST", "/alerts/{id}/decision"},
+                                     {"POST", "/alerts/{id}/review"},
                                      {"GET", "/catalog"},
                                      {"GET", "/algorithms"},
                                      {"GET", "/healthz"},

@@ -346,7 +346,16 @@ TEST(ServerAuthTest, AViewerKeyCannotDecideAlerts) {
   ASSERT_TRUE(decided);
   EXPECT_EQ(decided->status, 403);
   EXPECT_EQ(Json(decided)["detail"],
-            "deciding an alert needs the analyst role; the key of 'vic' is a viewer key");
+            "deciding an alert needs the analyst role; the key of 'vic' has the viewer role");
+  httplib::Headers analyst = {{"Authorization", std::string("ApiKey ") + kUserKey}};
+  auto reviewed =
+      c.Post("/alerts/1/review", analyst, R"({"approve": true, "note": "ok"})", "application/json");
+  ASSERT_TRUE(reviewed);
+  EXPECT_EQ(reviewed->status, 403);
+  EXPECT_NE(Json(reviewed)["detail"].get<std::string>().find(
+                "reviewing another's decision needs the reviewer role"),
+            std::string::npos)
+      << reviewed->body;
   auto admin_path = c.Post("/admin/reload?sync=true", viewer, "", "application/json");
   EXPECT_EQ(admin_path->status, 403);
 }

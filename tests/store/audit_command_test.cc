@@ -111,8 +111,16 @@ TEST_P(AuditCommandTest, ARealisticSequenceVerifiesCleanAndATamperedAlertIsRepor
   alerts.decision = "false_positive";
   alerts.note = "different person: born 1990";
   alerts.analyst = "ana";
+  alerts.four_eyes.strong_score = 0;  // every false positive waits for a reviewer
   out.str("");
   ASSERT_EQ(RunAlertsDecide(alerts, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("waits for a reviewer other than ana"), std::string::npos) << out.str();
+  PrintedHead(out.str());
+  alerts.approve = true;
+  alerts.note = "agreed: the birth years differ";
+  alerts.analyst = "rev";
+  out.str("");
+  ASSERT_EQ(RunAlertsReview(alerts, out, err), 0) << err.str();
   const std::string decided = PrintedHead(out.str());
 
   // A store-backed screen records what it used, and publishes too.
@@ -122,7 +130,7 @@ TEST_P(AuditCommandTest, ARealisticSequenceVerifiesCleanAndATamperedAlertIsRepor
   screen.single.names = {"Lee Won-ho"};
   out.str("");
   ASSERT_EQ(RunScreen(screen, out, err), 0) << err.str();
-  EXPECT_EQ(HeadFileLines(), 5u);
+  EXPECT_EQ(HeadFileLines(), 6u);
 
   std::string report;
   ASSERT_EQ(Verify(report, {decided}), 0) << report;

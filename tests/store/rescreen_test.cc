@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "eval/customer_deck.h"
@@ -217,12 +218,20 @@ TEST_P(RescreenTest, AFalsePositiveStaysQuietUntilTheCustomerChanges) {
   ASSERT_TRUE(alerts.ok());
   ASSERT_EQ(alerts->size(), 1u);
   int64_t id = alerts->front().id;
+  // The audit row that opened it names the business's customer id.
+  auto opened = db().QueryValue("SELECT details FROM audit_log WHERE action = 'alert.open'");
+  ASSERT_TRUE(opened.ok() && opened->has_value());
+  EXPECT_EQ(nlohmann::json::parse(**opened).value("customer", ""), "K1") << **opened;
 
   EXPECT_FALSE(DecideAlert(db(), id, "maybe", "x", "ana").ok());
   EXPECT_FALSE(DecideAlert(db(), id, "false_positive", "", "ana").ok());
   auto decided = DecideAlert(db(), id, "false_positive", "different person: born 1990", "ana");
   ASSERT_TRUE(decided.ok()) << decided.error().ToString();
-  EXPECT_FALSE(decided->live());
+  // An exact name: strong evidence, so a second person approves (four_eyes_test.cc).
+  ASSERT_TRUE(decided->pending.has_value());
+  auto approved = ReviewDecision(db(), id, true, "agreed", "rev");
+  ASSERT_TRUE(approved.ok()) << approved.error().ToString();
+  EXPECT_FALSE(approved->live());
   EXPECT_FALSE(DecideAlert(db(), id, "true_match", "changed my mind", "ana").ok());
 
   RescreenReport again = Run(db(), /*full=*/true);
