@@ -13,7 +13,8 @@ FUZZERS ?= lists ofac batch names snapshot http payments
 APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohmann-json3-dev \
                 libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev clang-format \
                 libcpp-httplib-dev libboost-dev libssl-dev openssl wrk curl \
-                libsqlite3-dev libpq-dev postgresql libtomlplusplus-dev chromium libpng-dev \
+                libsqlite3-dev libpq-dev postgresql libtomlplusplus-dev chromium fonts-noto-cjk nodejs \
+                libpng-dev \
                 libzip-dev zlib1g-dev clang libfuzzer-14-dev llvm libxml2-utils libyaml-cpp-dev \
                 python3-dev pybind11-dev python3-pybind11 python3-pandas python3-dask \
                 python3-distributed

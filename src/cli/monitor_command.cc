@@ -23,17 +23,7 @@
 #include "store/store.h"
 
 namespace embargo::cli {
-namespace {
-
-std::string MatchedName(const store::Alert& a) {
-  auto j = nlohmann::json::parse(a.explanation, nullptr, false);
-  if (j.is_object() && j.contains("matched_name") && j["matched_name"].is_string()) {
-    return j["matched_name"].get<std::string>();
-  }
-  return "";
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::ostream& err) {
   const std::string shown = args.path == "-" ? "<stdin>" : args.path;
@@ -167,7 +157,7 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
     const char* state = !a.live() ? "closed" : a.pending ? "pending" : "live";
     out << fmt::format("{:>6} {} {} {} {} {} {:>5.3f}  {}\n", a.id, FitColumn(a.customer, 10),
                        FitColumn(a.status, 14), FitColumn(state, 7), FitColumn(a.customer_name, 26),
-                       FitColumn(a.entity_id, 24), a.score, MatchedName(a));
+                       FitColumn(a.entity_id, 24), a.score, store::AlertMatchedName(a));
   }
   auto counts = store::AlertCounts(*db);
   if (counts.ok()) {

@@ -41,7 +41,10 @@ Response HandleAlertList(store::Database& db, const Params& params) {
   if (!alerts.ok()) return ErrorResponse(500, alerts.error().ToString());
   Response r;
   r.body = {{"results", nlohmann::json::array()}, {"limit", *limit}, {"offset", *offset}};
-  for (const store::Alert& a : *alerts) r.body["results"].push_back(store::AlertToJson(a));
+  const bool brief = Param(params, "brief") == "true";
+  for (const store::Alert& a : *alerts) {
+    r.body["results"].push_back(brief ? store::AlertSummaryJson(a) : store::AlertToJson(a));
+  }
   return r;
 }
 
@@ -54,6 +57,11 @@ Response HandleAlert(store::Database& db, const std::string& id) {
   if (!decisions.ok()) return ErrorResponse(500, decisions.error().ToString());
   Response r;
   r.body = store::AlertToJson(*alert, *decisions);
+  // The customer's record as it was screened, beside the listed entity.
+  auto record = db.QueryValue("SELECT record FROM customers WHERE id = ?", {alert->customer_id});
+  if (!record.ok()) return ErrorResponse(500, record.error().ToString());
+  nlohmann::json fields = nlohmann::json::parse(record->value_or("null"), nullptr, false);
+  r.body["customer_record"] = fields.is_discarded() ? nlohmann::json() : fields;
   return r;
 }
 

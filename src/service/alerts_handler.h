@@ -16,8 +16,12 @@
 namespace embargo::service {
 
 // 200 {"results": [alert...], "limit", "offset"}; 400 on a bad parameter.
+// brief=true: each alert without its explanation, with its "matched_name"
+// (a queue's rows: a fifth of the bytes).
 Response HandleAlertList(store::Database& db, const Params& params);
-// 200 the alert with "decisions"; 404 when there is no such alert.
+// 200 the alert with "decisions" and "customer_record" (the customer's
+// screening fields: names, schema, birth_dates, countries, id_numbers ...);
+// 404 when there is no such alert.
 Response HandleAlert(store::Database& db, const std::string& id);
 // 200 the updated alert; 400 on a bad body or status, a missing note, or a
 // closed alert; 404 when there is no such alert. The decision is recorded

@@ -193,6 +193,8 @@ json AlertOperations() {
        Param("all", "query", {{"type", "boolean"}}, "Include closed alerts"),
        Param("pending", "query", {{"type", "boolean"}},
              "Only alerts whose decision waits for a reviewer (four-eyes)"),
+       Param("brief", "query", {{"type", "boolean"}},
+             "Each alert without its explanation, with its matched_name"),
        Param("limit", "query", Integer(1, 1000), "Alerts per page (default 50)"),
        Param("offset", "query", Integer(0, 2000000000), "Alerts to skip")},
       ErrorReplies({{"200", Reply("A page of alerts", "schemas/Object")}},
@@ -238,6 +240,42 @@ json AlertOperations() {
                         {"properties", {{"approve", {{"type", "boolean"}}}, {"note", String()}}},
                         {"required", {"approve", "note"}}})}};
   return {{"list", list}, {"one", one}, {"decide", decide}, {"review", review}};
+}
+
+// The audit trail, the caller, and the workbench's pages.
+json WorkbenchOperations() {
+  json audit = Operation(
+      "audit_rows",
+      "The latest audit rows, newest first (reviewer role; service started with --store); "
+      "each row's recorded table state is left out",
+      {Param("limit", "query", Integer(1, 1000), "Rows (default 50)"),
+       Param("before", "query", Integer(1, 2000000000), "Only rows before this one (paging)")},
+      ErrorReplies({{"200", Reply("Audit rows", "schemas/Object")}}, {400, 401, 403, 404, 429}));
+  json verify = Operation(
+      "audit_verify",
+      "Walk the hash chain and compare every audited table with what the chain records; the "
+      "published heads are checked, the audit key's anchors are not (embargo audit verify with "
+      "the key) (reviewer role)",
+      json::array(),
+      ErrorReplies({{"200", Reply("The verification report: ok, rows, head, differences, "
+                                  "problems, notes",
+                                  "schemas/Object")}},
+                   {401, 403, 404, 429}));
+  json whoami = Operation(
+      "whoami", "The user and role of the request's key (loopback without keys: local, admin)",
+      json::array(),
+      ErrorReplies({{"200", Reply("user, role, monitoring", "schemas/Object")}}, {401, 403, 429}));
+  json html = {{"text/html", {{"schema", String()}}}};
+  json ui = Operation(
+      "workbench",
+      "The analyst's workbench: an HTML page over this API (no key needed to load it; it asks "
+      "for one)",
+      json::array(), ErrorReplies({{"200", {{"description", "HTML"}, {"content", html}}}}, {403}));
+  json asset =
+      Operation("workbench_file", "The workbench's script and style sheet",
+                {Param("file", "path", String(), "app.js or app.css")},
+                ErrorReplies({{"200", {{"description", "JavaScript or CSS"}}}}, {403, 404}));
+  return {{"audit", audit}, {"verify", verify}, {"whoami", whoami}, {"ui", ui}, {"asset", asset}};
 }
 
 json PaymentsOperation() {
@@ -370,6 +408,11 @@ json Paths() {
       {"/alerts/{id}", {{"get", AlertOperations()["one"]}}},
       {"/alerts/{id}/decision", {{"post", AlertOperations()["decide"]}}},
       {"/alerts/{id}/review", {{"post", AlertOperations()["review"]}}},
+      {"/audit", {{"get", WorkbenchOperations()["audit"]}}},
+      {"/audit/verify", {{"post", WorkbenchOperations()["verify"]}}},
+      {"/whoami", {{"get", WorkbenchOperations()["whoami"]}}},
+      {"/ui", {{"get", WorkbenchOperations()["ui"]}}},
+      {"/ui/{file}", {{"get", WorkbenchOperations()["asset"]}}},
       {"/payments/screen", {{"post", PaymentsOperation()}}},
       {"/reconcile/{dataset}", {{"get", reconcile["manifest"]}, {"post", reconcile["post"]}}},
       {"/reconcile/{dataset}/suggest/entity", {{"get", reconcile["entity"]}}},

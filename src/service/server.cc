@@ -14,6 +14,7 @@
 #include "payments/payment_screener.h"
 #include "service/alerts_handler.h"
 #include "service/algorithms_handler.h"
+#include "service/audit_handler.h"
 #include "service/catalog_handler.h"
 #include "service/entity_handler.h"
 #include "service/ftm_graph.h"
@@ -25,6 +26,7 @@
 #include "service/reconcile_handler.h"
 #include "service/request_target.h"
 #include "service/search_handler.h"
+#include "service/ui_assets.h"
 #include "store/payment_cases.h"
 #include "store/store.h"
 #include "store/versions.h"
@@ -82,6 +84,10 @@ enum class RouteId {
   kAlert,
   kAlertDecision,
   kAlertReview,
+  kAudit,
+  kAuditVerify,
+  kWhoAmI,
+  kUi,
   kPaymentsScreen,
   kReconcile,
   kReconcileSuggestEntity,
@@ -122,6 +128,11 @@ constexpr Route kRoutes[] = {
     {RouteId::kAlertDecision, "POST", "/alerts/{id}/decision", "/alerts/{id}/decision",
      Capture::kDigits},
     {RouteId::kAlertReview, "POST", "/alerts/{id}/review", "/alerts/{id}/review", Capture::kDigits},
+    {RouteId::kAudit, "GET", "/audit", "/audit"},
+    {RouteId::kAuditVerify, "POST", "/audit/verify", "/audit/verify"},
+    {RouteId::kWhoAmI, "GET", "/whoami", "/whoami"},
+    {RouteId::kUi, "GET", "/ui", "/ui"},
+    {RouteId::kUi, "GET", "/ui/{file}", "/ui"},
     {RouteId::kReconcile, "GET", "/reconcile/{dataset}", "/reconcile"},
     {RouteId::kReconcile, "POST", "/reconcile/{dataset}", "/reconcile"},
     {RouteId::kReconcileSuggestEntity, "GET", "/reconcile/{dataset}/suggest/entity",
@@ -135,6 +146,20 @@ constexpr Route kRoutes[] = {
     {RouteId::kReconcilePreview, "GET", "/reconcile/{dataset}/preview", "/reconcile/preview"},
 };
 
+// A workbench file (service/ui_assets.h); "/ui" is its index page.
+HttpReply UiReply(const std::string& file) {
+  const UiAsset* asset = FindUiAsset(file.empty() ? "index.html" : file);
+  if (asset == nullptr) return ErrorReply(404, "not found");
+  HttpReply reply{200, std::string(asset->content_type), {}, std::string(asset->body)};
+  reply.headers.emplace_back("Content-Security-Policy",
+                             "default-src 'none'; script-src 'self'; style-src 'self'; "
+                             "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+                             "base-uri 'none'; form-action 'none'");
+  reply.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  reply.headers.emplace_back("Cache-Control", "no-cache");
+  return reply;
+}
+
 // The least role a route needs beyond a valid key (viewer: reads and
 // screens), and what it does, for the 403. /admin/ paths need admin (above).
 struct RoleNeed {
@@ -145,6 +170,8 @@ RoleNeed RequiredRole(RouteId id) {
   switch (id) {
     case RouteId::kAlertDecision: return {Role::kAnalyst, "deciding an alert"};
     case RouteId::kAlertReview: return {Role::kReviewer, "reviewing another's decision"};
+    case RouteId::kAudit:
+    case RouteId::kAuditVerify: return {Role::kReviewer, "reading the audit trail"};
     default: return {Role::kViewer, ""};
   }
 }
@@ -505,6 +532,16 @@ HttpDispatch Server::Dispatch(HttpRequest&& request) {
     return Finish(log, ErrorReply(429, fmt::format("too many concurrent requests (limit {})",
                                                    options_.limits.max_concurrent)));
   }
+  if (route != nullptr && route->id == RouteId::kUi) {
+    // The page itself holds no data: it loads for anyone the server answers
+    // at all, and asks for a key before it calls the API.
+    if (keys_.empty() && !IsLoopback(request.remote_addr)) {
+      return Finish(
+          log, ErrorReply(403, "no API keys are configured: only loopback clients are served"));
+    }
+    log.endpoint = route->endpoint;
+    return Finish(log, UiReply(captured));
+  }
   std::optional<KeyHolder> caller;
   if (keys_.empty()) {
     if (!IsLoopback(request.remote_addr) && !probe) {
@@ -655,6 +692,20 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
           });
         });
         break;
+      case RouteId::kAudit:
+        r = with_store([&](store::Database& db) { return HandleAuditList(db, params); });
+        break;
+      case RouteId::kAuditVerify:
+        r = with_store([&](store::Database& db) {
+          return HandleAuditVerify(db, head_publisher_->head_file());
+        });
+        break;
+      case RouteId::kWhoAmI:
+        r.body = {{"user", call.caller.user},
+                  {"role", RoleName(call.caller.role)},
+                  {"monitoring", store_ != nullptr}};
+        break;
+      case RouteId::kUi: break;  // answered in Dispatch
       case RouteId::kPaymentsScreen: r = ScreenPayments(call, *snapshot); break;
       case RouteId::kReconcile: {
         std::string base =

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 namespace embargo::store {
 namespace {
@@ -16,14 +15,6 @@ const std::vector<std::string>& Header() {
       "analyst",      "decided_at",  "decision_note", "review_state", "review_reason",
       "reviewer",     "reviewed_at", "review_note"};
   return kHeader;
-}
-
-std::string MatchedName(const Alert& a) {
-  nlohmann::json e = nlohmann::json::parse(a.explanation, nullptr, false);
-  if (e.is_object() && e.contains("matched_name") && e["matched_name"].is_string()) {
-    return e["matched_name"].get<std::string>();
-  }
-  return "";
 }
 
 }  // namespace
@@ -48,7 +39,7 @@ Result<std::vector<std::vector<std::string>>> AlertExportTable(Database& db,
                                             a.dataset,
                                             std::to_string(a.version_id),
                                             fmt::format("{:.4f}", a.score),
-                                            MatchedName(a),
+                                            AlertMatchedName(a),
                                             a.status,
                                             state,
                                             a.created_at,

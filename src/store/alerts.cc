@@ -80,6 +80,23 @@ nlohmann::json AlertToJson(const Alert& a) {
           {"explanation", explanation.is_discarded() ? nlohmann::json() : explanation}};
 }
 
+std::string AlertMatchedName(const Alert& a) {
+  nlohmann::json e = nlohmann::json::parse(a.explanation, nullptr, false);
+  if (e.is_object() && e.contains("matched_name") && e["matched_name"].is_string()) {
+    return e["matched_name"].get<std::string>();
+  }
+  return "";
+}
+
+nlohmann::json AlertSummaryJson(const Alert& a) {
+  Alert row = a;
+  row.explanation.clear();  // not parsed into the JSON only to be dropped
+  nlohmann::json j = AlertToJson(row);
+  j.erase("explanation");
+  j["matched_name"] = AlertMatchedName(a);
+  return j;
+}
+
 nlohmann::json AlertToJson(const Alert& alert, const std::vector<Decision>& decisions) {
   nlohmann::json j = AlertToJson(alert);
   j["decisions"] = nlohmann::json::array();

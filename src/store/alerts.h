@@ -79,6 +79,10 @@ struct Decision {
 // "decided_at", "review": null | {"reason", "state", "reviewer", "note",
 // "reviewed_at"}}].
 nlohmann::json AlertToJson(const Alert& alert);
+// The same without "explanation", with its "matched_name": a queue's row.
+nlohmann::json AlertSummaryJson(const Alert& alert);
+// The listed name the alert matched, from its explanation ("" if none).
+std::string AlertMatchedName(const Alert& alert);
 nlohmann::json AlertToJson(const Alert& alert, const std::vector<Decision>& decisions);
 
 struct AlertFilter {

@@ -490,6 +490,32 @@ TEST(AlertServerTest, ServesTheAlertsAndListsOfItsStore) {
   EXPECT_EQ(heads->back().head.hash, last->front().Text(1));
   EXPECT_EQ(heads->back().head.hmac, "");  // no audit key configured
 
+  // The alert carries the customer's record beside the listed entity's id.
+  EXPECT_EQ(alert["customer_record"]["names"], nlohmann::json::array({"Lee Won-ho"}));
+  EXPECT_EQ(alert["customer_record"]["birth_dates"], nlohmann::json::array({"1964-07-17"}));
+
+  // The audit trail over HTTP: the decision is the newest row, and the
+  // chain and tables verify.
+  auto audit = c.Get("/audit?limit=2");
+  ASSERT_TRUE(audit);
+  ASSERT_EQ(audit->status, 200) << audit->body;
+  nlohmann::json rows = Json(audit)["results"];
+  ASSERT_EQ(rows.size(), 2u) << rows.dump();
+  EXPECT_EQ(rows[0]["action"], "alert.decide");
+  EXPECT_EQ(rows[0]["actor"], "local");
+  EXPECT_EQ(rows[0]["details"]["note"], "same person");
+  EXPECT_FALSE(rows[0]["details"].contains("state")) << "the recorded state is left out";
+  EXPECT_GT(rows[0]["seq"].get<int64_t>(), rows[1]["seq"].get<int64_t>());
+  auto older = c.Get(fmt::format("/audit?limit=1&before={}", rows[0]["seq"].get<int64_t>()));
+  ASSERT_TRUE(older);
+  EXPECT_EQ(Json(older)["results"][0]["seq"], rows[1]["seq"]);
+  EXPECT_EQ(c.Get("/audit?limit=0")->status, 400);
+  auto verified = c.Post("/audit/verify", "", "application/json");
+  ASSERT_TRUE(verified);
+  ASSERT_EQ(verified->status, 200) << verified->body;
+  EXPECT_EQ(Json(verified)["ok"], true) << verified->body;
+  EXPECT_EQ(Json(verified)["rows"], rows[0]["seq"]);
+
   auto bad = c.Post(fmt::format("/alerts/{}/decision", id), "{oops", "application/json");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);

@@ -360,6 +360,50 @@ TEST(ServerAuthTest, AViewerKeyCannotDecideAlerts) {
   EXPECT_EQ(admin_path->status, 403);
 }
 
+// The workbench page loads without a key (it holds no data and asks for
+// one), under a content security policy that allows nothing from elsewhere;
+// what it calls needs a key as any client's call does.
+TEST(ServerAuthTest, TheWorkbenchLoadsWithoutAKeyAndItsApiCallsNeedOne) {
+  RunningServer server(true);
+  auto c = server.Client();
+  auto page = c.Get("/ui");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("<script src=\"/ui/app.js\"></script>"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'none'"),
+            std::string::npos);
+  EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
+  for (const char* file : {"/ui/app.js", "/ui/app.css"}) {
+    auto asset = c.Get(file);
+    ASSERT_TRUE(asset);
+    EXPECT_EQ(asset->status, 200) << file;
+    EXPECT_GT(asset->body.size(), 1000u) << file;
+  }
+  // Assets come from a table compiled in, never from a file path.
+  EXPECT_NE(c.Get("/ui/../keys")->status, 200);
+  EXPECT_NE(c.Get("/ui/..%2Fkeys")->status, 200);
+  EXPECT_EQ(c.Get("/ui/missing.js")->status, 404);
+  EXPECT_EQ(c.Get("/whoami")->status, 401);
+
+  httplib::Headers viewer = {{"Authorization", std::string("ApiKey ") + kViewerKey}};
+  auto who = c.Get("/whoami", viewer);
+  ASSERT_TRUE(who);
+  ASSERT_EQ(who->status, 200) << who->body;
+  EXPECT_EQ(Json(who),
+            (nlohmann::json{{"user", "vic"}, {"role", "viewer"}, {"monitoring", false}}));
+  auto audit = c.Get("/audit", viewer);
+  ASSERT_TRUE(audit);
+  EXPECT_EQ(audit->status, 403);
+  EXPECT_EQ(Json(audit)["detail"],
+            "reading the audit trail needs the reviewer role; the key of 'vic' has the viewer "
+            "role");
+  httplib::Headers admin = {{"Authorization", std::string("ApiKey ") + kAdminKey}};
+  auto off = c.Get("/audit", admin);
+  ASSERT_TRUE(off);
+  EXPECT_EQ(off->status, 404) << "no store: " << off->body;
+}
+
 TEST(ServerAuthTest, OnlyAdminsSeeServerPathsInReadyzAndNobodyInTheCatalog) {
   RunningServer server(true);
   auto c = server.Client();

@@ -1,0 +1,145 @@
+// The workbench's main paths in headless chromium (run.sh sets the server
+// up): sign in with a key, screen a name and read its explanation, open an
+// alert and see both sides, decide it as an analyst (four-eyes holds it),
+// approve it as a reviewer, and find both in the audit trail, whose chain
+// verifies. Each page is checked with axe-core (no serious or critical
+// violation) and saved as a screenshot. Exits non-zero on the first failure.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const base = process.env.EMBARGO_URL;
+const shots = process.env.SHOTS;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+let failed = false;
+try {
+  // bypassCSP: only so axe-core can be injected; the page itself runs under the CSP.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  async function check(name) {
+    await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => await window.axe.run(document));
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), [],
+      `${name}: accessibility`);
+    console.log(`ok ${name} (axe: ${result.violations.length} minor, ${result.passes.length} rules pass)`);
+  }
+  async function signIn(user) {
+    await page.goto(`${base}/ui#/login`);
+    await page.fill('#key', `key-of-${user}-0123456789`);
+    await page.click('#sign-in');
+    await page.waitForSelector('#alerts');
+    assert.match(await page.textContent('#who-name'), new RegExp(`^${user} \\(`));
+  }
+
+  // A wrong key is refused; the page says so.
+  await page.goto(`${base}/ui`);
+  await page.waitForSelector('#key');
+  await page.fill('#key', 'not-a-key');
+  await page.click('#sign-in');
+  await page.waitForSelector('.notice.error');
+  assert.match(await page.textContent('.notice.error'), /not valid/);
+  await check('login');
+
+  // The analyst's queue, timed from navigation to the table drawn.
+  await signIn('ana');
+  const rows = await page.$$eval('#alerts tbody tr', (trs) => trs.length);
+  assert.ok(rows >= 4, `alerts in the queue: ${rows}`);
+  await check('alerts');
+
+  // Screening: a South Korean spelling of a listed DPRK official.
+  await page.click('nav a[data-page=screen]');
+  await page.fill('#screen-name', 'Lee Won-ho');
+  await page.fill('#screen-birth', '1964-07-17');
+  await page.click('#screen-go');
+  await page.waitForSelector('#screen-results details');
+  const first = await page.textContent('#screen-results details summary');
+  assert.match(first, /RI WON HO/);
+  const explained = await page.textContent('#screen-results details .explanation');
+  assert.match(explained, /lee/);
+  assert.match(explained, /birth_date/);
+  await check('screen');
+
+  // An alert: both sides, then the analyst's false positive waits.
+  await page.click('nav a[data-page=alerts]');
+  await page.waitForSelector('#alerts');
+  await page.fill('#filter-customer', 'c-yun');
+  await page.click('#filter-go');
+  // YUN HO JIN is on the UN and the OFAC lists: an alert on each.
+  await page.waitForFunction(() => document.querySelectorAll('#alerts tbody tr').length >= 1);
+  const customers = await page.$$eval('#alerts tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+  assert.ok(customers.every((c) => c === 'c-yun'), `filtered by customer: ${customers}`);
+  await page.click('#alerts tbody tr');
+  await page.waitForSelector('#customer-card');
+  const alertUrl = page.url();
+  assert.match(await page.textContent('#customer-card'), /YUN HO JIN/);
+  assert.match(await page.textContent('#entity-card'), /Programmes|Remarks|Born/);
+  await page.selectOption('#decide-status', 'false_positive');
+  await page.fill('#decide-note', 'a namesake: our customer was born in 1990');
+  await page.click('#decide-go');
+  await page.waitForSelector('#alert-message .notice.wait');
+  assert.equal(await page.textContent('#alert-state'), 'pending');
+  assert.match(await page.textContent('main'), /waits for a reviewer other than ana/);
+  assert.equal(await page.$('#review'), null, 'the analyst cannot review her own decision');
+  await check('alert-pending');
+
+  // Another analyst cannot approve either: no reviewer role.
+  await signIn('bob');
+  await page.goto(alertUrl);
+  await page.waitForSelector('#customer-card');
+  assert.equal(await page.$('#review'), null, 'an analyst has no review form');
+
+  // The reviewer approves; the alert closes as a false positive.
+  await signIn('rev');
+  await page.goto(alertUrl);
+  await page.waitForSelector('#review');
+  await page.fill('#review-note', 'checked the birth dates: different person');
+  await page.click('#review-approve');
+  await page.waitForSelector('#alert-message .notice.ok');
+  assert.equal(await page.textContent('#alert-state'), 'closed');
+  assert.equal(await page.textContent('#alert-status'), 'false_positive');
+  assert.match(await page.textContent('#decisions'), /approved by rev/);
+  await check('alert-approved');
+
+  // The audit trail names both, and its chain verifies.
+  await page.click('nav a[data-page=audit]');
+  await page.waitForSelector('#audit');
+  const audit = await page.textContent('#audit');
+  assert.match(audit, /alert\.approve/);
+  assert.match(audit, /alert\.decide/);
+  const approveRow = await page.$$eval('#audit tbody tr', (trs) =>
+    trs.map((tr) => [...tr.children].map((td) => td.textContent)).find((c) => c[3] === 'alert.approve'));
+  assert.equal(approveRow[2], 'rev');
+  await page.click('#verify');
+  await page.waitForSelector('#verify-result .notice');
+  assert.match(await page.textContent('#verify-result'), /^Intact/);
+  await check('audit');
+
+  // A viewer sees the queue but no decision form, and no audit trail.
+  await signIn('vic');
+  await page.goto(alertUrl.replace(/\d+$/, (id) => String(Number(id))));
+  await page.waitForSelector('#customer-card');
+  assert.equal(await page.$('#decide'), null);
+  await page.click('nav a[data-page=audit]');
+  await page.waitForSelector('.notice.error');
+  assert.match(await page.textContent('.notice.error'), /reviewer role/);
+
+  assert.deepEqual(consoleErrors.filter((e) => !/status of 40[13]/.test(e)), [], 'console errors');
+  console.log('workbench: all paths pass');
+} catch (e) {
+  failed = true;
+  console.error(e);
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
