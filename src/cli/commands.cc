@@ -90,6 +90,9 @@ int Main(int argc, char** argv) {
   screen_cmd->add_option("--output", screen.output,
                          "JSON lines output, one line per row with its \"warnings\" (default "
                          "stdout)");
+  screen_cmd->add_option("--certificate", screen.certificate,
+                         "Also write a screening certificate (HTML: what was screened, when, by "
+                         "whom, against which list versions, with what result) to this file");
   screen_cmd->add_option("--summary", screen.summary,
                          "Also write the batch summary (rows screened, with warnings, not "
                          "screened, alerted) as JSON to this file");

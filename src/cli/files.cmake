@@ -2,6 +2,7 @@ list(APPEND EMBARGO_SOURCES
   src/cli/commands.cc
   src/cli/progress.cc
   src/cli/text_columns.cc
+  src/cli/certificate.cc
   src/cli/batch_input.cc
   src/cli/customer_selection.cc
   src/cli/open_screener.cc

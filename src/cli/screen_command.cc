@@ -4,13 +4,17 @@
 
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cli/batch_input.h"
+#include "cli/certificate.h"
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "common/json_text.h"
 #include "common/parallel.h"
 #include "match/match_json.h"
+#include "store/audit.h"
+#include "store/database.h"
 
 namespace embargo::cli {
 namespace {
@@ -165,6 +169,31 @@ void PrintMatchTable(const Query& query, const std::vector<Match>& matches, std:
   }
 }
 
+namespace {
+
+// What every certificate of this run says, whatever was screened.
+CertificateRun CertificateBase(const ScreenArgs& args, const Screener& screener) {
+  CertificateRun run;
+  run.at = store::NowUtc();
+  run.by = store::CurrentUser();
+  run.version = EMBARGO_VERSION;
+  run.settings = fmt::format(
+      "alert threshold {:.2f}, cutoff {}, at most {} matches per name", args.threshold,
+      args.cutoff < 0 ? "the threshold" : fmt::format("{:.2f}", args.cutoff), args.limit);
+  run.datasets = screener.lists().datasets;
+  return run;
+}
+
+int WriteCertificate(const ScreenArgs& args, const CertificateRun& run, std::ostream& out,
+                     std::ostream& err) {
+  int code = WriteOutput("screen", args.certificate, out, err,
+                         [&](std::ostream& sink) { sink << CertificateHtml(run); });
+  if (code == 0) err << "screening certificate: " << args.certificate << '\n';
+  return code;
+}
+
+}  // namespace
+
 int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
   ScreenOptions options{args.threshold, args.cutoff, args.limit};
   if (args.input.empty() && args.single.names.empty()) {
@@ -183,8 +212,13 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
       return 2;
     }
     for (const std::string& w : query->warnings) err << "warning: " << w << '\n';
-    PrintMatchTable(*query, (*screener)->Screen(*query, options), out);
-    return 0;
+    std::vector<Match> matches = (*screener)->Screen(*query, options);
+    PrintMatchTable(*query, matches, out);
+    if (args.certificate.empty()) return 0;
+    CertificateRun run = CertificateBase(args, **screener);
+    run.query = &*query;
+    run.matches = std::move(matches);
+    return WriteCertificate(args, run, out, err) == 0 ? kExitOk : kExitFailed;
   }
   auto input = ReadBatchInput(args.input, args.mappings,
                               BatchDecoding{args.encoding, args.single.date_order, args.sheet});
@@ -196,12 +230,34 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
   bool summaries_to_stdout = args.print_alerts && !args.output.empty() && args.output != "-";
   const std::string shown = args.input == "-" ? "<stdin>" : args.input;
   BatchSummary summary;
+  // A certificate lists the alerts: collected here, and printed after the
+  // batch when --print-alerts asks for them too.
+  std::ostringstream alert_lines;
+  std::ostream* alerts = !args.certificate.empty() ? &alert_lines
+                         : summaries_to_stdout     ? &out
+                                                   : nullptr;
   int written = WriteOutput("screen", args.output, out, err, [&](std::ostream& sink) {
-    summary = ScreenBatch(**screener, *input, shown, options, args.threads, sink,
-                          summaries_to_stdout ? &out : nullptr);
+    summary = ScreenBatch(**screener, *input, shown, options, args.threads, sink, alerts);
   });
   if (written != 0) return written;
+  if (!args.certificate.empty() && summaries_to_stdout) out << alert_lines.str();
   PrintSummary(summary, args.threshold, err);
+  if (!args.certificate.empty()) {
+    CertificateRun run = CertificateBase(args, **screener);
+    run.input = shown;
+    run.input_sha256 = args.input == "-" ? "" : FileSha256(args.input);
+    run.rows = summary.rows;
+    run.screened = summary.screened;
+    run.with_warnings = summary.with_warnings;
+    run.not_screened = summary.not_screened;
+    run.alerted = summary.alerted;
+    std::istringstream lines(alert_lines.str());
+    for (std::string line; std::getline(lines, line);) run.alerts.push_back(line);
+    const bool to_file = !args.output.empty() && args.output != "-";
+    run.output = to_file ? args.output : "";
+    run.output_sha256 = to_file ? FileSha256(args.output) : "";
+    if (WriteCertificate(args, run, out, err) != 0) return kExitFailed;
+  }
   if (!args.summary.empty()) {
     int summary_written = WriteOutput("screen", args.summary, out, err, [&](std::ostream& sink) {
       sink << SummaryJson(summary, shown, args.threshold).dump(2) << '\n';

@@ -25,6 +25,7 @@ struct ScreenArgs {
   std::string encoding;       // batch: "" = byte-order mark, else UTF-8
   std::string sheet;          // batch from an .xlsx workbook: "" = the first sheet
   std::string summary;        // batch: also write the summary as JSON to this file
+  std::string certificate;    // also write a screening certificate (cli/certificate.h) here
   bool print_alerts = false;  // batch: also print a readable line per alert
   QueryFields single;         // single-name mode; its date_order is the batch's too
 };
