@@ -229,6 +229,33 @@ function renderScreen() {
       results.replaceChildren(notice('error', e.message));
     }
   }
+  const message = h('textarea', { id: 'payment-message', rows: 8, cols: 70, spellcheck: 'false' });
+  const verdict = h('div', { id: 'payment-results', 'aria-live': 'polite' });
+  async function screenPayment(event) {
+    event.preventDefault();
+    verdict.replaceChildren(h('p', { class: 'muted' }, 'Screening…'));
+    try {
+      const res = await fetch('/payments/screen', {
+        method: 'POST',
+        headers: Object.assign({ 'Content-Type': 'text/plain' }, session.key ? { Authorization: 'ApiKey ' + session.key } : {}),
+        body: message.value,
+      });
+      const data = await res.json();
+      if (!res.ok) throw new ApiError(res.status, data.detail || res.statusText);
+      verdict.replaceChildren(
+        notice(data.decision === 'hold' ? 'error' : 'ok', data.decision === 'hold' ? 'Hold: a party, agent, code or place hits.' : 'Pass: nothing hits.'),
+        ...data.messages.map((m) => h('div', { class: 'card' },
+          h('h2', {}, `${m.type} ${m.id || ''} · ${m.amount || ''} ${m.currency || ''} · ${m.decision}`),
+          m.hits.length === 0 ? h('p', { class: 'muted' }, 'No hits.') : h('table', { class: 'payment-hits' },
+            h('thead', {}, h('tr', {}, ['Field', 'Role', 'What', 'Score', 'Listed', 'Detail'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', {}, m.hits.map((hit) => h('tr', {}, h('td', { class: 'mono' }, hit.path), h('td', {}, hit.role),
+              h('td', {}, hit.text), h('td', { class: 'num' }, Number(hit.score).toFixed(3)),
+              h('td', {}, hit.entity ? h('a', { href: '#/entity/' + encodeURIComponent(hit.entity.id) }, hit.entity.caption) : ''),
+              h('td', {}, hit.detail))))))));
+    } catch (e) {
+      verdict.replaceChildren(notice('error', e.message));
+    }
+  }
   show('Screen a name',
     h('form', { class: 'bar', onsubmit: run },
       h('label', { for: 'screen-name' }, 'Name (any script)', name),
@@ -236,13 +263,18 @@ function renderScreen() {
       h('label', { for: 'screen-birth' }, 'Birth date', birth),
       h('label', { for: 'screen-country' }, 'Nationality or country', country),
       h('button', { type: 'submit', id: 'screen-go' }, 'Screen')),
-    results);
+    results,
+    h('h2', {}, 'Screen a payment message'),
+    h('form', { class: 'bar', onsubmit: screenPayment },
+      h('label', { for: 'payment-message' }, 'ISO 20022 XML (pacs.008, pacs.009, pain.001) or SWIFT MT (MT103, MT202)', message),
+      h('button', { type: 'submit', id: 'payment-go' }, 'Screen message')),
+    verdict);
   name.focus();
 }
 
 // ---- alerts ----
 
-const alertsView = { sort: 'score', descending: true, rows: [], generation: 0 };
+const alertsView = { sort: 'score', descending: true, rows: [], generation: 0, selected: new Set() };
 
 function stateOf(a) {
   if (!a.live) return 'closed';
@@ -280,6 +312,7 @@ async function renderAlerts() {
       table.replaceChildren(notice('error', e.message));
     }
   }
+  const bulk = can('analyst') ? bulkForm(load) : '';
   show('Alerts',
     h('form', { class: 'bar', onsubmit: load },
       h('label', { for: 'filter-status' }, 'Status', status),
@@ -289,8 +322,49 @@ async function renderAlerts() {
       h('label', { class: 'check', for: 'filter-pending' }, pending, 'waiting for a reviewer'),
       h('label', { class: 'check', for: 'filter-closed' }, closed, 'closed too'),
       h('button', { type: 'submit', id: 'filter-go' }, 'Filter')),
-    h('p'), table);
+    h('p'), table, bulk);
   await load();
+}
+
+// One decision for every selected alert (identical false positives: the
+// same namesake on many customers), each recorded as its own decision and
+// held by four-eyes where a single one would be.
+function bulkForm(reload) {
+  const status = h('select', { id: 'bulk-status' },
+    ['false_positive', 'true_match', 'escalated'].map((s) => h('option', { value: s }, s)));
+  const note = h('textarea', { id: 'bulk-note', required: true });
+  const result = h('div', { id: 'bulk-result', 'aria-live': 'polite' });
+  async function decide(event) {
+    event.preventDefault();
+    const ids = [...alertsView.selected];
+    if (ids.length === 0) {
+      result.replaceChildren(notice('error', 'Select the alerts to decide first.'));
+      return;
+    }
+    let recorded = 0, held = 0;
+    const failures = [];
+    for (const id of ids) {
+      try {
+        const r = await api('POST', `/alerts/${id}/decision`, { status: status.value, note: note.value });
+        if (r.status === 202) held += 1;
+        else recorded += 1;
+      } catch (e) {
+        failures.push(`alert ${id}: ${e.message}`);
+      }
+    }
+    alertsView.selected.clear();
+    await reload();
+    result.replaceChildren(
+      notice(failures.length ? 'error' : 'ok',
+        `${recorded} decided, ${held} waiting for a reviewer (four-eyes)` + (failures.length ? `, ${failures.length} failed` : '') + '.'),
+      failures.length ? h('ul', {}, failures.map((f) => h('li', {}, f))) : '');
+  }
+  return h('div', {}, h('h2', {}, 'Decide the selected alerts'),
+    h('form', { class: 'bar', id: 'bulk', onsubmit: decide },
+      h('label', { for: 'bulk-status' }, 'Decision', status),
+      h('label', { for: 'bulk-note' }, 'Why (required; the same note on each)', note),
+      h('button', { type: 'submit', id: 'bulk-go' }, 'Decide selected')),
+    result);
 }
 
 const ALERT_COLUMNS = [
@@ -312,8 +386,10 @@ function drawAlerts(container) {
     const order = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
     return alertsView.descending ? -order : order;
   });
-  const head = h('tr', {}, ALERT_COLUMNS.map(([key, label, , cls]) => h('th', {
-    scope: 'col', class: cls,
+  const selectable = can('analyst');
+  const head = h('tr', {}, selectable ? h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Select')) : '',
+    ALERT_COLUMNS.map(([key, label, , cls]) => h('th', {
+    scope: 'col', class: [cls, 'col-' + key].filter(Boolean).join(' '),
     'aria-sort': key === alertsView.sort ? (alertsView.descending ? 'descending' : 'ascending') : undefined,
   }, h('button', {
     class: 'sort', type: 'button', onclick: () => {
@@ -326,7 +402,13 @@ function drawAlerts(container) {
   const row = (a) => {
     const open = () => (location.hash = '#/alerts/' + a.id);
     const state = stateOf(a);
-    return h('tr', { class: 'clickable', tabindex: 0, onclick: open, onkeydown: (e) => e.key === 'Enter' && open() },
+    const pick = selectable && a.live && !a.pending_review ? h('input', {
+      type: 'checkbox', class: 'pick', 'aria-label': `select alert ${a.id}`, checked: alertsView.selected.has(a.id),
+      onclick: (e) => e.stopPropagation(),
+      onchange: (e) => { if (e.target.checked) alertsView.selected.add(a.id); else alertsView.selected.delete(a.id); },
+    }) : '';
+    return h('tr', { class: 'clickable', tabindex: 0, onclick: open, onkeydown: (e) => e.key === 'Enter' && e.target === e.currentTarget && open() },
+      selectable ? h('td', {}, pick) : '',
       h('td', { class: 'num' }, h('a', { href: '#/alerts/' + a.id }, String(a.id))),
       h('td', {}, a.customer), h('td', {}, a.customer_name),
       h('td', {}, ALERT_COLUMNS[3][2](a)), h('td', {}, a.dataset),

@@ -13,6 +13,8 @@ build=$3
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$build/browser"
 work=$(cd "$build/browser" && pwd)
+# A syntax error would show as a page that never draws: say it plainly.
+node --check "$here/../../ui/app.js"
 cp "$here/package.json" "$here/package-lock.json" "$here/workbench.mjs" "$work/"
 if [ ! -d "$work/node_modules/playwright-core" ] || [ ! -d "$work/node_modules/axe-core" ]; then
   (cd "$work" && npm ci --no-audit --no-fund --loglevel=error)

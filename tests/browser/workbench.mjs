@@ -70,6 +70,17 @@ try {
   assert.match(explained, /birth_date/);
   await check('screen');
 
+  // A payment message: the creditor is a listed DPRK official.
+  await page.fill('#payment-message', [
+    '{1:F01AABSLKLXAXXX0000000000}{2:I103HANYUS33XXXXN}{4:', ':20:REF1', ':23B:CRED',
+    ':32A:250922USD700,', ':50K:/100611002421', 'OPTIMA TECHNOLOGIES LTD', ':59:/LK123456',
+    'RI WON HO', ':71A:OUR', '-}'].join('\r\n'));
+  await page.click('#payment-go');
+  await page.waitForSelector('#payment-results .notice');
+  assert.match(await page.textContent('#payment-results .notice'), /^Hold/);
+  assert.match(await page.textContent('#payment-results table'), /creditor.*RI WON HO/s);
+  await check('screen-payment');
+
   // An alert: both sides, then the analyst's false positive waits.
   await page.click('nav a[data-page=alerts]');
   await page.waitForSelector('#alerts');
@@ -77,7 +88,7 @@ try {
   await page.click('#filter-go');
   // YUN HO JIN is on the UN and the OFAC lists: an alert on each.
   await page.waitForFunction(() => document.querySelectorAll('#alerts tbody tr').length >= 1);
-  const customers = await page.$$eval('#alerts tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+  const customers = await page.$$eval('#alerts tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent));
   assert.ok(customers.every((c) => c === 'c-yun'), `filtered by customer: ${customers}`);
   await page.click('#alerts tbody tr');
   await page.waitForSelector('#customer-card');
@@ -92,6 +103,23 @@ try {
   assert.match(await page.textContent('main'), /waits for a reviewer other than ana/);
   assert.equal(await page.$('#review'), null, 'the analyst cannot review her own decision');
   await check('alert-pending');
+
+  // Bulk: the three alerts of one customer escalated at once.
+  await page.click('nav a[data-page=alerts]');
+  await page.waitForSelector('#alerts');
+  await page.fill('#filter-customer', 'c-kim');
+  await page.click('#filter-go');
+  await page.waitForFunction(() => document.querySelectorAll('#alerts tbody input.pick').length >= 2);
+  const picks = await page.$$('#alerts tbody input.pick');
+  for (const pick of picks) await pick.check();
+  await page.selectOption('#bulk-status', 'escalated');
+  await page.fill('#bulk-note', 'common Korean name: ask the branch for the birth date');
+  await page.click('#bulk-go');
+  await page.waitForSelector('#bulk-result .notice');
+  assert.equal(await page.textContent('#bulk-result .notice'), `${picks.length} decided, 0 waiting for a reviewer (four-eyes).`);
+  await page.waitForFunction(() => [...document.querySelectorAll('#alerts tbody tr td:nth-child(8)')]
+    .every((td) => td.textContent === 'escalated'));
+  await check('alerts-bulk');
 
   // Another analyst cannot approve either: no reviewer role.
   await signIn('bob');
