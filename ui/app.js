@@ -550,13 +550,70 @@ async function renderEntity(id) {
     const counterparts = (xref.counterparts || []).map((c) => h('li', {},
       h('a', { href: '#/entity/' + encodeURIComponent(c.id || c.entity_id || '') }, c.caption || c.id || c.entity_id || '?'),
       ' ', h('span', { class: 'muted' }, values(c.dataset || c.datasets))));
+    let history = h('p', { class: 'muted', id: 'history' }, 'No list version in the store holds it (or the service runs without a store).');
+    try {
+      const versions = (await api('GET', '/history/' + encodeURIComponent(id))).data.versions;
+      history = h('table', { id: 'history' },
+        h('thead', {}, h('tr', {}, ['Version', 'In force from', 'State', 'What changed'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, versions.map((v) => h('tr', {},
+          h('td', { class: 'num' }, h('a', { href: '#/versions/' + v.version.id }, String(v.version.id))),
+          h('td', {}, v.version.effective_date), h('td', {}, v.state), h('td', {}, fieldChanges(v.fields))))));
+    } catch (e) {
+      if (e.status !== 404) history = notice('error', e.message);
+    }
     show(data.caption,
       h('div', { class: 'card' }, entityDetails(data)),
       h('h2', {}, 'The same target on other lists'),
       counterparts.length ? h('ul', { id: 'counterparts' }, counterparts)
-        : h('p', { class: 'muted', id: 'counterparts' }, 'No counterpart found on the other lists served.'));
+        : h('p', { class: 'muted', id: 'counterparts' }, 'No counterpart found on the other lists served.'),
+      h('h2', {}, 'Across list versions'), history);
   } catch (e) {
     show('Entity', notice('error', e.message));
+  }
+}
+
+// ---- list versions ----
+
+async function renderVersions() {
+  try {
+    const { data } = await api('GET', '/versions');
+    show('List versions',
+      h('p', { class: 'muted' }, 'Every version of every list the store holds, newest first. Open one to see what changed since the version before it.'),
+      h('table', { id: 'versions' },
+        h('thead', {}, h('tr', {}, ['Version', 'List', 'Published', 'In force from', 'Entities', 'Source', 'Stored'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, data.results.map((v) => h('tr', {},
+          h('td', { class: 'num' }, h('a', { href: '#/versions/' + v.id }, String(v.id))), h('td', {}, v.dataset),
+          h('td', {}, v.published || '—'), h('td', {}, v.effective_date), h('td', { class: 'num' }, String(v.entities)),
+          h('td', { class: 'details' }, v.origin), h('td', {}, v.fetched_at))))));
+  } catch (e) {
+    show('List versions', notice('error', e.message));
+  }
+}
+
+function fieldChanges(fields) {
+  return h('ul', { class: 'changes' }, fields.map((f) => h('li', {}, h('strong', {}, f.field + ': '),
+    f.added.length ? h('span', { class: 'added' }, '+ ' + f.added.join('; ')) : '',
+    f.added.length && f.removed.length ? ' ' : '',
+    f.removed.length ? h('span', { class: 'removed' }, '− ' + f.removed.join('; ')) : '')));
+}
+
+async function renderVersionDiff(id) {
+  try {
+    const { data } = await api('GET', `/versions/${encodeURIComponent(id)}/diff`);
+    const c = data.counts;
+    const link = (e) => h('a', { href: '#/entity/' + encodeURIComponent(e.id) }, e.caption || e.id);
+    const since = data.from ? `since version ${data.from.id} (${data.from.effective_date})` : 'its first stored version';
+    show(`${data.to.dataset} version ${data.to.id} (${data.to.effective_date})`,
+      h('p', { id: 'diff-counts' }, `${since}: ${c.added} added, ${c.removed} removed, ${c.changed} changed, ${c.unchanged} unchanged.`),
+      h('h2', {}, `Changed (${c.changed})`),
+      h('table', { id: 'diff-changed' }, h('tbody', {}, data.changed.map((e) => h('tr', {}, h('td', {}, link(e)), h('td', {}, fieldChanges(e.fields)))))),
+      h('h2', {}, `Removed (${c.removed})`),
+      h('ul', { id: 'diff-removed' }, data.removed.map((e) => h('li', {}, e.id, ' ', e.caption || ''))),
+      h('h2', {}, `Added (${c.added})`),
+      h('ul', { id: 'diff-added' }, data.added.slice(0, 500).map((e) => h('li', {}, link(e)))),
+      data.added.length > 500 ? h('p', { class: 'muted' }, `… and ${data.added.length - 500} more`) : '');
+  } catch (e) {
+    show('List version ' + id, notice('error', e.message));
   }
 }
 
@@ -606,6 +663,8 @@ async function route() {
   if (page === 'alerts' && arg) return renderAlert(arg);
   if (page === 'alerts') return renderAlerts();
   if (page === 'entity' && arg) return renderEntity(arg);
+  if (page === 'versions' && arg) return renderVersionDiff(arg);
+  if (page === 'versions') return renderVersions();
   if (page === 'audit') return renderAudit();
   return renderScreen();
 }

@@ -20,6 +20,7 @@ list(APPEND EMBARGO_SOURCES
   src/service/openapi.cc
   src/service/alerts_handler.cc
   src/service/audit_handler.cc
+  src/service/versions_handler.cc
   src/service/payments_handler.cc
   src/service/reconcile_schema.cc
   src/service/name_prefix_index.cc

@@ -275,7 +275,27 @@ json WorkbenchOperations() {
       Operation("workbench_file", "The workbench's script and style sheet",
                 {Param("file", "path", String(), "app.js or app.css")},
                 ErrorReplies({{"200", {{"description", "JavaScript or CSS"}}}}, {403, 404}));
-  return {{"audit", audit}, {"verify", verify}, {"whoami", whoami}, {"ui", ui}, {"asset", asset}};
+  json versions = Operation(
+      "list_versions", "Every list version the store holds, newest first (service with --store)",
+      json::array(),
+      ErrorReplies({{"200", Reply("Versions: id, dataset, published, effective_date, entities...",
+                                  "schemas/Object")}},
+                   {401, 403, 404, 429}));
+  json diff = Operation(
+      "list_version_diff",
+      "What changed in this version since the version of its list stored before it: entities "
+      "added, removed, and changed with each field's values added and removed",
+      {Param("id", "path", Integer(1, 2000000000), "List version id")},
+      ErrorReplies({{"200", Reply("from, to, counts, added, removed, changed", "schemas/Object")}},
+                   {401, 403, 404, 429}));
+  json history = Operation(
+      "entity_history",
+      "One listed entity across the stored versions of its list: added, changed (with what "
+      "changed), unchanged, removed",
+      {Param("id", "path", String(), "Entity id")},
+      ErrorReplies({{"200", Reply("entity, versions", "schemas/Object")}}, {401, 403, 404, 429}));
+  return {{"audit", audit}, {"verify", verify},     {"whoami", whoami}, {"ui", ui},
+          {"asset", asset}, {"versions", versions}, {"diff", diff},     {"history", history}};
 }
 
 json PaymentsOperation() {
@@ -411,6 +431,9 @@ json Paths() {
       {"/audit", {{"get", WorkbenchOperations()["audit"]}}},
       {"/audit/verify", {{"post", WorkbenchOperations()["verify"]}}},
       {"/whoami", {{"get", WorkbenchOperations()["whoami"]}}},
+      {"/versions", {{"get", WorkbenchOperations()["versions"]}}},
+      {"/versions/{id}/diff", {{"get", WorkbenchOperations()["diff"]}}},
+      {"/history/{id}", {{"get", WorkbenchOperations()["history"]}}},
       {"/ui", {{"get", WorkbenchOperations()["ui"]}}},
       {"/ui/{file}", {{"get", WorkbenchOperations()["asset"]}}},
       {"/payments/screen", {{"post", PaymentsOperation()}}},

@@ -27,6 +27,7 @@
 #include "service/request_target.h"
 #include "service/search_handler.h"
 #include "service/ui_assets.h"
+#include "service/versions_handler.h"
 #include "store/payment_cases.h"
 #include "store/store.h"
 #include "store/versions.h"
@@ -87,6 +88,9 @@ enum class RouteId {
   kAudit,
   kAuditVerify,
   kWhoAmI,
+  kVersions,
+  kVersionDiff,
+  kEntityHistory,
   kUi,
   kPaymentsScreen,
   kReconcile,
@@ -131,6 +135,9 @@ constexpr Route kRoutes[] = {
     {RouteId::kAudit, "GET", "/audit", "/audit"},
     {RouteId::kAuditVerify, "POST", "/audit/verify", "/audit/verify"},
     {RouteId::kWhoAmI, "GET", "/whoami", "/whoami"},
+    {RouteId::kVersions, "GET", "/versions", "/versions"},
+    {RouteId::kVersionDiff, "GET", "/versions/{id}/diff", "/versions/{id}/diff", Capture::kDigits},
+    {RouteId::kEntityHistory, "GET", "/history/{id}", "/history", Capture::kRest},
     {RouteId::kUi, "GET", "/ui", "/ui"},
     {RouteId::kUi, "GET", "/ui/{file}", "/ui"},
     {RouteId::kReconcile, "GET", "/reconcile/{dataset}", "/reconcile"},
@@ -704,6 +711,13 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
         r.body = {{"user", call.caller.user},
                   {"role", RoleName(call.caller.role)},
                   {"monitoring", store_ != nullptr}};
+        break;
+      case RouteId::kVersions: r = with_store(HandleVersions); break;
+      case RouteId::kVersionDiff:
+        r = with_store([&](store::Database& db) { return HandleVersionDiff(db, call.captured); });
+        break;
+      case RouteId::kEntityHistory:
+        r = with_store([&](store::Database& db) { return HandleEntityHistory(db, call.captured); });
         break;
       case RouteId::kUi: break;  // answered in Dispatch
       case RouteId::kPaymentsScreen: r = ScreenPayments(call, *snapshot); break;

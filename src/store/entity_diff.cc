@@ -100,6 +100,14 @@ ListDiff DiffEntities(const std::vector<Entity>& before, const std::vector<Entit
   return diff;
 }
 
+nlohmann::json FieldChangesToJson(const std::vector<FieldChange>& fields) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const FieldChange& f : fields) {
+    out.push_back({{"field", f.field}, {"added", f.added}, {"removed", f.removed}});
+  }
+  return out;
+}
+
 nlohmann::json DiffToJson(const ListDiff& diff) {
   nlohmann::json added = nlohmann::json::array(), removed = nlohmann::json::array(),
                  changed = nlohmann::json::array();
@@ -107,10 +115,7 @@ nlohmann::json DiffToJson(const ListDiff& diff) {
   for (const Entity* e : diff.removed) removed.push_back(Brief(*e));
   for (const EntityChange& c : diff.changed) {
     nlohmann::json item = Brief(*c.after);
-    item["fields"] = nlohmann::json::array();
-    for (const FieldChange& f : c.fields) {
-      item["fields"].push_back({{"field", f.field}, {"added", f.added}, {"removed", f.removed}});
-    }
+    item["fields"] = FieldChangesToJson(c.fields);
     changed.push_back(std::move(item));
   }
   return {{"counts",

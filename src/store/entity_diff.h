@@ -35,6 +35,9 @@ struct ListDiff {
 // which must outlive the result. Output is sorted by entity id.
 ListDiff DiffEntities(const std::vector<Entity>& before, const std::vector<Entity>& after);
 
+// [{"field", "added", "removed"}...]
+nlohmann::json FieldChangesToJson(const std::vector<FieldChange>& fields);
+
 // {"added": [{id, caption, schema}], "removed": [...], "changed": [{id,
 // caption, fields: [{field, added, removed}]}], "counts": {...}}
 nlohmann::json DiffToJson(const ListDiff& diff);

@@ -191,7 +191,7 @@ CREATE TABLE payment_good_guys (
 );
 CREATE INDEX payment_good_guys_entity ON payment_good_guys (entity_id, field);
 )sql"},
-      {4, "four-eyes reviews of decisions", R"sql(
+      {4, "four-eyes reviews of decisions; versions by entity", R"sql(
 -- A decision that needs a second person (store/four_eyes.h) has a row here;
 -- it takes effect on the alert only once a reviewer other than its analyst
 -- approves it. A decision without a row took effect when it was made.
@@ -206,6 +206,9 @@ CREATE TABLE decision_reviews (
 );
 CREATE UNIQUE INDEX decision_reviews_pending ON decision_reviews (alert_id)
   WHERE state = 'pending';
+
+-- An entity's history across versions (store/entity_history.h).
+CREATE INDEX version_entities_entity ON version_entities (entity_id);
 )sql"},
   };
   return kMigrations;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The workbench in a real browser (Debian's chromium, headless, driven by
-# playwright-core from npm): sets up a store with the UN and OFAC lists,
+# playwright-core from npm): sets up a store with the UN list and two OFAC
+# versions,
 # customers re-screened into alerts, and keys for an analyst, a second
 # analyst, a reviewer and a viewer; serves it; runs workbench.mjs, which
 # walks the main paths, checks accessibility with axe-core and saves a
@@ -34,7 +35,8 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 "$embargo" import --store "$state/store.db" "$data/un/consolidated-2026-02-27.xml" \
-  "$data/ofac/sdn-2024-02-23.csv" > "$state/setup.log"
+  "$data/ofac/sdn-2024-01-31.csv" > "$state/setup.log"
+"$embargo" import --store "$state/store.db" "$data/ofac/sdn-2024-02-23.csv" >> "$state/setup.log"
 cat > "$state/customers.csv" <<'CSV'
 id,name,birth_date,country,schema
 c-ri,리원호,1964-7-17,DPRK,person

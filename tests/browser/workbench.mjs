@@ -153,6 +153,22 @@ try {
   assert.match(await page.textContent('#verify-result'), /^Intact/);
   await check('audit');
 
+  // The OFAC versions: February against January, and one changed entity's
+  // history.
+  await page.click('nav a[data-page=versions]');
+  await page.waitForSelector('#versions');
+  const ofac = await page.$$eval('#versions tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent))
+    .find((c) => c[1] === 'us_ofac_sdn' && c[3] === '2024-02-23'));
+  assert.ok(ofac, 'the February OFAC version is listed');
+  await page.click(`#versions a[href="#/versions/${ofac[0]}"]`);
+  await page.waitForSelector('#diff-counts');
+  assert.match(await page.textContent('#diff-counts'), /584 added, 1 removed, 11 changed, 13889 unchanged/);
+  await check('version-diff');
+  await page.click('#diff-changed tbody tr a');
+  await page.waitForSelector('#history');
+  assert.match(await page.textContent('#history'), /added.*changed/s);
+  await check('entity-history');
+
   // A viewer sees the queue but no decision form, and no audit trail.
   await signIn('vic');
   await page.goto(alertUrl.replace(/\d+$/, (id) => String(Number(id))));

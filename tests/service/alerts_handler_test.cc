@@ -516,6 +516,24 @@ TEST(AlertServerTest, ServesTheAlertsAndListsOfItsStore) {
   EXPECT_EQ(Json(verified)["ok"], true) << verified->body;
   EXPECT_EQ(Json(verified)["rows"], rows[0]["seq"]);
 
+  // The list versions the store holds, a version's diff, an entity's history.
+  auto versions = c.Get("/versions");
+  ASSERT_TRUE(versions);
+  ASSERT_EQ(versions->status, 200) << versions->body;
+  nlohmann::json held = Json(versions)["results"];
+  ASSERT_EQ(held.size(), 1u);
+  EXPECT_EQ(held[0]["dataset"], "un_sc_sanctions");
+  auto diff = c.Get(fmt::format("/versions/{}/diff", held[0]["id"].get<int64_t>()));
+  ASSERT_TRUE(diff);
+  ASSERT_EQ(diff->status, 200) << diff->body;
+  EXPECT_EQ(Json(diff)["counts"]["added"], held[0]["entities"]);
+  EXPECT_EQ(c.Get("/versions/999/diff")->status, 404);
+  auto history = c.Get("/history/un_sc_sanctions-KPi.033");
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->status, 200) << history->body;
+  EXPECT_EQ(Json(history)["versions"][0]["state"], "added");
+  EXPECT_EQ(c.Get("/history/not-an-entity")->status, 404);
+
   auto bad = c.Post(fmt::format("/alerts/{}/decision", id), "{oops", "application/json");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);

@@ -523,7 +523,8 @@ TEST_P(AuditMigrationTest, AStoreFromBeforeIsAdoptedAndVerifiedFromThen) {
   auto raw = Database::Open(store_->url());
   ASSERT_TRUE(raw.ok());
   Database& old = **raw;
-  ASSERT_TRUE(old.ExecScript("DROP TABLE decision_reviews; DROP TABLE payment_good_guys; DROP "
+  ASSERT_TRUE(old.ExecScript("DROP INDEX version_entities_entity; DROP TABLE decision_reviews; "
+                             "DROP TABLE payment_good_guys; DROP "
                              "TABLE payment_case_decisions; DROP TABLE payment_cases; DROP TABLE "
                              "audit_anchors; DELETE FROM schema_migrations WHERE version > 1")
                   .ok());
