@@ -7,22 +7,15 @@
 
 #include <set>
 
+#include "store/ofac_months.h"
 #include "store/test_store.h"
 #include "test_paths.h"
 
 namespace embargo::store {
 namespace {
 
-const ListSet& Jan() {
-  static const ListSet lists =
-      *LoadLists({::embargo::testing::SharedData("ofac/sdn-2024-01-31.csv")});
-  return lists;
-}
-const ListSet& Feb() {
-  static const ListSet lists =
-      *LoadLists({::embargo::testing::SharedData("ofac/sdn-2024-02-23.csv")});
-  return lists;
-}
+const ListSet& Jan() { return testing::OfacJanuary(); }
+const ListSet& Feb() { return testing::OfacFebruary(); }
 
 std::set<std::string> Ids(const nlohmann::json& items) {
   std::set<std::string> ids;

@@ -8,6 +8,7 @@
 
 #include "store/alerts.h"
 #include "store/customers.h"
+#include "store/ofac_months.h"
 #include "store/rescreen.h"
 #include "store/test_store.h"
 #include "store/versions.h"
@@ -16,11 +17,7 @@
 namespace embargo::store {
 namespace {
 
-const ListSet& Sdn() {
-  static const ListSet lists =
-      *LoadLists({::embargo::testing::SharedData("ofac/sdn-2024-01-31.csv")});
-  return lists;
-}
+const ListSet& Sdn() { return testing::OfacJanuary(); }
 
 // The first listed person in the SDN list with a passport number.
 const Entity& PersonWithPassport() {

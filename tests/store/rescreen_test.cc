@@ -12,6 +12,7 @@
 #include "store/audit.h"
 #include "store/customers.h"
 #include "store/entity_diff.h"
+#include "store/ofac_months.h"
 #include "store/test_store.h"
 #include "test_paths.h"
 
@@ -20,16 +21,8 @@ namespace {
 
 using Pair = std::pair<std::string, std::string>;  // customer, entity
 
-const ListSet& Jan() {
-  static const ListSet lists =
-      *LoadLists({::embargo::testing::SharedData("ofac/sdn-2024-01-31.csv")});
-  return lists;
-}
-const ListSet& Feb() {
-  static const ListSet lists =
-      *LoadLists({::embargo::testing::SharedData("ofac/sdn-2024-02-23.csv")});
-  return lists;
-}
+const ListSet& Jan() { return testing::OfacJanuary(); }
+const ListSet& Feb() { return testing::OfacFebruary(); }
 
 // Entities to plant among the customers: some listed in January and kept,
 // all that changed or were removed by February, and some added in February.
