@@ -7,6 +7,7 @@ list(APPEND EMBARGO_SOURCES
   src/service/metrics.cc
   src/service/auth.cc
   src/service/server.cc
+  src/service/routes.cc
   src/service/http_transport.cc
   src/service/request_target.cc
   src/service/json_body_check.cc

@@ -25,6 +25,7 @@
 #include "service/payments_handler.h"
 #include "service/reconcile_handler.h"
 #include "service/request_target.h"
+#include "service/routes.h"
 #include "service/search_handler.h"
 #include "service/ui_assets.h"
 #include "service/versions_handler.h"
@@ -67,92 +68,6 @@ HttpReply ErrorReply(int status, std::string detail) {
 // /admin/reload too).
 enum class Audience { kPublic, kAdmin };
 
-enum class RouteId {
-  kMatch,
-  kSearch,
-  kEntity,
-  kCatalog,
-  kAlgorithms,
-  kHealth,
-  kReady,
-  kMetrics,
-  kOpenApi,
-  kReload,
-  kUpdate,
-  kUpdateGet,
-  kManifest,
-  kAlerts,
-  kAlert,
-  kAlertDecision,
-  kAlertReview,
-  kAudit,
-  kAuditVerify,
-  kWhoAmI,
-  kVersions,
-  kVersionDiff,
-  kEntityHistory,
-  kUi,
-  kPaymentsScreen,
-  kReconcile,
-  kReconcileSuggestEntity,
-  kReconcileSuggestType,
-  kReconcileSuggestProperty,
-  kReconcileExtendProperty,
-  kReconcilePreview,
-};
-
-// What a path template's {placeholder} matches.
-enum class Capture { kSegment, kDigits, kRest };
-
-struct Route {
-  RouteId id;
-  const char* method;
-  const char* path;
-  const char* endpoint;  // the metrics label
-  Capture capture = Capture::kSegment;
-};
-
-constexpr Route kRoutes[] = {
-    {RouteId::kMatch, "POST", "/match/{dataset}", "/match"},
-    {RouteId::kSearch, "GET", "/search/{dataset}", "/search"},
-    {RouteId::kEntity, "GET", "/entities/{id}", "/entities", Capture::kRest},
-    {RouteId::kCatalog, "GET", "/catalog", "/catalog"},
-    {RouteId::kAlgorithms, "GET", "/algorithms", "/algorithms"},
-    {RouteId::kHealth, "GET", "/healthz", "/healthz"},
-    {RouteId::kReady, "GET", "/readyz", "/readyz"},
-    {RouteId::kMetrics, "GET", "/metrics", "/metrics"},
-    {RouteId::kOpenApi, "GET", "/openapi.json", "/openapi.json"},
-    {RouteId::kReload, "POST", "/admin/reload", "/admin/reload"},
-    {RouteId::kUpdate, "POST", "/updatez", "/updatez"},
-    {RouteId::kManifest, "GET", "/manifest", "/manifest"},
-    {RouteId::kUpdateGet, "GET", "/updatez", "/updatez"},
-    {RouteId::kAlerts, "GET", "/alerts", "/alerts"},
-    {RouteId::kAlert, "GET", "/alerts/{id}", "/alerts/{id}", Capture::kDigits},
-    {RouteId::kPaymentsScreen, "POST", "/payments/screen", "/payments/screen"},
-    {RouteId::kAlertDecision, "POST", "/alerts/{id}/decision", "/alerts/{id}/decision",
-     Capture::kDigits},
-    {RouteId::kAlertReview, "POST", "/alerts/{id}/review", "/alerts/{id}/review", Capture::kDigits},
-    {RouteId::kAudit, "GET", "/audit", "/audit"},
-    {RouteId::kAuditVerify, "POST", "/audit/verify", "/audit/verify"},
-    {RouteId::kWhoAmI, "GET", "/whoami", "/whoami"},
-    {RouteId::kVersions, "GET", "/versions", "/versions"},
-    {RouteId::kVersionDiff, "GET", "/versions/{id}/diff", "/versions/{id}/diff", Capture::kDigits},
-    {RouteId::kEntityHistory, "GET", "/history/{id}", "/history", Capture::kRest},
-    {RouteId::kUi, "GET", "/ui", "/ui"},
-    {RouteId::kUi, "GET", "/ui/{file}", "/ui"},
-    {RouteId::kReconcile, "GET", "/reconcile/{dataset}", "/reconcile"},
-    {RouteId::kReconcile, "POST", "/reconcile/{dataset}", "/reconcile"},
-    {RouteId::kReconcileSuggestEntity, "GET", "/reconcile/{dataset}/suggest/entity",
-     "/reconcile/suggest/entity"},
-    {RouteId::kReconcileSuggestType, "GET", "/reconcile/{dataset}/suggest/type",
-     "/reconcile/suggest/type"},
-    {RouteId::kReconcileSuggestProperty, "GET", "/reconcile/{dataset}/suggest/property",
-     "/reconcile/suggest/property"},
-    {RouteId::kReconcileExtendProperty, "GET", "/reconcile/{dataset}/extend/property",
-     "/reconcile/extend/property"},
-    {RouteId::kReconcilePreview, "GET", "/reconcile/{dataset}/preview", "/reconcile/preview"},
-};
-
 // A workbench file (service/ui_assets.h); "/ui" is its index page.
 HttpReply UiReply(const std::string& file) {
   const UiAsset* asset = FindUiAsset(file.empty() ? "index.html" : file);
@@ -165,51 +80,6 @@ HttpReply UiReply(const std::string& file) {
   reply.headers.emplace_back("X-Content-Type-Options", "nosniff");
   reply.headers.emplace_back("Cache-Control", "no-cache");
   return reply;
-}
-
-// The least role a route needs beyond a valid key (viewer: reads and
-// screens), and what it does, for the 403. /admin/ paths need admin (above).
-struct RoleNeed {
-  Role role;
-  const char* what;
-};
-RoleNeed RequiredRole(RouteId id) {
-  switch (id) {
-    case RouteId::kAlertDecision: return {Role::kAnalyst, "deciding an alert"};
-    case RouteId::kAlertReview: return {Role::kReviewer, "reviewing another's decision"};
-    case RouteId::kAudit:
-    case RouteId::kAuditVerify: return {Role::kReviewer, "reading the audit trail"};
-    default: return {Role::kViewer, ""};
-  }
-}
-
-// Matches `path` against a template; fills `captured` with the placeholder.
-bool MatchPath(const Route& route, std::string_view path, std::string& captured) {
-  std::string_view pattern = route.path;
-  size_t open = pattern.find('{');
-  if (open == std::string_view::npos) return path == pattern;
-  size_t close = pattern.find('}', open);
-  std::string_view prefix = pattern.substr(0, open), suffix = pattern.substr(close + 1);
-  if (path.size() <= prefix.size() + suffix.size() || path.substr(0, prefix.size()) != prefix ||
-      path.substr(path.size() - suffix.size()) != suffix) {
-    return false;
-  }
-  std::string_view value = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
-  bool ok = route.capture == Capture::kRest ? true
-            : route.capture == Capture::kDigits
-                ? value.find_first_not_of("0123456789") == std::string_view::npos
-                : value.find('/') == std::string_view::npos;
-  if (ok) captured = value;
-  return ok;
-}
-
-// The route for (method, path); HEAD is answered as GET without the body.
-const Route* FindRoute(std::string_view method, std::string_view path, std::string& captured) {
-  if (method == "HEAD") method = "GET";
-  for (const Route& route : kRoutes) {
-    if (method == route.method && MatchPath(route, path, captured)) return &route;
-  }
-  return nullptr;
 }
 
 std::string SnapshotVersion(const ListSet& lists, std::chrono::system_clock::time_point at) {
@@ -230,7 +100,7 @@ std::string SnapshotVersion(const ListSet& lists, std::chrono::system_clock::tim
 const std::vector<std::pair<std::string, std::string>>& ServerRoutes() {
   static const std::vector<std::pair<std::string, std::string>> routes = [] {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const Route& route : kRoutes) out.emplace_back(route.method, route.path);
+    for (const Route& route : Routes()) out.emplace_back(route.method, route.path);
     return out;
   }();
   return routes;

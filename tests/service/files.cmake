@@ -8,6 +8,7 @@ list(APPEND EMBARGO_TEST_SOURCES
   tests/service/match_handler_test.cc
   tests/service/openapi_test.cc
   tests/service/server_test.cc
+  tests/service/routes_test.cc
   tests/service/request_target_test.cc
   tests/service/json_body_check_test.cc
   tests/service/server_hardening_test.cc
