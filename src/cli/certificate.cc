@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "common/html_report.h"
 #include "common/sha256.h"
@@ -43,9 +42,13 @@ std::string QueryRows(const Query& q) {
 std::string FileSha256(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "";
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return in.bad() ? "" : Sha256Hex(bytes.str());
+  // In chunks: a batch's input or results may be larger than memory wants.
+  Sha256 hash;
+  std::string chunk(1 << 16, '\0');
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+    hash.Update(std::string_view(chunk.data(), static_cast<size_t>(in.gcount())));
+  }
+  return in.bad() ? "" : hash.FinishHex();
 }
 
 std::string CertificateHtml(const CertificateRun& run) {

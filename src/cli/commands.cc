@@ -16,6 +16,7 @@
 #include "cli/validate_command.h"
 #include "cli/xref_command.h"
 #include "input/date_reading.h"
+#include "store/alerts.h"
 
 namespace embargo::cli {
 namespace {
@@ -421,7 +422,7 @@ int Main(int argc, char** argv) {
   auto* alerts_list = alerts_cmd->add_subcommand("list", "Live alerts, highest score first");
   alerts_list
       ->add_option("--status", alerts.status, "open, escalated, true_match or false_positive")
-      ->check(CLI::IsMember({"open", "escalated", "true_match", "false_positive"}));
+      ->check(CLI::IsMember(store::AlertStatuses()));
   alerts_list->add_flag("--all", alerts.all, "Include closed alerts");
   alerts_list->add_flag("--pending", alerts.pending,
                         "Only alerts whose decision waits for a reviewer (four-eyes)");
@@ -452,7 +453,7 @@ int Main(int argc, char** argv) {
   alerts_export->add_option("--out", alerts.out, "FILE.csv or FILE.xlsx (default: CSV on stdout)");
   alerts_export
       ->add_option("--status", alerts.status, "open, escalated, true_match or false_positive")
-      ->check(CLI::IsMember({"open", "escalated", "true_match", "false_positive"}));
+      ->check(CLI::IsMember(store::AlertStatuses()));
   alerts_export->add_flag("--all", alerts.all, "Include closed alerts");
   alerts_export->add_flag("--pending", alerts.pending, "Only alerts waiting for a reviewer");
   alerts_export->add_option("--customer", alerts.customer, "One customer's alerts (its id)");

@@ -23,8 +23,6 @@
 #include "store/store.h"
 
 namespace embargo::cli {
-namespace {}  // namespace
-
 int RunCustomersImport(const CustomersImportArgs& args, std::ostream& out, std::ostream& err) {
   const std::string shown = args.path == "-" ? "<stdin>" : args.path;
   auto input = ReadBatchInput(args.path, args.mappings,
@@ -154,10 +152,10 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
                      FitColumn("status", 14), FitColumn("state", 7), FitColumn("customer name", 26),
                      FitColumn("entity", 24), "score", "listed as");
   for (const store::Alert& a : *alerts) {
-    const char* state = !a.live() ? "closed" : a.pending ? "pending" : "live";
     out << fmt::format("{:>6} {} {} {} {} {} {:>5.3f}  {}\n", a.id, FitColumn(a.customer, 10),
-                       FitColumn(a.status, 14), FitColumn(state, 7), FitColumn(a.customer_name, 26),
-                       FitColumn(a.entity_id, 24), a.score, store::AlertMatchedName(a));
+                       FitColumn(a.status, 14), FitColumn(store::AlertState(a), 7),
+                       FitColumn(a.customer_name, 26), FitColumn(a.entity_id, 24), a.score,
+                       store::AlertMatchedName(a));
   }
   auto counts = store::AlertCounts(*db);
   if (counts.ok()) {
@@ -260,14 +258,10 @@ int RunAlertsExport(const AlertsArgs& args, std::ostream& out, std::ostream& err
   int code =
       WriteOutput("alerts export", args.out, out, err, [&](std::ostream& sink) { sink << bytes; });
   if (code == 0 && !args.out.empty() && args.out != "-") {
-    err << fmt::format(
-        "embargo alerts export: {} rows ({} alerts) to {}\n", table->size() - 1,
-        [&] {
-          std::set<std::string> ids;
-          for (size_t r = 1; r < table->size(); ++r) ids.insert((*table)[r][0]);
-          return ids.size();
-        }(),
-        args.out);
+    std::set<std::string> alerts;  // a row per decision: an alert's id may repeat
+    for (size_t r = 1; r < table->size(); ++r) alerts.insert((*table)[r][0]);
+    err << fmt::format("embargo alerts export: {} rows ({} alerts) to {}\n", table->size() - 1,
+                       alerts.size(), args.out);
   }
   return code;
 }

@@ -31,11 +31,12 @@ size_t DisplayWidth(std::string_view text) {
 }
 
 std::string FitColumn(std::string_view text, size_t width) {
+  const size_t text_width = DisplayWidth(text);
   std::string out;
   size_t used = 0;
-  if (DisplayWidth(text) <= width) {
+  if (text_width <= width) {
     out = text;
-    used = DisplayWidth(text);
+    used = text_width;
   } else if (width > 0) {
     // Whole characters while they leave a column for the ellipsis.
     for (size_t i = 0; i < text.size();) {

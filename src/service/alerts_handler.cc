@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "common/json_parse.h"
 #include "common/strings.h"
 #include "store/alerts.h"
@@ -23,8 +25,9 @@ Response HandleAlertList(store::Database& db, const Params& params) {
   filter.customer = Param(params, "customer");
   filter.include_closed = Param(params, "all") == "true";
   filter.pending_review = Param(params, "pending") == "true";
-  if (!filter.status.empty() && filter.status != "open" && filter.status != "escalated" &&
-      filter.status != "true_match" && filter.status != "false_positive") {
+  const std::vector<std::string>& statuses = store::AlertStatuses();
+  if (!filter.status.empty() &&
+      std::find(statuses.begin(), statuses.end(), filter.status) == statuses.end()) {
     return ErrorResponse(400, fmt::format("status '{}': expected open, escalated, true_match or "
                                           "false_positive",
                                           filter.status));

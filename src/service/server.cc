@@ -409,16 +409,10 @@ HttpDispatch Server::Dispatch(HttpRequest&& request) {
     return Finish(log, ErrorReply(429, fmt::format("too many concurrent requests (limit {})",
                                                    options_.limits.max_concurrent)));
   }
-  if (route != nullptr && route->id == RouteId::kUi) {
-    // The page itself holds no data: it loads for anyone the server answers
-    // at all, and asks for a key before it calls the API.
-    if (keys_.empty() && !IsLoopback(request.remote_addr)) {
-      return Finish(
-          log, ErrorReply(403, "no API keys are configured: only loopback clients are served"));
-    }
-    log.endpoint = route->endpoint;
-    return Finish(log, UiReply(captured));
-  }
+  // Probes need no key, nor does the workbench's page: it holds no data,
+  // loads for anyone the server answers at all, and asks for a key before
+  // it calls the API.
+  const bool keyless = probe || (route && route->id == RouteId::kUi);
   std::optional<KeyHolder> caller;
   if (keys_.empty()) {
     if (!IsLoopback(request.remote_addr) && !probe) {
@@ -428,7 +422,7 @@ HttpDispatch Server::Dispatch(HttpRequest&& request) {
     if (IsLoopback(request.remote_addr)) caller = KeyHolder{"local", Role::kAdmin};
   } else {
     caller = keys_.Authenticate(request.Header("Authorization"));
-    if (!caller && !probe) {
+    if (!caller && !keyless) {
       HttpReply reply =
           ErrorReply(401, "missing or invalid API key (send 'Authorization: ApiKey <key>')");
       reply.headers.emplace_back("WWW-Authenticate", "ApiKey");
@@ -446,6 +440,7 @@ HttpDispatch Server::Dispatch(HttpRequest&& request) {
                                                    needs.what, RoleName(needs.role), caller->user,
                                                    RoleName(caller->role))));
   }
+  if (route->id == RouteId::kUi) return Finish(log, UiReply(captured));
   Call call{route->id,
             std::move(request),
             std::move(*target),

@@ -31,7 +31,6 @@ Result<std::vector<std::vector<std::string>>> AlertExportTable(Database& db,
   for (const Alert& a : *alerts) {
     auto decisions = AlertDecisions(db, a.id);
     if (!decisions.ok()) return decisions.error();
-    const char* state = !a.live() ? "closed" : a.pending ? "pending" : "live";
     const std::vector<std::string> alert = {std::to_string(a.id),
                                             a.customer,
                                             a.customer_name,
@@ -41,7 +40,7 @@ Result<std::vector<std::vector<std::string>>> AlertExportTable(Database& db,
                                             fmt::format("{:.4f}", a.score),
                                             AlertMatchedName(a),
                                             a.status,
-                                            state,
+                                            AlertState(a),
                                             a.created_at,
                                             a.closed_at,
                                             a.closed_reason};

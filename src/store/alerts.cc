@@ -88,6 +88,17 @@ std::string AlertMatchedName(const Alert& a) {
   return "";
 }
 
+const std::vector<std::string>& AlertStatuses() {
+  static const std::vector<std::string> kStatuses = {"open", "escalated", "true_match",
+                                                     "false_positive"};
+  return kStatuses;
+}
+
+const char* AlertState(const Alert& a) {
+  if (!a.live()) return "closed";
+  return a.pending ? "pending" : "live";
+}
+
 nlohmann::json AlertSummaryJson(const Alert& a) {
   Alert row = a;
   row.explanation.clear();  // not parsed into the JSON only to be dropped
@@ -335,14 +346,11 @@ Result<int64_t> OpenAlert(Database& db, const NewAlert& a, const std::string& ac
        a.explanation, a.run_id, now, now});
   if (!id.ok()) return id.error();
   int64_t alert_id = std::stoll(id->value_or("0"));
-  // The business's own id of the customer, as an auditor looks it up.
-  auto customer = db.QueryValue("SELECT external_id FROM customers WHERE id = ?", {a.customer_id});
-  if (!customer.ok()) return customer.error();
   EMBARGO_RETURN_IF_ERROR(AuditAlert(db, alert_id,
                                      {actor,
                                       "alert.open",
                                       "",
-                                      {{"customer", customer->value_or("")},
+                                      {{"customer", a.customer},
                                        {"customer_id", a.customer_id},
                                        {"entity", a.entity_id},
                                        {"version", a.version_id},

@@ -83,6 +83,13 @@ nlohmann::json AlertToJson(const Alert& alert);
 nlohmann::json AlertSummaryJson(const Alert& alert);
 // The listed name the alert matched, from its explanation ("" if none).
 std::string AlertMatchedName(const Alert& alert);
+// The statuses an alert can have: open, escalated, true_match,
+// false_positive (what `--status` and `?status=` filter by).
+const std::vector<std::string>& AlertStatuses();
+
+// "closed", "pending" (a decision waits for a reviewer) or "live": the
+// state column of `alerts list` and of the export.
+const char* AlertState(const Alert& alert);
 nlohmann::json AlertToJson(const Alert& alert, const std::vector<Decision>& decisions);
 
 struct AlertFilter {
@@ -130,6 +137,7 @@ struct NewAlert {
   double score = 0;
   std::string explanation;
   int64_t run_id = 0;
+  std::string customer;  // the customer's external id, for the alert.open audit row
 };
 Result<int64_t> OpenAlert(Database& db, const NewAlert& alert, const std::string& actor);
 // A live alert whose match changed (list version, either side's record, score).

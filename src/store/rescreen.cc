@@ -189,7 +189,8 @@ Status Run::Reconcile(const Customer& customer, bool full, const std::vector<Mat
                    customer.record_hash,
                    match::RoundScore(m.score),
                    ExplanationJson(m.explanation),
-                   report_.run_id};
+                   report_.run_id,
+                   customer.external_id};
     if (auto it = live.find(entity_id); it != live.end()) {
       LiveAlert& a = it->second;
       if (a.entity_hash != alert.entity_hash || a.customer_hash != alert.customer_hash ||
