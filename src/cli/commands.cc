@@ -10,6 +10,7 @@
 #include "cli/option_checks.h"
 #include "cli/payments_command.h"
 #include "cli/screen_command.h"
+#include "cli/screenings_command.h"
 #include "cli/serve_command.h"
 #include "cli/show_command.h"
 #include "cli/store_commands.h"
@@ -302,6 +303,9 @@ int Main(int argc, char** argv) {
                    "Refuse a reload whose lists have more than this percentage fewer entities than "
                    "those served (default 20); POST /admin/reload?accept_shrink=true overrides")
       ->check(FiniteRange(0, 100));
+  serve_cmd->add_flag("!--no-screening-records", serve.record_screenings,
+                      "With --store, do not record who screened what (/match, /payments/screen; "
+                      "recorded by default: GET /screenings)");
   AddAuditOptions(serve_cmd, serve.audit);
   AddFourEyesOption(serve_cmd, serve.four_eyes);
   serve_cmd->callback([&] { code = RunServe(serve, listen, std::cout, std::cerr); });
@@ -427,6 +431,11 @@ int Main(int argc, char** argv) {
   alerts_list->add_flag("--pending", alerts.pending,
                         "Only alerts whose decision waits for a reviewer (four-eyes)");
   alerts_list->add_option("--customer", alerts.customer, "One customer's alerts (its id)");
+  alerts_list->add_option("--assignee", alerts.assignee,
+                          "Only alerts assigned to this user (me: the OS user; none: unassigned)");
+  alerts_list->add_option("--older-than", alerts.older_than_days, "Only alerts opened more than "
+                                                                 "this many days ago")
+      ->check(CLI::Range(0, 36500));
   alerts_list->add_option("--limit", alerts.limit, "At most this many")
       ->check(CLI::Range(1, 1000000));
   alerts_list->add_option("--format", alerts.format, "text or json (JSON lines)")
@@ -443,7 +452,6 @@ int Main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"true_match", "false_positive", "escalated"}));
   alerts_decide->add_option("--note", alerts.note, "Why (required)")->required();
-  alerts_decide->add_option("--analyst", alerts.analyst, "Who decides (default: the OS user)");
   AddFourEyesOption(alerts_decide, alerts.four_eyes);
   AddStoreOption(alerts_decide, alerts.store);
   AddAuditOptions(alerts_decide, alerts.audit);
@@ -466,11 +474,23 @@ int Main(int argc, char** argv) {
   auto* reject = alerts_review->add_flag("--reject", alerts.reject, "The decision is dropped");
   approve->excludes(reject);
   alerts_review->add_option("--note", alerts.note, "Why (required)")->required();
-  alerts_review->add_option("--reviewer", alerts.analyst,
-                            "Who reviews (default: the OS user); not the decision's analyst");
   AddStoreOption(alerts_review, alerts.store);
   AddAuditOptions(alerts_review, alerts.audit);
   alerts_review->callback([&] { code = RunAlertsReview(alerts, std::cout, std::cerr); });
+  auto* alerts_assign = alerts_cmd->add_subcommand("assign", "Say who works an alert");
+  alerts_assign->add_option("ID", alerts.id, "Alert id")->required();
+  auto* assign_to =
+      alerts_assign->add_option("--to", alerts.assign_to, "The analyst (me: the OS user)");
+  auto* unassign =
+      alerts_assign->add_flag("--unassign", alerts.unassign, "Take it off whoever works it");
+  assign_to->excludes(unassign);
+  AddStoreOption(alerts_assign, alerts.store);
+  AddAuditOptions(alerts_assign, alerts.audit);
+  alerts_assign->callback([&] { code = RunAlertsAssign(alerts, std::cout, std::cerr); });
+  alerts_cmd->footer(
+      "Decisions, reviews and assignments are recorded under the OS user running the command "
+      "(through the service: under the API key's user). Four-eyes compares those names: a "
+      "decision's reviewer must be another user.");
 
   PaymentsArgs payments;
   auto* payments_cmd =
@@ -528,12 +548,35 @@ int Main(int argc, char** argv) {
                    "released (a false positive: its hits become good-guy entries) or blocked")
       ->required();
   cases_decide->add_option("--note", payment_cases.note, "Why (required)")->required();
-  cases_decide->add_option("--analyst", payment_cases.analyst,
-                           "Who decides (default: the OS user)");
   AddStoreOption(cases_decide, payment_cases.store);
   AddAuditOptions(cases_decide, payment_cases.audit);
   cases_decide->callback(
       [&] { code = RunPaymentCasesDecide(payment_cases, std::cout, std::cerr); });
+
+  ScreeningsArgs screenings;
+  auto* screenings_cmd = app.add_subcommand(
+      "screenings", "Who screened what, when, against which list versions, with what result");
+  screenings_cmd->require_subcommand(1);
+  auto* screenings_list = screenings_cmd->add_subcommand("list", "Screening records, newest first");
+  screenings_list->add_option("--actor", screenings.actor, "Only this user's screenings");
+  screenings_list->add_option("--kind", screenings.kind, "name, batch or payment")
+      ->check(CLI::IsMember({"name", "batch", "payment"}));
+  screenings_list->add_option("--since", screenings.since,
+                              "Only screenings at or after this UTC date or time (2026-12-06)");
+  screenings_list->add_option("--search", screenings.search,
+                              "Only screenings whose subject contains this text (a name, a file)");
+  screenings_list->add_option("--limit", screenings.limit, "At most this many")
+      ->check(CLI::Range(1, 1000000));
+  screenings_list->add_option("--format", screenings.format, "text or json (JSON lines)")
+      ->check(CLI::IsMember({"text", "json"}));
+  AddStoreOption(screenings_list, screenings.store);
+  screenings_list->callback(
+      [&] { code = RunScreeningsList(screenings, std::cout, std::cerr); });
+  auto* screenings_show = screenings_cmd->add_subcommand("show", "One screening record as JSON");
+  screenings_show->add_option("ID", screenings.id, "Record id")->required();
+  AddStoreOption(screenings_show, screenings.store);
+  screenings_show->callback(
+      [&] { code = RunScreeningsShow(screenings, std::cout, std::cerr); });
 
   AuditArgs audit;
   std::string audit_out;

@@ -20,4 +20,5 @@ list(APPEND EMBARGO_SOURCES
   src/cli/show_command.cc
   src/cli/gaps_command.cc
   src/cli/payments_command.cc
-  src/cli/payment_cases_command.cc)
+  src/cli/payment_cases_command.cc
+  src/cli/screenings_command.cc)

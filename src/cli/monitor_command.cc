@@ -128,6 +128,12 @@ store::AlertFilter FilterOf(const AlertsArgs& args, int64_t limit) {
   filter.include_closed = args.all;
   filter.customer = args.customer;
   filter.pending_review = args.pending;
+  if (!args.assignee.empty()) {
+    filter.assignee = args.assignee == "me"     ? store::CurrentUser()
+                      : args.assignee == "none" ? ""
+                                                : args.assignee;
+  }
+  if (args.older_than_days >= 0) filter.created_before = store::UtcDaysAgo(args.older_than_days);
   filter.limit = limit;
   return filter;
 }
@@ -148,12 +154,14 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
   }
   // status: the decided state (as `alerts show` and the JSON say it);
   // state: live, closed, or pending (a decision waits for a reviewer).
-  out << fmt::format("{:>6} {} {} {} {} {} {:>5}  {}\n", "id", FitColumn("customer", 10),
-                     FitColumn("status", 14), FitColumn("state", 7), FitColumn("customer name", 26),
-                     FitColumn("entity", 24), "score", "listed as");
+  out << fmt::format("{:>6} {} {} {} {} {} {} {:>5}  {}\n", "id", FitColumn("customer", 10),
+                     FitColumn("status", 14), FitColumn("state", 7), FitColumn("assignee", 10),
+                     FitColumn("customer name", 26), FitColumn("entity", 24), "score",
+                     "listed as");
   for (const store::Alert& a : *alerts) {
-    out << fmt::format("{:>6} {} {} {} {} {} {:>5.3f}  {}\n", a.id, FitColumn(a.customer, 10),
+    out << fmt::format("{:>6} {} {} {} {} {} {} {:>5.3f}  {}\n", a.id, FitColumn(a.customer, 10),
                        FitColumn(a.status, 14), FitColumn(store::AlertState(a), 7),
+                       FitColumn(a.assignee.empty() ? "-" : a.assignee, 10),
                        FitColumn(a.customer_name, 26), FitColumn(a.entity_id, 24), a.score,
                        store::AlertMatchedName(a));
   }
@@ -230,6 +238,26 @@ int RunAlertsReview(const AlertsArgs& args, std::ostream& out, std::ostream& err
                      args.approve ? "approved" : "rejected", reviewer, alert->status,
                      alert->live() ? "" : " and closed");
   return PublishAuditHead(*store, "embargo alerts review", out, err) ? 0 : 1;
+}
+
+int RunAlertsAssign(const AlertsArgs& args, std::ostream& out, std::ostream& err) {
+  if (args.assign_to.empty() == !args.unassign) {
+    err << "embargo alerts assign: say --to USER or --unassign\n";
+    return 2;
+  }
+  auto store = OpenWritableStore(args.store, args.audit, "embargo alerts assign", err);
+  if (!store) return 1;
+  const std::string actor = args.analyst.empty() ? store::CurrentUser() : args.analyst;
+  const std::string to = args.assign_to == "me" ? actor : args.assign_to;
+  auto alert = store::AssignAlert(*store->db, args.id, to, actor);
+  if (!alert.ok()) {
+    err << "embargo alerts assign: " << alert.error().ToString() << '\n';
+    return 1;
+  }
+  out << (alert->assignee.empty()
+              ? fmt::format("alert {}: assigned to nobody\n", alert->id)
+              : fmt::format("alert {}: assigned to {}\n", alert->id, alert->assignee));
+  return PublishAuditHead(*store, "embargo alerts assign", out, err) ? 0 : 1;
 }
 
 int RunAlertsExport(const AlertsArgs& args, std::ostream& out, std::ostream& err) {

@@ -13,6 +13,7 @@
 #include "payments/read_payments.h"
 #include "payments/screening_json.h"
 #include "store/audit.h"
+#include "store/screening_record_of.h"
 #include "store/payment_cases.h"
 #include "store/versions.h"
 
@@ -140,7 +141,22 @@ Status RecordCases(const PaymentsArgs& args, PaymentLists& lists,
                                {"cases_opened", tally.opened},
                                {"cleared", tally.cleared}}});
   if (!audit.ok()) return audit.error();
-  return tx->Commit();
+  EMBARGO_RETURN_IF_ERROR(tx->Commit());
+  // Every message's screening record (store/screenings.h), held or not.
+  store::ScreeningRecord base;
+  base.at = store::NowUtc();
+  base.actor = store::CurrentUser();
+  base.channel = "cli";
+  base.versions = store::ScreenedVersions(lists.screener->lists()).dump();
+  std::vector<store::ScreeningRecord> records;
+  for (size_t i = 0; i < parsed.size(); ++i) {
+    if (!screenings[i]) continue;
+    records.push_back(store::PaymentScreeningRecord(base, *parsed[i].message, *screenings[i],
+                                                    tally.case_ids[i]));
+  }
+  auto recorded = store::RecordScreenings(db, records);
+  if (!recorded.ok()) return recorded.error();
+  return Status::Ok();
 }
 
 // Each message's JSON line, each held message's hit lines, and (with a

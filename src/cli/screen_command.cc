@@ -14,7 +14,12 @@
 #include "common/parallel.h"
 #include "match/match_json.h"
 #include "store/audit.h"
+#include "store/audit_head.h"
+#include "store/customers.h"
 #include "store/database.h"
+#include "store/screening_record_of.h"
+#include "store/screenings.h"
+#include "store/store.h"
 
 namespace embargo::cli {
 namespace {
@@ -80,6 +85,35 @@ void PrintSummary(const BatchSummary& s, double threshold, std::ostream& err) {
       "screened {} of {} rows ({} with warnings), {} not screened, {} with alerts (threshold "
       "{:.2f})\n",
       s.screened, s.rows, s.with_warnings, s.not_screened, s.alerted, threshold);
+}
+
+// A batch's screening record: the input and output bound by SHA-256, the
+// counts, and the first alert lines (the results file holds them all).
+store::ScreeningRecord BatchRecord(const ScreenArgs& args, const std::string& shown,
+                                   const BatchSummary& s, const std::string& alert_lines) {
+  constexpr size_t kAlertLinesKept = 1000;
+  const bool to_file = !args.output.empty() && args.output != "-";
+  nlohmann::json alerts = nlohmann::json::array();
+  std::istringstream lines(alert_lines);
+  for (std::string line; std::getline(lines, line) && alerts.size() < kAlertLinesKept;)
+    alerts.push_back(line);
+  store::ScreeningRecord record;
+  record.kind = "batch";
+  record.subject = nlohmann::json{{"input", shown},
+                                  {"sha256", args.input == "-" ? "" : FileSha256(args.input)},
+                                  {"rows", s.rows}}
+                       .dump();
+  record.outcome = s.alerted > 0 ? "alerts" : "clear";
+  record.result = nlohmann::json{{"threshold", args.threshold},
+                                 {"screened", s.screened},
+                                 {"screened_with_warnings", s.with_warnings},
+                                 {"not_screened", s.not_screened},
+                                 {"alerted", s.alerted},
+                                 {"output", to_file ? args.output : ""},
+                                 {"output_sha256", to_file ? FileSha256(args.output) : ""},
+                                 {"alerts", std::move(alerts)}}
+                      .dump();
+  return record;
 }
 
 nlohmann::json SummaryJson(const BatchSummary& s, const std::string& input, double threshold) {
@@ -184,6 +218,38 @@ CertificateRun CertificateBase(const ScreenArgs& args, const Screener& screener)
   return run;
 }
 
+// With --store: the screening record of this run (store/screenings.h), under
+// the OS user, and the audit head published after it.
+Status RecordScreening(const ScreenArgs& args, const Screener& screener,
+                       store::ScreeningRecord record, std::ostream& err) {
+  if (args.source.store.empty()) return Status::Ok();
+  auto db = store::OpenStore(store::StoreUrl(args.source.store), store::StoreOpening::kExisting);
+  if (!db.ok()) return db.error();
+  record.at = store::NowUtc();
+  record.actor = store::CurrentUser();
+  record.channel = "cli";
+  record.versions = store::ScreenedVersions(screener.lists()).dump();
+  std::vector<store::ScreeningRecord> records{std::move(record)};
+  auto publisher = store::HeadPublisher::Open(**db, args.source.audit);
+  if (!publisher.ok()) return publisher.error();
+  auto recorded = store::RecordScreenings(**db, records);
+  if (!recorded.ok()) return recorded.error();
+  auto head = publisher->Publish(**db);
+  if (!head.ok()) return head.error();
+  err << fmt::format("screening record {} (embargo screenings show {})\n", recorded->first_id,
+                     recorded->first_id);
+  return Status::Ok();
+}
+
+// RecordScreening, its failure printed; the exit code `code` or kExitFailed.
+int Recorded(const ScreenArgs& args, const Screener& screener, store::ScreeningRecord record,
+             int code, std::ostream& err) {
+  Status s = RecordScreening(args, screener, std::move(record), err);
+  if (s.ok()) return code;
+  err << "embargo screen: the screening record was not written: " << s.error().ToString() << '\n';
+  return kExitFailed;
+}
+
 int WriteCertificate(const ScreenArgs& args, const CertificateRun& run, std::ostream& out,
                      std::ostream& err) {
   int code = WriteOutput("screen", args.certificate, out, err,
@@ -214,11 +280,16 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
     for (const std::string& w : query->warnings) err << "warning: " << w << '\n';
     std::vector<Match> matches = (*screener)->Screen(*query, options);
     PrintMatchTable(*query, matches, out);
-    if (args.certificate.empty()) return 0;
-    CertificateRun run = CertificateBase(args, **screener);
-    run.query = &*query;
-    run.matches = std::move(matches);
-    return WriteCertificate(args, run, out, err) == 0 ? kExitOk : kExitFailed;
+    store::ScreeningRecord record = store::NameScreeningRecord(
+        {}, store::QueryFieldsToJson(args.single), matches, args.threshold, query->warnings);
+    int code = kExitOk;
+    if (!args.certificate.empty()) {
+      CertificateRun run = CertificateBase(args, **screener);
+      run.query = &*query;
+      run.matches = std::move(matches);
+      code = WriteCertificate(args, run, out, err) == 0 ? kExitOk : kExitFailed;
+    }
+    return Recorded(args, **screener, std::move(record), code, err);
   }
   auto input = ReadBatchInput(args.input, args.mappings,
                               BatchDecoding{args.encoding, args.single.date_order, args.sheet});
@@ -233,14 +304,15 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
   // A certificate lists the alerts: collected here, and printed after the
   // batch when --print-alerts asks for them too.
   std::ostringstream alert_lines;
-  std::ostream* alerts = !args.certificate.empty() ? &alert_lines
-                         : summaries_to_stdout     ? &out
-                                                   : nullptr;
+  const bool collect = !args.certificate.empty() || !args.source.store.empty();
+  std::ostream* alerts = collect               ? &alert_lines
+                         : summaries_to_stdout ? &out
+                                               : nullptr;
   int written = WriteOutput("screen", args.output, out, err, [&](std::ostream& sink) {
     summary = ScreenBatch(**screener, *input, shown, options, args.threads, sink, alerts);
   });
   if (written != 0) return written;
-  if (!args.certificate.empty() && summaries_to_stdout) out << alert_lines.str();
+  if (collect && summaries_to_stdout) out << alert_lines.str();
   PrintSummary(summary, args.threshold, err);
   if (!args.certificate.empty()) {
     CertificateRun run = CertificateBase(args, **screener);
@@ -264,7 +336,8 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
     });
     if (summary_written != 0) return kExitFailed;
   }
-  return summary.not_screened > 0 ? kExitRowsNotScreened : kExitOk;
+  return Recorded(args, **screener, BatchRecord(args, shown, summary, alert_lines.str()),
+                  summary.not_screened > 0 ? kExitRowsNotScreened : kExitOk, err);
 }
 
 }  // namespace embargo::cli

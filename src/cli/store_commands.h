@@ -123,8 +123,14 @@ struct AlertsArgs {
   long long id = 0;
   std::string decision;
   std::string note;
+  // Who decides, reviews or assigns: "" = the OS user (the CLI offers no
+  // other; tests act as several users through it).
   std::string analyst;
   bool pending = false;  // list: only alerts waiting for a reviewer
+  std::string assignee;  // list: "" any, a user, "me" (the OS user) or "none"
+  int older_than_days = -1;  // list: < 0 any age
+  std::string assign_to;     // assign: the user ("me": the OS user)
+  bool unassign = false;
   store::FourEyesPolicy four_eyes;
   bool approve = false, reject = false;  // review
   std::string out;                       // export: .xlsx, else CSV ("-": stdout)
@@ -133,6 +139,8 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 int RunAlertsShow(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 int RunAlertsDecide(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 int RunAlertsReview(const AlertsArgs& args, std::ostream& out, std::ostream& err);
+// Assigns (--to) or unassigns (--unassign) a live alert.
+int RunAlertsAssign(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 // Alerts and decisions for auditors (store/alert_export.h), as CSV or .xlsx.
 int RunAlertsExport(const AlertsArgs& args, std::ostream& out, std::ostream& err);
 

@@ -19,12 +19,23 @@ std::optional<int64_t> AlertId(const std::string& id) {
 
 }  // namespace
 
-Response HandleAlertList(store::Database& db, const Params& params) {
+Response HandleAlertList(store::Database& db, const Params& params, const std::string& caller) {
   store::AlertFilter filter;
   filter.status = Param(params, "status");
   filter.customer = Param(params, "customer");
   filter.include_closed = Param(params, "all") == "true";
   filter.pending_review = Param(params, "pending") == "true";
+  if (params.count("assignee") > 0) {
+    std::string assignee = Param(params, "assignee");
+    filter.assignee = assignee == "me" ? caller : assignee == "none" ? "" : assignee;
+  }
+  if (std::string days = Param(params, "older_than_days"); !days.empty()) {
+    auto n = ParseNumber<int64_t>(days);
+    if (!n || *n < 0 || *n > 36500) {
+      return ErrorResponse(400, "older_than_days must be a number of days from 0 to 36500");
+    }
+    filter.created_before = store::UtcDaysAgo(*n);
+  }
   const std::vector<std::string>& statuses = store::AlertStatuses();
   if (!filter.status.empty() &&
       std::find(statuses.begin(), statuses.end(), filter.status) == statuses.end()) {
@@ -123,6 +134,44 @@ Response HandleAlertReview(store::Database& db, const std::string& id, const std
   auto reviewed = store::ReviewDecision(db, *n, json["approve"].get<bool>(),
                                         json.value("note", std::string()), caller);
   if (!reviewed.ok()) return ErrorResponse(400, reviewed.error().message);
+  return HandleAlert(db, id);
+}
+
+Response HandleAlertAssign(store::Database& db, const std::string& id, const std::string& body,
+                           const KeyHolder& caller, const ApiKeys& keys) {
+  auto n = AlertId(id);
+  if (!n) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
+  auto alert = store::GetAlert(db, *n);
+  if (!alert.ok()) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
+  Result<nlohmann::json> parsed = ParseJson(body, "request body");
+  if (!parsed.ok()) return ErrorResponse(400, parsed.error().ToString());
+  const nlohmann::json& json = *parsed;
+  if (!json.is_object() || !json.contains("assignee") ||
+      !(json["assignee"].is_string() || json["assignee"].is_null())) {
+    return ErrorResponse(400, "body must be a JSON object: {\"assignee\": a user, or null}");
+  }
+  std::string assignee = json["assignee"].is_null() ? "" : json["assignee"].get<std::string>();
+  if (assignee == "me") assignee = caller.user;
+  // An analyst takes alerts for themselves and gives back their own; handing
+  // work to others, or taking it from them, is a reviewer's.
+  const bool own = (assignee.empty() || assignee == caller.user) &&
+                   (alert->assignee.empty() || alert->assignee == caller.user);
+  if (!own && caller.role < Role::kReviewer) {
+    return ErrorResponse(403, fmt::format("{} may assign alerts to themselves only: assigning "
+                                          "them to others, or taking them from others, needs "
+                                          "the reviewer role",
+                                          caller.user));
+  }
+  if (!assignee.empty() && !keys.empty()) {
+    std::optional<Role> role = keys.RoleOf(assignee);
+    if (!role || *role < Role::kAnalyst) {
+      return ErrorResponse(400, fmt::format("'{}' is no analyst: no API key with the analyst "
+                                            "role or above is theirs",
+                                            assignee));
+    }
+  }
+  auto assigned = store::AssignAlert(db, *n, assignee, caller.user);
+  if (!assigned.ok()) return ErrorResponse(400, assigned.error().message);
   return HandleAlert(db, id);
 }
 

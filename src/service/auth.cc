@@ -91,4 +91,12 @@ std::optional<KeyHolder> ApiKeys::Authenticate(const std::string& authorization)
   return it->second;
 }
 
+std::optional<Role> ApiKeys::RoleOf(const std::string& user) const {
+  std::optional<Role> best;
+  for (const auto& [hash, holder] : hashes_) {
+    if (holder.user == user && (!best || holder.role > *best)) best = holder.role;
+  }
+  return best;
+}
+
 }  // namespace embargo::service

@@ -42,6 +42,8 @@ class ApiKeys {
   // The holder of the key in an Authorization header value, or nullopt.
   std::optional<KeyHolder> Authenticate(const std::string& authorization) const;
   bool empty() const { return hashes_.empty(); }
+  // The highest role any key of `user` has, or nullopt when no key is theirs.
+  std::optional<Role> RoleOf(const std::string& user) const;
 
  private:
   std::map<std::string, KeyHolder> hashes_;  // sha256 hex -> holder

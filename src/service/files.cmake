@@ -21,6 +21,9 @@ list(APPEND EMBARGO_SOURCES
   src/service/openapi.cc
   src/service/alerts_handler.cc
   src/service/audit_handler.cc
+  src/service/screening_log.cc
+  src/service/screenings_handler.cc
+  src/service/gaps_handler.cc
   src/service/versions_handler.cc
   src/service/payments_handler.cc
   src/service/reconcile_schema.cc

@@ -32,6 +32,8 @@ struct Response {
   // The body already written as JSON text (JsonWriter), for answers built
   // on every request; when set, `body` is not used.
   std::string text;
+  // With `text`: its media type when it is no JSON ("text/csv; charset=utf-8").
+  std::string content_type;
   std::vector<std::pair<std::string, std::string>> headers;
   // For the request log and metrics: screened queries and alerts raised.
   size_t queries = 0;
@@ -49,6 +51,9 @@ Response ErrorResponse(int status, std::string detail);
 struct ServingSnapshot {
   std::shared_ptr<const Screener> screener;
   std::string version;  // content stamp: load time and a hash of the datasets
+  // Each dataset's source and publication date as screening records carry
+  // them (store::ScreenedVersions, compact JSON).
+  std::string screened_versions;
   std::chrono::system_clock::time_point loaded_at;
   // The links between the screener's lists, for /entities/{id}; made by the
   // reload worker after publishing, or by the first request that needs them.

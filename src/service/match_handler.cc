@@ -17,6 +17,7 @@
 #include "service/entity_filter.h"
 #include "service/ftm_output.h"
 #include "service/query_names.h"
+#include "store/screening_record_of.h"
 
 namespace embargo::service {
 namespace {
@@ -254,7 +255,8 @@ std::optional<Response> CheckSchema(const std::string& key, const nlohmann::json
 }  // namespace
 
 Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset,
-                     const Params& params, const std::string& body, const Limits& limits) {
+                     const Params& params, const std::string& body, const Limits& limits,
+                     MatchRecording* recording) {
   std::vector<std::string> scope = ResolveDatasetScope(snapshot, dataset);
   if (scope.empty()) return UnknownDataset(dataset);
   std::string algorithm = Param(params, "algorithm", "best");
@@ -341,6 +343,16 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   w.EndObject();
   w.EndObject();
   response.queries = queries.size();
+  if (recording != nullptr) {
+    for (size_t q = 0; q < queries.size(); ++q) {
+      nlohmann::json subject = queries[q].cleaned;
+      subject["key"] = queries[q].key;
+      subject["dataset"] = dataset;
+      recording->records.push_back(store::NameScreeningRecord(
+          recording->base, std::move(subject), results[q], *threshold, queries[q].query.warnings,
+          queries[q].error));
+    }
+  }
   response.headers.emplace_back("x-batch-size", std::to_string(queries.size()));
   return response;
 }

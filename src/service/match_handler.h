@@ -20,12 +20,24 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "service/http_types.h"
+#include "store/screenings.h"
 
 namespace embargo::service {
 
+// With a store, each query of an answered request becomes a screening
+// record: `base` says who, when, where and against which versions; the
+// handler appends one record per query (store/screening_record_of.h), its
+// subject the query as read with its "key" and the "dataset" asked.
+struct MatchRecording {
+  store::ScreeningRecord base;
+  std::vector<store::ScreeningRecord> records;
+};
+
 Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset,
-                     const Params& params, const std::string& body, const Limits& limits);
+                     const Params& params, const std::string& body, const Limits& limits,
+                     MatchRecording* recording = nullptr);
 
 }  // namespace embargo::service

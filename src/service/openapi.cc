@@ -195,6 +195,10 @@ json AlertOperations() {
              "Only alerts whose decision waits for a reviewer (four-eyes)"),
        Param("brief", "query", {{"type", "boolean"}},
              "Each alert without its explanation, with its matched_name"),
+       Param("assignee", "query", String(),
+             "Only alerts assigned to this user (me: the caller; none: unassigned)"),
+       Param("older_than_days", "query", Integer(0, 36500),
+             "Only alerts opened more than this many days ago"),
        Param("limit", "query", Integer(1, 1000), "Alerts per page (default 50)"),
        Param("offset", "query", Integer(0, 2000000000), "Alerts to skip")},
       ErrorReplies({{"200", Reply("A page of alerts", "schemas/Object")}},
@@ -239,7 +243,56 @@ json AlertOperations() {
        JsonContent(json{{"type", "object"},
                         {"properties", {{"approve", {{"type", "boolean"}}}, {"note", String()}}},
                         {"required", {"approve", "note"}}})}};
-  return {{"list", list}, {"one", one}, {"decide", decide}, {"review", review}};
+  json assign = Operation(
+      "assign_alert",
+      "Say who works a live alert: 'assignee' a user (me: the caller) or null (nobody). An "
+      "analyst assigns alerts to themselves and gives back their own; assigning to others or "
+      "taking from others needs the reviewer role (403); with API keys, the assignee must hold "
+      "one with the analyst role or above (400). A decision on an alert assigned to someone "
+      "else is refused (400) until it is reassigned",
+      {Param("id", "path", Integer(1, 2000000000), "Alert id")},
+      ErrorReplies({{"200", Reply("The alert after the assignment", "schemas/Object")}},
+                   {400, 401, 403, 404, 413, 429}));
+  assign["requestBody"] = {
+      {"required", true},
+      {"content", JsonContent(json{{"type", "object"},
+                                   {"properties", {{"assignee", {{"type", {"string", "null"}}}}}},
+                                   {"required", {"assignee"}}})}};
+  return {{"list", list}, {"one", one}, {"decide", decide}, {"review", review}, {"assign", assign}};
+}
+
+// Screening records and the gap report.
+json RecordOperations() {
+  json list = Operation(
+      "screenings",
+      "Screening records, newest first (service started with --store): who screened what "
+      "(/match queries, /payments/screen messages, CLI runs), when, against which list versions, "
+      "with what result. A viewer or analyst sees their own; a reviewer or admin everyone's",
+      {Param("actor", "query", String(), "Only this user's records (reviewer role for another's)"),
+       Param("kind", "query", String(), "name, batch or payment"),
+       Param("since", "query", String(), "Only records at or after this UTC date or time"),
+       Param("q", "query", String(), "Only records whose subject contains this text"),
+       Param("before", "query", Integer(1, 2000000000), "Only records before this id (paging)"),
+       Param("limit", "query", Integer(1, 1000), "Records (default 100)")},
+      ErrorReplies({{"200", Reply("Records: id, at, actor, channel, kind, outcome, subject, "
+                                  "versions, result",
+                                  "schemas/Object")}},
+                   {400, 401, 403, 404, 429}));
+  json one = Operation(
+      "screening", "One screening record (404 when it is another's and the caller is no reviewer)",
+      {Param("id", "path", Integer(1, 2000000000), "Record id")},
+      ErrorReplies({{"200", Reply("The record", "schemas/Object")}}, {401, 403, 404, 429}));
+  json gaps = Operation(
+      "gaps",
+      "The gap report over the served lists (as embargo gaps): which lists designate each "
+      "target, UN targets missing from each national list (with the closest record and why it "
+      "was not linked), targets only one jurisdiction lists, who listed first",
+      {Param("regime", "query", String(), "DPRK, IRAN, LIBYA, ... (default: every target)"),
+       Param("format", "query", String(), "json (default), csv or html"),
+       Param("explain", "query", {{"type", "boolean"}},
+             "Name each missing target's closest record (default true; slower)")},
+      ErrorReplies({{"200", Reply("The report", "schemas/Object")}}, {400, 401, 403, 429}));
+  return {{"list", list}, {"one", one}, {"gaps", gaps}};
 }
 
 // The audit trail, the caller, and the workbench's pages.
@@ -428,6 +481,10 @@ json Paths() {
       {"/alerts/{id}", {{"get", AlertOperations()["one"]}}},
       {"/alerts/{id}/decision", {{"post", AlertOperations()["decide"]}}},
       {"/alerts/{id}/review", {{"post", AlertOperations()["review"]}}},
+      {"/alerts/{id}/assign", {{"post", AlertOperations()["assign"]}}},
+      {"/screenings", {{"get", RecordOperations()["list"]}}},
+      {"/screenings/{id}", {{"get", RecordOperations()["one"]}}},
+      {"/gaps", {{"get", RecordOperations()["gaps"]}}},
       {"/audit", {{"get", WorkbenchOperations()["audit"]}}},
       {"/audit/verify", {{"post", WorkbenchOperations()["verify"]}}},
       {"/whoami", {{"get", WorkbenchOperations()["whoami"]}}},

@@ -49,6 +49,9 @@ Response HandlePaymentsScreen(const ServingSnapshot& snapshot, const Params& par
     }
     screened.back().case_id = *recorded;
   }
+  if (cases != nullptr && cases->screened) {
+    for (const Screened& s : screened) cases->screened(*s.message, s.screening, s.case_id);
+  }
   Response r;
   JsonWriter w(r.text);
   w.BeginObject();

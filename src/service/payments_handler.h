@@ -29,6 +29,9 @@ struct PaymentCaseHooks {
   std::function<bool(const payments::Hit&)> cleared;
   // Records a held message as a case; its id.
   std::function<Result<int64_t>(const payments::Message&, const payments::Screening&)> record;
+  // Called for every message screened, with its case id (0 when none).
+  std::function<void(const payments::Message&, const payments::Screening&, int64_t case_id)>
+      screened;
 };
 
 Response HandlePaymentsScreen(const ServingSnapshot& snapshot, const Params& params,

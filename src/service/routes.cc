@@ -23,6 +23,10 @@ constexpr Route kRoutes[] = {
     {RouteId::kAlertDecision, "POST", "/alerts/{id}/decision", "/alerts/{id}/decision",
      Capture::kDigits},
     {RouteId::kAlertReview, "POST", "/alerts/{id}/review", "/alerts/{id}/review", Capture::kDigits},
+    {RouteId::kAlertAssign, "POST", "/alerts/{id}/assign", "/alerts/{id}/assign", Capture::kDigits},
+    {RouteId::kScreenings, "GET", "/screenings", "/screenings"},
+    {RouteId::kScreening, "GET", "/screenings/{id}", "/screenings/{id}", Capture::kDigits},
+    {RouteId::kGaps, "GET", "/gaps", "/gaps"},
     {RouteId::kAudit, "GET", "/audit", "/audit"},
     {RouteId::kAuditVerify, "POST", "/audit/verify", "/audit/verify"},
     {RouteId::kWhoAmI, "GET", "/whoami", "/whoami"},
@@ -80,6 +84,7 @@ RoleNeed RequiredRole(RouteId id) {
   switch (id) {
     case RouteId::kAlertDecision: return {Role::kAnalyst, "deciding an alert"};
     case RouteId::kAlertReview: return {Role::kReviewer, "reviewing another's decision"};
+    case RouteId::kAlertAssign: return {Role::kAnalyst, "assigning an alert"};
     case RouteId::kAudit:
     case RouteId::kAuditVerify: return {Role::kReviewer, "reading the audit trail"};
     default: return {Role::kViewer, ""};

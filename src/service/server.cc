@@ -17,6 +17,7 @@
 #include "service/audit_handler.h"
 #include "service/catalog_handler.h"
 #include "service/entity_handler.h"
+#include "service/gaps_handler.h"
 #include "service/ftm_graph.h"
 #include "service/json_body_check.h"
 #include "service/manifest.h"
@@ -28,9 +29,11 @@
 #include "service/routes.h"
 #include "service/search_handler.h"
 #include "service/ui_assets.h"
+#include "service/screenings_handler.h"
 #include "service/versions_handler.h"
 #include "store/payment_cases.h"
 #include "store/store.h"
+#include "store/screening_record_of.h"
 #include "store/versions.h"
 
 namespace embargo::service {
@@ -48,7 +51,8 @@ bool IsLoopback(const std::string& addr) {
 }
 
 HttpReply JsonReply(Response r) {
-  HttpReply reply{r.status, "application/json", std::move(r.headers), ""};
+  HttpReply reply{r.status, r.content_type.empty() ? "application/json" : r.content_type,
+                  std::move(r.headers), ""};
   if (r.status != 304) {  // 304: no body
     reply.body = r.text.empty() ? JsonText(r.body) : std::move(r.text);
   }
@@ -170,6 +174,7 @@ Result<std::shared_ptr<const ServingSnapshot>> LoadServingSnapshot(const ServerO
   auto snapshot = std::make_shared<ServingSnapshot>();
   snapshot->loaded_at = std::chrono::system_clock::now();
   snapshot->version = SnapshotVersion(screener->lists(), snapshot->loaded_at);
+  snapshot->screened_versions = store::ScreenedVersions(screener->lists()).dump();
   snapshot->screener = std::move(screener);
   std::shared_ptr<const payments::Embargoes> embargoes = payments::DefaultEmbargoes();
   if (!options.embargoes.empty()) {
@@ -192,6 +197,7 @@ Server::~Server() {
   if (reload_worker_.joinable()) reload_worker_.join();
   // Joins the worker pool while the members its work reads still exist.
   http_.reset();
+  screening_log_.reset();  // writes the records still queued
 }
 
 std::shared_ptr<const ServingSnapshot> Server::snapshot() const { return snapshot_.load(); }
@@ -238,6 +244,11 @@ Status Server::Load() {
     if (!publisher.ok()) return publisher.error();
     store_ = std::move(*db);
     head_publisher_ = std::move(*publisher);
+    if (options_.record_screenings) {
+      ScreeningLogOptions log_options;
+      log_options.after_write = [this] { PublishAuditHead(); };
+      screening_log_ = std::make_unique<ScreeningLog>(*store_, store_mu_, log_options);
+    }
   }
   auto loaded = LoadServingSnapshot(options_);
   if (!loaded.ok()) return loaded.error();
@@ -458,6 +469,15 @@ HttpReply Server::Refuse(const HttpRequest& request, int status, std::string det
   return Finish(log, ErrorReply(status, std::move(detail)));
 }
 
+store::ScreeningRecord Server::RecordBase(const Call& call, const ServingSnapshot& snapshot) {
+  store::ScreeningRecord base;
+  base.at = store::NowUtc();
+  base.actor = call.caller.user;
+  base.channel = "api";
+  base.versions = snapshot.screened_versions;
+  return base;
+}
+
 Response Server::ScreenPayments(const Call& call, const ServingSnapshot& snapshot) {
   if (store_ == nullptr)
     return HandlePaymentsScreen(snapshot, call.target.params, call.request.body);
@@ -478,6 +498,14 @@ Response Server::ScreenPayments(const Call& call, const ServingSnapshot& snapsho
   }
   PaymentCaseHooks hooks;
   hooks.cleared = [&](const payments::Hit& hit) { return good_guys->Clears(hit); };
+  std::vector<store::ScreeningRecord> records;
+  if (screening_log_ != nullptr) {
+    hooks.screened = [&, base = RecordBase(call, snapshot)](const payments::Message& message,
+                                                            const payments::Screening& screening,
+                                                            int64_t case_id) {
+      records.push_back(store::PaymentScreeningRecord(base, message, screening, case_id));
+    };
+  }
   bool opened = false;
   hooks.record = [&](const payments::Message& message,
                      const payments::Screening& screening) -> Result<int64_t> {
@@ -490,6 +518,7 @@ Response Server::ScreenPayments(const Call& call, const ServingSnapshot& snapsho
     return recorded->payment_case.id;
   };
   Response r = HandlePaymentsScreen(snapshot, call.target.params, call.request.body, &hooks);
+  if (screening_log_ != nullptr) screening_log_->Add(std::move(records));
   if (opened) {
     std::lock_guard lock(store_mu_);
     PublishAuditHead();
@@ -518,7 +547,14 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
     switch (call.route) {
       case RouteId::kMatch:
         r = json_body([&] {
-          return HandleMatch(*snapshot, call.captured, params, call.request.body, limits);
+          if (screening_log_ == nullptr) {
+            return HandleMatch(*snapshot, call.captured, params, call.request.body, limits);
+          }
+          MatchRecording recording{RecordBase(call, *snapshot), {}};
+          Response matched = HandleMatch(*snapshot, call.captured, params, call.request.body,
+                                         limits, &recording);
+          screening_log_->Add(std::move(recording.records));
+          return matched;
         });
         break;
       case RouteId::kSearch: r = HandleSearch(*snapshot, call.captured, params); break;
@@ -539,7 +575,8 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
       case RouteId::kManifest: r = HandleManifest(*snapshot); break;
       case RouteId::kUpdateGet: return Finish(log, ErrorReply(405, "POST /updatez to reload"));
       case RouteId::kAlerts:
-        r = with_store([&](store::Database& db) { return HandleAlertList(db, params); });
+        r = with_store(
+            [&](store::Database& db) { return HandleAlertList(db, params, call.caller.user); });
         break;
       case RouteId::kAlert:
         r = with_store([&](store::Database& db) { return HandleAlert(db, call.captured); });
@@ -564,6 +601,27 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
           });
         });
         break;
+      case RouteId::kAlertAssign:
+        r = json_body([&] {
+          return with_store([&](store::Database& db) {
+            Response assigned =
+                HandleAlertAssign(db, call.captured, call.request.body, call.caller, keys_);
+            if (assigned.status == 200) PublishAuditHead();
+            return assigned;
+          });
+        });
+        break;
+      case RouteId::kScreenings:
+      case RouteId::kScreening:
+        // The records queued so far first: a user sees what they just screened.
+        if (screening_log_ != nullptr) (void)screening_log_->Flush();
+        r = with_store([&](store::Database& db) {
+          return call.route == RouteId::kScreenings
+                     ? HandleScreeningList(db, params, call.caller)
+                     : HandleScreening(db, call.captured, call.caller);
+        });
+        break;
+      case RouteId::kGaps: r = HandleGaps(*snapshot, params); break;
       case RouteId::kAudit:
         r = with_store([&](store::Database& db) { return HandleAuditList(db, params); });
         break;

@@ -27,6 +27,7 @@
 #include "service/http_transport.h"
 #include "service/http_types.h"
 #include "service/metrics.h"
+#include "service/screening_log.h"
 #include "sources/list_guard.h"
 #include "store/audit_head.h"
 #include "store/database.h"
@@ -58,6 +59,9 @@ struct ServerOptions {
   Limits limits;
   store::AnchorOptions audit;       // the audit head published after each decision
   store::FourEyesPolicy four_eyes;  // which decisions wait for a reviewer
+  // With a store: every screening (/match, /payments/screen) is recorded
+  // (store/screenings.h), by the key's user.
+  bool record_screenings = true;
   // A reload whose lists have far fewer entities than those served (or lack
   // a dataset served) is refused and the old index keeps serving, unless
   // that reload is asked with accept_shrink (POST /admin/reload?accept_shrink=true).
@@ -131,6 +135,9 @@ class Server {
   void ReleaseWhenUnused(std::shared_ptr<const ServingSnapshot> old);
   // After a decision (store_mu_ held): publishes the audit head and logs it.
   void PublishAuditHead();
+  // Who, when, where and against which versions, for the request's
+  // screening records.
+  store::ScreeningRecord RecordBase(const Call& call, const ServingSnapshot& snapshot);
   // POST /payments/screen; with a store, good-guy entries clear hits and held
   // messages become payment cases.
   Response ScreenPayments(const Call& call, const ServingSnapshot& snapshot);
@@ -140,6 +147,7 @@ class Server {
   std::unique_ptr<store::Database> store_;              // one connection, behind store_mu_
   std::optional<store::HeadPublisher> head_publisher_;  // with store_
   std::mutex store_mu_;
+  std::unique_ptr<ScreeningLog> screening_log_;  // with store_ and record_screenings
   Metrics metrics_;
   std::unique_ptr<HttpTransport> http_;  // made by Load()
   std::atomic<std::shared_ptr<const ServingSnapshot>> snapshot_;

@@ -11,9 +11,10 @@ constexpr const char* kAlertSelect =
     "SELECT a.id, a.customer_id, c.external_id, c.name, a.entity_id, a.dataset, a.version_id, "
     "a.entity_hash, a.customer_hash, a.score, a.explanation, a.status, a.created_at, "
     "a.updated_at, a.closed_at, a.closed_reason, r.decision_id, d.status, d.analyst, r.reason, "
-    "d.decided_at FROM alerts a JOIN customers c ON c.id = a.customer_id LEFT JOIN "
-    "decision_reviews r ON r.alert_id = a.id AND r.state = 'pending' LEFT JOIN decisions d ON "
-    "d.id = r.decision_id";
+    "d.decided_at, g.assignee, g.assigned_by, g.assigned_at FROM alerts a JOIN customers c ON "
+    "c.id = a.customer_id LEFT JOIN decision_reviews r ON r.alert_id = a.id AND r.state = "
+    "'pending' LEFT JOIN decisions d ON d.id = r.decision_id LEFT JOIN alert_assignments g ON "
+    "g.alert_id = a.id";
 
 Alert AlertFrom(const SqlRow& r) {
   Alert a;
@@ -35,6 +36,9 @@ Alert AlertFrom(const SqlRow& r) {
   a.closed_reason = r.Text(15);
   if (!r.IsNull(16))
     a.pending = PendingReview{r.Int(16), r.Text(17), r.Text(18), r.Text(19), r.Text(20)};
+  a.assignee = r.Text(21);
+  a.assigned_by = r.Text(22);
+  a.assigned_at = r.Text(23);
   return a;
 }
 
@@ -77,6 +81,9 @@ nlohmann::json AlertToJson(const Alert& a) {
           {"closed_at", a.closed_at.empty() ? nlohmann::json() : nlohmann::json(a.closed_at)},
           {"closed_reason", a.closed_reason},
           {"pending_review", PendingJson(a.pending)},
+          {"assignee", a.assignee.empty() ? nlohmann::json() : nlohmann::json(a.assignee)},
+          {"assigned_by", a.assigned_by.empty() ? nlohmann::json() : nlohmann::json(a.assigned_by)},
+          {"assigned_at", a.assigned_at.empty() ? nlohmann::json() : nlohmann::json(a.assigned_at)},
           {"explanation", explanation.is_discarded() ? nlohmann::json() : explanation}};
 }
 
@@ -150,6 +157,18 @@ Result<std::vector<Alert>> ListAlerts(Database& db, const AlertFilter& filter) {
     params.emplace_back(filter.entity_id);
   }
   if (filter.pending_review) sql += " AND r.decision_id IS NOT NULL";
+  if (filter.assignee) {
+    if (filter.assignee->empty()) {
+      sql += " AND g.assignee IS NULL";
+    } else {
+      sql += " AND g.assignee = ?";
+      params.emplace_back(*filter.assignee);
+    }
+  }
+  if (!filter.created_before.empty()) {
+    sql += " AND a.created_at < ?";
+    params.emplace_back(filter.created_before);
+  }
   sql += " ORDER BY a.score DESC, a.id LIMIT ? OFFSET ?";
   params.emplace_back(filter.limit);
   params.emplace_back(filter.offset);
@@ -255,6 +274,11 @@ Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& sta
         "first",
         alert_id, alert->pending->decision_id, alert->pending->status, alert->pending->analyst));
   }
+  if (!alert->assignee.empty() && alert->assignee != analyst) {
+    return MakeError(fmt::format(
+        "alert {} is assigned to {}: {} cannot decide it unless it is assigned to them first",
+        alert_id, alert->assignee, analyst));
+  }
   const std::string now = NowUtc();
   auto inserted = db.QueryValue(
       "INSERT INTO decisions (alert_id, status, note, analyst, decided_at) VALUES (?, ?, ?, ?, ?) "
@@ -331,6 +355,46 @@ Result<Alert> ReviewDecision(Database& db, int64_t alert_id, bool approve, const
                                   {"customer", alert->customer},
                                   {"entity", alert->entity_id}}},
                                 change);
+  if (!audit.ok()) return audit.error();
+  EMBARGO_RETURN_IF_ERROR(tx->Commit());
+  return GetAlert(db, alert_id);
+}
+
+Result<Alert> AssignAlert(Database& db, int64_t alert_id, const std::string& assignee,
+                          const std::string& actor) {
+  auto tx = Transaction::Begin(db);
+  if (!tx.ok()) return tx.error();
+  auto alert = GetAlert(db, alert_id);
+  if (!alert.ok()) return alert.error();
+  if (!alert->live()) {
+    return MakeError(fmt::format("alert {} is closed ({}): nothing to assign", alert_id,
+                                 alert->closed_reason));
+  }
+  if (alert->assignee == assignee) return alert;  // nothing changes, nothing recorded
+  StateChange change;
+  if (assignee.empty()) {
+    EMBARGO_RETURN_IF_ERROR(db.Exec("DELETE FROM alert_assignments WHERE alert_id = ?", {alert_id}));
+    change.Deleted(AuditedTable::kAlertAssignments, std::to_string(alert_id));
+  } else {
+    EMBARGO_RETURN_IF_ERROR(
+        db.Exec("DELETE FROM alert_assignments WHERE alert_id = ?", {alert_id}));
+    EMBARGO_RETURN_IF_ERROR(db.Exec(
+        "INSERT INTO alert_assignments (alert_id, assignee, assigned_by, assigned_at) VALUES (?, "
+        "?, ?, ?)",
+        {alert_id, assignee, actor, NowUtc()}));
+    EMBARGO_RETURN_IF_ERROR(
+        change.Capture(db, AuditedTable::kAlertAssignments, "alert_id = ?", {alert_id}));
+  }
+  auto audit = AppendStateAudit(
+      db,
+      {actor,
+       assignee.empty() ? "alert.unassign" : "alert.assign",
+       fmt::format("alert {}", alert_id),
+       {{"assignee", assignee.empty() ? nlohmann::json() : nlohmann::json(assignee)},
+        {"previous", alert->assignee.empty() ? nlohmann::json() : nlohmann::json(alert->assignee)},
+        {"customer", alert->customer},
+        {"entity", alert->entity_id}}},
+      change);
   if (!audit.ok()) return audit.error();
   EMBARGO_RETURN_IF_ERROR(tx->Commit());
   return GetAlert(db, alert_id);

@@ -52,6 +52,9 @@ struct Alert {
   std::string closed_at;  // "" while live
   std::string closed_reason;
   std::optional<PendingReview> pending;
+  std::string assignee;  // who works it; "" when nobody
+  std::string assigned_by;
+  std::string assigned_at;
   bool live() const { return closed_at.empty(); }
 };
 
@@ -98,6 +101,9 @@ struct AlertFilter {
   std::string customer;         // external id; "" = any
   std::string entity_id;        // "" = any
   bool pending_review = false;  // only alerts with a decision waiting for a reviewer
+  // Only alerts assigned to this user ("" = unassigned ones); nullopt = any.
+  std::optional<std::string> assignee;
+  std::string created_before;  // "" or a UTC ISO time: only alerts opened before it
   int64_t limit = 100;
   int64_t offset = 0;
 };
@@ -111,12 +117,21 @@ Result<std::vector<std::pair<std::string, int64_t>>> AlertCounts(Database& db);
 
 // Records a decision (status: true_match, false_positive or escalated; the
 // note is required). Fails on a closed alert, a bad status, or an alert
-// whose earlier decision still waits for a reviewer. When `policy` says the
+// whose earlier decision still waits for a reviewer, or one assigned to
+// someone other than `analyst`. When `policy` says the
 // decision needs a second person it is recorded as pending and the alert
 // returned carries it (Alert::pending) and is otherwise unchanged.
 Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& status,
                           const std::string& note, const std::string& analyst,
                           const FourEyesPolicy& policy = {});
+
+// Assigns a live alert to `assignee` ("" takes it off anyone), recorded
+// under `actor` (alert.assign / alert.unassign, the assignment's row in the
+// audit state); assigning it to whom it is assigned changes nothing. Who may
+// assign whom is the caller's check. A decision on an alert assigned to
+// someone else fails (DecideAlert): it is theirs until reassigned.
+Result<Alert> AssignAlert(Database& db, int64_t alert_id, const std::string& assignee,
+                          const std::string& actor);
 
 // A second person's review of the decision pending on `alert_id`: approved,
 // it takes effect as DecideAlert would have applied it; rejected, the alert

@@ -24,7 +24,8 @@ std::string SelectSql(const AuditedTableSpec& spec, std::string_view where) {
 // Tables a later migration makes: they do not exist yet when schema 2 runs.
 bool MadeAfterSchema2(AuditedTable table) {
   return table == AuditedTable::kPaymentCases || table == AuditedTable::kPaymentCaseDecisions ||
-         table == AuditedTable::kPaymentGoodGuys || table == AuditedTable::kDecisionReviews;
+         table == AuditedTable::kPaymentGoodGuys || table == AuditedTable::kDecisionReviews ||
+         table == AuditedTable::kAlertAssignments;
 }
 
 nlohmann::json ValuesToJson(const StateValues& values) {
@@ -69,6 +70,10 @@ const std::vector<AuditedTableSpec>& AuditedTables() {
        {"decision_id"},
        {Plain("alert_id"), Plain("reason"), Plain("state"), Plain("reviewer"), Plain("note"),
         Plain("reviewed_at")}},
+      {AuditedTable::kAlertAssignments,
+       "alert_assignments",
+       {"alert_id"},
+       {Plain("assignee"), Plain("assigned_by"), Plain("assigned_at")}},
       {AuditedTable::kSuppressions,
        "suppressions",
        {"customer_id", "entity_id"},

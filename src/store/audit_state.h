@@ -1,7 +1,7 @@
 // The state of the audited tables, as the audit chain records it. Every
 // change to list_versions, version_entities, customers, alerts, decisions,
-// suppressions, monitor_state, payment_cases, payment_case_decisions or
-// payment_good_guys appends, in the same transaction, an audit
+// decision_reviews, alert_assignments, suppressions, monitor_state,
+// payment_cases, payment_case_decisions or payment_good_guys appends, in the same transaction, an audit
 // row whose details carry the new values of the rows it changed:
 //   "state": {"alerts": {"columns": [...], "rows": {"17": [values], ...},
 //                        "sha256": SHA-256 of the "rows" JSON}, ...}
@@ -33,6 +33,7 @@ enum class AuditedTable {
   kAlerts,
   kDecisions,
   kDecisionReviews,
+  kAlertAssignments,
   kSuppressions,
   kMonitorState,
   kPaymentCases,

@@ -9,6 +9,7 @@
 
 #include "common/sha256.h"
 #include "store/audit_state.h"
+#include "store/screenings.h"
 
 namespace embargo::store {
 namespace {
@@ -60,6 +61,9 @@ class Verifier {
     auto chain = VerifyAudit(db_, [this](const AuditRow& row) {
       hashes_[row.seq] = row.hash;
       last_seq_ = std::max(last_seq_, row.seq);
+      std::string problem;
+      if (auto batch = ScreeningBatchOf(row, problem)) screening_batches_.push_back(*batch);
+      if (!problem.empty()) report_.problems.push_back(problem);
       return ApplyState(row);
     });
     if (!chain.ok()) return chain.error();
@@ -68,6 +72,8 @@ class Verifier {
       EMBARGO_RETURN_IF_ERROR(CompareTable(spec));
     }
     EMBARGO_RETURN_IF_ERROR(CheckEntityRecords());
+    EMBARGO_RETURN_IF_ERROR(CheckScreenings(db_, screening_batches_, report_.problems,
+                                            report_.rows_checked["screenings"]));
     return CheckHeads();
   }
 
@@ -87,6 +93,7 @@ class Verifier {
   std::optional<std::vector<HeadFileLine>> head_lines_;  // when there is a head file to check
   std::unordered_map<int64_t, std::string> hashes_;      // by seq
   int64_t last_seq_ = 0;
+  std::vector<ScreeningBatch> screening_batches_;         // from "screening.record" rows
   std::unordered_map<std::string, TrailTable> trail_;  // by table name
 };
 

@@ -6,6 +6,8 @@
 //     chain's state records and compared with what they hold, row by row and
 //     field by field (a row edited, deleted or inserted outside embargo);
 //     entity records checked against their content hashes;
+//     screening records checked against their batches' digests
+//     (store/screenings.h);
 //  3. the head (store/audit_head.h): the keyed anchors in the store, the head
 //     file and any head the operator kept (--expect-head) checked against the
 //     chain: a deleted tail, or a chain rewritten with recomputed hashes.

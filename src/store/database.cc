@@ -126,14 +126,23 @@ std::string NumberPlaceholders(std::string_view sql) {
   return out;
 }
 
-std::string NowUtc() {
-  auto now = std::chrono::system_clock::now();
+namespace {
+
+std::string UtcText(std::chrono::system_clock::time_point now) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
   std::time_t seconds = static_cast<std::time_t>(ms / 1000);
   std::tm tm{};
   gmtime_r(&seconds, &tm);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1,
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms % 1000);
+}
+
+}  // namespace
+
+std::string NowUtc() { return UtcText(std::chrono::system_clock::now()); }
+
+std::string UtcDaysAgo(int64_t days) {
+  return UtcText(std::chrono::system_clock::now() - std::chrono::hours(24 * days));
 }
 
 }  // namespace embargo::store

@@ -101,5 +101,7 @@ std::string NumberPlaceholders(std::string_view sql);
 
 // Current UTC time as "YYYY-MM-DDTHH:MM:SS.mmmZ" (sorts as text).
 std::string NowUtc();
+// The time `days` days before now, as NowUtc writes it.
+std::string UtcDaysAgo(int64_t days);
 
 }  // namespace embargo::store

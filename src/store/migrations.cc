@@ -210,6 +210,34 @@ CREATE UNIQUE INDEX decision_reviews_pending ON decision_reviews (alert_id)
 -- An entity's history across versions (store/entity_history.h).
 CREATE INDEX version_entities_entity ON version_entities (entity_id);
 )sql"},
+      {5, "screening records; alert assignments", R"sql(
+-- Every screening made with a store: who screened what, when, against which
+-- list versions, with what result (store/screenings.h). Written in batches,
+-- each covered by one audit row carrying the batch's SHA-256.
+CREATE TABLE screenings (
+  id BIGINT PRIMARY KEY,          -- assigned by the writer, in batch order
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,            -- the API key's user, or the OS user (CLI)
+  channel TEXT NOT NULL,          -- api | cli
+  kind TEXT NOT NULL,             -- name | batch | payment
+  subject TEXT NOT NULL,          -- JSON: what was screened
+  versions TEXT NOT NULL,         -- JSON {dataset: {source, published}}
+  outcome TEXT NOT NULL,          -- alert | alerts | clear
+  result TEXT NOT NULL,           -- JSON: the candidates or counts
+  audit_seq BIGINT NOT NULL       -- the audit row that records its batch
+);
+CREATE INDEX screenings_actor ON screenings (actor, id);
+CREATE INDEX screenings_at ON screenings (at);
+
+-- Who works a live alert (store/alerts.h, AssignAlert); no row: nobody.
+CREATE TABLE alert_assignments (
+  alert_id BIGINT PRIMARY KEY REFERENCES alerts (id),
+  assignee TEXT NOT NULL,
+  assigned_by TEXT NOT NULL,
+  assigned_at TEXT NOT NULL
+);
+CREATE INDEX alert_assignments_assignee ON alert_assignments (assignee);
+)sql"},
   };
   return kMigrations;
 }

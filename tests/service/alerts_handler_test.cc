@@ -114,7 +114,7 @@ class AlertHandlerTest : public ::testing::Test {
   store::Database& db() { return store_->db(); }
 
   nlohmann::json List(const Params& params = {}) {
-    Response r = HandleAlertList(db(), params);
+    Response r = HandleAlertList(db(), params, "ana");
     EXPECT_EQ(r.status, 200) << r.body.dump();
     return r.body;
   }
@@ -213,14 +213,14 @@ TEST_F(AlertHandlerTest, ListPagesWithLimitAndOffset) {
 
 TEST_F(AlertHandlerTest, BadPagingIsA400WithADetail) {
   for (const char* limit : {"0", "5000", "abc", "-1", ""}) {
-    Response r = HandleAlertList(db(), {{"limit", limit}});
+    Response r = HandleAlertList(db(), {{"limit", limit}}, "ana");
     EXPECT_EQ(r.status, 400) << "limit=" << limit;
     ASSERT_TRUE(r.body.contains("detail")) << r.body.dump();
     EXPECT_NE(r.body["detail"].get<std::string>().find("limit"), std::string::npos)
         << r.body.dump();
   }
   for (const char* offset : {"-1", "abc"}) {
-    Response r = HandleAlertList(db(), {{"offset", offset}});
+    Response r = HandleAlertList(db(), {{"offset", offset}}, "ana");
     EXPECT_EQ(r.status, 400) << "offset=" << offset;
     EXPECT_NE(r.body.value("detail", "").find("offset"), std::string::npos) << r.body.dump();
   }

@@ -176,13 +176,15 @@ TEST_P(AuditTrailTest, AnUntouchedStoreVerifiesClean) {
   EXPECT_EQ(report.chain.rows, 8);
   EXPECT_EQ(report.anchored_seq, 8);
   EXPECT_EQ(report.published_seq, 8);
-  EXPECT_EQ(report.rows_checked, (std::map<std::string, int64_t>{{"alerts", 2},
+  EXPECT_EQ(report.rows_checked, (std::map<std::string, int64_t>{{"alert_assignments", 0},
+                                                                 {"alerts", 2},
                                                                  {"customers", 3},
                                                                  {"decision_reviews", 0},
                                                                  {"decisions", 2},
                                                                  {"entity_records", 3},
                                                                  {"list_versions", 1},
                                                                  {"monitor_state", 1},
+                                                                 {"screenings", 0},
                                                                  {"payment_case_decisions", 0},
                                                                  {"payment_cases", 0},
                                                                  {"payment_good_guys", 0},
@@ -523,7 +525,8 @@ TEST_P(AuditMigrationTest, AStoreFromBeforeIsAdoptedAndVerifiedFromThen) {
   auto raw = Database::Open(store_->url());
   ASSERT_TRUE(raw.ok());
   Database& old = **raw;
-  ASSERT_TRUE(old.ExecScript("DROP INDEX version_entities_entity; DROP TABLE decision_reviews; "
+  ASSERT_TRUE(old.ExecScript("DROP TABLE alert_assignments; DROP TABLE screenings; "
+                             "DROP INDEX version_entities_entity; DROP TABLE decision_reviews; "
                              "DROP TABLE payment_good_guys; DROP "
                              "TABLE payment_case_decisions; DROP TABLE payment_cases; DROP TABLE "
                              "audit_anchors; DELETE FROM schema_migrations WHERE version > 1")

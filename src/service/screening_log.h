@@ -1,0 +1,70 @@
+// The service's screening records (store/screenings.h): request threads hand
+// over what they screened (Add: a lock and a move, never a database write),
+// and one writer thread commits the queue in batches, each one transaction
+// with its audit row, every `interval` (or at once when `max_batch` records
+// wait), through the server's store connection under its mutex. A busy
+// service thus pays one commit per interval, not one per query.
+// Flush() writes what is queued now and returns its outcome (a reader of the
+// records calls it first, so a user sees their own screenings); the
+// destructor flushes. A batch that fails to write stays queued and is tried
+// again (a store briefly locked loses nothing); what a crash can lose is
+// the records of the last interval, whose answers were already sent.
+// Thread-safe.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "embargo/status.h"
+#include "store/database.h"
+#include "store/screenings.h"
+
+namespace embargo::service {
+
+struct ScreeningLogOptions {
+  std::chrono::milliseconds interval{200};
+  size_t max_batch = 5000;
+  // Called after each batch commits, with the store's mutex held (the
+  // server publishes the audit head).
+  std::function<void()> after_write;
+};
+
+class ScreeningLog {
+ public:
+  // `db` and `db_mu` outlive the log; every use of `db` holds `db_mu`.
+  ScreeningLog(store::Database& db, std::mutex& db_mu, ScreeningLogOptions options = {});
+  ~ScreeningLog();
+  ScreeningLog(const ScreeningLog&) = delete;
+  ScreeningLog& operator=(const ScreeningLog&) = delete;
+
+  void Add(std::vector<store::ScreeningRecord> records);
+  // Writes everything queued before the call; the first error, if any.
+  Status Flush();
+
+  size_t written() const;  // records committed so far
+  size_t queued() const;   // records waiting
+
+ private:
+  void Writer();
+  // Takes the queue and writes it (under db_mu_); puts it back on failure.
+  Status WriteQueued();
+
+  store::Database& db_;
+  std::mutex& db_mu_;
+  const ScreeningLogOptions options_;
+  mutable std::mutex mu_;  // guards the fields below
+  std::condition_variable wake_;
+  std::vector<store::ScreeningRecord> queue_;
+  size_t written_ = 0;
+  bool stopping_ = false;
+  std::mutex write_mu_;  // one WriteQueued at a time (writer thread or Flush)
+  std::thread writer_;
+};
+
+}  // namespace embargo::service
