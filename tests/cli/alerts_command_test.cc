@@ -221,6 +221,56 @@ TEST_P(AlertsCommandTest, AMistypedStoreIsAnErrorNotANewStore) {
   EXPECT_FALSE(fs::exists(args.store));
 }
 
+TEST_P(AlertsCommandTest, AssignedAlertsShowTheirAssigneeAndFilterTheQueue) {
+  AlertsArgs list = Args();
+  list.customer = "c-yun";
+  list.format = "json";
+  std::ostringstream out, err;
+  ASSERT_EQ(RunAlertsList(list, out, err), 0) << err.str();
+  ASSERT_FALSE(out.str().empty());
+  const int64_t id = nlohmann::json::parse(out.str().substr(0, out.str().find('\n')))["id"];
+
+  AlertsArgs assign = Args();
+  assign.id = id;
+  EXPECT_EQ(RunAlertsAssign(assign, out, err), 2) << "neither --to nor --unassign";
+  assign.assign_to = "me";
+  assign.analyst = "ana";  // as if ana ran it
+  out.str("");
+  ASSERT_EQ(RunAlertsAssign(assign, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find(fmt::format("alert {}: assigned to ana\n", id)), std::string::npos)
+      << out.str();
+
+  AlertsArgs mine = Args();
+  mine.assignee = "ana";
+  out.str("");
+  ASSERT_EQ(RunAlertsList(mine, out, err), 0) << err.str();
+  std::istringstream lines(out.str());
+  std::string header, row, totals;
+  std::getline(lines, header);
+  std::getline(lines, row);
+  std::getline(lines, totals);
+  EXPECT_NE(header.find("assignee"), std::string::npos) << header;
+  EXPECT_NE(row.find(" ana "), std::string::npos) << row;
+  EXPECT_TRUE(totals.starts_with("totals:")) << "one alert is ana's: " << out.str();
+
+  // Bob cannot decide ana's alert.
+  AlertsArgs decide = Args();
+  decide.id = id;
+  decide.decision = "escalated";
+  decide.note = "ask the branch";
+  decide.analyst = "bob";
+  err.str("");
+  EXPECT_EQ(RunAlertsDecide(decide, out, err), 1);
+  EXPECT_NE(err.str().find("is assigned to ana"), std::string::npos) << err.str();
+
+  AlertsArgs old = Args();
+  old.older_than_days = 1;
+  old.format = "json";
+  out.str("");
+  ASSERT_EQ(RunAlertsList(old, out, err), 0) << err.str();
+  EXPECT_EQ(out.str(), "") << "every alert was opened just now";
+}
+
 EMBARGO_STORE_BACKENDS(AlertsCommandTest);
 
 }  // namespace
