@@ -433,8 +433,10 @@ int Main(int argc, char** argv) {
   alerts_list->add_option("--customer", alerts.customer, "One customer's alerts (its id)");
   alerts_list->add_option("--assignee", alerts.assignee,
                           "Only alerts assigned to this user (me: the OS user; none: unassigned)");
-  alerts_list->add_option("--older-than", alerts.older_than_days, "Only alerts opened more than "
-                                                                 "this many days ago")
+  alerts_list
+      ->add_option("--older-than", alerts.older_than_days,
+                   "Only alerts opened more than "
+                   "this many days ago")
       ->check(CLI::Range(0, 36500));
   alerts_list->add_option("--limit", alerts.limit, "At most this many")
       ->check(CLI::Range(1, 1000000));
@@ -570,13 +572,11 @@ int Main(int argc, char** argv) {
   screenings_list->add_option("--format", screenings.format, "text or json (JSON lines)")
       ->check(CLI::IsMember({"text", "json"}));
   AddStoreOption(screenings_list, screenings.store);
-  screenings_list->callback(
-      [&] { code = RunScreeningsList(screenings, std::cout, std::cerr); });
+  screenings_list->callback([&] { code = RunScreeningsList(screenings, std::cout, std::cerr); });
   auto* screenings_show = screenings_cmd->add_subcommand("show", "One screening record as JSON");
   screenings_show->add_option("ID", screenings.id, "Record id")->required();
   AddStoreOption(screenings_show, screenings.store);
-  screenings_show->callback(
-      [&] { code = RunScreeningsShow(screenings, std::cout, std::cerr); });
+  screenings_show->callback([&] { code = RunScreeningsShow(screenings, std::cout, std::cerr); });
 
   AuditArgs audit;
   std::string audit_out;

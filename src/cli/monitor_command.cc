@@ -156,8 +156,7 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
   // state: live, closed, or pending (a decision waits for a reviewer).
   out << fmt::format("{:>6} {} {} {} {} {} {} {:>5}  {}\n", "id", FitColumn("customer", 10),
                      FitColumn("status", 14), FitColumn("state", 7), FitColumn("assignee", 10),
-                     FitColumn("customer name", 26), FitColumn("entity", 24), "score",
-                     "listed as");
+                     FitColumn("customer name", 26), FitColumn("entity", 24), "score", "listed as");
   for (const store::Alert& a : *alerts) {
     out << fmt::format("{:>6} {} {} {} {} {} {} {:>5.3f}  {}\n", a.id, FitColumn(a.customer, 10),
                        FitColumn(a.status, 14), FitColumn(store::AlertState(a), 7),

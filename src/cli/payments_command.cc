@@ -13,8 +13,8 @@
 #include "payments/read_payments.h"
 #include "payments/screening_json.h"
 #include "store/audit.h"
-#include "store/screening_record_of.h"
 #include "store/payment_cases.h"
+#include "store/screening_record_of.h"
 #include "store/versions.h"
 
 namespace embargo::cli {
@@ -151,8 +151,8 @@ Status RecordCases(const PaymentsArgs& args, PaymentLists& lists,
   std::vector<store::ScreeningRecord> records;
   for (size_t i = 0; i < parsed.size(); ++i) {
     if (!screenings[i]) continue;
-    records.push_back(store::PaymentScreeningRecord(base, *parsed[i].message, *screenings[i],
-                                                    tally.case_ids[i]));
+    records.push_back(
+        store::PaymentScreeningRecord(base, *parsed[i].message, *screenings[i], tally.case_ids[i]));
   }
   auto recorded = store::RecordScreenings(db, records);
   if (!recorded.ok()) return recorded.error();

@@ -99,10 +99,10 @@ store::ScreeningRecord BatchRecord(const ScreenArgs& args, const std::string& sh
     alerts.push_back(line);
   store::ScreeningRecord record;
   record.kind = "batch";
-  record.subject = nlohmann::json{{"input", shown},
-                                  {"sha256", args.input == "-" ? "" : FileSha256(args.input)},
-                                  {"rows", s.rows}}
-                       .dump();
+  record.subject = nlohmann::json{
+      {"input", shown},
+      {"sha256", args.input == "-" ? "" : FileSha256(args.input)},
+      {"rows", s.rows}}.dump();
   record.outcome = s.alerted > 0 ? "alerts" : "clear";
   record.result = nlohmann::json{{"threshold", args.threshold},
                                  {"screened", s.screened},
@@ -305,9 +305,7 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
   // batch when --print-alerts asks for them too.
   std::ostringstream alert_lines;
   const bool collect = !args.certificate.empty() || !args.source.store.empty();
-  std::ostream* alerts = collect               ? &alert_lines
-                         : summaries_to_stdout ? &out
-                                               : nullptr;
+  std::ostream* alerts = collect ? &alert_lines : summaries_to_stdout ? &out : nullptr;
   int written = WriteOutput("screen", args.output, out, err, [&](std::ostream& sink) {
     summary = ScreenBatch(**screener, *input, shown, options, args.threads, sink, alerts);
   });

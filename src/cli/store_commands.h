@@ -126,8 +126,8 @@ struct AlertsArgs {
   // Who decides, reviews or assigns: "" = the OS user (the CLI offers no
   // other; tests act as several users through it).
   std::string analyst;
-  bool pending = false;  // list: only alerts waiting for a reviewer
-  std::string assignee;  // list: "" any, a user, "me" (the OS user) or "none"
+  bool pending = false;      // list: only alerts waiting for a reviewer
+  std::string assignee;      // list: "" any, a user, "me" (the OS user) or "none"
   int older_than_days = -1;  // list: < 0 any age
   std::string assign_to;     // assign: the user ("me": the OS user)
   bool unassign = false;

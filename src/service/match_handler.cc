@@ -348,9 +348,9 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
       nlohmann::json subject = queries[q].cleaned;
       subject["key"] = queries[q].key;
       subject["dataset"] = dataset;
-      recording->records.push_back(store::NameScreeningRecord(
-          recording->base, std::move(subject), results[q], *threshold, queries[q].query.warnings,
-          queries[q].error));
+      recording->records.push_back(
+          store::NameScreeningRecord(recording->base, std::move(subject), results[q], *threshold,
+                                     queries[q].query.warnings, queries[q].error));
     }
   }
   response.headers.emplace_back("x-batch-size", std::to_string(queries.size()));

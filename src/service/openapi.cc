@@ -324,10 +324,10 @@ json WorkbenchOperations() {
       "The analyst's workbench: an HTML page over this API (no key needed to load it; it asks "
       "for one)",
       json::array(), ErrorReplies({{"200", {{"description", "HTML"}, {"content", html}}}}, {403}));
-  json asset =
-      Operation("workbench_file", "The workbench's script and style sheet",
-                {Param("file", "path", String(), "app.js or app.css")},
-                ErrorReplies({{"200", {{"description", "JavaScript or CSS"}}}}, {403, 404}));
+  json asset = Operation(
+      "workbench_file", "The workbench's script modules and style sheet",
+      {Param("file", "path", String(), "app.css, or a script module: app.js, core.js, ...")},
+      ErrorReplies({{"200", {{"description", "JavaScript or CSS"}}}}, {403, 404}));
   json versions = Operation(
       "list_versions", "Every list version the store holds, newest first (service with --store)",
       json::array(),

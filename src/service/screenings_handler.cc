@@ -28,7 +28,8 @@ Response HandleScreeningList(store::Database& db, const Params& params, const Ke
   }
   if (!filter.kind.empty() && filter.kind != "name" && filter.kind != "batch" &&
       filter.kind != "payment") {
-    return ErrorResponse(400, fmt::format("kind '{}': expected name, batch or payment", filter.kind));
+    return ErrorResponse(400,
+                         fmt::format("kind '{}': expected name, batch or payment", filter.kind));
   }
   auto limit = ParseNumber<int64_t>(Param(params, "limit", "100"));
   if (!limit || *limit < 1 || *limit > 1000) {

@@ -17,8 +17,8 @@
 #include "service/audit_handler.h"
 #include "service/catalog_handler.h"
 #include "service/entity_handler.h"
-#include "service/gaps_handler.h"
 #include "service/ftm_graph.h"
+#include "service/gaps_handler.h"
 #include "service/json_body_check.h"
 #include "service/manifest.h"
 #include "service/match_handler.h"
@@ -27,13 +27,13 @@
 #include "service/reconcile_handler.h"
 #include "service/request_target.h"
 #include "service/routes.h"
+#include "service/screenings_handler.h"
 #include "service/search_handler.h"
 #include "service/ui_assets.h"
-#include "service/screenings_handler.h"
 #include "service/versions_handler.h"
 #include "store/payment_cases.h"
-#include "store/store.h"
 #include "store/screening_record_of.h"
+#include "store/store.h"
 #include "store/versions.h"
 
 namespace embargo::service {
@@ -551,8 +551,8 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
             return HandleMatch(*snapshot, call.captured, params, call.request.body, limits);
           }
           MatchRecording recording{RecordBase(call, *snapshot), {}};
-          Response matched = HandleMatch(*snapshot, call.captured, params, call.request.body,
-                                         limits, &recording);
+          Response matched =
+              HandleMatch(*snapshot, call.captured, params, call.request.body, limits, &recording);
           screening_log_->Add(std::move(recording.records));
           return matched;
         });

@@ -367,13 +367,14 @@ Result<Alert> AssignAlert(Database& db, int64_t alert_id, const std::string& ass
   auto alert = GetAlert(db, alert_id);
   if (!alert.ok()) return alert.error();
   if (!alert->live()) {
-    return MakeError(fmt::format("alert {} is closed ({}): nothing to assign", alert_id,
-                                 alert->closed_reason));
+    return MakeError(
+        fmt::format("alert {} is closed ({}): nothing to assign", alert_id, alert->closed_reason));
   }
   if (alert->assignee == assignee) return alert;  // nothing changes, nothing recorded
   StateChange change;
   if (assignee.empty()) {
-    EMBARGO_RETURN_IF_ERROR(db.Exec("DELETE FROM alert_assignments WHERE alert_id = ?", {alert_id}));
+    EMBARGO_RETURN_IF_ERROR(
+        db.Exec("DELETE FROM alert_assignments WHERE alert_id = ?", {alert_id}));
     change.Deleted(AuditedTable::kAlertAssignments, std::to_string(alert_id));
   } else {
     EMBARGO_RETURN_IF_ERROR(

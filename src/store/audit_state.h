@@ -1,8 +1,8 @@
 // The state of the audited tables, as the audit chain records it. Every
 // change to list_versions, version_entities, customers, alerts, decisions,
 // decision_reviews, alert_assignments, suppressions, monitor_state,
-// payment_cases, payment_case_decisions or payment_good_guys appends, in the same transaction, an audit
-// row whose details carry the new values of the rows it changed:
+// payment_cases, payment_case_decisions or payment_good_guys appends, in the same transaction, an
+// audit row whose details carry the new values of the rows it changed:
 //   "state": {"alerts": {"columns": [...], "rows": {"17": [values], ...},
 //                        "sha256": SHA-256 of the "rows" JSON}, ...}
 // A row's key is its key columns joined by ':' ("3:us_ofac_sdn-1234"); a

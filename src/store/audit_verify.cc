@@ -93,7 +93,7 @@ class Verifier {
   std::optional<std::vector<HeadFileLine>> head_lines_;  // when there is a head file to check
   std::unordered_map<int64_t, std::string> hashes_;      // by seq
   int64_t last_seq_ = 0;
-  std::vector<ScreeningBatch> screening_batches_;         // from "screening.record" rows
+  std::vector<ScreeningBatch> screening_batches_;      // from "screening.record" rows
   std::unordered_map<std::string, TrailTable> trail_;  // by table name
 };
 

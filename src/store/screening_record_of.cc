@@ -29,9 +29,8 @@ ScreeningRecord NameScreeningRecord(ScreeningRecord base, nlohmann::json subject
   base.subject = subject.dump();
   bool alert = std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.match; });
   base.outcome = !error.empty() ? "not_screened" : alert ? "alert" : "clear";
-  nlohmann::json result = {{"threshold", threshold},
-                           {"candidates", CandidatesJson(matches)},
-                           {"warnings", warnings}};
+  nlohmann::json result = {
+      {"threshold", threshold}, {"candidates", CandidatesJson(matches)}, {"warnings", warnings}};
   if (!error.empty()) result["error"] = error;
   base.result = result.dump();
   return base;
@@ -40,15 +39,12 @@ ScreeningRecord NameScreeningRecord(ScreeningRecord base, nlohmann::json subject
 ScreeningRecord PaymentScreeningRecord(ScreeningRecord base, const payments::Message& message,
                                        const payments::Screening& screening, int64_t case_id) {
   base.kind = "payment";
-  base.subject = nlohmann::json{{"type", message.type},
-                                {"id", message.id},
-                                {"uetr", message.uetr},
-                                {"amount", message.amount},
-                                {"currency", message.currency},
-                                {"file", message.file},
-                                {"line", message.line},
-                                {"digest", payments::MessageDigest(message)}}
-                     .dump();
+  base.subject =
+      nlohmann::json{{"type", message.type},         {"id", message.id},
+                     {"uetr", message.uetr},         {"amount", message.amount},
+                     {"currency", message.currency}, {"file", message.file},
+                     {"line", message.line},         {"digest", payments::MessageDigest(message)}}
+          .dump();
   base.outcome = screening.decision == "hold" ? "alert" : "clear";
   nlohmann::json hits = nlohmann::json::array();
   for (const payments::Hit& hit : screening.hits) {

@@ -60,15 +60,15 @@ Result<RecordedScreenings> RecordScreenings(Database& db, std::vector<ScreeningR
   recorded.first_id = next;
   for (ScreeningRecord& r : records) r.id = next++;
   recorded.last_id = next - 1;
-  auto audit = AppendAudit(db, {records.front().actor,
-                                "screening.record",
-                                fmt::format("screenings {}..{}", recorded.first_id,
-                                            recorded.last_id),
-                                {{"screenings",
-                                  {{"first", recorded.first_id},
-                                   {"last", recorded.last_id},
-                                   {"count", records.size()},
-                                   {"sha256", ScreeningsDigest(records)}}}}});
+  auto audit =
+      AppendAudit(db, {records.front().actor,
+                       "screening.record",
+                       fmt::format("screenings {}..{}", recorded.first_id, recorded.last_id),
+                       {{"screenings",
+                         {{"first", recorded.first_id},
+                          {"last", recorded.last_id},
+                          {"count", records.size()},
+                          {"sha256", ScreeningsDigest(records)}}}}});
   if (!audit.ok()) return audit.error();
   recorded.audit_seq = audit->seq;
   SqlParams values;
@@ -77,8 +77,8 @@ Result<RecordedScreenings> RecordScreenings(Database& db, std::vector<ScreeningR
     values.insert(values.end(), {r.id, r.at, r.actor, r.channel, r.kind, r.subject, r.versions,
                                  r.outcome, r.result, audit->seq});
   }
-  EMBARGO_RETURN_IF_ERROR(InsertRows(
-      db, fmt::format("INSERT INTO screenings ({}, audit_seq)", kColumns), 10, values));
+  EMBARGO_RETURN_IF_ERROR(
+      InsertRows(db, fmt::format("INSERT INTO screenings ({}, audit_seq)", kColumns), 10, values));
   EMBARGO_RETURN_IF_ERROR(tx->Commit());
   return recorded;
 }
@@ -160,8 +160,9 @@ std::optional<ScreeningBatch> ScreeningBatchOf(const AuditRow& row, std::string&
 Status CheckScreenings(Database& db, const std::vector<ScreeningBatch>& batches,
                        std::vector<std::string>& problems, int64_t& checked) {
   std::vector<ScreeningBatch> sorted = batches;
-  std::sort(sorted.begin(), sorted.end(),
-            [](const ScreeningBatch& a, const ScreeningBatch& b) { return a.first_id < b.first_id; });
+  std::sort(sorted.begin(), sorted.end(), [](const ScreeningBatch& a, const ScreeningBatch& b) {
+    return a.first_id < b.first_id;
+  });
   size_t b = 0;  // the batch the next row should belong to
   std::vector<ScreeningRecord> rows;
   std::vector<int64_t> seqs;

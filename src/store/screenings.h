@@ -60,10 +60,10 @@ struct RecordedScreenings {
 Result<RecordedScreenings> RecordScreenings(Database& db, std::vector<ScreeningRecord>& records);
 
 struct ScreeningFilter {
-  std::string actor;   // "" = anyone
-  std::string kind;    // "" = any
-  std::string since;   // "" or a UTC ISO prefix: at >= since
-  std::string search;  // "" or text the subject contains (case-sensitive)
+  std::string actor;      // "" = anyone
+  std::string kind;       // "" = any
+  std::string since;      // "" or a UTC ISO prefix: at >= since
+  std::string search;     // "" or text the subject contains (case-sensitive)
   int64_t before_id = 0;  // > 0: only ids below (paging, newest first)
   size_t limit = 100;
 };

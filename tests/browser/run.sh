@@ -15,7 +15,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$build/browser"
 work=$(cd "$build/browser" && pwd)
 # A syntax error would show as a page that never draws: say it plainly.
-node --check "$here/../../ui/app.js"
+for module in "$here"/../../ui/*.js; do
+  node --input-type=module --check < "$module" || { echo "run.sh: $module" >&2; exit 1; }
+done
 cp "$here/package.json" "$here/package-lock.json" "$here/workbench.mjs" "$work/"
 if [ ! -d "$work/node_modules/playwright-core" ] || [ ! -d "$work/node_modules/axe-core" ]; then
   (cd "$work" && npm ci --no-audit --no-fund --loglevel=error)

@@ -1,7 +1,8 @@
 // The workbench's main paths in headless chromium (run.sh sets the server
 // up): sign in with a key, screen a name and read its explanation, open an
 // alert and see both sides, decide it as an analyst (four-eyes holds it),
-// approve it as a reviewer, and find both in the audit trail, whose chain
+// approve it as a reviewer, assign an alert, read the screening records and
+// the gap report, and find the decisions in the audit trail, whose chain
 // verifies. Each page is checked with axe-core (no serious or critical
 // violation) and saved as a screenshot. Exits non-zero on the first failure.
 import assert from 'node:assert/strict';
@@ -33,6 +34,14 @@ try {
     assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), [],
       `${name}: accessibility`);
     console.log(`ok ${name} (axe: ${result.violations.length} minor, ${result.passes.length} rules pass)`);
+  }
+  // Sets the queue's filters with `fill`, filters, and waits for the table
+  // that answer draws (not the one drawn before it).
+  async function filterAlerts(fill) {
+    await page.waitForSelector('#alerts-table[aria-busy="false"]');
+    await fill();
+    await page.click('#filter-go');
+    await page.waitForSelector('#alerts-table[aria-busy="false"]');
   }
   async function signIn(user) {
     await page.goto(`${base}/ui#/login`);
@@ -84,8 +93,7 @@ try {
   // An alert: both sides, then the analyst's false positive waits.
   await page.click('nav a[data-page=alerts]');
   await page.waitForSelector('#alerts');
-  await page.fill('#filter-customer', 'c-yun');
-  await page.click('#filter-go');
+  await filterAlerts(async () => page.fill('#filter-customer', 'c-yun'));
   // YUN HO JIN is on the UN and the OFAC lists: an alert on each.
   await page.waitForFunction(() => document.querySelectorAll('#alerts tbody tr').length >= 1);
   const customers = await page.$$eval('#alerts tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent));
@@ -107,8 +115,7 @@ try {
   // Bulk: the three alerts of one customer escalated at once.
   await page.click('nav a[data-page=alerts]');
   await page.waitForSelector('#alerts');
-  await page.fill('#filter-customer', 'c-kim');
-  await page.click('#filter-go');
+  await filterAlerts(async () => page.fill('#filter-customer', 'c-kim'));
   await page.waitForFunction(() => document.querySelectorAll('#alerts tbody input.pick').length >= 2);
   const picks = await page.$$('#alerts tbody input.pick');
   for (const pick of picks) await pick.check();
@@ -138,6 +145,55 @@ try {
   assert.equal(await page.textContent('#alert-status'), 'false_positive');
   assert.match(await page.textContent('#decisions'), /approved by rev/);
   await check('alert-approved');
+
+  // Assignment: ana takes an alert; bob may not decide it; the reviewer
+  // hands it to bob, whose queue then shows it as his.
+  await signIn('ana');
+  await filterAlerts(async () => page.fill('#filter-customer', 'c-abbasi'));
+  await page.click('#alerts tbody tr');
+  await page.waitForSelector('#assign-me');
+  const assignedUrl = page.url();
+  await page.click('#assign-me');
+  await page.waitForFunction(() => /Assigned to ana/.test(document.querySelector('#assignment')?.textContent || ''));
+  await check('alert-assigned');
+  await signIn('bob');
+  await page.goto(assignedUrl);
+  await page.waitForSelector('#decide-blocked');
+  assert.equal(await page.$('#decide'), null, 'bob cannot decide ana\'s alert');
+  assert.equal(await page.$('#assign-me'), null, 'bob cannot take it from her');
+  await signIn('rev');
+  await page.goto(assignedUrl);
+  await page.waitForSelector('#assign-to');
+  await page.fill('#assign-to', 'bob');
+  await page.click('#assign-go');
+  await page.waitForFunction(() => /Assigned to bob \(by rev/.test(document.querySelector('#assignment')?.textContent || ''));
+  await signIn('bob');
+  await filterAlerts(async () => page.selectOption('#filter-assignee', 'me'));
+  const mine = await page.$$eval('#alerts tbody tr', (trs) => trs.map((tr) => tr.children[9].textContent));
+  assert.deepEqual(mine, ['bob'], 'the queue filtered to bob\'s alerts');
+  await check('alerts-mine');
+
+  // Every screening is on record: ana's name and payment, under her name.
+  await signIn('rev');
+  await page.click('nav a[data-page=screenings]');
+  await page.waitForSelector('#screenings-table[aria-busy="false"]');
+  const records = await page.$$eval('#screenings tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  const leeRecord = records.find((c) => /Lee Won-ho/.test(c[4]));
+  assert.ok(leeRecord, `the screening of Lee Won-ho is recorded: ${JSON.stringify(records)}`);
+  assert.equal(leeRecord[2], 'ana');
+  assert.equal(leeRecord[5], 'alert');
+  assert.match(leeRecord[6], /RI WON HO/);
+  assert.match(leeRecord[7], /un_sc_sanctions@1/);
+  assert.ok(records.some((c) => c[2] === 'ana' && /payment: MT103 REF1/.test(c[4])), 'the payment is recorded');
+  await check('screenings');
+
+  // The gap report: DPRK targets across the UN and OFAC lists.
+  await page.click('nav a[data-page=gaps]');
+  await page.waitForSelector('#gaps-body[aria-busy="false"]', { timeout: 120000 });
+  assert.match(await page.textContent('#gaps-summary'), /targets under DPRK/);
+  const gapLists = await page.$$eval('#gaps-datasets tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(gapLists, ['un_sc_sanctions', 'us_ofac_sdn']);
+  await check('gaps');
 
   // The audit trail names both, and its chain verifies.
   await page.click('nav a[data-page=audit]');

@@ -30,8 +30,9 @@ inline const ListSet& UnList() {
   return lists;
 }
 
-inline QueryFields Person(std::string id, std::string name, std::vector<std::string> birth_dates = {},
-                   std::vector<std::string> countries = {}) {
+inline QueryFields Person(std::string id, std::string name,
+                          std::vector<std::string> birth_dates = {},
+                          std::vector<std::string> countries = {}) {
   QueryFields f;
   f.id = std::move(id);
   f.names = {std::move(name)};

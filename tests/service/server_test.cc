@@ -370,15 +370,21 @@ TEST(ServerAuthTest, TheWorkbenchLoadsWithoutAKeyAndItsApiCallsNeedOne) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
-  EXPECT_NE(page->body.find("<script src=\"/ui/app.js\"></script>"), std::string::npos);
+  EXPECT_NE(page->body.find("<script type=\"module\" src=\"/ui/app.js\"></script>"),
+            std::string::npos);
   EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'none'"),
             std::string::npos);
   EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
-  for (const char* file : {"/ui/app.js", "/ui/app.css"}) {
+  // The page's script modules import each other by relative path.
+  for (const char* file : {"/ui/app.js", "/ui/core.js", "/ui/login.js", "/ui/screen.js",
+                           "/ui/alerts.js", "/ui/lists.js", "/ui/audit.js", "/ui/app.css"}) {
     auto asset = c.Get(file);
     ASSERT_TRUE(asset);
     EXPECT_EQ(asset->status, 200) << file;
     EXPECT_GT(asset->body.size(), 1000u) << file;
+    if (std::string_view(file).ends_with(".js")) {
+      EXPECT_EQ(asset->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+    }
   }
   // Assets come from a table compiled in, never from a file path.
   EXPECT_NE(c.Get("/ui/../keys")->status, 200);

@@ -138,8 +138,8 @@ TEST_F(WorkbenchApiTest, AnAnalystTakesAlertsAReviewerHandsThemOut) {
 
   // Bob can neither take it from her nor decide it.
   EXPECT_EQ(Post("bob", assign, R"({"assignee": "bob"})")->status, 403);
-  auto decided =
-      Post("bob", fmt::format("/alerts/{}/decision", id), R"({"status": "escalated", "note": "x"})");
+  auto decided = Post("bob", fmt::format("/alerts/{}/decision", id),
+                      R"({"status": "escalated", "note": "x"})");
   ASSERT_TRUE(decided);
   EXPECT_EQ(decided->status, 400);
   EXPECT_NE(decided->body.find("is assigned to ana"), std::string::npos) << decided->body;

@@ -167,9 +167,8 @@ TEST_P(ScreeningsTest, ANameRecordSaysWhatWasFoundAndAPaymentWhatWasHeld) {
   EXPECT_EQ(clear.kind, "name");
   EXPECT_EQ(clear.outcome, "clear");
   EXPECT_EQ(nlohmann::json::parse(clear.result),
-            (nlohmann::json{{"threshold", 0.8},
-                            {"candidates", nlohmann::json::array()},
-                            {"warnings", {"w"}}}));
+            (nlohmann::json{
+                {"threshold", 0.8}, {"candidates", nlohmann::json::array()}, {"warnings", {"w"}}}));
   ScreeningRecord refused = NameScreeningRecord(base, {}, {}, 0.8, {}, "no name");
   EXPECT_EQ(refused.outcome, "not_screened");
   EXPECT_EQ(nlohmann::json::parse(refused.result)["error"], "no name");
