@@ -1,6 +1,7 @@
 list(APPEND EMBARGO_TEST_SOURCES
   tests/service/alerts_handler_test.cc
   tests/service/workbench_api_test.cc
+  tests/service/screening_log_test.cc
   tests/service/catalog_handler_test.cc
   tests/service/entity_handler_test.cc
   tests/service/ftm_fidelity_test.cc
