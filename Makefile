@@ -17,7 +17,7 @@ APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohm
                 libpng-dev \
                 libzip-dev zlib1g-dev clang libfuzzer-14-dev llvm libxml2-utils libyaml-cpp-dev \
                 python3-dev pybind11-dev python3-pybind11 python3-pandas python3-dask \
-                python3-distributed
+                python3-distributed python3-openpyxl
 
 .PHONY: deps build test run bench load-test asan fuzz format-check clean
 

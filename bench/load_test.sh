@@ -10,6 +10,9 @@
 #     bench/load_test.sh 60 8      issue 15's common-name query over UN + OFAC
 #   THREADS=8 ...                  the server's --threads (default: its own, cores - 1)
 #   EARLY=1 ...                    start at once, while the cross-list links are being computed
+#   STORE=1 ...                    the lists imported into a store and served from it (--store):
+#                                  every query is then a screening record (store/screenings.h)
+#   STORE=1 NO_RECORDS=1 ...       the same without the records (--no-screening-records)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-60}
@@ -27,7 +30,13 @@ trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf
 cp -r "$DATA" "$WORK/lists"   # a private copy, so CORRUPT=1 never touches the shared data
 chmod -R u+w "$WORK/lists"
 SERVE_ARGS=(--listen 127.0.0.1:$PORT)
-if [ -n "$LISTS" ]; then
+if [ -n "${STORE:-}" ]; then
+  IMPORT=()
+  if [ -n "$LISTS" ]; then for f in $LISTS; do IMPORT+=("$WORK/lists/$f"); done; else IMPORT+=("$WORK/lists"); fi
+  "$EMBARGO" import --store "$WORK/store.db" "${IMPORT[@]}" > /dev/null
+  SERVE_ARGS+=(--store "$WORK/store.db")
+  [ -n "${NO_RECORDS:-}" ] && SERVE_ARGS+=(--no-screening-records)
+elif [ -n "$LISTS" ]; then
   for f in $LISTS; do SERVE_ARGS+=(--lists "$WORK/lists/$f"); done
 else
   SERVE_ARGS+=(--lists "$WORK/lists")
@@ -67,6 +76,11 @@ wait $SAMPLER 2>/dev/null || true
 [ -n "${RELOADER:-}" ] && wait $RELOADER
 echo "rss at end: $(rss)"
 echo "server log lines with status >= 400: $(grep -c '"status":[45]' "$WORK/serve.log" || true)"
+if [ -n "${STORE:-}" ]; then
+  kill $SERVER; wait $SERVER 2>/dev/null || true  # its log writes what is still queued
+  echo "screening records: $("$EMBARGO" screenings list --store "$WORK/store.db" --limit 1 --format json | python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["id"])')"
+  echo "audit rows: $("$EMBARGO" audit verify --store "$WORK/store.db" | sed -n 's/^chain: \([0-9]*\) rows.*/\1/p')"
+fi
 
 if [ -n "${CORRUPT:-}" ]; then
   f="$WORK/lists/un/consolidated-2026-02-27.xml"

@@ -63,6 +63,39 @@ bool IsNumber(const std::string& text) {
   return error == std::errc() && end == text.data() + text.size() && std::isfinite(value);
 }
 
+// Columns a cell of `text` needs: a character each, two for the wide ones
+// (Hangul, CJK, full-width forms), as spreadsheets draw them.
+size_t TextColumns(std::string_view text) {
+  size_t columns = 0;
+  for (size_t i = 0; i < text.size();) {
+    Utf8Char c = DecodeUtf8(text, i);
+    const char32_t cp = c.code_point;
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                      (cp >= 0xFF00 && cp <= 0xFF60);
+    columns += wide ? 2 : 1;
+    i += std::max<size_t>(c.length, 1);
+  }
+  return columns;
+}
+
+// Each column as wide as its longest cell (8 to 60 characters; the header's
+// filter button needs two more), so the workbook opens readable.
+std::string ColumnWidths(const XlsxTable& sheet, size_t width) {
+  std::string xml = "<cols>";
+  for (size_t c = 0; c < width; ++c) {
+    size_t longest = 0;
+    for (size_t r = 0; r < sheet.rows.size(); ++r) {
+      if (c < sheet.rows[r].size()) {
+        longest = std::max(longest, TextColumns(sheet.rows[r][c]) + (r == 0 ? 3 : 1));
+      }
+    }
+    xml += fmt::format(R"(<col min="{0}" max="{0}" width="{1}" customWidth="1"/>)", c + 1,
+                       std::clamp<size_t>(longest, 8, 60));
+  }
+  return xml + "</cols>";
+}
+
 std::string WorksheetXml(const XlsxTable& sheet) {
   const std::set<size_t> numeric(sheet.numeric_columns.begin(), sheet.numeric_columns.end());
   size_t width = 0;
@@ -75,6 +108,7 @@ std::string WorksheetXml(const XlsxTable& sheet) {
         "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
         "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>";
   }
+  if (width > 0) xml += ColumnWidths(sheet, width);
   xml += "<sheetData>";
   for (size_t r = 0; r < sheet.rows.size(); ++r) {
     xml += fmt::format("<row r=\"{}\">", r + 1);

@@ -1,6 +1,7 @@
 // Writes Office Open XML workbooks (.xlsx) that Excel and LibreOffice open:
 // one worksheet per XlsxTable, its first row a header kept in view (a
-// frozen pane) with an autofilter over the table. Cells are inline strings,
+// frozen pane) with an autofilter over the table, each column as wide as
+// its longest cell (within bounds). Cells are inline strings,
 // or numbers in the columns a sheet declares numeric (a cell there that is
 // not a number stays text). Text is written as UTF-8 XML; characters XML
 // 1.0 cannot carry (control characters) become U+FFFD. The inverse of
