@@ -1,7 +1,7 @@
 // #/audit and #/screenings: the audit trail with its "verify chain" button,
 // and the screening records (who screened what, against which list
 // versions, with what result).
-import { api, can, h, notice, session, show } from './core.js';
+import { api, can, download, h, notice, session, show } from './core.js';
 
 export async function renderAudit() {
   const result = h('div', { id: 'verify-result', 'aria-live': 'polite' });
@@ -70,12 +70,14 @@ export async function renderScreenings() {
     try {
       const rows = (await api('GET', '/screenings?' + q)).data.results;
       table.replaceChildren(rows.length === 0 ? h('p', { class: 'muted' }, 'No screening recorded matches.') : h('table', { id: 'screenings' },
-        h('thead', {}, h('tr', {}, ['#', 'When (UTC)', 'Who', 'Via', 'What', 'Outcome', 'Result', 'Lists'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ['#', 'When (UTC)', 'Who', 'Via', 'What', 'Outcome', 'Result', 'Lists', 'Certificate'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, rows.map((r) => h('tr', {}, h('td', { class: 'num' }, String(r.id)), h('td', { class: 'nowrap' }, r.at.replace('T', ' ').slice(0, 19)),
           h('td', {}, r.actor), h('td', {}, r.channel), h('td', {}, `${r.kind}: ${subjectText(r)}`),
           h('td', {}, h('span', { class: 'pill ' + (r.outcome === 'clear' ? 'closed' : 'true_match') }, r.outcome)),
           h('td', {}, resultText(r)),
-          h('td', { class: 'details' }, Object.entries(r.versions || {}).map(([d, v]) => `${v.source || d} (${v.published || '?'})`).join('; ')))))));
+          h('td', { class: 'details' }, Object.entries(r.versions || {}).map(([d, v]) => `${v.source || d} (${v.published || '?'})`).join('; ')),
+          h('td', {}, h('button', { type: 'button', class: 'secondary certificate', 'aria-label': `HTML certificate of screening ${r.id}`,
+            onclick: () => download(`/screenings/${r.id}/certificate`, `screening-${r.id}.html`).catch((e) => table.prepend(notice('error', e.message))) }, 'HTML')))))));
     } catch (e) {
       table.replaceChildren(notice('error', e.message));
     }

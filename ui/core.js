@@ -158,3 +158,14 @@ export function entityDetails(entity, extra) {
   for (const [prop, label] of ENTITY_FIELDS) if (p[prop]) pairs.push([label, p[prop]]);
   return definitionList(pairs.concat(extra || []));
 }
+
+// Offers a report the API returns as a download (a plain link would not
+// carry the API key).
+export async function download(path, name) {
+  const res = await fetch(path, { headers: session.key ? { Authorization: 'ApiKey ' + session.key } : {} });
+  if (!res.ok) throw new Error((await res.json()).detail || res.statusText);
+  const link = h('a', { href: URL.createObjectURL(await res.blob()), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}

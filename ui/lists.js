@@ -1,7 +1,7 @@
 // #/entity/ID, #/versions, #/versions/ID, #/gaps: a listed entity with its
 // counterparts and history, the stored list versions and their diffs, and
 // the gap report (who has not designated whom).
-import { api, entityDetails, h, notice, session, show, values } from './core.js';
+import { api, download, entityDetails, h, notice, show, values } from './core.js';
 
 export async function renderEntity(id) {
   try {
@@ -73,17 +73,6 @@ export async function renderVersionDiff(id) {
   } catch (e) {
     show('List version ' + id, notice('error', e.message));
   }
-}
-
-// Offers a report the API returns as a download (a plain link would not
-// carry the API key).
-async function download(path, name) {
-  const res = await fetch(path, { headers: session.key ? { Authorization: 'ApiKey ' + session.key } : {} });
-  if (!res.ok) throw new Error((await res.json()).detail || res.statusText);
-  const link = h('a', { href: URL.createObjectURL(await res.blob()), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
 }
 
 const REGIMES = ['DPRK', 'IRAN', 'SYRIA', 'RUSSIA', 'LIBYA', 'IRAQ', 'ISIL/AL-QAIDA', 'TALIBAN', 'YEMEN', 'SOMALIA'];

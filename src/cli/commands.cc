@@ -575,6 +575,8 @@ int Main(int argc, char** argv) {
   screenings_list->callback([&] { code = RunScreeningsList(screenings, std::cout, std::cerr); });
   auto* screenings_show = screenings_cmd->add_subcommand("show", "One screening record as JSON");
   screenings_show->add_option("ID", screenings.id, "Record id")->required();
+  screenings_show->add_option("--certificate", screenings.certificate,
+                              "Also write the record's screening certificate (HTML) here");
   AddStoreOption(screenings_show, screenings.store);
   screenings_show->callback([&] { code = RunScreeningsShow(screenings, std::cout, std::cerr); });
 

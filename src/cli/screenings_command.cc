@@ -4,9 +4,11 @@
 
 #include <ostream>
 
+#include "cli/output_file.h"
 #include "cli/store_commands.h"
 #include "cli/text_columns.h"
 #include "common/json_text.h"
+#include "store/screening_certificate.h"
 #include "store/screenings.h"
 
 namespace embargo::cli {
@@ -87,7 +89,17 @@ int RunScreeningsShow(const ScreeningsArgs& args, std::ostream& out, std::ostrea
     return 1;
   }
   out << JsonText(store::ScreeningJson(**record), 2) << '\n';
-  return 0;
+  if (args.certificate.empty()) return 0;
+  auto page = store::ScreeningCertificate(*db, args.id);
+  if (!page.ok() || !*page) {
+    err << "embargo screenings show: "
+        << (page.ok() ? std::string("no certificate") : page.error().ToString()) << '\n';
+    return 1;
+  }
+  int written = WriteOutput("screenings show", args.certificate, out, err,
+                            [&](std::ostream& sink) { sink << **page; });
+  if (written == 0) err << "screening certificate: " << args.certificate << '\n';
+  return written;
 }
 
 }  // namespace embargo::cli

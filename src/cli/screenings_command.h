@@ -18,11 +18,13 @@ struct ScreeningsArgs {
   long long limit = 50;
   std::string format = "text";  // list: text or json (JSON lines)
   long long id = 0;             // show
+  std::string certificate;      // show: also write the record's certificate (HTML) here
 };
 
 // 0 listed; 1 the store failed.
 int RunScreeningsList(const ScreeningsArgs& args, std::ostream& out, std::ostream& err);
-// The record as JSON; 1 when there is none.
+// The record as JSON (and its certificate with --certificate); 1 when there
+// is none.
 int RunScreeningsShow(const ScreeningsArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace embargo::cli

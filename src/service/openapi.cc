@@ -292,7 +292,15 @@ json RecordOperations() {
        Param("explain", "query", {{"type", "boolean"}},
              "Name each missing target's closest record (default true; slower)")},
       ErrorReplies({{"200", Reply("The report", "schemas/Object")}}, {400, 401, 403, 429}));
-  return {{"list", list}, {"one", one}, {"gaps", gaps}};
+  json html = {{"text/html", {{"schema", String()}}}};
+  json certificate = Operation(
+      "screening_certificate",
+      "The record's screening certificate: a self-contained HTML page (what was screened, when, "
+      "by whom, against which list versions, with what result, and the audit row that records "
+      "it)",
+      {Param("id", "path", Integer(1, 2000000000), "Record id")},
+      ErrorReplies({{"200", {{"description", "HTML"}, {"content", html}}}}, {401, 403, 404, 429}));
+  return {{"list", list}, {"one", one}, {"certificate", certificate}, {"gaps", gaps}};
 }
 
 // The audit trail, the caller, and the workbench's pages.
@@ -484,6 +492,7 @@ json Paths() {
       {"/alerts/{id}/assign", {{"post", AlertOperations()["assign"]}}},
       {"/screenings", {{"get", RecordOperations()["list"]}}},
       {"/screenings/{id}", {{"get", RecordOperations()["one"]}}},
+      {"/screenings/{id}/certificate", {{"get", RecordOperations()["certificate"]}}},
       {"/gaps", {{"get", RecordOperations()["gaps"]}}},
       {"/audit", {{"get", WorkbenchOperations()["audit"]}}},
       {"/audit/verify", {{"post", WorkbenchOperations()["verify"]}}},

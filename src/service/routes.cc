@@ -26,6 +26,8 @@ constexpr Route kRoutes[] = {
     {RouteId::kAlertAssign, "POST", "/alerts/{id}/assign", "/alerts/{id}/assign", Capture::kDigits},
     {RouteId::kScreenings, "GET", "/screenings", "/screenings"},
     {RouteId::kScreening, "GET", "/screenings/{id}", "/screenings/{id}", Capture::kDigits},
+    {RouteId::kScreeningCertificate, "GET", "/screenings/{id}/certificate",
+     "/screenings/{id}/certificate", Capture::kDigits},
     {RouteId::kGaps, "GET", "/gaps", "/gaps"},
     {RouteId::kAudit, "GET", "/audit", "/audit"},
     {RouteId::kAuditVerify, "POST", "/audit/verify", "/audit/verify"},

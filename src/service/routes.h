@@ -33,6 +33,7 @@ enum class RouteId {
   kAlertAssign,
   kScreenings,
   kScreening,
+  kScreeningCertificate,
   kGaps,
   kAudit,
   kAuditVerify,

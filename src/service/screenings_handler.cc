@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "common/strings.h"
+#include "store/screening_certificate.h"
 #include "store/screenings.h"
 
 namespace embargo::service {
@@ -60,6 +61,20 @@ Response HandleScreening(store::Database& db, const std::string& id, const KeyHo
   if (!*record || (!SeesEveryone(caller) && (*record)->actor != caller.user)) return not_found;
   Response r;
   r.body = store::ScreeningJson(**record);
+  return r;
+}
+
+Response HandleScreeningCertificate(store::Database& db, const std::string& id,
+                                    const KeyHolder& caller) {
+  Response visible = HandleScreening(db, id, caller);
+  if (visible.status != 200) return visible;
+  auto page = store::ScreeningCertificate(db, visible.body["id"].get<int64_t>());
+  if (!page.ok()) return ErrorResponse(500, page.error().ToString());
+  Response r;
+  r.text = std::move(**page);
+  r.content_type = "text/html; charset=utf-8";
+  r.headers.emplace_back("Content-Security-Policy",
+                         "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
   return r;
 }
 

@@ -2,6 +2,7 @@
 // workbench's Screenings page, for auditors and for scripts:
 //   GET /screenings?actor=&kind=&since=&q=&before=&limit=   newest first
 //   GET /screenings/{id}                                    one record
+//   GET /screenings/{id}/certificate                        its certificate (HTML)
 // What every /match query and /payments/screen message recorded
 // (store/screenings.h): who, when, what, against which list versions, with
 // what result. A viewer or analyst sees their own screenings; a reviewer or
@@ -27,5 +28,10 @@ Response HandleScreeningList(store::Database& db, const Params& params, const Ke
 // 200 the record; 404 when there is none, or it is another's and the
 // caller is below reviewer.
 Response HandleScreening(store::Database& db, const std::string& id, const KeyHolder& caller);
+
+// 200 the record's certificate (store/screening_certificate.h) as HTML in
+// `text`; 404 as HandleScreening.
+Response HandleScreeningCertificate(store::Database& db, const std::string& id,
+                                    const KeyHolder& caller);
 
 }  // namespace embargo::service

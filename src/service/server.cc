@@ -613,12 +613,15 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
         break;
       case RouteId::kScreenings:
       case RouteId::kScreening:
+      case RouteId::kScreeningCertificate:
         // The records queued so far first: a user sees what they just screened.
         if (screening_log_ != nullptr) (void)screening_log_->Flush();
         r = with_store([&](store::Database& db) {
-          return call.route == RouteId::kScreenings
-                     ? HandleScreeningList(db, params, call.caller)
-                     : HandleScreening(db, call.captured, call.caller);
+          switch (call.route) {
+            case RouteId::kScreenings: return HandleScreeningList(db, params, call.caller);
+            case RouteId::kScreening: return HandleScreening(db, call.captured, call.caller);
+            default: return HandleScreeningCertificate(db, call.captured, call.caller);
+          }
         });
         break;
       case RouteId::kGaps: r = HandleGaps(*snapshot, params); break;

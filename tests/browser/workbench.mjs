@@ -185,6 +185,12 @@ try {
   assert.match(leeRecord[6], /RI WON HO/);
   assert.match(leeRecord[7], /un_sc_sanctions@1/);
   assert.ok(records.some((c) => c[2] === 'ana' && /payment: MT103 REF1/.test(c[4])), 'the payment is recorded');
+  // Its certificate, downloaded from the row.
+  const leeRow = (await page.$$('#screenings tbody tr'))[records.indexOf(leeRecord)];
+  const [certificate] = await Promise.all([page.waitForEvent('download'), leeRow.$('button.certificate').then((b) => b.click())]);
+  const certificateHtml = require('fs').readFileSync(await certificate.path(), 'utf8');
+  assert.match(certificateHtml, /by ana · through the HTTP API/);
+  assert.match(certificateHtml, /un_sc_sanctions-KPi\.033 \(RI WON HO\)/);
   await check('screenings');
 
   // The gap report: DPRK targets across the UN and OFAC lists.

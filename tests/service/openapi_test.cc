@@ -149,6 +149,7 @@ TEST(OpenApiTest, DocumentedRoutesListsEveryOperation) {
                                      {"POST", "/alerts/{id}/assign"},
                                      {"GET", "/screenings"},
                                      {"GET", "/screenings/{id}"},
+                                     {"GET", "/screenings/{id}/certificate"},
                                      {"GET", "/gaps"},
                                      {"GET", "/audit"},
                                      {"POST", "/audit/verify"},

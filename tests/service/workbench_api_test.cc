@@ -121,6 +121,17 @@ TEST_F(WorkbenchApiTest, EveryScreeningIsRecordedUnderTheKeysUser) {
   EXPECT_EQ(Json(Get("rev", "/screenings?q=Vollenweider"))["results"].size(), 1u);
   EXPECT_EQ(Get("rev", "/screenings?kind=bogus")->status, 400);
 
+  // Each record has its certificate, for whoever may see the record.
+  const std::string own_certificate =
+      fmt::format("/screenings/{}/certificate", lee["id"].get<int64_t>());
+  auto certificate = Get("ana", own_certificate);
+  ASSERT_TRUE(certificate);
+  ASSERT_EQ(certificate->status, 200) << certificate->body;
+  EXPECT_EQ(certificate->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(certificate->body.find("by ana · through the HTTP API"), std::string::npos);
+  EXPECT_NE(certificate->body.find("(RI WON HO)"), std::string::npos);
+  EXPECT_EQ(Get("bob", own_certificate)->status, 404);
+
   // The records are in the audit trail: verify recomputes their batches.
   nlohmann::json verified = Json(Post("rev", "/audit/verify", ""));
   EXPECT_EQ(verified["ok"], true) << verified.dump();

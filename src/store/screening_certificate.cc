@@ -1,0 +1,158 @@
+#include "store/screening_certificate.h"
+
+#include <fmt/format.h>
+
+#include "common/html_report.h"
+
+namespace embargo::store {
+namespace {
+
+using nlohmann::json;
+
+std::string Cell(const json& value) {
+  if (value.is_null()) return "";
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_array()) {
+    std::string out;
+    for (const json& v : value) out += (out.empty() ? "" : "; ") + Cell(v);
+    return out;
+  }
+  if (value.is_object()) {
+    std::string out;
+    for (const auto& [k, v] : value.items()) out += (out.empty() ? "" : "; ") + k + ": " + Cell(v);
+    return out;
+  }
+  return value.dump();
+}
+
+std::string Row(std::initializer_list<std::string> cells, bool header = false) {
+  std::string out = "<tr>";
+  for (const std::string& cell : cells) {
+    out += fmt::format("<{0}>{1}</{0}>", header ? "th" : "td", HtmlEscape(cell));
+  }
+  return out + "</tr>\n";
+}
+
+json Parsed(const std::string& text) {
+  json value = json::parse(text, nullptr, false);
+  return value.is_discarded() ? json(text) : value;
+}
+
+// The subject's fields as rows; a name query's properties one row each.
+std::string SubjectRows(const json& subject) {
+  std::string out;
+  if (!subject.is_object()) return Row({"Subject", Cell(subject)});
+  for (const auto& [key, value] : subject.items()) {
+    if (key == "properties" && value.is_object()) {
+      for (const auto& [property, values] : value.items()) out += Row({property, Cell(values)});
+    } else if (!Cell(value).empty()) {
+      out += Row({key, Cell(value)});
+    }
+  }
+  return out;
+}
+
+std::string ResultHtml(const ScreeningRecord& r, const json& result) {
+  std::string html = fmt::format("<p><b>Outcome: {}</b></p>\n", HtmlEscape(r.outcome));
+  if (!result.is_object()) return html + "<p>" + HtmlEscape(Cell(result)) + "</p>\n";
+  if (r.kind == "name") {
+    html += "<table>\n" + Row({"Threshold", Cell(result.value("threshold", json()))});
+    if (result.contains("error")) html += Row({"Not screened", Cell(result["error"])});
+    if (!result.value("warnings", json::array()).empty())
+      html += Row({"Read with warnings", Cell(result["warnings"])});
+    html += "</table>\n";
+    const json candidates = result.value("candidates", json::array());
+    if (candidates.empty())
+      return html + "<p>No listed entity scored at or above the cutoff.</p>\n";
+    html += "<table>\n" + Row({"Score", "Alert", "Listed entity", "Dataset", "Matched name"}, true);
+    for (const json& c : candidates) {
+      html += Row({Cell(c.value("score", json())), c.value("match", false) ? "yes" : "no",
+                   Cell(c.value("id", json())) + " (" + Cell(c.value("caption", json())) + ")",
+                   Cell(c.value("dataset", json())), Cell(c.value("matched_name", json()))});
+    }
+    return html + "</table>\n";
+  }
+  if (r.kind == "payment") {
+    html += "<table>\n" + Row({"Decision", Cell(result.value("decision", json()))});
+    if (result.contains("case_id")) html += Row({"Payment case", Cell(result["case_id"])});
+    html += Row({"Hits cleared by good-guy entries", Cell(result.value("cleared", json(0)))});
+    html += "</table>\n";
+    const json hits = result.value("hits", json::array());
+    if (hits.empty()) return html + "<p>No hit.</p>\n";
+    html += "<table>\n" + Row({"Field", "Kind", "Text", "Score", "Listed or embargoed"}, true);
+    for (const json& hit : hits) {
+      html += Row({Cell(hit.value("path", json())), Cell(hit.value("kind", json())),
+                   Cell(hit.value("text", json())), Cell(hit.value("score", json())),
+                   Cell(hit.contains("entity") ? hit["entity"] : hit.value("place", json()))});
+    }
+    return html + "</table>\n";
+  }
+  // A batch: its counts and files, then its first alert lines.
+  html += "<table>\n";
+  for (const auto& [key, value] : result.items()) {
+    if (key != "alerts") html += Row({key, Cell(value)});
+  }
+  html += "</table>\n";
+  const json alerts = result.value("alerts", json::array());
+  if (!alerts.empty()) {
+    html += "<table>\n";
+    for (const json& line : alerts) html += Row({Cell(line)});
+    html += "</table>\n";
+  }
+  return html;
+}
+
+}  // namespace
+
+std::string ScreeningCertificateHtml(const ScreeningRecord& r, const AuditRow& batch) {
+  std::string html = fmt::format(
+      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Screening "
+      "certificate: record {}</title><style>{}</style></head><body><main>\n<h1>Screening "
+      "certificate</h1>\n<p class=\"sub\">Screening record {} · {} · by {} · through the {}</p>\n",
+      r.id, kReportStyle, r.id, HtmlEscape(r.at), HtmlEscape(r.actor),
+      r.channel == "cli" ? "command line" : "HTTP API");
+  html += "<h2>What was screened</h2>\n<table>\n" + Row({"Kind", r.kind});
+  html += SubjectRows(Parsed(r.subject)) + "</table>\n";
+  html +=
+      "<h2>Against these lists</h2>\n<table>\n" + Row({"Dataset", "Version", "Published"}, true);
+  json versions = Parsed(r.versions);
+  if (versions.is_object()) {
+    for (const auto& [dataset, v] : versions.items()) {
+      html += Row({dataset, Cell(v.value("source", json())), Cell(v.value("published", json()))});
+    }
+  }
+  html += "</table>\n<h2>Result</h2>\n" + ResultHtml(r, Parsed(r.result));
+  json details = Parsed(batch.details);
+  std::string digest = details.is_object() && details.contains("screenings")
+                           ? Cell(details["screenings"].value("sha256", json()))
+                           : "";
+  html += "<h2>In the audit trail</h2>\n<table>\n";
+  html += Row({"Audit row", std::to_string(batch.seq)});
+  html += Row({"Recorded at", batch.at});
+  html += Row({"Row hash", batch.hash});
+  html += Row({"Its batch", batch.subject});
+  html += Row({"The batch's SHA-256", digest}) + "</table>\n";
+  html +=
+      "<p class=\"muted\">The audit row's hash chains it to every row before it; its batch's "
+      "SHA-256 covers this record's fields. <code>embargo audit verify</code> recomputes both: "
+      "a record edited, removed or added outside embargo is reported.</p>\n</main></body></html>\n";
+  return html;
+}
+
+Result<std::optional<std::string>> ScreeningCertificate(Database& db, int64_t id) {
+  auto record = GetScreening(db, id);
+  if (!record.ok()) return record.error();
+  if (!*record) return std::optional<std::string>();
+  auto rows = db.Query(
+      "SELECT a.seq, a.at, a.actor, a.action, a.subject, a.details, a.prev_hash, a.hash FROM "
+      "audit_log a JOIN screenings s ON s.audit_seq = a.seq WHERE s.id = ?",
+      {id});
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return MakeError(fmt::format("screening record {} has no audit row", id));
+  const SqlRow& a = rows->front();
+  AuditRow batch{a.Int(0),  a.Text(1), a.Text(2), a.Text(3),
+                 a.Text(4), a.Text(5), a.Text(6), a.Text(7)};
+  return std::optional<std::string>(ScreeningCertificateHtml(**record, batch));
+}
+
+}  // namespace embargo::store

@@ -1,0 +1,30 @@
+// The certificate of one screening record (store/screenings.h): a
+// self-contained HTML page an auditor keeps, saying what was screened, when,
+// by whom and through what, against which list versions, and with what
+// result, and binding it to the tamper-evident audit trail: the audit row
+// that recorded the record's batch, its hash and the batch's SHA-256, which
+// `embargo audit verify` recomputes. Any screening made with a store has
+// one (GET /screenings/{id}/certificate, `embargo screenings show ID
+// --certificate FILE.html`), whether it came from the CLI, the API or the
+// workbench; `screen --certificate` (cli/certificate.h) is the same for a
+// run without a store. No scripts, no URLs. Thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "store/audit.h"
+#include "store/database.h"
+#include "store/screenings.h"
+
+namespace embargo::store {
+
+// The page for `record`, recorded by audit row `batch`.
+std::string ScreeningCertificateHtml(const ScreeningRecord& record, const AuditRow& batch);
+
+// Reads record `id` and its batch's audit row; nullopt when there is no
+// such record.
+Result<std::optional<std::string>> ScreeningCertificate(Database& db, int64_t id);
+
+}  // namespace embargo::store
