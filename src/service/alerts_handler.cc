@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <variant>
 
 #include "common/json_parse.h"
 #include "common/strings.h"
@@ -15,6 +16,29 @@ std::optional<int64_t> AlertId(const std::string& id) {
   auto n = ParseNumber<int64_t>(id);
   if (!n || *n <= 0) return std::nullopt;
   return n;
+}
+
+// A POST about one alert: the alert and the body, a JSON object.
+struct AlertPost {
+  store::Alert alert;
+  nlohmann::json body;
+};
+
+// The alert `id` names and the parsed body, or the answer refusing them
+// (404 no such alert; 400 a body that is no JSON object, `shape` saying
+// what it should be).
+std::variant<AlertPost, Response> ReadAlertPost(store::Database& db, const std::string& id,
+                                                const std::string& body, const char* shape) {
+  auto n = AlertId(id);
+  if (!n) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
+  auto alert = store::GetAlert(db, *n);
+  if (!alert.ok()) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
+  Result<nlohmann::json> parsed = ParseJson(body, "request body");
+  if (!parsed.ok()) return ErrorResponse(400, parsed.error().ToString());
+  if (!parsed->is_object()) {
+    return ErrorResponse(400, fmt::format("body must be a JSON object: {}", shape));
+  }
+  return AlertPost{std::move(*alert), std::move(*parsed)};
 }
 
 }  // namespace
@@ -81,17 +105,10 @@ Response HandleAlert(store::Database& db, const std::string& id) {
 
 Response HandleAlertDecision(store::Database& db, const std::string& id, const std::string& body,
                              const std::string& caller, const store::FourEyesPolicy& policy) {
-  auto n = AlertId(id);
-  if (!n) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
-  if (auto alert = store::GetAlert(db, *n); !alert.ok()) {
-    return ErrorResponse(404, fmt::format("Alert not found: {}", id));
-  }
-  Result<nlohmann::json> parsed = ParseJson(body, "request body");
-  if (!parsed.ok()) return ErrorResponse(400, parsed.error().ToString());
-  const nlohmann::json& json = *parsed;
-  if (!json.is_object()) {
-    return ErrorResponse(400, "body must be a JSON object: {\"status\", \"note\", \"analyst\"}");
-  }
+  auto post = ReadAlertPost(db, id, body, "{\"status\", \"note\", \"analyst\"}");
+  if (auto* refused = std::get_if<Response>(&post)) return *refused;
+  const nlohmann::json& json = std::get<AlertPost>(post).body;
+  const int64_t alert_id = std::get<AlertPost>(post).alert.id;
   auto text = [&](const char* key) -> std::optional<std::string> {
     if (!json.contains(key)) return std::string();
     if (!json[key].is_string()) return std::nullopt;
@@ -106,7 +123,7 @@ Response HandleAlertDecision(store::Database& db, const std::string& id, const s
                                           "the body cannot name another analyst ('{}')",
                                           caller, *analyst));
   }
-  auto decided = store::DecideAlert(db, *n, *status, *note, caller, policy);
+  auto decided = store::DecideAlert(db, alert_id, *status, *note, caller, policy);
   if (!decided.ok()) return ErrorResponse(400, decided.error().message);
   Response r = HandleAlert(db, id);
   if (r.status == 200 && decided->pending) r.status = 202;
@@ -115,23 +132,21 @@ Response HandleAlertDecision(store::Database& db, const std::string& id, const s
 
 Response HandleAlertReview(store::Database& db, const std::string& id, const std::string& body,
                            const std::string& caller) {
-  auto n = AlertId(id);
-  if (!n) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
-  auto alert = store::GetAlert(db, *n);
-  if (!alert.ok()) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
-  Result<nlohmann::json> parsed = ParseJson(body, "request body");
-  if (!parsed.ok()) return ErrorResponse(400, parsed.error().ToString());
-  const nlohmann::json& json = *parsed;
-  if (!json.is_object() || !json.contains("approve") || !json["approve"].is_boolean() ||
+  constexpr const char* kShape = "{\"approve\": true or false, \"note\"}";
+  auto post = ReadAlertPost(db, id, body, kShape);
+  if (auto* refused = std::get_if<Response>(&post)) return *refused;
+  const store::Alert* alert = &std::get<AlertPost>(post).alert;
+  const nlohmann::json& json = std::get<AlertPost>(post).body;
+  if (!json.contains("approve") || !json["approve"].is_boolean() ||
       (json.contains("note") && !json["note"].is_string())) {
-    return ErrorResponse(400, "body must be a JSON object: {\"approve\": true or false, \"note\"}");
+    return ErrorResponse(400, fmt::format("body must be a JSON object: {}", kShape));
   }
   if (alert->pending && alert->pending->analyst == caller) {
     return ErrorResponse(403, fmt::format("{} made decision {} and cannot review it: four-eyes "
                                           "needs a reviewer other than its analyst",
                                           caller, alert->pending->decision_id));
   }
-  auto reviewed = store::ReviewDecision(db, *n, json["approve"].get<bool>(),
+  auto reviewed = store::ReviewDecision(db, alert->id, json["approve"].get<bool>(),
                                         json.value("note", std::string()), caller);
   if (!reviewed.ok()) return ErrorResponse(400, reviewed.error().message);
   return HandleAlert(db, id);
@@ -139,16 +154,13 @@ Response HandleAlertReview(store::Database& db, const std::string& id, const std
 
 Response HandleAlertAssign(store::Database& db, const std::string& id, const std::string& body,
                            const KeyHolder& caller, const ApiKeys& keys) {
-  auto n = AlertId(id);
-  if (!n) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
-  auto alert = store::GetAlert(db, *n);
-  if (!alert.ok()) return ErrorResponse(404, fmt::format("Alert not found: {}", id));
-  Result<nlohmann::json> parsed = ParseJson(body, "request body");
-  if (!parsed.ok()) return ErrorResponse(400, parsed.error().ToString());
-  const nlohmann::json& json = *parsed;
-  if (!json.is_object() || !json.contains("assignee") ||
-      !(json["assignee"].is_string() || json["assignee"].is_null())) {
-    return ErrorResponse(400, "body must be a JSON object: {\"assignee\": a user, or null}");
+  constexpr const char* kShape = "{\"assignee\": a user, or null}";
+  auto post = ReadAlertPost(db, id, body, kShape);
+  if (auto* refused = std::get_if<Response>(&post)) return *refused;
+  const store::Alert* alert = &std::get<AlertPost>(post).alert;
+  const nlohmann::json& json = std::get<AlertPost>(post).body;
+  if (!json.contains("assignee") || !(json["assignee"].is_string() || json["assignee"].is_null())) {
+    return ErrorResponse(400, fmt::format("body must be a JSON object: {}", kShape));
   }
   std::string assignee = json["assignee"].is_null() ? "" : json["assignee"].get<std::string>();
   if (assignee == "me") assignee = caller.user;
@@ -170,7 +182,7 @@ Response HandleAlertAssign(store::Database& db, const std::string& id, const std
                                             assignee));
     }
   }
-  auto assigned = store::AssignAlert(db, *n, assignee, caller.user);
+  auto assigned = store::AssignAlert(db, alert->id, assignee, caller.user);
   if (!assigned.ok()) return ErrorResponse(400, assigned.error().message);
   return HandleAlert(db, id);
 }

@@ -372,13 +372,10 @@ Result<Alert> AssignAlert(Database& db, int64_t alert_id, const std::string& ass
   }
   if (alert->assignee == assignee) return alert;  // nothing changes, nothing recorded
   StateChange change;
+  EMBARGO_RETURN_IF_ERROR(db.Exec("DELETE FROM alert_assignments WHERE alert_id = ?", {alert_id}));
   if (assignee.empty()) {
-    EMBARGO_RETURN_IF_ERROR(
-        db.Exec("DELETE FROM alert_assignments WHERE alert_id = ?", {alert_id}));
     change.Deleted(AuditedTable::kAlertAssignments, std::to_string(alert_id));
   } else {
-    EMBARGO_RETURN_IF_ERROR(
-        db.Exec("DELETE FROM alert_assignments WHERE alert_id = ?", {alert_id}));
     EMBARGO_RETURN_IF_ERROR(db.Exec(
         "INSERT INTO alert_assignments (alert_id, assignee, assigned_by, assigned_at) VALUES (?, "
         "?, ?, ?)",
