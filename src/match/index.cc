@@ -144,19 +144,71 @@ std::optional<text::AnalyzedName> BracketedShortName(std::string_view name, Sche
   return unit;
 }
 
+bool HasAsciiLetter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
+}
+
+// What a listed name says besides its brackets: a name in Latin letters
+// with its bracketed parts taken out ("Jin Tiesan (金铁三)", "Mohamed Aouani
+// (formerly listed as)", "(Sheikh) Musa Hilal": the lists' notes, titles
+// and glosses), and each bracketed part written in another script than the
+// rest ("金铁三"), a name of its own. Nothing when the name has no brackets,
+// or nothing outside them; no name without brackets of fewer than four
+// letters ("AA (initials)").
+std::vector<std::string> BracketReadings(std::string_view name) {
+  std::vector<std::string> out;
+  if (name.find('(') == std::string_view::npos) return out;
+  std::string outside;
+  std::vector<std::string_view> inside;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t open = name.find('(', i);
+    if (open == std::string_view::npos) {
+      outside.append(name.substr(i));
+      break;
+    }
+    outside.append(name.substr(i, open - i));
+    outside.push_back(' ');
+    size_t close = name.find(')', open);
+    if (close == std::string_view::npos) close = name.size();
+    inside.push_back(name.substr(open + 1, close - open - 1));
+    i = close + 1;
+  }
+  if (outside.find_first_not_of(" ,;-") == std::string::npos) return out;
+  // A Han or kana name's brackets are part of the legal name ("華信船務(香港)
+  // 有限公司": Hong Kong); a Latin name's are the lists' notes.
+  const bool latin = HasAsciiLetter(outside);
+  // Too short to be a name by itself: "AA (initials)".
+  const auto letters = std::count_if(outside.begin(), outside.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  });
+  if (latin && letters >= 4) out.push_back(outside);
+  for (std::string_view part : inside) {
+    if (part.find_first_not_of(' ') != std::string_view::npos && latin != HasAsciiLetter(part)) {
+      out.emplace_back(part);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-std::vector<text::AnalyzedName> ListedReadings(std::string_view name, Schema schema,
-                                               text::AnalyzedName analyzed) {
-  std::vector<text::AnalyzedName> readings;
+std::vector<ListedReading> ListedReadings(std::string_view name, Schema schema,
+                                          text::AnalyzedName analyzed) {
+  std::vector<ListedReading> readings;
   std::optional<text::AnalyzedName> body, short_name;
   if (schema != Schema::kPerson) {
     body = BodyAfterComma(analyzed);
     short_name = BracketedShortName(name, schema);
   }
-  readings.push_back(std::move(analyzed));
-  if (body) readings.push_back(std::move(*body));
-  if (short_name) readings.push_back(std::move(*short_name));
+  readings.push_back({std::move(analyzed)});
+  if (body) readings.push_back({std::move(*body)});
+  if (short_name) readings.push_back({std::move(*short_name)});
+  for (const std::string& part : BracketReadings(name)) {
+    text::AnalyzedName reading = text::AnalyzeName(part, schema);
+    if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
+  }
   return readings;
 }
 
@@ -225,10 +277,12 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
   for (uint32_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
     for (uint32_t n = 0; n < entity.names.size(); ++n) {
-      std::vector<text::AnalyzedName> readings =
+      std::vector<ListedReading> readings =
           ListedReadings(entity.names[n].value, entity.schema, std::move(analyzed[e][n]));
-      for (size_t r = 0; r < readings.size(); ++r)
-        AddName(e, n, entity.names[n], entity.schema, std::move(readings[r]), r == 0);
+      for (size_t r = 0; r < readings.size(); ++r) {
+        AddName(e, n, entity.names[n], entity.schema, readings[r].from_brackets,
+                std::move(readings[r].analyzed), r == 0);
+      }
     }
   }
 }
@@ -255,7 +309,7 @@ uint32_t Index::InternToken(const std::string& norm) {
 }
 
 void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
-                    text::AnalyzedName analyzed, bool count_keys) {
+                    bool bracket_reading, text::AnalyzedName analyzed, bool count_keys) {
   if (analyzed.tokens.empty()) return;
   IndexedName indexed;
   indexed.entity = entity;
@@ -266,6 +320,7 @@ void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Sche
   indexed.korean = analyzed.korean;
   indexed.syllabic = analyzed.syllabic;
   indexed.nasab = analyzed.nasab;
+  indexed.bracket_reading = bracket_reading;
   uint32_t name_id = static_cast<uint32_t>(names_.size());
   std::unordered_set<std::string> keys_seen;
   for (const text::Token& token : analyzed.tokens) {
@@ -312,7 +367,12 @@ void Index::ComputeWeights(const Index* rarity) {
   if (rarity != nullptr) {
     key_weight_ = rarity->key_weight_;
   } else {
-    double n = static_cast<double>(std::max<size_t>(names_.size(), 2));
+    // Rarity over the names as the lists give them and their older readings;
+    // a bracket reading repeats its name and moves no weight.
+    const auto readings = std::count_if(
+        names_.begin(), names_.end(), [](const IndexedName& name) { return name.bracket_reading; });
+    double n =
+        static_cast<double>(std::max<size_t>(names_.size() - static_cast<size_t>(readings), 2));
     key_weight_.reserve(key_df_.size());
     for (const auto& [key, df] : key_df_) {
       double idf = std::log((n + 1) / (df + 0.5)) / std::log(n + 1);

@@ -52,6 +52,9 @@ struct IndexedName {
   bool korean = false;           // AnalyzedName::korean
   bool syllabic = false;         // AnalyzedName::syllabic
   bool nasab = false;            // AnalyzedName::nasab
+  // A reading of the name's brackets (ListedReading::from_brackets): scored
+  // at scoring::kBracketReadingScale, below the name as the list wrote it.
+  bool bracket_reading = false;
   // The initials of a firm's or body's name of three words or more
   // ("peoples liberation army" -> "pla"), standing for tokens
   // acronym_first..acronym_last; kNoVocab when none.
@@ -77,9 +80,16 @@ std::string NormalizeIdentifier(std::string_view value);
 // AnalyzeName reads it) first; for a firm or body also the body named
 // after its parent ("KOREAN WORKERS PARTY, PROPAGANDA AND AGITATION
 // DEPARTMENT": the part after the comma) and the short name it gives in
-// brackets ("DAEDONG CREDIT BANK (DCB)": "DCB").
-std::vector<text::AnalyzedName> ListedReadings(std::string_view name, Schema schema,
-                                               text::AnalyzedName analyzed);
+// brackets ("DAEDONG CREDIT BANK (DCB)": "DCB"); for any name with
+// brackets, the name without them ("Mohamed Aouani (formerly listed as)",
+// "(Sheikh) Musa Hilal") and each bracketed part in another script than the
+// rest ("Jin Tiesan (金铁三)": "金铁三"); these last are `from_brackets`.
+struct ListedReading {
+  text::AnalyzedName analyzed;
+  bool from_brackets = false;
+};
+std::vector<ListedReading> ListedReadings(std::string_view name, Schema schema,
+                                          text::AnalyzedName analyzed);
 
 // Every lookup key (hash) a listed, vocabulary token is found by: its
 // spelling keys and deletions. Appends to `out`.
@@ -185,7 +195,7 @@ class Index {
   // `count_keys` false: a second reading of a name already counted (its
   // tokens do not make their keys commoner).
   void AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
-               text::AnalyzedName analyzed, bool count_keys = true);
+               bool bracket_reading, text::AnalyzedName analyzed, bool count_keys = true);
   void AddEntities(const std::vector<Entity>& entities);
   void BuildLookups(const Index* rarity);
 

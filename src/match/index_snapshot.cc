@@ -18,7 +18,7 @@
 namespace embargo::match {
 namespace {
 
-constexpr uint32_t kKorean = 1, kSyllabic = 2, kNasab = 4;
+constexpr uint32_t kKorean = 1, kSyllabic = 2, kNasab = 4, kBracketReading = 8;
 
 template <typename E>
 E ReadEnum(BinaryReader& r, E last, std::string_view what) {
@@ -59,13 +59,15 @@ IndexedName ReadName(BinaryReader& r, const std::vector<Entity>& entities, uint3
   if (n.head < -1 || n.head >= size) r.Invalid(fmt::format("head {} out of range", n.head));
   if (n.before_comma < 0 || n.before_comma > size)
     r.Invalid(fmt::format("comma position {} out of range", n.before_comma));
-  if (flags > (kKorean | kSyllabic | kNasab)) r.Invalid(fmt::format("name flags {}", flags));
+  if (flags > (kKorean | kSyllabic | kNasab | kBracketReading))
+    r.Invalid(fmt::format("name flags {}", flags));
   if (n.acronym != kNoVocab &&
       (n.acronym >= vocab || n.acronym_first > n.acronym_last || n.acronym_last >= size))
     r.Invalid("acronym out of range");
   n.korean = (flags & kKorean) != 0;
   n.syllabic = (flags & kSyllabic) != 0;
   n.nasab = (flags & kNasab) != 0;
+  n.bracket_reading = (flags & kBracketReading) != 0;
   return n;
 }
 
@@ -92,7 +94,8 @@ void Index::Write(BinaryWriter& w) const {
     w.U32s(n.joined);
     w.I32(n.head);
     w.I32(n.before_comma);
-    w.U32((n.korean ? kKorean : 0) | (n.syllabic ? kSyllabic : 0) | (n.nasab ? kNasab : 0));
+    w.U32((n.korean ? kKorean : 0) | (n.syllabic ? kSyllabic : 0) | (n.nasab ? kNasab : 0) |
+          (n.bracket_reading ? kBracketReading : 0));
     w.U32(n.acronym);
     w.U32(n.acronym_first);
     w.U32(n.acronym_last);
@@ -160,14 +163,15 @@ bool Index::AgreesWithAnalysis(const std::vector<Entity>& entities, size_t strid
     const IndexedName& n = names_[i];
     const Entity& entity = entities[n.entity];
     const std::string& value = entity.names[n.name_index].value;
-    std::vector<text::AnalyzedName> readings =
+    std::vector<ListedReading> readings =
         ListedReadings(value, entity.schema, text::AnalyzeName(value, entity.schema));
     // The name is one of its readings: the whole name (with its head, comma
     // and flags), or a second reading of a firm's or body's name.
     bool found = false;
     for (size_t r = 0; r < readings.size() && !found; ++r) {
-      const text::AnalyzedName& a = readings[r];
-      found = a.tokens.size() == n.tokens.size() &&
+      const text::AnalyzedName& a = readings[r].analyzed;
+      found = readings[r].from_brackets == n.bracket_reading &&
+              a.tokens.size() == n.tokens.size() &&
               std::equal(a.tokens.begin(), a.tokens.end(), n.tokens.begin(),
                          [&](const text::Token& now, const NameToken& then) {
                            return now.norm == vocab_[then.vocab].token.norm &&

@@ -201,6 +201,47 @@ TEST_F(ScreenerTest, AFirmsShortNameInBracketsIsANameOfItsOwn) {
     EXPECT_FALSE(person.entity->id == "bracket" && person.match);
 }
 
+// The lists write notes, titles, glosses and other-script forms in a name's
+// brackets ("Jin Tiesan (金铁三)", "Mohamed Aouani (formerly listed as)",
+// "(Sheikh) Musa Hilal"): the name without them is found as written
+// elsewhere, and the other-script part on its own. Found on the independent
+// deck (UN against Australia). A Han firm's brackets are part of its name.
+TEST(ScreenerBracketTest, ANameIsFoundWithoutTheNotesItsListWroteInBrackets) {
+  ListSet lists;
+  lists.entities.push_back(Person("jin", {{"Jin Tiesan (金铁三)", NameKind::kPrimary}}));
+  lists.entities.push_back(
+      Person("aouani", {{"Mohamed Aouani (formerly listed as)", NameKind::kAlias}}));
+  lists.entities.push_back(Person("hilal", {{"(Sheikh) Musa Hilal", NameKind::kAlias}}));
+  lists.entities.push_back(Person("azzouz", {{"AA (initials)", NameKind::kAlias}}));
+  lists.entities.push_back(
+      Org("huaxin", Schema::kCompany, {{"華信船務(香港)有限公司", NameKind::kPrimary}}));
+  auto screener = Screener::Build(std::move(lists));
+  auto top = [&](const std::string& name) {
+    QueryFields f;
+    f.names = {name};
+    auto q = MakeQuery(f);
+    EXPECT_TRUE(q.ok());
+    auto m = screener->Screen(*q, ScreenOptions{kDefaultThreshold, 0.3, 5});
+    return m.empty() ? Match{} : m[0];
+  };
+  for (const auto& [query, id] :
+       std::vector<std::pair<std::string, std::string>>{{"Jin Tiesan", "jin"},
+                                                        {"金铁三", "jin"},
+                                                        {"Mohamed Aouani", "aouani"},
+                                                        {"Musa Hilal", "hilal"}}) {
+    Match m = top(query);
+    ASSERT_NE(m.entity, nullptr) << query;
+    EXPECT_EQ(m.entity->id, id) << query;
+    EXPECT_TRUE(m.match) << query << " scored " << m.score;
+  }
+  // Two syllables of the firm's name, in other characters, are not the firm.
+  Match han = top("欣 花");
+  EXPECT_FALSE(han.entity != nullptr && han.match) << han.score;
+  // Nor are initials a name of their own.
+  Match initials = top("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  EXPECT_FALSE(initials.entity != nullptr && initials.match) << initials.score;
+}
+
 TEST_F(ScreenerTest, AnImoNumberFindsARenamedVessel) {
   QueryFields q = Name("SOME NEW NAME", "Vessel");
   q.imo_numbers = {"IMO 8660313"};
