@@ -17,7 +17,6 @@
 #include "service/entity_filter.h"
 #include "service/ftm_output.h"
 #include "service/query_names.h"
-#include "store/screening_record_of.h"
 
 namespace embargo::service {
 namespace {
@@ -256,7 +255,7 @@ std::optional<Response> CheckSchema(const std::string& key, const nlohmann::json
 
 Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset,
                      const Params& params, const std::string& body, const Limits& limits,
-                     MatchRecording* recording) {
+                     const std::function<void(ScreenedQuery)>& screened) {
   std::vector<std::string> scope = ResolveDatasetScope(snapshot, dataset);
   if (scope.empty()) return UnknownDataset(dataset);
   std::string algorithm = Param(params, "algorithm", "best");
@@ -343,14 +342,13 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   w.EndObject();
   w.EndObject();
   response.queries = queries.size();
-  if (recording != nullptr) {
+  if (screened) {
     for (size_t q = 0; q < queries.size(); ++q) {
-      nlohmann::json subject = queries[q].cleaned;
-      subject["key"] = queries[q].key;
-      subject["dataset"] = dataset;
-      recording->records.push_back(
-          store::NameScreeningRecord(recording->base, std::move(subject), results[q], *threshold,
-                                     queries[q].query.warnings, queries[q].error));
+      ScreenedQuery one{queries[q].cleaned, &results[q], *threshold, &queries[q].query.warnings,
+                        queries[q].error};
+      one.subject["key"] = queries[q].key;
+      one.subject["dataset"] = dataset;
+      screened(std::move(one));
     }
   }
   response.headers.emplace_back("x-batch-size", std::to_string(queries.size()));

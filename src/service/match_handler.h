@@ -19,25 +19,30 @@
 // snapshot.
 #pragma once
 
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "embargo/screener.h"
 #include "service/http_types.h"
-#include "store/screenings.h"
 
 namespace embargo::service {
 
-// With a store, each query of an answered request becomes a screening
-// record: `base` says who, when, where and against which versions; the
-// handler appends one record per query (store/screening_record_of.h), its
-// subject the query as read with its "key" and the "dataset" asked.
-struct MatchRecording {
-  store::ScreeningRecord base;
-  std::vector<store::ScreeningRecord> records;
+// One query of an answered request, for its screening record (the server
+// makes one per query with a store: store/screening_record_of.h).
+struct ScreenedQuery {
+  nlohmann::json subject;  // the query as read ("query" of its entry), its "key", the "dataset"
+  const std::vector<Match>* results = nullptr;
+  double threshold = 0;
+  const std::vector<std::string>* warnings = nullptr;
+  std::string error;  // why it was not screened ("" when it was)
 };
 
+// `screened`, when set, is called once per query after screening, in the
+// request's order, on the request's thread.
 Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset,
                      const Params& params, const std::string& body, const Limits& limits,
-                     MatchRecording* recording = nullptr);
+                     const std::function<void(ScreenedQuery)>& screened = nullptr);
 
 }  // namespace embargo::service

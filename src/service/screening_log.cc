@@ -49,6 +49,8 @@ size_t ScreeningLog::queued() const {
   return queue_.size();
 }
 
+bool ScreeningLog::Backlogged() const { return queued() >= options_.max_queued; }
+
 void ScreeningLog::Writer() {
   std::unique_lock lock(mu_);
   while (!stopping_) {

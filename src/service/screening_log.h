@@ -8,7 +8,9 @@
 // records calls it first, so a user sees their own screenings); the
 // destructor flushes. A batch that fails to write stays queued and is tried
 // again (a store briefly locked loses nothing); what a crash can lose is
-// the records of the last interval, whose answers were already sent.
+// the records of the last interval, whose answers were already sent. A
+// store that keeps refusing shows as Backlogged, and the server stops
+// screening (fails closed) until the records are written.
 // Thread-safe.
 #pragma once
 
@@ -30,6 +32,9 @@ namespace embargo::service {
 struct ScreeningLogOptions {
   std::chrono::milliseconds interval{200};
   size_t max_batch = 5000;
+  // Records waiting beyond which the log is backlogged (Backlogged): the
+  // store has refused them for a while.
+  size_t max_queued = 100000;
   // Called after each batch commits, with the store's mutex held (the
   // server publishes the audit head).
   std::function<void()> after_write;
@@ -49,6 +54,9 @@ class ScreeningLog {
 
   size_t written() const;  // records committed so far
   size_t queued() const;   // records waiting
+  // Whether max_queued records wait: the server then refuses to screen
+  // (503) rather than screen what it cannot record.
+  bool Backlogged() const;
 
  private:
   void Writer();

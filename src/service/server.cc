@@ -246,6 +246,7 @@ Status Server::Load() {
     head_publisher_ = std::move(*publisher);
     if (options_.record_screenings) {
       ScreeningLogOptions log_options;
+      log_options.max_queued = options_.screening_backlog;
       log_options.after_write = [this] { PublishAuditHead(); };
       screening_log_ = std::make_unique<ScreeningLog>(*store_, store_mu_, log_options);
     }
@@ -469,6 +470,14 @@ HttpReply Server::Refuse(const HttpRequest& request, int status, std::string det
   return Finish(log, ErrorReply(status, std::move(detail)));
 }
 
+std::optional<Response> Server::RefuseUnrecorded() const {
+  if (screening_log_ == nullptr || !screening_log_->Backlogged()) return std::nullopt;
+  return ErrorResponse(503, fmt::format("{} screening records wait for the store, which refuses "
+                                        "them: no screening until they are written (every "
+                                        "screening is recorded; see the server log)",
+                                        screening_log_->queued()));
+}
+
 store::ScreeningRecord Server::RecordBase(const Call& call, const ServingSnapshot& snapshot) {
   store::ScreeningRecord base;
   base.at = store::NowUtc();
@@ -547,13 +556,18 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
     switch (call.route) {
       case RouteId::kMatch:
         r = json_body([&] {
+          if (auto refused = RefuseUnrecorded()) return *refused;
           if (screening_log_ == nullptr) {
             return HandleMatch(*snapshot, call.captured, params, call.request.body, limits);
           }
-          MatchRecording recording{RecordBase(call, *snapshot), {}};
-          Response matched =
-              HandleMatch(*snapshot, call.captured, params, call.request.body, limits, &recording);
-          screening_log_->Add(std::move(recording.records));
+          const store::ScreeningRecord base = RecordBase(call, *snapshot);
+          std::vector<store::ScreeningRecord> records;
+          Response matched = HandleMatch(
+              *snapshot, call.captured, params, call.request.body, limits, [&](ScreenedQuery q) {
+                records.push_back(store::NameScreeningRecord(base, std::move(q.subject), *q.results,
+                                                             q.threshold, *q.warnings, q.error));
+              });
+          screening_log_->Add(std::move(records));
           return matched;
         });
         break;
@@ -563,12 +577,21 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
         r = HandleCatalog(*snapshot, call.request.Header("If-None-Match"));
         break;
       case RouteId::kAlgorithms: r = HandleAlgorithms(); break;
-      case RouteId::kMetrics:
-        return Finish(log, {200,
-                            "text/plain; version=0.0.4",
-                            {},
-                            metrics_.Render(snapshot->version, snapshot->loaded_at,
-                                            snapshot->screener->lists().entities.size())});
+      case RouteId::kMetrics: {
+        std::string text = metrics_.Render(snapshot->version, snapshot->loaded_at,
+                                           snapshot->screener->lists().entities.size());
+        if (screening_log_ != nullptr) {
+          text += fmt::format(
+              "# HELP embargo_screening_records_written_total Screening records committed to the "
+              "store.\n# TYPE embargo_screening_records_written_total counter\n"
+              "embargo_screening_records_written_total {}\n"
+              "# HELP embargo_screening_records_queued Screening records waiting to be written.\n"
+              "# TYPE embargo_screening_records_queued gauge\nembargo_screening_records_queued "
+              "{}\n",
+              screening_log_->written(), screening_log_->queued());
+        }
+        return Finish(log, {200, "text/plain; version=0.0.4", {}, std::move(text)});
+      }
       case RouteId::kOpenApi: r.body = OpenApiDocument(); break;
       case RouteId::kReload: return Finish(log, ReloadEndpoint(call));
       case RouteId::kUpdate: return Finish(log, UpdateEndpoint(call));
@@ -646,7 +669,13 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
         r = with_store([&](store::Database& db) { return HandleEntityHistory(db, call.captured); });
         break;
       case RouteId::kUi: break;  // answered in Dispatch
-      case RouteId::kPaymentsScreen: r = ScreenPayments(call, *snapshot); break;
+      case RouteId::kPaymentsScreen:
+        if (auto refused = RefuseUnrecorded()) {
+          r = *refused;
+          break;
+        }
+        r = ScreenPayments(call, *snapshot);
+        break;
       case RouteId::kReconcile: {
         std::string base =
             ServiceBaseUrl(call.request.Header("Host"), call.request.Header("X-Forwarded-Proto"),

@@ -62,6 +62,9 @@ struct ServerOptions {
   // With a store: every screening (/match, /payments/screen) is recorded
   // (store/screenings.h), by the key's user.
   bool record_screenings = true;
+  // Records waiting for a store that refuses them, beyond which /match and
+  // /payments/screen answer 503 (ScreeningLog::Backlogged).
+  size_t screening_backlog = 100000;
   // A reload whose lists have far fewer entities than those served (or lack
   // a dataset served) is refused and the old index keeps serving, unless
   // that reload is asked with accept_shrink (POST /admin/reload?accept_shrink=true).
@@ -138,6 +141,9 @@ class Server {
   // Who, when, where and against which versions, for the request's
   // screening records.
   store::ScreeningRecord RecordBase(const Call& call, const ServingSnapshot& snapshot);
+  // 503 while the screening log is backlogged (the store refuses records):
+  // the service fails closed rather than screen without a record.
+  std::optional<Response> RefuseUnrecorded() const;
   // POST /payments/screen; with a store, good-guy entries clear hits and held
   // messages become payment cases.
   Response ScreenPayments(const Call& call, const ServingSnapshot& snapshot);

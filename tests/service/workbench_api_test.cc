@@ -185,6 +185,43 @@ TEST_F(WorkbenchApiTest, AnAnalystTakesAlertsAReviewerHandsThemOut) {
   EXPECT_EQ(rows[1]["details"]["previous"], "ana");
 }
 
+// A store that refuses the records: the service stops screening (503) once
+// the backlog is full, rather than screen what it cannot record, and
+// screens again once the records are written.
+TEST(ScreeningBacklogTest, TheServiceFailsClosedWhileTheStoreRefusesItsRecords) {
+  AlertStore store;
+  ASSERT_TRUE(store.ok());
+  ServerOptions options;
+  options.store = store.path();
+  options.port = 0;
+  options.threads = 2;
+  options.screening_backlog = 1;
+  testing::BackgroundServer server(options);
+  ASSERT_TRUE(server.ok());
+  auto c = server.Client();
+  const std::string query =
+      R"({"queries": {"q": {"schema": "Person", "properties": {"name": ["Kim Jong Un"]}}}})";
+  ASSERT_TRUE(store.db().Exec("ALTER TABLE screenings RENAME TO screenings_away").ok());
+  auto first = c.Post("/match/default", query, "application/json");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 200) << "screened; its record waits";
+  auto refused = c.Post("/match/default", query, "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 503) << refused->body;
+  EXPECT_NE(refused->body.find("1 screening records wait for the store"), std::string::npos)
+      << refused->body;
+  auto metrics = c.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("embargo_screening_records_queued 1\n"), std::string::npos);
+
+  ASSERT_TRUE(store.db().Exec("ALTER TABLE screenings_away RENAME TO screenings").ok());
+  nlohmann::json records = Json(c.Get("/screenings"));  // flushes the backlog first
+  ASSERT_EQ(records["results"].size(), 1u) << records.dump();
+  auto again = c.Post("/match/default", query, "application/json");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200) << again->body;
+}
+
 TEST(GapsApiTest, TheReportOverTheServedListsIsTheCommandsReport) {
   const std::vector<std::string> files = {
       ::embargo::testing::SharedData("un/consolidated-2026-02-27.xml"),
