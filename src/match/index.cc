@@ -144,6 +144,11 @@ std::optional<text::AnalyzedName> BracketedShortName(std::string_view name, Sche
   return unit;
 }
 
+bool HasNonAscii(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
 bool HasAsciiLetter(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
                      [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
@@ -185,7 +190,12 @@ std::vector<std::string> BracketReadings(std::string_view name) {
   });
   if (latin && letters >= 4) out.push_back(outside);
   for (std::string_view part : inside) {
-    if (part.find_first_not_of(' ') != std::string_view::npos && latin != HasAsciiLetter(part)) {
+    // In another script: letters beyond ASCII beside a Latin name; two Latin
+    // words or more beside another script's ("(1965)", "(2)" are neither, nor
+    // a language's name, "ኤርሚኣስ ግርማይ (Tigrinya)").
+    const bool words = part.find_first_not_of(' ') != std::string_view::npos &&
+                       part.find(' ', part.find_first_not_of(' ')) != std::string_view::npos;
+    if (latin ? HasNonAscii(part) && !HasAsciiLetter(part) : HasAsciiLetter(part) && words) {
       out.emplace_back(part);
     }
   }

@@ -308,7 +308,10 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
                      fmt::format("malformed snapshot payload at byte {}: {}",
                                  payload_at + r.failed_at(), r.why()));
   }
-  if (!index->AgreesWithAnalysis(lists.entities)) return Build(std::move(lists));
+  if (version < match::kBracketReadingsSnapshotVersion ||
+      !index->AgreesWithAnalysis(lists.entities)) {
+    return Build(std::move(lists));
+  }
   return std::shared_ptr<const Screener>(
       new Screener(std::make_unique<Impl>(std::move(lists), std::move(*index))));
 }

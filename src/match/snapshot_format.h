@@ -13,8 +13,11 @@ namespace embargo::match {
 inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\x01'};
 // 2: entity topics; 3: former flags; 4: vessel facts, the built index;
 // 5: FtM records whole; 6: CRC-32 checksum (FNV-1a before: 0.9 GB/s, 1.4 s
-// of a million-entity snapshot's load; zlib's CRC-32 runs at 3 GB/s).
-inline constexpr uint32_t kSnapshotFormatVersion = 6;
+// of a million-entity snapshot's load; zlib's CRC-32 runs at 3 GB/s); 7: the
+// index holds the readings of names' brackets (match/index.h): the lists of
+// an older snapshot are read, its index is rebuilt.
+inline constexpr uint32_t kSnapshotFormatVersion = 7;
+inline constexpr uint32_t kBracketReadingsSnapshotVersion = 7;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 
 inline constexpr size_t kSnapshotVersionAt = 8;

@@ -182,7 +182,9 @@ Response HandleAlertAssign(store::Database& db, const std::string& id, const std
                                             assignee));
     }
   }
-  auto assigned = store::AssignAlert(db, alert->id, assignee, caller.user);
+  // Against whom the permission was checked: refused if another process
+  // reassigned the alert since it was read.
+  auto assigned = store::AssignAlert(db, alert->id, assignee, caller.user, alert->assignee);
   if (!assigned.ok()) return ErrorResponse(400, assigned.error().message);
   return HandleAlert(db, id);
 }

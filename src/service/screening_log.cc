@@ -1,5 +1,6 @@
 #include "service/screening_log.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "common/json_text.h"
@@ -52,16 +53,25 @@ size_t ScreeningLog::queued() const {
 bool ScreeningLog::Backlogged() const { return queued() >= options_.max_queued; }
 
 void ScreeningLog::Writer() {
+  constexpr std::chrono::milliseconds kMaxBackOff{5000};
+  std::chrono::milliseconds wait = options_.interval;
+  bool failing = false;
   std::unique_lock lock(mu_);
   while (!stopping_) {
-    wake_.wait_for(lock, options_.interval,
-                   [this] { return stopping_ || queue_.size() >= options_.max_batch; });
+    // A full batch wakes the writer early, unless the store is refusing
+    // batches: then it waits the whole back-off before trying again.
+    wake_.wait_for(lock, wait, [this, failing] {
+      return stopping_ || (!failing && queue_.size() >= options_.max_batch);
+    });
     if (stopping_ || queue_.empty()) continue;
     lock.unlock();
     Status s = WriteQueued();
-    if (!s.ok()) {
+    failing = !s.ok();
+    wait = failing ? std::min(wait * 2, kMaxBackOff) : options_.interval;
+    if (failing) {
       std::cerr << JsonText({{"ts", store::NowUtc()},
                              {"event", "screening_records_failed"},
+                             {"retry_in_ms", wait.count()},
                              {"error", s.error().ToString()}})
                 << std::endl;
     }

@@ -7,7 +7,8 @@
 // Flush() writes what is queued now and returns its outcome (a reader of the
 // records calls it first, so a user sees their own screenings); the
 // destructor flushes. A batch that fails to write stays queued and is tried
-// again (a store briefly locked loses nothing); what a crash can lose is
+// again after a back-off doubling up to 5 s (a store briefly locked loses
+// nothing; one that is down is not hammered); what a crash can lose is
 // the records of the last interval, whose answers were already sent. A
 // store that keeps refusing shows as Backlogged, and the server stops
 // screening (fails closed) until the records are written.

@@ -361,11 +361,15 @@ Result<Alert> ReviewDecision(Database& db, int64_t alert_id, bool approve, const
 }
 
 Result<Alert> AssignAlert(Database& db, int64_t alert_id, const std::string& assignee,
-                          const std::string& actor) {
+                          const std::string& actor, const std::optional<std::string>& expected) {
   auto tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
   auto alert = GetAlert(db, alert_id);
   if (!alert.ok()) return alert.error();
+  if (expected && alert->assignee != *expected) {
+    return MakeError(fmt::format("alert {} was assigned to {} meanwhile: look again", alert_id,
+                                 alert->assignee.empty() ? "nobody" : alert->assignee));
+  }
   if (!alert->live()) {
     return MakeError(
         fmt::format("alert {} is closed ({}): nothing to assign", alert_id, alert->closed_reason));

@@ -130,8 +130,12 @@ Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& sta
 // audit state); assigning it to whom it is assigned changes nothing. Who may
 // assign whom is the caller's check. A decision on an alert assigned to
 // someone else fails (DecideAlert): it is theirs until reassigned.
+// `expected`, when given, is who the caller saw assigned ("" nobody): the
+// assignment fails if someone changed it meanwhile (another process), so a
+// permission checked against what the caller saw still holds.
 Result<Alert> AssignAlert(Database& db, int64_t alert_id, const std::string& assignee,
-                          const std::string& actor);
+                          const std::string& actor,
+                          const std::optional<std::string>& expected = std::nullopt);
 
 // A second person's review of the decision pending on `alert_id`: approved,
 // it takes effect as DecideAlert would have applied it; rejected, the alert

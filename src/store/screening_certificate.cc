@@ -9,6 +9,11 @@ namespace {
 
 using nlohmann::json;
 
+// `object[key]`, or null when `object` is no object (a damaged record).
+json Field(const json& object, const char* key) {
+  return object.is_object() ? object.value(key, json()) : json();
+}
+
 std::string Cell(const json& value) {
   if (value.is_null()) return "";
   if (value.is_string()) return value.get<std::string>();
@@ -56,7 +61,7 @@ std::string ResultHtml(const ScreeningRecord& r, const json& result) {
   std::string html = fmt::format("<p><b>Outcome: {}</b></p>\n", HtmlEscape(r.outcome));
   if (!result.is_object()) return html + "<p>" + HtmlEscape(Cell(result)) + "</p>\n";
   if (r.kind == "name") {
-    html += "<table>\n" + Row({"Threshold", Cell(result.value("threshold", json()))});
+    html += "<table>\n" + Row({"Threshold", Cell(Field(result, "threshold"))});
     if (result.contains("error")) html += Row({"Not screened", Cell(result["error"])});
     if (!result.value("warnings", json::array()).empty())
       html += Row({"Read with warnings", Cell(result["warnings"])});
@@ -66,24 +71,25 @@ std::string ResultHtml(const ScreeningRecord& r, const json& result) {
       return html + "<p>No listed entity scored at or above the cutoff.</p>\n";
     html += "<table>\n" + Row({"Score", "Alert", "Listed entity", "Dataset", "Matched name"}, true);
     for (const json& c : candidates) {
-      html += Row({Cell(c.value("score", json())), c.value("match", false) ? "yes" : "no",
-                   Cell(c.value("id", json())) + " (" + Cell(c.value("caption", json())) + ")",
-                   Cell(c.value("dataset", json())), Cell(c.value("matched_name", json()))});
+      html += Row({Cell(Field(c, "score")), Field(c, "match") == json(true) ? "yes" : "no",
+                   Cell(Field(c, "id")) + " (" + Cell(Field(c, "caption")) + ")",
+                   Cell(Field(c, "dataset")), Cell(Field(c, "matched_name"))});
     }
     return html + "</table>\n";
   }
   if (r.kind == "payment") {
-    html += "<table>\n" + Row({"Decision", Cell(result.value("decision", json()))});
+    html += "<table>\n" + Row({"Decision", Cell(Field(result, "decision"))});
     if (result.contains("case_id")) html += Row({"Payment case", Cell(result["case_id"])});
-    html += Row({"Hits cleared by good-guy entries", Cell(result.value("cleared", json(0)))});
+    html += Row({"Hits cleared by good-guy entries", Cell(Field(result, "cleared"))});
     html += "</table>\n";
     const json hits = result.value("hits", json::array());
     if (hits.empty()) return html + "<p>No hit.</p>\n";
     html += "<table>\n" + Row({"Field", "Kind", "Text", "Score", "Listed or embargoed"}, true);
     for (const json& hit : hits) {
-      html += Row({Cell(hit.value("path", json())), Cell(hit.value("kind", json())),
-                   Cell(hit.value("text", json())), Cell(hit.value("score", json())),
-                   Cell(hit.contains("entity") ? hit["entity"] : hit.value("place", json()))});
+      json listed = Field(hit, "entity");
+      if (listed.is_null()) listed = Field(hit, "place");
+      html += Row({Cell(Field(hit, "path")), Cell(Field(hit, "kind")), Cell(Field(hit, "text")),
+                   Cell(Field(hit, "score")), Cell(listed)});
     }
     return html + "</table>\n";
   }
@@ -104,7 +110,8 @@ std::string ResultHtml(const ScreeningRecord& r, const json& result) {
 
 }  // namespace
 
-std::string ScreeningCertificateHtml(const ScreeningRecord& r, const AuditRow& batch) {
+std::string ScreeningCertificateHtml(const ScreeningRecord& r, const AuditRow& batch,
+                                     bool verified) {
   std::string html = fmt::format(
       "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Screening "
       "certificate: record {}</title><style>{}</style></head><body><main>\n<h1>Screening "
@@ -118,20 +125,28 @@ std::string ScreeningCertificateHtml(const ScreeningRecord& r, const AuditRow& b
   json versions = Parsed(r.versions);
   if (versions.is_object()) {
     for (const auto& [dataset, v] : versions.items()) {
-      html += Row({dataset, Cell(v.value("source", json())), Cell(v.value("published", json()))});
+      html += Row({dataset, Cell(Field(v, "source")), Cell(Field(v, "published"))});
     }
   }
   html += "</table>\n<h2>Result</h2>\n" + ResultHtml(r, Parsed(r.result));
   json details = Parsed(batch.details);
-  std::string digest = details.is_object() && details.contains("screenings")
-                           ? Cell(details["screenings"].value("sha256", json()))
-                           : "";
+  std::string digest = Cell(Field(Field(details, "screenings"), "sha256"));
   html += "<h2>In the audit trail</h2>\n<table>\n";
   html += Row({"Audit row", std::to_string(batch.seq)});
   html += Row({"Recorded at", batch.at});
   html += Row({"Row hash", batch.hash});
   html += Row({"Its batch", batch.subject});
-  html += Row({"The batch's SHA-256", digest}) + "</table>\n";
+  html += Row({"The batch's SHA-256", digest});
+  html += Row({"The batch's records now",
+               verified ? "hash to it: unchanged since recorded"
+                        : "DO NOT hash to it: changed outside embargo since recorded"}) +
+          "</table>\n";
+  if (!verified) {
+    html +=
+        "<p class=\"notes\"><b>This record, or another of its batch, was changed after it was "
+        "recorded: do not rely on this certificate; run <code>embargo audit "
+        "verify</code>.</b></p>\n";
+  }
   html +=
       "<p class=\"muted\">The audit row's hash chains it to every row before it; its batch's "
       "SHA-256 covers this record's fields. <code>embargo audit verify</code> recomputes both: "
@@ -152,7 +167,24 @@ Result<std::optional<std::string>> ScreeningCertificate(Database& db, int64_t id
   const SqlRow& a = rows->front();
   AuditRow batch{a.Int(0),  a.Text(1), a.Text(2), a.Text(3),
                  a.Text(4), a.Text(5), a.Text(6), a.Text(7)};
-  return std::optional<std::string>(ScreeningCertificateHtml(**record, batch));
+  // The batch as the table holds it now, against the digest its row records.
+  std::string problem;
+  std::optional<ScreeningBatch> recorded = ScreeningBatchOf(batch, problem);
+  bool verified = false;
+  if (recorded) {
+    ScreeningFilter filter;
+    filter.limit = static_cast<size_t>(recorded->count) + 1;
+    filter.before_id = recorded->last_id + 1;
+    auto records = ListScreenings(db, filter);
+    if (!records.ok()) return records.error();
+    std::vector<ScreeningRecord> in_batch;
+    for (auto it = records->rbegin(); it != records->rend(); ++it) {
+      if (it->id >= recorded->first_id) in_batch.push_back(*it);
+    }
+    verified = static_cast<int64_t>(in_batch.size()) == recorded->count &&
+               ScreeningsDigest(in_batch) == recorded->sha256;
+  }
+  return std::optional<std::string>(ScreeningCertificateHtml(**record, batch, verified));
 }
 
 }  // namespace embargo::store

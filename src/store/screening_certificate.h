@@ -20,11 +20,14 @@
 
 namespace embargo::store {
 
-// The page for `record`, recorded by audit row `batch`.
-std::string ScreeningCertificateHtml(const ScreeningRecord& record, const AuditRow& batch);
+// The page for `record`, recorded by audit row `batch`; `verified`: the
+// batch's records, as the table holds them now, hash to the digest that row
+// records (otherwise the page says they do not, in red).
+std::string ScreeningCertificateHtml(const ScreeningRecord& record, const AuditRow& batch,
+                                     bool verified);
 
-// Reads record `id` and its batch's audit row; nullopt when there is no
-// such record.
+// Reads record `id`, its batch's audit row and the batch's records (to
+// recompute the digest); nullopt when there is no such record.
 Result<std::optional<std::string>> ScreeningCertificate(Database& db, int64_t id);
 
 }  // namespace embargo::store

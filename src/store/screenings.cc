@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "common/sha256.h"
 
@@ -60,15 +61,20 @@ Result<RecordedScreenings> RecordScreenings(Database& db, std::vector<ScreeningR
   recorded.first_id = next;
   for (ScreeningRecord& r : records) r.id = next++;
   recorded.last_id = next - 1;
+  // The batch's actor: its records' one user, or the service's log when
+  // several users screened (each record names its own).
+  std::set<std::string> actors;
+  for (const ScreeningRecord& r : records) actors.insert(r.actor);
   auto audit =
-      AppendAudit(db, {records.front().actor,
+      AppendAudit(db, {actors.size() == 1 ? records.front().actor : "screening-log",
                        "screening.record",
                        fmt::format("screenings {}..{}", recorded.first_id, recorded.last_id),
                        {{"screenings",
                          {{"first", recorded.first_id},
                           {"last", recorded.last_id},
                           {"count", records.size()},
-                          {"sha256", ScreeningsDigest(records)}}}}});
+                          {"sha256", ScreeningsDigest(records)},
+                          {"actors", actors}}}}});
   if (!audit.ok()) return audit.error();
   recorded.audit_seq = audit->seq;
   SqlParams values;

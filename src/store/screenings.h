@@ -55,7 +55,8 @@ struct RecordedScreenings {
 };
 
 // Assigns ids (after the table's highest) and inserts `records` in one
-// transaction with their audit row, whose actor is the first record's.
+// transaction with their audit row, whose actor is the records' user when
+// they share one, else "screening-log" (its details list the users).
 // `records` gets the ids. Nothing is written for an empty batch.
 Result<RecordedScreenings> RecordScreenings(Database& db, std::vector<ScreeningRecord>& records);
 

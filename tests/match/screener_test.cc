@@ -213,6 +213,8 @@ TEST(ScreenerBracketTest, ANameIsFoundWithoutTheNotesItsListWroteInBrackets) {
       Person("aouani", {{"Mohamed Aouani (formerly listed as)", NameKind::kAlias}}));
   lists.entities.push_back(Person("hilal", {{"(Sheikh) Musa Hilal", NameKind::kAlias}}));
   lists.entities.push_back(Person("azzouz", {{"AA (initials)", NameKind::kAlias}}));
+  lists.entities.push_back(Person("born", {{"Ali Hassan Karimi (1965)", NameKind::kPrimary}}));
+  lists.entities.push_back(Person("tigrinya", {{"ኤርሚኣስ ግርማይ (Tigrinya)", NameKind::kAlias}}));
   lists.entities.push_back(
       Org("huaxin", Schema::kCompany, {{"華信船務(香港)有限公司", NameKind::kPrimary}}));
   auto screener = Screener::Build(std::move(lists));
@@ -237,9 +239,13 @@ TEST(ScreenerBracketTest, ANameIsFoundWithoutTheNotesItsListWroteInBrackets) {
   // Two syllables of the firm's name, in other characters, are not the firm.
   Match han = top("欣 花");
   EXPECT_FALSE(han.entity != nullptr && han.match) << han.score;
-  // Nor are initials a name of their own.
+  // Nor are initials, a year or a language a name of their own.
   Match initials = top("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
   EXPECT_FALSE(initials.entity != nullptr && initials.match) << initials.score;
+  Match year = top("1965");
+  EXPECT_FALSE(year.entity != nullptr && year.match) << year.score;
+  Match language = top("Tigrinya");
+  EXPECT_FALSE(language.entity != nullptr && language.match) << language.score;
 }
 
 TEST_F(ScreenerTest, AnImoNumberFindsARenamedVessel) {
@@ -361,7 +367,7 @@ TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().ToString(),
             path.string() +
-                ": snapshot format version 1 is not supported (expected 4 to 6); rebuild it with "
+                ": snapshot format version 1 is not supported (expected 4 to 7); rebuild it with "
                 "'embargo index build'");
 }
 

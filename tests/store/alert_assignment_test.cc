@@ -136,6 +136,13 @@ TEST_P(AlertAssignmentTest, AClosedAlertTakesNoAssignmentAndAnEditOutsideShows) 
   auto closing = DecideAlert(db(), alerts[1].id, "false_positive", "a namesake", "ana", lenient);
   ASSERT_TRUE(closing.ok()) << closing.error().ToString();
   ASSERT_FALSE(closing->live());
+  // An assignment checked against what its caller saw fails when another
+  // process changed it meanwhile.
+  auto stale = AssignAlert(db(), alerts[0].id, "bob", "rev", std::string(""));
+  ASSERT_FALSE(stale.ok());
+  EXPECT_NE(stale.error().message.find("was assigned to eve meanwhile"), std::string::npos)
+      << stale.error().message;
+
   auto closed = AssignAlert(db(), alerts[1].id, "bob", "rev");
   ASSERT_FALSE(closed.ok());
   EXPECT_NE(closed.error().message.find("is closed"), std::string::npos) << closed.error().message;

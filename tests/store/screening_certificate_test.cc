@@ -53,6 +53,15 @@ TEST_P(ScreeningCertificateTest, NamesTheSubjectTheListsTheResultAndItsAuditRow)
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("<b>Lee"), std::string::npos) << "the name is text, not markup";
 
+  EXPECT_NE(html.find("hash to it: unchanged since recorded"), std::string::npos);
+
+  // Edited outside embargo: the certificate says so instead of vouching.
+  store_->ExecOutside("UPDATE screenings SET outcome = 'clear'");
+  auto tampered = ScreeningCertificate(db(), recorded->first_id);
+  ASSERT_TRUE(tampered.ok() && tampered->has_value());
+  EXPECT_NE((*tampered)->find("DO NOT hash to it: changed outside embargo"), std::string::npos);
+  EXPECT_NE((*tampered)->find("do not rely on this certificate"), std::string::npos);
+
   auto none = ScreeningCertificate(db(), 99);
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->has_value());
