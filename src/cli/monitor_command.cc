@@ -129,9 +129,7 @@ store::AlertFilter FilterOf(const AlertsArgs& args, int64_t limit) {
   filter.customer = args.customer;
   filter.pending_review = args.pending;
   if (!args.assignee.empty()) {
-    filter.assignee = args.assignee == "me"     ? store::CurrentUser()
-                      : args.assignee == "none" ? ""
-                                                : args.assignee;
+    filter.assignee = store::AssigneeNamed(args.assignee, store::CurrentUser());
   }
   if (args.older_than_days >= 0) filter.created_before = store::UtcDaysAgo(args.older_than_days);
   filter.limit = limit;

@@ -90,14 +90,13 @@ int RunScreeningsShow(const ScreeningsArgs& args, std::ostream& out, std::ostrea
   }
   out << JsonText(store::ScreeningJson(**record), 2) << '\n';
   if (args.certificate.empty()) return 0;
-  auto page = store::ScreeningCertificate(*db, args.id);
-  if (!page.ok() || !*page) {
-    err << "embargo screenings show: "
-        << (page.ok() ? std::string("no certificate") : page.error().ToString()) << '\n';
+  auto page = store::ScreeningCertificate(*db, **record);
+  if (!page.ok()) {
+    err << "embargo screenings show: " << page.error().ToString() << '\n';
     return 1;
   }
   int written = WriteOutput("screenings show", args.certificate, out, err,
-                            [&](std::ostream& sink) { sink << **page; });
+                            [&](std::ostream& sink) { sink << *page; });
   if (written == 0) err << "screening certificate: " << args.certificate << '\n';
   return written;
 }

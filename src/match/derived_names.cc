@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "match/bracket_parts.h"
 #include "text/name_tables.h"
 
 namespace embargo::match {
@@ -130,26 +131,17 @@ std::string Acronym(const QueryName& query) {
   return letters.size() >= 3 && letters.size() <= 8 ? letters : "";
 }
 
-// The name without its bracketed parts, and each bracketed part.
-std::vector<std::string> BracketParts(const std::string& name) {
+// The name without its bracketed parts, and each bracketed part (blank ones
+// left out); nothing unless there are two at least.
+std::vector<std::string> BracketNames(const std::string& name) {
   std::vector<std::string> parts;
   if (name.find('(') == std::string::npos) return parts;
-  std::string outside;
-  size_t i = 0;
-  while (i < name.size()) {
-    size_t open = name.find('(', i);
-    if (open == std::string::npos) {
-      outside += name.substr(i);
-      break;
-    }
-    outside += name.substr(i, open - i);
-    size_t close = name.find(')', open);
-    if (close == std::string::npos) close = name.size();
-    std::string inside = name.substr(open + 1, close - open - 1);
-    if (inside.find_first_not_of(" ") != std::string::npos) parts.push_back(inside);
-    i = close + 1;
+  BracketParts split = SplitBrackets(name, "");
+  if (split.outside.find_first_not_of(" ") != std::string::npos)
+    parts.push_back(std::move(split.outside));
+  for (std::string_view inside : split.inside) {
+    if (inside.find_first_not_of(" ") != std::string_view::npos) parts.emplace_back(inside);
   }
-  if (outside.find_first_not_of(" ") != std::string::npos) parts.insert(parts.begin(), outside);
   if (parts.size() < 2) parts.clear();
   return parts;
 }
@@ -178,7 +170,7 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
     std::string acronym = Acronym(query);
     if (!acronym.empty()) add(acronym, kDerivedAcronymScale, false);
   }
-  std::vector<std::string> parts = BracketParts(query.original);
+  std::vector<std::string> parts = BracketNames(query.original);
   // The first part is the name outside the brackets.
   for (size_t i = 0; i < parts.size(); ++i) add(parts[i], 1.0f, i > 0);
   return derived;

@@ -4,6 +4,7 @@ list(APPEND EMBARGO_SOURCES
   src/match/index_snapshot.cc
   src/match/workspace.cc
   src/match/name_matcher.cc
+  src/match/bracket_parts.cc
   src/match/derived_names.cc
   src/match/candidates.cc
   src/match/evidence.cc

@@ -8,6 +8,7 @@
 
 #include "common/parallel.h"
 #include "common/strings.h"
+#include "match/bracket_parts.h"
 #include "model/country.h"
 #include "scoring/constants.h"
 #include "text/chinese.h"
@@ -149,9 +150,10 @@ bool HasNonAscii(std::string_view text) {
                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
+bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
 bool HasAsciiLetter(std::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
+  return std::any_of(text.begin(), text.end(), IsAsciiLetter);
 }
 
 // What a listed name says besides its brackets: a name in Latin letters
@@ -164,31 +166,14 @@ bool HasAsciiLetter(std::string_view text) {
 std::vector<std::string> BracketReadings(std::string_view name) {
   std::vector<std::string> out;
   if (name.find('(') == std::string_view::npos) return out;
-  std::string outside;
-  std::vector<std::string_view> inside;
-  size_t i = 0;
-  while (i < name.size()) {
-    size_t open = name.find('(', i);
-    if (open == std::string_view::npos) {
-      outside.append(name.substr(i));
-      break;
-    }
-    outside.append(name.substr(i, open - i));
-    outside.push_back(' ');
-    size_t close = name.find(')', open);
-    if (close == std::string_view::npos) close = name.size();
-    inside.push_back(name.substr(open + 1, close - open - 1));
-    i = close + 1;
-  }
+  const auto [outside, inside] = SplitBrackets(name, " ");
   if (outside.find_first_not_of(" ,;-") == std::string::npos) return out;
   // A Han or kana name's brackets are part of the legal name ("華信船務(香港)
-  // 有限公司": Hong Kong); a Latin name's are the lists' notes.
-  const bool latin = HasAsciiLetter(outside);
-  // Too short to be a name by itself: "AA (initials)".
-  const auto letters = std::count_if(outside.begin(), outside.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  });
-  if (latin && letters >= 4) out.push_back(outside);
+  // 有限公司": Hong Kong); a Latin name's are the lists' notes, the name
+  // without them a name when it is not too short ("AA (initials)").
+  const auto letters = std::count_if(outside.begin(), outside.end(), IsAsciiLetter);
+  const bool latin = letters > 0;
+  if (letters >= 4) out.push_back(outside);
   for (std::string_view part : inside) {
     // In another script: letters beyond ASCII beside a Latin name; two Latin
     // words or more beside another script's ("(1965)", "(2)" are neither, nor

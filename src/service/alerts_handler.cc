@@ -50,8 +50,7 @@ Response HandleAlertList(store::Database& db, const Params& params, const std::s
   filter.include_closed = Param(params, "all") == "true";
   filter.pending_review = Param(params, "pending") == "true";
   if (params.count("assignee") > 0) {
-    std::string assignee = Param(params, "assignee");
-    filter.assignee = assignee == "me" ? caller : assignee == "none" ? "" : assignee;
+    filter.assignee = store::AssigneeNamed(Param(params, "assignee"), caller);
   }
   if (std::string days = Param(params, "older_than_days"); !days.empty()) {
     auto n = ParseNumber<int64_t>(days);

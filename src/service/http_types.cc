@@ -15,6 +15,15 @@ Response ErrorResponse(int status, std::string detail) {
   return r;
 }
 
+Response HtmlReportResponse(std::string html) {
+  Response r;
+  r.text = std::move(html);
+  r.content_type = "text/html; charset=utf-8";
+  r.headers.emplace_back("Content-Security-Policy",
+                         "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+  return r;
+}
+
 std::string Param(const Params& params, const std::string& key, const std::string& fallback) {
   auto it = params.find(key);
   return it == params.end() ? fallback : it->second;

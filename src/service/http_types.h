@@ -46,6 +46,11 @@ nlohmann::json BodyJson(const Response& response);
 // An error in yente's shape: {"detail": message}.
 Response ErrorResponse(int status, std::string detail);
 
+// 200 with one of embargo's self-contained HTML reports (common/html_report.h:
+// no script, nothing fetched), under a content security policy that allows
+// nothing but its inline styles.
+Response HtmlReportResponse(std::string html);
+
 // The snapshot a request is answered from: an immutable screener plus its
 // version stamp. Requests pin one with a shared_ptr; reloads publish a new one.
 struct ServingSnapshot {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <variant>
+
 #include "common/strings.h"
 #include "store/screening_certificate.h"
 #include "store/screenings.h"
@@ -52,30 +54,38 @@ Response HandleScreeningList(store::Database& db, const Params& params, const Ke
   return r;
 }
 
-Response HandleScreening(store::Database& db, const std::string& id, const KeyHolder& caller) {
+namespace {
+
+// Record `id` when `caller` may see it; otherwise the answer (404, 500).
+std::variant<store::ScreeningRecord, Response> VisibleRecord(store::Database& db,
+                                                             const std::string& id,
+                                                             const KeyHolder& caller) {
   auto n = ParseNumber<int64_t>(id);
   auto not_found = ErrorResponse(404, fmt::format("Screening not found: {}", id));
   if (!n || *n < 1) return not_found;
   auto record = store::GetScreening(db, *n);
   if (!record.ok()) return ErrorResponse(500, record.error().ToString());
   if (!*record || (!SeesEveryone(caller) && (*record)->actor != caller.user)) return not_found;
+  return std::move(**record);
+}
+
+}  // namespace
+
+Response HandleScreening(store::Database& db, const std::string& id, const KeyHolder& caller) {
+  auto record = VisibleRecord(db, id, caller);
+  if (auto* refused = std::get_if<Response>(&record)) return *refused;
   Response r;
-  r.body = store::ScreeningJson(**record);
+  r.body = store::ScreeningJson(std::get<store::ScreeningRecord>(record));
   return r;
 }
 
 Response HandleScreeningCertificate(store::Database& db, const std::string& id,
                                     const KeyHolder& caller) {
-  Response visible = HandleScreening(db, id, caller);
-  if (visible.status != 200) return visible;
-  auto page = store::ScreeningCertificate(db, visible.body["id"].get<int64_t>());
+  auto record = VisibleRecord(db, id, caller);
+  if (auto* refused = std::get_if<Response>(&record)) return *refused;
+  auto page = store::ScreeningCertificate(db, std::get<store::ScreeningRecord>(record));
   if (!page.ok()) return ErrorResponse(500, page.error().ToString());
-  Response r;
-  r.text = std::move(**page);
-  r.content_type = "text/html; charset=utf-8";
-  r.headers.emplace_back("Content-Security-Policy",
-                         "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-  return r;
+  return HtmlReportResponse(std::move(*page));
 }
 
 }  // namespace embargo::service

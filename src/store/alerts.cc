@@ -53,6 +53,11 @@ Status AuditAlert(Database& db, int64_t id, AuditEvent event) {
   return Status::Ok();
 }
 
+// `text`, or null when empty (a time not reached, nobody assigned).
+nlohmann::json TextOrNull(const std::string& text) {
+  return text.empty() ? nlohmann::json() : nlohmann::json(text);
+}
+
 nlohmann::json PendingJson(const std::optional<PendingReview>& p) {
   if (!p) return nullptr;
   return {{"decision", p->decision_id},
@@ -78,13 +83,18 @@ nlohmann::json AlertToJson(const Alert& a) {
           {"live", a.live()},
           {"created_at", a.created_at},
           {"updated_at", a.updated_at},
-          {"closed_at", a.closed_at.empty() ? nlohmann::json() : nlohmann::json(a.closed_at)},
+          {"closed_at", TextOrNull(a.closed_at)},
           {"closed_reason", a.closed_reason},
           {"pending_review", PendingJson(a.pending)},
-          {"assignee", a.assignee.empty() ? nlohmann::json() : nlohmann::json(a.assignee)},
-          {"assigned_by", a.assigned_by.empty() ? nlohmann::json() : nlohmann::json(a.assigned_by)},
-          {"assigned_at", a.assigned_at.empty() ? nlohmann::json() : nlohmann::json(a.assigned_at)},
+          {"assignee", TextOrNull(a.assignee)},
+          {"assigned_by", TextOrNull(a.assigned_by)},
+          {"assigned_at", TextOrNull(a.assigned_at)},
           {"explanation", explanation.is_discarded() ? nlohmann::json() : explanation}};
+}
+
+std::string AssigneeNamed(const std::string& text, const std::string& me) {
+  if (text == "me") return me;
+  return text == "none" ? "" : text;
 }
 
 std::string AlertMatchedName(const Alert& a) {
@@ -121,14 +131,11 @@ nlohmann::json AlertToJson(const Alert& alert, const std::vector<Decision>& deci
   for (const Decision& d : decisions) {
     nlohmann::json review = nullptr;
     if (d.review) {
-      auto text_or_null = [](const std::string& s) {
-        return s.empty() ? nlohmann::json() : nlohmann::json(s);
-      };
       review = {{"reason", d.review->reason},
                 {"state", d.review->state},
-                {"reviewer", text_or_null(d.review->reviewer)},
-                {"note", text_or_null(d.review->note)},
-                {"reviewed_at", text_or_null(d.review->reviewed_at)}};
+                {"reviewer", TextOrNull(d.review->reviewer)},
+                {"note", TextOrNull(d.review->note)},
+                {"reviewed_at", TextOrNull(d.review->reviewed_at)}};
     }
     j["decisions"].push_back({{"id", d.id},
                               {"status", d.status},
@@ -387,16 +394,15 @@ Result<Alert> AssignAlert(Database& db, int64_t alert_id, const std::string& ass
     EMBARGO_RETURN_IF_ERROR(
         change.Capture(db, AuditedTable::kAlertAssignments, "alert_id = ?", {alert_id}));
   }
-  auto audit = AppendStateAudit(
-      db,
-      {actor,
-       assignee.empty() ? "alert.unassign" : "alert.assign",
-       fmt::format("alert {}", alert_id),
-       {{"assignee", assignee.empty() ? nlohmann::json() : nlohmann::json(assignee)},
-        {"previous", alert->assignee.empty() ? nlohmann::json() : nlohmann::json(alert->assignee)},
-        {"customer", alert->customer},
-        {"entity", alert->entity_id}}},
-      change);
+  auto audit = AppendStateAudit(db,
+                                {actor,
+                                 assignee.empty() ? "alert.unassign" : "alert.assign",
+                                 fmt::format("alert {}", alert_id),
+                                 {{"assignee", TextOrNull(assignee)},
+                                  {"previous", TextOrNull(alert->assignee)},
+                                  {"customer", alert->customer},
+                                  {"entity", alert->entity_id}}},
+                                change);
   if (!audit.ok()) return audit.error();
   EMBARGO_RETURN_IF_ERROR(tx->Commit());
   return GetAlert(db, alert_id);

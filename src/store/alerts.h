@@ -102,11 +102,16 @@ struct AlertFilter {
   std::string entity_id;        // "" = any
   bool pending_review = false;  // only alerts with a decision waiting for a reviewer
   // Only alerts assigned to this user ("" = unassigned ones); nullopt = any.
+  // AssigneeNamed reads a user's words for it.
   std::optional<std::string> assignee;
   std::string created_before;  // "" or a UTC ISO time: only alerts opened before it
   int64_t limit = 100;
   int64_t offset = 0;
 };
+
+// AlertFilter::assignee as a user writes it: "me" is `me`, "none" nobody
+// (""), anything else that user.
+std::string AssigneeNamed(const std::string& text, const std::string& me);
 
 Result<std::vector<Alert>> ListAlerts(Database& db, const AlertFilter& filter);
 Result<Alert> GetAlert(Database& db, int64_t id);

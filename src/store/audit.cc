@@ -16,6 +16,7 @@ AuditRow RowFrom(const SqlRow& r) {
                   r.Text(4), r.Text(5), r.Text(6), r.Text(7)};
 }
 
+constexpr const char* kRowColumns = "seq, at, actor, action, subject, details, prev_hash, hash";
 constexpr const char* kSelectRows =
     "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_log ORDER BY seq";
 
@@ -48,6 +49,13 @@ Result<AuditRow> AppendAudit(Database& db, const AuditEvent& event) {
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {row.seq, row.at, row.actor, row.action, row.subject, row.details, row.prev_hash, row.hash}));
   return row;
+}
+
+Result<std::optional<AuditRow>> GetAuditRow(Database& db, int64_t seq) {
+  auto rows = db.Query(fmt::format("SELECT {} FROM audit_log WHERE seq = ?", kRowColumns), {seq});
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return std::optional<AuditRow>();
+  return std::optional<AuditRow>(RowFrom(rows->front()));
 }
 
 Status ForEachAudit(Database& db, const std::function<Status(const AuditRow&)>& on_row) {

@@ -63,6 +63,9 @@ Result<AuditCheck> VerifyAudit(Database& db);
 Result<AuditCheck> VerifyAudit(Database& db,
                                const std::function<Status(const AuditRow&)>& each_row);
 
+// Row `seq` of the chain, or nullopt when there is none.
+Result<std::optional<AuditRow>> GetAuditRow(Database& db, int64_t seq);
+
 // Calls `row` for each row in order.
 Status ForEachAudit(Database& db, const std::function<Status(const AuditRow&)>& row);
 // One JSON object per line: seq, at, actor, action, subject, details

@@ -38,11 +38,6 @@ std::string Row(std::initializer_list<std::string> cells, bool header = false) {
   return out + "</tr>\n";
 }
 
-json Parsed(const std::string& text) {
-  json value = json::parse(text, nullptr, false);
-  return value.is_discarded() ? json(text) : value;
-}
-
 // The subject's fields as rows; a name query's properties one row each.
 std::string SubjectRows(const json& subject) {
   std::string out;
@@ -118,18 +113,19 @@ std::string ScreeningCertificateHtml(const ScreeningRecord& r, const AuditRow& b
       "certificate</h1>\n<p class=\"sub\">Screening record {} · {} · by {} · through the {}</p>\n",
       r.id, kReportStyle, r.id, HtmlEscape(r.at), HtmlEscape(r.actor),
       r.channel == "cli" ? "command line" : "HTTP API");
+  const json parsed = ScreeningJson(r);  // subject, versions and result as values
   html += "<h2>What was screened</h2>\n<table>\n" + Row({"Kind", r.kind});
-  html += SubjectRows(Parsed(r.subject)) + "</table>\n";
+  html += SubjectRows(parsed["subject"]) + "</table>\n";
   html +=
       "<h2>Against these lists</h2>\n<table>\n" + Row({"Dataset", "Version", "Published"}, true);
-  json versions = Parsed(r.versions);
+  const json& versions = parsed["versions"];
   if (versions.is_object()) {
     for (const auto& [dataset, v] : versions.items()) {
       html += Row({dataset, Cell(Field(v, "source")), Cell(Field(v, "published"))});
     }
   }
-  html += "</table>\n<h2>Result</h2>\n" + ResultHtml(r, Parsed(r.result));
-  json details = Parsed(batch.details);
+  html += "</table>\n<h2>Result</h2>\n" + ResultHtml(r, parsed["result"]);
+  json details = json::parse(batch.details, nullptr, false);
   std::string digest = Cell(Field(Field(details, "screenings"), "sha256"));
   html += "<h2>In the audit trail</h2>\n<table>\n";
   html += Row({"Audit row", std::to_string(batch.seq)});
@@ -154,37 +150,23 @@ std::string ScreeningCertificateHtml(const ScreeningRecord& r, const AuditRow& b
   return html;
 }
 
-Result<std::optional<std::string>> ScreeningCertificate(Database& db, int64_t id) {
-  auto record = GetScreening(db, id);
-  if (!record.ok()) return record.error();
-  if (!*record) return std::optional<std::string>();
-  auto rows = db.Query(
-      "SELECT a.seq, a.at, a.actor, a.action, a.subject, a.details, a.prev_hash, a.hash FROM "
-      "audit_log a JOIN screenings s ON s.audit_seq = a.seq WHERE s.id = ?",
-      {id});
-  if (!rows.ok()) return rows.error();
-  if (rows->empty()) return MakeError(fmt::format("screening record {} has no audit row", id));
-  const SqlRow& a = rows->front();
-  AuditRow batch{a.Int(0),  a.Text(1), a.Text(2), a.Text(3),
-                 a.Text(4), a.Text(5), a.Text(6), a.Text(7)};
+Result<std::string> ScreeningCertificate(Database& db, const ScreeningRecord& record) {
+  auto batch = GetAuditRow(db, record.audit_seq);
+  if (!batch.ok()) return batch.error();
+  if (!*batch) {
+    return MakeError(fmt::format("screening record {} names audit row {}, which is not there",
+                                 record.id, record.audit_seq));
+  }
   // The batch as the table holds it now, against the digest its row records.
   std::string problem;
-  std::optional<ScreeningBatch> recorded = ScreeningBatchOf(batch, problem);
+  std::optional<ScreeningBatch> recorded = ScreeningBatchOf(**batch, problem);
   bool verified = false;
   if (recorded) {
-    ScreeningFilter filter;
-    filter.limit = static_cast<size_t>(recorded->count) + 1;
-    filter.before_id = recorded->last_id + 1;
-    auto records = ListScreenings(db, filter);
-    if (!records.ok()) return records.error();
-    std::vector<ScreeningRecord> in_batch;
-    for (auto it = records->rbegin(); it != records->rend(); ++it) {
-      if (it->id >= recorded->first_id) in_batch.push_back(*it);
-    }
-    verified = static_cast<int64_t>(in_batch.size()) == recorded->count &&
-               ScreeningsDigest(in_batch) == recorded->sha256;
+    auto intact = ScreeningBatchIntact(db, *recorded);
+    if (!intact.ok()) return intact.error();
+    verified = *intact;
   }
-  return std::optional<std::string>(ScreeningCertificateHtml(**record, batch, verified));
+  return ScreeningCertificateHtml(record, **batch, verified);
 }
 
 }  // namespace embargo::store

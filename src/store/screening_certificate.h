@@ -26,8 +26,8 @@ namespace embargo::store {
 std::string ScreeningCertificateHtml(const ScreeningRecord& record, const AuditRow& batch,
                                      bool verified);
 
-// Reads record `id`, its batch's audit row and the batch's records (to
-// recompute the digest); nullopt when there is no such record.
-Result<std::optional<std::string>> ScreeningCertificate(Database& db, int64_t id);
+// The page for `record` (as GetScreening reads it): reads its batch's audit
+// row and checks the batch (ScreeningBatchIntact).
+Result<std::string> ScreeningCertificate(Database& db, const ScreeningRecord& record);
 
 }  // namespace embargo::store

@@ -10,11 +10,22 @@
 namespace embargo::store {
 namespace {
 
-constexpr const char* kColumns = "id, at, actor, channel, kind, subject, versions, outcome, result";
+constexpr const char* kColumns =
+    "id, at, actor, channel, kind, subject, versions, outcome, result, audit_seq";
 
 ScreeningRecord RecordFrom(const SqlRow& r) {
   return ScreeningRecord{r.Int(0),  r.Text(1), r.Text(2), r.Text(3), r.Text(4),
-                         r.Text(5), r.Text(6), r.Text(7), r.Text(8)};
+                         r.Text(5), r.Text(6), r.Text(7), r.Text(8), r.Int(9)};
+}
+
+enum class BatchState { kIntact, kMissingRecords, kEdited };
+
+// `rows`, the table's records in the id range of `batch`, against it.
+BatchState CompareBatch(const ScreeningBatch& batch, const std::vector<ScreeningRecord>& rows) {
+  if (static_cast<int64_t>(rows.size()) != batch.count) return BatchState::kMissingRecords;
+  bool ours = std::all_of(rows.begin(), rows.end(),
+                          [&](const ScreeningRecord& r) { return r.audit_seq == batch.seq; });
+  return ours && ScreeningsDigest(rows) == batch.sha256 ? BatchState::kIntact : BatchState::kEdited;
 }
 
 nlohmann::json Fields(const ScreeningRecord& r) {
@@ -79,12 +90,13 @@ Result<RecordedScreenings> RecordScreenings(Database& db, std::vector<ScreeningR
   recorded.audit_seq = audit->seq;
   SqlParams values;
   values.reserve(records.size() * 10);
-  for (const ScreeningRecord& r : records) {
+  for (ScreeningRecord& r : records) {
+    r.audit_seq = audit->seq;
     values.insert(values.end(), {r.id, r.at, r.actor, r.channel, r.kind, r.subject, r.versions,
-                                 r.outcome, r.result, audit->seq});
+                                 r.outcome, r.result, r.audit_seq});
   }
   EMBARGO_RETURN_IF_ERROR(
-      InsertRows(db, fmt::format("INSERT INTO screenings ({}, audit_seq)", kColumns), 10, values));
+      InsertRows(db, fmt::format("INSERT INTO screenings ({})", kColumns), 10, values));
   EMBARGO_RETURN_IF_ERROR(tx->Commit());
   return recorded;
 }
@@ -163,6 +175,17 @@ std::optional<ScreeningBatch> ScreeningBatchOf(const AuditRow& row, std::string&
                         (*s)["count"].get<int64_t>(), (*s)["sha256"].get<std::string>()};
 }
 
+Result<bool> ScreeningBatchIntact(Database& db, const ScreeningBatch& batch) {
+  std::vector<ScreeningRecord> rows;
+  EMBARGO_RETURN_IF_ERROR(db.ForEach(
+      fmt::format("SELECT {} FROM screenings WHERE id >= ? AND id <= ? ORDER BY id", kColumns),
+      {batch.first_id, batch.last_id}, [&](const SqlRow& r) {
+        rows.push_back(RecordFrom(r));
+        return Status::Ok();
+      }));
+  return CompareBatch(batch, rows) == BatchState::kIntact;
+}
+
 Status CheckScreenings(Database& db, const std::vector<ScreeningBatch>& batches,
                        std::vector<std::string>& problems, int64_t& checked) {
   std::vector<ScreeningBatch> sorted = batches;
@@ -171,26 +194,26 @@ Status CheckScreenings(Database& db, const std::vector<ScreeningBatch>& batches,
   });
   size_t b = 0;  // the batch the next row should belong to
   std::vector<ScreeningRecord> rows;
-  std::vector<int64_t> seqs;
   auto close_batch = [&](const ScreeningBatch& batch) {
-    bool seq_ok = std::all_of(seqs.begin(), seqs.end(), [&](int64_t s) { return s == batch.seq; });
-    if (static_cast<int64_t>(rows.size()) != batch.count) {
-      problems.push_back(fmt::format(
-          "screenings {}..{}: the audit trail (row {}) records {} screenings, the table holds {}: "
-          "deleted outside embargo",
-          batch.first_id, batch.last_id, batch.seq, batch.count, rows.size()));
-    } else if (ScreeningsDigest(rows) != batch.sha256 || !seq_ok) {
-      problems.push_back(fmt::format(
-          "screenings {}..{}: their SHA-256 differs from the one the audit trail (row {}) records: "
-          "edited outside embargo",
-          batch.first_id, batch.last_id, batch.seq));
+    switch (CompareBatch(batch, rows)) {
+      case BatchState::kIntact: break;
+      case BatchState::kMissingRecords:
+        problems.push_back(
+            fmt::format("screenings {}..{}: the audit trail (row {}) records {} screenings, the "
+                        "table holds {}: deleted outside embargo",
+                        batch.first_id, batch.last_id, batch.seq, batch.count, rows.size()));
+        break;
+      case BatchState::kEdited:
+        problems.push_back(
+            fmt::format("screenings {}..{}: their SHA-256 differs from the one the audit trail "
+                        "(row {}) records: edited outside embargo",
+                        batch.first_id, batch.last_id, batch.seq));
+        break;
     }
     rows.clear();
-    seqs.clear();
   };
   EMBARGO_RETURN_IF_ERROR(db.ForEach(
-      fmt::format("SELECT {}, audit_seq FROM screenings ORDER BY id", kColumns), {},
-      [&](const SqlRow& r) {
+      fmt::format("SELECT {} FROM screenings ORDER BY id", kColumns), {}, [&](const SqlRow& r) {
         ++checked;
         int64_t id = r.Int(0);
         while (b < sorted.size() && id > sorted[b].last_id) close_batch(sorted[b++]);
@@ -202,7 +225,6 @@ Status CheckScreenings(Database& db, const std::vector<ScreeningBatch>& batches,
           return Status::Ok();
         }
         rows.push_back(RecordFrom(r));
-        seqs.push_back(r.Int(9));
         return Status::Ok();
       }));
   while (b < sorted.size()) close_batch(sorted[b++]);

@@ -42,6 +42,7 @@ struct ScreeningRecord {
   // score, match); a batch's counts and its output's SHA-256; a payment's
   // hits and held or not.
   std::string result;
+  int64_t audit_seq = 0;  // the audit row recording its batch (set by RecordScreenings)
 };
 
 // The list versions a screening ran against, as recorded: every dataset's
@@ -77,8 +78,8 @@ Result<std::optional<ScreeningRecord>> GetScreening(Database& db, int64_t id);
 // versions and result as objects.
 nlohmann::json ScreeningJson(const ScreeningRecord& record);
 
-// SHA-256 over the records' fields in order (the digest a batch's audit row
-// carries).
+// SHA-256 over the records' fields in order, audit_seq aside (the digest a
+// batch's audit row carries).
 std::string ScreeningsDigest(const std::vector<ScreeningRecord>& records);
 
 // One batch as an audit row records it.
@@ -91,6 +92,10 @@ struct ScreeningBatch {
 // The batch an audit row records, or nullopt when the row is no
 // "screening.record" row (or its details are damaged: `problem` says so).
 std::optional<ScreeningBatch> ScreeningBatchOf(const AuditRow& row, std::string& problem);
+
+// Whether the table still holds `batch` as its audit row recorded it: its
+// records, all of that row, hashing to its digest.
+Result<bool> ScreeningBatchIntact(Database& db, const ScreeningBatch& batch);
 
 // Compares the table with the batches the audit chain records: each batch's
 // rows must be there and hash to its digest; no row may lie outside a

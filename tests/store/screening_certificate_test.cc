@@ -1,6 +1,7 @@
 // A screening record's certificate: what was screened, the list versions,
 // the candidates, and the audit row that records its batch (with the
-// batch's digest), every text escaped; none for a record that is not there.
+// batch's digest), every text escaped; none for a record whose audit row
+// is not there.
 #include "store/screening_certificate.h"
 
 #include <gtest/gtest.h>
@@ -29,10 +30,17 @@ TEST_P(ScreeningCertificateTest, NamesTheSubjectTheListsTheResultAndItsAuditRow)
   auto recorded = RecordScreenings(db(), records);
   ASSERT_TRUE(recorded.ok()) << recorded.error().ToString();
 
-  auto page = ScreeningCertificate(db(), recorded->first_id);
+  // The record as read back: the certificate of what the store holds.
+  auto read = [&] {
+    auto stored = GetScreening(db(), recorded->first_id);
+    EXPECT_TRUE(stored.ok() && stored->has_value());
+    return stored.ok() && stored->has_value() ? **stored : ScreeningRecord{};
+  };
+  ScreeningRecord stored = read();
+  EXPECT_EQ(stored.audit_seq, recorded->audit_seq);
+  auto page = ScreeningCertificate(db(), stored);
   ASSERT_TRUE(page.ok()) << page.error().ToString();
-  ASSERT_TRUE(page->has_value());
-  const std::string& html = **page;
+  const std::string& html = *page;
   auto row = db().Query("SELECT hash, details FROM audit_log WHERE seq = ?", {recorded->audit_seq});
   ASSERT_TRUE(row.ok() && row->size() == 1u);
   const std::string digest =
@@ -57,14 +65,17 @@ TEST_P(ScreeningCertificateTest, NamesTheSubjectTheListsTheResultAndItsAuditRow)
 
   // Edited outside embargo: the certificate says so instead of vouching.
   store_->ExecOutside("UPDATE screenings SET outcome = 'clear'");
-  auto tampered = ScreeningCertificate(db(), recorded->first_id);
-  ASSERT_TRUE(tampered.ok() && tampered->has_value());
-  EXPECT_NE((*tampered)->find("DO NOT hash to it: changed outside embargo"), std::string::npos);
-  EXPECT_NE((*tampered)->find("do not rely on this certificate"), std::string::npos);
+  auto tampered = ScreeningCertificate(db(), read());
+  ASSERT_TRUE(tampered.ok());
+  EXPECT_NE(tampered->find("DO NOT hash to it: changed outside embargo"), std::string::npos);
+  EXPECT_NE(tampered->find("do not rely on this certificate"), std::string::npos);
 
-  auto none = ScreeningCertificate(db(), 99);
-  ASSERT_TRUE(none.ok());
-  EXPECT_FALSE(none->has_value());
+  // A record naming an audit row that is not there has no certificate.
+  ScreeningRecord orphan = stored;
+  orphan.audit_seq = 99;
+  auto none = ScreeningCertificate(db(), orphan);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().message, "screening record 1 names audit row 99, which is not there");
 }
 
 EMBARGO_STORE_BACKENDS(ScreeningCertificateTest);
