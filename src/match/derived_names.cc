@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "match/bracket_parts.h"
+#include "text/convention_readings.h"
 #include "text/name_tables.h"
 
 namespace embargo::match {
@@ -151,28 +152,33 @@ std::vector<std::string> BracketNames(const std::string& name) {
 std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& query, Schema schema,
                                         Workspace& ws) {
   std::vector<QueryName> derived;
-  // `bracketed`: a part inside brackets, which is the name's acronym when it
-  // is one word (KOMID, FTB).
-  auto add = [&](const std::string& name, float scale, bool bracketed) {
+  enum class From { kSplit, kConvention, kAcronym, kOutsideBrackets, kInsideBrackets };
+  auto add = [&](const std::string& name, From from) {
     QueryName q = AnalyzeQueryName(index, name, schema, ws);
+    if (q.analyzed.tokens.empty()) return;
     q.original = query.original;
-    q.scale = scale;
-    q.exact_only = scale < 1.0f;
-    q.from_acronym = q.exact_only || (bracketed && q.analyzed.tokens.size() == 1);
-    // A one-word part in brackets (an acronym, a nickname) counts only as
-    // written: DHEKE is not DICO.
-    q.exact_only = q.exact_only || (bracketed && q.analyzed.tokens.size() == 1);
-    if (!q.analyzed.tokens.empty()) derived.push_back(std::move(q));
+    q.scale = from == From::kAcronym      ? kDerivedAcronymScale
+              : from == From::kConvention ? kListedReadingScale
+                                          : 1.0f;
+    // An acronym, and a one-word part in brackets (an acronym, a nickname:
+    // KOMID, FTB), count only as written: DHEKE is not DICO.
+    q.from_acronym =
+        from == From::kAcronym || (from == From::kInsideBrackets && q.analyzed.tokens.size() == 1);
+    q.exact_only = q.from_acronym;
+    derived.push_back(std::move(q));
   };
   std::string split = SplitRunTogetherWords(index, query, ws);
-  if (!split.empty()) add(split, 1.0f, false);
+  if (!split.empty()) add(split, From::kSplit);
+  for (const std::string& other : text::ConventionReadings(query.original))
+    add(other, From::kConvention);
   if (AcronymWorthTrying(query, schema)) {
     std::string acronym = Acronym(query);
-    if (!acronym.empty()) add(acronym, kDerivedAcronymScale, false);
+    if (!acronym.empty()) add(acronym, From::kAcronym);
   }
   std::vector<std::string> parts = BracketNames(query.original);
   // The first part is the name outside the brackets.
-  for (size_t i = 0; i < parts.size(); ++i) add(parts[i], 1.0f, i > 0);
+  for (size_t i = 0; i < parts.size(); ++i)
+    add(parts[i], i == 0 ? From::kOutsideBrackets : From::kInsideBrackets);
   return derived;
 }
 

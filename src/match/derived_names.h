@@ -2,8 +2,10 @@
 // the name with a run-together word split where the index knows its parts
 // (CHONMASAN -> CHON MA SAN, FRIDRICHBUCHENBERG -> FRIDRICH BUCHENBERG),
 // the acronym of a firm's or body's name of three words or more (scored
-// at QueryName::scale), and the parts outside and inside brackets (Korea
-// Mining Development Trading Corporation (KOMID)). Pure functions of the
+// at QueryName::scale), the name in another transliteration convention
+// (text/convention_readings.h: فضل as FAZL, HUSIEV as GUSEV), and the parts
+// outside and inside brackets (Korea Mining Development Trading Corporation
+// (KOMID)). Pure functions of the
 // index and the query; thread-compatible (the workspace is the caller's).
 #pragma once
 

@@ -12,6 +12,7 @@
 #include "model/country.h"
 #include "scoring/constants.h"
 #include "text/chinese.h"
+#include "text/convention_readings.h"
 #include "text/given_names.h"
 #include "text/name_tables.h"
 #include "text/phonetic.h"
@@ -29,6 +30,9 @@ constexpr char kTagKeyShorter = 'E';
 constexpr char kTagKeyReplace = 'r';
 constexpr char kTagTranscription = 't';
 constexpr char kTagAbjad = 'a';
+// The consonants (text::AbjadKey) of a listed token read from Arabic script,
+// which a Latin spelling of it finds (mazloom / mzlwm).
+constexpr char kTagAbjadRead = 'A';
 using scoring::kMaxAcronymLetters;
 using scoring::kMinAcronymLetters;
 using scoring::kMinDeleteLength;
@@ -200,6 +204,10 @@ std::vector<ListedReading> ListedReadings(std::string_view name, Schema schema,
   readings.push_back({std::move(analyzed)});
   if (body) readings.push_back({std::move(*body)});
   if (short_name) readings.push_back({std::move(*short_name)});
+  for (const std::string& other : text::ConventionReadings(name)) {
+    text::AnalyzedName reading = text::AnalyzeName(other, schema);
+    if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
+  }
   for (const std::string& part : BracketReadings(name)) {
     text::AnalyzedName reading = text::AnalyzeName(part, schema);
     if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
@@ -214,6 +222,10 @@ void ListedTokenKeys(const text::Token& t, std::vector<uint64_t>& out) {
   out.push_back(HashKey(kTagSkeleton, text::SkeletonKey(t.fold)));
   out.push_back(HashKey(kTagTranscription, text::TranscriptionKey(t.fold)));
   out.push_back(HashKey(kTagAbjad, text::AbjadKey(t.fold)));
+  if (t.abjad) {
+    out.push_back(HashKey(kTagAbjadRead, text::AbjadKey(t.fold)));
+    if (!t.vowelled.empty() && t.vowelled != t.fold) out.push_back(HashKey(kTagFold, t.vowelled));
+  }
   DeletionHashes(kTagDelete, t.norm, kMinDeleteLength, out);
   AddKeyDeletions(t, KeySide::kListed, out);
 }
@@ -262,20 +274,22 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
   // and needs nothing shared: it runs on every core; interning the tokens
   // then runs in entity order, so ids do not depend on the threads.
   ComputeEvidence(entities);
-  std::vector<std::vector<text::AnalyzedName>> analyzed(entities.size());
+  // readings_of[e][n]: the readings of entity e's name n.
+  std::vector<std::vector<std::vector<ListedReading>>> readings_of(entities.size());
   ParallelFor(entities.size(), ThreadsFor(entities.size()), [&](size_t e) {
     const Entity& entity = entities[e];
-    analyzed[e].reserve(entity.names.size());
-    for (const Name& name : entity.names)
-      analyzed[e].push_back(text::AnalyzeName(name.value, entity.schema));
+    readings_of[e].reserve(entity.names.size());
+    for (const Name& name : entity.names) {
+      readings_of[e].push_back(
+          ListedReadings(name.value, entity.schema, text::AnalyzeName(name.value, entity.schema)));
+    }
   });
   for (uint32_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
     for (uint32_t n = 0; n < entity.names.size(); ++n) {
-      std::vector<ListedReading> readings =
-          ListedReadings(entity.names[n].value, entity.schema, std::move(analyzed[e][n]));
+      std::vector<ListedReading>& readings = readings_of[e][n];
       for (size_t r = 0; r < readings.size(); ++r) {
-        AddName(e, n, entity.names[n], entity.schema, readings[r].from_brackets,
+        AddName(e, n, entity.names[n], entity.schema, readings[r].derived,
                 std::move(readings[r].analyzed), r == 0);
       }
     }
@@ -294,17 +308,33 @@ VocabToken Index::MakeVocabToken(text::Token token) {
   return VocabToken{std::move(token), 1.0f, syllable, is_syllable};
 }
 
-uint32_t Index::InternToken(const std::string& norm) {
+uint32_t Index::InternToken(const std::string& norm, bool abjad) {
   auto [it, inserted] = vocab_ids_.emplace(norm, static_cast<uint32_t>(vocab_.size()));
   if (inserted) {
     vocab_.push_back(MakeVocabToken(text::MakeToken(norm, text::TokenRole::kName)));
     postings_.emplace_back();
   }
+  // Read from Arabic script only when every name holding it was: a token a
+  // Latin name also holds (muhammad, from a vowelled Arabic spelling) is
+  // compared as Latin.
+  text::Token& token = vocab_[it->second].token;
+  if (inserted && abjad) {
+    MarkAbjad(token);
+  } else if (!abjad && token.abjad) {
+    token.abjad = false;
+    token.vowelled.clear();
+  }
   return it->second;
 }
 
+void Index::MarkAbjad(text::Token& token) {
+  if (token.abjad) return;
+  token.abjad = true;
+  token.vowelled = text::Fold(text::AbjadVowelled(token.norm));
+}
+
 void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
-                    bool bracket_reading, text::AnalyzedName analyzed, bool count_keys) {
+                    bool derived_reading, text::AnalyzedName analyzed, bool count_keys) {
   if (analyzed.tokens.empty()) return;
   IndexedName indexed;
   indexed.entity = entity;
@@ -315,17 +345,18 @@ void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Sche
   indexed.korean = analyzed.korean;
   indexed.syllabic = analyzed.syllabic;
   indexed.nasab = analyzed.nasab;
-  indexed.bracket_reading = bracket_reading;
+  indexed.derived_reading = derived_reading;
   uint32_t name_id = static_cast<uint32_t>(names_.size());
   std::unordered_set<std::string> keys_seen;
   for (const text::Token& token : analyzed.tokens) {
-    uint32_t v = InternToken(token.norm);
+    uint32_t v = InternToken(token.norm, token.abjad);
     indexed.tokens.push_back(NameToken{v, token.role, token.position, 0});
     if (Searchable(token.role)) postings_[v].push_back(name_id);
     if (count_keys && keys_seen.insert(token.key).second) ++key_df_[token.key];
   }
   for (size_t j = 0; j + 1 < analyzed.tokens.size(); ++j) {
-    uint32_t v = InternToken(analyzed.tokens[j].norm + analyzed.tokens[j + 1].norm);
+    uint32_t v = InternToken(analyzed.tokens[j].norm + analyzed.tokens[j + 1].norm,
+                             analyzed.tokens[j].abjad && analyzed.tokens[j + 1].abjad);
     indexed.joined.push_back(v);
     postings_[v].push_back(name_id);
   }
@@ -344,7 +375,7 @@ void Index::AddAcronym(const text::AnalyzedName& analyzed, uint32_t name_id, Ind
     last = static_cast<int>(j);
   }
   if (letters.size() < kMinAcronymLetters || letters.size() > kMaxAcronymLetters) return;
-  uint32_t v = InternToken(letters);
+  uint32_t v = InternToken(letters, false);
   indexed.acronym = v;
   indexed.acronym_first = static_cast<uint32_t>(first);
   indexed.acronym_last = static_cast<uint32_t>(last);
@@ -365,7 +396,7 @@ void Index::ComputeWeights(const Index* rarity) {
     // Rarity over the names as the lists give them and their older readings;
     // a bracket reading repeats its name and moves no weight.
     const auto readings = std::count_if(
-        names_.begin(), names_.end(), [](const IndexedName& name) { return name.bracket_reading; });
+        names_.begin(), names_.end(), [](const IndexedName& name) { return name.derived_reading; });
     double n =
         static_cast<double>(std::max<size_t>(names_.size() - static_cast<size_t>(readings), 2));
     key_weight_.reserve(key_df_.size());
@@ -491,6 +522,7 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
         DeletionHashes(kTagDelete, vowelled, kMinDeleteLength, hashes);
       }
     }
+    if (!token.abjad) hashes.push_back(HashKey(kTagAbjadRead, text::AbjadKey(token.fold)));
     if (token.transcribed)
       hashes.push_back(HashKey(kTagTranscription, text::TranscriptionKey(token.fold)));
     DeletionHashes(kTagDelete, token.norm, kMinDeleteLength, hashes);

@@ -25,7 +25,9 @@
 namespace embargo::match {
 
 struct VocabToken {
-  text::Token token;              // role is kName; roles are per occurrence (NameToken)
+  // Role kName (roles are per occurrence: NameToken); `abjad` when every
+  // name holding it was read from Arabic script.
+  text::Token token;
   float key_weight = 1;           // rarity of the token's variant key, in (0, 1]
   text::KoreanSyllable syllable;  // as a romanised Korean syllable, if it can be one
   bool is_syllable = false;       // a Korean or Chinese syllable as written
@@ -52,9 +54,10 @@ struct IndexedName {
   bool korean = false;           // AnalyzedName::korean
   bool syllabic = false;         // AnalyzedName::syllabic
   bool nasab = false;            // AnalyzedName::nasab
-  // A reading of the name's brackets (ListedReading::from_brackets): scored
-  // at scoring::kBracketReadingScale, below the name as the list wrote it.
-  bool bracket_reading = false;
+  // A reading of the name (its brackets, another transliteration
+  // convention: ListedReading::derived): scored at
+  // scoring::kListedReadingScale, below the name as the list wrote it.
+  bool derived_reading = false;
   // The initials of a firm's or body's name of three words or more
   // ("peoples liberation army" -> "pla"), standing for tokens
   // acronym_first..acronym_last; kNoVocab when none.
@@ -80,13 +83,16 @@ std::string NormalizeIdentifier(std::string_view value);
 // AnalyzeName reads it) first; for a firm or body also the body named
 // after its parent ("KOREAN WORKERS PARTY, PROPAGANDA AND AGITATION
 // DEPARTMENT": the part after the comma) and the short name it gives in
-// brackets ("DAEDONG CREDIT BANK (DCB)": "DCB"); for any name with
+// brackets ("DAEDONG CREDIT BANK (DCB)": "DCB"); for any name, its readings
+// in another transliteration convention (text::ConventionReadings: فضل as
+// FAZL, HUSIEV as GUSEV); for any name with
 // brackets, the name without them ("Mohamed Aouani (formerly listed as)",
 // "(Sheikh) Musa Hilal") and each bracketed part in another script than the
-// rest ("Jin Tiesan (金铁三)": "金铁三"); these last are `from_brackets`.
+// rest ("Jin Tiesan (金铁三)": "金铁三"); these last and the convention
+// readings are `derived`.
 struct ListedReading {
   text::AnalyzedName analyzed;
-  bool from_brackets = false;
+  bool derived = false;
 };
 std::vector<ListedReading> ListedReadings(std::string_view name, Schema schema,
                                           text::AnalyzedName analyzed);
@@ -185,7 +191,12 @@ class Index {
   void ComputeWeights(const Index* rarity);
   void BuildTokenLookup();
   void BuildIdentifierLookup();
-  uint32_t InternToken(const std::string& norm);
+  // The vocabulary id of `norm`, added if new. `abjad`: this occurrence was
+  // read from Arabic script (text::Token::abjad); when every occurrence was,
+  // the vocabulary token says so, and a Latin spelling is compared with it
+  // as with an Arabic query's token (its consonants, its long vowels).
+  uint32_t InternToken(const std::string& norm, bool abjad);
+  static void MarkAbjad(text::Token& token);
   void AddAcronym(const text::AnalyzedName& analyzed, uint32_t name_id, IndexedName& indexed);
   // Adds the vocabulary spellings of the formal names (Ted -> Theodore, and
   // its variant group) or the short forms (as written) of a given name to
@@ -195,7 +206,7 @@ class Index {
   // `count_keys` false: a second reading of a name already counted (its
   // tokens do not make their keys commoner).
   void AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
-               bool bracket_reading, text::AnalyzedName analyzed, bool count_keys = true);
+               bool derived_reading, text::AnalyzedName analyzed, bool count_keys = true);
   void AddEntities(const std::vector<Entity>& entities);
   void BuildLookups(const Index* rarity);
 

@@ -18,7 +18,8 @@
 namespace embargo::match {
 namespace {
 
-constexpr uint32_t kKorean = 1, kSyllabic = 2, kNasab = 4, kBracketReading = 8;
+constexpr uint32_t kKorean = 1, kSyllabic = 2, kNasab = 4, kDerivedReading = 8;
+constexpr uint32_t kAbjadToken = 1;  // a vocabulary token's flag
 
 template <typename E>
 E ReadEnum(BinaryReader& r, E last, std::string_view what) {
@@ -59,7 +60,7 @@ IndexedName ReadName(BinaryReader& r, const std::vector<Entity>& entities, uint3
   if (n.head < -1 || n.head >= size) r.Invalid(fmt::format("head {} out of range", n.head));
   if (n.before_comma < 0 || n.before_comma > size)
     r.Invalid(fmt::format("comma position {} out of range", n.before_comma));
-  if (flags > (kKorean | kSyllabic | kNasab | kBracketReading))
+  if (flags > (kKorean | kSyllabic | kNasab | kDerivedReading))
     r.Invalid(fmt::format("name flags {}", flags));
   if (n.acronym != kNoVocab &&
       (n.acronym >= vocab || n.acronym_first > n.acronym_last || n.acronym_last >= size))
@@ -67,7 +68,7 @@ IndexedName ReadName(BinaryReader& r, const std::vector<Entity>& entities, uint3
   n.korean = (flags & kKorean) != 0;
   n.syllabic = (flags & kSyllabic) != 0;
   n.nasab = (flags & kNasab) != 0;
-  n.bracket_reading = (flags & kBracketReading) != 0;
+  n.derived_reading = (flags & kDerivedReading) != 0;
   return n;
 }
 
@@ -79,6 +80,7 @@ void Index::Write(BinaryWriter& w) const {
     w.Str(v.token.norm);
     w.Str(v.token.fold);
     w.Str(v.token.key);
+    w.U32(v.token.abjad ? kAbjadToken : 0);
   }
   w.U32(static_cast<uint32_t>(names_.size()));
   for (const IndexedName& n : names_) {
@@ -95,7 +97,7 @@ void Index::Write(BinaryWriter& w) const {
     w.I32(n.head);
     w.I32(n.before_comma);
     w.U32((n.korean ? kKorean : 0) | (n.syllabic ? kSyllabic : 0) | (n.nasab ? kNasab : 0) |
-          (n.bracket_reading ? kBracketReading : 0));
+          (n.derived_reading ? kDerivedReading : 0));
     w.U32(n.acronym);
     w.U32(n.acronym_first);
     w.U32(n.acronym_last);
@@ -116,7 +118,7 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
   Index index;
   uint32_t vocab = r.Count();
   // A million-entity index rehashes no table on load. The count is bounded
-  // by the bytes left (BinaryReader::Count) and each token takes 12 or
+  // by the bytes left (BinaryReader::Count) and each token takes 16 or
   // more, so a crafted count reserves no more buckets than the file has bytes.
   index.vocab_ids_.reserve(vocab);
   for (uint32_t v = 0; v < vocab && r.ok(); ++v) {
@@ -124,6 +126,9 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
     token.norm = r.Str();
     token.fold = r.Str();
     token.key = r.Str();
+    const uint32_t flags = r.U32();
+    if (flags > kAbjadToken) r.Invalid(fmt::format("token flags {}", flags));
+    if (r.ok() && (flags & kAbjadToken) != 0) MarkAbjad(token);
     if (r.ok() && !index.vocab_ids_.emplace(token.norm, v).second)
       r.Invalid(fmt::format("token '{}' twice in the vocabulary", token.norm));
     index.vocab_.push_back(MakeVocabToken(std::move(token)));
@@ -170,8 +175,7 @@ bool Index::AgreesWithAnalysis(const std::vector<Entity>& entities, size_t strid
     bool found = false;
     for (size_t r = 0; r < readings.size() && !found; ++r) {
       const text::AnalyzedName& a = readings[r].analyzed;
-      found = readings[r].from_brackets == n.bracket_reading &&
-              a.tokens.size() == n.tokens.size() &&
+      found = readings[r].derived == n.derived_reading && a.tokens.size() == n.tokens.size() &&
               std::equal(a.tokens.begin(), a.tokens.end(), n.tokens.begin(),
                          [&](const text::Token& now, const NameToken& then) {
                            return now.norm == vocab_[then.vocab].token.norm &&
@@ -187,6 +191,7 @@ bool Index::AgreesWithAnalysis(const std::vector<Entity>& entities, size_t strid
     const text::Token& stored = vocab_[v].token;
     text::Token now = text::MakeToken(stored.norm, text::TokenRole::kName);
     if (now.fold != stored.fold || now.key != stored.key) return false;
+    if (stored.abjad) MarkAbjad(now);
     keys.clear();
     ListedTokenKeys(now, keys);
     for (uint64_t k : keys) {

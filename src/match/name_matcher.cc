@@ -31,7 +31,7 @@ bool InitialMatch(const text::Token& q, text::TokenRole q_role, const text::Toke
 
 // Parts written joined on one side and apart on the other ("Jongun" / "Jong
 // Un") must match nearly letter for letter: a join may not swallow a word.
-using scoring::kBracketReadingScale;
+using scoring::kListedReadingScale;
 using scoring::kMaxJoinedLengthDifference;
 using scoring::kMinJoinedSimilarity;  // exact or spelling variant, not fuzzy
 
@@ -476,7 +476,7 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
       explanation->unmatched_candidate.push_back(index.vocab()[c.vocab].token.norm);
     }
   }
-  const float listed_scale = name.bracket_reading ? kBracketReadingScale : 1.0f;
+  const float listed_scale = name.derived_reading ? kListedReadingScale : 1.0f;
   result.score = denominator > 0 ? query.scale * listed_scale * numerator / denominator : 0;
   if (person_rules && result.matched_significant == 1 && list_significant >= 2 &&
       result.score > kSinglePartCap) {

@@ -299,6 +299,9 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
     lists.entities.push_back(ReadEntity(r, version));
   for (uint32_t i = 0, n = version >= 5 ? r.Count() : 0; i < n && r.ok(); ++i)
     lists.records.push_back(ReadRecord(r));
+  // An older snapshot's index lacks what the index now holds (and is laid
+  // out differently): its lists are read, the index built again.
+  if (r.ok() && version < match::kCurrentIndexSnapshotVersion) return Build(std::move(lists));
   std::optional<match::Index> index;
   if (r.ok()) index = match::Index::Read(r, lists.entities);
   if (r.ok() && r.remaining() != 0)
@@ -308,8 +311,7 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
                      fmt::format("malformed snapshot payload at byte {}: {}",
                                  payload_at + r.failed_at(), r.why()));
   }
-  if (version < match::kBracketReadingsSnapshotVersion ||
-      !index->AgreesWithAnalysis(lists.entities)) {
+  if (!index->AgreesWithAnalysis(lists.entities)) {
     return Build(std::move(lists));
   }
   return std::shared_ptr<const Screener>(

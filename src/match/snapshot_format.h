@@ -14,10 +14,12 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // 2: entity topics; 3: former flags; 4: vessel facts, the built index;
 // 5: FtM records whole; 6: CRC-32 checksum (FNV-1a before: 0.9 GB/s, 1.4 s
 // of a million-entity snapshot's load; zlib's CRC-32 runs at 3 GB/s); 7: the
-// index holds the readings of names' brackets (match/index.h): the lists of
-// an older snapshot are read, its index is rebuilt.
-inline constexpr uint32_t kSnapshotFormatVersion = 7;
-inline constexpr uint32_t kBracketReadingsSnapshotVersion = 7;
+// index holds the readings of names' brackets (match/index.h); 8: and their
+// readings in another transliteration convention (text/convention_readings.h).
+// The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
+// its index is rebuilt (it lacks readings the index now holds).
+inline constexpr uint32_t kSnapshotFormatVersion = 8;
+inline constexpr uint32_t kCurrentIndexSnapshotVersion = 8;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 
 inline constexpr size_t kSnapshotVersionAt = 8;

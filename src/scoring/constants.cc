@@ -61,7 +61,7 @@ constexpr std::array kPublished = {
              "alignment"},
     Constant{"family_mismatch_cap", static_cast<double>(kFamilyMismatchCap), "alignment"},
     Constant{"derived_acronym_scale", static_cast<double>(kDerivedAcronymScale), "derived"},
-    Constant{"bracket_reading_scale", static_cast<double>(kBracketReadingScale), "derived"},
+    Constant{"listed_reading_scale", static_cast<double>(kListedReadingScale), "derived"},
     Constant{"min_split_length", static_cast<double>(kMinSplitLength), "derived"},
     Constant{"min_exact_part", static_cast<double>(kMinExactPart), "derived"},
     Constant{"known_score", static_cast<double>(kKnownScore), "derived"},

@@ -130,10 +130,12 @@ inline constexpr size_t kMaxJoinedLengthDifference = 1;
 // other name's family name (이영호 is not HO, Yong Il).
 inline constexpr float kFamilyMismatchCap = 0.6f;
 
-// A listed name read without its brackets, or the other-script name in
-// them (match/index.h, ListedReadings), scores at most this share of the
-// match: found, but below the names the lists write out.
-inline constexpr float kBracketReadingScale = 0.98f;
+// A listed name read without its brackets, the other-script name in them,
+// or the name in another transliteration convention (match/index.h,
+// ListedReadings), scores at most this share of the match: found, but below
+// the names the lists write out. A query's convention readings
+// (match/derived_names.cc) score at the same share.
+inline constexpr float kListedReadingScale = 0.98f;
 
 // --- Derived query names (match/derived_names.cc) --------------------------
 // A derived name from an acronym scores at most this share of the match.

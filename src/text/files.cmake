@@ -9,4 +9,5 @@ list(APPEND EMBARGO_SOURCES
   src/text/kana.cc
   src/text/khmer.cc
   src/text/org_names.cc
-  src/text/given_names.cc)
+  src/text/given_names.cc
+  src/text/convention_readings.cc)

@@ -110,22 +110,48 @@ const std::initializer_list<std::initializer_list<std::string_view>> kHypocorism
 
 // Endings of patronymics: Russian, Ukrainian, Belarusian (-ovich, -ovna),
 // Turkic (oglu, kyzy).
-constexpr std::string_view kPatronymicEndings[] = {"ovich", "evich", "ovych", "evych",
-                                                   "ovna",  "evna",  "ivna",  "ichna",
-                                                   "ogly",  "oglu",  "kyzy",  "qizi"};
+constexpr std::string_view kPatronymicEndings[] = {
+    "ovich", "evich", "ovych", "evych", "avich", "ovitch", "evitch", "owitsch", "ewitsch", "ovitj",
+    "evitj", "ovna",  "evna",  "ivna",  "auna",  "ichna",  "ogly",   "oglu",    "kyzy",    "qizi"};
 
-// East Slavic patronymic endings, longest first, and whether each is a
-// woman's: Russian (-ovich, -evich, -ievich), Ukrainian (-ovych, -yovych,
-// -ivna), Belarusian (-avich).
+// East Slavic patronymic endings, and whether each is a woman's: Russian
+// (-ovich, -evich, -ievich), Ukrainian (-ovych, -iovych, -yovych, -ivna),
+// Belarusian (-avich, -auna), and the Russian ones as other languages
+// transliterate them: French -ovitch, German -owitsch, Swedish -ovitj,
+// Czech -ovič (-ovic once its diacritic is dropped). A token may end in
+// several (-iovych, -ovych): each is tried, longest first.
 struct PatronymicEnding {
   std::string_view ending;
   bool female;
 };
 constexpr PatronymicEnding kSlavicPatronymics[] = {
-    {"iyovych", false}, {"yovych", false}, {"ievich", false}, {"yevich", false},
-    {"ovich", false},   {"evich", false},  {"ovych", false},  {"evych", false},
-    {"avich", false},   {"ievna", true},   {"yevna", true},   {"yivna", true},
-    {"ovna", true},     {"evna", true},    {"ivna", true},    {"auna", true}};
+    {"iyovych", false}, {"owitsch", false}, {"ewitsch", false}, {"iovych", false},
+    {"yovych", false},  {"ievich", false},  {"yevich", false},  {"ovitch", false},
+    {"evitch", false},  {"ovich", false},   {"evich", false},   {"ovych", false},
+    {"evych", false},   {"avich", false},   {"ovitj", false},   {"evitj", false},
+    {"ovic", false},    {"evic", false},    {"ievna", true},    {"yevna", true},
+    {"yivna", true},    {"iivna", true},    {"ovna", true},     {"evna", true},
+    {"ivna", true},     {"auna", true}};
+
+// The variant group of the given name a patronymic's stem leaves: Nikola(y),
+// Serge(y), Dmytr(o), Hryhor(iy), Pavl(o), Mikala(i); a stem ending in the
+// soft sign's letter (Grigorj-evitj, Andrej-evitj) also without it.
+std::string_view StemGroup(std::string_view stem) {
+  for (int trim = 0; trim < 2; ++trim) {
+    if (trim == 1) {
+      const char last = stem.empty() ? '\0' : stem.back();
+      if (stem.size() < 4 || (last != 'j' && last != 'y' && last != 'i')) break;
+      stem.remove_suffix(1);
+    }
+    for (std::string_view tail : {"", "y", "i", "iy", "o", "a", "ai"}) {
+      std::string name = std::string(stem) + std::string(tail);
+      std::string_view group = VariantGroup(name);
+      if (group.empty()) group = VariantGroupOfFold(Fold(name));
+      if (!group.empty()) return group;
+    }
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -133,16 +159,8 @@ std::string PatronymicKey(std::string_view token) {
   if (token.size() < 7) return "";
   for (const PatronymicEnding& p : kSlavicPatronymics) {
     if (token.size() < p.ending.size() + 3 || !token.ends_with(p.ending)) continue;
-    std::string_view stem = token.substr(0, token.size() - p.ending.size());
-    // The given name as the stem leaves it: Nikola(y), Serge(y), Dmytr(o),
-    // Hryhor(iy), Pavl(o), Mikala(i).
-    for (std::string_view tail : {"", "y", "i", "iy", "o", "a", "ai"}) {
-      std::string name = std::string(stem) + std::string(tail);
-      std::string_view group = VariantGroup(name);
-      if (group.empty()) group = VariantGroupOfFold(Fold(name));
-      if (!group.empty()) return "=" + std::string(group) + (p.female ? "~f" : "~m");
-    }
-    return "";
+    std::string_view group = StemGroup(token.substr(0, token.size() - p.ending.size()));
+    if (!group.empty()) return "=" + std::string(group) + (p.female ? "~f" : "~m");
   }
   return "";
 }

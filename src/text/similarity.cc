@@ -179,13 +179,12 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
   }
   // A word read from Arabic script that ends in the long vowel i (ی / ي
   // after a consonant: the nisba of حسنی HASANI, محمدی MOHAMMADI) is not a
-  // Latin name ending in a consonant (HASAN, MOHAMMAD): another name from
+  // name ending in a consonant (HASAN, MOHAMMAD, محمد): another name from
   // the same stem, at most the weakest match, and no consonant-key variant.
-  if (a.abjad != b.abjad) {
-    const Token& arabic = a.abjad ? a : b;
-    const Token& latin = a.abjad ? b : a;
-    if (EndsInLongI(arabic.norm) && !latin.norm.empty() && !IsVowel(latin.norm.back()) &&
-        latin.norm.back() != 'y') {
+  for (const Token* arabic : {&a, &b}) {
+    const Token& other = arabic == &a ? b : a;
+    if (arabic->abjad && EndsInLongI(arabic->norm) && !other.norm.empty() &&
+        !IsVowel(other.norm.back()) && other.norm.back() != 'y') {
       fuzzy = std::min(fuzzy, kMinTokenSimilarity);
       if (fuzzy < kMinTokenSimilarity) return {};
       return {fuzzy, TokenMatchKind::kFuzzy};

@@ -34,6 +34,21 @@ const std::vector<Entity>& Small() {
   return *entities;
 }
 
+// Small's names and two with readings in another transliteration convention
+// (an Arabic name's vocabulary says it was read from Arabic script).
+const std::vector<Entity>& WithReadings() {
+  static const auto* entities = [] {
+    auto* out = new std::vector<Entity>(Small());
+    for (Entity e : Entities({{Schema::kPerson, "فضل محمد مظلوم"},
+                              {Schema::kPerson, "Oleksandr Viktorovych HUSIEV"}})) {
+      e.id = "t-" + std::to_string(out->size());
+      out->push_back(std::move(e));
+    }
+    return out;
+  }();
+  return *entities;
+}
+
 std::string Written(const match::Index& index) {
   match::BinaryWriter w;
   index.Write(w);
@@ -55,7 +70,8 @@ std::string Describe(const match::Index& index) {
   std::vector<match::SimilarToken> similar;
   for (const match::VocabToken& v : index.vocab()) {
     index.FindSimilar(v.token, match::Index::Lookup::kFuzzy, similar, scratch);
-    out += v.token.norm + " ~ " + std::to_string(similar.size()) + " " +
+    out += v.token.norm + (v.token.abjad ? " (abjad)" : "") + " ~ " +
+           std::to_string(similar.size()) + " " +
            std::to_string(index.postings(static_cast<uint32_t>(&v - index.vocab().data())).size()) +
            "\n";
   }
@@ -64,16 +80,21 @@ std::string Describe(const match::Index& index) {
 }
 
 TEST(IndexSnapshotTest, AnIndexReadBackIsTheIndexWritten) {
-  match::Index built(Small());
+  match::Index built(WithReadings());
   std::string bytes = Written(built);
   match::BinaryReader r(bytes);
-  std::optional<match::Index> read = match::Index::Read(r, Small());
+  std::optional<match::Index> read = match::Index::Read(r, WithReadings());
   ASSERT_TRUE(read.has_value()) << r.why();
   EXPECT_EQ(r.remaining(), 0u);
   EXPECT_EQ(Describe(*read), Describe(built));
-  EXPECT_EQ(read->names().size(), 6u);   // the department's second reading after the comma
+  // The department's second reading after the comma, the Arabic name's two
+  // convention readings (ض as ز, ظ as ذ), the Ukrainian name's Russian one.
+  EXPECT_EQ(read->names().size(), 11u);
+  size_t abjad = 0;
+  for (const match::VocabToken& v : read->vocab()) abjad += v.token.abjad;
+  EXPECT_GE(abjad, 3u);                  // fdl, mhmd, mzlwm and the readings' fzl, mdhlwm
   EXPECT_TRUE(Written(*read) == bytes);  // (not EXPECT_EQ: no binary dump on failure)
-  EXPECT_TRUE(read->AgreesWithAnalysis(Small(), 1));
+  EXPECT_TRUE(read->AgreesWithAnalysis(WithReadings(), 1));
 }
 
 // An index over other names (as one written by an embargo that reads names

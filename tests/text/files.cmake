@@ -1,1 +1,2 @@
-list(APPEND EMBARGO_TEST_SOURCES tests/text/name_analyzer_test.cc tests/text/similarity_test.cc)
+list(APPEND EMBARGO_TEST_SOURCES tests/text/name_analyzer_test.cc tests/text/similarity_test.cc
+  tests/text/convention_readings_test.cc)

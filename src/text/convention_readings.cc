@@ -1,0 +1,146 @@
+#include "text/convention_readings.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "common/utf8.h"
+
+namespace embargo::text {
+namespace {
+
+constexpr char32_t kTheh = 0x062B;  // ث
+constexpr char32_t kThal = 0x0630;  // ذ
+constexpr char32_t kDad = 0x0636;   // ض
+constexpr char32_t kZah = 0x0638;   // ظ
+constexpr char32_t kSeen = 0x0633;  // س
+constexpr char32_t kZain = 0x0632;  // ز
+
+// `name` with the letters `map` names replaced; "" when it is not valid
+// UTF-8 or nothing changed.
+template <typename Map>
+std::string ReplaceLetters(std::string_view name, Map map) {
+  std::string out;
+  out.reserve(name.size());
+  bool changed = false;
+  for (size_t i = 0; i < name.size();) {
+    Utf8Char c = DecodeUtf8(name, i);
+    if (c.length == 0) return "";
+    char32_t to = map(c.code_point);
+    if (to != c.code_point) {
+      changed = true;
+      AppendUtf8(out, to);
+    } else {
+      out.append(name.substr(i, c.length));
+    }
+    i += c.length;
+  }
+  return changed ? out : "";
+}
+
+void AddArabicReadings(std::string_view name, std::vector<std::string>& out) {
+  std::string persian = ReplaceLetters(name, [](char32_t c) {
+    if (c == kTheh) return kSeen;
+    if (c == kThal || c == kDad) return kZain;
+    return c;
+  });
+  if (!persian.empty()) out.push_back(std::move(persian));
+  std::string dhahir = ReplaceLetters(name, [](char32_t c) { return c == kZah ? kThal : c; });
+  if (!dhahir.empty()) out.push_back(std::move(dhahir));
+}
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Given names as only Ukrainian or Belarusian romanisation spells them
+// (Russian: Aleksandr, Nikolay, Sergey, Georgiy, Vladimir, Dmitriy...).
+bool IsUkrainianOrBelarusianGivenName(std::string_view word) {
+  static const std::unordered_set<std::string_view> kNames = {
+      "oleksandr",  "olexandr",   "oleksiy",     "oleksii",   "mykola",    "mykhailo",
+      "mykhaylo",   "serhiy",     "serhii",      "volodymyr", "dmytro",    "andriy",
+      "andrii",     "ihor",       "oleh",        "olha",      "hryhoriy",  "hryhorii",
+      "heorhiy",    "heorhii",    "yevhen",      "vasyl",     "petro",     "pavlo",
+      "iryna",      "olena",      "tetiana",     "tetyana",   "halyna",    "hennadiy",
+      "hennadii",   "kostiantyn", "kostyantyn",  "liudmyla",  "svitlana",  "bohdan",
+      "maksym",     "vadym",      "mykyta",      "kyrylo",    "yakiv",     "hlib",
+      "uladzimir",  "aliaksandr", "alyaksandr",  "siarhei",   "dzmitry",   "yauhen",
+      "mikalai",    "aliaksei",   "viktar",      "ihar",      "leanid",    "aleh",
+      "pyatro",     "henadz",     "kanstantsin", "tatsiana",  "sviatlana", "katsiaryna",
+      "uladzislau", "viachaslau"};
+  return kNames.contains(word);
+}
+
+// Patronymic endings only Ukrainian and Belarusian romanisation write.
+bool HasUkrainianOrBelarusianPatronymic(std::string_view word) {
+  for (std::string_view ending : {"ovych", "evych", "ivna", "avich", "auna"}) {
+    if (word.size() >= ending.size() + 3 && word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+// One word as Russian romanisation writes it: h (Г) is g where it is no
+// part of kh, zh, sh, ch, th or gh; ie (Є within a word) is e; a final
+// -au or -ou (Belarusian ў) is -ov. Letter case is kept.
+std::string RussianSpelling(std::string_view word) {
+  std::string out;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    const char prev = i > 0 ? Lower(word[i - 1]) : '\0';
+    if (Lower(c) == 'h' && std::string_view("kzsctg").find(prev) == std::string_view::npos) {
+      out.push_back(c == 'H' ? 'G' : 'g');
+      continue;
+    }
+    if (Lower(c) == 'i' && i > 0 && i + 1 < word.size() && Lower(word[i + 1]) == 'e') {
+      continue;  // the e that follows is written
+    }
+    out.push_back(c);
+  }
+  if (out.size() >= 5) {
+    const char a = Lower(out[out.size() - 2]), b = Lower(out.back());
+    if ((a == 'a' || a == 'o') && b == 'u') {
+      const bool upper = out.back() == 'U';
+      out[out.size() - 2] = upper ? 'O' : 'o';
+      out.back() = upper ? 'V' : 'v';
+    }
+  }
+  return out;
+}
+
+void AddRussianReading(std::string_view name, std::vector<std::string>& out) {
+  std::vector<std::pair<size_t, size_t>> words;  // [begin, end) of each Latin word
+  bool marked = false;
+  for (size_t i = 0; i < name.size();) {
+    if (!IsLetter(name[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < name.size() && IsLetter(name[end])) ++end;
+    std::string lower(name.substr(i, end - i));
+    std::transform(lower.begin(), lower.end(), lower.begin(), Lower);
+    marked = marked || IsUkrainianOrBelarusianGivenName(lower) ||
+             HasUkrainianOrBelarusianPatronymic(lower);
+    words.emplace_back(i, end);
+    i = end;
+  }
+  if (!marked) return;
+  std::string reading;
+  size_t at = 0;
+  for (const auto& [begin, end] : words) {
+    reading.append(name.substr(at, begin - at));
+    reading += RussianSpelling(name.substr(begin, end - begin));
+    at = end;
+  }
+  reading.append(name.substr(at));
+  if (reading != name) out.push_back(std::move(reading));
+}
+
+}  // namespace
+
+std::vector<std::string> ConventionReadings(std::string_view name) {
+  std::vector<std::string> out;
+  AddArabicReadings(name, out);
+  if (out.empty()) AddRussianReading(name, out);
+  return out;
+}
+
+}  // namespace embargo::text
