@@ -225,6 +225,8 @@ void ListedTokenKeys(const text::Token& t, std::vector<uint64_t>& out) {
   if (t.abjad) {
     out.push_back(HashKey(kTagAbjadRead, text::AbjadKey(t.fold)));
     if (!t.vowelled.empty() && t.vowelled != t.fold) out.push_back(HashKey(kTagFold, t.vowelled));
+  } else if (std::string english = text::FrenchConventionSpelling(t.norm); !english.empty()) {
+    out.push_back(HashKey(kTagAbjad, text::AbjadKey(text::Fold(english))));
   }
   DeletionHashes(kTagDelete, t.norm, kMinDeleteLength, out);
   AddKeyDeletions(t, KeySide::kListed, out);
@@ -319,18 +321,12 @@ uint32_t Index::InternToken(const std::string& norm, bool abjad) {
   // compared as Latin.
   text::Token& token = vocab_[it->second].token;
   if (inserted && abjad) {
-    MarkAbjad(token);
+    text::ReadAsAbjad(token);
   } else if (!abjad && token.abjad) {
     token.abjad = false;
     token.vowelled.clear();
   }
   return it->second;
-}
-
-void Index::MarkAbjad(text::Token& token) {
-  if (token.abjad) return;
-  token.abjad = true;
-  token.vowelled = text::Fold(text::AbjadVowelled(token.norm));
 }
 
 void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
@@ -522,7 +518,12 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
         DeletionHashes(kTagDelete, vowelled, kMinDeleteLength, hashes);
       }
     }
-    if (!token.abjad) hashes.push_back(HashKey(kTagAbjadRead, text::AbjadKey(token.fold)));
+    if (!token.abjad) {
+      hashes.push_back(HashKey(kTagAbjadRead, text::AbjadKey(token.fold)));
+      std::string english = text::FrenchConventionSpelling(token.norm);
+      if (!english.empty())
+        hashes.push_back(HashKey(kTagAbjadRead, text::AbjadKey(text::Fold(english))));
+    }
     if (token.transcribed)
       hashes.push_back(HashKey(kTagTranscription, text::TranscriptionKey(token.fold)));
     DeletionHashes(kTagDelete, token.norm, kMinDeleteLength, hashes);

@@ -196,7 +196,6 @@ class Index {
   // the vocabulary token says so, and a Latin spelling is compared with it
   // as with an Arabic query's token (its consonants, its long vowels).
   uint32_t InternToken(const std::string& norm, bool abjad);
-  static void MarkAbjad(text::Token& token);
   void AddAcronym(const text::AnalyzedName& analyzed, uint32_t name_id, IndexedName& indexed);
   // Adds the vocabulary spellings of the formal names (Ted -> Theodore, and
   // its variant group) or the short forms (as written) of a given name to

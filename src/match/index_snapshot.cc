@@ -128,7 +128,7 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
     token.key = r.Str();
     const uint32_t flags = r.U32();
     if (flags > kAbjadToken) r.Invalid(fmt::format("token flags {}", flags));
-    if (r.ok() && (flags & kAbjadToken) != 0) MarkAbjad(token);
+    if (r.ok() && (flags & kAbjadToken) != 0) text::ReadAsAbjad(token);
     if (r.ok() && !index.vocab_ids_.emplace(token.norm, v).second)
       r.Invalid(fmt::format("token '{}' twice in the vocabulary", token.norm));
     index.vocab_.push_back(MakeVocabToken(std::move(token)));
@@ -191,7 +191,7 @@ bool Index::AgreesWithAnalysis(const std::vector<Entity>& entities, size_t strid
     const text::Token& stored = vocab_[v].token;
     text::Token now = text::MakeToken(stored.norm, text::TokenRole::kName);
     if (now.fold != stored.fold || now.key != stored.key) return false;
-    if (stored.abjad) MarkAbjad(now);
+    if (stored.abjad) text::ReadAsAbjad(now);
     keys.clear();
     ListedTokenKeys(now, keys);
     for (uint64_t k : keys) {

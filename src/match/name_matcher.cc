@@ -32,11 +32,19 @@ bool InitialMatch(const text::Token& q, text::TokenRole q_role, const text::Toke
 // Parts written joined on one side and apart on the other ("Jongun" / "Jong
 // Un") must match nearly letter for letter: a join may not swallow a word.
 using scoring::kListedReadingScale;
+using scoring::kMaxAbjadJoinedLengthDifference;
 using scoring::kMaxJoinedLengthDifference;
+using scoring::kMinAbjadJoinedSimilarity;
 using scoring::kMinJoinedSimilarity;  // exact or spelling variant, not fuzzy
 
-bool JoinAcceptable(float similarity, size_t q_length, size_t c_length) {
+// Whether parts joined on one side meet the other side's part: as spelled
+// or another spelling, of about the same length; read from Arabic script on
+// one side and Latin on the other (`across`), also as a close spelling,
+// with the vowels the script leaves out.
+bool JoinAcceptable(float similarity, bool across, size_t q_length, size_t c_length) {
   size_t diff = q_length > c_length ? q_length - c_length : c_length - q_length;
+  if (across)
+    return similarity >= kMinAbjadJoinedSimilarity && diff <= kMaxAbjadJoinedLengthDifference;
   return similarity >= kMinJoinedSimilarity && diff <= kMaxJoinedLengthDifference;
 }
 
@@ -111,7 +119,7 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
         } else if (korean.on && unit.length == 2) {
           ok = korean.QueryPairAsOne(unit.start, j);
         } else if (unit.length >= 2) {
-          ok = JoinAcceptable(s->score, q_length, ct.norm.size());
+          ok = JoinAcceptable(s->score, q.abjad != ct.abjad, q_length, ct.norm.size());
         }
         if (syllabic && unit.length == 1 && both_syllables(unit.start, j) &&
             s->kind != text::TokenMatchKind::kExact && s->kind != text::TokenMatchKind::kVariant)
@@ -161,8 +169,10 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
       if (unit.length == 1 && j < name.joined.size()) {
         const SimilarToken* s = FindSimilar(unit, name.joined[j]);
         size_t c_length = ct.norm.size() + vocab[name.tokens[j + 1].vocab].token.norm.size();
-        bool ok = s != nullptr && (korean.on ? korean.ListedPairAsOne(unit.start, j)
-                                             : JoinAcceptable(s->score, q_length, c_length));
+        const bool across = s != nullptr && q.abjad != vocab[name.joined[j]].token.abjad;
+        bool ok =
+            s != nullptr && (korean.on ? korean.ListedPairAsOne(unit.start, j)
+                                       : JoinAcceptable(s->score, across, q_length, c_length));
         ok = ok && !(syllabic && s->kind == text::TokenMatchKind::kFuzzy &&
                      query.is_syllable[unit.start]);
         ok = ok && !(query.exact_only && s->kind != text::TokenMatchKind::kExact);
@@ -278,7 +288,17 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
       // any spelling of its two syllables (text::JoinedKoreanSyllables).
       Index::Lookup lookup =
           q.analyzed.korean && length == 2 ? Index::Lookup::kFuzzy : Index::Lookup::kSpelling;
-      SetSimilar(unit, FindSimilarCached(index, joined, lookup, nullptr, ws));
+      // Parts read from Arabic script are looked up as one such word, by
+      // their consonants too.
+      bool abjad = true;
+      for (uint32_t k = 0; k < length; ++k) abjad = abjad && tokens[i + k].abjad;
+      if (abjad) {
+        text::Token as_one = text::MakeToken(joined, text::TokenRole::kName);
+        text::ReadAsAbjad(as_one);
+        SetSimilar(unit, FindSimilarCached(index, joined, Index::Lookup::kFuzzy, &as_one, ws));
+      } else {
+        SetSimilar(unit, FindSimilarCached(index, joined, lookup, nullptr, ws));
+      }
       if (!unit.similar.empty()) q.units.push_back(std::move(unit));
     }
   }

@@ -126,6 +126,13 @@ inline constexpr uint32_t kMaxJoinedParts = 3;
 // differ in length by at most kMaxJoinedLengthDifference letters.
 inline constexpr float kMinJoinedSimilarity = 0.95f;
 inline constexpr size_t kMaxJoinedLengthDifference = 1;
+// Parts read from Arabic script joined on one side against a Latin part or
+// the other way round (ولی جان / WALIJAN, شهید خیل / SHAHIDKHEL) meet as a close spelling (at least
+// this: their consonants alone, kSkeletonSimilarity, are too loose over a long joined word: یاسین
+// قاضی is no CHINGHEITY), and may be this many letters shorter or longer: the script writes no
+// short vowels.
+inline constexpr float kMinAbjadJoinedSimilarity = 0.88f;
+inline constexpr size_t kMaxAbjadJoinedLengthDifference = 3;
 // Cap on a Korean or Chinese name whose family name matches none of the
 // other name's family name (이영호 is not HO, Yong Il).
 inline constexpr float kFamilyMismatchCap = 0.6f;

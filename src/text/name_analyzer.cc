@@ -436,6 +436,11 @@ Token MakeToken(std::string norm, TokenRole role) {
   return token;
 }
 
+void ReadAsAbjad(Token& token) {
+  token.abjad = true;
+  token.vowelled = Fold(AbjadVowelled(token.norm));
+}
+
 AnalyzedName AnalyzeName(std::string_view name, Schema schema) {
   bool person = schema == Schema::kPerson;
   std::string source = person ? TranslateTitles(name) : TranslateBusinessWords(name);
@@ -482,10 +487,7 @@ AnalyzedName AnalyzeName(std::string_view name, Schema schema) {
   CjkScript script = CjkScriptOf(name);
   bool transcribed = HasKana(name) || (script == CjkScript::kHan && HasForeignNameDot(name));
   if (HasArabicLetter(name)) {
-    for (Token& t : analyzed.tokens) {
-      t.abjad = true;
-      t.vowelled = Fold(AbjadVowelled(t.norm));
-    }
+    for (Token& t : analyzed.tokens) ReadAsAbjad(t);
   }
   if (transcribed) {
     for (Token& t : analyzed.tokens) t.transcribed = true;

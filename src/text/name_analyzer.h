@@ -88,4 +88,8 @@ AnalyzedName AnalyzeName(std::string_view name, Schema schema);
 // Analyses one already-lowercase ASCII token (used for joined tokens).
 Token MakeToken(std::string norm, TokenRole role);
 
+// Marks `token` as read from Arabic script (Token::abjad) and sets its
+// `vowelled` fold.
+void ReadAsAbjad(Token& token);
+
 }  // namespace embargo::text

@@ -124,6 +124,36 @@ std::string AbjadVowelled(std::string_view norm) {
   return out;
 }
 
+std::string FrenchConventionSpelling(std::string_view norm) {
+  std::string out;
+  bool changed = false;
+  for (size_t i = 0; i < norm.size(); ++i) {
+    const char c = norm[i];
+    const char next = i + 1 < norm.size() ? norm[i + 1] : '\0';
+    const char after = i + 2 < norm.size() ? norm[i + 2] : '\0';
+    const bool front_vowel = next == 'e' || next == 'i' || next == 'y';
+    if (c == 'c' && next == 'h' && (i == 0 || norm[i - 1] != 's')) {
+      out += "sh";
+      ++i;
+      changed = true;
+    } else if (c == 'c' && front_vowel) {
+      out.push_back('s');
+      changed = true;
+    } else if (c == 'o' && next == 'u' && (IsVowel(after) || after == 'y')) {
+      out.push_back('w');
+      ++i;
+      changed = true;
+    } else if (c == 'g' && next == 'u' && (after == 'e' || after == 'i')) {
+      out.push_back('g');
+      ++i;
+      changed = true;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return changed ? out : "";
+}
+
 std::string TranscriptionKey(std::string_view folded) {
   std::string key;
   for (char c : folded) {

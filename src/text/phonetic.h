@@ -43,6 +43,14 @@ std::string AbjadKey(std::string_view folded);
 // ALVI / علوی ("alwy").
 std::string AbjadVowelled(std::string_view norm);
 
+// A Latin token as English-convention romanisation of Arabic writes what
+// French convention (the Maghreb's, and Francophone Africa's) writes: ch as
+// sh (AKKACHA عكاشة, ALOUCHE علوش), c before e, i or y as s (LOUNICI لونيسي),
+// ou before a vowel as w (AOUADI العوادي), gu before e or i as g. For
+// comparing a Latin spelling with a token read from Arabic script; "" when
+// no rule applies. Input: one lowercase ASCII token.
+std::string FrenchConventionSpelling(std::string_view norm);
+
 // Consonants of a folded token, for names transcribed into Han or kana
 // syllables (贝拉克 "beilake", バラク "baraku" for Barack): vowels, h, w and y
 // dropped, l written r (neither script tells them apart), repeats

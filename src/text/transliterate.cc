@@ -308,7 +308,7 @@ bool FormsDigraphWithH(char32_t c) {
 // read it: the article written joined to its word (الزيدي) becomes a word
 // of its own (AL-ZAIDI); a word-initial ain, which romanisation drops,
 // becomes an alef so that the word keeps its initial vowel (عبدالله:
-// abdallh, not bdallh); a word-final ta marbuta is the vowel a (سميرة
+// abdallh, not bdallh; العوادي: al awady, AL-AOUADI); a word-final ta marbuta is the vowel a (سميرة
 // SAMIRA, not smyrt; a final alef maqsura stays y: writers swap it with ya,
 // على for علي); the word الله is ALLAH, not the article and "lh". Letters
 // of Persian, Urdu and Pashto that the romaniser drops or reads apart (ھ
@@ -327,8 +327,10 @@ std::string PrepareArabicNames(const std::string& text) {
     chars.push_back(ArabicLetterOf(c));
   }
   std::string out;
+  bool after_article = false;  // the letter after an article split off starts a word
   for (size_t i = 0; i < chars.size(); ++i) {
-    bool word_start = i == 0 || !is_arabic_letter(chars[i - 1]);
+    bool word_start = i == 0 || !is_arabic_letter(chars[i - 1]) || after_article;
+    after_article = false;
     bool word_end = i + 1 == chars.size() || !is_arabic_letter(chars[i + 1]);
     if (word_end && !word_start && chars[i] == kTehMarbuta) {
       ::embargo::AppendUtf8(out, kAlef);
@@ -358,6 +360,7 @@ std::string PrepareArabicNames(const std::string& text) {
       ::embargo::AppendUtf8(out, kLam);
       out.push_back(' ');
       ++i;
+      after_article = true;
       continue;
     }
     ::embargo::AppendUtf8(out, chars[i]);

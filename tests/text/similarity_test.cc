@@ -186,6 +186,33 @@ TEST(SimilarityTest, ArabicLongVowelLettersMeetLatinVowels) {
   EXPECT_LT(CompareTokens(MakeToken("nwr", TokenRole::kName), nur, 0.6f).score, 0.6f);
 }
 
+// French convention (the Maghreb's lists) writes ش as ch, س before e and i
+// as c, و before a vowel as ou: a Latin spelling so written meets the word
+// read from Arabic script as the English convention's spelling would, and
+// only then (two Latin spellings are compared as written).
+TEST(SimilarityTest, FrenchConventionSpellingsMeetArabicScript) {
+  EXPECT_EQ(FrenchConventionSpelling("lounici"), "lounisi");
+  EXPECT_EQ(FrenchConventionSpelling("akkacha"), "akkasha");
+  EXPECT_EQ(FrenchConventionSpelling("aouadi"), "awadi");
+  EXPECT_EQ(FrenchConventionSpelling("schmidt"), "");  // sch is German: no rule applies
+  EXPECT_EQ(FrenchConventionSpelling("hassan"), "");
+  auto arabic = [](const char* name) {
+    AnalyzedName a = AnalyzeName(name, Schema::kPerson);
+    EXPECT_EQ(a.tokens.size(), 1u) << name;
+    return a.tokens.back();
+  };
+  Token lounici = MakeToken("lounici", TokenRole::kName);
+  EXPECT_GE(CompareTokens(arabic("لونيسي"), lounici, 0.6f).score, 0.9f);
+  EXPECT_GE(CompareTokens(lounici, arabic("لونيسي"), 0.6f).score, 0.9f);
+  EXPECT_GE(CompareTokens(arabic("علوش"), MakeToken("alouche", TokenRole::kName), 0.6f).score,
+            0.85f);
+  // Latin against Latin: LOUNICI and LOUNISI are compared as written.
+  EXPECT_EQ(CompareTokens(lounici, MakeToken("lounisi", TokenRole::kName), 0.6f).score,
+            CompareTokens(MakeToken("lounici", TokenRole::kName),
+                          MakeToken("lounisi", TokenRole::kName), 0.6f)
+                .score);
+}
+
 // A part read from Arabic script shows no short vowels and writes the long
 // ones as w and y: it meets a Latin spelling when the consonants agree, four
 // of them at least (fewer say too little).
