@@ -252,10 +252,12 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     unit.weight = q.token_weights[i];
     bool searchable =
         tokens[i].role == text::TokenRole::kName || tokens[i].role == text::TokenRole::kNumber;
-    SetSimilar(unit,
-               FindSimilarCached(index, tokens[i].norm,
-                                 searchable ? Index::Lookup::kFuzzy : Index::Lookup::kExactOnly,
-                                 &tokens[i], ws));
+    // A particle meets its other spellings (ben / bin, el / al), no typo.
+    Index::Lookup lookup = searchable ? Index::Lookup::kFuzzy
+                           : tokens[i].role == text::TokenRole::kParticle
+                               ? Index::Lookup::kSpelling
+                               : Index::Lookup::kExactOnly;
+    SetSimilar(unit, FindSimilarCached(index, tokens[i].norm, lookup, &tokens[i], ws));
     q.units.push_back(std::move(unit));
   }
   // Adjacent parts written as one on the list: two (Jong Un / JONGUN) or

@@ -45,6 +45,10 @@ const std::initializer_list<std::initializer_list<std::string_view>> kVariantGro
     {"yusuf", "yousef", "youssef", "yusef", "yousuf", "yosef", "yussuf", "youcef", "yousif",
      "yusif"},
     {"abu", "abou", "abo"},
+    // Particles of a nasab and the article, as the Maghreb's French
+    // convention writes them (BEN, EL) and as Arabic script reads (bin, al).
+    {"bin", "ben", "ibn", "bn"},
+    {"al", "el", "ul"},
     {"jamal", "gamal", "djamal", "jamaal"},
     {"uddin", "eddin", "eddine", "aldin", "uldin", "addin", "udin", "edin"},
     {"osman", "usman", "uthman", "othman", "osmane"},
