@@ -379,9 +379,19 @@ struct PartCosts {
   // The listed name states no legal form: the query's (PAO, Ltd) is one it
   // does not state, not one it contradicts.
   bool listed_formless = false;
+  // A firm's or body's name the query holds whole (holds_listed), with two
+  // parts at least that are not business words, and no part the query
+  // lacks: a business word the query adds (Qods Aeronautics Industries
+  // Industrial Group / QODS AERONAUTICS INDUSTRIES, Rah Sahel Institute)
+  // extends the name rather than contradicts it. (A one-word name is too
+  // little: OPTIMA TECHNOLOGIES is not OOO OPTIMA.)
+  bool extendable = false;
 
   float Query(const text::Token& t) const {
     if (t.role == text::TokenRole::kLegalForm && listed_formless) return kExtraListPartCost;
+    if (extendable && t.role == text::TokenRole::kName &&
+        (text::IsBusinessWord(t.norm) || text::IsBodyWord(t.norm)))
+      return kExtraListPartCost;
     bool middle = person_rules && !disagree && t.position == text::NamePosition::kMiddle;
     if (!middle) return kExtraQueryPartCost;
     return holds_listed && !query_syllabic ? kExtraQuerySubsetMiddleCost : kExtraQueryMiddleCost;
@@ -481,7 +491,12 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
       holds_listed,
       query.analyzed.syllabic,
       std::none_of(name.tokens.begin(), name.tokens.end(),
-                   [](const NameToken& c) { return c.role == text::TokenRole::kLegalForm; })};
+                   [](const NameToken& c) { return c.role == text::TokenRole::kLegalForm; }),
+      !person_rules && !(query_extra && list_extra) && holds_listed &&
+          std::count_if(name.tokens.begin(), name.tokens.end(), [&](const NameToken& c) {
+            return c.role == text::TokenRole::kName &&
+                   !text::IsBusinessWord(index.vocab()[c.vocab].token.norm);
+          }) >= 2};
   int list_significant = 0;
   for (size_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
