@@ -506,6 +506,10 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
     hashes.push_back(HashKey(kTagKey, token.key));
     hashes.push_back(HashKey(kTagFold, token.fold));
   }
+  if (lookup == Lookup::kConsonants && token.abjad) {
+    hashes.push_back(HashKey(kTagAbjad, text::AbjadKey(token.fold)));
+    if (!token.vowelled.empty()) hashes.push_back(HashKey(kTagFold, token.vowelled));
+  }
   if (lookup == Lookup::kFuzzy) {
     if (text::IsAbjadSkeleton(token.norm))
       hashes.push_back(HashKey(kTagSkeleton, text::SkeletonKey(token.fold)));

@@ -142,7 +142,10 @@ class Index {
   // sorted by vocab id. kExactOnly looks up the exact spelling only;
   // kSpelling also other spellings of it (same fold or variant group: score
   // >= 0.95, no edit distances); kFuzzy everything up to kMinTokenSimilarity.
-  enum class Lookup { kExactOnly, kSpelling, kFuzzy };
+  // kConsonants: the spelling, its fold and, for a token read from Arabic
+  // script, its vowelled fold and its consonants (no edit distances: parts
+  // read from Arabic script looked up as one word, ولی جان as WALIJAN).
+  enum class Lookup { kExactOnly, kSpelling, kFuzzy, kConsonants };
   // `scratch`: buffers reused across calls (a query's Workspace holds one).
   void FindSimilar(const text::Token& token, Lookup lookup, std::vector<SimilarToken>& out,
                    LookupScratch& scratch) const;

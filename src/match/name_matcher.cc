@@ -291,13 +291,14 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
       Index::Lookup lookup =
           q.analyzed.korean && length == 2 ? Index::Lookup::kFuzzy : Index::Lookup::kSpelling;
       // Parts read from Arabic script are looked up as one such word, by
-      // their consonants too.
+      // their consonants too (no edit distances: a pair and a triple of
+      // every Arabic name would cost a fuzzy lookup each).
       bool abjad = true;
       for (uint32_t k = 0; k < length; ++k) abjad = abjad && tokens[i + k].abjad;
       if (abjad) {
         text::Token as_one = text::MakeToken(joined, text::TokenRole::kName);
         text::ReadAsAbjad(as_one);
-        SetSimilar(unit, FindSimilarCached(index, joined, Index::Lookup::kFuzzy, &as_one, ws));
+        SetSimilar(unit, FindSimilarCached(index, joined, Index::Lookup::kConsonants, &as_one, ws));
       } else {
         SetSimilar(unit, FindSimilarCached(index, joined, lookup, nullptr, ws));
       }

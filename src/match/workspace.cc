@@ -6,9 +6,10 @@ const std::vector<SimilarToken>& FindSimilarCached(const Index& index, const std
                                                    Index::Lookup lookup, const text::Token* token,
                                                    Workspace& ws) {
   std::string key = norm;
-  key.push_back(lookup == Index::Lookup::kFuzzy      ? '~'
-                : lookup == Index::Lookup::kSpelling ? '%'
-                                                     : '=');
+  key.push_back(lookup == Index::Lookup::kFuzzy        ? '~'
+                : lookup == Index::Lookup::kSpelling   ? '%'
+                : lookup == Index::Lookup::kConsonants ? '#'
+                                                       : '=');
   if (token != nullptr && token->transcribed) key.push_back('^');
   if (token != nullptr && token->abjad) key.push_back('&');
   auto [it, inserted] = ws.token_cache.try_emplace(std::move(key));
