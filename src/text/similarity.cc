@@ -147,32 +147,9 @@ float FoldedEditSimilarity(std::string_view a, std::string_view b, float floor) 
 }
 
 namespace {
+
 // Token similarity of two spellings as written (CompareTokens, before a
 // Latin spelling is read in another convention).
-TokenSimilarity CompareSpellings(const Token& a, const Token& b, float floor);
-}  // namespace
-
-TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
-  TokenSimilarity as_spelled = CompareSpellings(a, b, floor);
-  // A Latin spelling in French convention against a token read from Arabic
-  // script: also as English convention writes it (LOUNICI as lounisi).
-  if (a.abjad != b.abjad && as_spelled.score < kMaxFuzzySimilarity) {
-    const Token& latin = a.abjad ? b : a;
-    std::string english = FrenchConventionSpelling(latin.norm);
-    if (!english.empty()) {
-      Token read = latin;
-      read.fold = Fold(english);
-      read.norm = std::move(english);
-      TokenSimilarity as_read =
-          a.abjad ? CompareSpellings(a, read, floor) : CompareSpellings(read, b, floor);
-      if (as_read.score > as_spelled.score) return as_read;
-    }
-  }
-  return as_spelled;
-}
-
-namespace {
-
 TokenSimilarity CompareSpellings(const Token& a, const Token& b, float floor) {
   if (a.norm == b.norm) return {1.0f, TokenMatchKind::kExact};
   if (a.role == TokenRole::kNumber || b.role == TokenRole::kNumber) return {};
@@ -239,5 +216,24 @@ TokenSimilarity CompareSpellings(const Token& a, const Token& b, float floor) {
 }
 
 }  // namespace
+
+TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
+  TokenSimilarity as_spelled = CompareSpellings(a, b, floor);
+  // A Latin spelling in French convention against a token read from Arabic
+  // script: also as English convention writes it (LOUNICI as lounisi).
+  if (a.abjad != b.abjad && as_spelled.score < kMaxFuzzySimilarity) {
+    const Token& latin = a.abjad ? b : a;
+    std::string english = FrenchConventionSpelling(latin.norm);
+    if (!english.empty()) {
+      Token read = latin;
+      read.fold = Fold(english);
+      read.norm = std::move(english);
+      TokenSimilarity as_read =
+          a.abjad ? CompareSpellings(a, read, floor) : CompareSpellings(read, b, floor);
+      if (as_read.score > as_spelled.score) return as_read;
+    }
+  }
+  return as_spelled;
+}
 
 }  // namespace embargo::text
