@@ -336,7 +336,8 @@ bool IsPersonOnlyTitle(std::string_view token) {
 }
 
 std::string TranslateTitles(std::string_view utf8) {
-  return ReplaceScriptWords(utf8, kScriptTitles);
+  static const auto* table = new ScriptWordTable(kScriptTitles);
+  return table->Replace(utf8);
 }
 
 bool IsTitle(std::string_view token) {

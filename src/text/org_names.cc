@@ -541,7 +541,8 @@ std::vector<PhraseWord> RewriteOrgPhrases(const std::vector<std::string>& input)
 }
 
 std::string TranslateBusinessWords(std::string_view utf8) {
-  return ReplaceScriptWords(utf8, kBusinessWords);
+  static const auto* table = new ScriptWordTable(kBusinessWords);
+  return table->Replace(utf8);
 }
 
 }  // namespace embargo::text

@@ -1,13 +1,17 @@
 // Words written in another script (Hangul, Han, kana) replaced by their
 // English words before a name is romanised: 은행 -> " bank ", 위원장 ->
-// " chairman ". One table scan per position, longest entries first as the
-// table orders them. Pure functions; thread-safe.
+// " chairman ". At each character the entries starting with its first byte
+// are tried in table order (longest first, as the tables order them); text
+// with no non-ASCII byte is returned as it is. Immutable once built;
+// thread-safe.
 #pragma once
 
-#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace embargo::text {
 
@@ -16,26 +20,18 @@ struct ScriptWord {
   std::string_view english;
 };
 
-// `utf8` with every occurrence of a table entry's script replaced by its
-// English; text with no non-ASCII byte is returned as it is.
-inline std::string ReplaceScriptWords(std::string_view utf8, std::span<const ScriptWord> words) {
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; }))
-    return std::string(utf8);
-  std::string out;
-  out.reserve(utf8.size() + 16);
-  size_t i = 0;
-  while (i < utf8.size()) {
-    auto word = std::find_if(words.begin(), words.end(), [&](const ScriptWord& w) {
-      return utf8.substr(i, w.script.size()) == w.script;
-    });
-    if (word == words.end()) {
-      out.push_back(utf8[i++]);
-    } else {
-      out += word->english;
-      i += word->script.size();
-    }
-  }
-  return out;
-}
+class ScriptWordTable {
+ public:
+  explicit ScriptWordTable(std::span<const ScriptWord> words);
+
+  // `utf8` with every occurrence of an entry's script replaced by its
+  // English, entries tried left to right, the first (in table order) that
+  // matches at a position taken.
+  std::string Replace(std::string_view utf8) const;
+
+ private:
+  std::span<const ScriptWord> words_;
+  std::array<std::vector<uint16_t>, 256> by_first_byte_;  // indexes into words_, in table order
+};
 
 }  // namespace embargo::text
