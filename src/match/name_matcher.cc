@@ -387,6 +387,11 @@ struct PartCosts {
   // extends the name rather than contradicts it. (A one-word name is too
   // little: OPTIMA TECHNOLOGIES is not OOO OPTIMA.)
   bool extendable = false;
+  // A person's listed name of two parts or more that the query holds whole
+  // (holds_listed, no listed part left out): the query's other parts,
+  // wherever they stand, extend the listed name (DAWOOD IBRAHIM KASKAR /
+  // IBRAHIM, Dawood).
+  bool covers_listed = false;
 
   float Query(const text::Token& t) const {
     if (t.role == text::TokenRole::kLegalForm && listed_formless) return kExtraListPartCost;
@@ -394,7 +399,7 @@ struct PartCosts {
         (text::IsBusinessWord(t.norm) || text::IsBodyWord(t.norm)))
       return kExtraListPartCost;
     bool middle = person_rules && !disagree && t.position == text::NamePosition::kMiddle;
-    if (!middle) return kExtraQueryPartCost;
+    if (!middle) return covers_listed ? kExtraQueryCoveringPartCost : kExtraQueryPartCost;
     return holds_listed && !query_syllabic ? kExtraQuerySubsetMiddleCost : kExtraQueryMiddleCost;
   }
   float Listed(const NameToken& c, bool head) const {
@@ -498,6 +503,18 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
             return c.role == text::TokenRole::kName &&
                    !text::IsBusinessWord(index.vocab()[c.vocab].token.norm);
           }) >= 2};
+  costs.covers_listed =
+      person_rules && !list_extra && !query.analyzed.syllabic && !taken.empty() &&
+      std::all_of(taken.begin(), taken.end(),
+                  [](const UnitPair& p) { return p.similarity >= scoring::kVariantSimilarity; }) &&
+      std::count_if(name.tokens.begin(), name.tokens.end(),
+                    [](const NameToken& c) { return c.role == text::TokenRole::kName; }) >= 2;
+  // In a nasab chain a name before the listed one is a son's (HAMZA USAMA
+  // BIN LADEN is not USAMA BIN LADEN).
+  if (costs.covers_listed && (query.analyzed.nasab || name.nasab)) {
+    for (size_t i = 0; i < nq && !q_used[i]; ++i)
+      if (Counts(query.analyzed.tokens[i].role)) costs.covers_listed = false;
+  }
   int list_significant = 0;
   for (size_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;

@@ -28,6 +28,7 @@ using scoring::kExtraListMiddleCost;
 using scoring::kExtraListPartCost;
 using scoring::kExtraQueryMiddleCost;
 using scoring::kExtraQueryPartCost;
+using scoring::kExtraQueryCoveringPartCost;
 using scoring::kExtraQuerySubsetMiddleCost;
 using scoring::kFamilyMismatchCap;
 using scoring::kKoreanSyllableSimilarity;
