@@ -8,6 +8,7 @@
 #include "text/given_names.h"
 #include "text/kana.h"
 #include "text/korean.h"
+#include "text/name_remarks.h"
 #include "text/name_tables.h"
 #include "text/org_names.h"
 #include "text/phonetic.h"
@@ -442,6 +443,7 @@ void ReadAsAbjad(Token& token) {
 }
 
 AnalyzedName AnalyzeName(std::string_view name, Schema schema) {
+  name = CutRemarkTail(name);
   bool person = schema == Schema::kPerson;
   std::string source = person ? TranslateTitles(name) : TranslateBusinessWords(name);
   std::string latin = NormalizeArticles(ToLatinAscii(SplitCamelCase(source)));
