@@ -43,6 +43,13 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// abd (servant of) and its spellings: the first half of a compound name.
+bool IsAbdCompoundHead(const std::string& token) {
+  static const std::string kHeads[] = {"abd", "abdu", "abdul", "abdel", "abdal", "abdol", "abdoul"};
+  std::string t = Lower(token);
+  return std::find(std::begin(kHeads), std::end(kHeads), t) != std::end(kHeads);
+}
+
 bool IsAlphaToken(const std::string& s) {
   return std::all_of(s.begin(), s.end(),
                      [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
@@ -238,10 +245,12 @@ class DeckBuilder {
       size_t comma = base.find(',');
       size_t given =
           comma == std::string::npos ? 0 : tokens.size() - SplitName(base.substr(0, comma)).size();
-      if (comma == std::string::npos || given >= 2) {
+      size_t middle = comma != std::string::npos ? tokens.size() - 1 : 1;
+      // The second half of an Arabic compound (Abdul Ghani Baradar) is not a
+      // middle name: Abdul Baradar is no one's name.
+      if ((comma == std::string::npos || given >= 2) && !IsAbdCompoundHead(tokens[middle - 1])) {
         Tokens dropped = tokens;
-        dropped.erase(dropped.begin() +
-                      (comma != std::string::npos ? static_cast<long>(tokens.size()) - 1 : 1));
+        dropped.erase(dropped.begin() + static_cast<long>(middle));
         Add(e, schema, Join(dropped), "drop_middle");
       }
       Tokens initial = tokens;

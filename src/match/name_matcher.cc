@@ -433,6 +433,30 @@ bool Counts(text::TokenRole role) {
 
 }  // namespace
 
+// "abdul" (servant of) is the first half of a compound (Abdul Rahim, عبد
+// العلي Abdul Ali): two of them pair only when the names after them pair
+// too, so Mohammad Abdul Ali does not meet ABDUL RAHIM, Ali Mohamad through
+// a lone abdul. A side where nothing follows (HAQ, Abdul) is not tested.
+bool SplitsCompound(const Index& index, const QueryName& query, const IndexedName& name,
+                    const UnitPair& p, const std::vector<UnitPair>& pairs) {
+  if (p.q_length != 1 || p.c_length != 1) return false;
+  if (query.analyzed.tokens[p.q_start].norm != "abdul" ||
+      index.vocab()[name.tokens[p.c_start].vocab].token.norm != "abdul")
+    return false;
+  // The next name part on each side, past articles and particles (Abdal
+  // Al-Hadi).
+  uint32_t q = p.q_start + 1, c = p.c_start + 1;
+  while (q < query.analyzed.tokens.size() &&
+         query.analyzed.tokens[q].role != text::TokenRole::kName)
+    ++q;
+  while (c < name.tokens.size() && name.tokens[c].role != text::TokenRole::kName) ++c;
+  if (q >= query.analyzed.tokens.size() || c >= name.tokens.size()) return false;
+  return std::none_of(pairs.begin(), pairs.end(), [&](const UnitPair& other) {
+    return other.q_start <= q && q < other.q_start + other.q_length && other.c_start <= c &&
+           c < other.c_start + other.c_length;
+  });
+}
+
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
                     bool person_rules, AlignScratch& scratch, Explanation* explanation) {
   std::vector<UnitPair>& pairs = scratch.pairs;
@@ -458,7 +482,7 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
     bool free = true;
     for (uint32_t k = 0; k < p.q_length; ++k) free &= !q_used[p.q_start + k];
     for (uint32_t k = 0; k < p.c_length; ++k) free &= !c_used[p.c_start + k];
-    if (!free) continue;
+    if (!free || SplitsCompound(index, query, name, p, pairs)) continue;
     taken.push_back(p);
     for (uint32_t k = 0; k < p.q_length; ++k) q_used[p.q_start + k] = true;
     for (uint32_t k = 0; k < p.c_length; ++k) {

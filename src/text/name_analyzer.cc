@@ -125,16 +125,21 @@ bool IsSunLetter(char c) {
   return c == 'r' || c == 's' || c == 'n' || c == 'z' || c == 't' || c == 'd';
 }
 
-// "ur" of Abd ur-Rehman, "us" of Abd us-Salam...: the article before a
-// name starting with the sun letter it is assimilated to.
+// "ur" of Abd ur-Rehman, "us" of Abd us-Salam, "er" of Abd er-Rahman (the
+// Maghrebi French spelling), "ar" ...: the article before a name starting
+// with the sun letter it is assimilated to.
 bool IsAssimilatedArticle(std::string_view w) {
-  return (w.size() == 2 && w[0] == 'u' && IsSunLetter(w[1])) || w == "ush";
+  return (w.size() == 2 && (w[0] == 'u' || w[0] == 'e' || w[0] == 'a') && IsSunLetter(w[1])) ||
+         w == "ush" || w == "esh" || w == "ech";
 }
 
-// "abdur" (Abdur Rahman), "abdus", "abdun", "abduz", "abdut", "abdud",
-// "abdush": abd + the article assimilated to the next name's first letter.
+// "abdur" (Abdur Rahman), "abder" (Abder Rahmane), "abdus", "abdes",
+// "abdun", "abduz", "abdut", "abdud", "abdush": abd + the article
+// assimilated to the next name's first letter.
 bool IsAssimilatedAbd(std::string_view w) {
-  return (w.size() == 5 && w.starts_with("abdu") && IsSunLetter(w[4])) || w == "abdush";
+  return (w.size() == 5 && w.starts_with("abd") && (w[3] == 'u' || w[3] == 'e' || w[3] == 'a') &&
+          IsSunLetter(w[4])) ||
+         w == "abdush";
 }
 
 // Arabic compounds: "abd al X" -> "abdul X"; "abdulX" -> "abdul X";
@@ -167,9 +172,10 @@ std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
       continue;
     }
     // The article assimilated to a sun letter, written whole (Abdurrahman,
-    // Abdussalam: abd ar-Rahman), the Somali Abdi- (Abdikadir, Abdirahman)
-    // and Abdu- before a consonant (Abdukadir): abdul + the name.
-    if (w.size() >= 8 && w.starts_with("abdu") && w[4] == w[5] && IsSunLetter(w[4])) {
+    // Abdussalam, the Maghrebi Abderrahmane, Abdessamad: abd ar-Rahman), the Somali Abdi-
+    // (Abdikadir, Abdirahman) and Abdu- before a consonant (Abdukadir): abdul + the name.
+    if (w.size() >= 8 && w.starts_with("abd") && (w[3] == 'u' || w[3] == 'e' || w[3] == 'a') &&
+        w[4] == w[5] && IsSunLetter(w[4])) {
       out.push_back("abdul");
       out.push_back(w.substr(5));
       continue;
@@ -184,9 +190,11 @@ std::vector<std::string> NormalizeCompounds(std::vector<std::string> words) {
     for (std::string_view prefix : kAbdPrefixes) {
       // Abdullah / Abdallah are names of their own, not abdul + lah. A
       // name read from Arabic script carries no short vowels: two
-      // consonants name it (عبدالحق abdalhq: Abdul Haq).
+      // consonants after its article name it (عبدالحق abdalhq: Abdul Haq;
+      // a Latin typo such as Abdql is not abd + ql).
       size_t rest = w.size() - std::min(w.size(), prefix.size());
-      bool unvowelled = rest == 2 && std::none_of(w.end() - 2, w.end(), IsVowel);
+      bool unvowelled =
+          prefix == "abdal" && rest == 2 && std::none_of(w.end() - 2, w.end(), IsVowel);
       if ((rest >= 3 || unvowelled) && w.compare(0, prefix.size(), prefix) == 0 &&
           w[prefix.size()] != 'l' && !(prefix == "abd" && IsVowel(w[3]))) {
         out.push_back("abdul");

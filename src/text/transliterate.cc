@@ -304,6 +304,28 @@ bool FormsDigraphWithH(char32_t c) {
   }
 }
 
+// The first names of Arabic compounds that a second name joins through the
+// article (عبد الرحمن, نور الدين, صلاح الدين, ابو الحسن, سيف الاسلام ...),
+// as the script writes them; hamza on alef is read as alef.
+bool IsCompoundFirstName(std::u32string_view letters) {
+  static constexpr std::u32string_view kFirstNames[] = {
+      U"عبد",  U"ابو",  U"نور",  U"سيف",  U"صلاح",  U"جمال", U"كمال", U"شمس",  U"عز",
+      U"عماد", U"سعد",  U"بدر",  U"زين",  U"نصر",   U"فخر",  U"ضياء", U"علاء", U"حسام",
+      U"بهاء", U"تاج",  U"شهاب", U"شرف",  U"محي",   U"محيي", U"قمر",  U"نجم",  U"خير",
+      U"فضل",  U"سراج", U"نظام", U"جلال", U"برهان", U"غياث", U"مجد",  U"ركن",  U"عصام"};
+  for (std::u32string_view name : kFirstNames) {
+    if (name.size() != letters.size()) continue;
+    bool same = true;
+    for (size_t k = 0; k < name.size() && same; ++k) {
+      char32_t c = letters[k];
+      if (c == 0x0623 || c == 0x0625 || c == 0x0622) c = 0x0627;  // أ إ آ
+      same = c == name[k];
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
 // Arabic script before it is romanised, read as Latin spellings of names
 // read it: the article written joined to its word (الزيدي) becomes a word
 // of its own (AL-ZAIDI); a word-initial ain, which romanisation drops,
@@ -328,9 +350,22 @@ std::string PrepareArabicNames(const std::string& text) {
   }
   std::string out;
   bool after_article = false;  // the letter after an article split off starts a word
+  size_t word_begin = 0;       // where the current word starts in chars
   for (size_t i = 0; i < chars.size(); ++i) {
     bool word_start = i == 0 || !is_arabic_letter(chars[i - 1]) || after_article;
     after_article = false;
+    if (word_start) word_begin = i;
+    // A compound written joined (نورالدين Nur al-Din, عبدالحي Abd al-Hayy,
+    // صلاحالدين): the article after a compound's first name starts its
+    // second name. (الله keeps its own reading below: عبدالله, خيرالله.)
+    if (!word_start && chars[i] == kAlef && i + 3 < chars.size() && chars[i + 1] == kLam &&
+        is_arabic_letter(chars[i + 2]) && is_arabic_letter(chars[i + 3]) &&
+        !(chars[i + 2] == kLam && chars[i + 3] == kHeh) &&
+        IsCompoundFirstName(std::u32string_view(chars.data() + word_begin, i - word_begin))) {
+      out.push_back(' ');
+      word_start = true;
+      word_begin = i;
+    }
     bool word_end = i + 1 == chars.size() || !is_arabic_letter(chars[i + 1]);
     if (word_end && !word_start && chars[i] == kTehMarbuta) {
       ::embargo::AppendUtf8(out, kAlef);
