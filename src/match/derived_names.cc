@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "match/bracket_parts.h"
+#include "text/arabic_org_words.h"
 #include "text/convention_readings.h"
 #include "text/name_tables.h"
 
@@ -171,6 +172,10 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
   if (!split.empty()) add(split, From::kSplit);
   for (const std::string& other : text::ConventionReadings(query.original))
     add(other, From::kConvention);
+  if (schema != Schema::kPerson) {
+    std::string english = text::ArabicOrgWordsReading(query.original);
+    if (!english.empty()) add(english, From::kConvention);
+  }
   if (AcronymWorthTrying(query, schema)) {
     std::string acronym = Acronym(query);
     if (!acronym.empty()) add(acronym, From::kAcronym);

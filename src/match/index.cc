@@ -11,6 +11,7 @@
 #include "match/bracket_parts.h"
 #include "model/country.h"
 #include "scoring/constants.h"
+#include "text/arabic_org_words.h"
 #include "text/chinese.h"
 #include "text/convention_readings.h"
 #include "text/given_names.h"
@@ -210,6 +211,12 @@ std::vector<ListedReading> ListedReadings(std::string_view name, Schema schema,
   }
   for (const std::string& part : BracketReadings(name)) {
     text::AnalyzedName reading = text::AnalyzeName(part, schema);
+    if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
+  }
+  if (schema != Schema::kPerson) {
+    std::string english = text::ArabicOrgWordsReading(name);
+    text::AnalyzedName reading =
+        english.empty() ? text::AnalyzedName{} : text::AnalyzeName(english, schema);
     if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
   }
   return readings;

@@ -1,0 +1,23 @@
+// An organisation's name in Arabic or Persian script read with its common
+// words in English, as the lists' English names translate them: جبهة
+// النصرة "front النصرة" (AL-NUSRA FRONT), شبكة أنصار المجاهدين "network أنصار
+// المجاهدين" (ANSAR AL-MUJAHIDEEN NETWORK), الجماعة الاسلامية المسلحة "group
+// islamic armed" (ARMED ISLAMIC GROUP), مكتب حنيفة للصرافة "office حنيفة
+// exchange". The names between them are left to the romaniser. Whole words
+// only, with the article (ال), li- + article (لل), and (و) and bi- (ب)
+// before them; hamza on alef, Persian ی / ک and teh marbuta / heh read
+// alike. Lists also write such names in transliteration (JABHAT AL-NUSRA),
+// so this is a second reading, never a replacement (match/index.cc
+// ListedReadings, match/derived_names.cc). Pure function; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace embargo::text {
+
+// `name` with the organisation words it holds in English; "" when it holds
+// none (or is not valid UTF-8).
+std::string ArabicOrgWordsReading(std::string_view name);
+
+}  // namespace embargo::text

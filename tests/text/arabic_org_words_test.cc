@@ -1,0 +1,30 @@
+#include "text/arabic_org_words.h"
+
+#include <gtest/gtest.h>
+
+namespace embargo::text {
+namespace {
+
+TEST(ArabicOrgWordsTest, ReadsTheCommonWordsInEnglishAndLeavesTheNames) {
+  EXPECT_EQ(ArabicOrgWordsReading("جبهة النصرة"), " front  النصرة");
+  EXPECT_EQ(ArabicOrgWordsReading("شبکه حقانی"), " network  حقانی");  // Persian letters
+  EXPECT_EQ(ArabicOrgWordsReading("الجماعة الاسلامية المسلحة"), " group   islamic   armed ");
+  EXPECT_EQ(ArabicOrgWordsReading("مكتب حنيفة للصرافة"), " office  حنيفة  exchange ");
+}
+
+TEST(ArabicOrgWordsTest, TakesOffTheArticleAndTheWordsJoinedBeforeIt) {
+  EXPECT_EQ(ArabicOrgWordsReading("العراق والشام"), "العراق  levant ");  // و + ال
+  EXPECT_EQ(ArabicOrgWordsReading("الإسلامية"), " islamic ");            // hamza on alef
+  EXPECT_EQ(ArabicOrgWordsReading("جبهـة"), " front ");                  // a tatweel
+}
+
+TEST(ArabicOrgWordsTest, WholeWordsOnly) {
+  EXPECT_EQ(ArabicOrgWordsReading("جندي"), "");      // Jundi, a name, not جند
+  EXPECT_EQ(ArabicOrgWordsReading("محمد علي"), "");  // no organisation word
+  EXPECT_EQ(ArabicOrgWordsReading("AL-NUSRA FRONT"), "");
+  EXPECT_EQ(ArabicOrgWordsReading(""), "");
+  EXPECT_EQ(ArabicOrgWordsReading("\xff جبهة"), "");  // not UTF-8
+}
+
+}  // namespace
+}  // namespace embargo::text
