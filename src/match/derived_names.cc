@@ -175,6 +175,8 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
   if (schema != Schema::kPerson) {
     std::string english = text::ArabicOrgWordsReading(query.original);
     if (!english.empty()) add(english, From::kConvention);
+    std::string construct = text::ConstructStateReading(query.original);
+    if (!construct.empty()) add(construct, From::kConvention);
   }
   if (AcronymWorthTrying(query, schema)) {
     std::string acronym = Acronym(query);

@@ -214,10 +214,12 @@ std::vector<ListedReading> ListedReadings(std::string_view name, Schema schema,
     if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
   }
   if (schema != Schema::kPerson) {
-    std::string english = text::ArabicOrgWordsReading(name);
-    text::AnalyzedName reading =
-        english.empty() ? text::AnalyzedName{} : text::AnalyzeName(english, schema);
-    if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
+    for (const std::string& other :
+         {text::ArabicOrgWordsReading(name), text::ConstructStateReading(name)}) {
+      if (other.empty()) continue;
+      text::AnalyzedName reading = text::AnalyzeName(other, schema);
+      if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
+    }
   }
   return readings;
 }

@@ -20,4 +20,10 @@ namespace embargo::text {
 // none (or is not valid UTF-8).
 std::string ArabicOrgWordsReading(std::string_view name);
 
+// `name` with a teh marbuta (ة) that ends a word followed by another read
+// as t, as it is spoken in a construct (جبهة النصرة JABHAT AL-NUSRA, حركة
+// الشباب HARAKAT AL-SHABAAB, جماعة الاحرار JAMAAT UL-AHRAR; the romaniser
+// reads it a, as at the end of a name); "" when there is none.
+std::string ConstructStateReading(std::string_view name);
+
 }  // namespace embargo::text

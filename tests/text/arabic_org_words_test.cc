@@ -26,5 +26,13 @@ TEST(ArabicOrgWordsTest, WholeWordsOnly) {
   EXPECT_EQ(ArabicOrgWordsReading("\xff جبهة"), "");  // not UTF-8
 }
 
+TEST(ArabicOrgWordsTest, ReadsTehMarbutaAsTInAConstruct) {
+  EXPECT_EQ(ConstructStateReading("جبهة النصرة"), "جبهت النصرة");
+  EXPECT_EQ(ConstructStateReading("حركة  الشباب"), "حركت  الشباب");
+  EXPECT_EQ(ConstructStateReading("النصرة"), "");       // the end of the name
+  EXPECT_EQ(ConstructStateReading("جبهة (AQAP)"), "");  // no Arabic word after it
+  EXPECT_EQ(ConstructStateReading("مهرجان شعبي"), "");  // no teh marbuta
+}
+
 }  // namespace
 }  // namespace embargo::text
