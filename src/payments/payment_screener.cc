@@ -333,6 +333,15 @@ void PaymentScreener::ScreenName(const std::string& path, const std::string& rol
         hit.detail = fmt::format("'{}' matches {} ({} {}), score {:.2f}", name,
                                  match.explanation.matched_name, match.entity->dataset,
                                  match.entity->source_id, match.score);
+        // A field that alerts with words the listed name lacks (an address
+        // after the name: RI WON HO PYONGYANG DPRK) is screened again on
+        // the words it aligned with, and the better hit is kept.
+        std::string span =
+            judge == Judge::kFieldAndSpans ? AlignedSpan(name, match.explanation) : "";
+        if (!span.empty() && LetterCount(span) >= kMinWindowLetters &&
+            std::find(spans.begin(), spans.end(), span) == spans.end()) {
+          spans.push_back(std::move(span));
+        }
         hit.explanation = std::move(match.explanation);
         ctx.Add(std::move(hit));
       } else if (judge == Judge::kFieldAndSpans) {
