@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "common/utf8.h"
+#include "text/replace_letters.h"
 
 namespace embargo::text {
 namespace {
@@ -142,33 +143,15 @@ std::string ArabicOrgWordsReading(std::string_view name) {
 
 std::string ConstructStateReading(std::string_view name) {
   constexpr char32_t kTehMarbuta = 0x0629, kTeh = 0x062A;
-  std::string out;
-  out.reserve(name.size());
-  bool changed = false;
-  for (size_t i = 0; i < name.size();) {
-    Utf8Char c = DecodeUtf8(name, i);
-    if (c.length == 0) return "";
-    size_t next = i + c.length;
-    if (c.code_point == kTehMarbuta) {
-      // The next character, past spaces, starts another Arabic word.
-      size_t j = next;
-      while (j < name.size() && name[j] == ' ') ++j;
-      bool word_ends = j > next || j == name.size();
-      if (word_ends && j < name.size()) {
-        size_t k = j;
-        Utf8Char after = DecodeUtf8(name, k);
-        if (after.length > 0 && IsArabicLetter(after.code_point)) {
-          AppendUtf8(out, kTeh);
-          changed = true;
-          i = next;
-          continue;
-        }
-      }
-    }
-    out.append(name.substr(i, c.length));
-    i = next;
-  }
-  return changed ? out : "";
+  return ReplaceLetters(name, [&](char32_t c, size_t next) {
+    if (c != kTehMarbuta) return c;
+    // The word ends, and another Arabic word follows past the spaces.
+    size_t j = next;
+    while (j < name.size() && name[j] == ' ') ++j;
+    if (j == next || j == name.size()) return c;
+    Utf8Char after = DecodeUtf8(name, j);
+    return after.length > 0 && IsArabicLetter(after.code_point) ? kTeh : c;
+  });
 }
 
 }  // namespace embargo::text

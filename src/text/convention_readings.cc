@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "common/utf8.h"
+#include "text/replace_letters.h"
 
 namespace embargo::text {
 namespace {
@@ -15,36 +16,15 @@ constexpr char32_t kZah = 0x0638;   // ظ
 constexpr char32_t kSeen = 0x0633;  // س
 constexpr char32_t kZain = 0x0632;  // ز
 
-// `name` with the letters `map` names replaced; "" when it is not valid
-// UTF-8 or nothing changed.
-template <typename Map>
-std::string ReplaceLetters(std::string_view name, Map map) {
-  std::string out;
-  out.reserve(name.size());
-  bool changed = false;
-  for (size_t i = 0; i < name.size();) {
-    Utf8Char c = DecodeUtf8(name, i);
-    if (c.length == 0) return "";
-    char32_t to = map(c.code_point);
-    if (to != c.code_point) {
-      changed = true;
-      AppendUtf8(out, to);
-    } else {
-      out.append(name.substr(i, c.length));
-    }
-    i += c.length;
-  }
-  return changed ? out : "";
-}
-
 void AddArabicReadings(std::string_view name, std::vector<std::string>& out) {
-  std::string persian = ReplaceLetters(name, [](char32_t c) {
+  std::string persian = ReplaceLetters(name, [](char32_t c, size_t) {
     if (c == kTheh) return kSeen;
     if (c == kThal || c == kDad) return kZain;
     return c;
   });
   if (!persian.empty()) out.push_back(std::move(persian));
-  std::string dhahir = ReplaceLetters(name, [](char32_t c) { return c == kZah ? kThal : c; });
+  std::string dhahir =
+      ReplaceLetters(name, [](char32_t c, size_t) { return c == kZah ? kThal : c; });
   if (!dhahir.empty()) out.push_back(std::move(dhahir));
 }
 
