@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "common/utf8.h"
+#include "text/hanja.h"
 #include "text/replace_letters.h"
 
 namespace embargo::text {
@@ -120,6 +121,10 @@ std::vector<std::string> ConventionReadings(std::string_view name) {
   std::vector<std::string> out;
   AddArabicReadings(name, out);
   if (out.empty()) AddRussianReading(name, out);
+  if (out.empty()) {
+    std::string korean = KoreanReadingOfHanja(name);
+    if (!korean.empty()) out.push_back(std::move(korean));
+  }
   return out;
 }
 

@@ -12,5 +12,6 @@ list(APPEND EMBARGO_SOURCES
   src/text/script_words.cc
   src/text/name_remarks.cc
   src/text/arabic_org_words.cc
+  src/text/hanja.cc
   src/text/given_names.cc
   src/text/convention_readings.cc)
