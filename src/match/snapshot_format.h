@@ -19,8 +19,8 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // 9: the same layout, names analysed without a remark after them and with
 // Arabic compounds written joined split (text/name_remarks.h, transliterate),
 // and more readings: an Arabic organisation name's words in English and its
-// construct state (text/arabic_org_words.h), a Korean name in Han read in
-// Korean (text/hanja.h).
+// construct state (text/arabic_org_words.h), a Korean name in Han or in
+// Cyrillic read in Korean (text/hanja.h, text/korean_cyrillic.h).
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).

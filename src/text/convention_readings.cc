@@ -5,6 +5,7 @@
 
 #include "common/utf8.h"
 #include "text/hanja.h"
+#include "text/korean_cyrillic.h"
 #include "text/replace_letters.h"
 
 namespace embargo::text {
@@ -122,8 +123,9 @@ std::vector<std::string> ConventionReadings(std::string_view name) {
   AddArabicReadings(name, out);
   if (out.empty()) AddRussianReading(name, out);
   if (out.empty()) {
-    std::string korean = KoreanReadingOfHanja(name);
-    if (!korean.empty()) out.push_back(std::move(korean));
+    for (std::string korean : {KoreanReadingOfHanja(name), KoreanReadingOfCyrillic(name)}) {
+      if (!korean.empty()) out.push_back(std::move(korean));
+    }
   }
   return out;
 }

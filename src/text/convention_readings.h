@@ -16,8 +16,9 @@
 //   (HUSIEV as GUSEV, AHEIEVA as AGEEVA, MAROZAU as MAROZOV), which is how
 //   another list writes the same person.
 //
-// - Korean names written in Han (Hanja: 金正恩), read in Korean (김정은),
-//   not as the romaniser's Mandarin (text/hanja.h).
+// - Korean names written in Han (Hanja: 金正恩) or in Cyrillic the Russian
+//   way (Ким Чен Ын), read in Korean (김정은), not as the romaniser's
+//   Mandarin or Russian (text/hanja.h, text/korean_cyrillic.h).
 //
 // Both sides of a match are read so: the index holds the readings of listed
 // names, the query's are searched with it. Pure functions; thread-safe.

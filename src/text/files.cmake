@@ -13,5 +13,6 @@ list(APPEND EMBARGO_SOURCES
   src/text/name_remarks.cc
   src/text/arabic_org_words.cc
   src/text/hanja.cc
+  src/text/korean_cyrillic.cc
   src/text/given_names.cc
   src/text/convention_readings.cc)
