@@ -388,9 +388,9 @@ struct PartCosts {
   // little: OPTIMA TECHNOLOGIES is not OOO OPTIMA.)
   bool extendable = false;
   // A person's listed name of two parts or more that the query holds whole
-  // (holds_listed, no listed part left out): the query's other parts,
-  // wherever they stand, extend the listed name (DAWOOD IBRAHIM KASKAR /
-  // IBRAHIM, Dawood).
+  // (every listed part aligned, each exact or another spelling): the
+  // query's other parts, wherever they stand, extend the listed name
+  // (DAWOOD IBRAHIM KASKAR / IBRAHIM, Dawood).
   bool covers_listed = false;
 
   float Query(const text::Token& t) const {
@@ -431,8 +431,6 @@ bool Counts(text::TokenRole role) {
   return role == text::TokenRole::kName || role == text::TokenRole::kNumber;
 }
 
-}  // namespace
-
 // "abdul" (servant of) is the first half of a compound (Abdul Rahim, عبد
 // العلي Abdul Ali): two of them pair only when the names after them pair
 // too, so Mohammad Abdul Ali does not meet ABDUL RAHIM, Ali Mohamad through
@@ -456,6 +454,8 @@ bool SplitsCompound(const Index& index, const QueryName& query, const IndexedNam
            c < other.c_start + other.c_length;
   });
 }
+
+}  // namespace
 
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
                     bool person_rules, AlignScratch& scratch, Explanation* explanation) {
