@@ -173,10 +173,8 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
   for (const std::string& other : text::ConventionReadings(query.original))
     add(other, From::kConvention);
   if (schema != Schema::kPerson) {
-    std::string english = text::ArabicOrgWordsReading(query.original);
-    if (!english.empty()) add(english, From::kConvention);
-    std::string construct = text::ConstructStateReading(query.original);
-    if (!construct.empty()) add(construct, From::kConvention);
+    for (const std::string& other : text::OrganisationReadings(query.original))
+      add(other, From::kConvention);
   }
   if (AcronymWorthTrying(query, schema)) {
     std::string acronym = Acronym(query);

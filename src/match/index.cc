@@ -205,21 +205,14 @@ std::vector<ListedReading> ListedReadings(std::string_view name, Schema schema,
   readings.push_back({std::move(analyzed)});
   if (body) readings.push_back({std::move(*body)});
   if (short_name) readings.push_back({std::move(*short_name)});
-  for (const std::string& other : text::ConventionReadings(name)) {
+  auto add_derived = [&](const std::string& other) {
     text::AnalyzedName reading = text::AnalyzeName(other, schema);
     if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
-  }
-  for (const std::string& part : BracketReadings(name)) {
-    text::AnalyzedName reading = text::AnalyzeName(part, schema);
-    if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
-  }
+  };
+  for (const std::string& other : text::ConventionReadings(name)) add_derived(other);
+  for (const std::string& part : BracketReadings(name)) add_derived(part);
   if (schema != Schema::kPerson) {
-    for (const std::string& other :
-         {text::ArabicOrgWordsReading(name), text::ConstructStateReading(name)}) {
-      if (other.empty()) continue;
-      text::AnalyzedName reading = text::AnalyzeName(other, schema);
-      if (!reading.tokens.empty()) readings.push_back({std::move(reading), true});
-    }
+    for (const std::string& other : text::OrganisationReadings(name)) add_derived(other);
   }
   return readings;
 }

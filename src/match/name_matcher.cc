@@ -527,19 +527,20 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
             return c.role == text::TokenRole::kName &&
                    !text::IsBusinessWord(index.vocab()[c.vocab].token.norm);
           }) >= 2};
+  const auto list_significant =
+      std::count_if(name.tokens.begin(), name.tokens.end(),
+                    [](const NameToken& c) { return c.role == text::TokenRole::kName; });
   costs.covers_listed =
       person_rules && !list_extra && !query.analyzed.syllabic && !taken.empty() &&
       std::all_of(taken.begin(), taken.end(),
                   [](const UnitPair& p) { return p.similarity >= scoring::kVariantSimilarity; }) &&
-      std::count_if(name.tokens.begin(), name.tokens.end(),
-                    [](const NameToken& c) { return c.role == text::TokenRole::kName; }) >= 2;
+      list_significant >= 2;
   // In a nasab chain a name before the listed one is a son's (HAMZA USAMA
   // BIN LADEN is not USAMA BIN LADEN).
   if (costs.covers_listed && (query.analyzed.nasab || name.nasab)) {
     for (size_t i = 0; i < nq && !q_used[i]; ++i)
       if (Counts(query.analyzed.tokens[i].role)) costs.covers_listed = false;
   }
-  int list_significant = 0;
   for (size_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
     denominator += 2 * costs.Query(query.analyzed.tokens[i]) * query.token_weights[i];
@@ -548,7 +549,6 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   }
   for (size_t j = 0; j < nc; ++j) {
     const NameToken& c = name.tokens[j];
-    if (c.role == text::TokenRole::kName) ++list_significant;
     if (c_used[j]) continue;
     denominator += 2 * costs.Listed(c, static_cast<int>(j) == name.head) * c.weight;
     if (explanation && c.weight > 0) {

@@ -310,6 +310,17 @@ void PaymentScreener::ScreenName(const std::string& path, const std::string& rol
   // exactly ("KOMID"), since they carry no context of their own.
   enum class Judge { kFieldAndSpans, kField, kWhole };
   std::vector<std::string> spans;
+  // Queues the words of `name` a candidate aligned with, to be screened on
+  // their own; `name_whole` when they must be able to name a listed name
+  // whole (the candidate did not alert).
+  auto queue_span = [&](const std::string& name, const Explanation& explanation, bool name_whole) {
+    std::string span = AlignedSpan(name, explanation);
+    if (!span.empty() && LetterCount(span) >= kMinWindowLetters &&
+        (!name_whole || party_words_.CanNameWhole(span)) &&
+        std::find(spans.begin(), spans.end(), span) == spans.end()) {
+      spans.push_back(std::move(span));
+    }
+  };
   auto screen_once = [&](const std::string& name, Judge judge) {
     if (!ctx.screened.insert(std::string(kind) + '\0' + path + '\0' + name).second) return;
     Query query = base;
@@ -336,21 +347,11 @@ void PaymentScreener::ScreenName(const std::string& path, const std::string& rol
         // A field that alerts with words the listed name lacks (an address
         // after the name: RI WON HO PYONGYANG DPRK) is screened again on
         // the words it aligned with, and the better hit is kept.
-        std::string span =
-            judge == Judge::kFieldAndSpans ? AlignedSpan(name, match.explanation) : "";
-        if (!span.empty() && LetterCount(span) >= kMinWindowLetters &&
-            std::find(spans.begin(), spans.end(), span) == spans.end()) {
-          spans.push_back(std::move(span));
-        }
+        if (judge == Judge::kFieldAndSpans) queue_span(name, match.explanation, false);
         hit.explanation = std::move(match.explanation);
         ctx.Add(std::move(hit));
       } else if (judge == Judge::kFieldAndSpans) {
-        std::string span = AlignedSpan(name, match.explanation);
-        if (!span.empty() && LetterCount(span) >= kMinWindowLetters &&
-            party_words_.CanNameWhole(span) &&
-            std::find(spans.begin(), spans.end(), span) == spans.end()) {
-          spans.push_back(std::move(span));
-        }
+        queue_span(name, match.explanation, true);
       }
     }
   };

@@ -1,5 +1,6 @@
 #include "text/arabic_org_words.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "common/utf8.h"
@@ -101,6 +102,21 @@ std::string_view Lookup(std::u32string_view word) {
 }
 
 }  // namespace
+
+std::vector<std::string> OrganisationReadings(std::string_view name) {
+  std::vector<std::string> out;
+  // Every letter of the Arabic block (U+0600..U+06FF) starts with one of
+  // these bytes in UTF-8.
+  if (std::none_of(name.begin(), name.end(), [](char c) {
+        auto b = static_cast<unsigned char>(c);
+        return b >= 0xD8 && b <= 0xDB;
+      }))
+    return out;
+  for (std::string reading : {ArabicOrgWordsReading(name), ConstructStateReading(name)}) {
+    if (!reading.empty()) out.push_back(std::move(reading));
+  }
+  return out;
+}
 
 std::string ArabicOrgWordsReading(std::string_view name) {
   std::string out;

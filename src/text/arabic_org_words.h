@@ -13,8 +13,14 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace embargo::text {
+
+// The readings below that `name` has, in this order (none for a name with
+// no letter of the Arabic block): what the query and the index add for an
+// organisation's name.
+std::vector<std::string> OrganisationReadings(std::string_view name);
 
 // `name` with the organisation words it holds in English; "" when it holds
 // none (or is not valid UTF-8).
