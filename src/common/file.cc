@@ -117,6 +117,12 @@ MappedFile::~MappedFile() {
   if (data_ != nullptr) ::munmap(data_, size_);
 }
 
+void MappedFile::ReleaseReadPages() const {
+  if (data_ == nullptr) return;
+  ::madvise(data_, size_, MADV_DONTNEED);  // read-only: nothing of ours is lost
+  ::madvise(data_, size_, MADV_RANDOM);
+}
+
 Result<MappedFile> MappedFile::Open(const std::filesystem::path& path, uint64_t max_bytes) {
   Descriptor fd(-1);
   uint64_t size = 0;

@@ -43,6 +43,11 @@ class MappedFile {
   ~MappedFile();
 
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  // Unmaps from this process the pages read so far (a snapshot's checksum
+  // reads them all) and expects random reads from now on: the bytes stay in
+  // the page cache and are mapped back when read again, so only the parts
+  // used count in this process's resident memory.
+  void ReleaseReadPages() const;
 
  private:
   void* data_ = nullptr;

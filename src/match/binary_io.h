@@ -4,12 +4,20 @@
 // field that does not fit (a length or count past the end, a value out of
 // its range) fails the reader, which then returns zeros and remembers
 // where and why, so a caller checks ok() once after reading a record.
+//
+// Arrays of fixed-size numbers can be used where they lie: both sides know
+// the byte range's offset in its file (`base`), Align pads to a multiple of
+// an alignment counted from the file's start, and Array returns a view of
+// the bytes when the reader was given an owner that keeps them alive
+// (`backing`, a mapped file) and they are aligned in memory, else a copy.
 #pragma once
 
 #include <fmt/format.h>
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +28,8 @@ namespace embargo::match {
 
 class BinaryWriter {
  public:
+  // `base`: where the bytes written will start in their file.
+  explicit BinaryWriter(size_t base = 0) : base_(base) {}
   void U32(uint32_t v) { Raw(&v, sizeof v); }
   void U64(uint64_t v) { Raw(&v, sizeof v); }
   void I32(int32_t v) { Raw(&v, sizeof v); }
@@ -40,19 +50,34 @@ class BinaryWriter {
     I32(d.month);
     I32(d.day);
   }
+  // Zero bytes up to the next multiple of `alignment` from the file's start.
+  void Align(size_t alignment) {
+    while ((base_ + out_.size()) % alignment != 0) out_.push_back('\0');
+  }
+  // The numbers as they lie in memory, without a count.
+  template <typename T>
+  void Array(std::span<const T> v) {
+    Raw(v.data(), v.size_bytes());
+  }
   std::string& data() { return out_; }
 
  private:
   void Raw(const void* p, size_t n) {
     if (n != 0) out_.append(static_cast<const char*>(p), n);  // p may be null when n is 0
   }
+  size_t base_;
   std::string out_;
 };
 
 class BinaryReader {
  public:
   explicit BinaryReader(std::string_view data) : data_(data) {}
+  // `base`: where `data` starts in its file. `backing`: keeps `data` alive;
+  // given, Array returns views into it.
+  BinaryReader(std::string_view data, size_t base, std::shared_ptr<const void> backing)
+      : data_(data), base_(base), backing_(std::move(backing)) {}
   bool ok() const { return ok_; }
+  const std::shared_ptr<const void>& backing() const { return backing_; }
   size_t remaining() const { return data_.size() - pos_; }
   // Where the first malformed field starts, and what is wrong with it.
   size_t failed_at() const { return failed_at_; }
@@ -78,6 +103,28 @@ class BinaryReader {
     if (n != 0) std::memcpy(v.data(), data_.data() + pos_, n * sizeof(uint32_t));
     pos_ += n * sizeof(uint32_t);
     return v;
+  }
+  // Skips the padding BinaryWriter::Align wrote (zero bytes).
+  void Align(size_t alignment) {
+    while (ok_ && (base_ + pos_) % alignment != 0) {
+      if (pos_ == data_.size()) return Invalid("padding runs past the end");
+      if (data_[pos_] != '\0') return Invalid("padding that is not zero");
+      ++pos_;
+    }
+  }
+  // `n` numbers: a view of them where they lie when the reader has a
+  // backing and they are aligned for T, else a copy in `storage`. Empty
+  // (and the reader failed) when they run past the end.
+  template <typename T>
+  std::span<const T> Array(size_t n, std::vector<T>& storage) {
+    if (!ok_ || n > (data_.size() - pos_) / sizeof(T)) return Fail<std::span<const T>>();
+    const char* at = data_.data() + pos_;
+    pos_ += n * sizeof(T);
+    if (backing_ != nullptr && reinterpret_cast<uintptr_t>(at) % alignof(T) == 0)
+      return {reinterpret_cast<const T*>(at), n};
+    storage.resize(n);
+    if (n != 0) std::memcpy(storage.data(), at, n * sizeof(T));
+    return storage;
   }
   // Fails the reader at the current place (a value that fits but makes no sense).
   void Invalid(std::string why) { Fail<int>(std::move(why)); }
@@ -140,6 +187,8 @@ class BinaryReader {
     return v;
   }
   std::string_view data_;
+  size_t base_ = 0;
+  std::shared_ptr<const void> backing_;
   size_t pos_ = 0;
   bool ok_ = true;
   size_t failed_at_ = 0;

@@ -74,32 +74,46 @@ void PositionalDeletionHashes(char tag, std::string_view text, std::vector<uint6
 FlatMultiMap::FlatMultiMap(std::vector<std::pair<uint64_t, uint32_t>> entries) {
   SortEntries(entries);
   entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-  values_.reserve(entries.size());
+  own_values_.reserve(entries.size());
   for (size_t i = 0; i < entries.size(); ++i) {
     if (i > 0 && entries[i].first != entries[i - 1].first) {
-      hashes_.push_back(entries[i - 1].first);
-      ends_.push_back(static_cast<uint32_t>(values_.size()));
+      own_hashes_.push_back(entries[i - 1].first);
+      own_ends_.push_back(static_cast<uint32_t>(own_values_.size()));
     }
-    values_.push_back(entries[i].second);
+    own_values_.push_back(entries[i].second);
   }
   if (!entries.empty()) {
-    hashes_.push_back(entries.back().first);
-    ends_.push_back(static_cast<uint32_t>(values_.size()));
+    own_hashes_.push_back(entries.back().first);
+    own_ends_.push_back(static_cast<uint32_t>(own_values_.size()));
   }
+  ViewOwned();
   BuildDirectory();
 }
 
+int FlatMultiMap::DirectoryBits(size_t hashes) {
+  int bits = 0;
+  while (bits < 30 && (size_t{1} << bits) * 2 < hashes) ++bits;
+  return bits;
+}
+
+void FlatMultiMap::ViewOwned() {
+  hashes_ = own_hashes_;
+  ends_ = own_ends_;
+  values_ = own_values_;
+  directory_ = own_directory_;
+}
+
 void FlatMultiMap::BuildDirectory() {
-  bits_ = 0;
-  while (bits_ < 30 && (size_t{1} << bits_) * 2 < hashes_.size()) ++bits_;
+  bits_ = DirectoryBits(hashes_.size());
   const size_t buckets = size_t{1} << bits_;
-  directory_.assign(buckets + 1, 0);
+  own_directory_.assign(buckets + 1, 0);
   size_t i = 0;
   for (size_t b = 0; b < buckets; ++b) {
     while (i < hashes_.size() && Bucket(hashes_[i]) < b) ++i;
-    directory_[b] = static_cast<uint32_t>(i);
+    own_directory_[b] = static_cast<uint32_t>(i);
   }
-  directory_[buckets] = static_cast<uint32_t>(hashes_.size());
+  own_directory_[buckets] = static_cast<uint32_t>(hashes_.size());
+  directory_ = own_directory_;
 }
 
 std::span<const uint32_t> FlatMultiMap::Find(uint64_t hash) const {
@@ -116,38 +130,43 @@ std::span<const uint32_t> FlatMultiMap::Find(uint64_t hash) const {
 
 void FlatMultiMap::Write(BinaryWriter& w) const {
   w.U32(static_cast<uint32_t>(hashes_.size()));
-  for (size_t i = 0; i < hashes_.size(); ++i) {
-    w.U64(hashes_[i]);
-    w.U32(ends_[i] - (i == 0 ? 0 : ends_[i - 1]));
-  }
-  w.U32s(values_);
+  w.U32(static_cast<uint32_t>(bits_));
+  w.U32(static_cast<uint32_t>(values_.size()));
+  w.Align(alignof(uint64_t));
+  w.Array(hashes_);
+  w.Array(ends_);
+  w.Array(values_);
+  w.Array(directory_);
 }
 
 std::optional<FlatMultiMap> FlatMultiMap::Read(BinaryReader& r, uint32_t value_bound) {
-  constexpr size_t kRunBytes = 12;
-  uint32_t n = r.U32();
-  if (r.ok() && n > r.remaining() / kRunBytes) r.Invalid("lookup table runs past the end");
+  const uint32_t n = r.U32();
+  const uint32_t bits = r.U32();
+  const uint32_t value_count = r.U32();
+  if (r.ok() && bits != static_cast<uint32_t>(DirectoryBits(n)))
+    r.Invalid(fmt::format("lookup directory of {} bits for {} hashes", bits, n));
+  r.Align(alignof(uint64_t));
   if (!r.ok()) return std::nullopt;
   FlatMultiMap map;
-  map.hashes_.resize(n);
-  map.ends_.resize(n);
-  uint64_t total = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    map.hashes_[i] = r.U64();
-    const uint32_t count = r.U32();
-    total += count;
-    if (r.ok() && count == 0) r.Invalid("an empty lookup run");
-    if (r.ok() && i > 0 && map.hashes_[i] <= map.hashes_[i - 1]) {
-      r.Invalid("lookup hashes out of order");
-    }
-    if (r.ok() && total > UINT32_MAX) r.Invalid("lookup runs hold too many values");
-    if (!r.ok()) return std::nullopt;
-    map.ends_[i] = static_cast<uint32_t>(total);
-  }
-  map.values_ = r.U32s();
+  map.bits_ = static_cast<int>(bits);
+  map.hashes_ = r.Array(n, map.own_hashes_);
+  map.ends_ = r.Array(n, map.own_ends_);
+  map.values_ = r.Array(value_count, map.own_values_);
+  map.directory_ = r.Array((size_t{1} << bits) + 1, map.own_directory_);
   if (!r.ok()) return std::nullopt;
-  if (total != map.values_.size()) {
-    r.Invalid(fmt::format("lookup runs hold {} values, {} given", total, map.values_.size()));
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i > 0 && map.hashes_[i] <= map.hashes_[i - 1]) {
+      r.Invalid("lookup hashes out of order");
+      return std::nullopt;
+    }
+    if (map.ends_[i] <= (i == 0 ? 0 : map.ends_[i - 1])) {
+      r.Invalid("an empty lookup run");
+      return std::nullopt;
+    }
+  }
+  const uint32_t total = n == 0 ? 0 : map.ends_[n - 1];
+  if (total != value_count) {
+    r.Invalid(fmt::format("lookup runs hold {} values, {} given", total, value_count));
     return std::nullopt;
   }
   for (uint32_t v : map.values_) {
@@ -156,13 +175,28 @@ std::optional<FlatMultiMap> FlatMultiMap::Read(BinaryReader& r, uint32_t value_b
       return std::nullopt;
     }
   }
-  map.BuildDirectory();
+  // The directory the hashes give: bucket b's hashes start at entry b.
+  size_t i = 0;
+  for (size_t b = 0; b + 1 < map.directory_.size(); ++b) {
+    while (i < n && map.Bucket(map.hashes_[i]) < b) ++i;
+    if (map.directory_[b] != i) {
+      r.Invalid(fmt::format("lookup directory entry {} is {}, the hashes give {}", b,
+                            map.directory_[b], i));
+      return std::nullopt;
+    }
+  }
+  if (map.directory_.back() != n) {
+    r.Invalid("the lookup directory does not end at the last hash");
+    return std::nullopt;
+  }
+  map.backing_ = r.backing();
   return map;
 }
 
 size_t FlatMultiMap::memory_bytes() const {
-  return hashes_.capacity() * sizeof(uint64_t) +
-         (ends_.capacity() + values_.capacity() + directory_.capacity()) * sizeof(uint32_t);
+  return own_hashes_.capacity() * sizeof(uint64_t) +
+         (own_ends_.capacity() + own_values_.capacity() + own_directory_.capacity()) *
+             sizeof(uint32_t);
 }
 
 }  // namespace embargo::match

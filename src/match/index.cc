@@ -385,6 +385,7 @@ void Index::BuildLookups(const Index* rarity) {
   for (auto& p : postings_) p.erase(std::unique(p.begin(), p.end()), p.end());
   BuildTokenLookup();
   BuildIdentifierLookup();
+  vocab_ids_ = {};  // tokens are found through the lookup table from now on (FindToken)
 }
 
 void Index::ComputeWeights(const Index* rarity) {

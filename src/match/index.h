@@ -213,7 +213,7 @@ class Index {
   void BuildLookups(const Index* rarity);
 
   std::vector<VocabToken> vocab_;
-  std::unordered_map<std::string, uint32_t> vocab_ids_;
+  std::unordered_map<std::string, uint32_t> vocab_ids_;  // while building only
   std::vector<IndexedName> names_;
   std::vector<float> name_weights_;         // names_[i].total_weight
   std::vector<uint8_t> name_weight_steps_;  // floor(that × 16), at most 255

@@ -117,10 +117,10 @@ void Index::Write(BinaryWriter& w) const {
 std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& entities) {
   Index index;
   uint32_t vocab = r.Count();
-  // A million-entity index rehashes no table on load. The count is bounded
-  // by the bytes left (BinaryReader::Count) and each token takes 16 or
-  // more, so a crafted count reserves no more buckets than the file has bytes.
-  index.vocab_ids_.reserve(vocab);
+  // The count is bounded by the bytes left (BinaryReader::Count) and each
+  // token takes 16 or more, so a crafted count reserves no more than the
+  // file has bytes.
+  index.vocab_.reserve(vocab);
   for (uint32_t v = 0; v < vocab && r.ok(); ++v) {
     text::Token token;  // role kName, as every vocabulary token
     token.norm = r.Str();
@@ -129,11 +129,11 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
     const uint32_t flags = r.U32();
     if (flags > kAbjadToken) r.Invalid(fmt::format("token flags {}", flags));
     if (r.ok() && (flags & kAbjadToken) != 0) text::ReadAsAbjad(token);
-    if (r.ok() && !index.vocab_ids_.emplace(token.norm, v).second)
-      r.Invalid(fmt::format("token '{}' twice in the vocabulary", token.norm));
     index.vocab_.push_back(MakeVocabToken(std::move(token)));
   }
-  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i)
+  const uint32_t name_count = r.Count();
+  index.names_.reserve(name_count);
+  for (uint32_t i = 0; i < name_count && r.ok(); ++i)
     index.names_.push_back(ReadName(r, entities, vocab));
   const auto names = static_cast<uint32_t>(index.names_.size());
   index.postings_.resize(r.ok() ? vocab : 0);
@@ -156,6 +156,16 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
   std::optional<FlatMultiMap> lookup = FlatMultiMap::Read(r, vocab);
   if (!r.ok() || !lookup) return std::nullopt;
   index.lookup_ = std::move(*lookup);
+  // Every token is found by its spelling, as itself: none is missing from
+  // the lookup table or in the vocabulary twice. (The map from spellings to
+  // ids is only for building.)
+  for (uint32_t v = 0; v < vocab; ++v) {
+    if (index.FindToken(index.vocab_[v].token.norm) != v) {
+      r.Invalid(fmt::format("token '{}' twice in the vocabulary or not in its lookup table",
+                            index.vocab_[v].token.norm));
+      return std::nullopt;
+    }
+  }
   index.ComputeWeights(nullptr);
   index.ComputeEvidence(entities);
   index.BuildIdentifierLookup();

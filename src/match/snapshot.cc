@@ -207,7 +207,7 @@ uint64_t match::SnapshotChecksum(uint32_t version, std::string_view payload) {
 
 Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
   const ListSet& lists = impl_->lists;
-  BinaryWriter w;
+  BinaryWriter w(match::kSnapshotPayloadAt);
   w.U32(static_cast<uint32_t>(lists.datasets.size()));
   for (const Dataset& d : lists.datasets) {
     w.Str(d.name);
@@ -255,7 +255,9 @@ constexpr uint64_t kMaxSnapshotBytes = uint64_t{64} << 30;
 Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesystem::path& path) {
   auto mapped = MappedFile::Open(path, kMaxSnapshotBytes);
   if (!mapped.ok()) return mapped.error();
-  std::string_view data = mapped->bytes();
+  // Kept open while the index uses arrays where they lie in it.
+  auto mapping = std::make_shared<const MappedFile>(std::move(*mapped));
+  std::string_view data = mapping->bytes();
   const std::string file = path.string();
   if (data.size() < sizeof kSnapshotMagic ||
       std::memcmp(data.data(), kSnapshotMagic, sizeof kSnapshotMagic) != 0) {
@@ -282,7 +284,7 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
   if (SnapshotChecksum(version, payload) != checksum)
     return MakeError(file, 0, "snapshot checksum mismatch (file corrupted)");
 
-  BinaryReader r(payload);
+  BinaryReader r(payload, payload_at, mapping);
   ListSet lists;
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
     Dataset d;
@@ -295,10 +297,14 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
     lists.datasets.push_back(std::move(d));
   }
   lists.superseded = r.Strs();
-  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i)
+  // Counts are bounded by the bytes left (BinaryReader::Count).
+  const uint32_t entity_count = r.Count();
+  lists.entities.reserve(entity_count);
+  for (uint32_t i = 0; i < entity_count && r.ok(); ++i)
     lists.entities.push_back(ReadEntity(r, version));
-  for (uint32_t i = 0, n = version >= 5 ? r.Count() : 0; i < n && r.ok(); ++i)
-    lists.records.push_back(ReadRecord(r));
+  const uint32_t record_count = version >= 5 ? r.Count() : 0;
+  lists.records.reserve(record_count);
+  for (uint32_t i = 0; i < record_count && r.ok(); ++i) lists.records.push_back(ReadRecord(r));
   // An older snapshot's index lacks what the index now holds (and is laid
   // out differently): its lists are read, the index built again.
   if (r.ok() && version < match::kCurrentIndexSnapshotVersion) return Build(std::move(lists));
@@ -311,9 +317,12 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
                      fmt::format("malformed snapshot payload at byte {}: {}",
                                  payload_at + r.failed_at(), r.why()));
   }
-  if (!index->AgreesWithAnalysis(lists.entities)) {
+  // A sample of a few thousand names and tokens, however big the index.
+  const size_t stride = std::max<size_t>(64, index->names().size() / 4096);
+  if (!index->AgreesWithAnalysis(lists.entities, stride)) {
     return Build(std::move(lists));
   }
+  mapping->ReleaseReadPages();
   return std::shared_ptr<const Screener>(
       new Screener(std::make_unique<Impl>(std::move(lists), std::move(*index))));
 }

@@ -20,12 +20,15 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // Arabic compounds written joined split (text/name_remarks.h, transliterate),
 // and more readings: an Arabic organisation name's words in English and its
 // construct state (text/arabic_org_words.h), a Korean name in Han or in
-// Cyrillic read in Korean (text/hanja.h, text/korean_cyrillic.h).
+// Cyrillic read in Korean (text/hanja.h, text/korean_cyrillic.h); 10: the
+// similar-token lookup table's arrays 8-byte aligned in the file, with its
+// directory, so that a mapped snapshot uses them where they lie
+// (match/flat_multimap.h).
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).
-inline constexpr uint32_t kSnapshotFormatVersion = 9;
-inline constexpr uint32_t kCurrentIndexSnapshotVersion = 9;
+inline constexpr uint32_t kSnapshotFormatVersion = 10;
+inline constexpr uint32_t kCurrentIndexSnapshotVersion = 10;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 
 inline constexpr size_t kSnapshotVersionAt = 8;
