@@ -157,6 +157,36 @@ struct FtmRecord {
   const std::vector<std::string>* Find(std::string_view property) const;
 };
 
+// The FtM record an entity was read from: held decoded, or (an entity read
+// from an index snapshot) as its bytes in the mapped file, decoded on first
+// use and kept: most records of a million-entity snapshot are never read
+// by a batch screen, and decoded they took a gigabyte. Reads like a
+// shared_ptr<const FtmRecord> (nullptr when there is none); copies share
+// the record; safe to read from many threads.
+class FtmRecordRef {
+ public:
+  // Decodes a record's bytes; never fails on bytes its writer checked.
+  using Decoder = std::shared_ptr<const FtmRecord> (*)(std::string_view bytes);
+
+  FtmRecordRef() = default;
+  FtmRecordRef(std::nullptr_t) {}                         // NOLINT: reads like a shared_ptr
+  FtmRecordRef(std::shared_ptr<const FtmRecord> record);  // NOLINT
+  // The record `bytes` hold, decoded by `decode` when first read; `backing`
+  // keeps the bytes alive until then.
+  static FtmRecordRef Lazy(std::string_view bytes, std::shared_ptr<const void> backing,
+                           Decoder decode);
+
+  const FtmRecord* get() const;
+  const FtmRecord& operator*() const { return *get(); }
+  const FtmRecord* operator->() const { return get(); }
+  explicit operator bool() const { return state_ != nullptr; }
+  bool operator==(std::nullptr_t) const { return state_ == nullptr; }
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
+
 struct Entity {
   std::string id;         // unique across datasets: "<dataset>-<source_id>" or the FtM id
   std::string dataset;    // "us_ofac_sdn", "un_sc_sanctions", ...
@@ -182,7 +212,7 @@ struct Entity {
   std::vector<Link> links;
   // The FtM record the entity was read from, whole (FtM sources only;
   // nullptr for entities parsed from the official lists' own formats).
-  std::shared_ptr<const FtmRecord> ftm;
+  FtmRecordRef ftm;
 
   // Whether the entity belongs to dataset `name`: the dataset it was loaded
   // as, or one its FtM record lists (OpenSanctions entities belong to each

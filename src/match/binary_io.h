@@ -135,6 +135,18 @@ class BinaryReader {
     pos_ += n;
     return s;
   }
+  // Str and Strs without the copies: a record checked now, read later.
+  void SkipStr() {
+    uint32_t n = U32();
+    if (!ok_ || n > data_.size() - pos_) return Invalid("a length or count runs past the end");
+    pos_ += n;
+  }
+  void SkipStrs() {
+    for (uint32_t i = 0, n = Count(); i < n && ok_; ++i) SkipStr();
+  }
+  size_t position() const { return pos_; }
+  // The bytes read since `from` (a position()).
+  std::string_view BytesSince(size_t from) const { return data_.substr(from, pos_ - from); }
   std::vector<std::string> Strs() {
     uint32_t n = Count();
     std::vector<std::string> v;

@@ -70,6 +70,27 @@ std::shared_ptr<const FtmRecord> ReadRecord(BinaryReader& r) {
   return f;
 }
 
+// Reads past a record as ReadRecord would, checking the same lengths and
+// counts, without decoding it.
+void SkipRecord(BinaryReader& r) {
+  for (int i = 0; i < 3; ++i) r.SkipStr();  // id, schema, caption
+  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
+    r.SkipStr();
+    r.SkipStrs();
+  }
+  r.SkipStrs();                             // datasets
+  r.SkipStrs();                             // referents
+  for (int i = 0; i < 3; ++i) r.SkipStr();  // first_seen, last_seen, last_change
+  r.U32();                                  // target
+}
+
+// An entity's record from the bytes SkipRecord checked (FtmRecordRef::Lazy).
+std::shared_ptr<const FtmRecord> DecodeRecord(std::string_view bytes) {
+  BinaryReader r(bytes);
+  std::shared_ptr<const FtmRecord> record = ReadRecord(r);
+  return r.ok() && r.remaining() == 0 ? record : nullptr;
+}
+
 void WriteEntity(BinaryWriter& w, const Entity& e) {
   w.Str(e.id);
   w.Str(e.dataset);
@@ -193,7 +214,15 @@ Entity ReadEntity(BinaryReader& r, uint32_t version) {
     l.target_name = r.Str();
     e.links.push_back(std::move(l));
   }
-  if (version >= 5 && r.U32() != 0 && r.ok()) e.ftm = ReadRecord(r);
+  if (version >= 5 && r.U32() != 0 && r.ok()) {
+    if (r.backing() == nullptr) {
+      e.ftm = ReadRecord(r);
+    } else {  // a mapped snapshot: checked now, decoded when first read
+      const size_t at = r.position();
+      SkipRecord(r);
+      if (r.ok()) e.ftm = FtmRecordRef::Lazy(r.BytesSince(at), r.backing(), &DecodeRecord);
+    }
+  }
   return e;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <mutex>
 
 #include "common/strings.h"
 
@@ -138,6 +139,43 @@ std::string_view IdTypeName(IdType type) {
     case IdType::kOther: return "other";
   }
   return "other";
+}
+
+struct FtmRecordRef::State {
+  std::once_flag once;
+  std::shared_ptr<const FtmRecord> record;  // set, or decoded from `bytes` once
+  std::string_view bytes;
+  std::shared_ptr<const void> backing;
+  Decoder decode = nullptr;
+};
+
+FtmRecordRef::FtmRecordRef(std::shared_ptr<const FtmRecord> record) {
+  if (record == nullptr) return;
+  state_ = std::make_shared<State>();
+  state_->record = std::move(record);
+}
+
+FtmRecordRef FtmRecordRef::Lazy(std::string_view bytes, std::shared_ptr<const void> backing,
+                                Decoder decode) {
+  FtmRecordRef ref;
+  ref.state_ = std::make_shared<State>();
+  ref.state_->bytes = bytes;
+  ref.state_->backing = std::move(backing);
+  ref.state_->decode = decode;
+  return ref;
+}
+
+const FtmRecord* FtmRecordRef::get() const {
+  if (state_ == nullptr) return nullptr;
+  State& s = *state_;
+  std::call_once(s.once, [&s] {
+    if (s.record != nullptr) return;
+    s.record = s.decode(s.bytes);
+    if (s.record == nullptr) s.record = std::make_shared<const FtmRecord>();  // never null
+    s.backing.reset();
+    s.bytes = {};
+  });
+  return s.record.get();
 }
 
 const std::vector<std::string>* FtmRecord::Find(std::string_view property) const {

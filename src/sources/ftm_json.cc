@@ -302,7 +302,7 @@ Status AddLine(std::string_view text, int line, FileState& state) {
   state.list.entities.push_back(BuildSubject(id, schema, props));
   state.address_refs.push_back(props.Get("addressEntity"));
   state.subject_datasets.push_back(record->datasets);
-  state.list.entities.back().ftm = std::move(record);
+  state.list.entities.back().ftm = std::shared_ptr<const FtmRecord>(std::move(record));
   return Status::Ok();
 }
 

@@ -309,9 +309,25 @@ TEST_F(ScreenerTest, SnapshotRoundTripsAndRejectsCorruption) {
   std::filesystem::remove(path);
 }
 
+// An FtM record as text, every field: records compared whole.
+std::string RecordText(const FtmRecord* r) {
+  if (r == nullptr) return "none";
+  std::string text = r->id + "|" + r->schema + "|" + r->caption + "|";
+  for (const FtmProperty& p : r->properties) {
+    text += p.name + "=";
+    for (const std::string& v : p.values) text += v + ";";
+  }
+  for (const auto* list : {&r->datasets, &r->referents})
+    for (const std::string& v : *list) text += "|" + v;
+  text += "|" + r->first_seen + "|" + r->last_seen + "|" + r->last_change;
+  text += r->target ? (*r->target ? "|target" : "|not target") : "|";
+  return text;
+}
+
 // The index file keeps every entity whole: each one reads back with the
 // same lossless JSON, topics and all (lists with sanctions, export denials,
-// debarments and FtM topics).
+// debarments and FtM topics), and with the same FtM record (read from the
+// mapped file when first used).
 TEST(ScreenerSnapshotTest, EveryEntityOfRealListsRoundTrips) {
   auto lists =
       LoadLists({testing::SharedData("us/csl-sample.csv"), testing::SharedData("us/bis-dpl.txt"),
@@ -329,10 +345,14 @@ TEST(ScreenerSnapshotTest, EveryEntityOfRealListsRoundTrips) {
   const std::vector<Entity>& after = (*loaded)->lists().entities;
   ASSERT_EQ(before.size(), after.size());
   std::set<std::string> topics;
+  size_t records = 0;
   for (size_t i = 0; i < before.size(); ++i) {
     EXPECT_EQ(EntityJson(before[i]), EntityJson(after[i])) << before[i].id;
+    EXPECT_EQ(RecordText(before[i].ftm.get()), RecordText(after[i].ftm.get())) << before[i].id;
+    records += after[i].ftm != nullptr;
     topics.insert(after[i].topics.begin(), after[i].topics.end());
   }
+  EXPECT_EQ(records, 17u);  // zala's screenable entities
   EXPECT_EQ(topics, (std::set<std::string>{"corp.disqual", "debarment", "export.control", "poi",
                                            "sanction", "sanction.linked"}));
 }

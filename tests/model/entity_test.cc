@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace embargo {
 namespace {
 
@@ -32,6 +37,60 @@ TEST(SchemaTest, ParsesFtmAndListSpellings) {
   EXPECT_EQ(ParseSchema("individual"), Schema::kPerson);
   EXPECT_EQ(ParseSchema("Vessel"), Schema::kVessel);
   EXPECT_FALSE(ParseSchema("Spaceship").has_value());
+}
+
+// FtmRecordRef reads like a shared_ptr: none is nullptr, a record given is
+// that record, and copies share it.
+TEST(FtmRecordRefTest, HoldsARecordOrNone) {
+  Entity e;
+  EXPECT_TRUE(e.ftm == nullptr);
+  EXPECT_FALSE(e.ftm);
+  EXPECT_EQ(e.ftm.get(), nullptr);
+  auto record = std::make_shared<FtmRecord>();
+  record->id = "NK-1";
+  e.ftm = std::shared_ptr<const FtmRecord>(record);
+  EXPECT_TRUE(e.ftm != nullptr);
+  EXPECT_EQ(e.ftm.get(), record.get());
+  Entity copy = e;
+  EXPECT_EQ(copy.ftm->id, "NK-1");
+  EXPECT_EQ(copy.ftm.get(), e.ftm.get());
+  e.ftm = std::shared_ptr<const FtmRecord>();
+  EXPECT_TRUE(e.ftm == nullptr);
+}
+
+std::atomic<int> decoded{0};
+
+std::shared_ptr<const FtmRecord> DecodeId(std::string_view bytes) {
+  ++decoded;
+  if (bytes == "bad") return nullptr;
+  auto record = std::make_shared<FtmRecord>();
+  record->id = std::string(bytes);
+  return record;
+}
+
+// A lazy record is decoded once, when first read, however many threads
+// read it at once and however many copies share it; one its decoder cannot
+// read is an empty record, never a null one behind a non-null reference.
+TEST(FtmRecordRefTest, ALazyRecordIsDecodedOnceWhenFirstRead) {
+  decoded = 0;
+  auto bytes = std::make_shared<std::string>("Q7-ABC");
+  FtmRecordRef lazy = FtmRecordRef::Lazy(*bytes, bytes, &DecodeId);
+  FtmRecordRef copy = lazy;
+  EXPECT_TRUE(lazy != nullptr);
+  EXPECT_EQ(decoded, 0);
+  std::vector<std::thread> readers;
+  std::vector<const FtmRecord*> seen(8);
+  for (size_t i = 0; i < seen.size(); ++i)
+    readers.emplace_back([&, i] { seen[i] = (i % 2 == 0 ? lazy : copy).get(); });
+  for (std::thread& t : readers) t.join();
+  EXPECT_EQ(decoded, 1);
+  for (const FtmRecord* r : seen) EXPECT_EQ(r, lazy.get());
+  EXPECT_EQ(lazy->id, "Q7-ABC");
+
+  auto bad = std::make_shared<std::string>("bad");
+  FtmRecordRef unreadable = FtmRecordRef::Lazy(*bad, bad, &DecodeId);
+  ASSERT_NE(unreadable.get(), nullptr);
+  EXPECT_TRUE(unreadable->id.empty());
 }
 
 }  // namespace
