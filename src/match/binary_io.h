@@ -138,7 +138,10 @@ class BinaryReader {
   // Str and Strs without the copies: a record checked now, read later.
   void SkipStr() {
     uint32_t n = U32();
-    if (!ok_ || n > data_.size() - pos_) return Invalid("a length or count runs past the end");
+    if (!ok_ || n > data_.size() - pos_) {
+      Fail<int>();
+      return;
+    }
     pos_ += n;
   }
   void SkipStrs() {

@@ -86,7 +86,9 @@ FlatMultiMap::FlatMultiMap(std::vector<std::pair<uint64_t, uint32_t>> entries) {
     own_hashes_.push_back(entries.back().first);
     own_ends_.push_back(static_cast<uint32_t>(own_values_.size()));
   }
-  ViewOwned();
+  hashes_ = own_hashes_;
+  ends_ = own_ends_;
+  values_ = own_values_;
   BuildDirectory();
 }
 
@@ -96,23 +98,21 @@ int FlatMultiMap::DirectoryBits(size_t hashes) {
   return bits;
 }
 
-void FlatMultiMap::ViewOwned() {
-  hashes_ = own_hashes_;
-  ends_ = own_ends_;
-  values_ = own_values_;
-  directory_ = own_directory_;
+template <typename Fn>
+void FlatMultiMap::ForEachDirectoryEntry(Fn entry) const {
+  const size_t buckets = size_t{1} << bits_;
+  size_t i = 0;
+  for (size_t b = 0; b < buckets; ++b) {
+    while (i < hashes_.size() && Bucket(hashes_[i]) < b) ++i;
+    entry(b, i);
+  }
+  entry(buckets, hashes_.size());
 }
 
 void FlatMultiMap::BuildDirectory() {
   bits_ = DirectoryBits(hashes_.size());
-  const size_t buckets = size_t{1} << bits_;
-  own_directory_.assign(buckets + 1, 0);
-  size_t i = 0;
-  for (size_t b = 0; b < buckets; ++b) {
-    while (i < hashes_.size() && Bucket(hashes_[i]) < b) ++i;
-    own_directory_[b] = static_cast<uint32_t>(i);
-  }
-  own_directory_[buckets] = static_cast<uint32_t>(hashes_.size());
+  own_directory_.assign((size_t{1} << bits_) + 1, 0);
+  ForEachDirectoryEntry([&](size_t b, size_t i) { own_directory_[b] = static_cast<uint32_t>(i); });
   directory_ = own_directory_;
 }
 
@@ -176,19 +176,16 @@ std::optional<FlatMultiMap> FlatMultiMap::Read(BinaryReader& r, uint32_t value_b
     }
   }
   // The directory the hashes give: bucket b's hashes start at entry b.
-  size_t i = 0;
-  for (size_t b = 0; b + 1 < map.directory_.size(); ++b) {
-    while (i < n && map.Bucket(map.hashes_[i]) < b) ++i;
-    if (map.directory_[b] != i) {
+  map.ForEachDirectoryEntry([&](size_t b, size_t i) {
+    if (!r.ok() || map.directory_[b] == i) return;
+    if (b + 1 == map.directory_.size()) {
+      r.Invalid("the lookup directory does not end at the last hash");
+    } else {
       r.Invalid(fmt::format("lookup directory entry {} is {}, the hashes give {}", b,
                             map.directory_[b], i));
-      return std::nullopt;
     }
-  }
-  if (map.directory_.back() != n) {
-    r.Invalid("the lookup directory does not end at the last hash");
-    return std::nullopt;
-  }
+  });
+  if (!r.ok()) return std::nullopt;
   map.backing_ = r.backing();
   return map;
 }

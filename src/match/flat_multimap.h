@@ -69,10 +69,12 @@ class FlatMultiMap {
  private:
   // The directory's bits for `hashes` hashes: one or two hashes per entry.
   static int DirectoryBits(size_t hashes);
+  // Calls entry(b, i) for every directory entry b (0 to 2^bits_) with i,
+  // the first hash whose bucket is b or later (hashes_.size() for the last).
+  template <typename Fn>
+  void ForEachDirectoryEntry(Fn entry) const;
   // Fills directory_ from hashes_.
   void BuildDirectory();
-  // Points the views at the owned arrays (after building or copying).
-  void ViewOwned();
   size_t Bucket(uint64_t hash) const { return bits_ == 0 ? 0 : hash >> (64 - bits_); }
 
   std::span<const uint64_t> hashes_;     // distinct, ascending

@@ -214,14 +214,12 @@ Entity ReadEntity(BinaryReader& r, uint32_t version) {
     l.target_name = r.Str();
     e.links.push_back(std::move(l));
   }
+  // The record is checked now and decoded when first read, from the mapped
+  // file the reader's backing keeps open.
   if (version >= 5 && r.U32() != 0 && r.ok()) {
-    if (r.backing() == nullptr) {
-      e.ftm = ReadRecord(r);
-    } else {  // a mapped snapshot: checked now, decoded when first read
-      const size_t at = r.position();
-      SkipRecord(r);
-      if (r.ok()) e.ftm = FtmRecordRef::Lazy(r.BytesSince(at), r.backing(), &DecodeRecord);
-    }
+    const size_t at = r.position();
+    SkipRecord(r);
+    if (r.ok()) e.ftm = FtmRecordRef::Lazy(r.BytesSince(at), r.backing(), &DecodeRecord);
   }
   return e;
 }
