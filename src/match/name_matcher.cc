@@ -455,6 +455,14 @@ bool SplitsCompound(const Index& index, const QueryName& query, const IndexedNam
   });
 }
 
+// The Arabic article (al-Tahir) before a part that matched: the lists write
+// one name with it and without it (TAHER, AL-FADHLI / FADHLI), so the side
+// that lacks it says nothing against the match.
+bool ArticleOfMatchedPart(std::string_view norm, text::TokenRole role, bool next_matched) {
+  return next_matched && role == text::TokenRole::kParticle &&
+         (norm == "al" || norm == "el" || norm == "ul");
+}
+
 }  // namespace
 
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
@@ -543,6 +551,8 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   }
   for (size_t i = 0; i < nq; ++i) {
     if (q_used[i]) continue;
+    const text::Token& t = query.analyzed.tokens[i];
+    if (ArticleOfMatchedPart(t.norm, t.role, i + 1 < nq && q_used[i + 1])) continue;
     denominator += 2 * costs.Query(query.analyzed.tokens[i]) * query.token_weights[i];
     if (explanation && query.token_weights[i] > 0)
       explanation->unmatched_query.push_back(query.analyzed.tokens[i].norm);
@@ -550,6 +560,9 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   for (size_t j = 0; j < nc; ++j) {
     const NameToken& c = name.tokens[j];
     if (c_used[j]) continue;
+    if (ArticleOfMatchedPart(index.vocab()[c.vocab].token.norm, c.role,
+                             j + 1 < nc && c_used[j + 1]))
+      continue;
     denominator += 2 * costs.Listed(c, static_cast<int>(j) == name.head) * c.weight;
     if (explanation && c.weight > 0) {
       explanation->unmatched_candidate.push_back(index.vocab()[c.vocab].token.norm);

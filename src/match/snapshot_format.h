@@ -23,12 +23,13 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // Cyrillic read in Korean (text/hanja.h, text/korean_cyrillic.h); 10: the
 // similar-token lookup table's arrays 8-byte aligned in the file, with its
 // directory, so that a mapped snapshot uses them where they lie
-// (match/flat_multimap.h).
+// (match/flat_multimap.h); 11: the same layout, names in Arabic script
+// analysed with آل (the family of) as its own word, not the article.
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).
-inline constexpr uint32_t kSnapshotFormatVersion = 10;
-inline constexpr uint32_t kCurrentIndexSnapshotVersion = 10;
+inline constexpr uint32_t kSnapshotFormatVersion = 11;
+inline constexpr uint32_t kCurrentIndexSnapshotVersion = 11;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 
 inline constexpr size_t kSnapshotVersionAt = 8;

@@ -46,9 +46,10 @@ const std::initializer_list<std::initializer_list<std::string_view>> kVariantGro
      "yusif"},
     {"abu", "abou", "abo"},
     // Particles of a nasab and the article, as the Maghreb's French
-    // convention writes them (BEN, EL) and as Arabic script reads (bin, al).
+    // convention writes them (BEN, EL) and as Arabic script reads (bin, al;
+    // aal, the family of: آل سعود, AL SAUD).
     {"bin", "ben", "ibn", "bn"},
-    {"al", "el", "ul"},
+    {"al", "el", "ul", "aal"},
     {"jamal", "gamal", "djamal", "jamaal"},
     {"uddin", "eddin", "eddine", "aldin", "uldin", "addin", "udin", "edin"},
     {"osman", "usman", "uthman", "othman", "osmane"},
@@ -252,7 +253,7 @@ const std::initializer_list<std::string_view> kConnectors = {
     "van", "der", "den", "von", "di", "du",  "et", "des", "at",  "to",  "in", "und", "fur"};
 
 const std::initializer_list<std::string_view> kParticles = {
-    "al", "el", "bin", "ibn", "ben", "bn", "abn", "bint", "binti", "ould", "ul"};
+    "al", "el", "aal", "bin", "ibn", "ben", "bn", "abn", "bint", "binti", "ould", "ul"};
 
 std::unordered_map<std::string, std::string> BuildGroups() {
   std::unordered_map<std::string, std::string> map;

@@ -57,6 +57,24 @@ bool EndsInLongI(const std::string& norm) {
   return !IsVowel(before) && before != 'w' && before != 'y';
 }
 
+// A word read from Arabic script starts with an alef or an ain whose vowel
+// the script does not write (عمر amr, عثمان athman, إ aside): read with the
+// first vowel of the Latin spelling it meets (OMAR, OTHMAN), and with a w
+// or y after it, as the long u or i (العوني awny: OUNI; عيسى aysa: ISSA).
+// Empty when either side starts with a consonant (y reads as the vowel i in
+// the fold: the romanised letters as written decide).
+std::array<std::string, 2> UnwrittenFirstVowel(const Token& arabic, const std::string& latin) {
+  const std::string& base = arabic.vowelled.empty() ? arabic.fold : arabic.vowelled;
+  if (arabic.norm.empty() || arabic.norm[0] != 'a' || base.size() < 3 || base[0] != 'a' ||
+      latin.empty() || !IsVowel(latin[0]))
+    return {};
+  std::array<std::string, 2> reads;
+  if (latin[0] != 'a') reads[0] = latin[0] + base.substr(1);
+  if (base.size() >= 4 && (base[1] == 'v' || base[1] == 'i') && !IsVowel(base[2]))
+    reads[1] = (base[1] == 'v' ? "u" : "i") + base.substr(2);
+  return reads;
+}
+
 }  // namespace
 
 bool IsAbjadSkeleton(std::string_view norm) {
@@ -180,6 +198,13 @@ TokenSimilarity CompareSpellings(const Token& a, const Token& b, float floor) {
     if (!arabic.vowelled.empty() && arabic.vowelled != arabic.fold)
       fuzzy = std::max(fuzzy,
                        FoldedEditSimilarity(arabic.vowelled, latin.fold, std::max(floor, fuzzy)));
+    // The first vowel chosen costs as a close vowel (o / u) does.
+    for (const std::string& read : UnwrittenFirstVowel(arabic, latin.fold)) {
+      if (read.empty()) continue;
+      float chosen = kVowelCloseCost / static_cast<float>(std::max(read.size(), latin.fold.size()));
+      fuzzy = std::max(
+          fuzzy, FoldedEditSimilarity(read, latin.fold, std::max(floor, fuzzy) + chosen) - chosen);
+    }
   }
   // A word read from Arabic script that ends in the long vowel i (ی / ي
   // after a consonant: the nisba of حسنی HASANI, محمدی MOHAMMADI) is not a

@@ -336,10 +336,11 @@ bool IsCompoundFirstName(std::u32string_view letters) {
 // of Persian, Urdu and Pashto that the romaniser drops or reads apart (ھ
 // in الطاھر, ی, ک, ځ in ځدران ZADRAN, ټ, ړ, ښ ...) are read as the Arabic
 // letters their romanisations write; the tatweel (a stretch, not a letter)
-// is dropped.
+// is dropped; the word آل (the family of) is aal.
 std::string PrepareArabicNames(const std::string& text) {
   constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639, kHeh = 0x0647,
-                     kTehMarbuta = 0x0629, kTatweel = 0x0640, kBeh = 0x0628, kNoon = 0x0646;
+                     kTehMarbuta = 0x0629, kTatweel = 0x0640, kBeh = 0x0628, kNoon = 0x0646,
+                     kAlefMadda = 0x0622;
   auto is_arabic_letter = [](char32_t c) { return c >= 0x0620 && c <= 0x06FF; };
   std::vector<char32_t> chars;
   for (size_t pos = 0; pos < text.size();) {
@@ -382,6 +383,14 @@ std::string PrepareArabicNames(const std::string& text) {
     if (word_start && chars[i] == kBeh && i + 1 < chars.size() && chars[i + 1] == kNoon &&
         (i + 2 == chars.size() || !is_arabic_letter(chars[i + 2]))) {
       out += "bin";
+      ++i;
+      continue;
+    }
+    // آل, the family of (آل سعود Al Saud), a word of its own: not the
+    // article, which is written joined to its word.
+    if (word_start && chars[i] == kAlefMadda && i + 1 < chars.size() && chars[i + 1] == kLam &&
+        (i + 2 == chars.size() || !is_arabic_letter(chars[i + 2]))) {
+      out += "aal";
       ++i;
       continue;
     }

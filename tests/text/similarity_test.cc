@@ -186,6 +186,30 @@ TEST(SimilarityTest, ArabicLongVowelLettersMeetLatinVowels) {
   EXPECT_LT(CompareTokens(MakeToken("nwr", TokenRole::kName), nur, 0.6f).score, 0.6f);
 }
 
+// Arabic script writes no vowel on a word's first alef or ain: عمر (amr)
+// is OMAR or UMAR, عثمان OTHMAN, عماد IMED; with a w or y after it, the long
+// u or i (العوني: OUNI). The chosen vowel costs as a close vowel does, so the
+// match stays below the same spelling; a first letter read as a consonant
+// (ياسين, y) gets no vowel, nor a Latin name starting with a consonant.
+TEST(SimilarityTest, ArabicFirstVowelIsTheOneTheLatinWrites) {
+  auto part = [](const char* arabic) {
+    AnalyzedName a = AnalyzeName(arabic, Schema::kPerson);
+    EXPECT_EQ(a.tokens.size(), 1u) << arabic;
+    return a.tokens.back();
+  };
+  auto latin = [](const char* norm) { return MakeToken(norm, TokenRole::kName); };
+  EXPECT_GE(CompareTokens(part("عمر"), latin("omar")).score, 0.75f);
+  EXPECT_GE(CompareTokens(latin("umar"), part("عمر")).score, 0.75f);
+  EXPECT_GE(CompareTokens(part("عثمان"), latin("othman")).score, 0.9f);
+  EXPECT_GE(CompareTokens(part("عماد"), latin("imed")).score, 0.8f);
+  EXPECT_GE(CompareTokens(part("عوني"), latin("ouni")).score, 0.8f);
+  EXPECT_LT(CompareTokens(part("عثمان"), latin("othman")).score, scoring::kVariantSimilarity);
+  // Without the rule the first vowel costs as any first vowel does.
+  EXPECT_LT(CompareTokens(latin("amr"), latin("omar")).score, 0.7f);
+  EXPECT_LT(CompareTokens(part("ياسين"), latin("oasis")).score, 0.8f);
+  EXPECT_LT(CompareTokens(part("عمر"), latin("tamar")).score, 0.8f);
+}
+
 // French convention (the Maghreb's lists) writes ش as ch, س before e and i
 // as c, و before a vowel as ou: a Latin spelling so written meets the word
 // read from Arabic script as the English convention's spelling would, and
