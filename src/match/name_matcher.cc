@@ -5,6 +5,7 @@
 #include "common/utf8.h"
 #include "text/chinese.h"
 #include "text/name_tables.h"
+#include "text/similarity.h"
 
 namespace embargo::match {
 namespace {
@@ -31,6 +32,7 @@ bool InitialMatch(const text::Token& q, text::TokenRole q_role, const text::Toke
 
 // Parts written joined on one side and apart on the other ("Jongun" / "Jong
 // Un") must match nearly letter for letter: a join may not swallow a word.
+using scoring::kGenderedFormSimilarity;
 using scoring::kListedReadingScale;
 using scoring::kMaxAbjadJoinedLengthDifference;
 using scoring::kMaxJoinedLengthDifference;
@@ -93,7 +95,7 @@ struct KoreanRule {
 };
 
 void CollectPairs(const Index& index, const QueryName& query, const IndexedName& name,
-                  std::vector<UnitPair>& pairs) {
+                  bool person_rules, std::vector<UnitPair>& pairs) {
   pairs.clear();
   const auto& vocab = index.vocab();
   KoreanRule korean{query, name, vocab, query.analyzed.korean && name.korean};
@@ -138,6 +140,15 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
             (q.role == text::TokenRole::kLegalForm) != (c.role == text::TokenRole::kLegalForm) &&
             (q.abjad || similarity < kMinLegalFormTypoSimilarity))
           ok = false;
+        // A person's leading given name in the other gender's form (JULIA
+        // / JULIO, MARTINA / MARTIN) is another name: a weak match at most.
+        // (Not a family name: a typo drops the last letter of ZHUKOVA as
+        // often as of any other word.)
+        if (person_rules && unit.length == 1 && s->kind == text::TokenMatchKind::kFuzzy &&
+            static_cast<int>(unit.start) == query.analyzed.head &&
+            static_cast<int>(j) == name.head && similarity > kGenderedFormSimilarity && !q.abjad &&
+            !ct.abjad && text::GenderedGivenNameForms(q.norm, ct.norm))
+          similarity = kGenderedFormSimilarity;
         if (ok) {
           pairs.push_back(
               {similarity, unit.weight + c.weight, unit.start, unit.length, j, 1, s->kind});
@@ -469,7 +480,7 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
                     bool person_rules, AlignScratch& scratch, Explanation* explanation) {
   std::vector<UnitPair>& pairs = scratch.pairs;
   std::vector<UnitPair>& taken = scratch.taken;
-  CollectPairs(index, query, name, pairs);
+  CollectPairs(index, query, name, person_rules, pairs);
   std::sort(pairs.begin(), pairs.end(), [](const UnitPair& a, const UnitPair& b) {
     if (a.similarity != b.similarity) return a.similarity > b.similarity;
     if (a.weight != b.weight) return a.weight > b.weight;

@@ -77,6 +77,16 @@ std::array<std::string, 2> UnwrittenFirstVowel(const Token& arabic, const std::s
 
 }  // namespace
 
+bool GenderedGivenNameForms(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() == b.size()) {
+    return a.size() >= 5 && a.substr(0, a.size() - 1) == b.substr(0, b.size() - 1) &&
+           ((a.back() == 'a' && b.back() == 'o') || (a.back() == 'o' && b.back() == 'a'));
+  }
+  return a.size() >= 4 && a.back() == 'l' && b.size() == a.size() + 2 &&
+         b.compare(0, a.size(), a) == 0 && b.substr(a.size()) == "le";
+}
+
 bool IsAbjadSkeleton(std::string_view norm) {
   return norm.size() >= 3 && std::none_of(norm.begin(), norm.end(), IsVowel);
 }

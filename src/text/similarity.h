@@ -42,6 +42,14 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor = kMin
 // without vowels, such as "hsyn": y and w there stand for long vowels.
 bool IsAbjadSkeleton(std::string_view norm);
 
+// A given name's masculine and feminine forms, written in Latin letters:
+// one ends in a where the other ends in o (JULIA / JULIO, five letters or
+// more: Tajik writes MUSO for Musa), or adds le to the other (DANIEL /
+// DANIELLE): two people's names, not a typo. Said of spellings as written
+// (lowercase ASCII). (A added to a consonant, MARTIN / MARTINA, is left
+// out: a typo drops the a of TATIANA, USAMA as often.)
+bool GenderedGivenNameForms(std::string_view a, std::string_view b);
+
 // 1 - weighted edit distance / longer length, on folded strings; 0 when
 // below `floor` (the distance stops once no alignment can reach it).
 float FoldedEditSimilarity(std::string_view a, std::string_view b, float floor = 0);

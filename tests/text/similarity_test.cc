@@ -210,6 +210,19 @@ TEST(SimilarityTest, ArabicFirstVowelIsTheOneTheLatinWrites) {
   EXPECT_LT(CompareTokens(part("عمر"), latin("tamar")).score, 0.8f);
 }
 
+// A given name's masculine and feminine forms, by spelling or by fold.
+TEST(SimilarityTest, GenderedGivenNameForms) {
+  EXPECT_TRUE(GenderedGivenNameForms("julia", "julio"));
+  EXPECT_TRUE(GenderedGivenNameForms("mario", "maria"));
+  EXPECT_TRUE(GenderedGivenNameForms("daniel", "danielle"));
+  EXPECT_TRUE(GenderedGivenNameForms("danielle", "daniel"));
+  EXPECT_FALSE(GenderedGivenNameForms("musa", "muso"));       // Tajik writes o for a
+  EXPECT_FALSE(GenderedGivenNameForms("tatyan", "tatyana"));  // a typo as often as a name
+  EXPECT_FALSE(GenderedGivenNameForms("martin", "martina"));
+  EXPECT_FALSE(GenderedGivenNameForms("julia", "julie"));
+  EXPECT_FALSE(GenderedGivenNameForms("karlo", "karl"));
+}
+
 // French convention (the Maghreb's lists) writes ش as ch, س before e and i
 // as c, و before a vowel as ou: a Latin spelling so written meets the word
 // read from Arabic script as the English convention's spelling would, and
