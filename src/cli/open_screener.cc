@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <mutex>
+#include <vector>
 
 #include "store/audit.h"
 #include "store/store.h"
@@ -72,7 +75,11 @@ void AddListOptions(CLI::App* cmd, ListSource& source) {
                   "$EMBARGO_AUDIT_HEAD_FILE, else <store>.audit-head)");
 }
 
-Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source) {
+namespace {
+
+std::atomic<bool> keep_until_exit{false};
+
+Result<std::shared_ptr<const Screener>> Open(const ListSource& source) {
   if (!source.store.empty() || !source.as_of.empty()) {
     if (!source.lists.empty() || !source.index.empty()) {
       return MakeError("give either --lists/--index or --store/--as-of, not both");
@@ -88,6 +95,22 @@ Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source) {
   auto lists = LoadLists(source.lists, ListLoadOptions(source));
   if (!lists.ok()) return lists.error();
   return Screener::Build(std::move(*lists));
+}
+
+}  // namespace
+
+void KeepScreenersUntilExit() { keep_until_exit = true; }
+
+Result<std::shared_ptr<const Screener>> OpenScreener(const ListSource& source) {
+  auto screener = Open(source);
+  if (screener.ok() && keep_until_exit) {
+    // Never destroyed: reachable until the process ends, which frees it whole.
+    static auto* kept = new std::vector<std::shared_ptr<const Screener>>;
+    static std::mutex mutex;
+    std::lock_guard<std::mutex> lock(mutex);
+    kept->push_back(*screener);
+  }
+  return screener;
 }
 
 }  // namespace embargo::cli
