@@ -24,7 +24,9 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // similar-token lookup table's arrays 8-byte aligned in the file, with its
 // directory, so that a mapped snapshot uses them where they lie
 // (match/flat_multimap.h); 11: the same layout, names in Arabic script
-// analysed with آل (the family of) as its own word, not the article.
+// analysed with آل (the family of) as its own word, not the article, and
+// names in Somali orthography also read in English spellings
+// (text/convention_readings.h).
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).

@@ -116,12 +116,77 @@ void AddRussianReading(std::string_view name, std::vector<std::string>& out) {
   if (reading != name) out.push_back(std::move(reading));
 }
 
+// Given names as only Somali orthography spells them (x for the Arabic ḥ, c
+// for ain, doubled long vowels): Maxamed is Mohamed, Cabdi Abdi, Xasan Hasan.
+bool IsSomaliGivenName(std::string_view word) {
+  static const std::unordered_set<std::string_view> kNames = {
+      "maxamed",    "maxammed",    "maxamuud",     "axmed",       "xasan",        "xassan",
+      "xassaan",    "xuseen",      "xusseen",      "xirsi",       "xaaji",        "xaashi",
+      "xamza",      "xaliimo",     "xawo",         "cabdi",       "cabdulle",     "cabdullaahi",
+      "cabdilaahi", "cabdullahi",  "cabdiraxmaan", "cabdiqaadir", "cabdulqaadir", "cabdirisaaq",
+      "cabdiwali",  "cabdisalaan", "cumar",        "cismaan",     "cusman",       "ciise",
+      "cawil",      "caasha",      "yuusuf",       "faarax",      "ibraahim",     "ismaaciil"};
+  return kNames.contains(word);
+}
+
+// One word as English spellings of Somali names write it: x is h, c
+// (ain) at the start or after a vowel is left out, a doubled vowel is
+// one (CABDULLAAHI as ABDULLAHI, XUSEEN as HUSEN, CUMAR as UMAR). Letter
+// case is kept.
+std::string EnglishSpellingOfSomali(std::string_view word) {
+  auto vowel = [](char c) {
+    return std::string_view("aeiou").find(Lower(c)) != std::string_view::npos;
+  };
+  std::string out;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    const char next = i + 1 < word.size() ? word[i + 1] : '\0';
+    if (Lower(c) == 'x') {
+      out.push_back(c == 'X' ? 'H' : 'h');
+    } else if (Lower(c) == 'c' && vowel(next) && (i == 0 || vowel(word[i - 1]))) {
+      if (c == 'C' && i == 0) {  // the vowel takes the capital
+        out.push_back(Lower(next) == next ? static_cast<char>(next - 'a' + 'A') : next);
+        ++i;
+      }
+      continue;
+    } else if (vowel(c) && !out.empty() && Lower(out.back()) == Lower(c)) {
+      continue;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// A name with a Somali-orthography given name, also read in English
+// spellings: lists write one Al-Shabaab member both ways (XASAN / HASSAN).
+void AddSomaliReading(std::string_view name, std::vector<std::string>& out) {
+  std::string reading;
+  bool marked = false;
+  for (size_t i = 0; i < name.size();) {
+    if (!IsLetter(name[i])) {
+      reading.push_back(name[i++]);
+      continue;
+    }
+    size_t end = i;
+    while (end < name.size() && IsLetter(name[end])) ++end;
+    std::string_view word = name.substr(i, end - i);
+    std::string lower(word);
+    std::transform(lower.begin(), lower.end(), lower.begin(), Lower);
+    marked = marked || IsSomaliGivenName(lower);
+    reading += EnglishSpellingOfSomali(word);
+    i = end;
+  }
+  if (marked && reading != name) out.push_back(std::move(reading));
+}
+
 }  // namespace
 
 std::vector<std::string> ConventionReadings(std::string_view name) {
   std::vector<std::string> out;
   AddArabicReadings(name, out);
   if (out.empty()) AddRussianReading(name, out);
+  if (out.empty()) AddSomaliReading(name, out);
   if (out.empty()) {
     for (std::string korean : {KoreanReadingOfHanja(name), KoreanReadingOfCyrillic(name)}) {
       if (!korean.empty()) out.push_back(std::move(korean));

@@ -15,6 +15,12 @@
 //   Heorhiy, Uladzimir) is also read as Russian romanisation writes it
 //   (HUSIEV as GUSEV, AHEIEVA as AGEEVA, MAROZAU as MAROZOV), which is how
 //   another list writes the same person.
+// - Somali orthography. Somalia's official Latin alphabet writes the Arabic
+//   ḥ as x and ain as c, and long vowels doubled; a name with a given name
+//   only that orthography spells so (MAXAMED, CABDI, XASAN, CUMAR) is also
+//   read as English spellings write it (XASSAAN XUSEEN as HASAN HUSEN,
+//   CABDULLAAHI as ABDULLAHI), which is how another list writes the same
+//   person.
 //
 // - Korean names written in Han (Hanja: 金正恩) or in Cyrillic the Russian
 //   way (Ким Чен Ын), read in Korean (김정은), not as the romaniser's

@@ -36,6 +36,16 @@ TEST(ConventionReadingsTest, EachNameReadsAsTheOtherConventionWritesIt) {
       {"Hassan Hussein", {}},
       {"Heinrich HUBER", {}},
       {"Aleksandr Nikolaevich GUSEV", {}},
+      // Somali orthography, marked by a given name only it spells so: x is h, c
+      // before a vowel at a word's start or after a vowel is left out, a doubled
+      // vowel is one. Case is kept.
+      {"Xassaan Xuseen Adan", {"Hassan Husen Adan"}},
+      {"XIRSI, Xasan Cabdilaahi", {"HIRSI, Hasan Abdilahi"}},
+      {"Maxamed Cabdullaahi CIISE", {"Mahamed Abdullahi ISE"}},
+      {"Asan Mahad Cumar", {"Asan Mahad Umar"}},
+      // Not marked: x and c in other names stay (Alexander, Carlos Cabrera).
+      {"Alexander Xavier Cabrera", {}},
+      {"Carlos CALI", {}},
   };
   for (const Row& row : rows) EXPECT_EQ(ConventionReadings(row.name), row.readings) << row.name;
 }
