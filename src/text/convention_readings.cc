@@ -87,35 +87,6 @@ std::string RussianSpelling(std::string_view word) {
   return out;
 }
 
-void AddRussianReading(std::string_view name, std::vector<std::string>& out) {
-  std::vector<std::pair<size_t, size_t>> words;  // [begin, end) of each Latin word
-  bool marked = false;
-  for (size_t i = 0; i < name.size();) {
-    if (!IsLetter(name[i])) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < name.size() && IsLetter(name[end])) ++end;
-    std::string lower(name.substr(i, end - i));
-    std::transform(lower.begin(), lower.end(), lower.begin(), Lower);
-    marked = marked || IsUkrainianOrBelarusianGivenName(lower) ||
-             HasUkrainianOrBelarusianPatronymic(lower);
-    words.emplace_back(i, end);
-    i = end;
-  }
-  if (!marked) return;
-  std::string reading;
-  size_t at = 0;
-  for (const auto& [begin, end] : words) {
-    reading.append(name.substr(at, begin - at));
-    reading += RussianSpelling(name.substr(begin, end - begin));
-    at = end;
-  }
-  reading.append(name.substr(at));
-  if (reading != name) out.push_back(std::move(reading));
-}
-
 // Given names as only Somali orthography spells them (x for the Arabic ḥ, c
 // for ain, doubled long vowels): Maxamed is Mohamed, Cabdi Abdi, Xasan Hasan.
 bool IsSomaliGivenName(std::string_view word) {
@@ -158,11 +129,13 @@ std::string EnglishSpellingOfSomali(std::string_view word) {
   return out;
 }
 
-// A name with a Somali-orthography given name, also read in English
-// spellings: lists write one Al-Shabaab member both ways (XASAN / HASSAN).
-void AddSomaliReading(std::string_view name, std::vector<std::string>& out) {
+// `name` with each Latin word spelled by `spell`, when one of its words
+// (lowercase) is `marked` as written in that convention; else nothing.
+template <typename Marked, typename Spell>
+void AddWordReading(std::string_view name, Marked marked, Spell spell,
+                    std::vector<std::string>& out) {
   std::string reading;
-  bool marked = false;
+  bool any_marked = false;
   for (size_t i = 0; i < name.size();) {
     if (!IsLetter(name[i])) {
       reading.push_back(name[i++]);
@@ -173,11 +146,11 @@ void AddSomaliReading(std::string_view name, std::vector<std::string>& out) {
     std::string_view word = name.substr(i, end - i);
     std::string lower(word);
     std::transform(lower.begin(), lower.end(), lower.begin(), Lower);
-    marked = marked || IsSomaliGivenName(lower);
-    reading += EnglishSpellingOfSomali(word);
+    any_marked = any_marked || marked(lower);
+    reading += spell(word);
     i = end;
   }
-  if (marked && reading != name) out.push_back(std::move(reading));
+  if (any_marked && reading != name) out.push_back(std::move(reading));
 }
 
 }  // namespace
@@ -185,8 +158,17 @@ void AddSomaliReading(std::string_view name, std::vector<std::string>& out) {
 std::vector<std::string> ConventionReadings(std::string_view name) {
   std::vector<std::string> out;
   AddArabicReadings(name, out);
-  if (out.empty()) AddRussianReading(name, out);
-  if (out.empty()) AddSomaliReading(name, out);
+  // A Ukrainian or Belarusian name as Russian romanisation writes it; a
+  // Somali one as English spellings do (XASAN / HASSAN).
+  if (out.empty()) {
+    AddWordReading(
+        name,
+        [](const std::string& w) {
+          return IsUkrainianOrBelarusianGivenName(w) || HasUkrainianOrBelarusianPatronymic(w);
+        },
+        RussianSpelling, out);
+  }
+  if (out.empty()) AddWordReading(name, IsSomaliGivenName, EnglishSpellingOfSomali, out);
   if (out.empty()) {
     for (std::string korean : {KoreanReadingOfHanja(name), KoreanReadingOfCyrillic(name)}) {
       if (!korean.empty()) out.push_back(std::move(korean));
