@@ -106,7 +106,7 @@ inline constexpr float kExtraQuerySubsetMiddleCost = 0.15f;
 // pays this for each other part it adds, wherever it stands (a surname or
 // a leading name the list does not carry: DAWOOD IBRAHIM KASKAR / IBRAHIM,
 // Dawood).
-inline constexpr float kExtraQueryCoveringPartCost = 0.35f;
+inline constexpr float kExtraQueryCoveringPartCost = 0.25f;
 inline constexpr float kSubsetMinSimilarity = 0.9f;
 // Cap on a person's name score when a single name part matches and the list
 // name has more (OFAC FAQ 5 step 3: a surname alone is not a match).

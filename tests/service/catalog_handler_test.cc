@@ -156,7 +156,7 @@ TEST(AlgorithmsHandlerTest, PublishesEveryScoringConstantWithItsValue) {
   EXPECT_EQ(c["candidates"]["max_covering_names"], 48);
   EXPECT_EQ(c["evidence"]["weak_alias_cap"], 0.69);
   EXPECT_EQ(c["alignment"]["extra_list_part_cost"], 0.25);
-  EXPECT_EQ(c["alignment"]["extra_query_covering_part_cost"], 0.35);
+  EXPECT_EQ(c["alignment"]["extra_query_covering_part_cost"], 0.25);
   EXPECT_EQ(c["alignment"]["min_abjad_joined_similarity"], 0.88);
   EXPECT_EQ(c["derived"]["listed_reading_scale"], 0.98);
 }
