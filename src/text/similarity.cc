@@ -229,8 +229,10 @@ TokenSimilarity CompareSpellings(const Token& a, const Token& b, float floor) {
       return {fuzzy, TokenMatchKind::kFuzzy};
     }
   }
-  // Abjad transliterations carry no vowels ("mhmd"): same skeleton is a variant.
-  if (fuzzy < kSkeletonSimilarity && (IsAbjadSkeleton(a.norm) || IsAbjadSkeleton(b.norm))) {
+  // Abjad transliterations carry no vowels ("mhmd"): same skeleton is a
+  // variant. (A Latin word without vowels is an acronym: CMC.)
+  if (fuzzy < kSkeletonSimilarity &&
+      ((a.abjad && IsAbjadSkeleton(a.norm)) || (b.abjad && IsAbjadSkeleton(b.norm)))) {
     std::string ka = SkeletonKey(a.fold), kb = SkeletonKey(b.fold);
     if (ka == kb && ka.size() >= 3) return {kSkeletonSimilarity, TokenMatchKind::kVariant};
   }
@@ -242,7 +244,10 @@ TokenSimilarity CompareSpellings(const Token& a, const Token& b, float floor) {
   }
   // A foreign name transcribed into Han or kana syllables keeps its
   // consonants (beilake / barack, aobama / obama).
-  if (fuzzy < kTranscriptionSimilarity && (a.transcribed || b.transcribed)) {
+  // (Not against letters without a vowel: CMC is an acronym, not くみこ.)
+  if (fuzzy < kTranscriptionSimilarity && (a.transcribed || b.transcribed) &&
+      std::any_of(a.norm.begin(), a.norm.end(), IsVowel) &&
+      std::any_of(b.norm.begin(), b.norm.end(), IsVowel)) {
     std::string ka = TranscriptionKey(a.fold), kb = TranscriptionKey(b.fold);
     if (ka == kb && ka.size() >= 2) return {kTranscriptionSimilarity, TokenMatchKind::kVariant};
   }
