@@ -63,11 +63,11 @@ bool Overlaps(const std::vector<std::string>& a, const std::vector<std::string>&
   return false;
 }
 
-void AddBirthDate(const Query& query, const EntityEvidence& ev, bool explain, EvidenceResult& r) {
-  DateRelation rel = CompareBirthDates(query.birth_dates, ev.birth_dates);
+void AddBirthDate(const Query& query, const Entity& listed, bool explain, EvidenceResult& r) {
+  DateRelation rel = CompareBirthDates(query.birth_dates, listed.birth_dates);
   if (rel == DateRelation::kNone) return;
   std::string detail = explain ? fmt::format("query {} vs listed {}", JoinDates(query.birth_dates),
-                                             JoinDates(ev.birth_dates))
+                                             JoinDates(listed.birth_dates))
                                : "";
   switch (rel) {
     case DateRelation::kExact:
@@ -94,13 +94,27 @@ void AddBirthDate(const Query& query, const EntityEvidence& ev, bool explain, Ev
 
 void AddCountry(const Query& query, const EntityEvidence& ev, bool explain, EvidenceResult& r) {
   if (query.countries.empty()) return;
-  const auto& listed = !ev.nationalities.empty() ? ev.nationalities : ev.countries;
+  const std::vector<std::string>& nationalities = ev.entity.nationalities;
+  // Its countries: linked, of its addresses, or named in its names (copied
+  // together only when there is more than the first).
+  std::vector<std::string> gathered;
+  bool more = !ev.named_countries.empty();
+  for (const Address& a : ev.entity.addresses) more = more || !a.country.empty();
+  if (more) {
+    gathered = ev.entity.countries;
+    for (const Address& a : ev.entity.addresses) {
+      if (!a.country.empty()) gathered.push_back(a.country);
+    }
+    gathered.insert(gathered.end(), ev.named_countries.begin(), ev.named_countries.end());
+  }
+  const std::vector<std::string>& countries = more ? gathered : ev.entity.countries;
+  const auto& listed = !nationalities.empty() ? nationalities : countries;
   if (listed.empty()) return;
   std::string detail =
       explain ? fmt::format("query {} vs listed {}", Join(query.countries), Join(listed)) : "";
-  if (Overlaps(query.countries, ev.nationalities) || Overlaps(query.countries, ev.countries)) {
+  if (Overlaps(query.countries, nationalities) || Overlaps(query.countries, countries)) {
     r.features.push_back({"country", kNationalityMatchBonus, "same country: " + detail});
-  } else if (!ev.nationalities.empty()) {
+  } else if (!nationalities.empty()) {
     r.features.push_back(
         {"country", kNationalityMismatchPenalty, "different nationality: " + detail});
   } else {
@@ -108,34 +122,45 @@ void AddCountry(const Query& query, const EntityEvidence& ev, bool explain, Evid
   }
 }
 
-void AddGender(const Query& query, const EntityEvidence& ev, bool explain, EvidenceResult& r) {
-  if (query.gender == Gender::kUnknown || ev.gender == Gender::kUnknown) return;
-  if (query.gender != ev.gender) {
+void AddGender(const Query& query, const Entity& listed, bool explain, EvidenceResult& r) {
+  if (query.gender == Gender::kUnknown || listed.gender == Gender::kUnknown) return;
+  if (query.gender != listed.gender) {
     r.features.push_back({"gender", kGenderMismatchPenalty,
                           explain ? fmt::format("query {} vs listed {}", GenderName(query.gender),
-                                                GenderName(ev.gender))
+                                                GenderName(listed.gender))
                                   : ""});
   }
 }
 
-void AddIdentifiers(const Query& query, const EntityEvidence& ev, bool explain, EvidenceResult& r) {
+void AddIdentifiers(const Query& query, const Entity& listed, bool explain, EvidenceResult& r) {
+  auto too_short = [](const std::string& s) { return s.size() < kMinIdentifierLength; };
   std::vector<std::string> ids;
   for (const auto& v : query.id_numbers) ids.push_back(NormalizeIdentifier(v));
   for (const auto& v : query.imo_numbers) ids.push_back(NormalizeIdentifier(v));
-  std::erase_if(ids, [](const std::string& s) { return s.size() < 4; });
+  std::erase_if(ids, too_short);
   if (ids.empty()) return;
+  // The listed identifiers in the same form; passports and national IDs
+  // apart (a different one says something, another kind of number not).
+  std::vector<std::string> listed_ids, passport_ids;
+  for (const Identifier& id : listed.identifiers) {
+    std::string norm = NormalizeIdentifier(id.value);
+    if (too_short(norm)) continue;
+    if (id.type == IdType::kPassport || id.type == IdType::kNationalId)
+      passport_ids.push_back(norm);
+    listed_ids.push_back(std::move(norm));
+  }
   for (const std::string& id : ids) {
-    if (std::find(ev.ids.begin(), ev.ids.end(), id) != ev.ids.end()) {
+    if (std::find(listed_ids.begin(), listed_ids.end(), id) != listed_ids.end()) {
       r.identifier_match = true;
       r.corroborated = true;
       r.features.push_back({"identifier", 0, "same identifier " + id});
       return;
     }
   }
-  if (!query.id_numbers.empty() && !ev.passport_ids.empty()) {
+  if (!query.id_numbers.empty() && !passport_ids.empty()) {
     r.features.push_back(
         {"identifier", kIdentifierMismatchPenalty,
-         explain ? fmt::format("query {} vs listed {}", Join(ids), Join(ev.passport_ids)) : ""});
+         explain ? fmt::format("query {} vs listed {}", Join(ids), Join(passport_ids)) : ""});
   }
 }
 
@@ -172,10 +197,10 @@ EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence,
                              EvidenceDetail detail) {
   EvidenceResult r;
   bool explain = detail == EvidenceDetail::kExplain;
-  AddBirthDate(query, evidence, explain, r);
+  AddBirthDate(query, evidence.entity, explain, r);
   AddCountry(query, evidence, explain, r);
-  AddGender(query, evidence, explain, r);
-  AddIdentifiers(query, evidence, explain, r);
+  AddGender(query, evidence.entity, explain, r);
+  AddIdentifiers(query, evidence.entity, explain, r);
   for (const FeatureContribution& f : r.features) r.adjustment += f.value;
   return r;
 }

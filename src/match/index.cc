@@ -80,27 +80,17 @@ bool Searchable(text::TokenRole role) {
   return role == text::TokenRole::kName || role == text::TokenRole::kNumber;
 }
 
-EntityEvidence MakeEvidence(const Entity& entity) {
-  EntityEvidence ev;
-  for (const Identifier& id : entity.identifiers) {
-    std::string norm = NormalizeIdentifier(id.value);
-    if (norm.size() < 4) continue;
-    ev.ids.push_back(norm);
-    if (id.type == IdType::kPassport || id.type == IdType::kNationalId)
-      ev.passport_ids.push_back(norm);
-  }
-  ev.birth_dates = entity.birth_dates;
-  ev.nationalities = entity.nationalities;
-  ev.countries = entity.countries;
+// The countries a firm or body listed with no country or nationality names
+// ("FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"); none
+// for others.
+std::vector<std::string> NamedCountries(const Entity& entity) {
+  if (entity.schema == Schema::kPerson || !entity.countries.empty() ||
+      !entity.nationalities.empty())
+    return {};
   for (const Address& a : entity.addresses) {
-    if (!a.country.empty()) ev.countries.push_back(a.country);
+    if (!a.country.empty()) return {};
   }
-  ev.gender = entity.gender;
-  // A firm or body listed without a country often names it ("FOREIGN TRADE
-  // BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA").
-  if (ev.countries.empty() && ev.nationalities.empty() && entity.schema != Schema::kPerson)
-    ev.countries = CountriesNamedIn(entity.names);
-  return ev;
+  return CountriesNamedIn(entity.names);
 }
 
 // A body named after its parent, as OFAC writes some ("KOREAN WORKERS
@@ -277,7 +267,8 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
   // Reading the names (transliteration, phrase tables) is most of the work
   // and needs nothing shared: it runs on every core; interning the tokens
   // then runs in entity order, so ids do not depend on the threads.
-  ComputeEvidence(entities);
+  FindNamedCountries(entities);
+  BuildIdentifierLookup(entities);
   // readings_of[e][n]: the readings of entity e's name n.
   std::vector<std::vector<std::vector<ListedReading>>> readings_of(entities.size());
   ParallelFor(entities.size(), ThreadsFor(entities.size()), [&](size_t e) {
@@ -300,10 +291,23 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
   }
 }
 
-void Index::ComputeEvidence(const std::vector<Entity>& entities) {
-  evidence_.resize(entities.size());
+void Index::FindNamedCountries(const std::vector<Entity>& entities) {
+  std::vector<std::vector<std::string>> found(entities.size());
   ParallelFor(entities.size(), ThreadsFor(entities.size()),
-              [&](size_t e) { evidence_[e] = MakeEvidence(entities[e]); });
+              [&](size_t e) { found[e] = NamedCountries(entities[e]); });
+  named_country_entities_.clear();
+  named_countries_.clear();
+  for (uint32_t e = 0; e < found.size(); ++e) {
+    if (found[e].empty()) continue;
+    named_country_entities_.push_back(e);
+    named_countries_.push_back(std::move(found[e]));
+  }
+}
+
+EntityEvidence Index::evidence(const Entity& entity, uint32_t e) const {
+  auto it = std::lower_bound(named_country_entities_.begin(), named_country_entities_.end(), e);
+  if (it == named_country_entities_.end() || *it != e) return {entity, {}};
+  return {entity, named_countries_[static_cast<size_t>(it - named_country_entities_.begin())]};
 }
 
 VocabToken Index::MakeVocabToken(text::Token token) {
@@ -384,7 +388,6 @@ void Index::BuildLookups(const Index* rarity) {
   ComputeWeights(rarity);
   for (auto& p : postings_) p.erase(std::unique(p.begin(), p.end()), p.end());
   BuildTokenLookup();
-  BuildIdentifierLookup();
   vocab_ids_ = {};  // tokens are found through the lookup table from now on (FindToken)
 }
 
@@ -451,10 +454,13 @@ void Index::BuildTokenLookup() {
   lookup_ = FlatMultiMap(std::move(entries));
 }
 
-void Index::BuildIdentifierLookup() {
+void Index::BuildIdentifierLookup(const std::vector<Entity>& entities) {
   std::vector<std::pair<uint64_t, uint32_t>> ids;
-  for (uint32_t e = 0; e < evidence_.size(); ++e) {
-    for (const std::string& id : evidence_[e].ids) ids.emplace_back(HashKey('i', id), e);
+  for (uint32_t e = 0; e < entities.size(); ++e) {
+    for (const Identifier& id : entities[e].identifiers) {
+      std::string norm = NormalizeIdentifier(id.value);
+      if (norm.size() >= kMinIdentifierLength) ids.emplace_back(HashKey('i', norm), e);
+    }
   }
   identifiers_ = FlatMultiMap(std::move(ids));
 }

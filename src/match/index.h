@@ -66,18 +66,22 @@ struct IndexedName {
   uint32_t acronym_last = 0;
 };
 
+// What the evidence stage (match/evidence.h) reads of a listed entity: the
+// entity as listed and, for a firm or body listed with no country or
+// nationality, the countries its names name (FOREIGN TRADE BANK OF THE
+// DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA), which the index works out once.
+// A view: nothing of the entity is copied (a million entities' copies held
+// about 200 MB).
 struct EntityEvidence {
-  std::vector<std::string> ids;  // normalised: uppercase alphanumerics
-  std::vector<std::string> passport_ids;
-  std::vector<DateSpec> birth_dates;
-  std::vector<std::string> nationalities;
-  std::vector<std::string> countries;
-  Gender gender = Gender::kUnknown;
+  const Entity& entity;
+  std::span<const std::string> named_countries;
 };
 
 // Identifier in comparable form: uppercase letters and digits only, without
 // an "IMO" prefix on IMO numbers.
 std::string NormalizeIdentifier(std::string_view value);
+// Shorter normalised identifiers say too little to match on.
+inline constexpr size_t kMinIdentifierLength = 4;
 
 // Every reading of a listed name the index holds, `analyzed` (the name as
 // AnalyzeName reads it) first; for a firm or body also the body named
@@ -135,7 +139,9 @@ class Index {
     return name_weight_steps_[name] * (1.0f / kNameWeightStepsPerUnit);
   }
   static constexpr float kNameWeightStepsPerUnit = 16.0f;
-  const EntityEvidence& evidence(uint32_t entity) const { return evidence_[entity]; }
+  // `entity`, number `e` of the entities the index was built from, with
+  // the countries its names name when it lists none.
+  EntityEvidence evidence(const Entity& entity, uint32_t e) const;
   std::span<const uint32_t> postings(uint32_t vocab) const;
 
   // Vocabulary tokens similar to `token` (score >= kMinTokenSimilarity),
@@ -190,10 +196,10 @@ class Index {
   // A vocabulary entry for `token` (as MakeToken reads its spelling), with
   // its readings as a Korean or Chinese syllable.
   static VocabToken MakeVocabToken(text::Token token);
-  void ComputeEvidence(const std::vector<Entity>& entities);
+  void FindNamedCountries(const std::vector<Entity>& entities);
   void ComputeWeights(const Index* rarity);
   void BuildTokenLookup();
-  void BuildIdentifierLookup();
+  void BuildIdentifierLookup(const std::vector<Entity>& entities);
   // The vocabulary id of `norm`, added if new. `abjad`: this occurrence was
   // read from Arabic script (text::Token::abjad); when every occurrence was,
   // the vocabulary token says so, and a Latin spelling is compared with it
@@ -222,7 +228,10 @@ class Index {
   std::unordered_map<std::string, float> key_weight_;
   FlatMultiMap lookup_;       // n:norm, k:key, d:deletion -> vocab ids
   FlatMultiMap identifiers_;  // normalised id -> entity
-  std::vector<EntityEvidence> evidence_;
+  // The entities listed with no country whose names name one, ascending,
+  // and those countries.
+  std::vector<uint32_t> named_country_entities_;
+  std::vector<std::vector<std::string>> named_countries_;
 };
 
 }  // namespace embargo::match

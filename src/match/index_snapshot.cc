@@ -167,8 +167,8 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
     }
   }
   index.ComputeWeights(nullptr);
-  index.ComputeEvidence(entities);
-  index.BuildIdentifierLookup();
+  index.FindNamedCountries(entities);
+  index.BuildIdentifierLookup(entities);
   return index;
 }
 

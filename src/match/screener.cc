@@ -146,7 +146,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     if (!SchemasCompatible(schema, entity.schema)) continue;
     if (options.filter && !options.filter(entity)) continue;
     match::EvidenceResult ev =
-        match::ScoreEvidence(query, index.evidence(e), match::EvidenceDetail::kScoreOnly);
+        match::ScoreEvidence(query, index.evidence(entity, e), match::EvidenceDetail::kScoreOnly);
     double strong = std::max(0.0f, cand.strong.score);
     double score = strong + ev.adjustment;
     const BestName* best = cand.strong.score >= 0 ? &cand.strong : nullptr;
@@ -193,8 +193,8 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
           {"weak_alias", 0,
            "weak alias without corroborating birth date or identifier: capped below alert"});
     }
-    match::EvidenceResult ev =
-        match::ScoreEvidence(query, index.evidence(c.entity), match::EvidenceDetail::kExplain);
+    match::EvidenceResult ev = match::ScoreEvidence(query, index.evidence(entity, c.entity),
+                                                    match::EvidenceDetail::kExplain);
     for (auto& f : ev.features) {
       if (f.feature == "identifier" && ev.identifier_match) f.value = c.identifier_boost;
       m.explanation.features.push_back(std::move(f));
