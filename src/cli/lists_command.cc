@@ -52,9 +52,9 @@ void ReportVessels(const ListSet& lists, std::ostream& out) {
     };
     imo += has(IdType::kImo) ? 1 : 0;
     mmsi += has(IdType::kMmsi) ? 1 : 0;
-    type += e.vessel.type.empty() ? 0 : 1;
-    tonnage += e.vessel.tonnage.empty() && e.vessel.gross_tonnage.empty() ? 0 : 1;
-    built += e.vessel.build_date.empty() ? 0 : 1;
+    type += e.vessel->type.empty() ? 0 : 1;
+    tonnage += e.vessel->tonnage.empty() && e.vessel->gross_tonnage.empty() ? 0 : 1;
+    built += e.vessel->build_date.empty() ? 0 : 1;
     former += e.former_flags.empty() ? 0 : 1;
   }
   if (vessels == 0) return;

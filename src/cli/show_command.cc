@@ -61,10 +61,10 @@ void WriteDetails(const Entity& e, std::ostream& out) {
   line("countries", JoinText(e.countries));  // a vessel's flags among them
   line("former flags", JoinText(e.former_flags));
   std::vector<std::string> vessel;
-  if (!e.vessel.type.empty()) vessel.push_back(e.vessel.type);
-  if (!e.vessel.tonnage.empty()) vessel.push_back("tonnage " + e.vessel.tonnage);
-  if (!e.vessel.gross_tonnage.empty()) vessel.push_back("GRT " + e.vessel.gross_tonnage);
-  if (!e.vessel.build_date.empty()) vessel.push_back("built " + e.vessel.build_date);
+  if (!e.vessel->type.empty()) vessel.push_back(e.vessel->type);
+  if (!e.vessel->tonnage.empty()) vessel.push_back("tonnage " + e.vessel->tonnage);
+  if (!e.vessel->gross_tonnage.empty()) vessel.push_back("GRT " + e.vessel->gross_tonnage);
+  if (!e.vessel->build_date.empty()) vessel.push_back("built " + e.vessel->build_date);
   line("vessel", JoinText(vessel));
   line("programmes", JoinText(e.programs));
   line("topics", JoinText(e.topics));  // when the source says (else a sanction)

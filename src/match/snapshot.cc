@@ -116,10 +116,10 @@ void WriteEntity(BinaryWriter& w, const Entity& e) {
   w.Strs(e.nationalities);
   w.Strs(e.countries);
   w.Strs(e.former_flags);
-  w.Str(e.vessel.type);
-  w.Str(e.vessel.tonnage);
-  w.Str(e.vessel.gross_tonnage);
-  w.Str(e.vessel.build_date);
+  w.Str(e.vessel->type);
+  w.Str(e.vessel->tonnage);
+  w.Str(e.vessel->gross_tonnage);
+  w.Str(e.vessel->build_date);
   w.U32(static_cast<uint32_t>(e.gender));
   w.U32(static_cast<uint32_t>(e.identifiers.size()));
   for (const Identifier& id : e.identifiers) {
@@ -183,10 +183,12 @@ Entity ReadEntity(BinaryReader& r, uint32_t version) {
   e.nationalities = r.Strs();
   e.countries = r.Strs();
   e.former_flags = r.Strs();
-  e.vessel.type = r.Str();
-  e.vessel.tonnage = r.Str();
-  e.vessel.gross_tonnage = r.Str();
-  e.vessel.build_date = r.Str();
+  VesselFacts vessel;
+  vessel.type = r.Str();
+  vessel.tonnage = r.Str();
+  vessel.gross_tonnage = r.Str();
+  vessel.build_date = r.Str();
+  if (!vessel.empty()) e.vessel = std::move(vessel);
   e.gender = Enum<Gender>(r, static_cast<uint32_t>(Gender::kOther));
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
     Identifier id;

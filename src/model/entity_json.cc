@@ -354,7 +354,7 @@ json EntityToJson(const Entity& e) {
   PutStrings(out, "nationalities", e.nationalities);
   PutStrings(out, "countries", e.countries);
   PutStrings(out, "former_flags", e.former_flags);
-  if (!e.vessel.empty()) out["vessel"] = VesselToJson(e.vessel);
+  if (!e.vessel->empty()) out["vessel"] = VesselToJson(*e.vessel);
   if (e.gender != Gender::kUnknown) out["gender"] = GenderName(e.gender);
   PutObjects(out, "identifiers", e.identifiers, IdentifierToJson);
   PutObjects(out, "addresses", e.addresses, AddressToJson);
@@ -388,7 +388,7 @@ Result<Entity> EntityFromJson(const json& j) {
   EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "countries", root, e.countries));
   EMBARGO_RETURN_IF_ERROR(ReadStrings(j, "former_flags", root, e.former_flags));
   if (const json* vessel = Find(j, "vessel"))
-    EMBARGO_RETURN_IF_ERROR(ReadVessel(*vessel, "vessel", e.vessel));
+    EMBARGO_RETURN_IF_ERROR(ReadVessel(*vessel, "vessel", *e.vessel));
   if (Find(j, "gender") != nullptr) {
     auto parse = [](std::string_view text) { return ParseByName(text, kGenders, GenderName); };
     EMBARGO_RETURN_IF_ERROR(ReadEnum(j, "gender", root, "gender", parse, e.gender));

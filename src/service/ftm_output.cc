@@ -153,10 +153,10 @@ void WriteFtmMembers(JsonWriter& w, const Entity& e) {
   for (const std::string& c : e.countries)
     p.Add(e.schema == Schema::kVessel ? "flag" : "country", c);
   for (const std::string& c : e.former_flags) p.Add("pastFlags", c);
-  if (!e.vessel.type.empty()) p.Add("type", e.vessel.type);
-  if (!e.vessel.tonnage.empty()) p.Add("tonnage", e.vessel.tonnage);
-  if (!e.vessel.gross_tonnage.empty()) p.Add("grossRegisteredTonnage", e.vessel.gross_tonnage);
-  if (!e.vessel.build_date.empty()) p.Add("buildDate", e.vessel.build_date);
+  if (!e.vessel->type.empty()) p.Add("type", e.vessel->type);
+  if (!e.vessel->tonnage.empty()) p.Add("tonnage", e.vessel->tonnage);
+  if (!e.vessel->gross_tonnage.empty()) p.Add("grossRegisteredTonnage", e.vessel->gross_tonnage);
+  if (!e.vessel->build_date.empty()) p.Add("buildDate", e.vessel->build_date);
   if (person && e.gender != Gender::kUnknown) p.Add("gender", GenderName(e.gender));
   for (const Identifier& id : e.identifiers) {
     const char* property = IdentifierProperty(id, e.schema);

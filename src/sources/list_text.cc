@@ -122,7 +122,7 @@ void AddBirthDate(Entity& entity, const DateSpec& date) {
 void SetVesselFact(Entity& entity, std::string VesselFacts::*field, std::string_view label,
                    std::string value) {
   if (value.empty()) return;
-  std::string& slot = entity.vessel.*field;
+  std::string& slot = (*entity.vessel).*field;
   if (slot.empty()) {
     slot = std::move(value);
   } else if (slot != value) {

@@ -294,9 +294,9 @@ void OfacBundle::AddColumnFacts(const CsvRow& row, Entity& entity) {
     entity.identifiers.push_back(
         Identifier{IdType::kOther, std::string(Field(row, 5)), "", "call_sign"});
   }
-  entity.vessel.type = Field(row, 6);
-  entity.vessel.tonnage = Field(row, 7);
-  entity.vessel.gross_tonnage = Field(row, 8);
+  VesselFacts vessel{std::string(Field(row, 6)), std::string(Field(row, 7)),
+                     std::string(Field(row, 8)), ""};
+  if (!vessel.empty()) entity.vessel = std::move(vessel);
   std::string_view flag = Field(row, 9);
   std::string flag_country = NormalizeCountry(flag);
   if (!flag_country.empty()) {

@@ -55,9 +55,9 @@ void AddVessel(const pugi::xml_node& vessel, Entity& entity) {
   std::string call_sign = ChildText(vessel, "callSign");
   if (!call_sign.empty())
     entity.identifiers.push_back({IdType::kOther, std::move(call_sign), "", "call_sign"});
-  entity.vessel.type = ChildText(vessel, "vesselType");
-  entity.vessel.tonnage = ChildText(vessel, "tonnage");
-  entity.vessel.gross_tonnage = ChildText(vessel, "grossRegisteredTonnage");
+  VesselFacts facts{ChildText(vessel, "vesselType"), ChildText(vessel, "tonnage"),
+                    ChildText(vessel, "grossRegisteredTonnage"), ""};
+  if (!facts.empty()) entity.vessel = std::move(facts);
   std::string flag = ChildText(vessel, "vesselFlag");
   std::string country = NormalizeCountry(flag);
   if (!country.empty()) {

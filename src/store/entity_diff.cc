@@ -24,10 +24,10 @@ FieldValues Project(const Entity& e) {
   for (const std::string& c : e.countries) f["country"].insert(c);
   for (const std::string& c : e.former_flags) f["former_flag"].insert(c);
   const std::pair<const char*, const std::string*> kVessel[] = {
-      {"vessel_type", &e.vessel.type},
-      {"tonnage", &e.vessel.tonnage},
-      {"gross_tonnage", &e.vessel.gross_tonnage},
-      {"build_date", &e.vessel.build_date}};
+      {"vessel_type", &e.vessel->type},
+      {"tonnage", &e.vessel->tonnage},
+      {"gross_tonnage", &e.vessel->gross_tonnage},
+      {"build_date", &e.vessel->build_date}};
   for (const auto& [field, value] : kVessel)
     if (!value->empty()) f[field].insert(*value);
   if (e.gender != Gender::kUnknown) f["gender"].insert(std::string(GenderName(e.gender)));

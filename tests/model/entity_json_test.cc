@@ -99,7 +99,7 @@ Entity FullEntity() {
   e.nationalities = {"kp"};
   e.countries = {"kp", "cn"};
   e.former_flags = {"sl", ""};
-  e.vessel = {"Crude Oil Tanker", "", "2876", "1999"};  // tonnage not given
+  e.vessel = VesselFacts{"Crude Oil Tanker", "", "2876", "1999"};  // tonnage not given
   e.gender = Gender::kMale;
   e.identifiers = {
       {IdType::kPassport, "836410067", "kp", "Passport"},
@@ -140,7 +140,7 @@ TEST(EntityJsonTest, EveryFieldOfAFullEntityRoundTrips) {
   EXPECT_EQ(decoded->identifiers[7].label, "XBT");
   EXPECT_EQ(decoded->remarks[0], e.remarks[0]);
   EXPECT_EQ(decoded->gender, Gender::kMale);
-  EXPECT_EQ(decoded->vessel.gross_tonnage, "2876");
+  EXPECT_EQ(decoded->vessel->gross_tonnage, "2876");
 }
 
 TEST(EntityJsonTest, ComparisonNoticesEveryField) {
@@ -157,7 +157,7 @@ TEST(EntityJsonTest, ComparisonNoticesEveryField) {
       {"nationalities", [](Entity& e) { e.nationalities[0] = "kr"; }},
       {"countries", [](Entity& e) { std::swap(e.countries[0], e.countries[1]); }},
       {"former_flags", [](Entity& e) { e.former_flags.pop_back(); }},
-      {"vessel", [](Entity& e) { e.vessel.tonnage = "4000"; }},
+      {"vessel", [](Entity& e) { e.vessel->tonnage = "4000"; }},
       {"gender", [](Entity& e) { e.gender = Gender::kFemale; }},
       {"identifiers", [](Entity& e) { e.identifiers[0].country = "cn"; }},
       {"addresses", [](Entity& e) { e.addresses[0].city = "Nampo"; }},

@@ -93,5 +93,34 @@ TEST(FtmRecordRefTest, ALazyRecordIsDecodedOnceWhenFirstRead) {
   EXPECT_TRUE(unreadable->id.empty());
 }
 
+// A vessel's facts are held only by the entities that have them: read
+// through const, an entity without reads them empty and holds nothing.
+TEST(BoxedTest, UnsetReadsAsEmptyAndHoldsNothing) {
+  Entity person;
+  const Entity& read = person;
+  EXPECT_TRUE(read.vessel->empty());
+  EXPECT_EQ(*read.vessel, VesselFacts{});
+  EXPECT_FALSE(person.vessel.has_value());
+  person.vessel->type = "Tug";  // a write creates it
+  EXPECT_TRUE(person.vessel.has_value());
+  EXPECT_EQ(read.vessel->type, "Tug");
+}
+
+TEST(BoxedTest, CopiesAreDeepAndCompareByValue) {
+  Entity ship;
+  ship.vessel = VesselFacts{"Crude Oil Tanker", "", "2876", "1999"};
+  Entity copy = ship;
+  EXPECT_EQ(copy.vessel, ship.vessel);
+  copy.vessel->type = "Tug";
+  EXPECT_EQ(ship.vessel->type, "Crude Oil Tanker");
+  EXPECT_NE(copy.vessel, ship.vessel);
+  Entity none;
+  EXPECT_EQ(none.vessel, Boxed<VesselFacts>(VesselFacts{}));  // unset equals empty
+  Entity moved = std::move(copy);
+  EXPECT_EQ(moved.vessel->type, "Tug");
+  copy = ship;  // a moved-from entity takes a copy again
+  EXPECT_EQ(copy.vessel, ship.vessel);
+}
+
 }  // namespace
 }  // namespace embargo

@@ -128,7 +128,7 @@ TEST(EmbargoListTest, AVesselsMmsiCallSignAndFacts) {
                       "");
   ASSERT_TRUE(list.ok()) << list.error().ToString();
   const Entity& ship = list->entities.at(0);
-  EXPECT_EQ(ship.vessel, (VesselFacts{"Crude Oil Tanker", "299995", "156809", "1999"}));
+  EXPECT_EQ(*ship.vessel, (VesselFacts{"Crude Oil Tanker", "299995", "156809", "1999"}));
   ASSERT_EQ(ship.identifiers.size(), 2u);
   EXPECT_EQ(ship.identifiers[0].type, IdType::kMmsi);
   EXPECT_EQ(ship.identifiers[0].value, "572469210");

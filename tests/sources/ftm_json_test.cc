@@ -167,7 +167,7 @@ TEST(FtmJsonTest, MiniatureMapsEveryKindOfProperty) {
   EXPECT_EQ(vessel.identifiers[0].type, IdType::kImo);
   EXPECT_EQ(vessel.countries, std::vector<std::string>{"pa"});
   EXPECT_EQ(vessel.former_flags, std::vector<std::string>{"kp"});
-  EXPECT_EQ(vessel.vessel, (VesselFacts{"Oil Tanker", "", "2876", "1994"}));
+  EXPECT_EQ(*vessel.vessel, (VesselFacts{"Oil Tanker", "", "2876", "1994"}));
   EXPECT_EQ(vessel.remarks, std::vector<std::string>{"type: Chemical Tanker"});
   ASSERT_EQ(vessel.identifiers.size(), 2u);
   EXPECT_EQ(vessel.identifiers[1].value, "3FXY9");

@@ -204,7 +204,7 @@ TEST(OfacLegacyTest, DprkVesselHasImoAndFlag) {
   EXPECT_EQ(imo->value, "7937317");
   EXPECT_EQ(vessel->countries, std::vector<std::string>{"kp"});  // Vess_flag column
   // The vessel columns are the vessel's facts, not remarks.
-  EXPECT_EQ(vessel->vessel, (VesselFacts{"General Cargo", "", "", ""}));
+  EXPECT_EQ(*vessel->vessel, (VesselFacts{"General Cargo", "", "", ""}));
   EXPECT_FALSE(HasRemark(*vessel, "Vessel Type: General Cargo"));
 }
 
@@ -215,17 +215,17 @@ TEST(OfacLegacyTest, VesselFactsFromTheColumnsAndRemarks) {
   const Entity* sand_swan = Find(Load(kSdn2021), "4243");
   ASSERT_NE(sand_swan, nullptr);
   EXPECT_EQ(sand_swan->caption(), "SAND SWAN");
-  EXPECT_EQ(sand_swan->vessel, (VesselFacts{"General Cargo", "2595", "1116", ""}));
+  EXPECT_EQ(*sand_swan->vessel, (VesselFacts{"General Cargo", "2595", "1116", ""}));
   EXPECT_EQ(sand_swan->countries, std::vector<std::string>{"cy"});
   const ParsedList& y2024 = Load(SharedData("ofac/sdn-2024-05-03.csv"));
   const Entity* ebano = Find(y2024, "4243");
   ASSERT_NE(ebano, nullptr);
   EXPECT_EQ(ebano->caption(), "EBANO");
-  EXPECT_EQ(ebano->vessel, (VesselFacts{"General Cargo", "2595", "1865", ""}));
+  EXPECT_EQ(*ebano->vessel, (VesselFacts{"General Cargo", "2595", "1865", ""}));
   EXPECT_EQ(ebano->countries, std::vector<std::string>{"pa"});
   const Entity* nirvana = Find(y2024, "38245");
   ASSERT_NE(nirvana, nullptr);
-  EXPECT_EQ(nirvana->vessel, (VesselFacts{"Yacht", "", "", "2012"}));
+  EXPECT_EQ(*nirvana->vessel, (VesselFacts{"Yacht", "", "", "2012"}));
   EXPECT_EQ(nirvana->countries, std::vector<std::string>{"ky"});
   for (const std::string& r : nirvana->remarks)
     EXPECT_EQ(r.find("Year of Build"), std::string::npos) << r;

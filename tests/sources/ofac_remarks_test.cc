@@ -19,10 +19,10 @@ std::string Describe(const Entity& entity) {
   for (const std::string& country : entity.nationalities) facts.push_back("nat:" + country);
   for (const std::string& country : entity.countries) facts.push_back("country:" + country);
   for (const std::string& flag : entity.former_flags) facts.push_back("former_flag:" + flag);
-  if (!entity.vessel.type.empty()) facts.push_back("vessel_type:" + entity.vessel.type);
-  if (!entity.vessel.tonnage.empty()) facts.push_back("tonnage:" + entity.vessel.tonnage);
-  if (!entity.vessel.gross_tonnage.empty()) facts.push_back("grt:" + entity.vessel.gross_tonnage);
-  if (!entity.vessel.build_date.empty()) facts.push_back("built:" + entity.vessel.build_date);
+  if (!entity.vessel->type.empty()) facts.push_back("vessel_type:" + entity.vessel->type);
+  if (!entity.vessel->tonnage.empty()) facts.push_back("tonnage:" + entity.vessel->tonnage);
+  if (!entity.vessel->gross_tonnage.empty()) facts.push_back("grt:" + entity.vessel->gross_tonnage);
+  if (!entity.vessel->build_date.empty()) facts.push_back("built:" + entity.vessel->build_date);
   if (entity.gender != Gender::kUnknown) {
     facts.push_back("gender:" + std::string(GenderName(entity.gender)));
   }

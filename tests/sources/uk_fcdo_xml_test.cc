@@ -107,7 +107,7 @@ TEST(UkFcdoXmlTest, AShipWithItsImoFlagsAndOwner) {
   ASSERT_EQ(e->links.size(), 1u);
   EXPECT_EQ(e->links[0].target_name, "Global United Shipping India");
   EXPECT_EQ(e->former_flags, std::vector<std::string>{"in"});  // India
-  EXPECT_EQ(e->vessel, (VesselFacts{"Bulk Carrier", "7078", "", "2011"}));
+  EXPECT_EQ(*e->vessel, (VesselFacts{"Bulk Carrier", "7078", "", "2011"}));
   EXPECT_NE(std::find(e->remarks.begin(), e->remarks.end(), "Length: 134.5"), e->remarks.end());
   EXPECT_EQ(e->programs, std::vector<std::string>{"The Democratic People's Republic of Korea "
                                                   "(Sanctions) (EU Exit) Regulations 2019"});
