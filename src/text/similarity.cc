@@ -230,9 +230,10 @@ TokenSimilarity CompareSpellings(const Token& a, const Token& b, float floor) {
     }
   }
   // Abjad transliterations carry no vowels ("mhmd"): same skeleton is a
-  // variant. (A Latin word without vowels is an acronym: CMC.)
-  if (fuzzy < kSkeletonSimilarity &&
-      ((a.abjad && IsAbjadSkeleton(a.norm)) || (b.abjad && IsAbjadSkeleton(b.norm)))) {
+  // variant. (Not against a name transcribed in syllables, which writes
+  // every vowel: くみこ is no skeleton of CMC.)
+  if (fuzzy < kSkeletonSimilarity && !a.transcribed && !b.transcribed &&
+      (IsAbjadSkeleton(a.norm) || IsAbjadSkeleton(b.norm))) {
     std::string ka = SkeletonKey(a.fold), kb = SkeletonKey(b.fold);
     if (ka == kb && ka.size() >= 3) return {kSkeletonSimilarity, TokenMatchKind::kVariant};
   }
