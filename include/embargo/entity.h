@@ -149,6 +149,15 @@ class Boxed {
   }
   T* operator->() { return &**this; }
   bool has_value() const { return value_ != nullptr; }
+  // Lets `write` change the value in place, creating it only when the
+  // written value is not T{}: a reader that finds nothing to set holds nothing.
+  template <typename Fn>
+  void Update(Fn write) {
+    if (value_) return write(*value_);
+    T value;
+    write(value);
+    if (!(value == T{})) value_ = std::make_unique<T>(std::move(value));
+  }
   friend bool operator==(const Boxed& a, const Boxed& b) { return *a == *b; }
 
  private:

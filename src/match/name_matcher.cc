@@ -141,7 +141,7 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
             (q.abjad || similarity < kMinLegalFormTypoSimilarity))
           ok = false;
         // A person's leading given name in the other gender's form (JULIA
-        // / JULIO, MARTINA / MARTIN) is another name: a weak match at most.
+        // / JULIO, DANIELLE / DANIEL) is another name: a weak match at most.
         // (Not a family name: a typo drops the last letter of ZHUKOVA as
         // often as of any other word.)
         if (person_rules && unit.length == 1 && s->kind == text::TokenMatchKind::kFuzzy &&

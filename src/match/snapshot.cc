@@ -183,12 +183,12 @@ Entity ReadEntity(BinaryReader& r, uint32_t version) {
   e.nationalities = r.Strs();
   e.countries = r.Strs();
   e.former_flags = r.Strs();
-  VesselFacts vessel;
-  vessel.type = r.Str();
-  vessel.tonnage = r.Str();
-  vessel.gross_tonnage = r.Str();
-  vessel.build_date = r.Str();
-  if (!vessel.empty()) e.vessel = std::move(vessel);
+  e.vessel.Update([&](VesselFacts& vessel) {
+    vessel.type = r.Str();
+    vessel.tonnage = r.Str();
+    vessel.gross_tonnage = r.Str();
+    vessel.build_date = r.Str();
+  });
   e.gender = Enum<Gender>(r, static_cast<uint32_t>(Gender::kOther));
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
     Identifier id;

@@ -121,7 +121,7 @@ inline constexpr float kBusinessWordsOnlyCap = 0.65f;
 // no match (yong / tong, min / man are other names).
 inline constexpr float kKoreanSyllableSimilarity = 0.95f;
 // A person's given name against its other gender's form (JULIA / JULIO,
-// MARTIN / MARTINA: text::GenderedGivenNameForms): another name, at most
+// DANIEL / DANIELLE: text::GenderedGivenNameForms): another name, at most
 // this (a weak match, not a spelling of it).
 inline constexpr float kGenderedFormSimilarity = 0.7f;
 // A legal form against a part of another role (a typo the analyser did

@@ -173,17 +173,17 @@ Status EntityBuilder::AddScalars(Entity& entity) const {
     return Fail(fmt::format("invalid listed_on '{}' (expected YYYY-MM-DD)", listed_on));
   }
   if (date) entity.listed_on = date->ToString();
-  VesselFacts vessel;
-  vessel.type = First(ListField::kVesselType);
-  vessel.tonnage = First(ListField::kTonnage);
-  vessel.gross_tonnage = First(ListField::kGrossTonnage);
   std::string built = First(ListField::kBuildDate);
   if (!built.empty() && !PartialDate::Parse(built)) {
     return Fail(
         fmt::format("invalid build_date '{}' (expected YYYY, YYYY-MM or YYYY-MM-DD)", built));
   }
-  vessel.build_date = std::move(built);
-  if (!vessel.empty()) entity.vessel = std::move(vessel);
+  entity.vessel.Update([&](VesselFacts& vessel) {
+    vessel.type = First(ListField::kVesselType);
+    vessel.tonnage = First(ListField::kTonnage);
+    vessel.gross_tonnage = First(ListField::kGrossTonnage);
+    vessel.build_date = std::move(built);
+  });
   return Status::Ok();
 }
 

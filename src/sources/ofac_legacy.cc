@@ -294,9 +294,11 @@ void OfacBundle::AddColumnFacts(const CsvRow& row, Entity& entity) {
     entity.identifiers.push_back(
         Identifier{IdType::kOther, std::string(Field(row, 5)), "", "call_sign"});
   }
-  VesselFacts vessel{std::string(Field(row, 6)), std::string(Field(row, 7)),
-                     std::string(Field(row, 8)), ""};
-  if (!vessel.empty()) entity.vessel = std::move(vessel);
+  entity.vessel.Update([&](VesselFacts& vessel) {
+    vessel.type = Field(row, 6);
+    vessel.tonnage = Field(row, 7);
+    vessel.gross_tonnage = Field(row, 8);
+  });
   std::string_view flag = Field(row, 9);
   std::string flag_country = NormalizeCountry(flag);
   if (!flag_country.empty()) {

@@ -55,9 +55,11 @@ void AddVessel(const pugi::xml_node& vessel, Entity& entity) {
   std::string call_sign = ChildText(vessel, "callSign");
   if (!call_sign.empty())
     entity.identifiers.push_back({IdType::kOther, std::move(call_sign), "", "call_sign"});
-  VesselFacts facts{ChildText(vessel, "vesselType"), ChildText(vessel, "tonnage"),
-                    ChildText(vessel, "grossRegisteredTonnage"), ""};
-  if (!facts.empty()) entity.vessel = std::move(facts);
+  entity.vessel.Update([&](VesselFacts& facts) {
+    facts.type = ChildText(vessel, "vesselType");
+    facts.tonnage = ChildText(vessel, "tonnage");
+    facts.gross_tonnage = ChildText(vessel, "grossRegisteredTonnage");
+  });
   std::string flag = ChildText(vessel, "vesselFlag");
   std::string country = NormalizeCountry(flag);
   if (!country.empty()) {

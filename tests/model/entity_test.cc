@@ -106,6 +106,18 @@ TEST(BoxedTest, UnsetReadsAsEmptyAndHoldsNothing) {
   EXPECT_EQ(read.vessel->type, "Tug");
 }
 
+// What the list readers do: an update that sets nothing holds nothing; one
+// that sets a fact creates the value; a later one changes it in place.
+TEST(BoxedTest, UpdateCreatesTheValueOnlyWhenItSetsSomething) {
+  Entity e;
+  e.vessel.Update([](VesselFacts& v) { v.type = ""; });
+  EXPECT_FALSE(e.vessel.has_value());
+  e.vessel.Update([](VesselFacts& v) { v.type = "Tug"; });
+  EXPECT_TRUE(e.vessel.has_value());
+  e.vessel.Update([](VesselFacts& v) { v.tonnage = "400"; });
+  EXPECT_EQ(*e.vessel, (VesselFacts{"Tug", "400", "", ""}));
+}
+
 TEST(BoxedTest, CopiesAreDeepAndCompareByValue) {
   Entity ship;
   ship.vessel = VesselFacts{"Crude Oil Tanker", "", "2876", "1999"};
