@@ -23,6 +23,10 @@ constexpr float kBoundSlack = 1e-4f;
 // is searched for each of them instead of read through.
 constexpr size_t kSearchInsteadOfScan = 8;
 
+// Postings are scattered over the whole index: a name's place and weight
+// are asked for this many postings ahead, so that reads overlap.
+constexpr size_t kPrefetchAhead = 16;
+
 struct PlannedUnit {
   const QueryUnit* unit;
   float most;       // the most it adds to one name: weight × its best similarity
@@ -44,7 +48,7 @@ class Accumulator {
         ws_(ws),
         min_acc_(kMinCandidateShare * q.total_weight),
         full_cover_(kFullCoverShare * q.total_weight) {
-    ws_.touched.clear();
+    ws_.slots.clear();
   }
 
   void Run(bool prune, CandidateStats* stats) {
@@ -59,7 +63,7 @@ class Accumulator {
     for (size_t i = 0; i < plan.size(); ++i) {
       const float remaining = from[i];
       if (open_ && prune) {
-        if (ws_.touched.size() >= kMaxCandidateNames && postings_to_come > 2 * ws_.touched.size())
+        if (ws_.slots.size() >= kMaxCandidateNames && postings_to_come > 2 * ws_.slots.size())
           RaiseBar();
         // A name not seen yet ends at most remaining / (query weight + its own).
         open_ = !(remaining < min_acc_ ||
@@ -83,23 +87,18 @@ class Accumulator {
   }
 
   void Rank(std::vector<uint32_t>& out) {
-    NameSlot* slots = ws_.slots.data();
     std::vector<std::pair<float, uint32_t>>& ranked = ws_.ranked;
     std::vector<std::pair<float, uint32_t>>& covering = ws_.covering;
     ranked.clear();
     covering.clear();
-    for (uint32_t name : ws_.touched) {
-      NameSlot& slot = slots[name];
+    for (const NameSlot& slot : ws_.slots) {
       if (slot.acc >= min_acc_) {
-        const float length = Length(name);
-        ranked.emplace_back(slot.acc / length, name);
-        if (slot.parts >= full_cover_) covering.emplace_back(slot.parts / length, name);
+        ranked.emplace_back(slot.acc / slot.length, slot.name);
+        if (slot.parts >= full_cover_) covering.emplace_back(slot.parts / slot.length, slot.name);
       }
-      slot.acc = 0;
-      slot.parts = 0;
-      Forget(name);
+      Forget(slot.name);
     }
-    ws_.touched.clear();
+    ws_.slots.clear();
     auto best_first = [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     };
@@ -156,9 +155,8 @@ class Accumulator {
   void RaiseBar() {
     std::vector<float>& estimates = ws_.estimates;
     estimates.clear();
-    for (uint32_t name : ws_.touched) {
-      const float acc = ws_.slots[name].acc;
-      if (acc >= min_acc_) estimates.push_back(acc / Length(name));
+    for (const NameSlot& slot : ws_.slots) {
+      if (slot.acc >= min_acc_) estimates.push_back(slot.acc / slot.length);
     }
     if (estimates.size() < kMaxCandidateNames) return;
     auto nth = estimates.begin() + (kMaxCandidateNames - 1);
@@ -174,22 +172,20 @@ class Accumulator {
   // come add: below the candidate share, or (not holding every unit) below
   // the bar. Their accumulators are cleared: a cleared name is not live.
   void DropHopeless(float remaining) {
-    NameSlot* slots = ws_.slots.data();
-    std::vector<uint32_t>& live = ws_.touched;
+    std::vector<NameSlot>& slots = ws_.slots;
     size_t kept = 0;
-    for (uint32_t name : live) {
-      NameSlot& slot = slots[name];
+    for (size_t i = 0; i < slots.size(); ++i) {
+      const NameSlot& slot = slots[i];
       const float most = slot.acc + remaining;
-      const bool hopeless = most < min_acc_ || (most < full_cover_ && most / Length(name) < bar_);
+      const bool hopeless = most < min_acc_ || (most < full_cover_ && most / slot.length < bar_);
       if (hopeless) {
-        slot.acc = 0;
-        slot.parts = 0;
-        Forget(name);
+        Forget(slot.name);
       } else {
-        live[kept++] = name;
+        ws_.slot_of[slot.name] = static_cast<uint32_t>(kept);
+        slots[kept++] = slot;
       }
     }
-    live.resize(kept);
+    slots.resize(kept);
   }
 
   // The unit's similar tokens, best first: a name takes the best one it holds.
@@ -206,7 +202,6 @@ class Accumulator {
   // this one (`after` at most) and cannot hold every unit: those are left
   // unseen, and stay so in the units to come (their bound only shrinks).
   void AddToAll(const QueryUnit& unit, float after) {
-    NameSlot* slots = ws_.slots.data();
     const uint32_t epoch = ++ws_.epoch;
     const bool single = unit.length == 1;
     for (const SimilarToken& t : BestFirst(unit)) {
@@ -219,42 +214,52 @@ class Accumulator {
                                  : std::numeric_limits<float>::infinity();
       std::span<const uint32_t> postings = index_.postings(t.vocab);
       read_ += postings.size();
-      for (uint32_t name : postings) {
-        if (!Seen(name)) {
-          if (index_.name_weight_at_least(name) > heavier) {
-            ++skipped_;
-            continue;
-          }
-          See(name);
-          ws_.touched.push_back(name);
+      for (size_t i = 0; i < postings.size(); ++i) {
+        if (i + kPrefetchAhead < postings.size()) {
+          const uint32_t ahead = postings[i + kPrefetchAhead];
+          __builtin_prefetch(&ws_.slot_of[ahead]);
+          index_.PrefetchNameWeight(ahead);
         }
-        NameSlot& slot = slots[name];
-        if (slot.stamp != epoch) Add(slot, epoch, add, single);
+        const uint32_t name = postings[i];
+        if (Seen(name)) {
+          NameSlot& slot = ws_.slots[ws_.slot_of[name]];
+          if (slot.stamp != epoch) Add(slot, epoch, add, single);
+          continue;
+        }
+        if (index_.name_weight_at_least(name) > heavier) {
+          ++skipped_;
+          continue;
+        }
+        See(name);
+        ws_.slot_of[name] = static_cast<uint32_t>(ws_.slots.size());
+        ws_.slots.push_back(NameSlot{.name = name,
+                                     .stamp = epoch,
+                                     .acc = add,
+                                     .parts = single ? add : 0.0f,
+                                     .length = Length(name)});
       }
     }
   }
 
-  // Adds the unit to the live names only (accumulator above zero).
+  // Adds the unit to the names in the running only.
   void AddToLive(const QueryUnit& unit) {
-    NameSlot* slots = ws_.slots.data();
-    const std::vector<uint32_t>& live = ws_.touched;
+    std::vector<NameSlot>& slots = ws_.slots;
     const uint32_t epoch = ++ws_.epoch;
     const bool single = unit.length == 1;
     for (const SimilarToken& t : BestFirst(unit)) {
       const float add = t.score * unit.weight;
       std::span<const uint32_t> postings = index_.postings(t.vocab);
-      if (postings.size() > kSearchInsteadOfScan * live.size()) {
-        for (uint32_t name : live) {
-          NameSlot& slot = slots[name];
+      if (postings.size() > kSearchInsteadOfScan * slots.size()) {
+        for (NameSlot& slot : slots) {
           if (slot.stamp == epoch) continue;
-          if (std::binary_search(postings.begin(), postings.end(), name))
+          if (std::binary_search(postings.begin(), postings.end(), slot.name))
             Add(slot, epoch, add, single);
         }
       } else {
         read_ += postings.size();
         for (uint32_t name : postings) {
           if (!Seen(name)) continue;
-          NameSlot& slot = slots[name];
+          NameSlot& slot = slots[ws_.slot_of[name]];
           if (slot.stamp != epoch) Add(slot, epoch, add, single);
         }
       }

@@ -133,6 +133,7 @@ class Index {
   // names()[name].total_weight, packed: the candidate stage reads it for
   // tens of thousands of names per query in a big index.
   float name_weight(uint32_t name) const { return name_weights_[name]; }
+  void PrefetchNameWeight(uint32_t name) const { __builtin_prefetch(&name_weights_[name]); }
   // A lower bound of name_weight in a byte per name (1/16 steps): a table
   // that stays in a core's cache where the floats do not.
   float name_weight_at_least(uint32_t name) const {

@@ -32,20 +32,25 @@ struct AlignScratch {
   std::vector<char> q_used, c_used;
 };
 
-// Per indexed name, the candidate stage's accumulator: the two fields side
-// by side, so that a posting costs one cache line, not two.
+// The candidate stage's accumulator of a name it has seen. Slots are kept
+// side by side in the order the names were seen, not one per indexed name:
+// a query sees thousands of a big index's million names, and the passes
+// over them (dropping the hopeless, the bar, the ranking) then read memory
+// in sequence.
 struct NameSlot {
+  uint32_t name = 0;
+  uint32_t stamp = 0;  // last query unit that added to it
   float acc = 0;       // accumulated token evidence
   float parts = 0;     // the share of it from single query tokens (no joined pairs)
-  uint32_t stamp = 0;  // last query unit that added to it
+  float length = 0;    // the rank estimate's denominator (candidates.cc)
 };
 
 struct Workspace {
-  explicit Workspace(size_t names) : slots(names), seen((names + 63) / 64) {}
+  explicit Workspace(size_t names) : slot_of(names), seen((names + 63) / 64) {}
 
-  std::vector<NameSlot> slots;    // one per indexed name
-  std::vector<uint32_t> touched;  // names with acc > 0
-  std::vector<uint64_t> seen;     // one bit per indexed name: in `touched`
+  std::vector<NameSlot> slots;    // the names in the running
+  std::vector<uint32_t> slot_of;  // per indexed name: its place in `slots`, while `seen`
+  std::vector<uint64_t> seen;     // one bit per indexed name: in `slots`
   uint32_t epoch = 0;
   // "<norm>~" (fuzzy), "<norm>%" (spelling) or "<norm>=" (exact) -> similar
   // vocabulary tokens.
