@@ -2,8 +2,14 @@
 // out indices dynamically; `progress(done)` is called from one reporter
 // thread about every 100 ms, and once at the end from the calling thread.
 // fn must be safe to call concurrently.
+//
+// FirstFailing(n, ok): the smallest i in [0, n) with ok(i) false (n when
+// none), checked in chunks on every core; ok must be safe to call
+// concurrently. For checks of large tables (a snapshot's, on load) whose
+// error names the first bad entry, as a loop would.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -45,6 +51,26 @@ inline void ParallelFor(size_t n, int threads, const std::function<void(size_t)>
     worker();
     for (auto& t : pool) t.join();
   }
+}
+
+template <typename Ok>
+size_t FirstFailing(size_t n, Ok ok) {
+  constexpr size_t kChunk = size_t{1} << 16;
+  const size_t chunks = (n + kChunk - 1) / kChunk;
+  std::vector<size_t> first(chunks, n);
+  ParallelFor(chunks, chunks > 1 ? 0 : 1, [&](size_t c) {
+    const size_t end = std::min(n, (c + 1) * kChunk);
+    for (size_t i = c * kChunk; i < end; ++i) {
+      if (!ok(i)) {
+        first[c] = i;
+        return;
+      }
+    }
+  });
+  for (size_t f : first) {
+    if (f != n) return f;
+  }
+  return n;
 }
 
 }  // namespace embargo

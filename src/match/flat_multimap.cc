@@ -154,38 +154,55 @@ std::optional<FlatMultiMap> FlatMultiMap::Read(BinaryReader& r, uint32_t value_b
   map.values_ = r.Array(value_count, map.own_values_);
   map.directory_ = r.Array((size_t{1} << bits) + 1, map.own_directory_);
   if (!r.ok()) return std::nullopt;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (i > 0 && map.hashes_[i] <= map.hashes_[i - 1]) {
-      r.Invalid("lookup hashes out of order");
-      return std::nullopt;
-    }
-    if (map.ends_[i] <= (i == 0 ? 0 : map.ends_[i - 1])) {
-      r.Invalid("an empty lookup run");
-      return std::nullopt;
-    }
+  // Every check runs on all cores (a million entities' table holds tens of
+  // millions of values) and names the first bad entry.
+  const auto hashes = map.hashes_;
+  const auto ends = map.ends_;
+  const size_t bad_run = FirstFailing(n, [&](size_t i) {
+    return (i == 0 || hashes[i] > hashes[i - 1]) && ends[i] > (i == 0 ? 0 : ends[i - 1]);
+  });
+  if (bad_run != n) {
+    r.Invalid(bad_run > 0 && hashes[bad_run] <= hashes[bad_run - 1] ? "lookup hashes out of order"
+                                                                    : "an empty lookup run");
+    return std::nullopt;
   }
-  const uint32_t total = n == 0 ? 0 : map.ends_[n - 1];
+  const uint32_t total = n == 0 ? 0 : ends[n - 1];
   if (total != value_count) {
     r.Invalid(fmt::format("lookup runs hold {} values, {} given", total, value_count));
     return std::nullopt;
   }
-  for (uint32_t v : map.values_) {
-    if (v >= value_bound) {
-      r.Invalid(fmt::format("lookup value {} out of range (fewer than {})", v, value_bound));
-      return std::nullopt;
-    }
+  const auto values = map.values_;
+  const size_t bad_value =
+      FirstFailing(values.size(), [&](size_t i) { return values[i] < value_bound; });
+  if (bad_value != values.size()) {
+    r.Invalid(fmt::format("lookup value {} out of range (fewer than {})", values[bad_value],
+                          value_bound));
+    return std::nullopt;
   }
-  // The directory the hashes give: bucket b's hashes start at entry b.
-  map.ForEachDirectoryEntry([&](size_t b, size_t i) {
-    if (!r.ok() || map.directory_[b] == i) return;
-    if (b + 1 == map.directory_.size()) {
+  // The directory the hashes give: entry b is the first hash whose bucket is
+  // b or later (the hashes ascend, so their buckets do), n for the last.
+  const auto directory = map.directory_;
+  const size_t buckets = directory.size() - 1;
+  auto first_at_or_after = [&](size_t b) {
+    return static_cast<size_t>(std::partition_point(hashes.begin(), hashes.end(),
+                                                    [&](uint64_t h) { return map.Bucket(h) < b; }) -
+                               hashes.begin());
+  };
+  const size_t bad_entry = FirstFailing(directory.size(), [&](size_t b) {
+    const size_t i = directory[b];
+    if (b == buckets) return i == n;
+    return i <= n && (i == n || map.Bucket(hashes[i]) >= b) &&
+           (i == 0 || map.Bucket(hashes[i - 1]) < b);
+  });
+  if (bad_entry != directory.size()) {
+    if (bad_entry == buckets) {
       r.Invalid("the lookup directory does not end at the last hash");
     } else {
-      r.Invalid(fmt::format("lookup directory entry {} is {}, the hashes give {}", b,
-                            map.directory_[b], i));
+      r.Invalid(fmt::format("lookup directory entry {} is {}, the hashes give {}", bad_entry,
+                            directory[bad_entry], first_at_or_after(bad_entry)));
     }
-  });
-  if (!r.ok()) return std::nullopt;
+    return std::nullopt;
+  }
   map.backing_ = r.backing();
   return map;
 }

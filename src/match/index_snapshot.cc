@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "common/parallel.h"
 #include "match/index.h"
 #include "text/name_analyzer.h"
 
@@ -159,12 +160,12 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
   // Every token is found by its spelling, as itself: none is missing from
   // the lookup table or in the vocabulary twice. (The map from spellings to
   // ids is only for building.)
-  for (uint32_t v = 0; v < vocab; ++v) {
-    if (index.FindToken(index.vocab_[v].token.norm) != v) {
-      r.Invalid(fmt::format("token '{}' twice in the vocabulary or not in its lookup table",
-                            index.vocab_[v].token.norm));
-      return std::nullopt;
-    }
+  const size_t bad = FirstFailing(
+      vocab, [&](size_t v) { return index.FindToken(index.vocab_[v].token.norm) == v; });
+  if (bad != vocab) {
+    r.Invalid(fmt::format("token '{}' twice in the vocabulary or not in its lookup table",
+                          index.vocab_[bad].token.norm));
+    return std::nullopt;
   }
   index.ComputeWeights(nullptr);
   index.FindNamedCountries(entities);
