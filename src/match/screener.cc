@@ -83,10 +83,7 @@ std::shared_ptr<const Screener> Screener::Subset(
 const ListSet& Screener::lists() const { return impl_->lists; }
 size_t Screener::name_count() const { return impl_->index.names().size(); }
 
-const Entity* Screener::FindEntity(std::string_view id) const {
-  auto it = impl_->by_id.find(id);
-  return it == impl_->by_id.end() ? nullptr : it->second;
-}
+const Entity* Screener::FindEntity(std::string_view id) const { return impl_->FindEntity(id); }
 
 std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& options) const {
   const Index& index = impl_->index;
