@@ -181,11 +181,16 @@ class Index {
   // similar-token lookup and the rarity counts). Weights, evidence and the
   // identifier lookup are recomputed on reading.
   void Write(BinaryWriter& w) const;
-  // Reads what Write wrote over `entities`. Every id, offset and count is
-  // checked against what it points into, so a corrupted snapshot fails the
-  // reader (nullopt, r.why()) and never yields an index that reads out of
-  // bounds.
-  static std::optional<Index> Read(BinaryReader& r, const std::vector<Entity>& entities);
+  // Reads what Write wrote. Every id, offset and count is checked against
+  // what it points into, so a corrupted snapshot fails the reader (nullopt,
+  // r.why()) and never yields an index that reads out of bounds; only the
+  // names' entity numbers wait for Complete (the entities may still be being
+  // read, on another thread). The index is not usable before Complete.
+  static std::optional<Index> Read(BinaryReader& r);
+  // Checks the names' entity and name numbers against `entities` (false,
+  // with `why`, when one is out of range) and works out what the snapshot
+  // does not keep: weights, named countries, the identifier lookup.
+  bool Complete(const std::vector<Entity>& entities, std::string& why);
   // Whether a sample of this index's names (about one in `stride`) and
   // vocabulary analyse and look up today as they did when it was built: an
   // index written by an embargo whose name analysis differs would screen

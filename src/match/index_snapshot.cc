@@ -1,6 +1,7 @@
 // Index::Write / Read / AgreesWithAnalysis: the built index in the snapshot
 // file, so that loading a snapshot skips reading every name again (see
-// index.h). Layout, after the snapshot's entities:
+// index.h). Layout, after the snapshot's entities (from format 12, found by
+// the entities' byte count before them, so that both are read at once):
 //   vocabulary: count, then per token norm, fold, key
 //   names: count, then per name entity, name index, kind, tokens (vocab,
 //     role, position), joined ids, head, before_comma, flags, acronym
@@ -30,12 +31,12 @@ E ReadEnum(BinaryReader& r, E last, std::string_view what) {
   return static_cast<E>(r.ok() ? v : 0);
 }
 
-// Reads one name and checks every id in it against the sizes it indexes.
-IndexedName ReadName(BinaryReader& r, const std::vector<Entity>& entities, uint32_t vocab) {
+// Reads one name and checks every id in it against the sizes it indexes
+// but its entity's (Index::Complete).
+IndexedName ReadName(BinaryReader& r, uint32_t vocab) {
   IndexedName n;
-  n.entity = r.Below(static_cast<uint32_t>(entities.size()), "entity");
-  if (!r.ok()) return n;
-  n.name_index = r.Below(static_cast<uint32_t>(entities[n.entity].names.size()), "name index");
+  n.entity = r.U32();
+  n.name_index = r.U32();
   n.kind = ReadEnum(r, NameKind::kPreviousName, "name kind");
   for (uint32_t i = 0, count = r.Count(); i < count && r.ok(); ++i) {
     NameToken t;
@@ -115,7 +116,7 @@ void Index::Write(BinaryWriter& w) const {
   lookup_.Write(w);
 }
 
-std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& entities) {
+std::optional<Index> Index::Read(BinaryReader& r) {
   Index index;
   uint32_t vocab = r.Count();
   // The count is bounded by the bytes left (BinaryReader::Count) and each
@@ -134,8 +135,7 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
   }
   const uint32_t name_count = r.Count();
   index.names_.reserve(name_count);
-  for (uint32_t i = 0; i < name_count && r.ok(); ++i)
-    index.names_.push_back(ReadName(r, entities, vocab));
+  for (uint32_t i = 0; i < name_count && r.ok(); ++i) index.names_.push_back(ReadName(r, vocab));
   const auto names = static_cast<uint32_t>(index.names_.size());
   index.postings_.resize(r.ok() ? vocab : 0);
   for (std::vector<uint32_t>& p : index.postings_) {
@@ -167,10 +167,27 @@ std::optional<Index> Index::Read(BinaryReader& r, const std::vector<Entity>& ent
                           index.vocab_[bad].token.norm));
     return std::nullopt;
   }
-  index.ComputeWeights(nullptr);
-  index.FindNamedCountries(entities);
-  index.BuildIdentifierLookup(entities);
   return index;
+}
+
+bool Index::Complete(const std::vector<Entity>& entities, std::string& why) {
+  for (size_t i = 0; i < names_.size(); ++i) {
+    const IndexedName& n = names_[i];
+    if (n.entity >= entities.size()) {
+      why = fmt::format("name {}: entity {} out of range (fewer than {})", i, n.entity,
+                        entities.size());
+      return false;
+    }
+    if (n.name_index >= entities[n.entity].names.size()) {
+      why = fmt::format("name {}: name index {} out of range (fewer than {})", i, n.name_index,
+                        entities[n.entity].names.size());
+      return false;
+    }
+  }
+  ComputeWeights(nullptr);
+  FindNamedCountries(entities);
+  BuildIdentifierLookup(entities);
+  return true;
 }
 
 bool Index::AgreesWithAnalysis(const std::vector<Entity>& entities, size_t stride) const {

@@ -32,6 +32,8 @@ using match::kSnapshotMagic;
 using match::SnapshotChecksum;
 constexpr uint32_t kFormatVersion = match::kSnapshotFormatVersion;
 constexpr uint32_t kOldestReadableVersion = match::kOldestReadableSnapshotVersion;
+// From this format the payload counts the entities' and records' bytes.
+constexpr uint32_t kListsCountedVersion = 12;
 // Version 4 has no FtM records.
 
 void WriteRecord(BinaryWriter& w, const FtmRecord& f) {
@@ -228,11 +230,36 @@ Entity ReadEntity(BinaryReader& r, uint32_t version) {
   return e;
 }
 
-// Reads a snapshot's payload into `lists` and, when the snapshot is of the
-// current index format, `index`; false for an older format (the index is to
-// be built again). A malformed payload fails `r`.
-bool ReadPayload(BinaryReader& r, uint32_t version, ListSet& lists,
-                 std::optional<match::Index>& index) {
+// The entities and the records.
+void ReadLists(BinaryReader& r, uint32_t version, ListSet& lists) {
+  // Counts are bounded by the bytes left (BinaryReader::Count).
+  const uint32_t entity_count = r.Count();
+  lists.entities.reserve(entity_count);
+  for (uint32_t i = 0; i < entity_count && r.ok(); ++i)
+    lists.entities.push_back(ReadEntity(r, version));
+  const uint32_t record_count = version >= 5 ? r.Count() : 0;
+  lists.records.reserve(record_count);
+  for (uint32_t i = 0; i < record_count && r.ok(); ++i) lists.records.push_back(ReadRecord(r));
+}
+
+// What is wrong with a payload, and where (a byte of the file).
+struct PayloadError {
+  size_t at = 0;
+  std::string why;
+};
+
+// Reads a snapshot's payload (from file byte `payload_at`) into `lists` and,
+// when the snapshot holds an index of the current layout, `index`, checked
+// against the entities; false for an older layout (the index is to be built
+// again). From format 12 the entities' and records' bytes are counted before
+// them, and the index after them is read on another core meanwhile.
+bool ReadPayload(std::string_view payload, size_t payload_at,
+                 const std::shared_ptr<const void>& backing, uint32_t version, ListSet& lists,
+                 std::optional<match::Index>& index, std::optional<PayloadError>& error) {
+  auto failed = [&](const BinaryReader& r, size_t base) {
+    error = PayloadError{base + r.failed_at(), r.why()};
+  };
+  BinaryReader r(payload, payload_at, backing);
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
     Dataset d;
     d.name = r.Str();
@@ -244,18 +271,53 @@ bool ReadPayload(BinaryReader& r, uint32_t version, ListSet& lists,
     lists.datasets.push_back(std::move(d));
   }
   lists.superseded = r.Strs();
-  // Counts are bounded by the bytes left (BinaryReader::Count).
-  const uint32_t entity_count = r.Count();
-  lists.entities.reserve(entity_count);
-  for (uint32_t i = 0; i < entity_count && r.ok(); ++i)
-    lists.entities.push_back(ReadEntity(r, version));
-  const uint32_t record_count = version >= 5 ? r.Count() : 0;
-  lists.records.reserve(record_count);
-  for (uint32_t i = 0; i < record_count && r.ok(); ++i) lists.records.push_back(ReadRecord(r));
-  if (version < match::kCurrentIndexSnapshotVersion) return false;
-  if (r.ok()) index = match::Index::Read(r, lists.entities);
-  if (r.ok() && r.remaining() != 0)
-    r.Invalid(fmt::format("{} bytes after the index", r.remaining()));
+  if (version < kListsCountedVersion) {
+    ReadLists(r, version, lists);
+    if (r.ok() && version >= match::kCurrentIndexSnapshotVersion) index = match::Index::Read(r);
+    if (!r.ok()) {
+      failed(r, payload_at);
+      return true;
+    }
+    if (version < match::kCurrentIndexSnapshotVersion) return false;
+    if (r.remaining() != 0) {
+      error = PayloadError{payload_at + r.position(),
+                           fmt::format("{} bytes after the index", r.remaining())};
+      return true;
+    }
+  } else {
+    const uint64_t lists_bytes = r.U64();
+    if (r.ok() && lists_bytes > r.remaining())
+      r.Invalid(fmt::format("the lists' {} bytes run past the end", lists_bytes));
+    if (!r.ok()) {
+      failed(r, payload_at);
+      return true;
+    }
+    const size_t lists_at = r.position(), index_at = lists_at + lists_bytes;
+    BinaryReader lists_reader(payload.substr(lists_at, lists_bytes), payload_at + lists_at,
+                              backing);
+    BinaryReader index_reader(payload.substr(index_at), payload_at + index_at, backing);
+    std::future<std::optional<match::Index>> read_index = std::async(
+        std::launch::async, [&index_reader] { return match::Index::Read(index_reader); });
+    ReadLists(lists_reader, version, lists);
+    if (lists_reader.ok() && lists_reader.remaining() != 0)
+      lists_reader.Invalid(fmt::format("{} bytes after the records", lists_reader.remaining()));
+    index = read_index.get();
+    if (!lists_reader.ok()) {
+      failed(lists_reader, payload_at + lists_at);
+      return true;
+    }
+    if (!index_reader.ok() || !index) {
+      failed(index_reader, payload_at + index_at);
+      return true;
+    }
+    if (index_reader.remaining() != 0) {
+      error = PayloadError{payload_at + index_at + index_reader.position(),
+                           fmt::format("{} bytes after the index", index_reader.remaining())};
+      return true;
+    }
+  }
+  std::string why;
+  if (!index->Complete(lists.entities, why)) error = PayloadError{payload_at, why};
   return true;
 }
 
@@ -280,10 +342,14 @@ Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
     w.U64(d.name_count);
   }
   w.Strs(lists.superseded);
+  const size_t lists_at = w.data().size();
+  w.U64(0);  // the entities' and records' bytes, set once they are written
   w.U32(static_cast<uint32_t>(lists.entities.size()));
   for (const Entity& e : lists.entities) WriteEntity(w, e);
   w.U32(static_cast<uint32_t>(lists.records.size()));
   for (const auto& record : lists.records) WriteRecord(w, *record);
+  const uint64_t lists_bytes = w.data().size() - lists_at - sizeof(uint64_t);
+  std::memcpy(w.data().data() + lists_at, &lists_bytes, sizeof lists_bytes);
   impl_->index.Write(w);
 
   BinaryWriter header;
@@ -348,16 +414,15 @@ Result<std::shared_ptr<const Screener>> Screener::LoadSnapshot(const std::filesy
   // nor a malformed payload reported, before it agrees.
   std::future<uint64_t> sum = std::async(
       std::launch::async, [version, payload] { return SnapshotChecksum(version, payload); });
-  BinaryReader r(payload, payload_at, mapping);
   ListSet lists;
   std::optional<match::Index> index;
-  const bool current = ReadPayload(r, version, lists, index);
+  std::optional<PayloadError> error;
+  const bool current = ReadPayload(payload, payload_at, mapping, version, lists, index, error);
   if (sum.get() != checksum)
     return MakeError(file, 0, "snapshot checksum mismatch (file corrupted)");
-  if (!r.ok() || (current && !index)) {
-    return MakeError(file, 0,
-                     fmt::format("malformed snapshot payload at byte {}: {}",
-                                 payload_at + r.failed_at(), r.why()));
+  if (error) {
+    return MakeError(
+        file, 0, fmt::format("malformed snapshot payload at byte {}: {}", error->at, error->why));
   }
   // An older snapshot's index lacks what the index now holds (and is laid
   // out differently): its lists are read, the index built again.

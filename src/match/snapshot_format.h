@@ -26,11 +26,13 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // (match/flat_multimap.h); 11: the same layout, names in Arabic script
 // analysed with آل (the family of) as its own word, not the article, and
 // names in Somali orthography also read in English spellings
-// (text/convention_readings.h).
+// (text/convention_readings.h); 12: the entities' and records' byte count
+// before them, so that the index after them is read on another core
+// meanwhile (the index's layout is 11's).
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).
-inline constexpr uint32_t kSnapshotFormatVersion = 11;
+inline constexpr uint32_t kSnapshotFormatVersion = 12;
 inline constexpr uint32_t kCurrentIndexSnapshotVersion = 11;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 

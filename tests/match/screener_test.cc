@@ -1,13 +1,16 @@
 #include "embargo/screener.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
 
 #include "embargo/lists.h"
+#include "match/snapshot_format.h"
 #include "model/entity_json.h"
 #include "test_paths.h"
 
@@ -370,6 +373,47 @@ TEST(ScreenerSnapshotTest, AnOutOfRangeBirthDateIsAMalformedPayloadAtItsByte) {
                 "(years 0..9999, months 0..12, days 0..31)");
 }
 
+// From format 12 the entities' and records' bytes are counted before them
+// (the index after them is read on another core meanwhile): a count that
+// runs past the end, or leaves bytes the records do not take, is refused at
+// its byte, before the index is looked at.
+TEST_F(ScreenerTest, ASnapshotsCountOfListBytesIsChecked) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("embargo_snapshot_lists_" + std::to_string(::getpid()) + ".idx");
+  ASSERT_TRUE(screener_->SaveSnapshot(path).ok());
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  // No datasets, nothing superseded: the count follows their two zero counts.
+  constexpr size_t kCountAt = match::kSnapshotPayloadAt + 8;
+  ASSERT_EQ(bytes.substr(match::kSnapshotPayloadAt, 8), std::string(8, '\0'));
+  uint64_t lists_bytes = 0;
+  std::memcpy(&lists_bytes, bytes.data() + kCountAt, sizeof lists_bytes);
+  ASSERT_GT(lists_bytes, 0u);
+  ASSERT_LT(kCountAt + 8 + lists_bytes, bytes.size());
+  auto load_with_count = [&](uint64_t count) {
+    std::string changed = bytes;
+    std::memcpy(changed.data() + kCountAt, &count, sizeof count);
+    const uint64_t checksum = match::SnapshotChecksum(
+        match::kSnapshotFormatVersion, std::string_view(changed).substr(match::kSnapshotPayloadAt));
+    std::memcpy(changed.data() + match::kSnapshotChecksumAt, &checksum, sizeof checksum);
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << changed;
+    auto loaded = Screener::LoadSnapshot(path);
+    return loaded.ok() ? std::string("ok") : loaded.error().ToString();
+  };
+  EXPECT_EQ(load_with_count(lists_bytes), "ok");
+  EXPECT_EQ(load_with_count(lists_bytes + 3),
+            fmt::format("{}: malformed snapshot payload at byte {}: 3 bytes after the records",
+                        path.string(), kCountAt + 8 + lists_bytes));
+  EXPECT_EQ(load_with_count(bytes.size()),
+            fmt::format("{}: malformed snapshot payload at byte {}: the lists' {} bytes run past "
+                        "the end",
+                        path.string(), kCountAt + 8, bytes.size()));
+  std::filesystem::remove(path);
+}
+
 TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
   auto path = std::filesystem::temp_directory_path() /
               ("embargo_snapshot_v1_" + std::to_string(::getpid()) + ".idx");
@@ -387,7 +431,7 @@ TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().ToString(),
             path.string() +
-                ": snapshot format version 1 is not supported (expected 4 to 11); rebuild it with "
+                ": snapshot format version 1 is not supported (expected 4 to 12); rebuild it with "
                 "'embargo index build'");
 }
 
