@@ -170,7 +170,7 @@ class Accumulator {
 
   // Forgets the names that can no longer be kept whatever the units to
   // come add: below the candidate share, or (not holding every unit) below
-  // the bar. Their accumulators are cleared: a cleared name is not live.
+  // the bar. Their slots are dropped (the others keep their order).
   void DropHopeless(float remaining) {
     std::vector<NameSlot>& slots = ws_.slots;
     size_t kept = 0;
