@@ -259,6 +259,19 @@ bool ReadPayload(std::string_view payload, size_t payload_at,
   auto failed = [&](const BinaryReader& r, size_t base) {
     error = PayloadError{base + r.failed_at(), r.why()};
   };
+  // Checks the index read from `ir` (its bytes from file byte `base`, the
+  // index's from its position `from`): read, nothing after it, its names'
+  // entities among those read.
+  auto check_index = [&](const BinaryReader& ir, size_t base, size_t from) {
+    if (!ir.ok() || !index) return failed(ir, base);
+    if (ir.remaining() != 0) {
+      error = PayloadError{base + ir.position(),
+                           fmt::format("{} bytes after the index", ir.remaining())};
+      return;
+    }
+    std::string why;
+    if (!index->Complete(lists.entities, why)) error = PayloadError{base + from, why};
+  };
   BinaryReader r(payload, payload_at, backing);
   for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
     Dataset d;
@@ -273,51 +286,37 @@ bool ReadPayload(std::string_view payload, size_t payload_at,
   lists.superseded = r.Strs();
   if (version < kListsCountedVersion) {
     ReadLists(r, version, lists);
-    if (r.ok() && version >= match::kCurrentIndexSnapshotVersion) index = match::Index::Read(r);
     if (!r.ok()) {
       failed(r, payload_at);
       return true;
     }
     if (version < match::kCurrentIndexSnapshotVersion) return false;
-    if (r.remaining() != 0) {
-      error = PayloadError{payload_at + r.position(),
-                           fmt::format("{} bytes after the index", r.remaining())};
-      return true;
-    }
-  } else {
-    const uint64_t lists_bytes = r.U64();
-    if (r.ok() && lists_bytes > r.remaining())
-      r.Invalid(fmt::format("the lists' {} bytes run past the end", lists_bytes));
-    if (!r.ok()) {
-      failed(r, payload_at);
-      return true;
-    }
-    const size_t lists_at = r.position(), index_at = lists_at + lists_bytes;
-    BinaryReader lists_reader(payload.substr(lists_at, lists_bytes), payload_at + lists_at,
-                              backing);
-    BinaryReader index_reader(payload.substr(index_at), payload_at + index_at, backing);
-    std::future<std::optional<match::Index>> read_index = std::async(
-        std::launch::async, [&index_reader] { return match::Index::Read(index_reader); });
-    ReadLists(lists_reader, version, lists);
-    if (lists_reader.ok() && lists_reader.remaining() != 0)
-      lists_reader.Invalid(fmt::format("{} bytes after the records", lists_reader.remaining()));
-    index = read_index.get();
-    if (!lists_reader.ok()) {
-      failed(lists_reader, payload_at + lists_at);
-      return true;
-    }
-    if (!index_reader.ok() || !index) {
-      failed(index_reader, payload_at + index_at);
-      return true;
-    }
-    if (index_reader.remaining() != 0) {
-      error = PayloadError{payload_at + index_at + index_reader.position(),
-                           fmt::format("{} bytes after the index", index_reader.remaining())};
-      return true;
-    }
+    const size_t from = r.position();
+    index = match::Index::Read(r);
+    check_index(r, payload_at, from);
+    return true;
   }
-  std::string why;
-  if (!index->Complete(lists.entities, why)) error = PayloadError{payload_at, why};
+  const uint64_t lists_bytes = r.U64();
+  if (r.ok() && lists_bytes > r.remaining())
+    r.Invalid(fmt::format("the lists' {} bytes run past the end", lists_bytes));
+  if (!r.ok()) {
+    failed(r, payload_at);
+    return true;
+  }
+  const size_t lists_at = r.position(), index_at = lists_at + lists_bytes;
+  BinaryReader lists_reader(payload.substr(lists_at, lists_bytes), payload_at + lists_at, backing);
+  BinaryReader index_reader(payload.substr(index_at), payload_at + index_at, backing);
+  std::future<std::optional<match::Index>> read_index =
+      std::async(std::launch::async, [&index_reader] { return match::Index::Read(index_reader); });
+  ReadLists(lists_reader, version, lists);
+  if (lists_reader.ok() && lists_reader.remaining() != 0)
+    lists_reader.Invalid(fmt::format("{} bytes after the records", lists_reader.remaining()));
+  index = read_index.get();
+  if (!lists_reader.ok()) {
+    failed(lists_reader, payload_at + lists_at);
+    return true;
+  }
+  check_index(index_reader, payload_at + index_at, 0);
   return true;
 }
 

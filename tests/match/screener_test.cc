@@ -70,6 +70,13 @@ class ScreenerTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { screener_.reset(); }
 
+  // Saves the fixture's snapshot at `path` and reads its bytes back.
+  static void SaveSnapshot(const std::filesystem::path& path, std::string& bytes) {
+    ASSERT_TRUE(screener_->SaveSnapshot(path).ok());
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+
   static std::vector<Match> Screen(QueryFields fields, double threshold = kDefaultThreshold) {
     auto q = MakeQuery(fields);
     EXPECT_TRUE(q.ok()) << (q.ok() ? "" : q.error().ToString());
@@ -380,12 +387,8 @@ TEST(ScreenerSnapshotTest, AnOutOfRangeBirthDateIsAMalformedPayloadAtItsByte) {
 TEST_F(ScreenerTest, ASnapshotsCountOfListBytesIsChecked) {
   auto path = std::filesystem::temp_directory_path() /
               ("embargo_snapshot_lists_" + std::to_string(::getpid()) + ".idx");
-  ASSERT_TRUE(screener_->SaveSnapshot(path).ok());
   std::string bytes;
-  {
-    std::ifstream in(path, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  ASSERT_NO_FATAL_FAILURE(SaveSnapshot(path, bytes));
   // No datasets, nothing superseded: the count follows their two zero counts.
   constexpr size_t kCountAt = match::kSnapshotPayloadAt + 8;
   ASSERT_EQ(bytes.substr(match::kSnapshotPayloadAt, 8), std::string(8, '\0'));
@@ -417,12 +420,8 @@ TEST_F(ScreenerTest, ASnapshotsCountOfListBytesIsChecked) {
 TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
   auto path = std::filesystem::temp_directory_path() /
               ("embargo_snapshot_v1_" + std::to_string(::getpid()) + ".idx");
-  ASSERT_TRUE(screener_->SaveSnapshot(path).ok());
   std::string bytes;
-  {
-    std::ifstream in(path, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  ASSERT_NO_FATAL_FAILURE(SaveSnapshot(path, bytes));
   ASSERT_GT(bytes.size(), 12u);
   bytes.replace(8, 4, std::string("\x01\x00\x00\x00", 4));  // the version after the magic
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
