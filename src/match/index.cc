@@ -317,7 +317,7 @@ VocabToken Index::MakeVocabToken(text::Token token) {
 }
 
 uint32_t Index::InternToken(const std::string& norm, bool abjad) {
-  auto [it, inserted] = vocab_ids_.emplace(norm, static_cast<uint32_t>(vocab_.size()));
+  auto [it, inserted] = vocab_ids_.try_emplace(norm, static_cast<uint32_t>(vocab_.size()));
   if (inserted) {
     vocab_.push_back(MakeVocabToken(text::MakeToken(norm, text::TokenRole::kName)));
     postings_.emplace_back();
@@ -349,16 +349,22 @@ void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Sche
   indexed.nasab = analyzed.nasab;
   indexed.derived_reading = derived_reading;
   uint32_t name_id = static_cast<uint32_t>(names_.size());
-  std::unordered_set<std::string> keys_seen;
+  // A key counts once per name (names hold a handful of tokens: a linear
+  // scan, no set).
+  std::vector<std::string_view> keys_seen;
   for (const text::Token& token : analyzed.tokens) {
     uint32_t v = InternToken(token.norm, token.abjad);
     indexed.tokens.push_back(NameToken{v, token.role, token.position, 0});
     if (Searchable(token.role)) postings_[v].push_back(name_id);
-    if (count_keys && keys_seen.insert(token.key).second) ++key_df_[token.key];
+    if (count_keys && std::find(keys_seen.begin(), keys_seen.end(), token.key) == keys_seen.end()) {
+      keys_seen.push_back(token.key);
+      ++key_df_[token.key];
+    }
   }
+  std::string joined;
   for (size_t j = 0; j + 1 < analyzed.tokens.size(); ++j) {
-    uint32_t v = InternToken(analyzed.tokens[j].norm + analyzed.tokens[j + 1].norm,
-                             analyzed.tokens[j].abjad && analyzed.tokens[j + 1].abjad);
+    joined.assign(analyzed.tokens[j].norm).append(analyzed.tokens[j + 1].norm);
+    uint32_t v = InternToken(joined, analyzed.tokens[j].abjad && analyzed.tokens[j + 1].abjad);
     indexed.joined.push_back(v);
     postings_[v].push_back(name_id);
   }

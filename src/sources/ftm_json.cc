@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "common/json_parse.h"
+#include "common/parallel.h"
 #include "model/country.h"
 #include "sources/list_text.h"
 
@@ -274,35 +276,69 @@ FtmRecord ReadRecord(const json& object, const std::string& id, const std::strin
   return record;
 }
 
-Status AddLine(std::string_view text, int line, FileState& state) {
-  Result<json> parsed = ParseJson(text, state.file, line);
-  if (!parsed.ok()) return parsed.error();
-  EMBARGO_RETURN_IF_ERROR(CheckDecodedStrings(*parsed, state.file, line));
-  const json& object = *parsed;
-  if (!object.is_object()) return MakeError(state.file, line, "expected a JSON object per line");
-  std::string id = StringField(object, "id");
-  std::string schema = StringField(object, "schema");
-  if (id.empty()) return MakeError(state.file, line, "entity without \"id\"");
-  if (schema.empty()) return MakeError(state.file, line, "entity without \"schema\"");
-  json properties = object.value("properties", json::object());
-  EMBARGO_RETURN_IF_ERROR(CheckProperties(properties, state.file, line));
-  std::string changed = StringField(object, "last_change").substr(0, 10);
-  state.list.dataset.version_date = std::max(state.list.dataset.version_date, changed);
-  if (!state.ids.insert(id).second) {
-    return MakeError(state.file, line, fmt::format("duplicate entity id '{}'", id));
+// What one line gives, read on any thread (nothing shared), then joined
+// into the file's state in line order (JoinLine).
+struct LineRead {
+  Status status = Status::Ok();
+  std::string id;
+  std::string changed;  // last_change's date
+  std::shared_ptr<FtmRecord> record;
+  std::optional<Attachment> attachment;
+  std::optional<Entity> subject;
+  Values address_refs;  // a subject's
+};
+
+LineRead ReadLine(std::string_view text, int line, const std::string& file) {
+  LineRead read;
+  Result<json> parsed = ParseJson(text, file, line);
+  if (!parsed.ok()) {
+    read.status = parsed.error();
+    return read;
   }
-  auto record = std::make_shared<FtmRecord>(ReadRecord(object, id, schema, properties));
-  if (IsAttachmentSchema(schema)) state.attachments.push_back({id, schema, std::move(properties)});
-  if (!IsSubjectSchema(schema)) {
-    state.list.records.push_back(std::move(record));
+  read.status = CheckDecodedStrings(*parsed, file, line);
+  if (!read.status.ok()) return read;
+  const json& object = *parsed;
+  if (!object.is_object()) {
+    read.status = MakeError(file, line, "expected a JSON object per line");
+    return read;
+  }
+  read.id = StringField(object, "id");
+  std::string schema = StringField(object, "schema");
+  if (read.id.empty()) read.status = MakeError(file, line, "entity without \"id\"");
+  if (read.status.ok() && schema.empty())
+    read.status = MakeError(file, line, "entity without \"schema\"");
+  if (!read.status.ok()) return read;
+  json properties = object.value("properties", json::object());
+  read.status = CheckProperties(properties, file, line);
+  if (!read.status.ok()) return read;
+  read.changed = StringField(object, "last_change").substr(0, 10);
+  read.record = std::make_shared<FtmRecord>(ReadRecord(object, read.id, schema, properties));
+  if (IsSubjectSchema(schema)) {
+    Props props(&properties);
+    read.subject = BuildSubject(read.id, schema, props);
+    read.address_refs = props.Get("addressEntity");
+  }
+  if (IsAttachmentSchema(schema))
+    read.attachment = Attachment{read.id, schema, std::move(properties)};
+  return read;
+}
+
+Status JoinLine(LineRead read, int line, FileState& state) {
+  EMBARGO_RETURN_IF_ERROR(read.status);
+  state.list.dataset.version_date = std::max(state.list.dataset.version_date, read.changed);
+  if (!state.ids.insert(read.id).second) {
+    return MakeError(state.file, line, fmt::format("duplicate entity id '{}'", read.id));
+  }
+  if (read.attachment) state.attachments.push_back(std::move(*read.attachment));
+  if (!read.subject) {
+    state.list.records.push_back(std::move(read.record));
     return Status::Ok();
   }
-  state.index.emplace(id, state.list.entities.size());
-  Props props(&properties);
-  state.list.entities.push_back(BuildSubject(id, schema, props));
-  state.address_refs.push_back(props.Get("addressEntity"));
-  state.subject_datasets.push_back(record->datasets);
-  state.list.entities.back().ftm = std::shared_ptr<const FtmRecord>(std::move(record));
+  state.index.emplace(read.id, state.list.entities.size());
+  state.list.entities.push_back(std::move(*read.subject));
+  state.address_refs.push_back(std::move(read.address_refs));
+  state.subject_datasets.push_back(read.record->datasets);
+  state.list.entities.back().ftm = std::shared_ptr<const FtmRecord>(std::move(read.record));
   return Status::Ok();
 }
 
@@ -395,14 +431,36 @@ Result<ParsedList> ParseFtmJson(const std::filesystem::path& path, std::string_v
   FileState state;
   state.file = path.string();
   EMBARGO_RETURN_IF_ERROR(CheckUtf8(bytes, state.file));
+  // Lines are read a block at a time, the block's lines on every core
+  // (parsing the JSON is most of a large file's time), then joined in line
+  // order: the first bad line is the one reported, as when read one by one.
+  constexpr size_t kBlockLines = 16384;
+  constexpr size_t kLinesPerTask = 256;
+  std::vector<std::pair<int, std::string_view>> block;  // (line number, text)
+  std::vector<LineRead> reads;
+  auto read_block = [&]() -> Status {
+    reads.assign(block.size(), LineRead{});
+    const size_t tasks = (block.size() + kLinesPerTask - 1) / kLinesPerTask;
+    ParallelFor(tasks, tasks > 1 ? 0 : 1, [&](size_t t) {
+      const size_t end = std::min(block.size(), (t + 1) * kLinesPerTask);
+      for (size_t i = t * kLinesPerTask; i < end; ++i)
+        reads[i] = ReadLine(block[i].second, block[i].first, state.file);
+    });
+    for (size_t i = 0; i < block.size(); ++i)
+      EMBARGO_RETURN_IF_ERROR(JoinLine(std::move(reads[i]), block[i].first, state));
+    block.clear();
+    return Status::Ok();
+  };
   int line = 0;
   while (!bytes.empty()) {
     ++line;
     size_t end = bytes.find('\n');
     std::string_view text = Trim(bytes.substr(0, end));
     bytes.remove_prefix(end == std::string_view::npos ? bytes.size() : end + 1);
-    if (!text.empty()) EMBARGO_RETURN_IF_ERROR(AddLine(text, line, state));
+    if (!text.empty()) block.emplace_back(line, text);
+    if (block.size() == kBlockLines) EMBARGO_RETURN_IF_ERROR(read_block());
   }
+  EMBARGO_RETURN_IF_ERROR(read_block());
   if (line == 0) return MakeError(state.file, 1, "empty file: expected FtM entities, one per line");
   ApplyAttachments(state);
   std::string name = DatasetName(state, path, dataset_fallback);

@@ -228,7 +228,15 @@ std::vector<ParsedList> KeepNewest(std::vector<ParsedList> lists,
 }
 
 Status Merge(std::vector<ParsedList> lists, ListSet& set) {
-  std::unordered_map<std::string, const std::string*> owner;  // entity id -> file
+  // Entity id -> file; the ids are read where they lie (nothing is moved
+  // until every id is checked).
+  std::unordered_map<std::string_view, const std::string*> owner;
+  size_t entities = 0, records = 0;
+  for (const ParsedList& list : lists) {
+    entities += list.entities.size();
+    records += list.records.size();
+  }
+  owner.reserve(entities);
   for (ParsedList& list : lists) {
     list.dataset.entity_count = list.entities.size();
     list.dataset.name_count = 0;
@@ -241,6 +249,8 @@ Status Merge(std::vector<ParsedList> lists, ListSet& set) {
       }
     }
   }
+  set.entities.reserve(set.entities.size() + entities);
+  set.records.reserve(set.records.size() + records);
   for (ParsedList& list : lists) {
     set.datasets.push_back(list.dataset);
     std::move(list.entities.begin(), list.entities.end(), std::back_inserter(set.entities));

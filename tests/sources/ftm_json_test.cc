@@ -1,5 +1,6 @@
 #include "sources/ftm_json.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -209,6 +210,43 @@ TEST(FtmJsonTest, MissingIdAndDuplicateIdAreErrors) {
       "{\"id\": \"a\", \"schema\": \"Person\"}\n\n{\"id\": \"a\", \"schema\": \"Person\"}\n");
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().ToString(), "x.json:3: duplicate entity id 'a'");
+}
+
+// A file of 40,000 people, one per line, with `edit` applied to some lines
+// (line number -> replacement text).
+std::string ManyPeople(const std::map<int, std::string>& edit) {
+  std::string text;
+  for (int line = 1; line <= 40000; ++line) {
+    auto it = edit.find(line);
+    text += it != edit.end() ? it->second
+                             : fmt::format(R"({{"id": "p{}", "schema": "Person", )"
+                                           R"("properties": {{"name": ["Person {}"]}}}})",
+                                           line, line);
+    text += '\n';
+  }
+  return text;
+}
+
+// Lines are read on every core a block at a time (16,384 lines): entities
+// keep the file's order, and the error reported is the first line's, as
+// when read one by one, whichever block a later bad line falls in.
+TEST(FtmJsonTest, ALargeFileKeepsItsOrderAndReportsItsFirstBadLine) {
+  Result<ParsedList> good = ParseFtmJson("many.json", ManyPeople({}));
+  ASSERT_TRUE(good.ok()) << good.error().ToString();
+  ASSERT_EQ(good->entities.size(), 40000u);
+  for (size_t i = 0; i < good->entities.size(); ++i) {
+    ASSERT_EQ(good->entities[i].id, fmt::format("p{}", i + 1));
+    ASSERT_EQ(good->entities[i].names.at(0).value, fmt::format("Person {}", i + 1));
+  }
+  Result<ParsedList> two_bad =
+      ParseFtmJson("many.json", ManyPeople({{20000, "{\"id\": \"x\"}"}, {30000, "{oops"}}));
+  ASSERT_FALSE(two_bad.ok());
+  EXPECT_EQ(two_bad.error().ToString(), "many.json:20000: entity without \"schema\"");
+  // A duplicate of line 5's id in the third block, and a bad line after it.
+  Result<ParsedList> twice = ParseFtmJson(
+      "many.json", ManyPeople({{33000, R"({"id": "p5", "schema": "Person"})"}, {39000, "{oops"}}));
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().ToString(), "many.json:33000: duplicate entity id 'p5'");
 }
 
 TEST(FtmJsonTest, EmptyFileIsAnError) {
