@@ -1,5 +1,7 @@
 // Little-endian, length-prefixed binary fields for the index snapshot
-// (snapshot.cc, index_snapshot.cc). BinaryWriter appends to a string;
+// (snapshot.cc, index_snapshot.cc). BinaryWriter appends to a string, or,
+// given a sink, hands the bytes on in blocks as they are written (a
+// snapshot goes to its file without being held whole in memory);
 // BinaryReader reads from a byte range and never reads past it: the first
 // field that does not fit (a length or count past the end, a value out of
 // its range) fails the reader, which then returns zeros and remembers
@@ -16,6 +18,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -28,8 +31,12 @@ namespace embargo::match {
 
 class BinaryWriter {
  public:
+  // Takes the bytes written so far, in order; false when they could not be
+  // taken (the writer then drops the rest: the caller checks ok()).
+  using Sink = std::function<bool(std::string_view)>;
   // `base`: where the bytes written will start in their file.
-  explicit BinaryWriter(size_t base = 0) : base_(base) {}
+  explicit BinaryWriter(size_t base = 0, Sink sink = nullptr)
+      : base_(base), sink_(std::move(sink)) {}
   void U32(uint32_t v) { Raw(&v, sizeof v); }
   void U64(uint64_t v) { Raw(&v, sizeof v); }
   void I32(int32_t v) { Raw(&v, sizeof v); }
@@ -39,7 +46,7 @@ class BinaryWriter {
   }
   void Str(std::string_view s) {
     U32(static_cast<uint32_t>(s.size()));
-    out_.append(s);
+    Raw(s.data(), s.size());
   }
   void Strs(const std::vector<std::string>& v) {
     U32(static_cast<uint32_t>(v.size()));
@@ -52,20 +59,44 @@ class BinaryWriter {
   }
   // Zero bytes up to the next multiple of `alignment` from the file's start.
   void Align(size_t alignment) {
-    while ((base_ + out_.size()) % alignment != 0) out_.push_back('\0');
+    while ((base_ + size()) % alignment != 0) out_.push_back('\0');
   }
   // The numbers as they lie in memory, without a count.
   template <typename T>
   void Array(std::span<const T> v) {
     Raw(v.data(), v.size_bytes());
   }
+  // Every byte written, sink or not.
+  size_t size() const { return handed_ + out_.size(); }
+  // The bytes not yet handed to the sink (without one: all of them).
   std::string& data() { return out_; }
+  // Hands the buffered bytes to the sink now.
+  void Flush() {
+    if (!sink_ || out_.empty()) return;
+    if (ok_) ok_ = sink_(out_);
+    handed_ += out_.size();
+    out_.clear();
+  }
+  // False once the sink refused bytes.
+  bool ok() const { return ok_; }
 
  private:
+  static constexpr size_t kBlockBytes = size_t{1} << 20;
   void Raw(const void* p, size_t n) {
-    if (n != 0) out_.append(static_cast<const char*>(p), n);  // p may be null when n is 0
+    if (n == 0) return;               // p may be null when n is 0
+    if (sink_ && n >= kBlockBytes) {  // a large array: handed on where it lies
+      Flush();
+      if (ok_) ok_ = sink_(std::string_view(static_cast<const char*>(p), n));
+      handed_ += n;
+      return;
+    }
+    out_.append(static_cast<const char*>(p), n);
+    if (sink_ && out_.size() >= kBlockBytes) Flush();
   }
   size_t base_;
+  Sink sink_;
+  size_t handed_ = 0;
+  bool ok_ = true;
   std::string out_;
 };
 

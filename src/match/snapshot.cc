@@ -328,9 +328,27 @@ uint64_t match::SnapshotChecksum(uint32_t version, std::string_view payload) {
                  payload.size());
 }
 
+// The payload goes to the file as it is written (a snapshot of a million
+// entities is 1.2 GB: not held whole in memory). Two fields are known only
+// at the end, the entities' and records' byte count and the header (size,
+// checksum): their places are written as zeros, then overwritten; the
+// checksum is joined from the checksums of the runs around the count
+// (crc32_combine), so nothing is read back.
 Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
   const ListSet& lists = impl_->lists;
-  BinaryWriter w(match::kSnapshotPayloadAt);
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) return MakeError(path.string(), 0, "cannot open for writing");
+  out.write(kSnapshotMagic, sizeof kSnapshotMagic);
+  const std::string no_header(match::kSnapshotPayloadAt - sizeof kSnapshotMagic, '\0');
+  out.write(no_header.data(), static_cast<std::streamsize>(no_header.size()));
+  uLong crc = crc32_z(0, nullptr, 0);
+  BinaryWriter w(match::kSnapshotPayloadAt, [&](std::string_view bytes) {
+    crc = crc32_z(crc, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size());
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return static_cast<bool>(out);
+  });
   w.U32(static_cast<uint32_t>(lists.datasets.size()));
   for (const Dataset& d : lists.datasets) {
     w.Str(d.name);
@@ -341,34 +359,40 @@ Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
     w.U64(d.name_count);
   }
   w.Strs(lists.superseded);
-  const size_t lists_at = w.data().size();
+  w.Flush();
+  const uLong crc_before_count = crc;
+  const size_t lists_at = w.size();
   w.U64(0);  // the entities' and records' bytes, set once they are written
+  w.Flush();
+  crc = crc32_z(0, nullptr, 0);
   w.U32(static_cast<uint32_t>(lists.entities.size()));
   for (const Entity& e : lists.entities) WriteEntity(w, e);
   w.U32(static_cast<uint32_t>(lists.records.size()));
   for (const auto& record : lists.records) WriteRecord(w, *record);
-  const uint64_t lists_bytes = w.data().size() - lists_at - sizeof(uint64_t);
-  std::memcpy(w.data().data() + lists_at, &lists_bytes, sizeof lists_bytes);
+  const uint64_t lists_bytes = w.size() - lists_at - sizeof(uint64_t);
   impl_->index.Write(w);
+  w.Flush();
+  const uint64_t payload_bytes = w.size();
+  const uLong count_crc = crc32_z(crc32_z(0, nullptr, 0),
+                                  reinterpret_cast<const Bytef*>(&lists_bytes), sizeof lists_bytes);
+  const uint64_t checksum =
+      crc32_combine(crc32_combine(crc_before_count, count_crc, sizeof lists_bytes), crc,
+                    static_cast<z_off_t>(payload_bytes - lists_at - sizeof lists_bytes));
+  static_assert(kFormatVersion >= 6, "the checksum of format 6 and later is a CRC-32");
 
   BinaryWriter header;
   header.U32(kFormatVersion);
-  header.U64(w.data().size());
-  header.U64(SnapshotChecksum(kFormatVersion, w.data()));
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
+  header.U64(payload_bytes);
+  header.U64(checksum);
+  out.seekp(static_cast<std::streamoff>(match::kSnapshotPayloadAt + lists_at));
+  out.write(reinterpret_cast<const char*>(&lists_bytes), sizeof lists_bytes);
+  out.seekp(sizeof kSnapshotMagic);
+  out.write(header.data().data(), static_cast<std::streamsize>(header.data().size()));
+  out.close();  // the last buffer is written here: check it too
   std::error_code ec;
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return MakeError(path.string(), 0, "cannot open for writing");
-    out.write(kSnapshotMagic, sizeof kSnapshotMagic);
-    out.write(header.data().data(), static_cast<std::streamsize>(header.data().size()));
-    out.write(w.data().data(), static_cast<std::streamsize>(w.data().size()));
-    out.close();  // the last buffer is written here: check it too
-    if (!out) {
-      std::filesystem::remove(tmp, ec);
-      return MakeError(path.string(), 0, "write failed (disk full?); nothing replaced");
-    }
+  if (!w.ok() || !out) {
+    std::filesystem::remove(tmp, ec);
+    return MakeError(path.string(), 0, "write failed (disk full?); nothing replaced");
   }
   std::filesystem::rename(tmp, path, ec);  // atomic: readers never see half a snapshot
   if (ec) return MakeError(path.string(), 0, "cannot rename snapshot into place: " + ec.message());
