@@ -289,6 +289,7 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
       }
     }
   }
+  ReadVocabulary();
 }
 
 void Index::FindNamedCountries(const std::vector<Entity>& entities) {
@@ -319,20 +320,31 @@ VocabToken Index::MakeVocabToken(text::Token token) {
 uint32_t Index::InternToken(const std::string& norm, bool abjad) {
   auto [it, inserted] = vocab_ids_.try_emplace(norm, static_cast<uint32_t>(vocab_.size()));
   if (inserted) {
-    vocab_.push_back(MakeVocabToken(text::MakeToken(norm, text::TokenRole::kName)));
+    vocab_.emplace_back().token.norm = norm;
+    all_abjad_.push_back(abjad);
     postings_.emplace_back();
-  }
-  // Read from Arabic script only when every name holding it was: a token a
-  // Latin name also holds (muhammad, from a vowelled Arabic spelling) is
-  // compared as Latin.
-  text::Token& token = vocab_[it->second].token;
-  if (inserted && abjad) {
-    text::ReadAsAbjad(token);
-  } else if (!abjad && token.abjad) {
-    token.abjad = false;
-    token.vowelled.clear();
+  } else if (!abjad) {
+    // Read from Arabic script only when every name holding it was: a token
+    // a Latin name also holds (muhammad, from a vowelled Arabic spelling)
+    // is compared as Latin.
+    all_abjad_[it->second] = false;
   }
   return it->second;
+}
+
+void Index::ReadVocabulary() {
+  constexpr size_t kBlock = 4096;
+  const size_t first = vocab_read_, count = vocab_.size() - first;
+  const size_t blocks = (count + kBlock - 1) / kBlock;
+  ParallelFor(blocks, blocks > 1 ? 0 : 1, [&](size_t b) {
+    const size_t end = std::min(vocab_.size(), first + (b + 1) * kBlock);
+    for (size_t v = first + b * kBlock; v < end; ++v) {
+      VocabToken& entry = vocab_[v];
+      entry = MakeVocabToken(text::MakeToken(entry.token.norm, text::TokenRole::kName));
+      if (all_abjad_[v]) text::ReadAsAbjad(entry.token);
+    }
+  });
+  vocab_read_ = vocab_.size();
 }
 
 void Index::AddName(uint32_t entity, uint32_t name_index, const Name& name, Schema schema,
@@ -395,6 +407,7 @@ void Index::BuildLookups(const Index* rarity) {
   for (auto& p : postings_) p.erase(std::unique(p.begin(), p.end()), p.end());
   BuildTokenLookup();
   vocab_ids_ = {};  // tokens are found through the lookup table from now on (FindToken)
+  all_abjad_ = {};
 }
 
 void Index::ComputeWeights(const Index* rarity) {

@@ -210,7 +210,11 @@ class Index {
   // read from Arabic script (text::Token::abjad); when every occurrence was,
   // the vocabulary token says so, and a Latin spelling is compared with it
   // as with an Arabic query's token (its consonants, its long vowels).
+  // A new token's entry holds only its spelling until ReadVocabulary.
   uint32_t InternToken(const std::string& norm, bool abjad);
+  // Reads the spellings interned since the last call (MakeToken, and as
+  // Arabic script where every occurrence was), on every core.
+  void ReadVocabulary();
   void AddAcronym(const text::AnalyzedName& analyzed, uint32_t name_id, IndexedName& indexed);
   // Adds the vocabulary spellings of the formal names (Ted -> Theodore, and
   // its variant group) or the short forms (as written) of a given name to
@@ -226,6 +230,8 @@ class Index {
 
   std::vector<VocabToken> vocab_;
   std::unordered_map<std::string, uint32_t> vocab_ids_;  // while building only
+  std::vector<bool> all_abjad_;  // while building: every occurrence read from Arabic script
+  size_t vocab_read_ = 0;        // vocab_[0, vocab_read_) read (ReadVocabulary)
   std::vector<IndexedName> names_;
   std::vector<float> name_weights_;         // names_[i].total_weight
   std::vector<uint8_t> name_weight_steps_;  // floor(that × 16), at most 255
