@@ -3,6 +3,10 @@
 // thread about every 100 ms, and once at the end from the calling thread.
 // fn must be safe to call concurrently.
 //
+// ParallelForBlocks(n, block, fn): fn(b, begin, end) for each block b of
+// `block` indices of [0, n), on every core when there is more than one
+// block, else on the calling thread.
+//
 // FirstFailing(n, ok): the smallest i in [0, n) with ok(i) false (n when
 // none), checked in chunks on every core; ok must be safe to call
 // concurrently. For checks of large tables (a snapshot's, on load) whose
@@ -53,14 +57,19 @@ inline void ParallelFor(size_t n, int threads, const std::function<void(size_t)>
   }
 }
 
+template <typename Fn>
+void ParallelForBlocks(size_t n, size_t block, Fn fn) {
+  const size_t blocks = (n + block - 1) / block;
+  ParallelFor(blocks, blocks > 1 ? 0 : 1,
+              [&](size_t b) { fn(b, b * block, std::min(n, (b + 1) * block)); });
+}
+
 template <typename Ok>
 size_t FirstFailing(size_t n, Ok ok) {
   constexpr size_t kChunk = size_t{1} << 16;
-  const size_t chunks = (n + kChunk - 1) / kChunk;
-  std::vector<size_t> first(chunks, n);
-  ParallelFor(chunks, chunks > 1 ? 0 : 1, [&](size_t c) {
-    const size_t end = std::min(n, (c + 1) * kChunk);
-    for (size_t i = c * kChunk; i < end; ++i) {
+  std::vector<size_t> first((n + kChunk - 1) / kChunk, n);
+  ParallelForBlocks(n, kChunk, [&](size_t c, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
       if (!ok(i)) {
         first[c] = i;
         return;

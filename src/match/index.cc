@@ -333,12 +333,9 @@ uint32_t Index::InternToken(const std::string& norm, bool abjad) {
 }
 
 void Index::ReadVocabulary() {
-  constexpr size_t kBlock = 4096;
-  const size_t first = vocab_read_, count = vocab_.size() - first;
-  const size_t blocks = (count + kBlock - 1) / kBlock;
-  ParallelFor(blocks, blocks > 1 ? 0 : 1, [&](size_t b) {
-    const size_t end = std::min(vocab_.size(), first + (b + 1) * kBlock);
-    for (size_t v = first + b * kBlock; v < end; ++v) {
+  const size_t first = vocab_read_;
+  ParallelForBlocks(vocab_.size() - first, 4096, [&](size_t, size_t begin, size_t end) {
+    for (size_t v = first + begin; v < first + end; ++v) {
       VocabToken& entry = vocab_[v];
       entry = MakeVocabToken(text::MakeToken(entry.token.norm, text::TokenRole::kName));
       if (all_abjad_[v]) text::ReadAsAbjad(entry.token);
@@ -451,12 +448,10 @@ void Index::BuildTokenLookup() {
   constexpr size_t kBlock = 4096;
   std::vector<std::vector<std::pair<uint64_t, uint32_t>>> blocks((vocab_.size() + kBlock - 1) /
                                                                  kBlock);
-  int threads = vocab_.size() < 2 * kBlock ? 1 : 0;
-  ParallelFor(blocks.size(), threads, [&](size_t b) {
+  ParallelForBlocks(vocab_.size(), kBlock, [&](size_t b, size_t begin, size_t end) {
     std::vector<std::pair<uint64_t, uint32_t>>& block = blocks[b];
     std::vector<uint64_t> keys;
-    uint32_t end = static_cast<uint32_t>(std::min(vocab_.size(), (b + 1) * kBlock));
-    for (uint32_t v = static_cast<uint32_t>(b * kBlock); v < end; ++v) {
+    for (uint32_t v = static_cast<uint32_t>(begin); v < end; ++v) {
       keys.clear();
       ListedTokenKeys(vocab_[v].token, keys);
       for (uint64_t k : keys) block.emplace_back(k, v);

@@ -440,10 +440,8 @@ Result<ParsedList> ParseFtmJson(const std::filesystem::path& path, std::string_v
   std::vector<LineRead> reads;
   auto read_block = [&]() -> Status {
     reads.assign(block.size(), LineRead{});
-    const size_t tasks = (block.size() + kLinesPerTask - 1) / kLinesPerTask;
-    ParallelFor(tasks, tasks > 1 ? 0 : 1, [&](size_t t) {
-      const size_t end = std::min(block.size(), (t + 1) * kLinesPerTask);
-      for (size_t i = t * kLinesPerTask; i < end; ++i)
+    ParallelForBlocks(block.size(), kLinesPerTask, [&](size_t, size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i)
         reads[i] = ReadLine(block[i].second, block[i].first, state.file);
     });
     for (size_t i = 0; i < block.size(); ++i)
