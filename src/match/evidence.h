@@ -24,6 +24,8 @@ using scoring::kIdentifierMismatchPenalty;
 using scoring::kNationalityMatchBonus;
 using scoring::kNationalityMismatchPenalty;
 using scoring::kWeakAliasCap;
+using scoring::kWeakAliasFullMatch;
+using scoring::kWeakAliasFullMatchCap;
 
 enum class DateRelation { kNone, kContradicts, kDayMismatch, kNear, kSameYear, kExact };
 DateRelation CompareBirthDates(const std::vector<DateSpec>& query,

@@ -19,6 +19,10 @@ using match::Index;
 using match::IndexedName;
 using match::QueryName;
 
+// How a match through a weak alias was held back (none when a birth date
+// or identifier corroborates it, or a name scores higher).
+enum class WeakCap : uint8_t { kNone, kBelowAlert, kFullMatch };
+
 struct BestName {
   float score = -1;
   uint32_t name = 0;
@@ -29,6 +33,18 @@ struct EntityCandidate {
   BestName strong;
   BestName weak;
 };
+
+// A weak alias that names someone rather than describes them: two name
+// parts or more (particles aside: ABU BAKR AL-BAGHDADI), no connector (THE
+// TALL ONE, LE MESSIE SANGLANT are epithets), no title (DR. AMIN).
+bool NamesSomeone(const IndexedName& name) {
+  int parts = 0;
+  for (const match::NameToken& t : name.tokens) {
+    if (t.role == text::TokenRole::kConnector || t.role == text::TokenRole::kTitle) return false;
+    if (t.role == text::TokenRole::kName) ++parts;
+  }
+  return parts >= 2;
+}
 
 Explanation Explain(const Index& index, const Entity& entity, Schema query_schema,
                     const std::vector<QueryName>& qnames, const BestName& best,
@@ -131,7 +147,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     uint32_t entity;
     double score;
     const BestName* best;
-    bool weak_capped;
+    WeakCap weak_capped;
     double identifier_boost;
   };
   double cutoff = options.cutoff < 0 ? options.threshold : options.cutoff;
@@ -147,12 +163,20 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     double strong = std::max(0.0f, cand.strong.score);
     double score = strong + ev.adjustment;
     const BestName* best = cand.strong.score >= 0 ? &cand.strong : nullptr;
-    bool weak_capped = false;
+    WeakCap weak_capped = WeakCap::kNone;
     if (cand.weak.score > strong) {
       double weak = cand.weak.score + ev.adjustment;
       if (!ev.corroborated && weak > match::kWeakAliasCap) {
-        weak = std::max(score, match::kWeakAliasCap);
-        weak_capped = true;
+        if (cand.weak.score >= match::kWeakAliasFullMatch &&
+            NamesSomeone(index.names()[cand.weak.name])) {
+          if (weak > match::kWeakAliasFullMatchCap) {
+            weak = std::max(score, match::kWeakAliasFullMatchCap);
+            weak_capped = WeakCap::kFullMatch;
+          }
+        } else {
+          weak = std::max(score, match::kWeakAliasCap);
+          weak_capped = WeakCap::kBelowAlert;
+        }
       }
       if (weak > score || best == nullptr) {
         score = weak;
@@ -185,10 +209,16 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     m.score = c.score;
     m.match = c.score >= options.threshold;
     if (c.best != nullptr) m.explanation = Explain(index, entity, schema, qnames, *c.best, ws);
-    if (c.weak_capped) {
+    if (c.weak_capped == WeakCap::kBelowAlert) {
       m.explanation.features.push_back(
           {"weak_alias", 0,
            "weak alias without corroborating birth date or identifier: capped below alert"});
+    } else if (c.weak_capped == WeakCap::kFullMatch) {
+      m.explanation.features.push_back(
+          {"weak_alias", 0,
+           fmt::format("weak alias of two name parts or more, matched in full, without "
+                       "corroborating birth date or identifier: capped at {:.2f}",
+                       match::kWeakAliasFullMatchCap)});
     }
     match::EvidenceResult ev = match::ScoreEvidence(query, index.evidence(entity, c.entity),
                                                     match::EvidenceDetail::kExplain);

@@ -89,6 +89,8 @@ constexpr std::array kPublished = {
              "evidence"},
     Constant{"identifier_match_floor", static_cast<double>(kIdentifierMatchFloor), "evidence"},
     Constant{"weak_alias_cap", static_cast<double>(kWeakAliasCap), "evidence"},
+    Constant{"weak_alias_full_match_cap", kWeakAliasFullMatchCap, "evidence"},
+    Constant{"weak_alias_full_match", kWeakAliasFullMatch, "evidence"},
 };
 
 }  // namespace

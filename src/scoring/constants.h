@@ -184,6 +184,14 @@ inline constexpr double kIdentifierMatchFloor = 0.95;
 // Ceiling on a match through a weak alias (OFAC FAQ 124) unless a birth
 // date or identifier corroborates it: below the default threshold.
 inline constexpr double kWeakAliasCap = 0.69;
+// A weak alias that is a name of two parts or more, matched in full
+// (ABU BAKR AL-BAGHDADI, which OFAC lists as weak and the UN as of low
+// quality, while Australia and the UK list it as a name), alerts, at most
+// at this score: above the default threshold, below a name matched in
+// full. A one-part weak alias (AKHUND, MAJOR), an epithet (THE TALL ONE:
+// a connector) or a weak alias matched only in part stays capped.
+inline constexpr double kWeakAliasFullMatchCap = 0.85;
+inline constexpr double kWeakAliasFullMatch = 0.99;
 
 struct Constant {
   std::string_view name;  // the constant's name without its k prefix, snake_case

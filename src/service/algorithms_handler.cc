@@ -56,7 +56,9 @@ nlohmann::json Features() {
                                       kIdentifierMismatchPenalty)},
       {"weak_alias",
        Feature("Ceiling on a match through a weak alias (OFAC FAQ 124) unless a birth "
-               "date or identifier corroborates it",
+               "date or identifier corroborates it; a weak alias of two name parts or more "
+               "(no connector, no title) matched in full is capped at "
+               "weak_alias_full_match_cap instead, above the threshold",
                match::kWeakAliasCap)},
   };
 }

@@ -12,6 +12,7 @@
 #include "embargo/lists.h"
 #include "match/snapshot_format.h"
 #include "model/entity_json.h"
+#include "scoring/constants.h"
 #include "test_paths.h"
 
 namespace embargo {
@@ -54,6 +55,11 @@ class ScreenerTest : public ::testing::Test {
     lists.entities.push_back(Person(
         "tall", {{"HASSAN, Ali Musa", NameKind::kPrimary}, {"THE TALL ONE", NameKind::kWeakAlias}},
         "1970-03-01", {"ir"}));
+    lists.entities.push_back(Person("badri",
+                                    {{"AL-BADRI, Ibrahim Awwad Ibrahim Ali", NameKind::kPrimary},
+                                     {"ABU BAKR AL-BAGHDADI", NameKind::kWeakAlias},
+                                     {"AKHUND", NameKind::kWeakAlias}},
+                                    "1971", {"iq"}));
     lists.entities.push_back(
         Org("komid", Schema::kOrganization,
             {{"KOREA MINING DEVELOPMENT TRADING CORPORATION", NameKind::kPrimary},
@@ -166,6 +172,35 @@ TEST_F(ScreenerTest, AWeakAliasAloneDoesNotAlertButCorroboratedItDoes) {
   EXPECT_EQ(corroborated[0].entity->id, "tall");
   EXPECT_TRUE(corroborated[0].match);
   EXPECT_EQ(corroborated[0].explanation.matched_kind, NameKind::kWeakAlias);
+}
+
+TEST_F(ScreenerTest, AWeakAliasThatNamesSomeoneMatchedInFullAlertsBelowAName) {
+  auto full = Screen(Name("Abu Bakr al-Baghdadi", "Person"), kDefaultThreshold);
+  ASSERT_FALSE(full.empty());
+  EXPECT_EQ(full[0].entity->id, "badri");
+  EXPECT_TRUE(full[0].match);
+  EXPECT_DOUBLE_EQ(full[0].score, scoring::kWeakAliasFullMatchCap);
+  EXPECT_EQ(full[0].explanation.matched_kind, NameKind::kWeakAlias);
+  bool capped = false;
+  for (const auto& f : full[0].explanation.features)
+    capped |= f.feature == "weak_alias" && f.detail.find("matched in full") != std::string::npos;
+  EXPECT_TRUE(capped);
+
+  // One part, a part of it, or a misspelling of it: capped below the alert.
+  for (const char* q : {"Akhund", "Abu Bakr", "Abu Bakr al-Bagdadi"}) {
+    bool seen = false;
+    for (const Match& m : Screen(Name(q, "Person"))) {
+      if (m.entity->id != "badri") continue;
+      seen = true;
+      EXPECT_FALSE(m.match) << q;
+      EXPECT_LE(m.score, scoring::kWeakAliasCap) << q;
+    }
+    EXPECT_TRUE(seen) << q;
+  }
+  // A birth date that contradicts the listed one takes it below the alert.
+  QueryFields other = Name("Abu Bakr al-Baghdadi", "Person");
+  other.birth_dates = {"1990-01-01"};
+  for (const Match& m : Screen(other)) EXPECT_FALSE(m.match) << m.entity->id;
 }
 
 TEST_F(ScreenerTest, AContradictingBirthYearAndNationalityRemoveTheAlert) {

@@ -145,7 +145,7 @@ TEST(AlgorithmsHandlerTest, PublishesEveryScoringConstantWithItsValue) {
   size_t published = 0;
   for (const auto& [group, members] : c.items()) published += members.size();
   EXPECT_EQ(published, scoring::Published().size());
-  EXPECT_EQ(published, 71u);  // a constant added or removed shows here
+  EXPECT_EQ(published, 73u);  // a constant added or removed shows here
   for (const scoring::Constant& k : scoring::Published()) {
     ASSERT_TRUE(c[std::string(k.group)].contains(std::string(k.name))) << k.name;
     EXPECT_NEAR(c[std::string(k.group)][std::string(k.name)].get<double>(), k.value, 1e-6)
@@ -155,6 +155,7 @@ TEST(AlgorithmsHandlerTest, PublishesEveryScoringConstantWithItsValue) {
   EXPECT_EQ(c["candidates"]["max_candidate_names"], 48);
   EXPECT_EQ(c["candidates"]["max_covering_names"], 48);
   EXPECT_EQ(c["evidence"]["weak_alias_cap"], 0.69);
+  EXPECT_EQ(c["evidence"]["weak_alias_full_match_cap"], 0.85);
   EXPECT_EQ(c["alignment"]["extra_list_part_cost"], 0.25);
   EXPECT_EQ(c["alignment"]["extra_query_covering_part_cost"], 0.25);
   EXPECT_EQ(c["alignment"]["min_abjad_joined_similarity"], 0.88);
