@@ -15,7 +15,7 @@ APT_PACKAGES := g++ cmake ninja-build pkg-config libicu-dev libpugixml-dev nlohm
                 libcpp-httplib-dev libboost-dev libssl-dev openssl wrk curl \
                 libsqlite3-dev libpq-dev postgresql libtomlplusplus-dev chromium fonts-noto-cjk nodejs \
                 libpng-dev \
-                libzip-dev zlib1g-dev clang libfuzzer-14-dev llvm libxml2-utils libyaml-cpp-dev \
+                libzip-dev zlib1g-dev libxxhash-dev clang libfuzzer-14-dev llvm libxml2-utils libyaml-cpp-dev \
                 python3-dev pybind11-dev python3-pybind11 python3-pandas python3-dask \
                 python3-distributed python3-openpyxl
 

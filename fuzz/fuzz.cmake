@@ -47,7 +47,7 @@ target_compile_options(embargo_fuzz_lib PUBLIC -fsanitize=fuzzer-no-link,${EMBAR
 target_link_options(embargo_fuzz_lib PUBLIC -fsanitize=${EMBARGO_FUZZ_SANITIZE})
 target_link_libraries(embargo_fuzz_lib
   PUBLIC embargo_flags Threads::Threads fmt::fmt nlohmann_json::nlohmann_json
-  PRIVATE ICU::uc ICU::i18n ICU::data pugixml::pugixml PkgConfig::LIBZIP ZLIB::ZLIB yaml-cpp)
+  PRIVATE ICU::uc ICU::i18n ICU::data pugixml::pugixml PkgConfig::LIBZIP ZLIB::ZLIB PkgConfig::XXHASH yaml-cpp)
 
 set(EMBARGO_FUZZERS lists ofac batch names snapshot http payments)
 foreach(name ${EMBARGO_FUZZERS})

@@ -21,7 +21,8 @@ namespace embargo::match {
 namespace {
 
 constexpr uint32_t kKorean = 1, kSyllabic = 2, kNasab = 4, kDerivedReading = 8;
-constexpr uint32_t kAbjadToken = 1;  // a vocabulary token's flag
+constexpr uint32_t kAbjadToken = 1;          // a vocabulary token's flag
+constexpr size_t kVocabularySample = 65536;  // tokens checked against the lookup table
 
 template <typename E>
 E ReadEnum(BinaryReader& r, E last, std::string_view what) {
@@ -157,14 +158,21 @@ std::optional<Index> Index::Read(BinaryReader& r) {
   std::optional<FlatMultiMap> lookup = FlatMultiMap::Read(r, vocab);
   if (!r.ok() || !lookup) return std::nullopt;
   index.lookup_ = std::move(*lookup);
-  // Every token is found by its spelling, as itself: none is missing from
-  // the lookup table or in the vocabulary twice. (The map from spellings to
-  // ids is only for building.)
-  const size_t bad = FirstFailing(
-      vocab, [&](size_t v) { return index.FindToken(index.vocab_[v].token.norm) == v; });
-  if (bad != vocab) {
+  // A token is found by its spelling, as itself: not missing from the
+  // lookup table, not in the vocabulary twice. (The map from spellings to ids
+  // is only for building.) A sample of 65,536 tokens or more, whatever the
+  // vocabulary's size, as AgreesWithAnalysis samples names: every token of a
+  // million entities' vocabulary took 0.3 s of the load, and the checksum
+  // has agreed that the file is the one embargo wrote. (An inconsistent
+  // vocabulary would find wrong tokens, never read out of bounds.)
+  const size_t stride = std::max<size_t>(1, vocab / kVocabularySample);
+  const size_t bad = FirstFailing((vocab + stride - 1) / stride, [&](size_t i) {
+    const size_t v = i * stride;
+    return index.FindToken(index.vocab_[v].token.norm) == v;
+  });
+  if (bad * stride < vocab) {
     r.Invalid(fmt::format("token '{}' twice in the vocabulary or not in its lookup table",
-                          index.vocab_[bad].token.norm));
+                          index.vocab_[bad * stride].token.norm));
     return std::nullopt;
   }
   return index;

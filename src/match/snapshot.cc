@@ -8,6 +8,7 @@
 // analyses as it did when written (an embargo whose name reading changed
 // wrote it), when it is rebuilt from the entities.
 #include <fmt/format.h>
+#include <xxhash.h>
 #include <zlib.h>
 
 #include <cstring>
@@ -32,8 +33,10 @@ using match::kSnapshotMagic;
 using match::SnapshotChecksum;
 constexpr uint32_t kFormatVersion = match::kSnapshotFormatVersion;
 constexpr uint32_t kOldestReadableVersion = match::kOldestReadableSnapshotVersion;
-// From this format the payload counts the entities' and records' bytes.
+// From this format the payload counts the entities' and records' bytes:
+// before them (12), in its last 8 bytes (13 on).
 constexpr uint32_t kListsCountedVersion = 12;
+constexpr uint32_t kListsCountedLastVersion = 13;
 // Version 4 has no FtM records.
 
 void WriteRecord(BinaryWriter& w, const FtmRecord& f) {
@@ -296,8 +299,19 @@ bool ReadPayload(std::string_view payload, size_t payload_at,
     check_index(r, payload_at, from);
     return true;
   }
-  const uint64_t lists_bytes = r.U64();
-  if (r.ok() && lists_bytes > r.remaining())
+  // Where the lists end: their byte count before them, or (13 on) in the
+  // payload's last 8 bytes, after the index.
+  uint64_t lists_bytes = 0;
+  size_t end = payload.size();
+  if (version < kListsCountedLastVersion) {
+    lists_bytes = r.U64();
+  } else if (r.ok() && r.remaining() < sizeof lists_bytes) {
+    r.Invalid("no room for the lists' byte count at the end");
+  } else if (r.ok()) {
+    end -= sizeof lists_bytes;
+    std::memcpy(&lists_bytes, payload.data() + end, sizeof lists_bytes);
+  }
+  if (r.ok() && lists_bytes > end - r.position())
     r.Invalid(fmt::format("the lists' {} bytes run past the end", lists_bytes));
   if (!r.ok()) {
     failed(r, payload_at);
@@ -305,7 +319,8 @@ bool ReadPayload(std::string_view payload, size_t payload_at,
   }
   const size_t lists_at = r.position(), index_at = lists_at + lists_bytes;
   BinaryReader lists_reader(payload.substr(lists_at, lists_bytes), payload_at + lists_at, backing);
-  BinaryReader index_reader(payload.substr(index_at), payload_at + index_at, backing);
+  BinaryReader index_reader(payload.substr(index_at, end - index_at), payload_at + index_at,
+                            backing);
   std::future<std::optional<match::Index>> read_index =
       std::async(std::launch::async, [&index_reader] { return match::Index::Read(index_reader); });
   ReadLists(lists_reader, version, lists);
@@ -323,18 +338,20 @@ bool ReadPayload(std::string_view payload, size_t payload_at,
 }  // namespace
 
 uint64_t match::SnapshotChecksum(uint32_t version, std::string_view payload) {
+  if (version >= kListsCountedLastVersion) return XXH3_64bits(payload.data(), payload.size());
   if (version < 6) return Fnv1a(payload);
   return crc32_z(crc32_z(0, nullptr, 0), reinterpret_cast<const Bytef*>(payload.data()),
                  payload.size());
 }
 
 // The payload goes to the file as it is written (a snapshot of a million
-// entities is 1.2 GB: not held whole in memory). Two fields are known only
-// at the end, the entities' and records' byte count and the header (size,
-// checksum): their places are written as zeros, then overwritten; the
-// checksum is joined from the checksums of the runs around the count
-// (crc32_combine), so nothing is read back.
+// entities is 1.2 GB: not held whole in memory), its checksum worked out on
+// the way; the entities' and records' byte count comes last. Only the
+// header (size, checksum) is known at the end: its place is written as
+// zeros, then overwritten.
 Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
+  static_assert(kFormatVersion >= kListsCountedLastVersion,
+                "the checksum is XXH3-64, the lists' byte count last");
   const ListSet& lists = impl_->lists;
   std::filesystem::path tmp = path;
   tmp += ".tmp";
@@ -343,9 +360,12 @@ Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
   out.write(kSnapshotMagic, sizeof kSnapshotMagic);
   const std::string no_header(match::kSnapshotPayloadAt - sizeof kSnapshotMagic, '\0');
   out.write(no_header.data(), static_cast<std::streamsize>(no_header.size()));
-  uLong crc = crc32_z(0, nullptr, 0);
+  std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> hash(XXH3_createState(),
+                                                                &XXH3_freeState);
+  if (!hash || XXH3_64bits_reset(hash.get()) != XXH_OK)
+    return MakeError(path.string(), 0, "cannot start the checksum");
   BinaryWriter w(match::kSnapshotPayloadAt, [&](std::string_view bytes) {
-    crc = crc32_z(crc, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size());
+    XXH3_64bits_update(hash.get(), bytes.data(), bytes.size());
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return static_cast<bool>(out);
   });
@@ -359,33 +379,21 @@ Status Screener::SaveSnapshot(const std::filesystem::path& path) const {
     w.U64(d.name_count);
   }
   w.Strs(lists.superseded);
-  w.Flush();
-  const uLong crc_before_count = crc;
   const size_t lists_at = w.size();
-  w.U64(0);  // the entities' and records' bytes, set once they are written
-  w.Flush();
-  crc = crc32_z(0, nullptr, 0);
   w.U32(static_cast<uint32_t>(lists.entities.size()));
   for (const Entity& e : lists.entities) WriteEntity(w, e);
   w.U32(static_cast<uint32_t>(lists.records.size()));
   for (const auto& record : lists.records) WriteRecord(w, *record);
-  const uint64_t lists_bytes = w.size() - lists_at - sizeof(uint64_t);
+  const uint64_t lists_bytes = w.size() - lists_at;
   impl_->index.Write(w);
+  w.U64(lists_bytes);
   w.Flush();
   const uint64_t payload_bytes = w.size();
-  const uLong count_crc = crc32_z(crc32_z(0, nullptr, 0),
-                                  reinterpret_cast<const Bytef*>(&lists_bytes), sizeof lists_bytes);
-  const uint64_t checksum =
-      crc32_combine(crc32_combine(crc_before_count, count_crc, sizeof lists_bytes), crc,
-                    static_cast<z_off_t>(payload_bytes - lists_at - sizeof lists_bytes));
-  static_assert(kFormatVersion >= 6, "the checksum of format 6 and later is a CRC-32");
 
   BinaryWriter header;
   header.U32(kFormatVersion);
   header.U64(payload_bytes);
-  header.U64(checksum);
-  out.seekp(static_cast<std::streamoff>(match::kSnapshotPayloadAt + lists_at));
-  out.write(reinterpret_cast<const char*>(&lists_bytes), sizeof lists_bytes);
+  header.U64(XXH3_64bits_digest(hash.get()));
   out.seekp(sizeof kSnapshotMagic);
   out.write(header.data().data(), static_cast<std::streamsize>(header.data().size()));
   out.close();  // the last buffer is written here: check it too

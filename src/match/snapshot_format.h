@@ -28,11 +28,15 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // names in Somali orthography also read in English spellings
 // (text/convention_readings.h); 12: the entities' and records' byte count
 // before them, so that the index after them is read on another core
-// meanwhile (the index's layout is 11's).
+// meanwhile (the index's layout is 11's); 13: the checksum is XXH3-64
+// (xxHash: 11 GB/s here, against zlib's CRC-32 at 2.1-2.6 GB/s, 0.5-0.65 s of
+// a million-entity snapshot's load), and the entities' and records' byte
+// count is the payload's last 8 bytes, so that the payload is written and
+// its checksum worked out in one pass, nothing overwritten.
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).
-inline constexpr uint32_t kSnapshotFormatVersion = 12;
+inline constexpr uint32_t kSnapshotFormatVersion = 13;
 inline constexpr uint32_t kCurrentIndexSnapshotVersion = 11;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 
@@ -41,8 +45,8 @@ inline constexpr size_t kSnapshotSizeAt = 12;
 inline constexpr size_t kSnapshotChecksumAt = 20;
 inline constexpr size_t kSnapshotPayloadAt = 28;
 
-// The payload checksum a snapshot of `version` carries: CRC-32 (zlib) from
-// version 6, FNV-1a 64 before.
+// The payload checksum a snapshot of `version` carries: XXH3-64 from version
+// 13, CRC-32 (zlib) from version 6, FNV-1a 64 before.
 uint64_t SnapshotChecksum(uint32_t version, std::string_view payload);
 
 }  // namespace embargo::match

@@ -424,16 +424,18 @@ TEST_F(ScreenerTest, ASnapshotsCountOfListBytesIsChecked) {
               ("embargo_snapshot_lists_" + std::to_string(::getpid()) + ".idx");
   std::string bytes;
   ASSERT_NO_FATAL_FAILURE(SaveSnapshot(path, bytes));
-  // No datasets, nothing superseded: the count follows their two zero counts.
-  constexpr size_t kCountAt = match::kSnapshotPayloadAt + 8;
+  // No datasets, nothing superseded: the lists follow their two zero
+  // counts; their byte count is the payload's last 8 bytes.
+  constexpr size_t kListsAt = match::kSnapshotPayloadAt + 8;
   ASSERT_EQ(bytes.substr(match::kSnapshotPayloadAt, 8), std::string(8, '\0'));
+  const size_t count_at = bytes.size() - 8;
   uint64_t lists_bytes = 0;
-  std::memcpy(&lists_bytes, bytes.data() + kCountAt, sizeof lists_bytes);
+  std::memcpy(&lists_bytes, bytes.data() + count_at, sizeof lists_bytes);
   ASSERT_GT(lists_bytes, 0u);
-  ASSERT_LT(kCountAt + 8 + lists_bytes, bytes.size());
+  ASSERT_LT(kListsAt + lists_bytes, count_at);
   auto load_with_count = [&](uint64_t count) {
     std::string changed = bytes;
-    std::memcpy(changed.data() + kCountAt, &count, sizeof count);
+    std::memcpy(changed.data() + count_at, &count, sizeof count);
     const uint64_t checksum = match::SnapshotChecksum(
         match::kSnapshotFormatVersion, std::string_view(changed).substr(match::kSnapshotPayloadAt));
     std::memcpy(changed.data() + match::kSnapshotChecksumAt, &checksum, sizeof checksum);
@@ -444,12 +446,45 @@ TEST_F(ScreenerTest, ASnapshotsCountOfListBytesIsChecked) {
   EXPECT_EQ(load_with_count(lists_bytes), "ok");
   EXPECT_EQ(load_with_count(lists_bytes + 3),
             fmt::format("{}: malformed snapshot payload at byte {}: 3 bytes after the records",
-                        path.string(), kCountAt + 8 + lists_bytes));
+                        path.string(), kListsAt + lists_bytes));
   EXPECT_EQ(load_with_count(bytes.size()),
             fmt::format("{}: malformed snapshot payload at byte {}: the lists' {} bytes run past "
                         "the end",
-                        path.string(), kCountAt + 8, bytes.size()));
+                        path.string(), kListsAt, bytes.size()));
   std::filesystem::remove(path);
+}
+
+// Format 12 (its lists' byte count before them, a CRC-32 checksum) is read
+// as it was written.
+TEST_F(ScreenerTest, ASnapshotOfFormat12IsStillRead) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("embargo_snapshot_v12_" + std::to_string(::getpid()) + ".idx");
+  std::string bytes;
+  ASSERT_NO_FATAL_FAILURE(SaveSnapshot(path, bytes));
+  constexpr size_t kListsAt = match::kSnapshotPayloadAt + 8;
+  std::string count = bytes.substr(bytes.size() - 8);
+  std::string v12 =
+      bytes.substr(0, kListsAt) + count + bytes.substr(kListsAt, bytes.size() - 8 - kListsAt);
+  ASSERT_EQ(v12.size(), bytes.size());
+  const uint32_t version = 12;
+  std::memcpy(v12.data() + match::kSnapshotVersionAt, &version, sizeof version);
+  const uint64_t checksum =
+      match::SnapshotChecksum(version, std::string_view(v12).substr(match::kSnapshotPayloadAt));
+  EXPECT_NE(checksum,
+            match::SnapshotChecksum(match::kSnapshotFormatVersion,
+                                    std::string_view(v12).substr(match::kSnapshotPayloadAt)));
+  std::memcpy(v12.data() + match::kSnapshotChecksumAt, &checksum, sizeof checksum);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << v12;
+  auto loaded = Screener::LoadSnapshot(path);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  EXPECT_EQ((*loaded)->lists().entities.size(), screener_->lists().entities.size());
+  auto before = screener_->Screen(*MakeQuery(Name("Kim Jong Un", "Person")), ScreenOptions{});
+  auto after = (*loaded)->Screen(*MakeQuery(Name("Kim Jong Un", "Person")), ScreenOptions{});
+  ASSERT_FALSE(after.empty());
+  ASSERT_EQ(before.size(), after.size());
+  EXPECT_EQ(before[0].entity->id, after[0].entity->id);
+  EXPECT_DOUBLE_EQ(before[0].score, after[0].score);
 }
 
 TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
@@ -465,7 +500,7 @@ TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().ToString(),
             path.string() +
-                ": snapshot format version 1 is not supported (expected 4 to 12); rebuild it with "
+                ": snapshot format version 1 is not supported (expected 4 to 13); rebuild it with "
                 "'embargo index build'");
 }
 
