@@ -541,7 +541,7 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
       std::string vowelled = text::AbjadVowelled(token.norm);
       if (vowelled != token.norm) {
         hashes.push_back(
-            HashKey(kTagFold, token.vowelled.empty() ? text::Fold(vowelled) : token.vowelled));
+            HashKey(kTagFold, token.vowelled.empty() ? text::FoldAbjad(vowelled) : token.vowelled));
         DeletionHashes(kTagDelete, vowelled, kMinDeleteLength, hashes);
       }
     }

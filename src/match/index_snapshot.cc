@@ -131,7 +131,7 @@ std::optional<Index> Index::Read(BinaryReader& r) {
     token.key = r.Str();
     const uint32_t flags = r.U32();
     if (flags > kAbjadToken) r.Invalid(fmt::format("token flags {}", flags));
-    if (r.ok() && (flags & kAbjadToken) != 0) text::ReadAsAbjad(token);
+    if (r.ok() && (flags & kAbjadToken) != 0) text::MarkAbjad(token);
     index.vocab_.push_back(MakeVocabToken(std::move(token)));
   }
   const uint32_t name_count = r.Count();
@@ -226,8 +226,8 @@ bool Index::AgreesWithAnalysis(const std::vector<Entity>& entities, size_t strid
   for (size_t v = 0; v < vocab_.size(); v += stride) {
     const text::Token& stored = vocab_[v].token;
     text::Token now = text::MakeToken(stored.norm, text::TokenRole::kName);
-    if (now.fold != stored.fold || now.key != stored.key) return false;
     if (stored.abjad) text::ReadAsAbjad(now);
+    if (now.fold != stored.fold || now.key != stored.key) return false;
     keys.clear();
     ListedTokenKeys(now, keys);
     for (uint64_t k : keys) {

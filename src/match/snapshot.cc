@@ -254,8 +254,9 @@ struct PayloadError {
 // Reads a snapshot's payload (from file byte `payload_at`) into `lists` and,
 // when the snapshot holds an index of the current layout, `index`, checked
 // against the entities; false for an older layout (the index is to be built
-// again). From format 12 the entities' and records' bytes are counted before
-// them, and the index after them is read on another core meanwhile.
+// again). From format 12 the entities' and records' bytes are counted (before
+// them; from 13 at the payload's end), and the index after them is read on
+// another core meanwhile.
 bool ReadPayload(std::string_view payload, size_t payload_at,
                  const std::shared_ptr<const void>& backing, uint32_t version, ListSet& lists,
                  std::optional<match::Index>& index, std::optional<PayloadError>& error) {
@@ -319,18 +320,21 @@ bool ReadPayload(std::string_view payload, size_t payload_at,
   }
   const size_t lists_at = r.position(), index_at = lists_at + lists_bytes;
   BinaryReader lists_reader(payload.substr(lists_at, lists_bytes), payload_at + lists_at, backing);
+  auto read_lists = [&] {
+    ReadLists(lists_reader, version, lists);
+    if (lists_reader.ok() && lists_reader.remaining() != 0)
+      lists_reader.Invalid(fmt::format("{} bytes after the records", lists_reader.remaining()));
+    if (!lists_reader.ok()) failed(lists_reader, payload_at + lists_at);
+    return lists_reader.ok();
+  };
+  if (version < match::kCurrentIndexSnapshotVersion) return !read_lists();
   BinaryReader index_reader(payload.substr(index_at, end - index_at), payload_at + index_at,
                             backing);
   std::future<std::optional<match::Index>> read_index =
       std::async(std::launch::async, [&index_reader] { return match::Index::Read(index_reader); });
-  ReadLists(lists_reader, version, lists);
-  if (lists_reader.ok() && lists_reader.remaining() != 0)
-    lists_reader.Invalid(fmt::format("{} bytes after the records", lists_reader.remaining()));
+  const bool lists_read = read_lists();
   index = read_index.get();
-  if (!lists_reader.ok()) {
-    failed(lists_reader, payload_at + lists_at);
-    return true;
-  }
+  if (!lists_read) return true;
   check_index(index_reader, payload_at + index_at, 0);
   return true;
 }

@@ -433,21 +433,41 @@ std::string AnalyzedName::ToString() const {
   return out;
 }
 
+namespace {
+
+// The token's candidate key: its variant group, else its patronymic's, else
+// the vowel-class key of its fold.
+std::string KeyOf(std::string_view norm, const std::string& fold) {
+  std::string_view group = VariantGroup(norm);
+  if (group.empty()) group = VariantGroupOfFold(fold);
+  std::string key = group.empty() ? PatronymicKey(norm) : "=" + std::string(group);
+  if (key.empty()) key = VowelClassKey(fold);
+  return key;
+}
+
+}  // namespace
+
 Token MakeToken(std::string norm, TokenRole role) {
   Token token;
   token.fold = Fold(norm);
-  std::string_view group = VariantGroup(norm);
-  if (group.empty()) group = VariantGroupOfFold(token.fold);
-  token.key = group.empty() ? PatronymicKey(norm) : "=" + std::string(group);
-  if (token.key.empty()) token.key = VowelClassKey(token.fold);
+  token.key = KeyOf(norm, token.fold);
   token.norm = std::move(norm);
   token.role = role;
   return token;
 }
 
 void ReadAsAbjad(Token& token) {
+  std::string fold = FoldAbjad(token.norm);
+  if (fold != token.fold) {
+    token.fold = std::move(fold);
+    token.key = KeyOf(token.norm, token.fold);
+  }
+  MarkAbjad(token);
+}
+
+void MarkAbjad(Token& token) {
   token.abjad = true;
-  token.vowelled = Fold(AbjadVowelled(token.norm));
+  token.vowelled = FoldAbjad(AbjadVowelled(token.norm));
 }
 
 AnalyzedName AnalyzeName(std::string_view name, Schema schema) {

@@ -88,8 +88,13 @@ AnalyzedName AnalyzeName(std::string_view name, Schema schema);
 // Analyses one already-lowercase ASCII token (used for joined tokens).
 Token MakeToken(std::string norm, TokenRole role);
 
-// Marks `token` as read from Arabic script (Token::abjad) and sets its
-// `vowelled` fold.
+// Marks `token` (as MakeToken made it) as read from Arabic script
+// (Token::abjad): folds it again as such (FoldAbjad, and its key with it)
+// and sets its `vowelled` fold.
 void ReadAsAbjad(Token& token);
+
+// Marks a token whose fold and key were read as Arabic script already (a
+// stored vocabulary token) as such and sets its `vowelled` fold.
+void MarkAbjad(Token& token);
 
 }  // namespace embargo::text

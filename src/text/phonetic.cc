@@ -51,7 +51,9 @@ std::string Consonants(std::string_view folded, char soft) {
 
 }  // namespace
 
-std::string Fold(std::string_view token) {
+namespace {
+
+std::string FoldLetters(std::string_view token, bool abjad) {
   std::string out;
   out.reserve(token.size() + 2);
   // Cyrillic "Ye" at the start of a name is also written "E" (Yevgeny/Evgeny).
@@ -69,6 +71,8 @@ std::string Fold(std::string_view token) {
   while (i < token.size()) {
     bool rewritten = false;
     for (const Rewrite& r : kRewrites) {
+      if (abjad && r.from.size() == 2 && r.from[0] == 't' && (r.from[1] == 's' || r.from[1] == 'z'))
+        continue;
       if (r.from[0] == token[i] && token.substr(i, r.from.size()) == r.from) {
         out += r.to;
         i += r.from.size();
@@ -92,6 +96,12 @@ std::string Fold(std::string_view token) {
   }
   return collapsed;
 }
+
+}  // namespace
+
+std::string Fold(std::string_view token) { return FoldLetters(token, false); }
+
+std::string FoldAbjad(std::string_view token) { return FoldLetters(token, true); }
 
 std::string VowelClassKey(std::string_view folded) {
   std::string key;

@@ -16,6 +16,12 @@ namespace embargo::text {
 // Input: one lowercase ASCII token.
 std::string Fold(std::string_view token);
 
+// Fold() of a token read from Arabic script, where t before s or z is two
+// letters (ت and ص in المتصدق "mtsdq", ت and س in انتصار "antsar"), not the
+// one sound ts of Cyrillic ц that Fold() writes as s: "mtsdq" -> "mtstk",
+// as "motassadeq" keeps its t.
+std::string FoldAbjad(std::string_view token);
+
 // Candidate key of a folded token: every run of vowels becomes one 'a', so
 // spellings that differ only in vowel quality meet ("soleimani" and
 // "sulaimani" -> "salamana", "jol" and "jul" -> "jal").

@@ -162,6 +162,23 @@ TEST(SimilarityTest, ShortcutsAgreeWithTheFullTable) {
   EXPECT_GT(above, checked / 40);  // near pairs, where the shortcuts must not cut
 }
 
+// In a token read from Arabic script t before s or z is two letters (ت
+// and ص in المتصدق), not the ts of Cyrillic ц that Fold() writes as s.
+TEST(SimilarityTest, ArabicScriptKeepsTBeforeS) {
+  EXPECT_EQ(Fold("mtsdq"), "mstk");
+  EXPECT_EQ(FoldAbjad("mtsdq"), "mtstk");
+  EXPECT_EQ(FoldAbjad("antsar"), "antsar");
+  EXPECT_EQ(Fold("tsvetkov"), FoldAbjad("tsvetkov").substr(1));  // Latin ts stays one sound
+  Token arabic = MakeToken("mtsdq", TokenRole::kName);
+  ReadAsAbjad(arabic);
+  EXPECT_EQ(arabic.fold, "mtstk");
+  EXPECT_GE(CompareTokens(arabic, MakeToken("motassadeq", TokenRole::kName), 0.6f).score, 0.85f);
+  EXPECT_LT(CompareTokens(MakeToken("mtsdq", TokenRole::kName),
+                          MakeToken("motassadeq", TokenRole::kName), 0.6f)
+                .score,
+            0.85f);
+}
+
 // Read from Arabic script, w and y after a consonant may be the long vowels
 // a Latin spelling writes: nwr meets Nur, hbyb Habib, nwry Nuri. The letters
 // as written still count (alwy / Alvi), and a Latin token against another
