@@ -185,11 +185,13 @@ class Index {
   // what it points into, so a corrupted snapshot fails the reader (nullopt,
   // r.why()) and never yields an index that reads out of bounds; only the
   // names' entity numbers wait for Complete (the entities may still be being
-  // read, on another thread). The index is not usable before Complete.
+  // read, on another thread). Works out the weights, which need only the
+  // index, on the reading thread. The index is not usable before Complete.
   static std::optional<Index> Read(BinaryReader& r);
   // Checks the names' entity and name numbers against `entities` (false,
-  // with `why`, when one is out of range) and works out what the snapshot
-  // does not keep: weights, named countries, the identifier lookup.
+  // with `why`, when one is out of range) and works out what else the
+  // snapshot does not keep, from the entities: named countries, the
+  // identifier lookup.
   bool Complete(const std::vector<Entity>& entities, std::string& why);
   // Whether a sample of this index's names (about one in `stride`) and
   // vocabulary analyse and look up today as they did when it was built: an

@@ -175,6 +175,7 @@ std::optional<Index> Index::Read(BinaryReader& r) {
                           index.vocab_[bad * stride].token.norm));
     return std::nullopt;
   }
+  index.ComputeWeights(nullptr);
   return index;
 }
 
@@ -192,7 +193,6 @@ bool Index::Complete(const std::vector<Entity>& entities, std::string& why) {
       return false;
     }
   }
-  ComputeWeights(nullptr);
   FindNamedCountries(entities);
   BuildIdentifierLookup(entities);
   return true;
