@@ -310,7 +310,7 @@ bool ReadPayload(std::string_view payload, size_t payload_at,
     r.Invalid("no room for the lists' byte count at the end");
   } else if (r.ok()) {
     end -= sizeof lists_bytes;
-    std::memcpy(&lists_bytes, payload.data() + end, sizeof lists_bytes);
+    lists_bytes = BinaryReader(payload.substr(end)).U64();
   }
   if (r.ok() && lists_bytes > end - r.position())
     r.Invalid(fmt::format("the lists' {} bytes run past the end", lists_bytes));

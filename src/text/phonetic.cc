@@ -49,10 +49,8 @@ std::string Consonants(std::string_view folded, char soft) {
   return key;
 }
 
-}  // namespace
-
-namespace {
-
+// Fold() and FoldAbjad(): the same rewrites, but for Arabic script's t
+// before s or z.
 std::string FoldLetters(std::string_view token, bool abjad) {
   std::string out;
   out.reserve(token.size() + 2);

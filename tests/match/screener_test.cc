@@ -40,6 +40,12 @@ Entity Org(std::string id, Schema schema, std::vector<std::pair<std::string, Nam
   return e;
 }
 
+// A snapshot file of this process's own, named after `tag`.
+std::filesystem::path TempSnapshotPath(const std::string& tag) {
+  return std::filesystem::temp_directory_path() /
+         ("embargo_snapshot_" + tag + "_" + std::to_string(::getpid()) + ".idx");
+}
+
 class ScreenerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -82,6 +88,18 @@ class ScreenerTest : public ::testing::Test {
     std::ifstream in(path, std::ios::binary);
     bytes.assign(std::istreambuf_iterator<char>(in), {});
   }
+
+  // Writes the checksum the snapshot `bytes` of `version` carries, after
+  // its payload was changed.
+  static void StampChecksum(std::string& bytes, uint32_t version) {
+    const uint64_t checksum =
+        match::SnapshotChecksum(version, std::string_view(bytes).substr(match::kSnapshotPayloadAt));
+    std::memcpy(bytes.data() + match::kSnapshotChecksumAt, &checksum, sizeof checksum);
+  }
+
+  // The fixture's snapshot has no datasets and nothing superseded: its
+  // lists follow their two zero counts.
+  static constexpr size_t kListsAt = match::kSnapshotPayloadAt + 8;
 
   static std::vector<Match> Screen(QueryFields fields, double threshold = kDefaultThreshold) {
     auto q = MakeQuery(fields);
@@ -380,8 +398,7 @@ TEST(ScreenerSnapshotTest, EveryEntityOfRealListsRoundTrips) {
                  testing::SharedData("un/consolidated-2026-02-27.xml")});
   ASSERT_TRUE(lists.ok()) << lists.error().ToString();
   auto screener = Screener::Build(std::move(*lists));
-  auto path = std::filesystem::temp_directory_path() /
-              ("embargo_snapshot_roundtrip_" + std::to_string(::getpid()) + ".idx");
+  auto path = TempSnapshotPath("roundtrip");
   ASSERT_TRUE(screener->SaveSnapshot(path).ok());
   auto loaded = Screener::LoadSnapshot(path);
   std::filesystem::remove(path);
@@ -420,13 +437,10 @@ TEST(ScreenerSnapshotTest, AnOutOfRangeBirthDateIsAMalformedPayloadAtItsByte) {
 // runs past the end, or leaves bytes the records do not take, is refused at
 // its byte, before the index is looked at.
 TEST_F(ScreenerTest, ASnapshotsCountOfListBytesIsChecked) {
-  auto path = std::filesystem::temp_directory_path() /
-              ("embargo_snapshot_lists_" + std::to_string(::getpid()) + ".idx");
+  auto path = TempSnapshotPath("lists");
   std::string bytes;
   ASSERT_NO_FATAL_FAILURE(SaveSnapshot(path, bytes));
-  // No datasets, nothing superseded: the lists follow their two zero
-  // counts; their byte count is the payload's last 8 bytes.
-  constexpr size_t kListsAt = match::kSnapshotPayloadAt + 8;
+  // The lists' byte count is the payload's last 8 bytes.
   ASSERT_EQ(bytes.substr(match::kSnapshotPayloadAt, 8), std::string(8, '\0'));
   const size_t count_at = bytes.size() - 8;
   uint64_t lists_bytes = 0;
@@ -436,9 +450,7 @@ TEST_F(ScreenerTest, ASnapshotsCountOfListBytesIsChecked) {
   auto load_with_count = [&](uint64_t count) {
     std::string changed = bytes;
     std::memcpy(changed.data() + count_at, &count, sizeof count);
-    const uint64_t checksum = match::SnapshotChecksum(
-        match::kSnapshotFormatVersion, std::string_view(changed).substr(match::kSnapshotPayloadAt));
-    std::memcpy(changed.data() + match::kSnapshotChecksumAt, &checksum, sizeof checksum);
+    StampChecksum(changed, match::kSnapshotFormatVersion);
     std::ofstream(path, std::ios::binary | std::ios::trunc) << changed;
     auto loaded = Screener::LoadSnapshot(path);
     return loaded.ok() ? std::string("ok") : loaded.error().ToString();
@@ -457,23 +469,19 @@ TEST_F(ScreenerTest, ASnapshotsCountOfListBytesIsChecked) {
 // Format 12 (its lists' byte count before them, a CRC-32 checksum) is read
 // as it was written.
 TEST_F(ScreenerTest, ASnapshotOfFormat12IsStillRead) {
-  auto path = std::filesystem::temp_directory_path() /
-              ("embargo_snapshot_v12_" + std::to_string(::getpid()) + ".idx");
+  auto path = TempSnapshotPath("v12");
   std::string bytes;
   ASSERT_NO_FATAL_FAILURE(SaveSnapshot(path, bytes));
-  constexpr size_t kListsAt = match::kSnapshotPayloadAt + 8;
   std::string count = bytes.substr(bytes.size() - 8);
   std::string v12 =
       bytes.substr(0, kListsAt) + count + bytes.substr(kListsAt, bytes.size() - 8 - kListsAt);
   ASSERT_EQ(v12.size(), bytes.size());
   const uint32_t version = 12;
   std::memcpy(v12.data() + match::kSnapshotVersionAt, &version, sizeof version);
-  const uint64_t checksum =
-      match::SnapshotChecksum(version, std::string_view(v12).substr(match::kSnapshotPayloadAt));
-  EXPECT_NE(checksum,
-            match::SnapshotChecksum(match::kSnapshotFormatVersion,
-                                    std::string_view(v12).substr(match::kSnapshotPayloadAt)));
-  std::memcpy(v12.data() + match::kSnapshotChecksumAt, &checksum, sizeof checksum);
+  const std::string_view payload = std::string_view(v12).substr(match::kSnapshotPayloadAt);
+  EXPECT_NE(match::SnapshotChecksum(version, payload),
+            match::SnapshotChecksum(match::kSnapshotFormatVersion, payload));
+  StampChecksum(v12, version);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << v12;
   auto loaded = Screener::LoadSnapshot(path);
   std::filesystem::remove(path);
@@ -488,8 +496,7 @@ TEST_F(ScreenerTest, ASnapshotOfFormat12IsStillRead) {
 }
 
 TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
-  auto path = std::filesystem::temp_directory_path() /
-              ("embargo_snapshot_v1_" + std::to_string(::getpid()) + ".idx");
+  auto path = TempSnapshotPath("v1");
   std::string bytes;
   ASSERT_NO_FATAL_FAILURE(SaveSnapshot(path, bytes));
   ASSERT_GT(bytes.size(), 12u);
