@@ -257,6 +257,12 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
     q.token_weights.push_back(w);
     q.total_weight += w;
   }
+  // Adjacent parts written as one on the list: two (Jong Un / JONGUN) or
+  // three (CHON MA SAN / CHONMASAN). Syllables written in Hangul or Han join
+  // only within a written word: 이 정자 is not CHONGCHAI.
+  std::vector<char32_t> chars;
+  std::vector<uint32_t> words = WrittenWords(name, tokens.size(), chars);
+  q.written_in_syllables = !words.empty();
   for (uint32_t i = 0; i < tokens.size(); ++i) {
     QueryUnit unit;
     unit.start = i;
@@ -268,15 +274,23 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
                            : tokens[i].role == text::TokenRole::kParticle
                                ? Index::Lookup::kSpelling
                                : Index::Lookup::kExactOnly;
-    SetSimilar(unit, FindSimilarCached(index, tokens[i].norm, lookup, &tokens[i], ws));
+    const std::vector<SimilarToken>& similar =
+        FindSimilarCached(index, tokens[i].norm, lookup, &tokens[i], ws);
+    if (q.written_in_syllables) {
+      // A syllable read from one Han or Hangul character meets no typo of
+      // itself (CollectPairs): its fuzzy neighbours (jing: ming, ting, ling)
+      // are left out, or the candidate stage would read their postings for
+      // names the scorer then refuses (hundreds of thousands in a big index).
+      std::vector<SimilarToken> spelled;
+      for (const SimilarToken& t : similar) {
+        if (t.kind != text::TokenMatchKind::kFuzzy) spelled.push_back(t);
+      }
+      SetSimilar(unit, spelled);
+    } else {
+      SetSimilar(unit, similar);
+    }
     q.units.push_back(std::move(unit));
   }
-  // Adjacent parts written as one on the list: two (Jong Un / JONGUN) or
-  // three (CHON MA SAN / CHONMASAN). Syllables written in Hangul or Han join
-  // only within a written word: 이 정자 is not CHONGCHAI.
-  std::vector<char32_t> chars;
-  std::vector<uint32_t> words = WrittenWords(name, tokens.size(), chars);
-  q.written_in_syllables = !words.empty();
   // Written in Hangul, each syllable is known exactly, not as the set of
   // syllables its romanisation could spell.
   if (q.analyzed.korean && q.written_in_syllables) {

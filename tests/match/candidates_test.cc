@@ -77,5 +77,62 @@ TEST(CandidatesTest, PruningKeepsWhatTheExhaustivePassKeeps) {
             << exhaustive.postings_read << "\n";
 }
 
+Entity ListedPerson(std::string id, std::string name) {
+  Entity e;
+  e.id = e.source_id = std::move(id);
+  e.dataset = "test";
+  e.schema = Schema::kPerson;
+  e.names.push_back(Name{std::move(name), NameKind::kPrimary, {}});
+  return e;
+}
+
+// The norms of the vocabulary tokens unit `i` of `q` is similar to, and
+// whether any of them is only a typo of it.
+std::pair<std::vector<std::string>, bool> Similar(const match::Index& index,
+                                                  const match::QueryName& q, size_t i) {
+  std::vector<std::string> norms;
+  bool fuzzy = false;
+  for (const match::SimilarToken& t : q.units[i].similar) {
+    norms.push_back(index.vocab()[t.vocab].token.norm);
+    fuzzy = fuzzy || t.kind == text::TokenMatchKind::kFuzzy;
+  }
+  std::sort(norms.begin(), norms.end());
+  return {norms, fuzzy};
+}
+
+// A syllable read from one Han or Hangul character is that syllable in
+// some spelling, never a typo of another (jing is not ming): the scorer
+// refuses such pairs, so the candidate stage must not read their postings
+// either (in a big index they were most of what a Chinese name read).
+TEST(CandidatesTest, ASyllableWrittenInHanLooksUpNoTypoOfItself) {
+  std::vector<Entity> entities = {ListedPerson("a", "ZHANG Jing"), ListedPerson("b", "WANG Ming"),
+                                  ListedPerson("c", "CHANG Ting")};
+  match::Index index(entities);
+  match::Workspace ws(index.names().size());
+
+  match::QueryName han = match::AnalyzeQueryName(index, "张静", Schema::kPerson, ws);
+  ASSERT_TRUE(han.written_in_syllables);
+  ASSERT_EQ(han.analyzed.tokens.size(), 2u);
+  auto [family, family_fuzzy] = Similar(index, han, 0);
+  auto [given, given_fuzzy] = Similar(index, han, 1);
+  EXPECT_EQ(family, (std::vector<std::string>{"chang", "zhang"}));
+  EXPECT_EQ(given, (std::vector<std::string>{"jing"}));
+  EXPECT_FALSE(family_fuzzy);
+  EXPECT_FALSE(given_fuzzy);
+
+  // Written in Latin letters the same parts are words, typos and all.
+  match::QueryName latin = match::AnalyzeQueryName(index, "Zhang Jing", Schema::kPerson, ws);
+  ASSERT_FALSE(latin.written_in_syllables);
+  auto [latin_given, latin_fuzzy] = Similar(index, latin, 1);
+  EXPECT_TRUE(latin_fuzzy);
+  EXPECT_TRUE(std::find(latin_given.begin(), latin_given.end(), "ming") != latin_given.end());
+
+  // And the Han name still finds the listed one.
+  std::vector<uint32_t> out;
+  match::CollectCandidates(index, han, ws, out);
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(entities[index.names()[out.front()].entity].id, "a");
+}
+
 }  // namespace
 }  // namespace embargo
