@@ -52,6 +52,7 @@ class Accumulator {
   }
 
   void Run(bool prune, CandidateStats* stats) {
+    prune_ = prune;
     std::vector<PlannedUnit> plan = Plan();
     // from[i]: the most units i.. can add to one name, summed from the back
     // and loosened by kBoundSlack (accumulators sum in another order).
@@ -213,6 +214,13 @@ class Accumulator {
       const float heavier = skip ? (most / bar_ - q_.total_weight) / kExtraListPartCost + 1e-3f
                                  : std::numeric_limits<float>::infinity();
       std::span<const uint32_t> postings = index_.postings(t.vocab);
+      // No name not seen yet can be kept through this token (below the
+      // share, or below the bar whatever its weight): only the names in the
+      // running take it, and the names' weights need not be read.
+      if (prune_ && (most < min_acc_ || heavier < 0)) {
+        AddTokenToLive(postings, add, single, epoch);
+        continue;
+      }
       read_ += postings.size();
       for (size_t i = 0; i < postings.size(); ++i) {
         if (i + kPrefetchAhead < postings.size()) {
@@ -243,26 +251,29 @@ class Accumulator {
 
   // Adds the unit to the names in the running only.
   void AddToLive(const QueryUnit& unit) {
-    std::vector<NameSlot>& slots = ws_.slots;
     const uint32_t epoch = ++ws_.epoch;
     const bool single = unit.length == 1;
-    for (const SimilarToken& t : BestFirst(unit)) {
-      const float add = t.score * unit.weight;
-      std::span<const uint32_t> postings = index_.postings(t.vocab);
-      if (postings.size() > kSearchInsteadOfScan * slots.size()) {
-        for (NameSlot& slot : slots) {
-          if (slot.stamp == epoch) continue;
-          if (std::binary_search(postings.begin(), postings.end(), slot.name))
-            Add(slot, epoch, add, single);
-        }
-      } else {
-        read_ += postings.size();
-        for (uint32_t name : postings) {
-          if (!Seen(name)) continue;
-          NameSlot& slot = slots[ws_.slot_of[name]];
-          if (slot.stamp != epoch) Add(slot, epoch, add, single);
-        }
+    for (const SimilarToken& t : BestFirst(unit))
+      AddTokenToLive(index_.postings(t.vocab), t.score * unit.weight, single, epoch);
+  }
+
+  // Adds `add` to the names in the running found in `postings` that the
+  // unit (`epoch`) has not added to yet.
+  void AddTokenToLive(std::span<const uint32_t> postings, float add, bool single, uint32_t epoch) {
+    std::vector<NameSlot>& slots = ws_.slots;
+    if (postings.size() > kSearchInsteadOfScan * slots.size()) {
+      for (NameSlot& slot : slots) {
+        if (slot.stamp == epoch) continue;
+        if (std::binary_search(postings.begin(), postings.end(), slot.name))
+          Add(slot, epoch, add, single);
       }
+      return;
+    }
+    read_ += postings.size();
+    for (uint32_t name : postings) {
+      if (!Seen(name)) continue;
+      NameSlot& slot = slots[ws_.slot_of[name]];
+      if (slot.stamp != epoch) Add(slot, epoch, add, single);
     }
   }
 
@@ -271,6 +282,7 @@ class Accumulator {
   Workspace& ws_;
   const float min_acc_;
   const float full_cover_;
+  bool prune_ = true;   // false: the exhaustive pass (tests)
   bool open_ = true;    // names not seen yet are still admitted
   float bar_ = -1;      // the estimate a name must reach to stay in the running
   size_t read_ = 0;     // postings read through

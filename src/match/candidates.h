@@ -13,7 +13,9 @@
 // kMaxCandidateNames-th name that has reached the share so far (estimates
 // only grow). A name not seen yet that could not reach the bar with every
 // unit still to come is not admitted (its weight, a byte per name, says so
-// without touching its accumulator); once no name not seen yet could be
+// without touching its accumulator; a similar token through which no name
+// not seen yet could be kept is searched for the names in the running only,
+// and no weight is read); once no name not seen yet could be
 // kept (below the share, or below the bar), the remaining units only update
 // the names still in the running, found in long postings by binary search.
 // The kept set is the one the exhaustive pass finds: `prune = false` runs
