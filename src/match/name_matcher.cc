@@ -37,14 +37,18 @@ using scoring::kListedReadingScale;
 using scoring::kMaxAbjadJoinedLengthDifference;
 using scoring::kMaxJoinedLengthDifference;
 using scoring::kMinAbjadJoinedSimilarity;
+using scoring::kMinInexactJoinedLength;
 using scoring::kMinJoinedSimilarity;  // exact or spelling variant, not fuzzy
 
 // Whether parts joined on one side meet the other side's part: as spelled
-// or another spelling, of about the same length; read from Arabic script on
+// or another spelling (of kMinInexactJoinedLength letters or more), of about
+// the same length; read from Arabic script on
 // one side and Latin on the other (`across`), also as a close spelling,
 // with the vowels the script leaves out.
 bool JoinAcceptable(float similarity, bool across, size_t q_length, size_t c_length) {
   size_t diff = q_length > c_length ? q_length - c_length : c_length - q_length;
+  if (!across && similarity < 1.0f && std::min(q_length, c_length) < kMinInexactJoinedLength)
+    return false;
   if (across)
     return similarity >= kMinAbjadJoinedSimilarity && diff <= kMaxAbjadJoinedLengthDifference;
   return similarity >= kMinJoinedSimilarity && diff <= kMaxJoinedLengthDifference;

@@ -62,6 +62,8 @@ constexpr std::array kPublished = {
     Constant{"min_joined_similarity", static_cast<double>(kMinJoinedSimilarity), "alignment"},
     Constant{"max_joined_length_difference", static_cast<double>(kMaxJoinedLengthDifference),
              "alignment"},
+    Constant{"min_inexact_joined_length", static_cast<double>(kMinInexactJoinedLength),
+             "alignment"},
     Constant{"min_abjad_joined_similarity", static_cast<double>(kMinAbjadJoinedSimilarity),
              "alignment"},
     Constant{"max_abjad_joined_length_difference",
