@@ -492,6 +492,22 @@ bool ArticleOfMatchedPart(std::string_view norm, text::TokenRole role, bool next
          (norm == "al" || norm == "el" || norm == "ul");
 }
 
+// Whether the one aligned pair is a typo (fuzzy) of a short word: KIM /
+// KIMO, KHAN / HANI, KYAW / KIEV, MAO / MIO. A word of a few letters is a
+// typo away from many others; read from Arabic script (consonants only)
+// short words meet their spellings that way.
+bool OnlyAShortWordTypo(const Index& index, const QueryName& query, const IndexedName& name,
+                        const std::vector<UnitPair>& taken) {
+  if (taken.size() != 1) return false;
+  const UnitPair& p = taken.front();
+  if (p.kind != text::TokenMatchKind::kFuzzy || query.analyzed.tokens[p.q_start].abjad)
+    return false;
+  size_t listed = 0;
+  for (uint32_t k = 0; k < p.c_length; ++k)
+    listed += index.vocab()[name.tokens[p.c_start + k].vocab].token.norm.size();
+  return std::min(NormLength(query.analyzed, p.q_start, p.q_length), listed) <= kMaxShortWord;
+}
+
 }  // namespace
 
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
@@ -608,6 +624,10 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
       OnlyBusinessWordsMatch(index, name, c_used)) {
     result.score = kBusinessWordsOnlyCap;
     result.business_capped = true;
+  }
+  if (result.score > kShortWordTypoCap && OnlyAShortWordTypo(index, query, name, taken)) {
+    result.score = kShortWordTypoCap;
+    result.short_typo_capped = true;
   }
   if (syllabic && result.score > kFamilyMismatchCap && !FamiliesMeet(query, name, taken)) {
     result.score = kFamilyMismatchCap;

@@ -33,7 +33,9 @@ using scoring::kExtraQuerySubsetMiddleCost;
 using scoring::kFamilyMismatchCap;
 using scoring::kKoreanSyllableSimilarity;
 using scoring::kMaxJoinedParts;
+using scoring::kMaxShortWord;
 using scoring::kMinLegalFormTypoSimilarity;
+using scoring::kShortWordTypoCap;
 using scoring::kSinglePartCap;
 using scoring::kSubsetMinSimilarity;
 
@@ -83,7 +85,8 @@ struct NameScore {
   bool single_part_capped = false;
   bool business_capped = false;  // only business words match a firm's name
   bool family_capped = false;
-  bool order_capped = false;  // the given-name syllables run in another order
+  bool order_capped = false;       // the given-name syllables run in another order
+  bool short_typo_capped = false;  // only a typo of a short word matches
 };
 
 // Whether person-name rules (leading given name, one-part cap) apply: the

@@ -64,6 +64,7 @@ Explanation Explain(const Index& index, const Entity& entity, Schema query_schem
   if (ns.business_capped) detail += "; only business words match";
   if (ns.family_capped) detail += "; the family names differ";
   if (ns.order_capped) detail += "; the given-name syllables run in another order";
+  if (ns.short_typo_capped) detail += "; only a typo of a short word matches";
   ex.features.push_back({"name_match", ns.score, detail});
   return ex;
 }

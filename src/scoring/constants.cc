@@ -54,6 +54,8 @@ constexpr std::array kPublished = {
              "alignment"},
     Constant{"single_part_cap", static_cast<double>(kSinglePartCap), "alignment"},
     Constant{"business_words_only_cap", static_cast<double>(kBusinessWordsOnlyCap), "alignment"},
+    Constant{"short_word_typo_cap", static_cast<double>(kShortWordTypoCap), "alignment"},
+    Constant{"max_short_word", static_cast<double>(kMaxShortWord), "alignment"},
     Constant{"gendered_form_similarity", static_cast<double>(kGenderedFormSimilarity), "alignment"},
     Constant{"korean_syllable_similarity", static_cast<double>(kKoreanSyllableSimilarity),
              "alignment"},

@@ -116,6 +116,11 @@ inline constexpr float kSinglePartCap = 0.65f;
 // (KORYO COMMERCIAL BANK, COMMERCIAL BANK OF SYRIA): the part that names
 // the firm is missing.
 inline constexpr float kBusinessWordsOnlyCap = 0.65f;
+// Cap on a name score when all that matches is one word of at most
+// kMaxShortWord letters (on the shorter side) with a typo, not read from
+// Arabic script: KIM / KIMO, KHAN / HANI, KYAW / KIEV are other words.
+inline constexpr float kShortWordTypoCap = 0.75f;
+inline constexpr size_t kMaxShortWord = 4;
 // Korean names: two romanised syllables that can be the same Hangul
 // syllable (Yong / Young / Yeong) score this; any other pair of syllables is
 // no match (yong / tong, min / man are other names).
