@@ -328,6 +328,20 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
         text::Token as_one = text::MakeToken(joined, text::TokenRole::kName);
         text::ReadAsAbjad(as_one);
         SetSimilar(unit, FindSimilarCached(index, joined, Index::Lookup::kConsonants, &as_one, ws));
+      } else if (q.analyzed.korean && length == 2) {
+        // Of a Korean pair's fuzzy neighbours the scorer takes only a word
+        // that reads as its two syllables (CollectPairs: KoreanRule), or
+        // the pair's spelling as one word (JoinAcceptable); the others
+        // (chonghui: zhong, zhanggu, juancui) would only cost the candidate
+        // stage their postings.
+        std::vector<SimilarToken> readable;
+        for (const SimilarToken& t : FindSimilarCached(index, joined, lookup, nullptr, ws)) {
+          if (t.score >= kMinJoinedSimilarity ||
+              text::JoinedKoreanSyllables(index.vocab()[t.vocab].token.norm, q.syllables[i],
+                                          q.syllables[i + 1]))
+            readable.push_back(t);
+        }
+        SetSimilar(unit, readable);
       } else {
         SetSimilar(unit, FindSimilarCached(index, joined, lookup, nullptr, ws));
       }

@@ -134,5 +134,34 @@ TEST(CandidatesTest, ASyllableWrittenInHanLooksUpNoTypoOfItself) {
   EXPECT_EQ(entities[index.names()[out.front()].entity].id, "a");
 }
 
+// A Korean query's two syllables looked up as one word keep only the words
+// the scorer can take for them: one that reads as the two syllables
+// (CHONGHUI for 정희), or a spelling of the pair as one word. A fuzzy
+// neighbour (CHONGHUN, ZHONG) would only cost the candidate stage its
+// postings.
+TEST(CandidatesTest, AKoreanSyllablePairKeepsOnlyWordsThatReadAsIt) {
+  std::vector<Entity> entities = {ListedPerson("a", "KIM Chonghui"),
+                                  ListedPerson("b", "PAK Chonghun"),
+                                  ListedPerson("c", "ZHONG Wei")};
+  match::Index index(entities);
+  match::Workspace ws(index.names().size());
+  match::QueryName q = match::AnalyzeQueryName(index, "김정희", Schema::kPerson, ws);
+  ASSERT_TRUE(q.analyzed.korean);
+  const match::QueryUnit* pair = nullptr;
+  for (const match::QueryUnit& unit : q.units) {
+    if (unit.length == 2 && q.analyzed.tokens[unit.start].norm != "kim") pair = &unit;
+  }
+  ASSERT_NE(pair, nullptr);
+  std::vector<std::string> norms;
+  for (const match::SimilarToken& t : pair->similar)
+    norms.push_back(index.vocab()[t.vocab].token.norm);
+  EXPECT_EQ(norms, (std::vector<std::string>{"chonghui"}));
+
+  std::vector<uint32_t> out;
+  match::CollectCandidates(index, q, ws, out);
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(entities[index.names()[out.front()].entity].id, "a");
+}
+
 }  // namespace
 }  // namespace embargo
