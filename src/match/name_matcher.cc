@@ -136,6 +136,10 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
         if (query.written_in_syllables && unit.length == 1 &&
             s->kind == text::TokenMatchKind::kFuzzy)
           ok = false;
+        // A given name's short form meets a name, not a particle (Albert's
+        // Al is no article of AL-SHAMMAT).
+        if (s->kind == text::TokenMatchKind::kNickname && c.role != text::TokenRole::kName)
+          ok = false;
         // A legal form meets a part of another role as spelled, or as a
         // close typo (LIMTIED / LIMITED: kMinLegalFormTypoSimilarity),
         // never loosely (Stacey is no STOCK of PAO) nor by a reading of
