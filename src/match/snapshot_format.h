@@ -34,12 +34,14 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // count is the payload's last 8 bytes, so that the payload is written and
 // its checksum worked out in one pass, nothing overwritten; 14: the same
 // layout, tokens read from Arabic script folded with t before s or z as two
-// letters (text/phonetic.h, FoldAbjad).
+// letters (text/phonetic.h, FoldAbjad); 15: the same layout, a word in
+// Arabic script read with one article at most (الالفي: al alfy, not al al fy;
+// text/transliterate.h).
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).
-inline constexpr uint32_t kSnapshotFormatVersion = 14;
-inline constexpr uint32_t kCurrentIndexSnapshotVersion = 14;
+inline constexpr uint32_t kSnapshotFormatVersion = 15;
+inline constexpr uint32_t kCurrentIndexSnapshotVersion = 15;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 
 inline constexpr size_t kSnapshotVersionAt = 8;

@@ -353,6 +353,9 @@ std::string PrepareArabicNames(const std::string& text) {
   bool after_article = false;  // the letter after an article split off starts a word
   size_t word_begin = 0;       // where the current word starts in chars
   for (size_t i = 0; i < chars.size(); ++i) {
+    // A word has one article: after it, alef-lam is the name's own (الالفي
+    // al-Alfi, الالوسي al-Alusi), not a second article.
+    const bool after_split_article = after_article;
     bool word_start = i == 0 || !is_arabic_letter(chars[i - 1]) || after_article;
     after_article = false;
     if (word_start) word_begin = i;
@@ -398,8 +401,8 @@ std::string PrepareArabicNames(const std::string& text) {
       ::embargo::AppendUtf8(out, kAlef);
       continue;
     }
-    if (word_start && chars[i] == kAlef && i + 3 < chars.size() && chars[i + 1] == kLam &&
-        is_arabic_letter(chars[i + 2]) && is_arabic_letter(chars[i + 3])) {
+    if (word_start && !after_split_article && chars[i] == kAlef && i + 3 < chars.size() &&
+        chars[i + 1] == kLam && is_arabic_letter(chars[i + 2]) && is_arabic_letter(chars[i + 3])) {
       ::embargo::AppendUtf8(out, kAlef);
       ::embargo::AppendUtf8(out, kLam);
       out.push_back(' ');
