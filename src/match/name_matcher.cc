@@ -47,8 +47,7 @@ using scoring::kMinJoinedSimilarity;  // exact or spelling variant, not fuzzy
 // with the vowels the script leaves out.
 bool JoinAcceptable(float similarity, bool across, size_t q_length, size_t c_length) {
   size_t diff = q_length > c_length ? q_length - c_length : c_length - q_length;
-  if (!across && similarity < 1.0f && std::min(q_length, c_length) < kMinInexactJoinedLength)
-    return false;
+  if (similarity < 1.0f && std::min(q_length, c_length) < kMinInexactJoinedLength) return false;
   if (across)
     return similarity >= kMinAbjadJoinedSimilarity && diff <= kMaxAbjadJoinedLengthDifference;
   return similarity >= kMinJoinedSimilarity && diff <= kMaxJoinedLengthDifference;

@@ -142,8 +142,8 @@ inline constexpr float kMinJoinedSimilarity = 0.95f;
 inline constexpr size_t kMaxJoinedLengthDifference = 1;
 // ... and meet as another spelling (not letter for letter) only when the
 // shorter side has this many letters: a short word's key is too loose (LEE
-// folds as LI YI joined does, while ABDOULRAHMANE / ABDUL RAHMAN holds).
-// Not for parts read from Arabic script (kMinAbjadJoinedSimilarity).
+// folds as LI YI joined does, while ABDOULRAHMANE / ABDUL RAHMAN holds;
+// read from Arabic script, النا دایی is no NADA).
 inline constexpr size_t kMinInexactJoinedLength = 5;
 // Parts read from Arabic script joined on one side against a Latin part or
 // the other way round (ولی جان / WALIJAN, شهید خیل / SHAHIDKHEL) meet as a close spelling (at least
