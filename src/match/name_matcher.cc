@@ -1,6 +1,7 @@
 #include "match/name_matcher.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "common/utf8.h"
 #include "text/chinese.h"
@@ -130,11 +131,8 @@ void CollectPairs(const Index& index, const QueryName& query, const IndexedName&
             s->kind != text::TokenMatchKind::kExact && s->kind != text::TokenMatchKind::kVariant)
           ok = false;
         if (query.exact_only && s->kind != text::TokenMatchKind::kExact) ok = false;
-        // A syllable read from one Han or Hangul character is no typo of
-        // a longer word (静 jing is not Jinghe).
-        if (query.written_in_syllables && unit.length == 1 &&
-            s->kind == text::TokenMatchKind::kFuzzy)
-          ok = false;
+        // (A syllable read from one Han or Hangul character has no fuzzy
+        // neighbours: AnalyzeQueryName leaves them out.)
         // A given name's short form meets a name, not a particle (Albert's
         // Al is no article of AL-SHAMMAT).
         if (s->kind == text::TokenMatchKind::kNickname && c.role != text::TokenRole::kName)
@@ -237,15 +235,30 @@ std::vector<uint32_t> WrittenWords(const std::string& name, size_t tokens,
   return words;
 }
 
+// Sets unit.filter from unit.similar.
+void FillFilter(QueryUnit& unit) {
+  unit.filter.fill(0);
+  for (const SimilarToken& s : unit.similar) {
+    const uint32_t bit = FilterBit(s.vocab);
+    unit.filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+}
+
+// Sets unit.similar to the tokens of `similar` that `keep` accepts: those
+// the scorer can take from the unit (the others would only cost the
+// candidate stage their postings).
+template <typename Keep>
+void SetSimilarWhere(QueryUnit& unit, const std::vector<SimilarToken>& similar, Keep keep) {
+  unit.similar.clear();
+  std::copy_if(similar.begin(), similar.end(), std::back_inserter(unit.similar), keep);
+  FillFilter(unit);
+}
+
 }  // namespace
 
 void SetSimilar(QueryUnit& unit, const std::vector<SimilarToken>& similar) {
   unit.similar = similar;
-  unit.filter.fill(0);
-  for (const SimilarToken& s : similar) {
-    const uint32_t bit = FilterBit(s.vocab);
-    unit.filter[bit >> 6] |= uint64_t{1} << (bit & 63);
-  }
+  FillFilter(unit);
 }
 
 QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema schema,
@@ -281,21 +294,13 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
                            : tokens[i].role == text::TokenRole::kParticle
                                ? Index::Lookup::kSpelling
                                : Index::Lookup::kExactOnly;
-    const std::vector<SimilarToken>& similar =
-        FindSimilarCached(index, tokens[i].norm, lookup, &tokens[i], ws);
-    if (q.written_in_syllables) {
-      // A syllable read from one Han or Hangul character meets no typo of
-      // itself (CollectPairs): its fuzzy neighbours (jing: ming, ting, ling)
-      // are left out, or the candidate stage would read their postings for
-      // names the scorer then refuses (hundreds of thousands in a big index).
-      std::vector<SimilarToken> spelled;
-      for (const SimilarToken& t : similar) {
-        if (t.kind != text::TokenMatchKind::kFuzzy) spelled.push_back(t);
-      }
-      SetSimilar(unit, spelled);
-    } else {
-      SetSimilar(unit, similar);
-    }
+    // A syllable read from one Han or Hangul character is that syllable in
+    // some spelling, never a typo of another or of a longer word (jing is
+    // not ming, nor Jinghe): its fuzzy neighbours are left out.
+    SetSimilarWhere(unit, FindSimilarCached(index, tokens[i].norm, lookup, &tokens[i], ws),
+                    [&](const SimilarToken& t) {
+                      return !q.written_in_syllables || t.kind != text::TokenMatchKind::kFuzzy;
+                    });
     q.units.push_back(std::move(unit));
   }
   // Written in Hangul, each syllable is known exactly, not as the set of
@@ -334,17 +339,14 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
       } else if (q.analyzed.korean && length == 2) {
         // Of a Korean pair's fuzzy neighbours the scorer takes only a word
         // that reads as its two syllables (CollectPairs: KoreanRule), or
-        // the pair's spelling as one word (JoinAcceptable); the others
-        // (chonghui: zhong, zhanggu, juancui) would only cost the candidate
-        // stage their postings.
-        std::vector<SimilarToken> readable;
-        for (const SimilarToken& t : FindSimilarCached(index, joined, lookup, nullptr, ws)) {
-          if (t.score >= kMinJoinedSimilarity ||
-              text::JoinedKoreanSyllables(index.vocab()[t.vocab].token.norm, q.syllables[i],
-                                          q.syllables[i + 1]))
-            readable.push_back(t);
-        }
-        SetSimilar(unit, readable);
+        // the pair's spelling as one word (JoinAcceptable), not chonghui's
+        // zhong, zhanggu, juancui.
+        SetSimilarWhere(unit, FindSimilarCached(index, joined, lookup, nullptr, ws),
+                        [&](const SimilarToken& t) {
+                          return t.score >= kMinJoinedSimilarity ||
+                                 text::JoinedKoreanSyllables(index.vocab()[t.vocab].token.norm,
+                                                             q.syllables[i], q.syllables[i + 1]);
+                        });
       } else {
         SetSimilar(unit, FindSimilarCached(index, joined, lookup, nullptr, ws));
       }
