@@ -7,6 +7,10 @@
 // `block` indices of [0, n), on every core when there is more than one
 // block, else on the calling thread.
 //
+// AllHold(n, block, ok): whether ok(i) holds for every i in [0, n), checked
+// in blocks of `block` on every core (each core stops soon after one fails);
+// ok must be safe to call concurrently.
+//
 // FirstFailing(n, ok): the smallest i in [0, n) with ok(i) false (n when
 // none), checked in chunks on every core; ok must be safe to call
 // concurrently. For checks of large tables (a snapshot's, on load) whose
@@ -62,6 +66,17 @@ void ParallelForBlocks(size_t n, size_t block, Fn fn) {
   const size_t blocks = (n + block - 1) / block;
   ParallelFor(blocks, blocks > 1 ? 0 : 1,
               [&](size_t b) { fn(b, b * block, std::min(n, (b + 1) * block)); });
+}
+
+template <typename Ok>
+bool AllHold(size_t n, size_t block, Ok ok) {
+  std::atomic<bool> all{true};
+  ParallelForBlocks(n, block, [&](size_t, size_t begin, size_t end) {
+    for (size_t i = begin; i < end && all.load(std::memory_order_relaxed); ++i) {
+      if (!ok(i)) all.store(false, std::memory_order_relaxed);
+    }
+  });
+  return all.load();
 }
 
 template <typename Ok>

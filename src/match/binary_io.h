@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -184,9 +185,13 @@ class BinaryReader {
   std::vector<std::string> Strs() {
     uint32_t n = Count();
     std::vector<std::string> v;
+    v.reserve(std::min<uint32_t>(n, kReserveAtMost));
     for (uint32_t i = 0; i < n && ok_; ++i) v.push_back(Str());
     return v;
   }
+  // What a reader reserves at most for `Count()` elements of more than 4
+  // bytes in memory: a crafted count costs no more than this.
+  static constexpr uint32_t kReserveAtMost = 16;
   // A element count, bounded by the bytes left (each element takes >= 4).
   uint32_t Count() {
     uint32_t n = U32();

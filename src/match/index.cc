@@ -30,6 +30,9 @@ constexpr char kTagKeyDelete = 'e';
 constexpr char kTagKeyShorter = 'E';
 constexpr char kTagKeyReplace = 'r';
 constexpr char kTagTranscription = 't';
+// Tags of the entity lookups (maps of their own).
+constexpr char kTagIdentifier = 'i';
+constexpr char kTagEntityId = 'i';
 constexpr char kTagAbjad = 'a';
 // The consonants (text::AbjadKey) of a listed token read from Arabic script,
 // which a Latin spelling of it finds (mazloom / mzlwm).
@@ -78,19 +81,6 @@ int ThreadsFor(size_t entities) {
 
 bool Searchable(text::TokenRole role) {
   return role == text::TokenRole::kName || role == text::TokenRole::kNumber;
-}
-
-// The countries a firm or body listed with no country or nationality names
-// ("FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"); none
-// for others.
-std::vector<std::string> NamedCountries(const Entity& entity) {
-  if (entity.schema == Schema::kPerson || !entity.countries.empty() ||
-      !entity.nationalities.empty())
-    return {};
-  for (const Address& a : entity.addresses) {
-    if (!a.country.empty()) return {};
-  }
-  return CountriesNamedIn(entity.names);
 }
 
 // A body named after its parent, as OFAC writes some ("KOREAN WORKERS
@@ -267,8 +257,9 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
   // Reading the names (transliteration, phrase tables) is most of the work
   // and needs nothing shared: it runs on every core; interning the tokens
   // then runs in entity order, so ids do not depend on the threads.
+  entity_count_ = static_cast<uint32_t>(entities.size());
   FindNamedCountries(entities);
-  BuildIdentifierLookup(entities);
+  BuildIdentifierLookups(entities);
   // readings_of[e][n]: the readings of entity e's name n.
   std::vector<std::vector<std::vector<ListedReading>>> readings_of(entities.size());
   ParallelFor(entities.size(), ThreadsFor(entities.size()), [&](size_t e) {
@@ -290,6 +281,16 @@ void Index::AddEntities(const std::vector<Entity>& entities) {
     }
   }
   ReadVocabulary();
+}
+
+std::vector<std::string> NamedCountries(const Entity& entity) {
+  if (entity.schema == Schema::kPerson || !entity.countries.empty() ||
+      !entity.nationalities.empty())
+    return {};
+  for (const Address& a : entity.addresses) {
+    if (!a.country.empty()) return {};
+  }
+  return CountriesNamedIn(entity.names);
 }
 
 void Index::FindNamedCountries(const std::vector<Entity>& entities) {
@@ -468,15 +469,18 @@ void Index::BuildTokenLookup() {
   lookup_ = FlatMultiMap(std::move(entries));
 }
 
-void Index::BuildIdentifierLookup(const std::vector<Entity>& entities) {
-  std::vector<std::pair<uint64_t, uint32_t>> ids;
+void Index::BuildIdentifierLookups(const std::vector<Entity>& entities) {
+  std::vector<std::pair<uint64_t, uint32_t>> ids, entity_ids;
+  entity_ids.reserve(entities.size());
   for (uint32_t e = 0; e < entities.size(); ++e) {
+    entity_ids.emplace_back(HashKey(kTagEntityId, entities[e].id), e);
     for (const Identifier& id : entities[e].identifiers) {
       std::string norm = NormalizeIdentifier(id.value);
-      if (norm.size() >= kMinIdentifierLength) ids.emplace_back(HashKey('i', norm), e);
+      if (norm.size() >= kMinIdentifierLength) ids.emplace_back(HashKey(kTagIdentifier, norm), e);
     }
   }
   identifiers_ = FlatMultiMap(std::move(ids));
+  entity_ids_ = FlatMultiMap(std::move(entity_ids));
 }
 
 std::span<const uint32_t> Index::postings(uint32_t vocab) const { return postings_[vocab]; }
@@ -514,7 +518,11 @@ float Index::KeyWeight(const std::string& key) const {
 }
 
 std::span<const uint32_t> Index::EntitiesWithIdentifier(const std::string& normalized) const {
-  return identifiers_.Find(HashKey('i', normalized));
+  return identifiers_.Find(HashKey(kTagIdentifier, normalized));
+}
+
+std::span<const uint32_t> Index::EntitiesWithId(std::string_view id) const {
+  return entity_ids_.Find(HashKey(kTagEntityId, id));
 }
 
 void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<SimilarToken>& out,
@@ -626,7 +634,7 @@ void Index::AddRelatedGivenNames(const text::Token& token, std::vector<SimilarTo
 }
 
 size_t Index::memory_bytes() const {
-  size_t bytes = lookup_.memory_bytes() + identifiers_.memory_bytes();
+  size_t bytes = lookup_.memory_bytes() + identifiers_.memory_bytes() + entity_ids_.memory_bytes();
   for (const VocabToken& v : vocab_)
     bytes += sizeof(v) + v.token.norm.capacity() + v.token.fold.capacity() + v.token.key.capacity();
   for (const IndexedName& n : names_)

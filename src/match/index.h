@@ -77,6 +77,11 @@ struct EntityEvidence {
   std::span<const std::string> named_countries;
 };
 
+// The countries a firm or body listed with no country or nationality names
+// ("FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"); none
+// for others (EntityEvidence::named_countries).
+std::vector<std::string> NamedCountries(const Entity& entity);
+
 // Identifier in comparable form: uppercase letters and digits only, without
 // an "IMO" prefix on IMO numbers.
 std::string NormalizeIdentifier(std::string_view value);
@@ -173,13 +178,17 @@ class Index {
 
   // Entities carrying this normalised identifier.
   std::span<const uint32_t> EntitiesWithIdentifier(const std::string& normalized) const;
+  // The entities whose id may be `id` (those whose id hashes as it does:
+  // the caller compares the ids).
+  std::span<const uint32_t> EntitiesWithId(std::string_view id) const;
 
   size_t memory_bytes() const;
 
   // The index as a snapshot file keeps it (index_snapshot.cc): what is
   // costly to build (the names as analysed, the vocabulary, postings, the
-  // similar-token lookup and the rarity counts). Weights, evidence and the
-  // identifier lookup are recomputed on reading.
+  // similar-token lookup, the rarity counts, the countries names name and
+  // the identifier and entity-id lookups). Weights are recomputed on
+  // reading.
   void Write(BinaryWriter& w) const;
   // Reads what Write wrote. Every id, offset and count is checked against
   // what it points into, so a corrupted snapshot fails the reader (nullopt,
@@ -188,13 +197,13 @@ class Index {
   // read, on another thread). Works out the weights, which need only the
   // index, on the reading thread. The index is not usable before Complete.
   static std::optional<Index> Read(BinaryReader& r);
-  // Checks the names' entity and name numbers against `entities` (false,
-  // with `why`, when one is out of range) and works out what else the
-  // snapshot does not keep, from the entities: named countries, the
-  // identifier lookup.
+  // Checks that the index was built over as many entities as `entities`
+  // and the names' entity and name numbers against them (false, with
+  // `why`, when one is out of range).
   bool Complete(const std::vector<Entity>& entities, std::string& why);
-  // Whether a sample of this index's names (about one in `stride`) and
-  // vocabulary analyse and look up today as they did when it was built: an
+  // Whether a sample of this index's names (about one in `stride`),
+  // vocabulary and entities (the countries their names name, their ids and
+  // identifiers) analyse and look up today as they did when it was built: an
   // index written by an embargo whose name analysis differs would screen
   // differently from one built now, and is rebuilt instead.
   bool AgreesWithAnalysis(const std::vector<Entity>& entities, size_t stride = 64) const;
@@ -207,7 +216,8 @@ class Index {
   void FindNamedCountries(const std::vector<Entity>& entities);
   void ComputeWeights(const Index* rarity);
   void BuildTokenLookup();
-  void BuildIdentifierLookup(const std::vector<Entity>& entities);
+  // The lookups from entities' identifiers and from their ids.
+  void BuildIdentifierLookups(const std::vector<Entity>& entities);
   // The vocabulary id of `norm`, added if new. `abjad`: this occurrence was
   // read from Arabic script (text::Token::abjad); when every occurrence was,
   // the vocabulary token says so, and a Latin spelling is compared with it
@@ -240,8 +250,10 @@ class Index {
   std::vector<std::vector<uint32_t>> postings_;
   std::unordered_map<std::string, uint32_t> key_df_;
   std::unordered_map<std::string, float> key_weight_;
-  FlatMultiMap lookup_;       // n:norm, k:key, d:deletion -> vocab ids
-  FlatMultiMap identifiers_;  // normalised id -> entity
+  FlatMultiMap lookup_;        // n:norm, k:key, d:deletion -> vocab ids
+  uint32_t entity_count_ = 0;  // of the entities indexed
+  FlatMultiMap identifiers_;   // normalised id -> entity
+  FlatMultiMap entity_ids_;    // entity id -> entity
   // The entities listed with no country whose names name one, ascending,
   // and those countries.
   std::vector<uint32_t> named_country_entities_;

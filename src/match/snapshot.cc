@@ -161,31 +161,42 @@ E Enum(BinaryReader& r, uint32_t max) {
   return static_cast<E>(v <= max ? v : 0);
 }
 
+// A counted list of what `read_one` reads (reserving a few elements at most
+// before they are read: a crafted count costs nothing).
+template <typename ReadOne>
+auto ReadList(BinaryReader& r, ReadOne read_one) {
+  std::vector<decltype(read_one())> out;
+  const uint32_t n = r.Count();
+  out.reserve(std::min(n, BinaryReader::kReserveAtMost));
+  for (uint32_t i = 0; i < n && r.ok(); ++i) out.push_back(read_one());
+  return out;
+}
+
 Entity ReadEntity(BinaryReader& r, uint32_t version) {
   Entity e;
   e.id = r.Str();
   e.dataset = r.Str();
   e.source_id = r.Str();
   e.schema = Enum<Schema>(r, static_cast<uint32_t>(Schema::kAirplane));
-  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
+  e.names = ReadList(r, [&] {
     Name name;
     name.value = r.Str();
     name.kind = Enum<NameKind>(r, static_cast<uint32_t>(NameKind::kPreviousName));
-    for (uint32_t j = 0, m = r.Count(); j < m && r.ok(); ++j) {
+    name.parts = ReadList(r, [&] {
       NamePart part;
       part.type = Enum<NamePartType>(r, static_cast<uint32_t>(NamePartType::kOther));
       part.value = r.Str();
-      name.parts.push_back(std::move(part));
-    }
-    e.names.push_back(std::move(name));
-  }
-  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
+      return part;
+    });
+    return name;
+  });
+  e.birth_dates = ReadList(r, [&] {
     DateSpec d;
     d.from = r.Date();
     d.to = r.Date();
     d.approximate = r.U32() != 0;
-    e.birth_dates.push_back(d);
-  }
+    return d;
+  });
   e.birth_places = r.Strs();
   e.nationalities = r.Strs();
   e.countries = r.Strs();
@@ -197,32 +208,32 @@ Entity ReadEntity(BinaryReader& r, uint32_t version) {
     vessel.build_date = r.Str();
   });
   e.gender = Enum<Gender>(r, static_cast<uint32_t>(Gender::kOther));
-  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
+  e.identifiers = ReadList(r, [&] {
     Identifier id;
     id.type = Enum<IdType>(r, static_cast<uint32_t>(IdType::kOther));
     id.value = r.Str();
     id.country = r.Str();
     id.label = r.Str();
-    e.identifiers.push_back(std::move(id));
-  }
-  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
+    return id;
+  });
+  e.addresses = ReadList(r, [&] {
     Address a;
     a.full = r.Str();
     a.city = r.Str();
     a.country = r.Str();
-    e.addresses.push_back(std::move(a));
-  }
+    return a;
+  });
   e.programs = r.Strs();
   e.topics = r.Strs();
   e.listed_on = r.Str();
   e.remarks = r.Strs();
-  for (uint32_t i = 0, n = r.Count(); i < n && r.ok(); ++i) {
+  e.links = ReadList(r, [&] {
     Link l;
     l.relation = r.Str();
     l.target_id = r.Str();
     l.target_name = r.Str();
-    e.links.push_back(std::move(l));
-  }
+    return l;
+  });
   // The record is checked now and decoded when first read, from the mapped
   // file the reader's backing keeps open.
   if (version >= 5 && r.U32() != 0 && r.ok()) {

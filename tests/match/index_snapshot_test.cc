@@ -30,7 +30,8 @@ const std::vector<Entity>& Small() {
        {Schema::kPerson, "리원호"},
        {Schema::kOrganization, "KOREAN WORKERS PARTY, PROPAGANDA AND AGITATION DEPARTMENT"},
        {Schema::kPerson, "AL-QADHAFI, Muammar Abu Minyar"},
-       {Schema::kVessel, "CHON MA SAN"}}));
+       {Schema::kVessel, "CHON MA SAN"},
+       {Schema::kOrganization, "DPRK BANK"}}));
   return *entities;
 }
 
@@ -56,8 +57,10 @@ std::string Written(const match::Index& index) {
 }
 
 // What an index shows of itself: every name's tokens as their spellings,
-// weights and flags, and the vocabulary's lookups for its own spellings.
-std::string Describe(const match::Index& index) {
+// weights and flags, the vocabulary's lookups for its own spellings and
+// syllables, and what it holds of `entities`: the countries their names
+// name, the entities found by their ids.
+std::string Describe(const match::Index& index, const std::vector<Entity>& entities) {
   std::string out;
   for (const match::IndexedName& n : index.names()) {
     out += std::to_string(n.entity) + "." + std::to_string(n.name_index) + ":";
@@ -70,12 +73,19 @@ std::string Describe(const match::Index& index) {
   std::vector<match::SimilarToken> similar;
   for (const match::VocabToken& v : index.vocab()) {
     index.FindSimilar(v.token, match::Index::Lookup::kFuzzy, similar, scratch);
-    out += v.token.norm + (v.token.abjad ? " (abjad)" : "") + " ~ " +
-           std::to_string(similar.size()) + " " +
+    out += v.token.norm + (v.token.abjad ? " (abjad)" : "") + (v.is_syllable ? " (syllable)" : "") +
+           " ~ " + std::to_string(similar.size()) + " " +
            std::to_string(index.postings(static_cast<uint32_t>(&v - index.vocab().data())).size()) +
            "\n";
   }
   out += "imo " + std::to_string(index.EntitiesWithIdentifier("9187629").size()) + "\n";
+  for (uint32_t e = 0; e < entities.size(); ++e) {
+    out += entities[e].id + ":";
+    for (uint32_t found : index.EntitiesWithId(entities[e].id)) out += " " + std::to_string(found);
+    for (const std::string& country : index.evidence(entities[e], e).named_countries)
+      out += " names " + country;
+    out += "\n";
+  }
   return out;
 }
 
@@ -88,10 +98,13 @@ TEST(IndexSnapshotTest, AnIndexReadBackIsTheIndexWritten) {
   std::string why;
   ASSERT_TRUE(read->Complete(WithReadings(), why)) << why;
   EXPECT_EQ(r.remaining(), 0u);
-  EXPECT_EQ(Describe(*read), Describe(built));
+  EXPECT_EQ(Describe(*read, WithReadings()), Describe(built, WithReadings()));
+  // What the index holds of the entities, read back, not worked out again.
+  EXPECT_NE(Describe(built, WithReadings()).find("t-5: 5 names kp"), std::string::npos)
+      << Describe(built, WithReadings());
   // The department's second reading after the comma, the Arabic name's two
   // convention readings (ض as ز, ظ as ذ), the Ukrainian name's Russian one.
-  EXPECT_EQ(read->names().size(), 11u);
+  EXPECT_EQ(read->names().size(), 12u);
   size_t abjad = 0;
   for (const match::VocabToken& v : read->vocab()) abjad += v.token.abjad;
   EXPECT_GE(abjad, 3u);                  // fdl, mhmd, mzlwm and the readings' fzl, mdhlwm
@@ -107,6 +120,37 @@ TEST(IndexSnapshotTest, AnIndexOfOtherNamesDoesNotAgreeWithTheEntities) {
   renamed[3].names[0].value = "GADDAFI, Muammar";
   EXPECT_TRUE(built.AgreesWithAnalysis(Small(), 1));
   EXPECT_FALSE(built.AgreesWithAnalysis(renamed, 1));
+}
+
+// What the index holds of the entities besides their names (their ids,
+// identifiers, the countries their names name) is checked against them too.
+TEST(IndexSnapshotTest, AnIndexOfOtherIdsOrCountriesDoesNotAgreeWithTheEntities) {
+  match::Index built(Small());
+  std::vector<Entity> other_id = Small();
+  other_id[1].id = "t-x";
+  EXPECT_FALSE(built.AgreesWithAnalysis(other_id, 1));
+  std::vector<Entity> other_identifier = Small();
+  other_identifier[4].identifiers[0].value = "9999999";
+  EXPECT_FALSE(built.AgreesWithAnalysis(other_identifier, 1));
+  std::vector<Entity> with_country = Small();
+  with_country[5].countries = {"kp"};  // then its name's country is not evidence
+  EXPECT_FALSE(built.AgreesWithAnalysis(with_country, 1));
+}
+
+// An index is read with as many entities as it was built over, no fewer or more.
+TEST(IndexSnapshotTest, AnIndexOfAnotherEntityCountIsRefused) {
+  match::Index built(Small());
+  std::string bytes = Written(built);
+  for (size_t count : {Small().size() - 1, Small().size() + 1}) {
+    std::vector<Entity> entities = WithReadings();
+    entities.resize(count);
+    match::BinaryReader r(bytes);
+    std::optional<match::Index> read = match::Index::Read(r);
+    ASSERT_TRUE(read.has_value()) << r.why();
+    std::string why;
+    EXPECT_FALSE(read->Complete(entities, why));
+    EXPECT_EQ(why, "an index of 6 entities, not " + std::to_string(count));
+  }
 }
 
 // Every one-byte change and every cut of a written index either reads as
@@ -153,7 +197,7 @@ TEST(IndexSnapshotTest, EveryCorruptionIsReadSafelyOrRefused) {
   }
   for (size_t cut = 0; cut < bytes.size(); cut += 7) attempt(bytes.substr(0, cut));
   EXPECT_GT(refused, tried / 4);
-  EXPECT_LT(bytes.size(), 22000u);  // keeps this test short under the sanitizers
+  EXPECT_LT(bytes.size(), 25000u);  // keeps this test short under the sanitizers
 }
 
 // The snapshot of real lists: the index read from it screens exactly as
