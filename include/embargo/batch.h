@@ -20,7 +20,11 @@ namespace embargo {
 // id, name, schema, birth_date, nationality / country, gender, id_number, imo.
 enum class RowField { kId, kName, kSchema, kBirthDate, kCountry, kGender, kIdNumber, kImo };
 
-// The field a column name stands for, or nullopt for any other name.
+// The field a column name stands for, or nullopt for any other name. Case,
+// surrounding spaces and the separator (space, '-', '_') do not matter
+// ("Name", "Date of Birth"), and the common other names are read too:
+// full_name and customer_name (name), date_of_birth, dob and birthdate
+// (birth_date), imo_number (imo).
 std::optional<RowField> ReadRowField(std::string_view column);
 
 // Adds a text cell: trimmed, and for birth_date, country, id_number and imo

@@ -34,7 +34,7 @@ inline constexpr double kDefaultThreshold = 0.80;
 struct Query {
   std::string id;
   std::vector<std::string> names;  // at least one
-  std::optional<Schema> schema;    // unknown: any party (not vessels/aircraft)
+  std::optional<Schema> schema;    // unknown: anything (read as a party's name; a vessel too)
   std::vector<DateSpec> birth_dates;
   std::vector<std::string> countries;  // nationality / country, ISO alpha-2 lowercase
   Gender gender = Gender::kUnknown;

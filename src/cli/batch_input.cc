@@ -152,7 +152,7 @@ Result<ColumnMap> MapHeader(const CsvRow& header, const std::map<std::string, st
     std::string field = it != rename.end() ? it->second : h;
     if (IsField(field)) {
       map.field_of[i] = field;
-      has_name |= field == "name";
+      has_name |= ReadRowField(field) == RowField::kName;
     } else {
       map.extra_index[i] = static_cast<int>(input.extra_columns.size());
       input.extra_columns.push_back(h);
@@ -179,8 +179,9 @@ void AddRow(const CsvRow& row, const ColumnMap& map, const std::string& shown,
       extras[static_cast<size_t>(map.extra_index[i])] = row.fields[i];
   }
   if (row.fields.size() != map.columns) {
-    input.warnings.push_back(fmt::format("{}:{}: {} fields, header has {}", shown, row.line,
-                                         row.fields.size(), map.columns));
+    std::string warning = fmt::format("{} fields, header has {}", row.fields.size(), map.columns);
+    input.warnings.push_back(fmt::format("{}:{}: {}", shown, row.line, warning));
+    br.warnings.push_back(std::move(warning));
   }
   if (br.fields.id.empty()) {
     br.fields.id = std::to_string(input.rows.size() + 1);

@@ -23,6 +23,9 @@ struct BatchRow {
   int line = 0;
   QueryFields fields;
   bool numbered = false;  // no id in the file: fields.id is the row's number
+  // How the row itself was read ("5 fields, header has 3"): its output
+  // lists them with its fields' warnings.
+  std::vector<std::string> warnings;
 };
 
 struct BatchInput {

@@ -109,8 +109,9 @@ int Main(int argc, char** argv) {
   screen_cmd->add_option("--map", screen.mappings, "Map an input header to a field: header=field");
   screen_cmd->add_flag("--print-alerts", screen.print_alerts,
                        "With --output: also print one readable line per alert");
-  screen_cmd->add_option("--name", screen.single.names,
-                         "Name to screen (repeatable: aliases of one party)");
+  auto* name_opt = screen_cmd->add_option("--name", screen.single.names,
+                                          "Name to screen (repeatable: aliases of one party)");
+  name_opt->excludes(screen_cmd->get_option("--input"));
   screen_cmd->add_option("--schema", screen.single.schema,
                          "Person, Organization, Company, Vessel, Airplane (or Individual, "
                          "Corporate, 개인, 法人...)");
@@ -612,7 +613,9 @@ int Main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // Help and --version exit 0; every other parse error is a usage error
+    // (CLI11's own codes, 105 or 109, are not embargo's).
+    return app.exit(e) == 0 ? 0 : kExitUsage;
   }
   return CheckStdout(code, std::cout, std::cerr);
 }

@@ -32,7 +32,8 @@ struct RowResult {
   std::string alerts;  // readable summaries, one line per alert
   bool alerted = false;
   bool screened = false;
-  std::vector<std::string> notes;  // "path:line: ..."
+  bool warned = false;             // the row's output lists warnings
+  std::vector<std::string> notes;  // "path:line: ...", but the row's own (printed already)
 };
 
 RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::string& path,
@@ -47,7 +48,11 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
     return result;
   }
   std::vector<Match> matches = screener.Screen(*query, options);
-  RowResult result{"", "", false, true, {}};
+  RowResult result;
+  result.screened = true;
+  std::vector<std::string> warnings = row.warnings;
+  warnings.insert(warnings.end(), query->warnings.begin(), query->warnings.end());
+  result.warned = !warnings.empty();
   JsonWriter w(result.json);  // {"id", "matches": [...], "warnings": [...]}
   w.BeginObject();
   w.Member("id", row.fields.id);
@@ -56,7 +61,7 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
   for (const Match& m : matches) match::WriteMatch(w, m);
   w.EndArray();
   w.Key("warnings");
-  w.Strings(query->warnings);
+  w.Strings(warnings);
   w.EndObject();
   for (const std::string& w : query->warnings) result.notes.push_back(where + w);
   for (const Match& m : matches) {
@@ -69,7 +74,7 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
 
 void Count(RowResult& r, BatchSummary& summary) {
   ++(r.screened ? summary.screened : summary.not_screened);
-  if (r.screened && !r.notes.empty()) ++summary.with_warnings;
+  if (r.screened && r.warned) ++summary.with_warnings;
   if (r.alerted) ++summary.alerted;
   for (std::string& note : r.notes) summary.notes.push_back(std::move(note));
 }
@@ -173,7 +178,11 @@ BatchSummary ScreenBatch(const Screener& screener, const BatchInput& input,
 }
 
 void PrintMatchTable(const Query& query, const std::vector<Match>& matches, std::ostream& out) {
-  out << fmt::format("Query: {}\n", query.names.front());
+  // A query of identifiers alone (--imo, --id-number) names itself by them.
+  std::vector<std::string> shown = query.names;
+  for (const std::string& imo : query.imo_numbers) shown.push_back("IMO " + imo);
+  for (const std::string& id : query.id_numbers) shown.push_back("id " + id);
+  out << fmt::format("Query: {}\n", shown.empty() ? std::string() : shown.front());
   if (matches.empty()) {
     out << "No candidates at or above the cutoff.\n";
     return;
@@ -262,9 +271,19 @@ int WriteCertificate(const ScreenArgs& args, const CertificateRun& run, std::ost
 
 int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
   ScreenOptions options{args.threshold, args.cutoff, args.limit};
-  if (args.input.empty() && args.single.names.empty()) {
-    err << "embargo screen: give --input FILE.csv or --name NAME\n";
-    return 2;
+  if (args.input.empty() && args.single.names.empty() && args.single.imo_numbers.empty() &&
+      args.single.id_numbers.empty()) {
+    err << "embargo screen: give --input FILE.csv, or --name NAME (or --imo, --id-number)\n";
+    return kExitUsage;
+  }
+  // Matches scoring at or above the threshold alert: a cutoff above it
+  // would leave alerts out of the output.
+  if (args.cutoff >= 0 && args.cutoff > args.threshold) {
+    err << fmt::format(
+        "embargo screen: --cutoff {:g} is above --threshold {:g}: matches that alert would not "
+        "be shown\n",
+        args.cutoff, args.threshold);
+    return kExitUsage;
   }
   auto screener = OpenScreener(args.source);
   if (!screener.ok()) {

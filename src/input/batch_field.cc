@@ -1,8 +1,23 @@
 #include "input/batch_field.h"
 
+#include <cctype>
+#include <string>
+
+#include "common/strings.h"
+
 namespace embargo {
 
-std::optional<RowField> ReadRowField(std::string_view name) {
+std::optional<RowField> ReadRowField(std::string_view column) {
+  // "Name", "NAME ", "Date of Birth", "date-of-birth": as date_of_birth.
+  std::string name;
+  for (char c : Trim(column)) {
+    name +=
+        c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  // What customers' files commonly call the fields.
+  if (name == "full_name" || name == "customer_name") return RowField::kName;
+  if (name == "date_of_birth" || name == "dob" || name == "birthdate") return RowField::kBirthDate;
+  if (name == "imo_number") return RowField::kImo;
   if (name == "id") return RowField::kId;
   if (name == "name") return RowField::kName;
   if (name == "schema") return RowField::kSchema;

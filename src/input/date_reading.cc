@@ -212,6 +212,18 @@ int ExpandTwoDigitYear(int yy) {
   return year > now ? year - 100 : year;
 }
 
+// Whether the earliest day `date` can stand for is after today (UTC).
+bool AfterToday(const PartialDate& date) {
+  using namespace std::chrono;
+  const year_month_day today(floor<days>(system_clock::now()));
+  const int year = static_cast<int>(today.year());
+  const int month = static_cast<int>(static_cast<unsigned>(today.month()));
+  const int day = static_cast<int>(static_cast<unsigned>(today.day()));
+  // An unknown month or day is 0, before any: (2026, 0, 0) is not after
+  // 2026-12-07, (2027, 0, 0) is.
+  return std::tie(date.year, date.month, date.day) > std::tie(year, month, day);
+}
+
 // Year, month and day in a known order: as much of it as is valid.
 Interpretation Ymd(int year, int month, int day) {
   if (!ValidMonth(month)) return One({year, 0, 0}, Note::kNoMonth);
@@ -376,6 +388,14 @@ FieldReading<PartialDate> ReadBirthDate(std::string_view text, DateOrder order) 
   std::sort(r.readings.begin(), r.readings.end(), [](const PartialDate& a, const PartialDate& b) {
     return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
   });
+  // A birth date after today is a typo or a placeholder (2099-01-01): a
+  // reading in the future is not used.
+  const bool any = !r.readings.empty();
+  std::erase_if(r.readings, [](const PartialDate& d) { return AfterToday(d); });
+  if (any && r.readings.empty()) {
+    out.warning = fmt::format("birth_date '{}' is in the future: ignored", trimmed);
+    return out;
+  }
   out.warning = Warning(trimmed, r);
   out.values = std::move(r.readings);
   return out;

@@ -123,7 +123,8 @@ FieldReading<Schema> ReadSchema(std::string_view text) {
   static const auto* const synonyms = ByKey(kSchemas);
   FieldReading<Schema> out;
   text = Trim(text);
-  if (IsBlank(text)) return out;
+  // FtM's Thing (any kind: a vessel's name too) is no schema at all.
+  if (IsBlank(text) || EqualsIgnoreCase(text, "Thing")) return out;
   if (std::optional<Schema> schema = ParseSchema(text)) {
     out.values = {*schema};
   } else if (const Schema* synonym = Find(*synonyms, text)) {

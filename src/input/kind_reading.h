@@ -12,7 +12,9 @@
 
 namespace embargo::input {
 
-// At most one reading (the field is named "schema" in warnings).
+// At most one reading (the field is named "schema" in warnings). "Thing"
+// (FtM's any kind) is no reading: the query may name a party, a vessel or
+// an aircraft, as one without a schema.
 FieldReading<Schema> ReadSchema(std::string_view text);
 
 // At most one reading (the field is named "gender" in warnings). "X" and

@@ -1,5 +1,6 @@
 #include "match/derived_names.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -184,6 +185,16 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
   // The first part is the name outside the brackets.
   for (size_t i = 0; i < parts.size(); ++i)
     add(parts[i], i == 0 ? From::kOutsideBrackets : From::kInsideBrackets);
+  if (schema == Schema::kLegalEntity) {
+    QueryName person = AnalyzeQueryName(index, query.original, Schema::kPerson, ws);
+    auto same_norm = [](const text::Token& a, const text::Token& b) { return a.norm == b.norm; };
+    if (!person.analyzed.tokens.empty() &&
+        !std::equal(person.analyzed.tokens.begin(), person.analyzed.tokens.end(),
+                    query.analyzed.tokens.begin(), query.analyzed.tokens.end(), same_norm)) {
+      person.person_only = true;
+      derived.push_back(std::move(person));
+    }
+  }
   return derived;
 }
 

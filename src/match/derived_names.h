@@ -5,7 +5,9 @@
 // at QueryName::scale), the name in another transliteration convention
 // (text/convention_readings.h: فضل as FAZL, HUSIEV as GUSEV), and the parts
 // outside and inside brackets (Korea Mining Development Trading Corporation
-// (KOMID)). Pure functions of the
+// (KOMID)), and, for a query of no known kind whose words a firm's reading
+// changes (number words, country names, legal forms: Sergey Ten), its
+// reading as a person's name (QueryName::person_only). Pure functions of the
 // index and the query; thread-compatible (the workspace is the caller's).
 #pragma once
 

@@ -63,6 +63,10 @@ struct QueryName {
   // brackets: "FOREIGN TRADE BANK (FTB)"): not compared with the acronyms of
   // listed names, two acronyms alike say little.
   bool from_acronym = false;
+  // A query of no known kind read as a person's name where reading it as a
+  // firm's changed its words (Sergey Ten: ten, not 10): compared with
+  // listed persons (and parties of unknown kind) only.
+  bool person_only = false;
   text::AnalyzedName analyzed;
   std::vector<text::KoreanSyllable> syllables;  // per token, when analyzed.korean
   std::vector<bool> is_syllable;  // per token: a Korean or Chinese syllable as written

@@ -116,6 +116,16 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     for (QueryName& d : match::DeriveQueryNames(index, qnames.back(), schema, ws))
       qnames.push_back(std::move(d));
   }
+  // A query of no known kind is read as a party's name, and may match any
+  // listed thing: a vessel's or an aircraft's name too, unless it is written
+  // in Hangul or Han syllables (오정호 is someone, not the O UN CHONG NYON HO:
+  // ships' names come romanised).
+  const bool any_kind = !query.schema.has_value() &&
+                        std::none_of(qnames.begin(), qnames.end(),
+                                     [](const QueryName& q) { return q.written_in_syllables; });
+  auto compatible = [any_kind, schema](Schema listed) {
+    return any_kind || SchemasCompatible(schema, listed);
+  };
   for (const QueryName& q : qnames) match::CollectCandidates(index, q, ws, candidate_names);
   std::unordered_map<uint32_t, EntityCandidate> by_entity;
   for (const auto& id : query.id_numbers) {
@@ -131,11 +141,14 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
   for (uint32_t n : candidate_names) {
     const IndexedName& name = index.names()[n];
     const Entity& entity = entities[name.entity];
-    if (!SchemasCompatible(schema, entity.schema)) continue;
+    if (!compatible(entity.schema)) continue;
     if (options.filter && !options.filter(entity)) continue;
     EntityCandidate& cand = by_entity[name.entity];
     BestName& slot = name.kind == NameKind::kWeakAlias ? cand.weak : cand.strong;
+    const bool may_be_person =
+        entity.schema == Schema::kPerson || entity.schema == Schema::kLegalEntity;
     for (size_t qi = 0; qi < qnames.size(); ++qi) {
+      if (qnames[qi].person_only && !may_be_person) continue;
       float s = match::ScoreName(index, qnames[qi], name,
                                  match::PersonRulesApply(schema, entity.schema), ws.align, nullptr)
                     .score;
@@ -157,7 +170,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
   for (const auto& [e, cand] : by_entity) {
     if (std::max(cand.strong.score, cand.weak.score) + max_gain < cutoff) continue;
     const Entity& entity = entities[e];
-    if (!SchemasCompatible(schema, entity.schema)) continue;
+    if (!compatible(entity.schema)) continue;
     if (options.filter && !options.filter(entity)) continue;
     match::EvidenceResult ev =
         match::ScoreEvidence(query, index.evidence(entity, e), match::EvidenceDetail::kScoreOnly);

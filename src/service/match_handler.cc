@@ -173,7 +173,8 @@ std::optional<std::string> ParseExample(const std::string& key, const nlohmann::
   std::vector<std::string> dates;
   for (const DateSpec& d : out.query.birth_dates) dates.push_back(d.ToString());
   if (!dates.empty()) out.cleaned["properties"]["birthDate"] = dates;
-  out.cleaned["schema"] = SchemaName(out.query.schema.value_or(Schema::kLegalEntity));
+  out.cleaned["schema"] =
+      out.query.schema ? std::string(SchemaName(*out.query.schema)) : std::string("Thing");
   return std::nullopt;
 }
 

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "common/sha256.h"
+#include "common/strings.h"
 #include "input/date_reading.h"
 #include "store/audit_state.h"
 
@@ -120,7 +122,14 @@ Result<CustomerImport> ImportCustomers(Database& db, const std::vector<QueryFiel
       continue;
     }
     ++(it == existing.end() ? counts.added : counts.updated);
-    values.insert(values.end(), {row.id, row.names.front(), record, hash, now});
+    // A vessel customer may be given by its IMO number alone.
+    auto named = std::find_if(row.names.begin(), row.names.end(),
+                              [](const std::string& n) { return !Trim(n).empty(); });
+    const std::string name = named != row.names.end()   ? *named
+                             : !row.imo_numbers.empty() ? "IMO " + row.imo_numbers.front()
+                             : !row.id_numbers.empty()  ? row.id_numbers.front()
+                                                        : std::string();
+    values.insert(values.end(), {row.id, name, record, hash, now});
     changed.push_back(row.id);
   }
   EMBARGO_RETURN_IF_ERROR(InsertRows(

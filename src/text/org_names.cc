@@ -369,6 +369,19 @@ int IndexOf(const std::string_view (&table)[N], std::string_view word) {
   return -1;
 }
 
+// The value of a name's last word written as a Roman numeral of two letters
+// or more (MARIA III, ARK II: a ship's or a firm's sequence number), 0 when
+// it is not one. VI and XI are left as words: names too (Vi, Xi).
+int TrailingRomanNumeral(std::string_view word) {
+  static constexpr std::string_view kNumerals[] = {
+      "", "",    "ii",   "iii", "iv", "",    "",     "vii",   "viii", "ix", "",
+      "", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix",  "xx"};
+  for (size_t v = 0; v < std::size(kNumerals); ++v) {
+    if (!kNumerals[v].empty() && kNumerals[v] == word) return static_cast<int>(v);
+  }
+  return 0;
+}
+
 // Reads a number written as words at `words[i]` ("forty four", "forty-four"
 // split to two words, "first", "twenty first"); returns how many words it
 // took (0 = none) and the value.
@@ -530,6 +543,11 @@ std::vector<PhraseWord> RewriteOrgPhrases(const std::vector<std::string>& input)
     if (used > 0) {
       out.push_back({std::to_string(value), PhraseKind::kWord});
       i += used;
+      continue;
+    }
+    if (i > 0 && i + 1 == words.size() && (value = TrailingRomanNumeral(words[i])) > 0) {
+      out.push_back({std::to_string(value), PhraseKind::kWord});
+      ++i;
       continue;
     }
     std::string w = words[i++];

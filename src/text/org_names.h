@@ -2,7 +2,8 @@
 // languages (Aktiengesellschaft = AG, Open Joint Stock Company = OAO = OJSC,
 // Co., Ltd. = Company Limited), country names inside names (DPRK = North
 // Korea = Democratic People's Republic of Korea), numbers as words and
-// ordinals (First = 1st = 1), vessel prefixes (M/V, MT). RewriteOrgPhrases
+// ordinals (First = 1st = 1), a Roman numeral ending the name (MARIA III =
+// MARIA 3), vessel prefixes (M/V, MT). RewriteOrgPhrases
 // replaces each such phrase by one canonical form so both sides of a
 // comparison write it alike. Immutable tables built on first use;
 // thread-safe.
@@ -23,7 +24,8 @@ struct PhraseWord {
 
 // Rewrites the lowercase ASCII words of an organisation's or a vessel's
 // name: legal forms become their canonical code (kLegalForm), multi-word
-// country names their short form, number words and ordinals digits, a
+// country names their short form, number words, ordinals and a last word
+// in Roman numerals (II to XX, but VI and XI) digits, a
 // leading vessel prefix is marked (kVesselPrefix). A legal-form word with
 // one typo (LIMTIED, COPMANY) is read as that word.
 std::vector<PhraseWord> RewriteOrgPhrases(const std::vector<std::string>& words);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/commands.h"
 #include "cli/lists_command.h"
 #include "cli/screen_command.h"
 #include "scratch_dir.h"
@@ -115,6 +116,76 @@ TEST(ScreenCommandTest, BadMappingIsAnError) {
   EXPECT_EQ(RunScreen(args, out, err), 1);
   EXPECT_EQ(err.str(),
             "embargo screen: bad --map 'full_name=fullname': unknown field 'fullname'\n");
+}
+
+// A row whose field count is not the header's says so in its own output
+// line, and counts among the rows screened with warnings.
+TEST(ScreenCommandTest, ARowWithAnotherFieldCountCarriesAWarning) {
+  testing::ScratchDir dir;
+  const std::string path =
+      dir.Write("counts.csv",
+                "id,name,birth_date\n1,Kim Jong Un\n2,Ri Won Ho,1964,x\n3,Lee\n4,Lee Min,1964\n");
+  std::ostringstream out, err;
+  ScreenArgs args = BatchArgs(path);
+  args.summary = (dir.path() / "summary.json").string();
+  ASSERT_EQ(RunScreen(args, out, err), kExitOk) << err.str();
+  auto lines = JsonLines(out.str());
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0]["warnings"], nlohmann::json({"2 fields, header has 3"}));
+  EXPECT_EQ(lines[1]["warnings"], nlohmann::json({"4 fields, header has 3"}));
+  EXPECT_EQ(lines[3]["warnings"], nlohmann::json::array());
+  EXPECT_NE(err.str().find("(3 with warnings)"), std::string::npos) << err.str();
+}
+
+// The header's names as customers' files write them.
+TEST(ScreenCommandTest, HeaderNamesAreReadInAnyCaseAndUnderTheirCommonNames) {
+  testing::ScratchDir dir;
+  const std::string path =
+      dir.Write("headers.csv", "Customer ID,Full Name,Date of Birth\nc1,리영길,1955\n");
+  std::ostringstream out, err;
+  ScreenArgs args = BatchArgs(path);
+  args.mappings = {"Customer ID=id"};
+  ASSERT_EQ(RunScreen(args, out, err), kExitOk) << err.str();
+  auto lines = JsonLines(out.str());
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["id"], "c1");
+  ASSERT_FALSE(lines[0]["matches"].empty()) << lines[0].dump();
+  EXPECT_EQ(lines[0]["matches"][0]["entity_id"], "kr_fsc_sample-FSC-0001");
+  EXPECT_EQ(err.str().find("ignoring unknown column"), std::string::npos) << err.str();
+}
+
+// Options that cannot go together, or would hide alerts, are usage errors
+// (exit 2), whatever part of the command line refuses them.
+TEST(ScreenCommandTest, UsageErrorsExitWithTwo) {
+  std::ostringstream out, err;
+  ScreenArgs args;
+  args.source.lists = {kList};
+  args.single.names = {"리영길"};
+  args.threshold = 0.5;
+  args.cutoff = 0.99;
+  EXPECT_EQ(RunScreen(args, out, err), kExitUsage);
+  EXPECT_EQ(err.str(),
+            "embargo screen: --cutoff 0.99 is above --threshold 0.5: matches that alert would not "
+            "be shown\n");
+  for (std::vector<std::string> argv :
+       {std::vector<std::string>{"embargo", "screen", "--name", "x", "--cutoff", "2"},
+        std::vector<std::string>{"embargo", "screen", "--name", "x", "--limit", "0"},
+        std::vector<std::string>{"embargo", "screen", "--bogus"},
+        std::vector<std::string>{"embargo", "screen", "--name", "x", "--input", "a.csv"}}) {
+    std::vector<char*> c_argv;
+    for (std::string& a : argv) c_argv.push_back(a.data());
+    EXPECT_EQ(Main(static_cast<int>(c_argv.size()), c_argv.data()), kExitUsage) << argv[3];
+  }
+}
+
+// An IMO number or an id number alone screens, as in a batch row.
+TEST(ScreenCommandTest, AnIdentifierAloneIsScreened) {
+  std::ostringstream out, err;
+  ScreenArgs args;
+  args.source.lists = {kList};
+  args.single.imo_numbers = {"IMO 9999999"};
+  EXPECT_EQ(RunScreen(args, out, err), kExitOk) << err.str();
+  EXPECT_NE(out.str().find("No candidates"), std::string::npos) << out.str();
 }
 
 TEST(ScreenCommandTest, SingleNamePrintsATableWithExplanations) {

@@ -142,6 +142,19 @@ TEST(CustomersImportTest, StoresEveryGoodRowAndReportsEveryRefusedOne) {
   EXPECT_EQ(run.stored[2].fields.names, std::vector<std::string>{"정우진"});
 }
 
+// A shipping firm's vessels may be given by IMO number alone: stored, and
+// listed under it (the row had no name to list them by).
+TEST(CustomersImportTest, AVesselGivenByItsImoNumberAloneIsStored) {
+  ScratchStore store(Backend::kSqlite);
+  CustomersImportArgs args;
+  args.path = testing::WriteScratchFile("vessels.csv", "id,name,imo\nV1,,9187629\nV2,EBANO,\n");
+  ImportRun run = Import(store, args);
+  EXPECT_EQ(run.code, 0) << run.err;
+  ASSERT_EQ(run.stored.size(), 2u);
+  EXPECT_EQ(run.stored[0].external_id, "V1");
+  EXPECT_EQ(run.stored[0].fields.imo_numbers, std::vector<std::string>{"9187629"});
+}
+
 TEST(CustomersImportTest, AFileWithoutIdsStoresNothing) {
   ScratchStore store(Backend::kSqlite);
   CustomersImportArgs args;

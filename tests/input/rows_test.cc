@@ -14,8 +14,20 @@ TEST(RowsTest, ColumnNamesAreTheBatchFilesOnes) {
   EXPECT_EQ(ReadRowField("nationality"), RowField::kCountry);
   EXPECT_EQ(ReadRowField("country"), RowField::kCountry);
   EXPECT_EQ(ReadRowField("imo"), RowField::kImo);
-  EXPECT_EQ(ReadRowField("Name"), std::nullopt);  // as the CLI: --map Name=name
-  EXPECT_EQ(ReadRowField("full_name"), std::nullopt);
+  // As customers' files write them: any case, spaces around, words joined
+  // by spaces or hyphens, and the common other names.
+  EXPECT_EQ(ReadRowField("Name"), RowField::kName);
+  EXPECT_EQ(ReadRowField(" NAME "), RowField::kName);
+  EXPECT_EQ(ReadRowField("full_name"), RowField::kName);
+  EXPECT_EQ(ReadRowField("Customer Name"), RowField::kName);
+  EXPECT_EQ(ReadRowField("Date of Birth"), RowField::kBirthDate);
+  EXPECT_EQ(ReadRowField("birth-date"), RowField::kBirthDate);
+  EXPECT_EQ(ReadRowField("DOB"), RowField::kBirthDate);
+  EXPECT_EQ(ReadRowField("IMO Number"), RowField::kImo);
+  // Not a name: a part of one, or another word.
+  EXPECT_EQ(ReadRowField("first_name"), std::nullopt);
+  EXPECT_EQ(ReadRowField("fullname"), std::nullopt);
+  EXPECT_EQ(ReadRowField("names"), std::nullopt);
 }
 
 TEST(RowsTest, ListFieldsSplitOnSemicolonsAndSingleFieldsKeepTheirFirstValue) {

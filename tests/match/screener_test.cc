@@ -176,6 +176,39 @@ TEST_F(ScreenerTest, APersonNeverMatchesAVesselOrACompany) {
     EXPECT_NE(m.entity->id, "kimco");
 }
 
+// A query that says nothing of what it names (a --name, a batch row with
+// no schema column) may name a ship: OFAC's search of all types finds
+// EBANO. Read as a firm's name its number words become numbers, so it is
+// also read as a person's (Sergey Ten is no Sergey 10); a ship's name that
+// ends in a Roman numeral is read with the number (MARIA III is not Mary Lee).
+TEST(ScreenerKindTest, AQueryOfNoKnownKindMayNameAVesselOrAPersonWithANumberWord) {
+  ListSet lists;
+  lists.entities.push_back(Person("ten", {{"Sergey TEN", NameKind::kPrimary}}));
+  lists.entities.push_back(Org("ebano", Schema::kVessel, {{"EBANO", NameKind::kPrimary}}));
+  lists.entities.push_back(Org("maria", Schema::kVessel, {{"MARIA III", NameKind::kPrimary}}));
+  std::shared_ptr<const Screener> screener = Screener::Build(std::move(lists));
+  auto screen = [&](const std::string& name, const std::string& schema = "") {
+    QueryFields f;
+    f.names = {name};
+    f.schema = schema;
+    auto q = MakeQuery(f);
+    EXPECT_TRUE(q.ok());
+    return screener->Screen(*q, ScreenOptions{kDefaultThreshold, 0.3, 5});
+  };
+  auto top = [&](const std::string& name, const std::string& schema = "") {
+    std::vector<Match> m = screen(name, schema);
+    return m.empty() ? std::string("none") : fmt::format("{} {:.2f}", m[0].entity->id, m[0].score);
+  };
+  EXPECT_EQ(top("EBANO"), "ebano 1.00");
+  EXPECT_EQ(top("EBANO", "Thing"), "ebano 1.00");
+  EXPECT_EQ(top("EBANO", "Person"), "none");
+  EXPECT_EQ(top("EBANO", "LegalEntity"), "none");  // a party's name, as yente reads it
+  EXPECT_EQ(top("Sergey Ten"), "ten 1.00");
+  EXPECT_EQ(top("MARIA III"), "maria 1.00");
+  EXPECT_EQ(top("Maria 3"), "maria 1.00");
+  for (const Match& m : screen("Mary Lee")) EXPECT_FALSE(m.match) << m.entity->id << m.score;
+}
+
 TEST_F(ScreenerTest, ASurnameAloneDoesNotAlert) {
   for (const Match& m : Screen(Name("Qadhafi", "Person"))) EXPECT_FALSE(m.match) << m.entity->id;
 }
@@ -507,7 +540,7 @@ TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().ToString(),
             path.string() +
-                ": snapshot format version 1 is not supported (expected 4 to 16); rebuild it with "
+                ": snapshot format version 1 is not supported (expected 4 to 17); rebuild it with "
                 "'embargo index build'");
 }
 
