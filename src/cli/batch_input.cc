@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -162,6 +163,12 @@ Result<ColumnMap> MapHeader(const CsvRow& header, const std::map<std::string, st
   }
   if (!has_name) {
     return MakeError(shown, 1, "no 'name' column in the header (map one with --map HEADER=name)");
+  }
+  for (const auto& [header_name, field] : rename) {
+    if (std::find(input.header.begin(), input.header.end(), header_name) == input.header.end()) {
+      input.warnings.push_back(fmt::format("{}:1: --map '{}={}': no column '{}' in the header",
+                                           shown, header_name, field, header_name));
+    }
   }
   return map;
 }

@@ -83,7 +83,7 @@ void AddBirthDate(const Query& query, const Entity& listed, bool explain, Eviden
       break;
     case DateRelation::kDayMismatch:
       r.features.push_back(
-          {"birth_date", kDobDayMismatchPenalty, "same year, different day: " + detail});
+          {"birth_date", kDobDayMismatchPenalty, "same year, another month or day: " + detail});
       break;
     case DateRelation::kContradicts:
       r.features.push_back({"birth_date", kDobContradictionPenalty, "different year: " + detail});

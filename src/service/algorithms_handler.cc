@@ -43,7 +43,7 @@ nlohmann::json Features() {
       {"birth_date_exact", Feature("Same birth date", kDobExactBonus)},
       {"birth_date_year", Feature("Same birth year, day unknown on one side", kDobYearBonus)},
       {"birth_date_day_mismatch",
-       Feature("Same birth year, different day", kDobDayMismatchPenalty)},
+       Feature("Same birth year, another month or day", kDobDayMismatchPenalty)},
       {"birth_date_mismatch", Feature("Different birth year", kDobContradictionPenalty)},
       {"country_match", Feature("A shared nationality or country", kNationalityMatchBonus)},
       {"nationality_mismatch", Feature("Different nationality", kNationalityMismatchPenalty)},

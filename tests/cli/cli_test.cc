@@ -152,6 +152,14 @@ TEST(ScreenCommandTest, HeaderNamesAreReadInAnyCaseAndUnderTheirCommonNames) {
   ASSERT_FALSE(lines[0]["matches"].empty()) << lines[0].dump();
   EXPECT_EQ(lines[0]["matches"][0]["entity_id"], "kr_fsc_sample-FSC-0001");
   EXPECT_EQ(err.str().find("ignoring unknown column"), std::string::npos) << err.str();
+  // A mapping of a column the file does not have is a mistake worth a word.
+  std::ostringstream out2, err2;
+  args.mappings = {"Customer ID=id", "Birthday=birth_date"};
+  ASSERT_EQ(RunScreen(args, out2, err2), kExitOk) << err2.str();
+  EXPECT_NE(err2.str().find(path + ":1: --map 'Birthday=birth_date': no column 'Birthday' in the "
+                                   "header"),
+            std::string::npos)
+      << err2.str();
 }
 
 // Options that cannot go together, or would hide alerts, are usage errors

@@ -365,6 +365,13 @@ TEST_F(ScreenerTest, ExplainsTheAlignmentAndEachFeature) {
   EXPECT_EQ(e.features[0].feature, "name_match");
   EXPECT_EQ(e.features[1].feature, "birth_date");
   EXPECT_DOUBLE_EQ(e.features[1].value, 0.05);
+  // 31/02/1984 keeps its year and month: the month differs, not the day.
+  q.birth_dates = {"31/02/1984"};
+  m = Screen(q);
+  ASSERT_FALSE(m.empty());
+  ASSERT_GE(m[0].explanation.features.size(), 2u);
+  EXPECT_EQ(m[0].explanation.features[1].detail,
+            "same year, another month or day: query 1984-02 vs listed 1984-01-08");
 }
 
 TEST_F(ScreenerTest, ScoresAreDeterministic) {
