@@ -186,11 +186,14 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
   for (size_t i = 0; i < parts.size(); ++i)
     add(parts[i], i == 0 ? From::kOutsideBrackets : From::kInsideBrackets);
   if (schema == Schema::kLegalEntity) {
-    QueryName person = AnalyzeQueryName(index, query.original, Schema::kPerson, ws);
+    // The words alone first: the lookups of a person's reading are made only
+    // when its words differ (rarely: number words, country names).
+    const std::vector<text::Token> words =
+        text::AnalyzeName(query.original, Schema::kPerson).tokens;
     auto same_norm = [](const text::Token& a, const text::Token& b) { return a.norm == b.norm; };
-    if (!person.analyzed.tokens.empty() &&
-        !std::equal(person.analyzed.tokens.begin(), person.analyzed.tokens.end(),
-                    query.analyzed.tokens.begin(), query.analyzed.tokens.end(), same_norm)) {
+    if (!words.empty() && !std::equal(words.begin(), words.end(), query.analyzed.tokens.begin(),
+                                      query.analyzed.tokens.end(), same_norm)) {
+      QueryName person = AnalyzeQueryName(index, query.original, Schema::kPerson, ws);
       person.person_only = true;
       derived.push_back(std::move(person));
     }
