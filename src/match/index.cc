@@ -40,6 +40,7 @@ constexpr char kTagAbjadRead = 'A';
 using scoring::kMaxAcronymLetters;
 using scoring::kMinAcronymLetters;
 using scoring::kMinDeleteLength;
+constexpr size_t kMinSkeletonLookupLength = 4;
 using scoring::kMinKeyDeletionSimilarity;
 using scoring::kMinSpellingSimilarity;
 
@@ -571,6 +572,15 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
   if (lookup == Lookup::kFuzzy) {
     hashes.clear();
     AddKeyDeletions(token, KeySide::kQuery, hashes);
+    // A Latin spelling whose consonants agree with a listed one but whose
+    // vowels differ in more places than the key deletions reach (Sleiman /
+    // Souleymane): found through the consonant skeleton, held to the same
+    // floor.
+    if (!token.abjad && !text::IsAbjadSkeleton(token.norm)) {
+      std::string skeleton = text::SkeletonKey(token.fold);
+      if (skeleton.size() >= kMinSkeletonLookupLength)
+        hashes.push_back(HashKey(kTagSkeleton, skeleton));
+    }
     for (uint64_t h : hashes) {
       std::span<const uint32_t> found = lookup_.Find(h);
       ids.insert(ids.end(), found.begin(), found.end());
