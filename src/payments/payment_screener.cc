@@ -79,18 +79,21 @@ std::string TextLineAsNames(std::string_view line) {
   return out;
 }
 
-// The name of an MT party field's lines (35 characters each): the first
-// line, and the second with it unless that one holds a digit (a house
-// number, a postcode: the address has begun), since a long name wraps.
-std::string NameLines(const std::vector<std::string>& lines) {
+// The names an MT party field's lines (35 characters each) may hold: the
+// first line, which the field's format reserves for the name, and the first
+// two lines joined when the second holds no digit (a house number, a
+// postcode: the address has begun), since a long name wraps. The second
+// line may as well be the address (VIKTOR BOUT / MOSCOW RU): both are
+// screened.
+std::vector<std::string> NameLines(const std::vector<std::string>& lines) {
   std::vector<const std::string*> usable;
   for (const std::string& line : lines) {
     if (LetterCount(line) > 0) usable.push_back(&line);
     if (usable.size() == 2) break;
   }
-  if (usable.empty()) return "";
-  if (usable.size() == 1 || HasDigit(*usable[1])) return *usable[0];
-  return *usable[0] + " " + *usable[1];
+  if (usable.empty()) return {};
+  if (usable.size() == 1 || HasDigit(*usable[1])) return {*usable[0]};
+  return {*usable[0], *usable[0] + " " + *usable[1]};
 }
 
 std::string Suffixed(const Message& message, const std::string& path, std::string_view suffix) {
@@ -206,7 +209,8 @@ void PaymentScreener::ScreenParty(const Party& party, Context& ctx) const {
   // Names: the unstructured lines (a name may wrap onto the second), else Nm.
   const char* kind = "party_name";
   if (!party.lines.empty()) {
-    ScreenName(party.path, party.role, NameLines(party.lines), base, kind, true, ctx);
+    for (const std::string& name : NameLines(party.lines))
+      ScreenName(party.path, party.role, name, base, kind, true, ctx);
   } else if (!party.name.empty()) {
     ScreenName(Suffixed(m, party.path, party.agent ? "FinInstnId/Nm" : "Nm"), party.role,
                party.name, base, kind, true, ctx);

@@ -18,7 +18,13 @@ std::vector<ParsedMessage> ParsePayments(std::string_view bytes, const std::stri
                                   bytes[first] == '\r' || bytes[first] == '\n')) {
     ++first;
   }
-  if (first == bytes.size()) return {};
+  if (first == bytes.size()) {
+    // A file cut to nothing (a transfer that failed) is not a file with no
+    // payment in it to report as passed.
+    ParsedMessage bad;
+    bad.error = MakeError(file, 1, "empty: no payment message in it");
+    return {std::move(bad)};
+  }
   if (bytes[first] == '<') return ParseIso20022(bytes, file);
   if (bytes[first] == '{') return ParseSwiftMt(bytes, file);
   ParsedMessage bad;

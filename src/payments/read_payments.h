@@ -19,7 +19,8 @@ namespace embargo::payments {
 inline constexpr uint64_t kMaxPaymentFileBytes = uint64_t{256} << 20;
 
 // The messages of one text; `file` names it in messages and errors. Text
-// that is neither XML nor FIN is one error entry.
+// that is neither XML nor FIN, or holds nothing but white space, is one
+// error entry.
 std::vector<ParsedMessage> ParsePayments(std::string_view bytes, const std::string& file);
 
 // The messages of a file, or of every regular file in a folder; a file

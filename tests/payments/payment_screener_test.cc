@@ -171,6 +171,14 @@ TEST_F(PaymentScreenerTest, AListedNameSplitOverTwoBeneficiaryLines) {
       << Listing(s);
 }
 
+TEST_F(PaymentScreenerTest, ABeneficiaryNameLineFollowedByItsTown) {
+  // A new user's trial: "VIKTOR BOUT MOSCOW RU" was screened as one name
+  // (0.48) and the payment passed; the first line is the name.
+  Screening s = ScreenOne(Replaced(Sample(kMt), "LNM\r\nNO450", "VIKTOR BOUT\r\nMOSCOW RU"));
+  EXPECT_EQ(s.decision, "hold");
+  EXPECT_TRUE(Has(s, ":59: party_name VIKTOR BOUT us_ofac_sdn-8279")) << Listing(s);
+}
+
 TEST_F(PaymentScreenerTest, OrdinaryRemittanceTextPasses) {
   for (const char* text : {"INVOICE 2291 BANK TRANSFER FOR GOODS", "SALARY NOVEMBER",
                            "PAYMENT FOR SERVICES RENDERED", "RENT FLAT 4B LONDON",
