@@ -80,6 +80,9 @@ def _check_options(threshold, cutoff, limit, date_order):
         raise ValueError(f"threshold must be in [0, 1], got {threshold}")
     if cutoff is not None and not 0 <= cutoff <= 1:
         raise ValueError(f"cutoff must be in [0, 1], got {cutoff}")
+    if cutoff is not None and cutoff > threshold:
+        raise ValueError(f"cutoff {cutoff} is above the threshold {threshold}: the alerts "
+                         "between them would be hidden")
     if int(limit) < 1:
         raise ValueError(f"limit must be at least 1, got {limit}")
     if date_order is not None and date_order.lower() not in _DATE_ORDERS:
@@ -187,9 +190,16 @@ class Screener:
     def _answers(self, rows, columns, threshold, cutoff, limit, datasets, threads, date_order,
                  warn=True, stacklevel=2):
         _check_options(threshold, cutoff, limit, date_order)
+        datasets = _dataset_list(datasets)
+        if datasets:
+            # A misspelt dataset would screen against nothing and clear every row.
+            loaded = sorted(d["name"] for d in self.datasets)
+            for name in datasets:
+                if name not in loaded:
+                    raise ValueError(f"unknown dataset {name!r}: loaded are {', '.join(loaded)}")
         cells, count = to_columns(rows, columns, warn=warn, stacklevel=stacklevel + 1)
         texts = self._engine.screen_columns(cells, count, float(threshold),
                                             None if cutoff is None else float(cutoff), int(limit),
-                                            _dataset_list(datasets), int(threads),
+                                            datasets, int(threads),
                                             (date_order or "").lower())
         return [json.loads(t) for t in texts]

@@ -116,8 +116,15 @@ class ScreenTest(unittest.TestCase):
         with self.assertRaises(embargo.QueryError):
             self.screener.screen("  ")
 
-    def test_a_dataset_filter_leaves_out_other_datasets(self):
-        self.assertEqual(self.screener.screen("Paek Chang-ho", datasets="us_ofac_sdn"), [])
+    def test_a_dataset_filter_keeps_its_dataset_and_refuses_an_unknown_one(self):
+        matches = self.screener.screen("Paek Chang-ho", datasets="un_sc_sanctions")
+        self.assertEqual(matches[0]["entity_id"], "un_sc_sanctions-KPi.006")
+        # A new user's trial: a misspelt or unloaded dataset screened against
+        # nothing and returned [], which clears every customer.
+        for datasets in ("us_ofac", ["un_sc_sanctions", "us_ofac_sdn"]):
+            with self.assertRaises(ValueError) as caught:
+                self.screener.screen("Paek Chang-ho", datasets=datasets)
+            self.assertIn("loaded are un_sc_sanctions", str(caught.exception))
 
     def test_the_limit_and_cutoff_bound_the_candidates(self):
         matches = self.screener.screen("Kim Chol", cutoff=0.3, limit=3)
@@ -142,6 +149,8 @@ class ScreenTest(unittest.TestCase):
             self.screener.screen("Paek Chang-ho", threshold=1.5)
         with self.assertRaises(ValueError):
             self.screener.screen("Paek Chang-ho", date_order="yyyy")
+        with self.assertRaises(ValueError):  # would hide alerts from 0.5 to 0.9
+            self.screener.screen("Paek Chang-ho", threshold=0.5, cutoff=0.9)
 
 
 class BatchTest(unittest.TestCase):
