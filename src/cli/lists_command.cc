@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "sources/ofac_remarks.h"  // IsValidImo
+#include "model/imo.h"
 
 namespace embargo::cli {
 namespace {

@@ -12,6 +12,7 @@
 #include "input/country_reading.h"
 #include "input/date_reading.h"
 #include "input/kind_reading.h"
+#include "model/imo.h"
 #include "text/transliterate.h"
 
 namespace embargo {
@@ -77,6 +78,26 @@ void ReadSecondaryFields(const QueryFields& fields, Query& q) {
   }
 }
 
+// An IMO number that cannot be a ship's (seven digits, the last a check
+// digit) is still screened as written, with a warning: a typo there finds
+// nothing. One given for a party names no vessel the query is compared with.
+void CheckImoNumbers(Query& q) {
+  for (const std::string& imo : q.imo_numbers) {
+    std::string digits;
+    for (char c : imo)
+      if (c >= '0' && c <= '9') digits += c;
+    if (digits.size() != 7 || !IsValidImo(digits))
+      q.warnings.push_back(
+          fmt::format("imo '{}' is not a valid IMO number (seven digits, the last a check digit): "
+                      "screened as written",
+                      imo));
+  }
+  if (!q.imo_numbers.empty() && q.schema && *q.schema != Schema::kVessel)
+    q.warnings.push_back(fmt::format(
+        "imo '{}' given for a {} query, which is compared with parties only, not with vessels",
+        q.imo_numbers.front(), SchemaName(*q.schema)));
+}
+
 }  // namespace
 
 Result<Query> MakeQuery(const QueryFields& fields) {
@@ -99,6 +120,7 @@ Result<Query> MakeQuery(const QueryFields& fields) {
     q.schema = Schema::kPerson;
   // An IMO number names a vessel.
   if (!q.schema && q.names.empty() && !q.imo_numbers.empty()) q.schema = Schema::kVessel;
+  CheckImoNumbers(q);
   return q;
 }
 

@@ -8,8 +8,8 @@
 #include <tuple>
 
 #include "common/strings.h"
+#include "model/imo.h"
 #include "payments/codes.h"
-#include "sources/ofac_remarks.h"
 
 namespace embargo::payments {
 namespace {

@@ -146,6 +146,27 @@ std::optional<std::string> ReadExample(const std::string& key, const nlohmann::j
   return std::nullopt;
 }
 
+// The properties ReadExample reads; a query's others are named in its
+// warnings (yente ignores them silently: a client's typo, idNumbers for
+// idNumber, would go unseen).
+constexpr std::string_view kReadProperties[] = {
+    "name",        "alias",       "previousName",   "birthDate",
+    "nationality", "citizenship", "country",        "jurisdiction",
+    "flag",        "idNumber",    "passportNumber", "registrationNumber",
+    "taxNumber",   "swiftBic",    "leiCode",        "innCode",
+    "ogrnCode",    "imoNumber",   "mmsi",           "callSign",
+    "gender",      "firstName",   "lastName"};
+
+void WarnOfUnreadProperties(const nlohmann::json& example, std::vector<std::string>& warnings) {
+  auto props = example.find("properties");
+  if (props == example.end() || !props->is_object()) return;
+  for (const auto& [name, value] : props->items()) {
+    if (std::find(std::begin(kReadProperties), std::end(kReadProperties), name) ==
+        std::end(kReadProperties))
+      warnings.push_back(fmt::format("property '{}' is not screened: ignored", name));
+  }
+}
+
 // Reads one query leniently (MakeQuery): a field that cannot be read is
 // ignored with a warning; only a query without a usable name is refused,
 // on its own (`out.error`). Returns an error for the whole request.
@@ -167,6 +188,7 @@ std::optional<std::string> ParseExample(const std::string& key, const nlohmann::
     return std::nullopt;
   }
   out.query = std::move(*query);
+  WarnOfUnreadProperties(example, out.query.warnings);
   out.cleaned = Echo(key, example);
   // How embargo read the dates and the schema (a "07/06/1964" is two
   // dates; "Corporate" a Company), so the client sees what was screened.

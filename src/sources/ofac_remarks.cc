@@ -464,13 +464,6 @@ std::string CountryOfPlace(std::string_view place) {
   return country.empty() ? NormalizeCountry(place.substr(last + 1)) : country;
 }
 
-bool IsValidImo(std::string_view digits) {
-  if (digits.size() != 7 || !AllDigits(digits)) return false;
-  int sum = 0;
-  for (int i = 0; i < 6; ++i) sum += (digits[i] - '0') * (7 - i);
-  return sum % 10 == digits[6] - '0';
-}
-
 void ApplyOfacRemarkItemOrKeep(const std::string& item, Entity& entity) {
   if (item.empty()) return;
   if (!ApplyOfacRemarkItem(item, entity)) AppendUnique(entity.remarks, item);

@@ -66,8 +66,4 @@ std::optional<DateSpec> ParseOfacBirthDate(std::string_view text);
 // "Tehran, Iran" -> "ir"; "" when none.
 std::string CountryOfPlace(std::string_view place);
 
-// Whether a 7-digit IMO number has a valid check digit (DOMAIN.md 6).
-// Invalid numbers are still kept as identifiers: official data has some.
-bool IsValidImo(std::string_view digits);
-
 }  // namespace embargo

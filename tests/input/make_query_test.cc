@@ -41,6 +41,25 @@ TEST(MakeQueryTest, AnIdentifierAloneIsEnoughAndAnImoNumberMakesAVessel) {
             std::vector<std::string>{"name '***' has no letter or digit: ignored"});
 }
 
+// A new user's trial: a wrong check digit, or an IMO number on a Person
+// query, found nothing and said nothing.
+TEST(MakeQueryTest, AnImoNumberThatNamesNoVesselIsWarnedOf) {
+  QueryFields f;
+  f.imo_numbers = {"8660314"};
+  EXPECT_EQ(MakeQuery(f)->warnings,
+            std::vector<std::string>{"imo '8660314' is not a valid IMO number (seven digits, the "
+                                     "last a check digit): screened as written"});
+  f.imo_numbers = {"IMO 8660313"};
+  EXPECT_TRUE(MakeQuery(f)->warnings.empty());
+  f.names = {"CHON MA SAN"};
+  f.schema = "Person";
+  EXPECT_EQ(MakeQuery(f)->warnings,
+            std::vector<std::string>{"imo 'IMO 8660313' given for a Person query, which is "
+                                     "compared with parties only, not with vessels"});
+  f.schema = "Vessel";
+  EXPECT_TRUE(MakeQuery(f)->warnings.empty());
+}
+
 TEST(MakeQueryTest, OnlyAQueryWithoutAUsableNameFails) {
   QueryFields f;
   EXPECT_EQ(MakeQuery(f).error().message, "missing name");

@@ -228,5 +228,19 @@ TEST(MatchHandlerTest, TheDateOrderParameterResolvesAmbiguousDates) {
   EXPECT_EQ(bad.body["detail"], "date_order must be dmy, mdy or ymd");
 }
 
+// A new user's trial: a property embargo does not screen was dropped with
+// "warnings": [], while the batch CLI and Python name ignored columns.
+TEST(MatchHandlerTest, APropertyThatIsNotScreenedIsNamedInTheWarnings) {
+  constexpr char kBodyExtra[] =
+      R"({"queries": {"q": {"schema": "Person", "properties": {"name": ["RI WON HO"],
+          "shoeSize": ["44"], "idNumbers": ["PS 381420089"]}}}})";
+  Response r = Match({}, kBodyExtra);
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  EXPECT_EQ(r.body["responses"]["q"]["warnings"],
+            nlohmann::json::array({"property 'idNumbers' is not screened: ignored",
+                                   "property 'shoeSize' is not screened: ignored"}));
+  EXPECT_FALSE(r.body["responses"]["q"]["results"].empty());
+}
+
 }  // namespace
 }  // namespace embargo::service

@@ -166,14 +166,6 @@ TEST(OfacRemarksTest, KeepsQuotedAliasWithSemicolonAsOneItem) {
   EXPECT_EQ(items[1], "DOB 1958");
 }
 
-TEST(OfacRemarksTest, ValidatesImoCheckDigit) {
-  EXPECT_TRUE(IsValidImo("9074729"));
-  EXPECT_TRUE(IsValidImo("7937317"));
-  EXPECT_FALSE(IsValidImo("9074728"));
-  EXPECT_FALSE(IsValidImo("907472"));
-  EXPECT_FALSE(IsValidImo("90747X9"));
-}
-
 TEST(OfacRemarksTest, FindsCountryAtEndOfPlace) {
   EXPECT_EQ(CountryOfPlace("Nampo, Korea, North"), "kp");
   EXPECT_EQ(CountryOfPlace("Tehran, Iran"), "ir");
