@@ -122,8 +122,15 @@ Response HandleAlertDecision(store::Database& db, const std::string& id, const s
                                           "the body cannot name another analyst ('{}')",
                                           caller, *analyst));
   }
+  // Another analyst's alert is a permission refusal (403), one waiting for
+  // a reviewer a conflict with its state (409); DecideAlert checks both
+  // again inside its transaction.
+  const store::Alert& alert = std::get<AlertPost>(post).alert;
+  const int refused = !alert.assignee.empty() && alert.assignee != caller ? 403
+                      : alert.pending                                     ? 409
+                                                                          : 400;
   auto decided = store::DecideAlert(db, alert_id, *status, *note, caller, policy);
-  if (!decided.ok()) return ErrorResponse(400, decided.error().message);
+  if (!decided.ok()) return ErrorResponse(refused, decided.error().message);
   Response r = HandleAlert(db, id);
   if (r.status == 200 && decided->pending) r.status = 202;
   return r;

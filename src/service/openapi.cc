@@ -59,7 +59,8 @@ json ErrorReplies(json replies, const std::vector<int>& codes) {
       {401, "Missing or unknown API key"},
       {403,
        "Not allowed: an admin route without an admin key, /updatez without the update token, "
-       "or no keys configured and the client is not on loopback"},
+       "a role the key lacks, another analyst's alert, or no keys configured and the client is "
+       "not on loopback"},
       {404, "Unknown dataset or entity"},
       {413, "Request body too large: over the byte limit, or holding too many JSON values"},
       {405, "Method not allowed on this path"},
@@ -220,7 +221,8 @@ json AlertOperations() {
       ErrorReplies({{"200", Reply("The alert after the decision", "schemas/Object")},
                     {"202", Reply("The decision waits for a reviewer; the alert as it was, with "
                                   "'pending_review'",
-                                  "schemas/Object")}},
+                                  "schemas/Object")},
+                    {"409", Reply("A decision already waits for a reviewer on this alert")}},
                    {400, 401, 403, 404, 413, 429}));
   decide["requestBody"] = {
       {"required", true},

@@ -82,6 +82,20 @@ const Route* FindRoute(std::string_view method, std::string_view path, std::stri
   return nullptr;
 }
 
+std::string AllowedMethods(std::string_view path) {
+  std::string allowed;
+  std::string unused;
+  for (const Route& route : kRoutes) {
+    if (!MatchPath(route, path, unused)) continue;
+    std::string_view method = route.method;
+    if (allowed.find(method) != std::string::npos) continue;
+    if (!allowed.empty()) allowed += ", ";
+    allowed += method;
+    if (method == "GET") allowed += ", HEAD";
+  }
+  return allowed;
+}
+
 RoleNeed RequiredRole(RouteId id) {
   switch (id) {
     case RouteId::kAlertDecision: return {Role::kAnalyst, "deciding an alert"};

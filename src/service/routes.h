@@ -69,6 +69,11 @@ std::span<const Route> Routes();
 // HEAD is answered as GET without the body. nullptr when none matches.
 const Route* FindRoute(std::string_view method, std::string_view path, std::string& captured);
 
+// The methods some route answers on `path` ("POST" for /match/default),
+// comma-separated for an Allow header; "" when no route has that path (a
+// 404, not a 405).
+std::string AllowedMethods(std::string_view path);
+
 // The least role a route needs beyond a valid key (viewer: reads and
 // screens), and what it does, for the 403. /admin/ paths need an admin key:
 // Server::Dispatch checks that prefix before any route.

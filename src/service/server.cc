@@ -444,7 +444,16 @@ HttpDispatch Server::Dispatch(HttpRequest&& request) {
       return Finish(log, ErrorReply(403, "this endpoint needs an admin key"));
     }
   }
-  if (route == nullptr) return Finish(log, ErrorReply(404, "not found"));
+  if (route == nullptr) {
+    // A path some route answers with another method (GET /match/default):
+    // 405 with the methods it takes, as yente's FastAPI does.
+    std::string allowed = AllowedMethods(target->path);
+    if (allowed.empty()) return Finish(log, ErrorReply(404, "not found"));
+    HttpReply reply = ErrorReply(405, fmt::format("method {} is not allowed on {}: use {}",
+                                                  request.method, target->path, allowed));
+    reply.headers.emplace_back("Allow", allowed);
+    return Finish(log, std::move(reply));
+  }
   log.endpoint = route->endpoint;
   if (auto needs = RequiredRole(route->id); caller && caller->role < needs.role) {
     return Finish(log, ErrorReply(403, fmt::format("{} needs the {} role; the key of '{}' has the "

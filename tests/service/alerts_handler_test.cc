@@ -320,6 +320,11 @@ TEST_F(AlertHandlerTest, TrueMatchKeepsItLiveAndTheCallerIsTheAnalyst) {
   ASSERT_EQ(back.status, 202) << back.body.dump();
   EXPECT_EQ(back.body["status"], "true_match");
   EXPECT_EQ(back.body["pending_review"]["status"], "escalated");
+  // While it waits, another decision conflicts with the alert's state.
+  Response again = Decide(id, {{"status", "false_positive"}, {"note", "x"}}, "api-default");
+  EXPECT_EQ(again.status, 409) << again.body.dump();
+  EXPECT_NE(again.body["detail"].get<std::string>().find("waits for a reviewer"),
+            std::string::npos);
 }
 
 TEST_F(AlertHandlerTest, FalsePositiveFeedsTheGoodGuyList) {

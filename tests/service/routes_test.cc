@@ -40,6 +40,16 @@ TEST(RoutesTest, PathsReachTheirEndpointsWithWhatThePlaceholderMatches) {
   EXPECT_EQ(FindRoute("GET", "/match/default", unused), nullptr) << "match is POST";
 }
 
+// A path answered with another method is a 405 naming the methods (a new
+// user's trial: GET /match/default and POST-only /audit/verify were 404s).
+TEST(RoutesTest, APathKnowsTheMethodsItIsAnsweredWith) {
+  EXPECT_EQ(AllowedMethods("/match/default"), "POST");
+  EXPECT_EQ(AllowedMethods("/audit/verify"), "POST");
+  EXPECT_EQ(AllowedMethods("/alerts/17"), "GET, HEAD");
+  EXPECT_EQ(AllowedMethods("/nowhere"), "");
+  EXPECT_EQ(AllowedMethods("/alerts/abc"), "");
+}
+
 TEST(RoutesTest, EveryRouteIsDistinctAndDecisionsNeedTheirRoles) {
   std::set<std::pair<std::string, std::string>> seen;
   for (const Route& route : Routes()) {

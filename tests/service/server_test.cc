@@ -146,6 +146,18 @@ TEST_F(ServerTest, MatchHonoursDatasetScopeAndExclusions) {
   EXPECT_EQ(unknown->status, 404);
 }
 
+TEST_F(ServerTest, AKnownPathAskedWithAnotherMethodIsA405) {
+  auto c = server_->Client();
+  auto get = c.Get("/match/default");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 405);
+  EXPECT_EQ(get->get_header_value("Allow"), "POST");
+  EXPECT_EQ(Json(get)["detail"], "method GET is not allowed on /match/default: use POST");
+  auto unknown = c.Get("/nowhere");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+}
+
 TEST_F(ServerTest, EveryReadEndpointAnswers) {
   auto c = server_->Client();
   EXPECT_EQ(Json(c.Get("/healthz"))["status"], "ok");

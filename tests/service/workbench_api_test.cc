@@ -152,7 +152,7 @@ TEST_F(WorkbenchApiTest, AnAnalystTakesAlertsAReviewerHandsThemOut) {
   auto decided = Post("bob", fmt::format("/alerts/{}/decision", id),
                       R"({"status": "escalated", "note": "x"})");
   ASSERT_TRUE(decided);
-  EXPECT_EQ(decided->status, 400);
+  EXPECT_EQ(decided->status, 403) << "a permission refusal, as taking it is";
   EXPECT_NE(decided->body.find("is assigned to ana"), std::string::npos) << decided->body;
   // A viewer may not assign at all; nobody may be handed work without the
   // analyst role.
