@@ -94,9 +94,9 @@ nlohmann::json Echo(const std::string& key, const nlohmann::json& example) {
 }
 
 // yente-style example to QueryFields. Unknown properties are ignored; a
-// wrong type or a too-long name is an error for the whole request.
+// wrong type is an error for the whole request.
 std::optional<std::string> ReadExample(const std::string& key, const nlohmann::json& example,
-                                       const Limits& limits, QueryFields& f) {
+                                       QueryFields& f) {
   if (!example.is_object()) return fmt::format("query '{}': expected an object", key);
   f.id = key;
   if (example.contains("schema")) {
@@ -141,7 +141,6 @@ std::optional<std::string> ReadExample(const std::string& key, const nlohmann::j
   if (auto e = read("firstName", first)) return e;
   if (auto e = read("lastName", last)) return e;
   AddNameFromParts(first, last, f.names);
-  if (auto e = CheckNameLimits(f.names, limits)) return fmt::format("query '{}': {}", key, *e);
   if (!genders.empty()) f.gender = genders.front();
   return std::nullopt;
 }
@@ -175,8 +174,15 @@ std::optional<std::string> ParseExample(const std::string& key, const nlohmann::
                                         ParsedQuery& out) {
   QueryFields f;
   f.date_order = date_order;
-  if (auto error = ReadExample(key, example, limits, f)) return error;
+  if (auto error = ReadExample(key, example, f)) return error;
   out.key = key;
+  // Too many names or too long a one refuse this query alone, as a query
+  // without a name does: the batch's other queries are answered.
+  if (auto e = CheckNameLimits(f.names, limits)) {
+    out.error = fmt::format("query '{}': {}", key, *e);
+    out.cleaned = Echo(key, example);
+    return std::nullopt;
+  }
   auto query = MakeQuery(f);
   if (!query.ok()) {
     out.error = f.names.empty() ? fmt::format(
