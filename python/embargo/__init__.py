@@ -44,6 +44,10 @@ class LoadError(Exception):
         self.column = error["column"]
         self.reason = error["message"]
 
+    def __reduce__(self):  # rebuilt from its parts across processes (a Dask worker's error)
+        return (LoadError, ({"text": str(self), "file": self.file, "line": self.line,
+                             "column": self.column, "message": self.reason},))
+
 
 class QueryError(ValueError):
     """A single query could not be screened (no usable name or identifier)."""

@@ -44,7 +44,12 @@ def snapshot_screener(path):
     global _loads
     real = os.path.realpath(path)
     with _lock:
-        identity = _identity(real)
+        try:
+            identity = _identity(real)
+        except OSError as e:  # as embargo.load reports a file it cannot read
+            reason = f"cannot read the snapshot: {e.strerror}"
+            raise embargo.LoadError({"text": f"{path}: {reason}", "file": path, "line": 0,
+                                     "column": 0, "message": reason}) from None
         cached = _screeners.get(real)
         if cached is not None and cached[0] == identity:
             return cached[1]

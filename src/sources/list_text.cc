@@ -135,7 +135,7 @@ Status CheckUtf8(std::string_view bytes, const std::string& file) {
   if (bad == std::string_view::npos) return Status::Ok();
   TextPosition at = PositionOfOffset(bytes, bad);
   return Error{file, at.line, at.column,
-               fmt::format("invalid UTF-8 (byte 0x{:02X}); save the list as UTF-8",
+               fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
                            static_cast<unsigned char>(bytes[bad]))};
 }
 

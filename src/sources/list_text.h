@@ -44,7 +44,7 @@ void AddBirthDate(Entity& entity, const DateSpec& date);
 void SetVesselFact(Entity& entity, std::string VesselFacts::*field, std::string_view label,
                    std::string value);
 
-// Fails with "file:line:column: invalid UTF-8 (byte 0xE9); save the list as
+// Fails with "file:line:column: invalid UTF-8 (byte 0xE9); save the file as
 // UTF-8" at the first byte that is not well-formed UTF-8 (overlongs and
 // surrogates included). Lists must be UTF-8: a Latin-1 file silently read
 // as UTF-8 would corrupt names, so embargo rejects it instead.

@@ -94,7 +94,7 @@ TEST(Utf8Test, ListFilesAndQueryNamesRefuseTheSameSequences) {
     Status list = CheckUtf8("ab" + r.bytes, "list.csv");
     ASSERT_FALSE(list.ok()) << r.why;
     EXPECT_EQ(list.error().ToString(),
-              fmt::format("list.csv:1:3: invalid UTF-8 (byte 0x{:02X}); save the list as UTF-8",
+              fmt::format("list.csv:1:3: invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
                           static_cast<unsigned char>(r.bytes[0])))
         << r.why;
     QueryFields fields;
@@ -109,7 +109,7 @@ TEST(Utf8Test, ListErrorsGiveTheLineAndColumnOfTheBadByte) {
   Status status = CheckUtf8("id,name\n1,Kim \xED\xA0\x80\n", "list.csv");
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().ToString(),
-            "list.csv:2:7: invalid UTF-8 (byte 0xED); save the list as UTF-8");
+            "list.csv:2:7: invalid UTF-8 (byte 0xED); save the file as UTF-8");
 }
 
 }  // namespace

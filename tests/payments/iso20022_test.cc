@@ -1049,7 +1049,7 @@ TEST(Iso20022ErrorTest, InvalidUtf8InANameIsOneError) {
   std::string bytes = kPacs009Cov;
   bytes.replace(bytes.find("Acme"), 4, "Ac\xC3\x28me");
   EXPECT_EQ(OnlyError(ParseIso20022(bytes, "latin.xml")),
-            "latin.xml:32:17: invalid UTF-8 (byte 0xC3); save the list as UTF-8");
+            "latin.xml:32:17: invalid UTF-8 (byte 0xC3); save the file as UTF-8");
 }
 
 TEST(Iso20022ErrorTest, SurrogateCharacterReferenceIsOneError) {

@@ -110,9 +110,10 @@ class DaskScreenTest(unittest.TestCase):
     def test_a_missing_snapshot_fails_the_computation_with_its_path(self):
         ddf = dask.dataframe.from_pandas(self.frame.head(10), npartitions=1)
         missing = os.path.join(self.tmp.name, "missing.idx")
-        with self.assertRaises(Exception) as caught:
+        # embargo.LoadError, as embargo.load raises (was FileNotFoundError).
+        with self.assertRaises(embargo.LoadError) as caught:
             embargo.dask.screen(ddf, snapshot=missing, **OPTIONS).compute()
-        self.assertIn("missing.idx", str(caught.exception))
+        self.assertIn("missing.idx: cannot read the snapshot", str(caught.exception))
 
 
 if __name__ == "__main__":

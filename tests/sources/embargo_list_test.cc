@@ -182,7 +182,7 @@ TEST(EmbargoListTest, BrokenQuotingIsAnError) {
 TEST(EmbargoListTest, InvalidUtf8IsRejected) {
   EXPECT_EQ(
       ErrorOf(ParseCsvFile("lists/latin1.csv")),
-      TestData("lists/latin1.csv") + ":2:7: invalid UTF-8 (byte 0xE9); save the list as UTF-8");
+      TestData("lists/latin1.csv") + ":2:7: invalid UTF-8 (byte 0xE9); save the file as UTF-8");
 }
 
 TEST(EmbargoListTest, EmptyFileIsAnError) {

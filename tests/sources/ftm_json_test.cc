@@ -198,7 +198,7 @@ TEST(FtmJsonTest, InvalidUtf8IsRejected) {
   ASSERT_FALSE(list.ok());
   EXPECT_EQ(
       list.error().ToString(),
-      TestData("ftm/latin1.ftm.json") + ":1:63: invalid UTF-8 (byte 0xE9); save the list as UTF-8");
+      TestData("ftm/latin1.ftm.json") + ":1:63: invalid UTF-8 (byte 0xE9); save the file as UTF-8");
 }
 
 TEST(FtmJsonTest, MissingIdAndDuplicateIdAreErrors) {

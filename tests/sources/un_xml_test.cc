@@ -197,7 +197,7 @@ TEST(UnXmlTest, InvalidUtf8IsRejectedWithLineAndColumn) {
   Result<ParsedList> list = ParseFile(TestData("un/latin1.xml"));
   ASSERT_FALSE(list.ok());
   EXPECT_EQ(list.error().ToString(),
-            TestData("un/latin1.xml") + ":5:22: invalid UTF-8 (byte 0xC9); save the list as UTF-8");
+            TestData("un/latin1.xml") + ":5:22: invalid UTF-8 (byte 0xC9); save the file as UTF-8");
 }
 
 TEST(UnXmlTest, OtherRootElementIsAnError) {
