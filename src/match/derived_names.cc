@@ -1,10 +1,12 @@
 #include "match/derived_names.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 
 #include "match/bracket_parts.h"
+#include "model/country.h"
 #include "text/arabic_org_words.h"
 #include "text/convention_readings.h"
 #include "text/name_tables.h"
@@ -149,6 +151,58 @@ std::vector<std::string> BracketNames(const std::string& name) {
   return parts;
 }
 
+// Whether `text` ends with the word `word` (ASCII, any case), standing alone.
+bool EndsWithWord(std::string_view text, std::string_view word) {
+  if (text.size() < word.size()) return false;
+  std::string_view tail = text.substr(text.size() - word.size());
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(tail[i])) != word[i]) return false;
+  }
+  if (text.size() == word.size()) return true;
+  unsigned char before = static_cast<unsigned char>(text[text.size() - word.size() - 1]);
+  return !std::isalnum(before) && before < 0x80;
+}
+
+// Drops from the end of `text` what only led to a country's name: spaces
+// and punctuation, then "the", then "of" / "in" / "for" ("Foreign Trade
+// Bank of the" -> "Foreign Trade Bank").
+void DropLeadIn(std::string& text) {
+  auto trim = [&] {
+    while (!text.empty() && (text.back() == ' ' || text.back() == ',' || text.back() == '-' ||
+                             text.back() == '(' || text.back() == '/'))
+      text.pop_back();
+  };
+  trim();
+  if (EndsWithWord(text, "the")) text.resize(text.size() - 3);
+  trim();
+  for (std::string_view word : {"of", "in", "for"}) {
+    if (EndsWithWord(text, word)) {
+      text.resize(text.size() - word.size());
+      break;
+    }
+  }
+  trim();
+}
+
+// The name without the countries it names ("Foreign Trade Bank of North
+// Korea", "Foreign Trade Bank (DPRK)" -> "Foreign Trade Bank"), their codes
+// in `codes`; "" when it names none.
+std::string WithoutCountries(const std::string& name, std::vector<std::string>& codes) {
+  std::vector<CountryMention> mentions = CountryMentions(name);
+  if (mentions.empty()) return "";
+  std::string out;
+  size_t from = 0;
+  for (CountryMention& m : mentions) {
+    out.append(name, from, m.begin - from);
+    DropLeadIn(out);
+    if (std::find(codes.begin(), codes.end(), m.code) == codes.end())
+      codes.push_back(std::move(m.code));
+    from = m.end;
+  }
+  out.append(name, from);
+  return out;
+}
+
 }  // namespace
 
 std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& query, Schema schema,
@@ -180,6 +234,26 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
   if (AcronymWorthTrying(query, schema)) {
     std::string acronym = Acronym(query);
     if (!acronym.empty()) add(acronym, From::kAcronym);
+  }
+  if (schema != Schema::kPerson) {
+    // A firm's name that names its country (Foreign Trade Bank of North
+    // Korea) against the listing that leaves the country to its address
+    // (FOREIGN TRADE BANK (FTB), Pyongyang): read without it, compared only
+    // with the parties of that country (screener.cc).
+    std::vector<std::string> codes;
+    std::string without = WithoutCountries(query.original, codes);
+    if (!without.empty()) {
+      QueryName q = AnalyzeQueryName(index, without, schema, ws);
+      bool named =
+          std::any_of(q.analyzed.tokens.begin(), q.analyzed.tokens.end(),
+                      [](const text::Token& t) { return t.role == text::TokenRole::kName; });
+      if (named) {
+        q.original = query.original;
+        q.scale = kListedReadingScale;
+        q.of_countries = std::move(codes);
+        derived.push_back(std::move(q));
+      }
+    }
   }
   std::vector<std::string> parts = BracketNames(query.original);
   // The first part is the name outside the brackets.

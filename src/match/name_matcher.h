@@ -67,6 +67,10 @@ struct QueryName {
   // firm's changed its words (Sergey Ten: ten, not 10): compared with
   // listed persons (and parties of unknown kind) only.
   bool person_only = false;
+  // A firm's name read without the countries it names (Foreign Trade Bank
+  // of North Korea): compared only with parties tied to one of these
+  // countries (ISO alpha-2, lowercase); empty for other names.
+  std::vector<std::string> of_countries;
   text::AnalyzedName analyzed;
   std::vector<text::KoreanSyllable> syllables;  // per token, when analyzed.korean
   std::vector<bool> is_syllable;  // per token: a Korean or Chinese syllable as written

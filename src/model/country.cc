@@ -456,45 +456,55 @@ std::string NormalizeCountry(std::string_view text) {
   return std::string(found);
 }
 
-std::vector<std::string> CountriesNamedIn(std::string_view name) {
+std::vector<CountryMention> CountryMentions(std::string_view name) {
   constexpr size_t kMaxWords = 7, kMinLetters = 4;
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : name) {
-    bool part = std::isalnum(static_cast<unsigned char>(c)) || c == '\'' ||
-                static_cast<unsigned char>(c) >= 0x80;
-    if (part) {
-      word.push_back(c);
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
+  struct Word {
+    size_t begin, end;
+    std::string key;  // CountryKey of the word
+  };
+  std::vector<Word> words;
+  for (size_t i = 0; i < name.size();) {
+    auto part = [&](size_t k) {
+      unsigned char c = static_cast<unsigned char>(name[k]);
+      return std::isalnum(c) || c == '\'' || c >= 0x80;
+    };
+    if (!part(i)) {
+      ++i;
+      continue;
     }
+    size_t begin = i;
+    while (i < name.size() && part(i)) ++i;
+    // A phrase's key is its words' keys joined (CountryKey joins words), so
+    // each word's key is computed once; no phrase of whole words reads as
+    // "N/A", which takes a slash or a dot.
+    words.push_back({begin, i, CountryKey(name.substr(begin, i - begin))});
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  // A phrase's key is its words' keys joined (CountryKey joins words), so
-  // each word's key is computed once; no phrase of whole words reads as
-  // "N/A", which takes a slash or a dot.
-  std::vector<std::string> keys;
-  keys.reserve(words.size());
-  for (const std::string& w : words) keys.push_back(CountryKey(w));
-  std::vector<std::string> found;
+  std::vector<CountryMention> found;
   for (size_t i = 0; i < words.size();) {
     size_t taken = 0;
     for (size_t n = std::min(kMaxWords, words.size() - i); n >= 1 && taken == 0; --n) {
       size_t letters = n - 1;  // the spaces between the words
       std::string key;
       for (size_t k = i; k < i + n; ++k) {
-        letters += words[k].size();
-        key += keys[k];
+        letters += words[k].end - words[k].begin;
+        key += words[k].key;
       }
       if (letters < kMinLetters) continue;
       std::string_view code = Index().FindKey(key);
       if (code.empty()) continue;
-      if (std::find(found.begin(), found.end(), code) == found.end())
-        found.push_back(std::string(code));
+      found.push_back({words[i].begin, words[i + n - 1].end, std::string(code)});
       taken = n;
     }
     i += taken > 0 ? taken : 1;
+  }
+  return found;
+}
+
+std::vector<std::string> CountriesNamedIn(std::string_view name) {
+  std::vector<std::string> found;
+  for (CountryMention& m : CountryMentions(name)) {
+    if (std::find(found.begin(), found.end(), m.code) == found.end())
+      found.push_back(std::move(m.code));
   }
   return found;
 }

@@ -22,6 +22,15 @@ std::string NormalizeCountry(std::string_view text);
 // wins where phrases overlap. Codes (CO, SA) are not read: in a name they
 // are legal forms more often than countries.
 std::vector<std::string> CountriesNamedIn(std::string_view name);
+
+// Where `name` names a country (as CountriesNamedIn reads it): the phrase's
+// bytes [begin, end) and the country's code, first to last.
+struct CountryMention {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string code;
+};
+std::vector<CountryMention> CountryMentions(std::string_view name);
 // The countries any of `names` names, each once, in the order first named.
 std::vector<std::string> CountriesNamedIn(const std::vector<Name>& names);
 

@@ -94,6 +94,19 @@ TEST(CountryTest, NormalizesListSpellings) {
   }
 }
 
+TEST(CountryTest, CountryMentionsSayWhereThePhraseStands) {
+  const std::string name = "Foreign Trade Bank of North Korea (DPRK), Iran branch";
+  std::vector<CountryMention> mentions = CountryMentions(name);
+  ASSERT_EQ(mentions.size(), 3u);
+  EXPECT_EQ(name.substr(mentions[0].begin, mentions[0].end - mentions[0].begin), "North Korea");
+  EXPECT_EQ(mentions[0].code, "kp");
+  EXPECT_EQ(name.substr(mentions[1].begin, mentions[1].end - mentions[1].begin), "DPRK");
+  EXPECT_EQ(mentions[1].code, "kp");
+  EXPECT_EQ(name.substr(mentions[2].begin, mentions[2].end - mentions[2].begin), "Iran");
+  EXPECT_EQ(mentions[2].code, "ir");
+  EXPECT_TRUE(CountryMentions("Siemens AG").empty());
+}
+
 TEST(CountryTest, CountriesNamedInFirmsNames) {
   using V = std::vector<std::string>;
   EXPECT_EQ(CountriesNamedIn("FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"),
