@@ -166,6 +166,12 @@ constexpr std::array kCountryPhrases = {
     Phrase{"dr congo", "drc", kWord},
 };
 
+// Kinds of body that lists write out and their own names abbreviate (PMC
+// Wagner: PRIVATE MILITARY COMPANY 'WAGNER').
+constexpr std::array kBodyPhrases = {
+    Phrase{"pmc", "private military company", kWord},
+};
+
 // Ship prefixes: motor vessel, motor tanker, steam ship, sailing vessel.
 constexpr std::string_view kVesselPrefixes[] = {"mv", "mt", "ss", "ms", "sv", "mts", "mvs", "fv"};
 
@@ -326,6 +332,7 @@ const PhraseTable& Phrases() {
     auto* t = new PhraseTable();
     AddPhrases(*t, kLegalPhrases);
     AddPhrases(*t, kCountryPhrases);
+    AddPhrases(*t, kBodyPhrases);
     for (auto& [first, list] : *t) {
       std::stable_sort(list.begin(), list.end(),
                        [](const auto& a, const auto& b) { return a.from.size() > b.from.size(); });
