@@ -41,12 +41,13 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // identifier lookup) and marks its Korean and Chinese syllables, so that a
 // million entities' snapshot loads without ~0.2 s of that work; 17: the same
 // layout, a firm's or vessel's name ending in a Roman numeral read with the
-// number (MARIA III: maria 3; text/org_names.h).
+// number (MARIA III: maria 3; text/org_names.h); 18: the same layout, PMC
+// read as private military company in firms' and bodies' names.
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).
-inline constexpr uint32_t kSnapshotFormatVersion = 17;
-inline constexpr uint32_t kCurrentIndexSnapshotVersion = 17;
+inline constexpr uint32_t kSnapshotFormatVersion = 18;
+inline constexpr uint32_t kCurrentIndexSnapshotVersion = 18;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 
 inline constexpr size_t kSnapshotVersionAt = 8;
