@@ -172,8 +172,9 @@ auto ReadList(BinaryReader& r, ReadOne read_one) {
   return out;
 }
 
-Entity ReadEntity(BinaryReader& r, uint32_t version) {
-  Entity e;
+// Fills `e` (a default Entity, in place: a million moves of its 456 bytes
+// of mostly empty vectors were a tenth of a load).
+void ReadEntity(BinaryReader& r, uint32_t version, Entity& e) {
   e.id = r.Str();
   e.dataset = r.Str();
   e.source_id = r.Str();
@@ -241,7 +242,6 @@ Entity ReadEntity(BinaryReader& r, uint32_t version) {
     SkipRecord(r);
     if (r.ok()) e.ftm = FtmRecordRef::Lazy(r.BytesSince(at), r.backing(), &DecodeRecord);
   }
-  return e;
 }
 
 // The entities and the records.
@@ -250,7 +250,7 @@ void ReadLists(BinaryReader& r, uint32_t version, ListSet& lists) {
   const uint32_t entity_count = r.Count();
   lists.entities.reserve(entity_count);
   for (uint32_t i = 0; i < entity_count && r.ok(); ++i)
-    lists.entities.push_back(ReadEntity(r, version));
+    ReadEntity(r, version, lists.entities.emplace_back());
   const uint32_t record_count = version >= 5 ? r.Count() : 0;
   lists.records.reserve(record_count);
   for (uint32_t i = 0; i < record_count && r.ok(); ++i) lists.records.push_back(ReadRecord(r));
