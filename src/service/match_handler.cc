@@ -176,9 +176,11 @@ std::optional<std::string> ParseExample(const std::string& key, const nlohmann::
   f.date_order = date_order;
   if (auto error = ReadExample(key, example, f)) return error;
   out.key = key;
-  // Too many names or too long a one refuse this query alone, as a query
-  // without a name does: the batch's other queries are answered.
+  // Too many names refuse the request, as yente's name clause limit does;
+  // too long a name (embargo's own limit) refuses this query alone, as a
+  // query without a name does: the batch's other queries are answered.
   if (auto e = CheckNameLimits(f.names, limits)) {
+    if (f.names.size() > limits.max_names_per_query) return fmt::format("query '{}': {}", key, *e);
     out.error = fmt::format("query '{}': {}", key, *e);
     out.cleaned = Echo(key, example);
     return std::nullopt;

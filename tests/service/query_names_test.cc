@@ -40,12 +40,23 @@ TEST(QueryNamesTest, MatchAndReconcileRefuseTooManyNamesAlike) {
   Response match = HandleMatch(
       testing::ReferenceSnapshot(), "default", {},
       R"({"queries": {"q": {"schema": "Person", "properties": {"name": ["A", "B"]}}}})", limits);
-  // The query alone is refused (a new user's trial: one long name in a
-  // batch of five failed all five).
-  EXPECT_EQ(match.status, 200);
-  nlohmann::json answer = BodyJson(match);
+  EXPECT_EQ(match.status, 400);  // the request, as yente's name clause limit
+  EXPECT_EQ(match.body["detail"], "query 'q': 2 names, at most 1 allowed");
+  // Too long a name refuses its query alone (a new user's trial: one long
+  // name in a batch of five failed all five).
+  Limits long_limits;
+  long_limits.max_name_length = 10;
+  Response long_name = HandleMatch(
+      testing::ReferenceSnapshot(), "default", {},
+      R"({"queries": {"q": {"schema": "Person", "properties": {"name": ["RI WON HO, PYONGYANG"]}},
+                      "ok": {"schema": "Person", "properties": {"name": ["RI WON HO"]}}}})",
+      long_limits);
+  EXPECT_EQ(long_name.status, 200);
+  nlohmann::json answer = BodyJson(long_name);
   EXPECT_EQ(answer["responses"]["q"]["status"], 400);
-  EXPECT_EQ(answer["responses"]["q"]["detail"], "query 'q': 2 names, at most 1 allowed");
+  EXPECT_EQ(answer["responses"]["q"]["detail"],
+            "query 'q': a name of 20 bytes, at most 10 allowed");
+  EXPECT_EQ(answer["responses"]["ok"]["status"], 200);
   Result<ReconQuery> reconcile = ReadReconcileQuery(
       "q", nlohmann::json::parse(R"({"query": "A", "properties": [{"pid": "alias", "v": "B"}]})"),
       limits);
