@@ -1,7 +1,6 @@
 #include "match/derived_names.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -10,6 +9,7 @@
 #include "text/arabic_org_words.h"
 #include "text/convention_readings.h"
 #include "text/name_tables.h"
+#include "text/name_wrapping.h"
 
 namespace embargo::match {
 namespace {
@@ -151,58 +151,6 @@ std::vector<std::string> BracketNames(const std::string& name) {
   return parts;
 }
 
-// Whether `text` ends with the word `word` (ASCII, any case), standing alone.
-bool EndsWithWord(std::string_view text, std::string_view word) {
-  if (text.size() < word.size()) return false;
-  std::string_view tail = text.substr(text.size() - word.size());
-  for (size_t i = 0; i < word.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(tail[i])) != word[i]) return false;
-  }
-  if (text.size() == word.size()) return true;
-  unsigned char before = static_cast<unsigned char>(text[text.size() - word.size() - 1]);
-  return !std::isalnum(before) && before < 0x80;
-}
-
-// Drops from the end of `text` what only led to a country's name: spaces
-// and punctuation, then "the", then "of" / "in" / "for" ("Foreign Trade
-// Bank of the" -> "Foreign Trade Bank").
-void DropLeadIn(std::string& text) {
-  auto trim = [&] {
-    while (!text.empty() && (text.back() == ' ' || text.back() == ',' || text.back() == '-' ||
-                             text.back() == '(' || text.back() == '/'))
-      text.pop_back();
-  };
-  trim();
-  if (EndsWithWord(text, "the")) text.resize(text.size() - 3);
-  trim();
-  for (std::string_view word : {"of", "in", "for"}) {
-    if (EndsWithWord(text, word)) {
-      text.resize(text.size() - word.size());
-      break;
-    }
-  }
-  trim();
-}
-
-// The name without the countries it names ("Foreign Trade Bank of North
-// Korea", "Foreign Trade Bank (DPRK)" -> "Foreign Trade Bank"), their codes
-// in `codes`; "" when it names none.
-std::string WithoutCountries(const std::string& name, std::vector<std::string>& codes) {
-  std::vector<CountryMention> mentions = CountryMentions(name);
-  if (mentions.empty()) return "";
-  std::string out;
-  size_t from = 0;
-  for (CountryMention& m : mentions) {
-    out.append(name, from, m.begin - from);
-    DropLeadIn(out);
-    if (std::find(codes.begin(), codes.end(), m.code) == codes.end())
-      codes.push_back(std::move(m.code));
-    from = m.end;
-  }
-  out.append(name, from);
-  return out;
-}
-
 }  // namespace
 
 std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& query, Schema schema,
@@ -241,7 +189,7 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
     // (FOREIGN TRADE BANK (FTB), Pyongyang): read without it, compared only
     // with the parties of that country (screener.cc).
     std::vector<std::string> codes;
-    std::string without = WithoutCountries(query.original, codes);
+    std::string without = NameWithoutCountries(query.original, codes);
     if (!without.empty()) {
       QueryName q = AnalyzeQueryName(index, without, schema, ws);
       bool named =
@@ -256,9 +204,35 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
     }
   }
   std::vector<std::string> parts = BracketNames(query.original);
-  // The first part is the name outside the brackets.
-  for (size_t i = 0; i < parts.size(); ++i)
-    add(parts[i], i == 0 ? From::kOutsideBrackets : From::kInsideBrackets);
+  // The first part is the name outside the brackets; a part inside them may
+  // be a former name so introduced (ex-Cape Diamond).
+  for (size_t i = 0; i < parts.size(); ++i) {
+    add(i == 0 ? parts[i] : text::WithoutFormerNameLeadIn(parts[i]),
+        i == 0 ? From::kOutsideBrackets : From::kInsideBrackets);
+  }
+  // A label before the name (ORDERING CUSTOMER: ..., SHIPPER: ...).
+  std::string labelled = text::AfterLabel(query.original);
+  if (!labelled.empty()) add(labelled, From::kOutsideBrackets);
+  // A firm's or vessel's name, then its address, port or branch after a
+  // comma or a dash: the name alone, at the derived readings' 0.98. Only
+  // where the first part reads as a firm's (a legal form, a business word)
+  // or the query says it is no person's: SMITH, John is a person's name.
+  if (schema != Schema::kPerson) {
+    std::string before = text::BeforeQualifier(query.original);
+    if (!before.empty()) {
+      QueryName q = AnalyzeQueryName(index, before, schema, ws);
+      bool firm =
+          schema != Schema::kLegalEntity ||
+          std::any_of(q.analyzed.tokens.begin(), q.analyzed.tokens.end(), [](const text::Token& t) {
+            return t.role == text::TokenRole::kLegalForm || text::IsBusinessWord(t.norm);
+          });
+      if (firm && !q.analyzed.tokens.empty()) {
+        q.original = query.original;
+        q.scale = kListedReadingScale;
+        derived.push_back(std::move(q));
+      }
+    }
+  }
   if (schema == Schema::kLegalEntity) {
     // The words alone first: the lookups of a person's reading are made only
     // when its words differ (rarely: number words, country names).

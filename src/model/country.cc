@@ -456,6 +456,45 @@ std::string NormalizeCountry(std::string_view text) {
   return std::string(found);
 }
 
+namespace {
+
+char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Whether `text` ends with the word `word` (lowercase ASCII), any case,
+// standing alone.
+bool EndsWithWord(std::string_view text, std::string_view word) {
+  if (text.size() < word.size()) return false;
+  std::string_view tail = text.substr(text.size() - word.size());
+  for (size_t i = 0; i < word.size(); ++i)
+    if (Lower(tail[i]) != word[i]) return false;
+  if (text.size() == word.size()) return true;
+  unsigned char before = static_cast<unsigned char>(text[text.size() - word.size() - 1]);
+  return !std::isalnum(before) && before < 0x80;
+}
+
+// Drops from the end of `text` what only led to a country's name: spaces
+// and punctuation, then "the", then "of" / "in" / "for" ("Foreign Trade
+// Bank of the" -> "Foreign Trade Bank").
+void DropLeadIn(std::string& text) {
+  auto trim = [&] {
+    while (!text.empty() && (text.back() == ' ' || text.back() == ',' || text.back() == '-' ||
+                             text.back() == '(' || text.back() == '/'))
+      text.pop_back();
+  };
+  trim();
+  if (EndsWithWord(text, "the")) text.resize(text.size() - 3);
+  trim();
+  for (std::string_view word : {"of", "in", "for"}) {
+    if (EndsWithWord(text, word)) {
+      text.resize(text.size() - word.size());
+      break;
+    }
+  }
+  trim();
+}
+
+}  // namespace
+
 std::vector<CountryMention> CountryMentions(std::string_view name) {
   constexpr size_t kMaxWords = 7, kMinLetters = 4;
   struct Word {
@@ -514,6 +553,22 @@ std::vector<std::string> CountriesNamedIn(const std::vector<Name>& names) {
   for (const Name& n : names)
     for (std::string& code : CountriesNamedIn(n.value))
       if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
+  return out;
+}
+
+std::string NameWithoutCountries(std::string_view name, std::vector<std::string>& codes) {
+  std::vector<CountryMention> mentions = CountryMentions(name);
+  if (mentions.empty()) return "";
+  std::string out;
+  size_t from = 0;
+  for (CountryMention& m : mentions) {
+    out.append(name.substr(from, m.begin - from));
+    DropLeadIn(out);
+    if (std::find(codes.begin(), codes.end(), m.code) == codes.end())
+      codes.push_back(std::move(m.code));
+    from = m.end;
+  }
+  out.append(name.substr(from));
   return out;
 }
 

@@ -31,6 +31,11 @@ struct CountryMention {
   std::string code;
 };
 std::vector<CountryMention> CountryMentions(std::string_view name);
+
+// The name without the countries it names and the words that led to them
+// ("Foreign Trade Bank of North Korea", "Foreign Trade Bank of the DPRK" ->
+// "Foreign Trade Bank"), their codes in `codes`; "" when it names none.
+std::string NameWithoutCountries(std::string_view name, std::vector<std::string>& codes);
 // The countries any of `names` names, each once, in the order first named.
 std::vector<std::string> CountriesNamedIn(const std::vector<Name>& names);
 

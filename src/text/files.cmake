@@ -15,4 +15,5 @@ list(APPEND EMBARGO_SOURCES
   src/text/hanja.cc
   src/text/korean_cyrillic.cc
   src/text/given_names.cc
-  src/text/convention_readings.cc)
+  src/text/convention_readings.cc
+  src/text/name_wrapping.cc)

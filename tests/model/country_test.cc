@@ -107,6 +107,22 @@ TEST(CountryTest, CountryMentionsSayWhereThePhraseStands) {
   EXPECT_TRUE(CountryMentions("Siemens AG").empty());
 }
 
+TEST(CountryTest, ANameWithoutTheCountriesItNames) {
+  std::vector<std::string> codes;
+  EXPECT_EQ(NameWithoutCountries("Foreign Trade Bank of North Korea", codes), "Foreign Trade Bank");
+  EXPECT_EQ(codes, std::vector<std::string>{"kp"});
+  codes.clear();
+  EXPECT_EQ(NameWithoutCountries("Foreign Trade Bank of the DPRK", codes), "Foreign Trade Bank");
+  codes.clear();
+  EXPECT_EQ(NameWithoutCountries("Foreign Trade Bank (DPRK)", codes), "Foreign Trade Bank)");
+  codes.clear();
+  EXPECT_EQ(NameWithoutCountries("Bank Melli Iran, Syria branch", codes), "Bank Melli branch");
+  EXPECT_EQ(codes, (std::vector<std::string>{"ir", "sy"}));
+  codes.clear();
+  EXPECT_EQ(NameWithoutCountries("Siemens AG", codes), "");
+  EXPECT_TRUE(codes.empty());
+}
+
 TEST(CountryTest, CountriesNamedInFirmsNames) {
   using V = std::vector<std::string>;
   EXPECT_EQ(CountriesNamedIn("FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"),
