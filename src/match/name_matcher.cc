@@ -527,6 +527,24 @@ bool OnlyAShortWordTypo(const Index& index, const QueryName& query, const Indexe
   return std::min(NormLength(query.analyzed, p.q_start, p.q_length), listed) <= kMaxShortWord;
 }
 
+// Whether both names hold numbers and none of them was aligned (numbers
+// align only when equal): GOLDEN LOTUS INVESTMENT NO 3 / NO 8.
+bool NumbersDiffer(const QueryName& query, const IndexedName& name, const std::vector<char>& q_used,
+                   const std::vector<char>& c_used) {
+  bool query_number = false, listed_number = false;
+  for (size_t i = 0; i < query.analyzed.tokens.size(); ++i) {
+    if (query.analyzed.tokens[i].role != text::TokenRole::kNumber) continue;
+    if (q_used[i]) return false;
+    query_number = true;
+  }
+  for (size_t j = 0; j < name.tokens.size(); ++j) {
+    if (name.tokens[j].role != text::TokenRole::kNumber) continue;
+    if (c_used[j]) return false;
+    listed_number = true;
+  }
+  return query_number && listed_number;
+}
+
 }  // namespace
 
 NameScore ScoreName(const Index& index, const QueryName& query, const IndexedName& name,
@@ -643,6 +661,10 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
       OnlyBusinessWordsMatch(index, name, c_used)) {
     result.score = kBusinessWordsOnlyCap;
     result.business_capped = true;
+  }
+  if (result.score > scoring::kNumbersDifferCap && NumbersDiffer(query, name, q_used, c_used)) {
+    result.score = scoring::kNumbersDifferCap;
+    result.numbers_capped = true;
   }
   if (result.score > kShortWordTypoCap && OnlyAShortWordTypo(index, query, name, taken)) {
     result.score = kShortWordTypoCap;

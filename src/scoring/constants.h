@@ -121,6 +121,9 @@ inline constexpr float kBusinessWordsOnlyCap = 0.65f;
 // Arabic script: KIM / KIMO, KHAN / HANI, KYAW / KIEV are other words.
 inline constexpr float kShortWordTypoCap = 0.75f;
 inline constexpr size_t kMaxShortWord = 4;
+// Cap on a name score when both names hold numbers and none of them meet:
+// GOLDEN LOTUS INVESTMENT NO 3 is not NO 8, 第十八星風丸 (18) not 第八星風丸 (8).
+inline constexpr float kNumbersDifferCap = 0.75f;
 // Korean names: two romanised syllables that can be the same Hangul
 // syllable (Yong / Young / Yeong) score this; any other pair of syllables is
 // no match (yong / tong, min / man are other names).

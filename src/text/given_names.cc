@@ -48,6 +48,7 @@ const std::initializer_list<std::initializer_list<std::string_view>> kHypocorism
     {"steven", "steve"},
     {"matthew", "matt"},
     {"nicholas", "nick", "nicky"},
+    {"nicolas", "nick", "nico"},
     {"andrew", "andy", "drew"},
     {"gregory", "greg"},
     {"frederick", "fred", "freddie"},
