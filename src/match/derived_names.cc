@@ -216,10 +216,41 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
   // A firm's or vessel's name, then its address, port or branch after a
   // comma or a dash: the name alone, at the derived readings' 0.98. Only
   // where the first part reads as a firm's (a legal form, a business word)
-  // or the query says it is no person's: SMITH, John is a person's name.
+  // or the query says it is no person's (SMITH, John is a person's name),
+  // and the rest names no firm or body of its own (KOREAN WORKERS PARTY,
+  // PROPAGANDA AND AGITATION DEPARTMENT is the department, not the party).
+  auto names_a_body = [](const std::string& text, Schema kind) {
+    const std::vector<text::Token> words = text::AnalyzeName(text, kind).tokens;
+    return std::any_of(words.begin(), words.end(), [](const text::Token& t) {
+      return t.role == text::TokenRole::kLegalForm || text::IsBusinessWord(t.norm) ||
+             text::IsBodyWord(t.norm);
+    });
+  };
   if (schema != Schema::kPerson) {
     std::string before = text::BeforeQualifier(query.original);
-    if (!before.empty()) {
+    const size_t at = before.empty() ? std::string::npos : query.original.find(before);
+    const std::string rest =
+        at == std::string::npos ? "" : query.original.substr(at + before.size());
+    if (!rest.empty() && names_a_body(rest, schema)) {
+      // The body named after its parent, as listed names are read too
+      // (match/index.h, ListedReadings): the part after the comma.
+      std::string_view child = rest;
+      for (bool cut = true; cut;) {
+        cut = false;
+        for (std::string_view mark : {",", "-", " ", "\xE2\x80\x93"}) {
+          if (child.substr(0, mark.size()) == mark) {
+            child.remove_prefix(mark.size());
+            cut = true;
+          }
+        }
+      }
+      QueryName q = AnalyzeQueryName(index, std::string(child), schema, ws);
+      if (!q.analyzed.tokens.empty()) {
+        q.original = query.original;
+        q.scale = kListedReadingScale;
+        derived.push_back(std::move(q));
+      }
+    } else if (!rest.empty()) {
       QueryName q = AnalyzeQueryName(index, before, schema, ws);
       bool firm =
           schema != Schema::kLegalEntity ||
