@@ -151,6 +151,77 @@ std::vector<std::string> BracketNames(const std::string& name) {
   return parts;
 }
 
+// Adds `name` read as a query, derived from `query`, at kListedReadingScale
+// (a reading of the query with words cut away) when it holds a name part.
+QueryName* AddCutReading(const Index& index, const QueryName& query, const std::string& name,
+                         Schema schema, Workspace& ws, std::vector<QueryName>& derived) {
+  QueryName q = AnalyzeQueryName(index, name, schema, ws);
+  if (std::none_of(q.analyzed.tokens.begin(), q.analyzed.tokens.end(),
+                   [](const text::Token& t) { return t.role == text::TokenRole::kName; }))
+    return nullptr;
+  q.original = query.original;
+  q.scale = kListedReadingScale;
+  derived.push_back(std::move(q));
+  return &derived.back();
+}
+
+// A firm's name that names its country (Foreign Trade Bank of North Korea)
+// against the listing that leaves the country to its address (FOREIGN TRADE
+// BANK (FTB), Pyongyang): read without it, compared only with the parties of
+// that country (screener.cc).
+void AddReadingWithoutCountries(const Index& index, const QueryName& query, Schema schema,
+                                Workspace& ws, std::vector<QueryName>& derived) {
+  std::vector<std::string> codes;
+  std::string without = NameWithoutCountries(query.original, codes);
+  if (without.empty()) return;
+  if (QueryName* q = AddCutReading(index, query, without, schema, ws, derived))
+    q->of_countries = std::move(codes);
+}
+
+// Whether `text` names a firm or body of its own: a legal form, a business
+// or body word.
+bool NamesABody(const std::string& text, Schema schema) {
+  const std::vector<text::Token> words = text::AnalyzeName(text, schema).tokens;
+  return std::any_of(words.begin(), words.end(), [](const text::Token& t) {
+    return t.role == text::TokenRole::kLegalForm || text::IsBusinessWord(t.norm) ||
+           text::IsBodyWord(t.norm);
+  });
+}
+
+// A firm's or vessel's name, then its address, port or branch after a comma
+// or a dash: the name alone. Only where the first part reads as a firm's (a
+// legal form, a business word) or the query says it is no person's (SMITH,
+// John is a person's name), and the rest names no firm or body of its own;
+// where it does (KOREAN WORKERS PARTY, PROPAGANDA AND AGITATION DEPARTMENT),
+// the rest alone: the body named after its parent, as listed names are read
+// too (match/index.h, ListedReadings).
+void AddReadingWithoutQualifier(const Index& index, const QueryName& query, Schema schema,
+                                Workspace& ws, std::vector<QueryName>& derived) {
+  const std::string before = text::BeforeQualifier(query.original);
+  const size_t at = before.empty() ? std::string::npos : query.original.find(before);
+  if (at == std::string::npos) return;
+  std::string_view rest = std::string_view(query.original).substr(at + before.size());
+  if (NamesABody(std::string(rest), schema)) {
+    for (bool cut = true; cut;) {
+      cut = false;
+      for (std::string_view mark : {",", "-", " ", "\xE2\x80\x93"}) {
+        if (rest.substr(0, mark.size()) == mark) {
+          rest.remove_prefix(mark.size());
+          cut = true;
+        }
+      }
+    }
+    AddCutReading(index, query, std::string(rest), schema, ws, derived);
+    return;
+  }
+  const std::vector<text::Token> words = text::AnalyzeName(before, schema).tokens;
+  bool firm = schema != Schema::kLegalEntity ||
+              std::any_of(words.begin(), words.end(), [](const text::Token& t) {
+                return t.role == text::TokenRole::kLegalForm || text::IsBusinessWord(t.norm);
+              });
+  if (firm) AddCutReading(index, query, before, schema, ws, derived);
+}
+
 }  // namespace
 
 std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& query, Schema schema,
@@ -183,26 +254,6 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
     std::string acronym = Acronym(query);
     if (!acronym.empty()) add(acronym, From::kAcronym);
   }
-  if (schema != Schema::kPerson) {
-    // A firm's name that names its country (Foreign Trade Bank of North
-    // Korea) against the listing that leaves the country to its address
-    // (FOREIGN TRADE BANK (FTB), Pyongyang): read without it, compared only
-    // with the parties of that country (screener.cc).
-    std::vector<std::string> codes;
-    std::string without = NameWithoutCountries(query.original, codes);
-    if (!without.empty()) {
-      QueryName q = AnalyzeQueryName(index, without, schema, ws);
-      bool named =
-          std::any_of(q.analyzed.tokens.begin(), q.analyzed.tokens.end(),
-                      [](const text::Token& t) { return t.role == text::TokenRole::kName; });
-      if (named) {
-        q.original = query.original;
-        q.scale = kListedReadingScale;
-        q.of_countries = std::move(codes);
-        derived.push_back(std::move(q));
-      }
-    }
-  }
   std::vector<std::string> parts = BracketNames(query.original);
   // The first part is the name outside the brackets; a part inside them may
   // be a former name so introduced (ex-Cape Diamond).
@@ -213,56 +264,9 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
   // A label before the name (ORDERING CUSTOMER: ..., SHIPPER: ...).
   std::string labelled = text::AfterLabel(query.original);
   if (!labelled.empty()) add(labelled, From::kOutsideBrackets);
-  // A firm's or vessel's name, then its address, port or branch after a
-  // comma or a dash: the name alone, at the derived readings' 0.98. Only
-  // where the first part reads as a firm's (a legal form, a business word)
-  // or the query says it is no person's (SMITH, John is a person's name),
-  // and the rest names no firm or body of its own (KOREAN WORKERS PARTY,
-  // PROPAGANDA AND AGITATION DEPARTMENT is the department, not the party).
-  auto names_a_body = [](const std::string& text, Schema kind) {
-    const std::vector<text::Token> words = text::AnalyzeName(text, kind).tokens;
-    return std::any_of(words.begin(), words.end(), [](const text::Token& t) {
-      return t.role == text::TokenRole::kLegalForm || text::IsBusinessWord(t.norm) ||
-             text::IsBodyWord(t.norm);
-    });
-  };
   if (schema != Schema::kPerson) {
-    std::string before = text::BeforeQualifier(query.original);
-    const size_t at = before.empty() ? std::string::npos : query.original.find(before);
-    const std::string rest =
-        at == std::string::npos ? "" : query.original.substr(at + before.size());
-    if (!rest.empty() && names_a_body(rest, schema)) {
-      // The body named after its parent, as listed names are read too
-      // (match/index.h, ListedReadings): the part after the comma.
-      std::string_view child = rest;
-      for (bool cut = true; cut;) {
-        cut = false;
-        for (std::string_view mark : {",", "-", " ", "\xE2\x80\x93"}) {
-          if (child.substr(0, mark.size()) == mark) {
-            child.remove_prefix(mark.size());
-            cut = true;
-          }
-        }
-      }
-      QueryName q = AnalyzeQueryName(index, std::string(child), schema, ws);
-      if (!q.analyzed.tokens.empty()) {
-        q.original = query.original;
-        q.scale = kListedReadingScale;
-        derived.push_back(std::move(q));
-      }
-    } else if (!rest.empty()) {
-      QueryName q = AnalyzeQueryName(index, before, schema, ws);
-      bool firm =
-          schema != Schema::kLegalEntity ||
-          std::any_of(q.analyzed.tokens.begin(), q.analyzed.tokens.end(), [](const text::Token& t) {
-            return t.role == text::TokenRole::kLegalForm || text::IsBusinessWord(t.norm);
-          });
-      if (firm && !q.analyzed.tokens.empty()) {
-        q.original = query.original;
-        q.scale = kListedReadingScale;
-        derived.push_back(std::move(q));
-      }
-    }
+    AddReadingWithoutCountries(index, query, schema, ws, derived);
+    AddReadingWithoutQualifier(index, query, schema, ws, derived);
   }
   if (schema == Schema::kLegalEntity) {
     // The words alone first: the lookups of a person's reading are made only
