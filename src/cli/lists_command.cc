@@ -24,11 +24,9 @@ void ReportImoNumbers(const ListSet& lists, std::ostream& out) {
     if (e.schema != Schema::kVessel) continue;
     for (const Identifier& id : e.identifiers) {
       if (id.type != IdType::kImo) continue;
-      std::string digits;
-      for (char c : id.value)
-        if (c >= '0' && c <= '9') digits.push_back(c);
       ++checked;
-      if (!IsValidImo(digits)) invalid.push_back(fmt::format("{} IMO {}", e.id, id.value));
+      if (!IsValidImo(ImoDigits(id.value)))
+        invalid.push_back(fmt::format("{} IMO {}", e.id, id.value));
     }
   }
   if (checked == 0) return;

@@ -83,10 +83,7 @@ void ReadSecondaryFields(const QueryFields& fields, Query& q) {
 // nothing. One given for a party names no vessel the query is compared with.
 void CheckImoNumbers(Query& q) {
   for (const std::string& imo : q.imo_numbers) {
-    std::string digits;
-    for (char c : imo)
-      if (c >= '0' && c <= '9') digits += c;
-    if (digits.size() != 7 || !IsValidImo(digits))
+    if (!IsValidImo(ImoDigits(imo)))
       q.warnings.push_back(
           fmt::format("imo '{}' is not a valid IMO number (seven digits, the last a check digit): "
                       "screened as written",

@@ -13,4 +13,11 @@ bool IsValidImo(std::string_view digits) {
   return sum % 10 == digits[6] - '0';
 }
 
+std::string ImoDigits(std::string_view written) {
+  std::string digits;
+  for (char c : written)
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  return digits;
+}
+
 }  // namespace embargo

@@ -166,10 +166,7 @@ PaymentScreener::PaymentScreener(std::shared_ptr<const Screener> screener,
         if (bic.compare(8, 3, "XXX") == 0) bic8_.emplace(bic.substr(0, 8), &entity);
         bic6_.emplace(bic.substr(0, 6), &entity);
       } else if (id.type == IdType::kImo) {
-        std::string digits;
-        for (char c : id.value) {
-          if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-        }
+        std::string digits = ImoDigits(id.value);
         if (digits.size() == 7) imo_.emplace(digits, &entity);
       }
     }
