@@ -1,6 +1,7 @@
 #include "match/derived_names.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -178,13 +179,13 @@ void AddReadingWithoutCountries(const Index& index, const QueryName& query, Sche
     q->of_countries = std::move(codes);
 }
 
-// Whether `text` names a firm or body of its own: a legal form, a business
-// or body word.
-bool NamesABody(const std::string& text, Schema schema) {
+// Whether `text` holds a firm's word: a legal form or a business word, or
+// (`or_body`) a body word (department, ministry...).
+bool HoldsFirmWord(const std::string& text, Schema schema, bool or_body) {
   const std::vector<text::Token> words = text::AnalyzeName(text, schema).tokens;
-  return std::any_of(words.begin(), words.end(), [](const text::Token& t) {
+  return std::any_of(words.begin(), words.end(), [&](const text::Token& t) {
     return t.role == text::TokenRole::kLegalForm || text::IsBusinessWord(t.norm) ||
-           text::IsBodyWord(t.norm);
+           (or_body && text::IsBodyWord(t.norm));
   });
 }
 
@@ -197,29 +198,14 @@ bool NamesABody(const std::string& text, Schema schema) {
 // too (match/index.h, ListedReadings).
 void AddReadingWithoutQualifier(const Index& index, const QueryName& query, Schema schema,
                                 Workspace& ws, std::vector<QueryName>& derived) {
-  const std::string before = text::BeforeQualifier(query.original);
-  const size_t at = before.empty() ? std::string::npos : query.original.find(before);
-  if (at == std::string::npos) return;
-  std::string_view rest = std::string_view(query.original).substr(at + before.size());
-  if (NamesABody(std::string(rest), schema)) {
-    for (bool cut = true; cut;) {
-      cut = false;
-      for (std::string_view mark : {",", "-", " ", "\xE2\x80\x93"}) {
-        if (rest.substr(0, mark.size()) == mark) {
-          rest.remove_prefix(mark.size());
-          cut = true;
-        }
-      }
-    }
-    AddCutReading(index, query, std::string(rest), schema, ws, derived);
-    return;
+  std::optional<text::Qualified> split = text::SplitQualifier(query.original);
+  if (!split) return;
+  if (HoldsFirmWord(split->qualifier, schema, /*or_body=*/true)) {
+    AddCutReading(index, query, split->qualifier, schema, ws, derived);
+  } else if (schema != Schema::kLegalEntity ||
+             HoldsFirmWord(split->name, schema, /*or_body=*/false)) {
+    AddCutReading(index, query, split->name, schema, ws, derived);
   }
-  const std::vector<text::Token> words = text::AnalyzeName(before, schema).tokens;
-  bool firm = schema != Schema::kLegalEntity ||
-              std::any_of(words.begin(), words.end(), [](const text::Token& t) {
-                return t.role == text::TokenRole::kLegalForm || text::IsBusinessWord(t.norm);
-              });
-  if (firm) AddCutReading(index, query, before, schema, ws, derived);
 }
 
 }  // namespace

@@ -458,15 +458,11 @@ std::string NormalizeCountry(std::string_view text) {
 
 namespace {
 
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
 // Whether `text` ends with the word `word` (lowercase ASCII), any case,
 // standing alone.
 bool EndsWithWord(std::string_view text, std::string_view word) {
-  if (text.size() < word.size()) return false;
-  std::string_view tail = text.substr(text.size() - word.size());
-  for (size_t i = 0; i < word.size(); ++i)
-    if (Lower(tail[i]) != word[i]) return false;
+  if (text.size() < word.size() || !EqualsIgnoreCase(text.substr(text.size() - word.size()), word))
+    return false;
   if (text.size() == word.size()) return true;
   unsigned char before = static_cast<unsigned char>(text[text.size() - word.size() - 1]);
   return !std::isalnum(before) && before < 0x80;

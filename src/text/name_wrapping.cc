@@ -3,29 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/strings.h"
+
 namespace embargo::text {
 namespace {
-
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool HasLetter(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
   });
-}
-
-// Whether `text` starts with `lead` (lowercase ASCII), any case.
-bool StartsWithNoCase(std::string_view text, std::string_view lead) {
-  if (text.size() < lead.size()) return false;
-  for (size_t i = 0; i < lead.size(); ++i)
-    if (Lower(text[i]) != lead[i]) return false;
-  return true;
 }
 
 }  // namespace
@@ -44,25 +30,35 @@ std::string AfterLabel(std::string_view field) {
   return words <= kMaxLabelWords ? std::string(rest) : "";
 }
 
-std::string BeforeQualifier(std::string_view field) {
+std::optional<Qualified> SplitQualifier(std::string_view field) {
+  constexpr std::string_view kMarks[] = {",", " - ", " \xE2\x80\x93 "};
   size_t cut = std::string_view::npos;
-  for (std::string_view mark : {",", " - ", " \xE2\x80\x93 "})
-    cut = std::min(cut, field.find(mark));
-  if (cut == std::string_view::npos) return "";
+  for (std::string_view mark : kMarks) cut = std::min(cut, field.find(mark));
+  if (cut == std::string_view::npos) return std::nullopt;
   std::string_view before = Trim(field.substr(0, cut));
   std::string_view after = field.substr(cut);
   if (!HasLetter(before) || std::none_of(after.begin(), after.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
       }))
-    return "";
-  return std::string(before);
+    return std::nullopt;
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (std::string_view lead : {",", "-", " ", "\xE2\x80\x93"}) {
+      if (after.substr(0, lead.size()) == lead) {
+        after.remove_prefix(lead.size());
+        dropped = true;
+      }
+    }
+  }
+  return Qualified{std::string(before), std::string(after)};
 }
 
 std::string WithoutFormerNameLeadIn(std::string_view part) {
   std::string_view rest = Trim(part);
   for (std::string_view lead : {"ex-", "ex.", "ex ", "formerly ", "former ", "f/k/a ", "fka ",
                                 "previously ", "a.k.a. ", "a/k/a ", "aka "}) {
-    if (StartsWithNoCase(rest, lead) && HasLetter(rest.substr(lead.size())))
+    if (rest.size() > lead.size() && EqualsIgnoreCase(rest.substr(0, lead.size()), lead) &&
+        HasLetter(rest.substr(lead.size())))
       return std::string(Trim(rest.substr(lead.size())));
   }
   return std::string(part);

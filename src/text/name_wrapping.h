@@ -8,6 +8,7 @@
 // without the countries it names: model/country.h, NameWithoutCountries).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +20,16 @@ namespace embargo::text {
 // "" when there is none.
 std::string AfterLabel(std::string_view field);
 
-// The text before the first ", " or " - " (or an en dash) with text after
-// it ("Tidewell Process Equipment Inc, 12250 Brevard Ln" -> "Tidewell
-// Process Equipment Inc"); "" when there is none.
-std::string BeforeQualifier(std::string_view field);
+// A name and what qualifies it after the first ", " or " - " (or an en
+// dash), that part's leading commas, dashes and spaces dropped ("Tidewell
+// Process Equipment Inc, 12250 Brevard Ln" -> "Tidewell Process Equipment
+// Inc" and "12250 Brevard Ln"); nullopt when there is no such mark with
+// letters before it and a letter or digit after it.
+struct Qualified {
+  std::string name;
+  std::string qualifier;
+};
+std::optional<Qualified> SplitQualifier(std::string_view field);
 
 // A bracketed part without the words that say it is a former or other name
 // ("ex-Cape Diamond", "formerly Cape Diamond", "f/k/a Cape Diamond" -> "Cape

@@ -17,16 +17,25 @@ TEST(NameWrappingTest, ALabelOfAFewWordsBeforeAColon) {
   EXPECT_EQ(AfterLabel("NAME: 12345"), "") << "nothing to read after it";
 }
 
+// The name and what follows its first comma or dash, both as the caller
+// reads them.
+std::string Split(std::string_view field) {
+  std::optional<Qualified> split = SplitQualifier(field);
+  return split ? split->name + " | " + split->qualifier : "";
+}
+
 TEST(NameWrappingTest, TheNameBeforeItsAddressPortOrBranch) {
-  EXPECT_EQ(BeforeQualifier("Tidewell Process Equipment Inc, 12250 Brevard Ln, Pasadena TX"),
-            "Tidewell Process Equipment Inc");
-  EXPECT_EQ(BeforeQualifier("MT GOLDEN KINNAREE, Laem Chabang"), "MT GOLDEN KINNAREE");
-  EXPECT_EQ(BeforeQualifier("Coastline Agro Supplies Ltd - Malindi Branch"),
-            "Coastline Agro Supplies Ltd");
-  EXPECT_EQ(BeforeQualifier("Coastline Agro Supplies Ltd \xE2\x80\x93 Malindi"),
-            "Coastline Agro Supplies Ltd");
-  EXPECT_EQ(BeforeQualifier("Ruiz-Montalvo Trucking LLC"), "") << "a hyphen is no dash";
-  EXPECT_EQ(BeforeQualifier("ACME LTD,"), "") << "nothing after the comma";
+  EXPECT_EQ(Split("Tidewell Process Equipment Inc, 12250 Brevard Ln, Pasadena TX"),
+            "Tidewell Process Equipment Inc | 12250 Brevard Ln, Pasadena TX");
+  EXPECT_EQ(Split("MT GOLDEN KINNAREE, Laem Chabang"), "MT GOLDEN KINNAREE | Laem Chabang");
+  EXPECT_EQ(Split("Coastline Agro Supplies Ltd - Malindi Branch"),
+            "Coastline Agro Supplies Ltd | Malindi Branch");
+  EXPECT_EQ(Split("Coastline Agro Supplies Ltd \xE2\x80\x93 Malindi"),
+            "Coastline Agro Supplies Ltd | Malindi");
+  EXPECT_EQ(Split("KOREAN WORKERS PARTY, - PROPAGANDA DEPARTMENT"),
+            "KOREAN WORKERS PARTY | PROPAGANDA DEPARTMENT");
+  EXPECT_EQ(Split("Ruiz-Montalvo Trucking LLC"), "") << "a hyphen is no dash";
+  EXPECT_EQ(Split("ACME LTD,"), "") << "nothing after the comma";
 }
 
 TEST(NameWrappingTest, AFormerNamesLeadIn) {
