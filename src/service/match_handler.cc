@@ -93,10 +93,12 @@ nlohmann::json Echo(const std::string& key, const nlohmann::json& example) {
   return out;
 }
 
-// yente-style example to QueryFields. Unknown properties are ignored; a
-// wrong type is an error for the whole request.
+// yente-style example to QueryFields; the properties it does not read go
+// to `unread` (yente ignores them silently: a client's typo, idNumbers for
+// idNumber, would go unseen). A wrong type is an error for the whole
+// request.
 std::optional<std::string> ReadExample(const std::string& key, const nlohmann::json& example,
-                                       QueryFields& f) {
+                                       QueryFields& f, std::vector<std::string>& unread) {
   if (!example.is_object()) return fmt::format("query '{}': expected an object", key);
   f.id = key;
   if (example.contains("schema")) {
@@ -107,7 +109,9 @@ std::optional<std::string> ReadExample(const std::string& key, const nlohmann::j
   const nlohmann::json& props =
       example.contains("properties") ? example["properties"] : nlohmann::json::object();
   if (!props.is_object()) return fmt::format("query '{}': properties must be an object", key);
+  std::vector<std::string_view> asked;  // every property read below
   auto read = [&](const char* prop, std::vector<std::string>& into) -> std::optional<std::string> {
+    asked.push_back(prop);
     if (!props.contains(prop)) return std::nullopt;
     auto values = Strings(props[prop]);
     if (!values)
@@ -142,28 +146,10 @@ std::optional<std::string> ReadExample(const std::string& key, const nlohmann::j
   if (auto e = read("lastName", last)) return e;
   AddNameFromParts(first, last, f.names);
   if (!genders.empty()) f.gender = genders.front();
-  return std::nullopt;
-}
-
-// The properties ReadExample reads; a query's others are named in its
-// warnings (yente ignores them silently: a client's typo, idNumbers for
-// idNumber, would go unseen).
-constexpr std::string_view kReadProperties[] = {
-    "name",        "alias",       "previousName",   "birthDate",
-    "nationality", "citizenship", "country",        "jurisdiction",
-    "flag",        "idNumber",    "passportNumber", "registrationNumber",
-    "taxNumber",   "swiftBic",    "leiCode",        "innCode",
-    "ogrnCode",    "imoNumber",   "mmsi",           "callSign",
-    "gender",      "firstName",   "lastName"};
-
-void WarnOfUnreadProperties(const nlohmann::json& example, std::vector<std::string>& warnings) {
-  auto props = example.find("properties");
-  if (props == example.end() || !props->is_object()) return;
-  for (const auto& [name, value] : props->items()) {
-    if (std::find(std::begin(kReadProperties), std::end(kReadProperties), name) ==
-        std::end(kReadProperties))
-      warnings.push_back(fmt::format("property '{}' is not screened: ignored", name));
+  for (const auto& [name, value] : props.items()) {
+    if (std::find(asked.begin(), asked.end(), name) == asked.end()) unread.push_back(name);
   }
+  return std::nullopt;
 }
 
 // Reads one query leniently (MakeQuery): a field that cannot be read is
@@ -174,7 +160,8 @@ std::optional<std::string> ParseExample(const std::string& key, const nlohmann::
                                         ParsedQuery& out) {
   QueryFields f;
   f.date_order = date_order;
-  if (auto error = ReadExample(key, example, f)) return error;
+  std::vector<std::string> unread;
+  if (auto error = ReadExample(key, example, f, unread)) return error;
   out.key = key;
   // Too many names refuse the request, as yente's name clause limit does;
   // too long a name (embargo's own limit) refuses this query alone, as a
@@ -196,7 +183,8 @@ std::optional<std::string> ParseExample(const std::string& key, const nlohmann::
     return std::nullopt;
   }
   out.query = std::move(*query);
-  WarnOfUnreadProperties(example, out.query.warnings);
+  for (const std::string& name : unread)
+    out.query.warnings.push_back(fmt::format("property '{}' is not screened: ignored", name));
   out.cleaned = Echo(key, example);
   // How embargo read the dates and the schema (a "07/06/1964" is two
   // dates; "Corporate" a Company), so the client sees what was screened.
