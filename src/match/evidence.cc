@@ -56,12 +56,21 @@ std::string Join(const std::vector<std::string>& items) {
   return out;
 }
 
-bool Overlaps(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  for (const std::string& x : a) {
-    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
-  }
-  return false;
+}  // namespace
+
+bool TiedToAnyCountry(const EntityEvidence& evidence, const std::vector<std::string>& codes) {
+  auto in = [&](const std::string& c) {
+    return std::find(codes.begin(), codes.end(), c) != codes.end();
+  };
+  const Entity& e = evidence.entity;
+  return std::any_of(e.nationalities.begin(), e.nationalities.end(), in) ||
+         std::any_of(e.countries.begin(), e.countries.end(), in) ||
+         std::any_of(e.addresses.begin(), e.addresses.end(),
+                     [&](const Address& a) { return in(a.country); }) ||
+         std::any_of(evidence.named_countries.begin(), evidence.named_countries.end(), in);
 }
+
+namespace {
 
 void AddBirthDate(const Query& query, const Entity& listed, bool explain, EvidenceResult& r) {
   DateRelation rel = CompareBirthDates(query.birth_dates, listed.birth_dates);
@@ -112,7 +121,7 @@ void AddCountry(const Query& query, const EntityEvidence& ev, bool explain, Evid
   if (listed.empty()) return;
   std::string detail =
       explain ? fmt::format("query {} vs listed {}", Join(query.countries), Join(listed)) : "";
-  if (Overlaps(query.countries, nationalities) || Overlaps(query.countries, countries)) {
+  if (TiedToAnyCountry(ev, query.countries)) {
     r.features.push_back({"country", kNationalityMatchBonus, "same country: " + detail});
   } else if (!nationalities.empty()) {
     r.features.push_back(

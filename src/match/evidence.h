@@ -45,6 +45,11 @@ enum class EvidenceDetail { kScoreOnly, kExplain };
 EvidenceResult ScoreEvidence(const Query& query, const EntityEvidence& evidence,
                              EvidenceDetail detail = EvidenceDetail::kExplain);
 
+// Whether a listed party is tied to one of `codes` (ISO alpha-2,
+// lowercase): its nationalities, its linked countries, its addresses'
+// countries, or those its firm's names name.
+bool TiedToAnyCountry(const EntityEvidence& evidence, const std::vector<std::string>& codes);
+
 // The most ScoreEvidence can add to a name score for this query, whatever
 // the entity: an agreeing birth date and nationality. Infinite when the
 // query carries identifiers (a matching one lifts the score to

@@ -70,20 +70,6 @@ Explanation Explain(const Index& index, const Entity& entity, Schema query_schem
   return ex;
 }
 
-// Whether a listed party is tied to one of `codes`: its countries and
-// nationalities, its addresses', or those its firm's names name.
-bool TiedToAny(const match::EntityEvidence& ev, const std::vector<std::string>& codes) {
-  auto in = [&](const std::string& c) {
-    return std::find(codes.begin(), codes.end(), c) != codes.end();
-  };
-  const Entity& e = ev.entity;
-  return std::any_of(e.countries.begin(), e.countries.end(), in) ||
-         std::any_of(e.nationalities.begin(), e.nationalities.end(), in) ||
-         std::any_of(e.addresses.begin(), e.addresses.end(),
-                     [&](const Address& a) { return in(a.country); }) ||
-         std::any_of(ev.named_countries.begin(), ev.named_countries.end(), in);
-}
-
 }  // namespace
 
 Screener::Screener(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -165,7 +151,7 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
     for (size_t qi = 0; qi < qnames.size(); ++qi) {
       if (qnames[qi].person_only && !may_be_person) continue;
       if (!qnames[qi].of_countries.empty() &&
-          !TiedToAny(index.evidence(entity, name.entity), qnames[qi].of_countries))
+          !match::TiedToAnyCountry(index.evidence(entity, name.entity), qnames[qi].of_countries))
         continue;
       float s = match::ScoreName(index, qnames[qi], name,
                                  match::PersonRulesApply(schema, entity.schema), ws.align, nullptr)
