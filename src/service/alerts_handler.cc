@@ -122,13 +122,19 @@ Response HandleAlertDecision(store::Database& db, const std::string& id, const s
                                           "the body cannot name another analyst ('{}')",
                                           caller, *analyst));
   }
-  // Another analyst's alert is a permission refusal (403), one waiting for
-  // a reviewer a conflict with its state (409); DecideAlert checks both
+  // Past the decision's own fields (400), in DecideAlert's order: an alert
+  // waiting for a reviewer is a conflict with its state (409), another
+  // analyst's alert a permission refusal (403). DecideAlert checks them
   // again inside its transaction.
   const store::Alert& alert = std::get<AlertPost>(post).alert;
-  const int refused = !alert.assignee.empty() && alert.assignee != caller ? 403
-                      : alert.pending                                     ? 409
-                                                                          : 400;
+  int refused = 400;
+  if (!store::DecisionFieldsProblem(*status, *note)) {
+    if (alert.pending) {
+      refused = 409;
+    } else if (!alert.assignee.empty() && alert.assignee != caller) {
+      refused = 403;
+    }
+  }
   auto decided = store::DecideAlert(db, alert_id, *status, *note, caller, policy);
   if (!decided.ok()) return ErrorResponse(refused, decided.error().message);
   Response r = HandleAlert(db, id);

@@ -263,14 +263,18 @@ Result<Alert> LiveAlert(Database& db, int64_t alert_id) {
 
 }  // namespace
 
+std::optional<std::string> DecisionFieldsProblem(const std::string& status,
+                                                 const std::string& note) {
+  if (status != "true_match" && status != "false_positive" && status != "escalated")
+    return fmt::format("status '{}': expected true_match, false_positive or escalated", status);
+  if (note.empty()) return "a decision needs a note (--note): why this status";
+  return std::nullopt;
+}
+
 Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& status,
                           const std::string& note, const std::string& analyst,
                           const FourEyesPolicy& policy) {
-  if (status != "true_match" && status != "false_positive" && status != "escalated") {
-    return MakeError(
-        fmt::format("status '{}': expected true_match, false_positive or escalated", status));
-  }
-  if (note.empty()) return MakeError("a decision needs a note (--note): why this status");
+  if (auto problem = DecisionFieldsProblem(status, note)) return MakeError(*problem);
   auto tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
   auto alert = LiveAlert(db, alert_id);

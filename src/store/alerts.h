@@ -120,6 +120,12 @@ Result<std::vector<Decision>> AlertDecisions(Database& db, int64_t alert_id);
 // Counts of live alerts by status, and closed ones: {"open": 3, ...}.
 Result<std::vector<std::pair<std::string, int64_t>>> AlertCounts(Database& db);
 
+// What is wrong with a decision's own fields (status: true_match,
+// false_positive or escalated; a note), or nullopt: DecideAlert's first
+// check, before it looks at the alert.
+std::optional<std::string> DecisionFieldsProblem(const std::string& status,
+                                                 const std::string& note);
+
 // Records a decision (status: true_match, false_positive or escalated; the
 // note is required). Fails on a closed alert, a bad status, or an alert
 // whose earlier decision still waits for a reviewer, or one assigned to

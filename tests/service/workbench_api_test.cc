@@ -154,6 +154,11 @@ TEST_F(WorkbenchApiTest, AnAnalystTakesAlertsAReviewerHandsThemOut) {
   ASSERT_TRUE(decided);
   EXPECT_EQ(decided->status, 403) << "a permission refusal, as taking it is";
   EXPECT_NE(decided->body.find("is assigned to ana"), std::string::npos) << decided->body;
+  // A decision that is wrong in itself is a bad request, whose alert it is.
+  auto bogus =
+      Post("bob", fmt::format("/alerts/{}/decision", id), R"({"status": "bogus", "note": "x"})");
+  ASSERT_TRUE(bogus);
+  EXPECT_EQ(bogus->status, 400) << bogus->body;
   // A viewer may not assign at all; nobody may be handed work without the
   // analyst role.
   EXPECT_EQ(Post("vic", assign, R"({"assignee": "me"})")->status, 403);
