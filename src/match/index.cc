@@ -559,6 +559,14 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
       std::string english = text::FrenchConventionSpelling(token.norm);
       if (!english.empty())
         hashes.push_back(HashKey(kTagAbjadRead, text::AbjadKey(text::Fold(english))));
+      // A listed Latin spelling in the other convention (ALLOUCH for
+      // ALLUSH, or the other way): found by the fold of the reading.
+      if (text::MayBeFrenchConvention(token.norm)) {
+        std::string read = text::FrenchConventionSpelling(token.norm, /*digraphs_only=*/true);
+        if (!read.empty()) hashes.push_back(HashKey(kTagFold, text::Fold(read)));
+        std::string french = text::EnglishAsFrenchConvention(token.norm);
+        if (!french.empty()) hashes.push_back(HashKey(kTagFold, text::Fold(french)));
+      }
     }
     if (token.transcribed)
       hashes.push_back(HashKey(kTagTranscription, text::TranscriptionKey(token.fold)));

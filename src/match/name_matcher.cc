@@ -38,6 +38,8 @@ using scoring::kListedReadingScale;
 using scoring::kMaxAbjadJoinedLengthDifference;
 using scoring::kMaxJoinedLengthDifference;
 using scoring::kMinAbjadJoinedSimilarity;
+using scoring::kMinArticleStrippedLetters;
+using scoring::kMinArticleStrippedSimilarity;
 using scoring::kMinInexactJoinedLength;
 using scoring::kMinJoinedSimilarity;  // exact or spelling variant, not fuzzy
 
@@ -254,6 +256,40 @@ void SetSimilarWhere(QueryUnit& unit, const std::vector<SimilarToken>& similar, 
   FillFilter(unit);
 }
 
+// An Arabic article written joined to the name in Latin letters (ALJEITHNI,
+// ELSAYED) where the list writes the name without it (JUAYTHINI): the
+// unit also takes the listed tokens close to the name alone, when the
+// token as written is no listed name itself (ALEXANDER, ELENA).
+void AddWithoutJoinedArticle(const Index& index, const text::Token& token, QueryUnit& unit,
+                             Workspace& ws) {
+  const std::string& norm = token.norm;
+  if (norm.size() < 2 + kMinArticleStrippedLetters || !(norm[0] == 'a' || norm[0] == 'e') ||
+      norm[1] != 'l')
+    return;
+  for (const SimilarToken& s : unit.similar) {
+    if (s.kind == text::TokenMatchKind::kExact) return;
+  }
+  std::vector<SimilarToken> merged;
+  const std::vector<SimilarToken>& rest =
+      FindSimilarCached(index, norm.substr(2), Index::Lookup::kFuzzy, nullptr, ws);
+  auto a = unit.similar.begin();
+  auto b = rest.begin();
+  while (a != unit.similar.end() || b != rest.end()) {
+    if (b != rest.end() && b->score < kMinArticleStrippedSimilarity) {
+      ++b;
+    } else if (b == rest.end() || (a != unit.similar.end() && a->vocab < b->vocab)) {
+      merged.push_back(*a++);
+    } else if (a == unit.similar.end() || b->vocab < a->vocab) {
+      merged.push_back(*b++);
+    } else {
+      merged.push_back(a->score >= b->score ? *a : *b);
+      ++a;
+      ++b;
+    }
+  }
+  SetSimilar(unit, merged);
+}
+
 }  // namespace
 
 void SetSimilar(QueryUnit& unit, const std::vector<SimilarToken>& similar) {
@@ -301,6 +337,7 @@ QueryName AnalyzeQueryName(const Index& index, const std::string& name, Schema s
                     [&](const SimilarToken& t) {
                       return !q.written_in_syllables || t.kind != text::TokenMatchKind::kFuzzy;
                     });
+    if (searchable && !tokens[i].abjad) AddWithoutJoinedArticle(index, tokens[i], unit, ws);
     q.units.push_back(std::move(unit));
   }
   // Written in Hangul, each syllable is known exactly, not as the set of

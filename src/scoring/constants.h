@@ -58,6 +58,11 @@ inline constexpr size_t kMinDeleteLength = 4;
 inline constexpr float kMinKeyDeletionSimilarity = 0.8f;
 // Least similarity of another spelling (joined parts: Index::Lookup::kSpelling).
 inline constexpr float kMinSpellingSimilarity = 0.95f;
+// A Latin name part with an Arabic article joined to it (ALJEITHNI): the
+// name after the article, this many letters or more, is also looked up,
+// and its listed neighbours this similar or more are kept (JUAYTHINI).
+inline constexpr size_t kMinArticleStrippedLetters = 5;
+inline constexpr float kMinArticleStrippedSimilarity = 0.8f;
 // A listed firm's or body's acronym: the initials of this many words.
 inline constexpr size_t kMinAcronymLetters = 3;
 inline constexpr size_t kMaxAcronymLetters = 8;

@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include "text/chinese.h"
+#include "text/korean.h"
+
 namespace embargo::text {
 namespace {
 
@@ -132,7 +135,7 @@ std::string AbjadVowelled(std::string_view norm) {
   return out;
 }
 
-std::string FrenchConventionSpelling(std::string_view norm) {
+std::string FrenchConventionSpelling(std::string_view norm, bool digraphs_only) {
   std::string out;
   bool changed = false;
   for (size_t i = 0; i < norm.size(); ++i) {
@@ -144,14 +147,14 @@ std::string FrenchConventionSpelling(std::string_view norm) {
       out += "sh";
       ++i;
       changed = true;
-    } else if (c == 'c' && front_vowel) {
+    } else if (c == 'c' && front_vowel && !digraphs_only) {
       out.push_back('s');
       changed = true;
     } else if (c == 'o' && next == 'u' && (IsVowel(after) || after == 'y')) {
       out.push_back('w');
       ++i;
       changed = true;
-    } else if (c == 'g' && next == 'u' && (after == 'e' || after == 'i')) {
+    } else if (c == 'g' && next == 'u' && (after == 'e' || after == 'i') && !digraphs_only) {
       out.push_back('g');
       ++i;
       changed = true;
@@ -160,6 +163,31 @@ std::string FrenchConventionSpelling(std::string_view norm) {
     }
   }
   return changed ? out : "";
+}
+
+std::string EnglishAsFrenchConvention(std::string_view norm) {
+  std::string out;
+  bool changed = false;
+  for (size_t i = 0; i < norm.size(); ++i) {
+    const char c = norm[i];
+    const char previous = i > 0 ? norm[i - 1] : '\0';
+    if (c == 's' && i + 1 < norm.size() && norm[i + 1] == 'h' && previous != 'c') {
+      out += "ch";
+      ++i;
+      changed = true;
+    } else if (c == 'u' && previous != 'o' && previous != 'q' && previous != 'e' &&
+               previous != 'a') {
+      out += "ou";
+      changed = true;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return changed ? out : "";
+}
+
+bool MayBeFrenchConvention(std::string_view norm) {
+  return !IsChineseSyllable(norm) && !ParseKoreanSyllable(norm).valid();
 }
 
 std::string TranscriptionKey(std::string_view folded) {

@@ -54,8 +54,21 @@ std::string AbjadVowelled(std::string_view norm);
 // sh (AKKACHA عكاشة, ALOUCHE علوش), c before e, i or y as s (LOUNICI لونيسي),
 // ou before a vowel as w (AOUADI العوادي), gu before e or i as g. For
 // comparing a Latin spelling with a token read from Arabic script; "" when
-// no rule applies. Input: one lowercase ASCII token.
-std::string FrenchConventionSpelling(std::string_view norm);
+// no rule applies. Input: one lowercase ASCII token. With `digraphs_only`,
+// ch and ou alone: between two Latin spellings c before e or i and gu are
+// no sign of French convention (Spanish MARCEL, MIGUEL write them too).
+std::string FrenchConventionSpelling(std::string_view norm, bool digraphs_only = false);
+
+// The other way: an English-convention Latin token as French convention
+// writes it, sh as ch and u as ou (ALLUSH -> allouch, ASHUR -> achour), so
+// that its fold finds the French spelling of the same name; "" when no
+// rule applies. Input: one lowercase ASCII token.
+std::string EnglishAsFrenchConvention(std::string_view norm);
+
+// Whether two Latin tokens may be one name in the two conventions above:
+// neither is a Chinese or Korean syllable (Chen and Shen, Chin and Shin are
+// different family names, not one written two ways).
+bool MayBeFrenchConvention(std::string_view norm);
 
 // Consonants of a folded token, for names transcribed into Han or kana
 // syllables (贝拉克 "beilake", バラク "baraku" for Barack): vowels, h, w and y

@@ -274,6 +274,24 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
       if (as_read.score > as_spelled.score) return as_read;
     }
   }
+  // Two Latin spellings, one in French convention (ALLOUCH / ALLUSH,
+  // CHERIF / SHARIF): that one also as English convention writes it, at most
+  // a variant.
+  if (!a.abjad && !b.abjad && as_spelled.score < kVariantSimilarity) {
+    for (const Token* french : {&a, &b}) {
+      std::string english = FrenchConventionSpelling(french->norm, /*digraphs_only=*/true);
+      if (english.empty() || !MayBeFrenchConvention(a.norm) || !MayBeFrenchConvention(b.norm))
+        continue;
+      Token read = *french;
+      read.fold = Fold(english);
+      read.norm = std::move(english);
+      TokenSimilarity as_read =
+          french == &a ? CompareSpellings(read, b, floor) : CompareSpellings(a, read, floor);
+      if (as_read.score >= kVariantSimilarity)
+        as_read = {kVariantSimilarity, TokenMatchKind::kVariant};
+      if (as_read.score > as_spelled.score) as_spelled = as_read;
+    }
+  }
   return as_spelled;
 }
 
