@@ -560,12 +560,16 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
       if (!english.empty())
         hashes.push_back(HashKey(kTagAbjadRead, text::AbjadKey(text::Fold(english))));
       // A listed Latin spelling in the other convention (ALLOUCH for
-      // ALLUSH, or the other way): found by the fold of the reading.
+      // ALLUSH, CHALICHE for SHALISH, or the other way): found by the fold
+      // of the reading or one deletion away from it.
       if (text::MayBeFrenchConvention(token.norm)) {
-        std::string read = text::FrenchConventionSpelling(token.norm, /*digraphs_only=*/true);
-        if (!read.empty()) hashes.push_back(HashKey(kTagFold, text::Fold(read)));
-        std::string french = text::EnglishAsFrenchConvention(token.norm);
-        if (!french.empty()) hashes.push_back(HashKey(kTagFold, text::Fold(french)));
+        for (const std::string& read :
+             {text::FrenchConventionSpelling(token.norm, /*digraphs_only=*/true),
+              text::EnglishAsFrenchConvention(token.norm)}) {
+          if (read.empty()) continue;
+          hashes.push_back(HashKey(kTagFold, text::Fold(read)));
+          DeletionHashes(kTagDelete, read, kMinDeleteLength, hashes);
+        }
       }
     }
     if (token.transcribed)

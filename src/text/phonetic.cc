@@ -136,6 +136,12 @@ std::string AbjadVowelled(std::string_view norm) {
 }
 
 std::string FrenchConventionSpelling(std::string_view norm, bool digraphs_only) {
+  // Most tokens have none of the letters: no string built (CompareTokens
+  // asks of every pair of Latin tokens).
+  if (norm.find('c') == std::string_view::npos &&
+      (digraphs_only || norm.find('g') == std::string_view::npos) &&
+      norm.find("ou") == std::string_view::npos)
+    return "";
   std::string out;
   bool changed = false;
   for (size_t i = 0; i < norm.size(); ++i) {

@@ -280,8 +280,7 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
   if (!a.abjad && !b.abjad && as_spelled.score < kVariantSimilarity) {
     for (const Token* french : {&a, &b}) {
       std::string english = FrenchConventionSpelling(french->norm, /*digraphs_only=*/true);
-      if (english.empty() || !MayBeFrenchConvention(a.norm) || !MayBeFrenchConvention(b.norm))
-        continue;
+      if (english.empty()) continue;
       Token read = *french;
       read.fold = Fold(english);
       read.norm = std::move(english);
@@ -289,7 +288,9 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
           french == &a ? CompareSpellings(read, b, floor) : CompareSpellings(a, read, floor);
       if (as_read.score >= kVariantSimilarity)
         as_read = {kVariantSimilarity, TokenMatchKind::kVariant};
-      if (as_read.score > as_spelled.score) as_spelled = as_read;
+      if (as_read.score > as_spelled.score && MayBeFrenchConvention(a.norm) &&
+          MayBeFrenchConvention(b.norm))
+        as_spelled = as_read;
     }
   }
   return as_spelled;
