@@ -337,6 +337,36 @@ bool IsCompoundFirstName(std::u32string_view letters) {
 // in الطاھر, ی, ک, ځ in ځدران ZADRAN, ټ, ړ, ښ ...) are read as the Arabic
 // letters their romanisations write; the tatweel (a stretch, not a letter)
 // is dropped; the word آل (the family of) is aal.
+// Words of Arabic script (as ArabicLetterOf reads their letters) that the
+// lists write in Latin as a title or a nasab particle: ولد, son of, in
+// Mauritanian names (HAMADA OULD MOHAMED); ملا mullah, شيخ sheikh, حاج and
+// حاجي haji (titles, which weigh nothing).
+struct ArabicWord {
+  std::u32string_view letters;
+  std::string_view latin;
+};
+constexpr ArabicWord kArabicWords[] = {
+    {U"\u0648\u0644\u062F", "ould"},        // ولد
+    {U"\u0645\u0644\u0627", "mullah"},      // ملا
+    {U"\u0634\u064A\u062E", "sheikh"},      // شيخ
+    {U"\u062D\u0627\u062C", "haji"},        // حاج
+    {U"\u062D\u0627\u062C\u064A", "haji"},  // حاجي (ی read as ي)
+};
+
+// The Latin word for the Arabic word starting at chars[i], when the whole
+// word is one of kArabicWords; "" otherwise.
+template <typename IsLetter>
+std::string_view WordAsListsWriteIt(const std::vector<char32_t>& chars, size_t i,
+                                    IsLetter is_arabic_letter) {
+  size_t end = i;
+  while (end < chars.size() && is_arabic_letter(chars[end])) ++end;
+  std::u32string_view word(chars.data() + i, end - i);
+  for (const ArabicWord& w : kArabicWords) {
+    if (word == w.letters) return w.latin;
+  }
+  return "";
+}
+
 std::string PrepareArabicNames(const std::string& text) {
   constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639, kHeh = 0x0647,
                      kTehMarbuta = 0x0629, kTatweel = 0x0640, kBeh = 0x0628, kNoon = 0x0646,
@@ -381,6 +411,15 @@ std::string PrepareArabicNames(const std::string& text) {
       out += "allah";
       i += 3;
       continue;
+    }
+    // Whole words the lists write in Latin as a title or a particle, not as
+    // the romaniser spells them (ملا mla, ولد wld).
+    if (word_start) {
+      if (std::string_view latin = WordAsListsWriteIt(chars, i, is_arabic_letter); !latin.empty()) {
+        out += latin;
+        while (i + 1 < chars.size() && is_arabic_letter(chars[i + 1])) ++i;
+        continue;
+      }
     }
     // بن, son of, as the lists write it: bin (the romaniser gives "bn").
     if (word_start && chars[i] == kBeh && i + 1 < chars.size() && chars[i + 1] == kNoon &&
