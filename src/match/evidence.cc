@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "model/country.h"
+#include "model/imo.h"
 
 namespace embargo::match {
 namespace {
@@ -150,12 +151,14 @@ void AddIdentifiers(const Query& query, const Entity& listed, bool explain, Evid
   if (ids.empty()) return;
   // The listed identifiers in the same form; passports and national IDs
   // apart (a different one says something, another kind of number not).
-  std::vector<std::string> listed_ids, passport_ids;
+  std::vector<std::string> listed_ids, passport_ids, imo_ids;
   for (const Identifier& id : listed.identifiers) {
     std::string norm = NormalizeIdentifier(id.value);
     if (too_short(norm)) continue;
     if (id.type == IdType::kPassport || id.type == IdType::kNationalId)
       passport_ids.push_back(norm);
+    if (id.type == IdType::kImo && listed.schema == Schema::kVessel)
+      imo_ids.push_back(ImoDigits(id.value));
     listed_ids.push_back(std::move(norm));
   }
   for (const std::string& id : ids) {
@@ -165,6 +168,18 @@ void AddIdentifiers(const Query& query, const Entity& listed, bool explain, Evid
       r.features.push_back({"identifier", 0, "same identifier " + id});
       return;
     }
+  }
+  std::erase(imo_ids, "");
+  std::vector<std::string> query_imos;
+  for (const auto& v : query.imo_numbers) {
+    if (std::string digits = ImoDigits(v); !digits.empty()) query_imos.push_back(digits);
+  }
+  if (!query_imos.empty() && !imo_ids.empty()) {
+    r.features.push_back(
+        {"imo", kImoMismatchPenalty,
+         explain ? fmt::format("another ship: IMO {} vs listed {}", Join(query_imos), Join(imo_ids))
+                 : ""});
+    return;
   }
   if (!query.id_numbers.empty() && !passport_ids.empty()) {
     r.features.push_back(
@@ -191,7 +206,7 @@ double MaxEvidenceGain(const Query& query) {
   static_assert(kDobExactBonus >= kDobYearBonus && kDobDayMismatchPenalty <= 0 &&
                     kDobContradictionPenalty <= 0 && kNationalityMismatchPenalty <= 0 &&
                     kCountryMismatchPenalty <= 0 && kGenderMismatchPenalty <= 0 &&
-                    kIdentifierMismatchPenalty <= 0,
+                    kIdentifierMismatchPenalty <= 0 && kImoMismatchPenalty <= 0,
                 "MaxEvidenceGain assumes these are the only gains");
   if (!query.id_numbers.empty() || !query.imo_numbers.empty())
     return std::numeric_limits<double>::infinity();

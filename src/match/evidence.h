@@ -21,6 +21,7 @@ using scoring::kDobYearBonus;
 using scoring::kGenderMismatchPenalty;
 using scoring::kIdentifierMatchFloor;
 using scoring::kIdentifierMismatchPenalty;
+using scoring::kImoMismatchPenalty;
 using scoring::kNationalityMatchBonus;
 using scoring::kNationalityMismatchPenalty;
 using scoring::kWeakAliasCap;

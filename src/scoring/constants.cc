@@ -96,6 +96,7 @@ constexpr std::array kPublished = {
     Constant{"gender_mismatch_penalty", static_cast<double>(kGenderMismatchPenalty), "evidence"},
     Constant{"identifier_mismatch_penalty", static_cast<double>(kIdentifierMismatchPenalty),
              "evidence"},
+    Constant{"imo_mismatch_penalty", static_cast<double>(kImoMismatchPenalty), "evidence"},
     Constant{"identifier_match_floor", static_cast<double>(kIdentifierMatchFloor), "evidence"},
     Constant{"weak_alias_cap", static_cast<double>(kWeakAliasCap), "evidence"},
     Constant{"weak_alias_full_match_cap", kWeakAliasFullMatchCap, "evidence"},

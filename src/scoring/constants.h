@@ -195,6 +195,10 @@ inline constexpr double kNationalityMismatchPenalty = -0.15;
 inline constexpr double kCountryMismatchPenalty = -0.05;
 inline constexpr double kGenderMismatchPenalty = -0.15;
 inline constexpr double kIdentifierMismatchPenalty = -0.05;
+// A vessel's IMO number is its hull's for life: a query's IMO that is none
+// of the listed vessel's IMO numbers says another ship of the same name
+// (names are reused; a renamed ship keeps its IMO).
+inline constexpr double kImoMismatchPenalty = -0.15;
 // A shared identifier (passport, IMO, BIC...) is strong evidence: the score
 // becomes at least this, whatever the name (the explanation's identifier
 // feature shows how much that added).

@@ -54,6 +54,8 @@ nlohmann::json Features() {
                                    kIdentifierMatchFloor)},
       {"identifier_mismatch", Feature("The query's passport differs from every listed passport",
                                       kIdentifierMismatchPenalty)},
+      {"imo_mismatch",
+       Feature("The query's IMO number is none of the listed vessel's", kImoMismatchPenalty)},
       {"weak_alias",
        Feature("Ceiling on a match through a weak alias (OFAC FAQ 124) unless a birth "
                "date or identifier corroborates it; a weak alias of two name parts or more "

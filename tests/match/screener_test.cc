@@ -353,6 +353,28 @@ TEST_F(ScreenerTest, AnImoNumberFindsARenamedVessel) {
   EXPECT_TRUE(m[0].match);
 }
 
+// The same name with another IMO number is another ship (a renamed one
+// keeps its number): the match ranks lower and says so; the listed number
+// written otherwise (IMO prefix) is the same ship.
+TEST_F(ScreenerTest, AnotherImoNumberOnTheSameVesselNameSaysAnotherShip) {
+  QueryFields q = Name("CHON MA SAN", "Vessel");
+  auto plain = Screen(q);
+  ASSERT_FALSE(plain.empty());
+  q.imo_numbers = {"9187629"};
+  auto other = Screen(q);
+  ASSERT_FALSE(other.empty());
+  EXPECT_EQ(other[0].entity->id, "vessel");
+  EXPECT_NEAR(other[0].score, plain[0].score + scoring::kImoMismatchPenalty, 1e-9);
+  bool said = false;
+  for (const auto& f : other[0].explanation.features)
+    said |= f.feature == "imo" && f.detail.find("8660313") != std::string::npos;
+  EXPECT_TRUE(said);
+  q.imo_numbers = {"IMO8660313"};
+  auto same = Screen(q);
+  ASSERT_FALSE(same.empty());
+  EXPECT_GE(same[0].score, plain[0].score);
+}
+
 TEST_F(ScreenerTest, ExplainsTheAlignmentAndEachFeature) {
   QueryFields q = Name("Jong-un Kim", "Person");
   q.birth_dates = {"1984-01-08"};

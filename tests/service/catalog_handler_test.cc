@@ -145,7 +145,7 @@ TEST(AlgorithmsHandlerTest, PublishesEveryScoringConstantWithItsValue) {
   size_t published = 0;
   for (const auto& [group, members] : c.items()) published += members.size();
   EXPECT_EQ(published, scoring::Published().size());
-  EXPECT_EQ(published, 79u);  // a constant added or removed shows here
+  EXPECT_EQ(published, 80u);  // a constant added or removed shows here
   for (const scoring::Constant& k : scoring::Published()) {
     ASSERT_TRUE(c[std::string(k.group)].contains(std::string(k.name))) << k.name;
     EXPECT_NEAR(c[std::string(k.group)][std::string(k.name)].get<double>(), k.value, 1e-6)
@@ -165,13 +165,14 @@ TEST(AlgorithmsHandlerTest, PublishesEveryScoringConstantWithItsValue) {
 TEST(AlgorithmsHandlerTest, FeatureCoefficientsAreTheScoringConstants) {
   Response r = HandleAlgorithms();
   const nlohmann::json& f = r.body["algorithms"][0]["docs"]["features"];
-  EXPECT_EQ(f.size(), 16u);
+  EXPECT_EQ(f.size(), 17u);
   EXPECT_FLOAT_EQ(f["name_business_words_only_cap"]["coefficient"].get<float>(), 0.65f);
   EXPECT_DOUBLE_EQ(f["name_match"]["coefficient"], 1.0);
   EXPECT_DOUBLE_EQ(f["birth_date_exact"]["coefficient"], 0.05);
   EXPECT_DOUBLE_EQ(f["birth_date_mismatch"]["coefficient"], -0.25);
   EXPECT_DOUBLE_EQ(f["nationality_mismatch"]["coefficient"], -0.15);
   EXPECT_DOUBLE_EQ(f["identifier_match"]["coefficient"], 0.95);
+  EXPECT_DOUBLE_EQ(f["imo_mismatch"]["coefficient"], -0.15);
   EXPECT_DOUBLE_EQ(f["weak_alias"]["coefficient"], 0.69);
   EXPECT_FLOAT_EQ(f["name_extra_query_part"]["coefficient"].get<float>(), 0.9f);
   for (const auto& [name, feature] : f.items()) {
