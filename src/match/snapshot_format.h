@@ -42,12 +42,14 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // million entities' snapshot loads without ~0.2 s of that work; 17: the same
 // layout, a firm's or vessel's name ending in a Roman numeral read with the
 // number (MARIA III: maria 3; text/org_names.h); 18: the same layout, PMC
-// read as private military company in firms' and bodies' names.
+// read as private military company in firms' and bodies' names; 19: the
+// same layout, "No." before a number in a firm's or vessel's name a
+// connector (YU JONG NO.2: yu jong no 2, no weightless).
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).
-inline constexpr uint32_t kSnapshotFormatVersion = 18;
-inline constexpr uint32_t kCurrentIndexSnapshotVersion = 18;
+inline constexpr uint32_t kSnapshotFormatVersion = 19;
+inline constexpr uint32_t kCurrentIndexSnapshotVersion = 19;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 
 inline constexpr size_t kSnapshotVersionAt = 8;

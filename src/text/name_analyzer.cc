@@ -257,6 +257,20 @@ TokenRole RoleOf(const PhraseWord& word, size_t index, size_t count, Schema sche
   return TokenRole::kName;
 }
 
+// "No." before a number in the name of a ship or firm (YU JONG NO.2, HANA
+// HOLDINGS NO. 3) says only that a number follows: a connector, so that
+// YU JONG 2 is the same name.
+void MarkNumberSigns(const std::vector<PhraseWord>& phrases, Schema schema,
+                     std::vector<TokenRole>& roles) {
+  if (schema == Schema::kPerson) return;
+  for (size_t i = 0; i + 1 < phrases.size(); ++i) {
+    const std::string& w = phrases[i].word;
+    if ((w == "no" || w == "nr" || w == "num") && roles[i] == TokenRole::kName &&
+        roles[i + 1] == TokenRole::kNumber)
+      roles[i] = TokenRole::kConnector;
+  }
+}
+
 // Words and their phrase kinds; phrase rewriting is for the names of
 // firms, bodies and ships (and of parties of unknown kind).
 std::vector<PhraseWord> ReadPhrases(std::vector<std::string> words, Schema schema) {
@@ -492,6 +506,7 @@ AnalyzedName AnalyzeName(std::string_view name, Schema schema) {
   roles.reserve(phrases.size());
   for (size_t i = 0; i < phrases.size(); ++i)
     roles.push_back(RoleOf(phrases[i], i, phrases.size(), schema));
+  MarkNumberSigns(phrases, schema, roles);
   KeepSomeName(roles);
   AnalyzedName analyzed;
   analyzed.tokens.reserve(phrases.size());
