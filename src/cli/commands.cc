@@ -99,11 +99,13 @@ int Main(int argc, char** argv) {
                          "Also write the batch summary (rows screened, with warnings, not "
                          "screened, alerted) as JSON to this file");
   screen_cmd->add_option("--threshold", screen.threshold, "Alert threshold")
-      ->check(FiniteRange(0, 1));
+      ->check(FiniteRange(0, 1))
+      ->capture_default_str();
   screen_cmd->add_option("--cutoff", screen.cutoff, "Lowest score reported (default = threshold)")
       ->check(FiniteRange(0, 1));
   screen_cmd->add_option("--limit", screen.limit, "Candidates per record")
-      ->check(CLI::Range(1, 500));
+      ->check(CLI::Range(1, 500))
+      ->capture_default_str();
   screen_cmd->add_option("--threads", screen.threads, "Worker threads (default all cores)")
       ->check(CLI::Range(0, 256));
   screen_cmd->add_option("--map", screen.mappings, "Map an input header to a field: header=field");

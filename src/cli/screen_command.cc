@@ -13,6 +13,7 @@
 #include "common/json_text.h"
 #include "common/parallel.h"
 #include "match/match_json.h"
+#include "model/imo.h"
 #include "store/audit.h"
 #include "store/audit_head.h"
 #include "store/customers.h"
@@ -36,6 +37,23 @@ struct RowResult {
   std::vector<std::string> notes;  // "path:line: ...", but the row's own (printed already)
 };
 
+// One screened record's output line: {"id", "matches": [...], "warnings": [...]}.
+std::string ResultLine(const std::string& id, const std::vector<Match>& matches,
+                       const std::vector<std::string>& warnings) {
+  std::string json;
+  JsonWriter w(json);
+  w.BeginObject();
+  w.Member("id", id);
+  w.Key("matches");
+  w.BeginArray();
+  for (const Match& m : matches) match::WriteMatch(w, m);
+  w.EndArray();
+  w.Key("warnings");
+  w.Strings(warnings);
+  w.EndObject();
+  return json;
+}
+
 RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::string& path,
                     const ScreenOptions& options, bool summarize) {
   std::string where = fmt::format("{}:{}: ", path, row.line);
@@ -53,16 +71,7 @@ RowResult ScreenRow(const Screener& screener, const BatchRow& row, const std::st
   std::vector<std::string> warnings = row.warnings;
   warnings.insert(warnings.end(), query->warnings.begin(), query->warnings.end());
   result.warned = !warnings.empty();
-  JsonWriter w(result.json);  // {"id", "matches": [...], "warnings": [...]}
-  w.BeginObject();
-  w.Member("id", row.fields.id);
-  w.Key("matches");
-  w.BeginArray();
-  for (const Match& m : matches) match::WriteMatch(w, m);
-  w.EndArray();
-  w.Key("warnings");
-  w.Strings(warnings);
-  w.EndObject();
+  result.json = ResultLine(row.fields.id, matches, warnings);
   for (const std::string& w : query->warnings) result.notes.push_back(where + w);
   for (const Match& m : matches) {
     if (!m.match) continue;
@@ -180,7 +189,10 @@ BatchSummary ScreenBatch(const Screener& screener, const BatchInput& input,
 void PrintMatchTable(const Query& query, const std::vector<Match>& matches, std::ostream& out) {
   // A query of identifiers alone (--imo, --id-number) names itself by them.
   std::vector<std::string> shown = query.names;
-  for (const std::string& imo : query.imo_numbers) shown.push_back("IMO " + imo);
+  for (const std::string& imo : query.imo_numbers) {
+    std::string digits = ImoDigits(imo);
+    shown.push_back("IMO " + (digits.empty() ? imo : digits));
+  }
   for (const std::string& id : query.id_numbers) shown.push_back("id " + id);
   out << fmt::format("Query: {}\n", shown.empty() ? std::string() : shown.front());
   if (matches.empty()) {
@@ -191,9 +203,10 @@ void PrintMatchTable(const Query& query, const std::vector<Match>& matches, std:
                      "dataset", "matched name");
   int rank = 0;
   for (const Match& m : matches) {
-    out << fmt::format("{:<4} {:<7.4f} {:<6} {:<28} {:<16} {}\n", ++rank, m.score,
-                       m.match ? "YES" : "no", m.entity->id, m.entity->dataset,
-                       m.explanation.matched_name);
+    out << fmt::format(
+        "{:<4} {:<7.4f} {:<6} {:<28} {:<16} {}\n", ++rank, m.score, m.match ? "YES" : "no",
+        m.entity->id, m.entity->dataset,
+        m.explanation.matched_name.empty() ? "(by identifier)" : m.explanation.matched_name);
     out << fmt::format("     {} [{}] caption: {}\n", SchemaName(m.entity->schema),
                        NameKindName(m.explanation.matched_kind), m.entity->caption());
     std::string align;
@@ -298,7 +311,15 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
     }
     for (const std::string& w : query->warnings) err << "warning: " << w << '\n';
     std::vector<Match> matches = (*screener)->Screen(*query, options);
-    PrintMatchTable(*query, matches, out);
+    // With --output, the JSON line a batch row gets (to the file, or instead
+    // of the table with --output -).
+    if (!args.output.empty()) {
+      if (WriteOutput("screen", args.output, out, err, [&](std::ostream& sink) {
+            sink << ResultLine(args.single.id, matches, query->warnings) << '\n';
+          }) != 0)
+        return kExitFailed;
+    }
+    if (args.output.empty() || args.output != "-") PrintMatchTable(*query, matches, out);
     store::ScreeningRecord record = store::NameScreeningRecord(
         {}, store::QueryFieldsToJson(args.single), matches, args.threshold, query->warnings);
     int code = kExitOk;
@@ -317,6 +338,9 @@ int RunScreen(const ScreenArgs& args, std::ostream& out, std::ostream& err) {
     return 1;
   }
   for (const std::string& w : input->warnings) err << "warning: " << w << '\n';
+  if (input->rows.empty())
+    err << fmt::format("warning: {} has a header but no rows: nothing to screen\n",
+                       args.input == "-" ? "<stdin>" : args.input);
   bool summaries_to_stdout = args.print_alerts && !args.output.empty() && args.output != "-";
   const std::string shown = args.input == "-" ? "<stdin>" : args.input;
   BatchSummary summary;

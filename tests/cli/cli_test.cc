@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -205,6 +207,57 @@ TEST(ScreenCommandTest, SingleNamePrintsATableWithExplanations) {
   EXPECT_NE(out.str().find("kr_fsc_sample-FSC-0001"), std::string::npos) << out.str();
   EXPECT_NE(out.str().find("name_match"), std::string::npos);
   EXPECT_NE(out.str().find("YES"), std::string::npos);
+}
+
+// Written as an IMO number is (IMO 9999999), the query names it once.
+TEST(ScreenCommandTest, AnImoQueryIsNamedByItsDigits) {
+  std::ostringstream out, err;
+  ScreenArgs args;
+  args.source.lists = {kList};
+  args.single.imo_numbers = {"IMO 9999999"};
+  ASSERT_EQ(RunScreen(args, out, err), kExitOk) << err.str();
+  EXPECT_EQ(out.str().rfind("Query: IMO 9999999\n", 0), 0u) << out.str();
+}
+
+// --output with one name: the JSON line a batch row gets, to the file (the
+// table still printed) or, with --output -, instead of the table.
+TEST(ScreenCommandTest, OneNameWithOutputWritesItsJsonLine) {
+  testing::ScratchDir dir;
+  std::ostringstream out, err;
+  ScreenArgs args;
+  args.source.lists = {kList};
+  args.single.names = {"리영길"};
+  args.single.id = "c-1";
+  args.output = (dir.path() / "one.jsonl").string();
+  ASSERT_EQ(RunScreen(args, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("kr_fsc_sample-FSC-0001"), std::string::npos) << out.str();
+  std::ifstream file(args.output);
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::vector<nlohmann::json> lines = JsonLines(text);
+  ASSERT_EQ(lines.size(), 1u) << text;
+  EXPECT_EQ(lines[0]["id"], "c-1");
+  ASSERT_FALSE(lines[0]["matches"].empty());
+  EXPECT_EQ(lines[0]["matches"][0]["entity_id"], "kr_fsc_sample-FSC-0001");
+  std::ostringstream out2, err2;
+  args.output = "-";
+  ASSERT_EQ(RunScreen(args, out2, err2), 0) << err2.str();
+  std::vector<nlohmann::json> stdout_lines = JsonLines(out2.str());
+  ASSERT_EQ(stdout_lines.size(), 1u) << out2.str();
+  EXPECT_EQ(stdout_lines[0], lines[0]);
+}
+
+// A batch file of a header and no rows screens nothing, and says so.
+TEST(ScreenCommandTest, AHeaderWithoutRowsIsSaid) {
+  testing::ScratchDir dir;
+  std::string path = dir.Write("header.csv", "name,birth_date\n");
+  std::ostringstream out, err;
+  ScreenArgs args = BatchArgs(path);
+  args.mappings = {};
+  EXPECT_EQ(RunScreen(args, out, err), kExitOk) << err.str();
+  EXPECT_NE(err.str().find(path + " has a header but no rows: nothing to screen"),
+            std::string::npos)
+      << err.str();
+  EXPECT_EQ(out.str(), "");
 }
 
 TEST(ScreenCommandTest, UnknownListFileFailsClearly) {
