@@ -44,7 +44,8 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // number (MARIA III: maria 3; text/org_names.h); 18: the same layout, PMC
 // read as private military company in firms' and bodies' names; 19: the
 // same layout, "No." before a number in a firm's or vessel's name a
-// connector (YU JONG NO.2: yu jong no 2, no weightless).
+// connector (YU JONG NO.2: yu jong no 2, no weightless), airlines / air /
+// airways one business word, Islamic Rep. of Iran read as Iran.
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).

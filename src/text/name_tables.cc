@@ -171,6 +171,7 @@ const std::initializer_list<std::initializer_list<std::string_view>> kBusinessGr
     {"petroleum", "petro", "petrol"},
     {"equipment", "equip", "eqpt"},
     {"machinery", "mach", "machines", "machine"},
+    {"airlines", "airline", "airways", "air"},
     {"products", "product", "prods"},
     {"systems", "system"},
     {"resources", "resource"},
