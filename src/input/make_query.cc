@@ -85,8 +85,9 @@ void CheckImoNumbers(Query& q) {
   for (const std::string& imo : q.imo_numbers) {
     if (!IsValidImo(ImoDigits(imo)))
       q.warnings.push_back(
-          fmt::format("imo '{}' is not a valid IMO number (seven digits, the last a check digit): "
-                      "screened as written",
+          fmt::format("imo '{}' is not a valid IMO ship number (seven digits, the last a check "
+                      "digit): screened as written (an IMO company or owner number has no check "
+                      "digit: give it as an id number)",
                       imo));
   }
   if (!q.imo_numbers.empty() && q.schema && *q.schema != Schema::kVessel)

@@ -47,8 +47,10 @@ TEST(MakeQueryTest, AnImoNumberThatNamesNoVesselIsWarnedOf) {
   QueryFields f;
   f.imo_numbers = {"8660314"};
   EXPECT_EQ(MakeQuery(f)->warnings,
-            std::vector<std::string>{"imo '8660314' is not a valid IMO number (seven digits, the "
-                                     "last a check digit): screened as written"});
+            std::vector<std::string>{"imo '8660314' is not a valid IMO ship number (seven "
+                                     "digits, the last a check digit): screened as written (an "
+                                     "IMO company or owner number has no check digit: give it "
+                                     "as an id number)"});
   f.imo_numbers = {"IMO 8660313"};
   EXPECT_TRUE(MakeQuery(f)->warnings.empty());
   f.names = {"CHON MA SAN"};
