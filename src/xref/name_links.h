@@ -100,7 +100,8 @@ std::vector<std::string> NameEvidence(const Entity& x, const Entity& y, const Ca
 std::vector<std::string> SharedEvidence(const Entity& x, const Entity& y);
 
 // Why record `entity` has no counterpart on `to_dataset` (which `linker`
-// indexes): its closest record there and the verdict on it; a clear match
+// indexes): its closest record there (one scoring 0.5 or more) and the
+// verdict on it, or that none comes close; a clear match
 // LinkLists did not keep is a conflict, explained by `result`'s ambiguity.
 Unlinked ExplainUnlinkedRecord(const ListSet& lists, const XrefResult& result,
                                const NameLinker& linker, size_t entity, std::string_view to_dataset,

@@ -44,6 +44,9 @@ std::string ConflictWhy(const XrefResult& result, size_t entity, std::string_vie
   return "a clear match by name that the linkage run did not keep";
 }
 
+// Below this a closest record on the other list is not named.
+constexpr double kMinClosestScore = 0.5;
+
 }  // namespace
 
 Unlinked ExplainUnlinkedRecord(const ListSet& lists, const XrefResult& result,
@@ -54,6 +57,14 @@ Unlinked ExplainUnlinkedRecord(const ListSet& lists, const XrefResult& result,
   Proposal p = linker.Propose(entity, to_dataset, 0.0);
   u.reason = ReasonOf(p.verdict);
   u.why = p.verdict == Verdict::kLink ? ConflictWhy(result, entity, to_dataset) : p.why;
+  // A record whose name shares a part or two is no counterpart worth
+  // naming (HWANG SOK-HWA's closest OFAC record was 'LAO, Ssu' at 0.05).
+  if (!p.candidates.empty() && p.candidates[0].score < kMinClosestScore) {
+    u.reason = UnlinkedReason::kNoCandidate;
+    u.why = fmt::format("no {} record's name comes within {:.2f} (the closest scores {:.2f})",
+                        to_dataset, kMinClosestScore, p.candidates[0].score);
+    p.candidates.clear();
+  }
   if (!p.candidates.empty()) {
     u.closest = p.candidates[0].entity;
     u.score = p.candidates[0].score;
