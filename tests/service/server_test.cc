@@ -492,10 +492,15 @@ TEST(ServerCrossLinksTest, AreMadeInTheBackgroundAfterLoadAndAfterEachReload) {
   EXPECT_NE(first->cross_links.get(), second->cross_links.get());  // a reload starts afresh
   EXPECT_TRUE(CrossLinksBecomeReady(c));
   EXPECT_TRUE(second->cross_links->computed());
-  // The illustrative Korean entry has no UN counterpart; its closest is named.
+  // The illustrative Korean entry has no UN counterpart, and no UN record's
+  // name comes close enough to be named as its closest (0.28).
   auto entity = Json(c.Get("/entities/kr_fsc_sample-FSC-0001"));
   ASSERT_EQ(entity["xref"]["unlinked"].size(), 1u) << entity["xref"].dump(1);
-  EXPECT_EQ(entity["xref"]["unlinked"][0]["closest"]["id"], "un_sc_sanctions-KPi.052");
+  const nlohmann::json& unlinked = entity["xref"]["unlinked"][0];
+  EXPECT_EQ(unlinked["reason"], "no_candidate") << unlinked.dump(1);
+  EXPECT_TRUE(unlinked["closest"].is_null()) << unlinked.dump(1);
+  EXPECT_EQ(unlinked["why"],
+            "no un_sc_sanctions record's name comes within 0.50 (the closest scores 0.28)");
 }
 
 TEST(ServerTlsTest, ServesHttpsWithACertificateAndRejectsAHalfConfiguration) {
