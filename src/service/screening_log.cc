@@ -47,7 +47,7 @@ size_t ScreeningLog::written() const {
 
 size_t ScreeningLog::queued() const {
   std::lock_guard lock(mu_);
-  return queue_.size();
+  return queue_.size() + in_flight_;
 }
 
 bool ScreeningLog::Backlogged() const { return queued() >= options_.max_queued; }
@@ -85,6 +85,7 @@ Status ScreeningLog::WriteQueued() {
   {
     std::lock_guard lock(mu_);
     batch.swap(queue_);
+    in_flight_ = batch.size();
   }
   if (batch.empty()) return Status::Ok();
   Result<store::RecordedScreenings> recorded = [&] {
@@ -94,6 +95,7 @@ Status ScreeningLog::WriteQueued() {
     return written;
   }();
   std::lock_guard lock(mu_);
+  in_flight_ = 0;
   if (!recorded.ok()) {
     // Back at the front, in order: tried again with the next batch.
     queue_.insert(queue_.begin(), std::make_move_iterator(batch.begin()),

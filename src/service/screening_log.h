@@ -71,6 +71,10 @@ class ScreeningLog {
   std::condition_variable wake_;
   std::vector<store::ScreeningRecord> queue_;
   size_t written_ = 0;
+  // Records taken out of queue_ by a write that has not ended: still
+  // waiting (queued() and Backlogged() count them; a failed write puts them
+  // back).
+  size_t in_flight_ = 0;
   bool stopping_ = false;
   std::mutex write_mu_;  // one WriteQueued at a time (writer thread or Flush)
   std::thread writer_;
