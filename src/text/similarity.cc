@@ -258,6 +258,20 @@ TokenSimilarity CompareSpellings(const Token& a, const Token& b, float floor) {
 
 }  // namespace
 
+namespace {
+
+// CompareSpellings of a and b with one of them (a when `read_a`) spelled
+// `reading` instead, as another convention writes it.
+TokenSimilarity CompareReading(const Token& a, const Token& b, bool read_a, std::string reading,
+                               float floor) {
+  Token read = read_a ? a : b;
+  read.fold = Fold(reading);
+  read.norm = std::move(reading);
+  return read_a ? CompareSpellings(read, b, floor) : CompareSpellings(a, read, floor);
+}
+
+}  // namespace
+
 TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
   TokenSimilarity as_spelled = CompareSpellings(a, b, floor);
   // A Latin spelling in French convention against a token read from Arabic
@@ -266,11 +280,7 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
     const Token& latin = a.abjad ? b : a;
     std::string english = FrenchConventionSpelling(latin.norm);
     if (!english.empty()) {
-      Token read = latin;
-      read.fold = Fold(english);
-      read.norm = std::move(english);
-      TokenSimilarity as_read =
-          a.abjad ? CompareSpellings(a, read, floor) : CompareSpellings(read, b, floor);
+      TokenSimilarity as_read = CompareReading(a, b, &latin == &a, std::move(english), floor);
       if (as_read.score > as_spelled.score) return as_read;
     }
   }
@@ -281,11 +291,7 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
     for (const Token* french : {&a, &b}) {
       std::string english = FrenchConventionSpelling(french->norm, /*digraphs_only=*/true);
       if (english.empty()) continue;
-      Token read = *french;
-      read.fold = Fold(english);
-      read.norm = std::move(english);
-      TokenSimilarity as_read =
-          french == &a ? CompareSpellings(read, b, floor) : CompareSpellings(a, read, floor);
+      TokenSimilarity as_read = CompareReading(a, b, french == &a, std::move(english), floor);
       if (as_read.score >= kVariantSimilarity)
         as_read = {kVariantSimilarity, TokenMatchKind::kVariant};
       if (as_read.score > as_spelled.score && MayBeFrenchConvention(a.norm) &&
