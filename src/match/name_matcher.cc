@@ -478,13 +478,15 @@ struct PartCosts {
   // (DAWOOD IBRAHIM KASKAR / IBRAHIM, Dawood).
   bool covers_listed = false;
 
-  float Query(const text::Token& t) const {
+  // `after_link`: the part follows a nasab particle (ben, bin, ould).
+  float Query(const text::Token& t, bool after_link) const {
     if (t.role == text::TokenRole::kLegalForm && listed_formless) return kExtraListPartCost;
     if (extendable && t.role == text::TokenRole::kName &&
         (text::IsBusinessWord(t.norm) || text::IsBodyWord(t.norm)))
       return kExtraListPartCost;
     bool middle = person_rules && !disagree && t.position == text::NamePosition::kMiddle;
     if (!middle) return covers_listed ? kExtraQueryCoveringPartCost : kExtraQueryPartCost;
+    if (holds_listed && after_link) return scoring::kExtraQueryNasabLinkCost;
     return holds_listed && !query_syllabic ? kExtraQuerySubsetMiddleCost : kExtraQueryMiddleCost;
   }
   float Listed(const NameToken& c, bool head) const {
@@ -672,7 +674,8 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
     if (q_used[i]) continue;
     const text::Token& t = query.analyzed.tokens[i];
     if (ArticleOfMatchedPart(t.norm, t.role, i + 1 < nq && q_used[i + 1])) continue;
-    denominator += 2 * costs.Query(query.analyzed.tokens[i]) * query.token_weights[i];
+    const bool after_link = i > 0 && text::IsNasabLink(query.analyzed.tokens[i - 1].norm);
+    denominator += 2 * costs.Query(t, after_link) * query.token_weights[i];
     if (explanation && query.token_weights[i] > 0)
       explanation->unmatched_query.push_back(query.analyzed.tokens[i].norm);
   }

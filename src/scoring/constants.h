@@ -107,6 +107,10 @@ inline constexpr float kExtraListMiddleCost = 0.15f;
 // they extend the listed name. Not for Korean or Chinese names, whose
 // syllables all count.
 inline constexpr float kExtraQuerySubsetMiddleCost = 0.15f;
+// Such a middle part that follows a nasab link (ACHRAF BEN FATHI BEN
+// MABROUK GUIZANI / AL-QIZANI, Ashraf: the father's and grandfather's
+// names, which lists often leave out) pays this instead.
+inline constexpr float kExtraQueryNasabLinkCost = 0.05f;
 // A query that holds a person's listed name of two parts or more whole
 // pays this for each other part it adds, wherever it stands (a surname or
 // a leading name the list does not carry: DAWOOD IBRAHIM KASKAR / IBRAHIM,

@@ -342,12 +342,8 @@ void MarkMiddleParts(AnalyzedName& name, const std::vector<bool>& hyphen_links) 
 }
 
 bool HasNasab(const AnalyzedName& name) {
-  for (const Token& t : name.tokens) {
-    if (t.norm == "bin" || t.norm == "ibn" || t.norm == "bint" || t.norm == "binti" ||
-        t.norm == "ould" || t.norm == "ben")
-      return true;
-  }
-  return false;
+  return std::any_of(name.tokens.begin(), name.tokens.end(),
+                     [](const Token& t) { return IsNasabLink(t.norm); });
 }
 
 enum class CjkScript { kNone, kHangul, kHan };

@@ -357,6 +357,11 @@ bool IsParticle(std::string_view token) {
   return Contains(*set, token);
 }
 
+bool IsNasabLink(std::string_view token) {
+  return token == "bin" || token == "ibn" || token == "ben" || token == "bint" ||
+         token == "binti" || token == "ould";
+}
+
 bool IsLegalFormAbbreviation(std::string_view joined_letters) {
   return joined_letters.size() >= 2 && IsLegalForm(joined_letters);
 }

@@ -39,6 +39,9 @@ bool IsTitle(std::string_view token);  // dr, haji, mullah, shaykh, sayyid, ...
 bool IsPersonOnlyTitle(std::string_view token);
 bool IsConnector(std::string_view token);  // of, for, the, and, de, ...
 bool IsParticle(std::string_view token);   // al, bin, ibn, bint, ...
+// A particle linking a name to the father's in a nasab chain: bin, ibn,
+// ben, bint, binti, ould (son / daughter of).
+bool IsNasabLink(std::string_view token);
 
 // Titles written in Hangul, Han or kana replaced by English title words
 // before romanisation (김정은 위원장 -> "김정은 chairman"). UTF-8 in and out.
