@@ -51,6 +51,8 @@ constexpr std::array kPublished = {
     Constant{"extra_list_middle_cost", static_cast<double>(kExtraListMiddleCost), "alignment"},
     Constant{"extra_query_subset_middle_cost", static_cast<double>(kExtraQuerySubsetMiddleCost),
              "alignment"},
+    Constant{"extra_query_nasab_link_cost", static_cast<double>(kExtraQueryNasabLinkCost),
+             "alignment"},
     Constant{"extra_query_covering_part_cost", static_cast<double>(kExtraQueryCoveringPartCost),
              "alignment"},
     Constant{"subset_min_similarity", static_cast<double>(kSubsetMinSimilarity), "alignment"},
