@@ -591,9 +591,18 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   std::vector<UnitPair>& pairs = scratch.pairs;
   std::vector<UnitPair>& taken = scratch.taken;
   CollectPairs(index, query, name, person_rules, pairs);
-  std::sort(pairs.begin(), pairs.end(), [](const UnitPair& a, const UnitPair& b) {
+  // Between pairs as good, a query part in the middle of the name is
+  // aligned last: left over, it costs less than a first or last part
+  // (محسن فاضل عايد عاشور الفضلي: the family name الفضلي, not the
+  // father's name فاضل, meets FADHLI).
+  auto middle = [&](const UnitPair& p) {
+    return p.q_length == 1 &&
+           query.analyzed.tokens[p.q_start].position == text::NamePosition::kMiddle;
+  };
+  std::sort(pairs.begin(), pairs.end(), [&](const UnitPair& a, const UnitPair& b) {
     if (a.similarity != b.similarity) return a.similarity > b.similarity;
     if (a.weight != b.weight) return a.weight > b.weight;
+    if (middle(a) != middle(b)) return middle(b);
     return std::tie(a.q_start, a.c_start, a.q_length, a.c_length) <
            std::tie(b.q_start, b.c_start, b.q_length, b.c_length);
   });

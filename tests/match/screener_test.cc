@@ -1,6 +1,7 @@
 #include "embargo/screener.h"
 
 #include <fmt/format.h>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -149,6 +150,27 @@ TEST(ScreenerCandidateTest, ANameWithEveryPartInAnotherOrderOutlivesManyNearSpel
   ASSERT_FALSE(matches.empty());
   EXPECT_EQ(matches[0].entity->id, "target");
   EXPECT_TRUE(matches[0].match) << matches[0].score;
+}
+
+// Two query parts meet the listed family name as well: the middle one (the
+// father's name فاضل) is left over, not the last (the family name الفضلي),
+// and the explanation says so.
+TEST(ScreenerAlignmentTest, AMiddlePartIsLeftOverBeforeALastOneThatMeetsTheNameAsWell) {
+  ListSet lists;
+  lists.entities.push_back(Person("fadhli", {{"AL-FADHLI, Muhsin", NameKind::kPrimary}}));
+  auto screener = Screener::Build(std::move(lists));
+  QueryFields fields;
+  fields.names = {"محسن فاضل عايد عاشور الفضلي"};
+  fields.schema = "Person";
+  ScreenOptions options;
+  options.cutoff = 0.1;
+  auto matches = screener->Screen(*MakeQuery(fields), options);
+  ASSERT_EQ(matches.size(), 1u);
+  const Explanation& e = matches[0].explanation;
+  std::vector<std::string> aligned;
+  for (const auto& a : e.alignment) aligned.push_back(a.query + "~" + a.candidate);
+  EXPECT_THAT(aligned, ::testing::Contains("fdly~fadhli"));
+  EXPECT_THAT(e.unmatched_query, ::testing::ElementsAre("fadl", "aayd", "aashwr"));
 }
 
 TEST_F(ScreenerTest, FindsTransliterationVariants) {
