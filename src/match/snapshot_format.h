@@ -45,12 +45,13 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // read as private military company in firms' and bodies' names; 19: the
 // same layout, "No." before a number in a firm's or vessel's name a
 // connector (YU JONG NO.2: yu jong no 2, no weightless), airlines / air /
-// airways one business word, Islamic Rep. of Iran read as Iran.
+// airways one business word, Islamic Rep. of Iran read as Iran; 20: the
+// same layout, St. / Sankt / Sint one word with Saint.
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).
-inline constexpr uint32_t kSnapshotFormatVersion = 19;
-inline constexpr uint32_t kCurrentIndexSnapshotVersion = 19;
+inline constexpr uint32_t kSnapshotFormatVersion = 20;
+inline constexpr uint32_t kCurrentIndexSnapshotVersion = 20;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 
 inline constexpr size_t kSnapshotVersionAt = 8;

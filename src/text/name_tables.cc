@@ -122,6 +122,9 @@ const std::initializer_list<std::initializer_list<std::string_view>> kVariantGro
     {"nadezhda", "nadiya", "nadiia"},
     {"lyubov", "liubov", "lubov"},
     {"timofey", "tymofiy", "timofei"},
+    // Saint as places, churches and the firms named after them write it
+    // (BANK ST. PETERSBURG / BANK SANKT-PETERSBURG).
+    {"saint", "st", "sankt", "sint", "sainte"},
     // Chinese (Pinyin / Wade-Giles).
     {"xu", "hsu"},
     {"cai", "tsai", "choi_cn"},
