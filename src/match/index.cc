@@ -565,7 +565,8 @@ void Index::FindSimilar(const text::Token& token, Lookup lookup, std::vector<Sim
       if (text::MayBeFrenchConvention(token.norm)) {
         for (const std::string& read :
              {text::FrenchConventionSpelling(token.norm, /*digraphs_only=*/true),
-              text::EnglishAsFrenchConvention(token.norm)}) {
+              text::EnglishAsFrenchConvention(token.norm),
+              text::EgyptianConventionSpelling(token.norm)}) {
           if (read.empty()) continue;
           hashes.push_back(HashKey(kTagFold, text::Fold(read)));
           DeletionHashes(kTagDelete, read, kMinDeleteLength, hashes);

@@ -65,7 +65,17 @@ std::string FrenchConventionSpelling(std::string_view norm, bool digraphs_only =
 // rule applies. Input: one lowercase ASCII token.
 std::string EnglishAsFrenchConvention(std::string_view norm);
 
-// Whether two Latin tokens may be one name in the two conventions above:
+// A Latin token as Egyptian romanisation writes it, read as the other
+// conventions write it: ج as g (MEGUID, HEGAZY, NAGUIB, GABER) where
+// others write j (MAJID, HIJAZI, NAJIB, JABIR): g before a as j, and gui
+// after a vowel as ji; not the g of GOMEZ, GURZHY, MIGUEL, which are other
+// names' (read so, they alerted on JAMES, JANAT, MICHAEL). "" when no rule
+// applies or the token has fewer than kMinEgyptianReadingLetters letters.
+// Input: one lowercase ASCII token.
+inline constexpr size_t kMinEgyptianReadingLetters = 5;
+std::string EgyptianConventionSpelling(std::string_view norm);
+
+// Whether two Latin tokens may be one name in the conventions above:
 // neither is a Chinese or Korean syllable (Chen and Shen, Chin and Shin are
 // different family names, not one written two ways).
 bool MayBeFrenchConvention(std::string_view norm);

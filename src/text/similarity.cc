@@ -278,25 +278,29 @@ TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
   // script: also as English convention writes it (LOUNICI as lounisi).
   if (a.abjad != b.abjad && as_spelled.score < kMaxFuzzySimilarity) {
     const Token& latin = a.abjad ? b : a;
-    std::string english = FrenchConventionSpelling(latin.norm);
-    if (!english.empty()) {
+    for (std::string english :
+         {FrenchConventionSpelling(latin.norm), EgyptianConventionSpelling(latin.norm)}) {
+      if (english.empty()) continue;
       TokenSimilarity as_read = CompareReading(a, b, &latin == &a, std::move(english), floor);
-      if (as_read.score > as_spelled.score) return as_read;
+      if (as_read.score > as_spelled.score) as_spelled = as_read;
     }
+    return as_spelled;
   }
   // Two Latin spellings, one in French convention (ALLOUCH / ALLUSH,
   // CHERIF / SHARIF): that one also as English convention writes it, at most
   // a variant.
   if (!a.abjad && !b.abjad && as_spelled.score < kVariantSimilarity) {
-    for (const Token* french : {&a, &b}) {
-      std::string english = FrenchConventionSpelling(french->norm, /*digraphs_only=*/true);
-      if (english.empty()) continue;
-      TokenSimilarity as_read = CompareReading(a, b, french == &a, std::move(english), floor);
-      if (as_read.score >= kVariantSimilarity)
-        as_read = {kVariantSimilarity, TokenMatchKind::kVariant};
-      if (as_read.score > as_spelled.score && MayBeFrenchConvention(a.norm) &&
-          MayBeFrenchConvention(b.norm))
-        as_spelled = as_read;
+    for (const Token* other : {&a, &b}) {
+      for (std::string english : {FrenchConventionSpelling(other->norm, /*digraphs_only=*/true),
+                                  EgyptianConventionSpelling(other->norm)}) {
+        if (english.empty()) continue;
+        TokenSimilarity as_read = CompareReading(a, b, other == &a, std::move(english), floor);
+        if (as_read.score >= kVariantSimilarity)
+          as_read = {kVariantSimilarity, TokenMatchKind::kVariant};
+        if (as_read.score > as_spelled.score && MayBeFrenchConvention(a.norm) &&
+            MayBeFrenchConvention(b.norm))
+          as_spelled = as_read;
+      }
     }
   }
   return as_spelled;

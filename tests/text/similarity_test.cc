@@ -266,6 +266,29 @@ TEST(SimilarityTest, FrenchConventionSpellingsMeetArabicScript) {
   EXPECT_LT(CompareTokens(lounici, MakeToken("lounisi", TokenRole::kName), 0.6f).score, 0.9f);
 }
 
+// Egyptian romanisation writes ج as g: before a, and gui after a vowel, it
+// reads as the j other conventions write; the g of Spanish and other names
+// (GOMEZ, MIGUEL, GURZHY) is left alone.
+TEST(SimilarityTest, EgyptianGReadsAsTheJOfOtherConventions) {
+  EXPECT_EQ(EgyptianConventionSpelling("ragab"), "rajab");
+  EXPECT_EQ(EgyptianConventionSpelling("meguid"), "mejid");
+  EXPECT_EQ(EgyptianConventionSpelling("hegazy"), "hejazy");
+  EXPECT_EQ(EgyptianConventionSpelling("gomez"), "");
+  EXPECT_EQ(EgyptianConventionSpelling("miguel"), "");
+  EXPECT_EQ(EgyptianConventionSpelling("guillermo"), "");
+  EXPECT_EQ(EgyptianConventionSpelling("gaza"), "");  // shorter than 5 letters
+  Token naguib = MakeToken("naguib", TokenRole::kName);
+  EXPECT_GE(CompareTokens(naguib, MakeToken("najib", TokenRole::kName), 0.6f).score, 0.95f);
+  EXPECT_GE(CompareTokens(MakeToken("jabir", TokenRole::kName),
+                          MakeToken("gaber", TokenRole::kName), 0.6f)
+                .score,
+            0.9f);
+  EXPECT_LT(CompareTokens(MakeToken("gomez", TokenRole::kName),
+                          MakeToken("james", TokenRole::kName), 0.6f)
+                .score,
+            0.8f);
+}
+
 // Between two Latin spellings, French convention's digraphs read as English
 // convention writes them (ch as sh, ou before a vowel as w), at most a
 // variant; not in a Chinese or Korean syllable (Chen and Shen are two names).
