@@ -46,7 +46,8 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // same layout, "No." before a number in a firm's or vessel's name a
 // connector (YU JONG NO.2: yu jong no 2, no weightless), airlines / air /
 // airways one business word, Islamic Rep. of Iran read as Iran; 20: the
-// same layout, St. / Sankt / Sint one word with Saint.
+// same layout, St. / Sankt / Sint one word with Saint, an ain within a
+// word of Arabic script read as an alef (معمر: mamr, not mmr).
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).

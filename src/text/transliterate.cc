@@ -328,9 +328,9 @@ bool IsCompoundFirstName(std::u32string_view letters) {
 
 // Arabic script before it is romanised, read as Latin spellings of names
 // read it: the article written joined to its word (الزيدي) becomes a word
-// of its own (AL-ZAIDI); a word-initial ain, which romanisation drops,
-// becomes an alef so that the word keeps its initial vowel (عبدالله:
-// abdallh, not bdallh; العوادي: al awady, AL-AOUADI); a word-final ta marbuta is the vowel a (سميرة
+// of its own (AL-ZAIDI); an ain, which romanisation drops, becomes an alef
+// so that the word keeps its vowel (عبدالله: abdallh, not bdallh; العوادي:
+// al awady, AL-AOUADI; معمر: mamr, MUAMMAR); a word-final ta marbuta is the vowel a (سميرة
 // SAMIRA, not smyrt; a final alef maqsura stays y: writers swap it with ya,
 // على for علي); the word الله is ALLAH, not the article and "lh". Letters
 // of Persian, Urdu and Pashto that the romaniser drops or reads apart (ھ
@@ -370,7 +370,7 @@ std::string_view WordAsListsWriteIt(const std::vector<char32_t>& chars, size_t i
 std::string PrepareArabicNames(const std::string& text) {
   constexpr char32_t kAlef = 0x0627, kLam = 0x0644, kAin = 0x0639, kHeh = 0x0647,
                      kTehMarbuta = 0x0629, kTatweel = 0x0640, kBeh = 0x0628, kNoon = 0x0646,
-                     kAlefMadda = 0x0622;
+                     kAlefMadda = 0x0622, kWaw = 0x0648, kYeh = 0x064A;
   auto is_arabic_letter = [](char32_t c) { return c >= 0x0620 && c <= 0x06FF; };
   std::vector<char32_t> chars;
   for (size_t pos = 0; pos < text.size();) {
@@ -436,7 +436,14 @@ std::string PrepareArabicNames(const std::string& text) {
       ++i;
       continue;
     }
-    if (word_start && chars[i] == kAin) {
+    // Within a word too, before a consonant: Latin spellings write a vowel
+    // or an apostrophe there (SA'D, JA'FAR), and dropped it would join two
+    // like letters into one doubled letter (معمر mmr: MUAMMAR's m and m).
+    // Before waw or ya within the word the long vowel they write is the one
+    // (سعود SAUD, سعيد SAID; not a final ya: مرعي MERAI).
+    const bool before_long_vowel = i + 2 < chars.size() && is_arabic_letter(chars[i + 2]) &&
+                                   (chars[i + 1] == kWaw || chars[i + 1] == kYeh);
+    if (chars[i] == kAin && (word_start || !before_long_vowel)) {
       ::embargo::AppendUtf8(out, kAlef);
       continue;
     }
