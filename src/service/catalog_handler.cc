@@ -29,7 +29,7 @@ std::vector<std::string> CollectionsOffered(const ServingSnapshot& snapshot) {
 const std::map<std::string, std::string>& KnownTitles() {
   static const std::map<std::string, std::string> titles = {
       {"default", "Default collection (all loaded lists)"},
-      {"sanctions", "Sanctions collection (all loaded lists)"},
+      {"sanctions", "Sanctions collection (entities listed for sanctions)"},
       {"us_ofac_sdn", "US OFAC Specially Designated Nationals (SDN) List"},
       {"us_ofac_cons", "US OFAC Consolidated (non-SDN) List"},
       {"un_sc_sanctions", "UN Security Council Consolidated Sanctions List"},

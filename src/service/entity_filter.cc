@@ -1,6 +1,10 @@
 #include "service/entity_filter.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+
+#include "service/catalog_handler.h"
 
 namespace embargo::service {
 namespace {
@@ -14,7 +18,120 @@ bool InAny(const Entity& e, const std::set<std::string, std::less<>>& names) {
                      [&](const std::string& d) { return names.count(d) > 0; });
 }
 
+bool ListedForSanctions(const Entity& e) {
+  const std::vector<std::string>& topics = e.topics_or_default();
+  return std::any_of(topics.begin(), topics.end(), [](const std::string& t) {
+    return t == "sanction" || t == "sanction.linked";
+  });
+}
+
+// FollowTheMoney's topics (followthemoney's topic type) a filter may name
+// whatever the loaded lists carry.
+constexpr std::string_view kFtmTopics[] = {"crime",
+                                           "crime.fraud",
+                                           "crime.cyber",
+                                           "crime.fin",
+                                           "crime.env",
+                                           "crime.theft",
+                                           "crime.war",
+                                           "crime.boss",
+                                           "crime.terror",
+                                           "crime.traffick",
+                                           "crime.traffick.drug",
+                                           "crime.traffick.human",
+                                           "forced.labor",
+                                           "asset.frozen",
+                                           "wanted",
+                                           "corp.offshore",
+                                           "corp.shell",
+                                           "corp.public",
+                                           "corp.disqual",
+                                           "gov",
+                                           "gov.national",
+                                           "gov.state",
+                                           "gov.muni",
+                                           "gov.soe",
+                                           "gov.igo",
+                                           "gov.head",
+                                           "gov.admin",
+                                           "gov.executive",
+                                           "gov.legislative",
+                                           "gov.judicial",
+                                           "gov.security",
+                                           "gov.financial",
+                                           "gov.religion",
+                                           "fin",
+                                           "fin.bank",
+                                           "fin.fund",
+                                           "fin.advisor",
+                                           "reg.action",
+                                           "reg.warn",
+                                           "role.pep",
+                                           "role.pol",
+                                           "role.rca",
+                                           "role.judge",
+                                           "role.civil",
+                                           "role.diplo",
+                                           "role.lawyer",
+                                           "role.acct",
+                                           "role.spy",
+                                           "role.oligarch",
+                                           "role.journo",
+                                           "role.act",
+                                           "role.lobby",
+                                           "pol.party",
+                                           "pol.union",
+                                           "rel",
+                                           "mil",
+                                           "sanction",
+                                           "sanction.linked",
+                                           "sanction.counter",
+                                           "export.control",
+                                           "export.risk",
+                                           "debarment",
+                                           "poi",
+                                           "mare.detained",
+                                           "mare.shadow",
+                                           "mare.sts",
+                                           "risk.klepto",
+                                           "ctx.privacy"};
+
+bool KnownTopic(const ServingSnapshot& snapshot, const std::string& topic) {
+  if (std::find(std::begin(kFtmTopics), std::end(kFtmTopics), topic) != std::end(kFtmTopics))
+    return true;
+  for (const Entity& e : snapshot.screener->lists().entities) {
+    const std::vector<std::string>& has = e.topics_or_default();
+    if (std::find(has.begin(), has.end(), topic) != has.end()) return true;
+  }
+  return false;
+}
+
+Status ReadDatasets(const ServingSnapshot& snapshot, const Params& params, const char* key,
+                    std::set<std::string, std::less<>>& out) {
+  for (const std::string& d : ParamAll(params, key)) {
+    if (ResolveDatasetScope(snapshot, d).empty())
+      return MakeError(fmt::format("{}: unknown dataset '{}' (GET /catalog lists them)", key, d));
+    out.insert(d);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+std::string_view LastChange(const Entity& e) {
+  if (e.ftm != nullptr && !e.ftm->last_change.empty()) return e.ftm->last_change;
+  return e.listed_on;
+}
+
+bool IsChangedSince(std::string_view text) {
+  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd";
+  if (text.size() != 10 && text.size() != 16 && text.size() != 19) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool digit = text[i] >= '0' && text[i] <= '9';
+    if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return false;
+  }
+  return true;
+}
 
 bool EntityFilter::Accepts(const Entity& e) const {
   if (!InAny(e, scope)) return false;
@@ -22,18 +139,36 @@ bool EntityFilter::Accepts(const Entity& e) const {
   if (!excluded.empty() && InAny(e, excluded)) return false;
   if (excluded_schemas.count(SchemaName(e.schema)) > 0) return false;
   if (e.ftm != nullptr && excluded_schemas.count(e.ftm->schema) > 0) return false;
+  if (!changed_since.empty() && LastChange(e) < std::string_view(changed_since)) return false;
+  if (sanctions_only && !ListedForSanctions(e)) return false;
   if (topics.empty()) return true;
   const std::vector<std::string>& has = e.topics_or_default();
   return std::any_of(has.begin(), has.end(), [&](const std::string& t) { return topics.count(t); });
 }
 
-EntityFilter ParseEntityFilter(const Params& params, const std::vector<std::string>& scope) {
+Result<EntityFilter> ParseEntityFilter(const ServingSnapshot& snapshot,
+                                       const std::string& path_dataset, const Params& params) {
   EntityFilter filter;
+  std::vector<std::string> scope = ResolveDatasetScope(snapshot, path_dataset);
   filter.scope.insert(scope.begin(), scope.end());
-  for (const std::string& d : ParamAll(params, "include_dataset")) filter.included.insert(d);
-  for (const std::string& d : ParamAll(params, "exclude_dataset")) filter.excluded.insert(d);
+  filter.sanctions_only = path_dataset == "sanctions";
+  EMBARGO_RETURN_IF_ERROR(ReadDatasets(snapshot, params, "include_dataset", filter.included));
+  EMBARGO_RETURN_IF_ERROR(ReadDatasets(snapshot, params, "exclude_dataset", filter.excluded));
   for (const std::string& s : ParamAll(params, "exclude_schema")) filter.excluded_schemas.insert(s);
-  for (const std::string& t : ParamAll(params, "topics")) filter.topics.insert(t);
+  for (const std::string& t : ParamAll(params, "topics")) {
+    if (!KnownTopic(snapshot, t))
+      return MakeError(
+          fmt::format("topics: unknown topic '{}' (a FollowTheMoney topic such as sanction, "
+                      "sanction.linked, export.control, debarment, role.pep, crime.terror)",
+                      t));
+    filter.topics.insert(t);
+  }
+  filter.changed_since = Param(params, "changed_since");
+  if (!filter.changed_since.empty() && !IsChangedSince(filter.changed_since)) {
+    return MakeError(fmt::format(
+        "changed_since: '{}' is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])",
+        filter.changed_since));
+  }
   return filter;
 }
 

@@ -1,16 +1,24 @@
-// The result filters /match and /search share, read from their query
-// parameters, as yente applies them: an entity passes when it belongs to one
-// of the datasets the path names (Entity::InDataset: an OpenSanctions entity
-// belongs to every source that lists it), to one of include_dataset when
-// given, to none of exclude_dataset, is of no exclude_schema, and has one of
-// the topics asked for (see Entity::topics_or_default). Pure; thread-safe.
+// The result filters /match, /search and /reconcile share, read from their
+// query parameters, as yente applies them: an entity passes when it belongs
+// to one of the datasets the path names (Entity::InDataset: an OpenSanctions
+// entity belongs to every source that lists it), to one of include_dataset
+// when given, to none of exclude_dataset, is of no exclude_schema, has one
+// of the topics asked for (see Entity::topics_or_default), changed on or
+// after changed_since (LastChange) and, under the path's `sanctions`
+// collection, is listed for sanctions (a topic of sanction or
+// sanction.linked: not an export denial, a debarment or a PEP). A
+// parameter naming no loaded dataset, no known topic or no date is refused
+// with a message naming it, never read as a filter that passes nothing.
+// Pure; thread-safe.
 #pragma once
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "embargo/entity.h"
+#include "embargo/status.h"
 #include "service/http_types.h"
 
 namespace embargo::service {
@@ -21,11 +29,26 @@ struct EntityFilter {
   std::set<std::string, std::less<>> excluded;
   std::set<std::string, std::less<>> excluded_schemas;
   std::set<std::string, std::less<>> topics;  // empty: any
+  std::string changed_since;                  // empty: any; else a date or time
+  bool sanctions_only = false;                // the path named the sanctions collection
 
   bool Accepts(const Entity& e) const;
 };
 
-// `scope`: the dataset names the path's {dataset} stands for.
-EntityFilter ParseEntityFilter(const Params& params, const std::vector<std::string>& scope);
+// When the entity last changed as far as its list says: its FtM
+// last_change, else the date it was listed; "" when neither is known.
+std::string_view LastChange(const Entity& e);
+
+// Whether `text` is yente's changed_since: YYYY-MM-DD, YYYY-MM-DDTHH:MM or
+// YYYY-MM-DDTHH:MM:SS.
+bool IsChangedSince(std::string_view text);
+
+// The filters of a request under `path_dataset` (a dataset or collection
+// ResolveDatasetScope knows). Errors (for a 400): an include_dataset or
+// exclude_dataset that names no loaded dataset or collection, a topic that
+// is neither a FollowTheMoney topic embargo knows nor one a loaded entity
+// carries, a changed_since that is no date.
+Result<EntityFilter> ParseEntityFilter(const ServingSnapshot& snapshot,
+                                       const std::string& path_dataset, const Params& params);
 
 }  // namespace embargo::service

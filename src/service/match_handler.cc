@@ -294,7 +294,8 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   std::optional<DateOrder> date_order = input::ParseDateOrder(Param(params, "date_order"));
   if (!date_order) return ErrorResponse(400, "date_order must be dmy, mdy or ymd");
 
-  EntityFilter filter = ParseEntityFilter(params, scope);
+  Result<EntityFilter> filter = ParseEntityFilter(snapshot, dataset, params);
+  if (!filter.ok()) return ErrorResponse(400, filter.error().message);
   std::set<std::string> excluded_ids;
   for (const std::string& id : ParamAll(params, "exclude_entity_ids")) excluded_ids.insert(id);
   if (excluded_ids.size() > kMaxExcludedIds) {
@@ -327,7 +328,7 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
 
   ScreenOptions options{*threshold, std::min(*cutoff, *threshold), *limit, nullptr};
   options.filter = [&filter, &excluded_ids](const Entity& e) {
-    if (!filter.Accepts(e)) return false;
+    if (!filter->Accepts(e)) return false;
     if (excluded_ids.empty()) return true;
     if (excluded_ids.count(e.id) > 0) return false;
     // An id merged into this entity excludes it too.

@@ -40,17 +40,26 @@ json Repeated(const std::string& name, const std::string& description) {
 
 json DatasetParam() {
   return Param("dataset", "path", String(),
-               "A loaded dataset name, or the collection 'default' or 'sanctions' (all loaded)");
+               "A loaded dataset name, or the collection 'default' (all loaded) or "
+               "'sanctions' (the entities listed for sanctions: topic sanction or "
+               "sanction.linked)");
 }
 
 json ScopeParams() {
-  return {Repeated("include_dataset", "Only these datasets (within the path's scope)"),
-          Repeated("exclude_dataset", "Leave these datasets out"),
+  return {Repeated("include_dataset",
+                   "Only these datasets (within the path's scope); a name no loaded "
+                   "dataset has is a 400"),
+          Repeated("exclude_dataset", "Leave these datasets out (an unknown name is a 400)"),
           Repeated("exclude_schema", "Leave out entities of these schemas (Person, Vessel...)"),
           Repeated("topics",
                    "Only entities listed for one of these FtM topics (sanction, "
                    "export.control, debarment, ...); an entity whose list says none is a "
-                   "sanction")};
+                   "sanction; a topic neither FollowTheMoney nor a loaded entity knows is a "
+                   "400"),
+          Param("changed_since", "query", String(),
+                "Only entities whose record changed (an FtM record's last_change) or, on an "
+                "official list, that were listed on or after this date (YYYY-MM-DD) or time "
+                "(YYYY-MM-DDTHH:MM[:SS]); anything else is a 400")};
 }
 
 json ErrorReplies(json replies, const std::vector<int>& codes) {
@@ -390,10 +399,7 @@ json ReconcileOperations() {
   json extend = Param("extend", "query", String(),
                       "JSON: {ids, properties: [{id, settings: {limit, render}}]}: answered as "
                       "POST answers it");
-  json filters = {Param("algorithm", "query", String(), "As /match: every name runs embargo-v1"),
-                  Param("changed_since", "query", String(),
-                        "Only entities whose list changed them on or after this date "
-                        "(YYYY-MM-DD[THH:MM[:SS]]): the FtM last_change, else the listing date")};
+  json filters = {Param("algorithm", "query", String(), "As /match: every name runs embargo-v1")};
   for (json& p : ScopeParams()) filters.push_back(std::move(p));
   json get_params = {DatasetParam(), batch, extend};
   for (const json& p : filters) get_params.push_back(p);

@@ -122,34 +122,13 @@ json Candidate(const Match& m) {
           {"features", features}};
 }
 
-// yente's changed_since: a date, or a date and time.
-bool IsTimestamp(std::string_view text) {
-  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd";
-  if (text.size() != 10 && text.size() != 16 && text.size() != 19) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    bool digit = text[i] >= '0' && text[i] <= '9';
-    if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return false;
-  }
-  return true;
-}
-
-// When the entity last changed as far as its list says: its FtM
-// last_change, else the date it was listed; "" when neither is known.
-std::string_view LastChange(const Entity& e) {
-  if (e.ftm != nullptr && !e.ftm->last_change.empty()) return e.ftm->last_change;
-  return e.listed_on;
-}
-
-Response ReconcileBatch(const ServingSnapshot& snapshot, const std::vector<std::string>& scope,
+Response ReconcileBatch(const ServingSnapshot& snapshot, const std::string& dataset,
                         const Params& params, const json& batch, const Limits& limits) {
   std::string algorithm = Param(params, "algorithm", "best");
   if (!IsKnownAlgorithm(algorithm))
     return ErrorResponse(400, fmt::format("Unknown algorithm: {}", algorithm));
-  std::string since = Param(params, "changed_since");
-  if (!since.empty() && !IsTimestamp(since)) {
-    return ErrorResponse(
-        422, "changed_since must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
-  }
+  Result<EntityFilter> filter = ParseEntityFilter(snapshot, dataset, params);
+  if (!filter.ok()) return ErrorResponse(422, filter.error().message);
   if (!batch.is_object())
     return ErrorResponse(400, "queries must be an object of query keys to queries");
   if (batch.size() > limits.max_queries) {
@@ -162,10 +141,7 @@ Response ReconcileBatch(const ServingSnapshot& snapshot, const std::vector<std::
     if (!q.ok()) return ErrorResponse(400, q.error().message);
     queries.push_back(std::move(*q));
   }
-  EntityFilter filter = ParseEntityFilter(params, scope);
-  auto accept = [&filter, &since](const Entity& e) {
-    return filter.Accepts(e) && (since.empty() || LastChange(e) >= since);
-  };
+  auto accept = [&filter](const Entity& e) { return filter->Accepts(e); };
   std::vector<std::vector<Match>> results(queries.size());
   ParallelFor(queries.size(), queries.size() >= kParallelQueries ? 0 : 1, [&](size_t i) {
     if (!queries[i].screened) return;
@@ -293,19 +269,20 @@ json SuggestProperties(const std::string& prefix) {
   return result;
 }
 
-Result<json> SuggestEntities(const ServingSnapshot& snapshot, const std::vector<std::string>& scope,
+Result<json> SuggestEntities(const ServingSnapshot& snapshot, const std::string& dataset,
                              const Params& params) {
   std::optional<size_t> limit =
       ParseNumber<size_t>(Param(params, "limit", std::to_string(kSuggestDefaultLimit)));
   if (!limit || *limit > kSuggestMaxLimit)
     return MakeError(fmt::format("limit must be an integer in [0, {}]", kSuggestMaxLimit));
-  EntityFilter filter = ParseEntityFilter(params, scope);
+  Result<EntityFilter> filter = ParseEntityFilter(snapshot, dataset, params);
+  if (!filter.ok()) return filter.error();
   const std::vector<Entity>& entities = snapshot.screener->lists().entities;
   auto index = NamePrefixIndex::ForScreener(snapshot.screener);
   json result = json::array();
   for (const NamePrefixIndex::Hit& hit :
        index->Find(entities, Param(params, "prefix"), *limit,
-                   [&filter](const Entity& e) { return filter.Accepts(e); })) {
+                   [&filter](const Entity& e) { return filter->Accepts(e); })) {
     const Entity& e = *hit.entity;
     result.push_back({{"id", e.id},
                       {"name", e.caption()},
@@ -325,7 +302,7 @@ Response HandleReconcile(const ServingSnapshot& snapshot, const std::string& dat
   if (auto* error = std::get_if<Response>(&payload)) return std::move(*error);
   const Payload& p = std::get<Payload>(payload);
   if (p.extend) return ExtendEntities(snapshot, *p.extend, limits);
-  if (p.queries) return ReconcileBatch(snapshot, scope, request.params, *p.queries, limits);
+  if (p.queries) return ReconcileBatch(snapshot, dataset, request.params, *p.queries, limits);
   Response r;
   r.body = ServiceManifest(dataset, request);
   return r;
@@ -341,7 +318,7 @@ Response HandleReconcileSuggest(const ServingSnapshot& snapshot, const std::stri
     case ReconcileSuggest::kType: result = SuggestTypes(prefix); break;
     case ReconcileSuggest::kProperty: result = SuggestProperties(prefix); break;
     case ReconcileSuggest::kEntity: {
-      Result<json> entities = SuggestEntities(snapshot, scope, params);
+      Result<json> entities = SuggestEntities(snapshot, dataset, params);
       if (!entities.ok()) return ErrorResponse(422, entities.error().message);
       result = std::move(*entities);
       break;

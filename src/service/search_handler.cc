@@ -71,9 +71,11 @@ Status ParseQueryText(const Params& params, SearchRequest& request) {
 
 // countries= and datasets= are yente's filters on those fields (combined
 // by filter_op like filter=).
-Status ParseFilters(const Params& params, const std::vector<std::string>& scope,
-                    SearchRequest& request) {
-  request.filter = ParseEntityFilter(params, scope);
+Status ParseFilters(const ServingSnapshot& snapshot, const std::string& dataset,
+                    const Params& params, SearchRequest& request) {
+  Result<EntityFilter> filter = ParseEntityFilter(snapshot, dataset, params);
+  if (!filter.ok()) return filter.error();
+  request.filter = std::move(*filter);
   Result<SearchRefinements> refinements = ParseSearchRefinements(params);
   if (!refinements.ok()) return refinements.error();
   request.refinements = std::move(*refinements);
@@ -104,8 +106,9 @@ Status ParseFacets(const Params& params, SearchRequest& request) {
   return Status::Ok();
 }
 
-std::variant<SearchRequest, SearchError> ParseSearch(const Params& params,
-                                                     const std::vector<std::string>& scope) {
+std::variant<SearchRequest, SearchError> ParseSearch(const ServingSnapshot& snapshot,
+                                                     const std::string& dataset,
+                                                     const Params& params) {
   SearchRequest request;
   Result<size_t> limit = ParseBounded(params, "limit", kSearchDefaultLimit, kSearchMaxLimit);
   if (!limit.ok()) return SearchError{422, limit.error().message};
@@ -113,8 +116,9 @@ std::variant<SearchRequest, SearchError> ParseSearch(const Params& params,
   if (!offset.ok()) return SearchError{422, offset.error().message};
   request.limit = *limit;
   request.offset = *offset;
-  for (Status s : {ParseQueryText(params, request), ParseFilters(params, scope, request),
-                   ParseFacets(params, request)}) {
+  for (Status s :
+       {ParseQueryText(params, request), ParseFilters(snapshot, dataset, params, request),
+        ParseFacets(params, request)}) {
     if (!s.ok()) return SearchError{400, s.error().message};
   }
   return request;
@@ -234,7 +238,7 @@ Response HandleSearch(const ServingSnapshot& snapshot, const std::string& datase
                       const Params& params) {
   std::vector<std::string> scope = ResolveDatasetScope(snapshot, dataset);
   if (scope.empty()) return UnknownDataset(dataset);
-  std::variant<SearchRequest, SearchError> parsed = ParseSearch(params, scope);
+  std::variant<SearchRequest, SearchError> parsed = ParseSearch(snapshot, dataset, params);
   if (const auto* error = std::get_if<SearchError>(&parsed))
     return ErrorResponse(error->status, error->detail);
   const SearchRequest& r = std::get<SearchRequest>(parsed);

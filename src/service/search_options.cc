@@ -74,10 +74,6 @@ std::vector<std::string> EntityDatasets(const Entity& e) {
 
 bool SearchRefinements::Accepts(const Entity& e) const {
   if (target && (e.ftm == nullptr ? true : e.ftm->target.value_or(true)) != *target) return false;
-  if (!changed_since.empty()) {
-    if (e.ftm == nullptr || e.ftm->last_change.empty() || e.ftm->last_change < changed_since)
-      return false;
-  }
   if (filters.empty()) return true;
   std::map<std::string, bool> field_hit;  // OR: some value of each field matched
   for (const auto& [field, value] : filters) {
@@ -107,7 +103,6 @@ Result<SearchRefinements> ParseSearchRefinements(const Params& params) {
   if (target == "true" || target == "1") out.target = true;
   if (target == "false" || target == "0") out.target = false;
   if (!target.empty() && !out.target) return MakeError("target must be true or false");
-  out.changed_since = Param(params, "changed_since");
   for (const std::string& spec : ParamAll(params, "filter")) {
     size_t colon = spec.find(':');
     if (colon == std::string::npos || colon == 0) {

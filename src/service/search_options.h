@@ -1,11 +1,8 @@
-// yente's /search refinements beyond the dataset and topic filters
-// (entity_filter.h): target=true|false, changed_since (an entity whose
-// record changed on or after that time; entities without a recorded change
-// never pass), filter=FIELD:VALUE (repeatable; FIELD is countries, topics,
-// datasets, schema or properties.NAME) combined by filter_op (OR, the
-// default: any value of a field, every field; AND: every value), and
-// sort=FIELD[:asc|desc] on first_seen, last_seen, last_change or caption
-// (score order otherwise). Pure; thread-safe.
+// yente's /search refinements beyond the dataset, topic and changed_since
+// filters (entity_filter.h): target=true|false, filter=FIELD:VALUE (repeatable; FIELD is countries,
+// topics, datasets, schema or properties.NAME) combined by filter_op (OR, the default: any value of
+// a field, every field; AND: every value), and sort=FIELD[:asc|desc] on first_seen, last_seen,
+// last_change or caption (score order otherwise). Pure; thread-safe.
 #pragma once
 
 #include <optional>
@@ -21,7 +18,6 @@ namespace embargo::service {
 
 struct SearchRefinements {
   std::optional<bool> target;
-  std::string changed_since;                                 // "" = any
   std::vector<std::pair<std::string, std::string>> filters;  // (field, value)
   bool filter_and = false;
   std::vector<std::pair<std::string, bool>> sort;  // (field, descending)

@@ -48,6 +48,50 @@ TEST(MatchHandlerTest, TopicsKeepOnlyEntitiesListedForOneOfThem) {
   EXPECT_TRUE(MatchIds({{"topics", "role.pep"}}).empty());
 }
 
+// A filter naming nothing known is refused, not read as one that passes
+// nothing: include_dataset=nope answered 200 with no results.
+TEST(MatchHandlerTest, AFilterNamingNothingKnownIsA400NamingIt) {
+  struct Case {
+    Params params;
+    std::string detail;
+  };
+  const Case cases[] = {
+      {{{"include_dataset", "nope"}},
+       "include_dataset: unknown dataset 'nope' (GET /catalog lists them)"},
+      {{{"exclude_dataset", "us_ofac"}},
+       "exclude_dataset: unknown dataset 'us_ofac' (GET /catalog lists them)"},
+      {{{"topics", "nonsense.topic"}},
+       "topics: unknown topic 'nonsense.topic' (a FollowTheMoney topic such as sanction, "
+       "sanction.linked, export.control, debarment, role.pep, crime.terror)"},
+      {{{"changed_since", "garbage"}},
+       "changed_since: 'garbage' is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])"},
+  };
+  for (const Case& c : cases) {
+    Response r = Match(c.params, kBody);
+    EXPECT_EQ(r.status, 400) << c.detail;
+    EXPECT_EQ(r.body["detail"], c.detail);
+  }
+  EXPECT_TRUE(MatchIds({{"include_dataset", "us_bis_dpl"}}).count(kDahua));
+  EXPECT_FALSE(MatchIds({{"exclude_dataset", "us_bis_dpl"}}).count(kDahua));
+}
+
+// changed_since keeps the entities whose record changed (or, on an official
+// list, that were listed) on or after it; it was read and not applied.
+TEST(MatchHandlerTest, ChangedSinceKeepsOnlyEntitiesChangedSinceThen) {
+  EXPECT_TRUE(MatchIds({{"changed_since", "1900-01-01"}}).count(kDahua));
+  EXPECT_TRUE(MatchIds({{"changed_since", "2999-01-01"}}).empty());
+}
+
+// The sanctions collection holds the entities listed for sanctions, not an
+// export denial (BIS Denied Persons) that the default collection holds.
+TEST(MatchHandlerTest, TheSanctionsCollectionLeavesOutExportDenials) {
+  Response r = HandleMatch(ReferenceSnapshot(), "sanctions", {}, kBody, Limits{});
+  r.body = BodyJson(r);
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  for (const auto& e : r.body["responses"]["q"]["results"]) EXPECT_NE(e["id"], kDahua);
+  EXPECT_TRUE(MatchIds({}).count(kDahua));
+}
+
 // NaN compares false with every score: threshold=nan answered 200 and
 // turned alerting off.
 TEST(MatchHandlerTest, NonFiniteThresholdAndCutoffAreA400) {

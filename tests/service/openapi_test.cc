@@ -91,9 +91,10 @@ TEST(OpenApiTest, MatchDocumentsItsBodyParametersAndErrors) {
   const nlohmann::json& match = OpenApiDocument()["paths"]["/match/{dataset}"]["post"];
   std::set<std::string> params;
   for (const auto& p : match["parameters"]) params.insert(p["name"]);
-  EXPECT_EQ(params, (std::set<std::string>{"dataset", "threshold", "cutoff", "limit", "algorithm",
-                                           "include_dataset", "exclude_dataset", "exclude_schema",
-                                           "topics", "exclude_entity_ids", "date_order"}));
+  EXPECT_EQ(params,
+            (std::set<std::string>{"dataset", "threshold", "cutoff", "limit", "algorithm",
+                                   "include_dataset", "exclude_dataset", "exclude_schema", "topics",
+                                   "exclude_entity_ids", "date_order", "changed_since"}));
   std::set<std::string> codes;
   for (const auto& [code, reply] : match["responses"].items()) codes.insert(code);
   EXPECT_EQ(codes, (std::set<std::string>{"200", "400", "401", "403", "404", "413", "429"}));
@@ -112,7 +113,8 @@ TEST(OpenApiTest, MatchAndSearchDocumentTheFiltersTheyShare) {
     const nlohmann::json& op = paths.contains("post") ? paths["post"] : paths["get"];
     std::set<std::string> params;
     for (const auto& p : op["parameters"]) params.insert(p["name"]);
-    for (const char* name : {"include_dataset", "exclude_dataset", "exclude_schema", "topics"})
+    for (const char* name :
+         {"include_dataset", "exclude_dataset", "exclude_schema", "topics", "changed_since"})
       EXPECT_TRUE(params.count(name)) << path << " " << name;
   }
 }

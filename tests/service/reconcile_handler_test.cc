@@ -313,7 +313,7 @@ TEST(ReconcileHandlerTest, BadInputGetsAClear4xx) {
       {{.params = {{"queries", "{}"}, {"algorithm", "magic"}}}, 400, "Unknown algorithm: magic"},
       {{.params = {{"queries", "{}"}, {"changed_since", "yesterday"}}},
        422,
-       "changed_since must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])"},
+       "changed_since: 'yesterday' is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])"},
   };
   for (const Case& c : cases) {
     Response r = Reconcile(c.call);
