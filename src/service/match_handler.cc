@@ -309,11 +309,18 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
   if (!request.is_object() || !request.contains("queries") || !request["queries"].is_object()) {
     return ErrorResponse(400, "request body must be an object with a 'queries' object");
   }
-  if (request.contains("config") && request["config"].is_object() && !request["config"].empty()) {
-    return ErrorResponse(400,
-                         fmt::format("Unknown config key: {}", request["config"].begin().key()));
+  // embargo-v1's constants are fixed (GET /algorithms publishes them): a
+  // tuning the request asks for is refused, not silently ignored.
+  for (const char* key : {"config", "weights"}) {
+    if (request.contains(key) && request[key].is_object() && !request[key].empty()) {
+      return ErrorResponse(
+          400, fmt::format("Unknown {} key: {} (embargo-v1 takes no {}: its constants and "
+                           "features are fixed, GET /algorithms lists them)",
+                           key, request[key].begin().key(), key));
+    }
   }
   const nlohmann::json& examples = request["queries"];
+  if (examples.empty()) return ErrorResponse(400, "No queries provided");
   if (examples.size() > limits.max_queries) {
     return ErrorResponse(400, fmt::format("Too many queries: {}, at most {} per request",
                                           examples.size(), limits.max_queries));

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "scoring/constants.h"
 #include "service/algorithms_handler.h"
 #include "service/reference_snapshot.h"
@@ -165,7 +167,7 @@ TEST(AlgorithmsHandlerTest, PublishesEveryScoringConstantWithItsValue) {
 TEST(AlgorithmsHandlerTest, FeatureCoefficientsAreTheScoringConstants) {
   Response r = HandleAlgorithms();
   const nlohmann::json& f = r.body["algorithms"][0]["docs"]["features"];
-  EXPECT_EQ(f.size(), 17u);
+  EXPECT_EQ(f.size(), 18u);
   EXPECT_FLOAT_EQ(f["name_business_words_only_cap"]["coefficient"].get<float>(), 0.65f);
   EXPECT_DOUBLE_EQ(f["name_match"]["coefficient"], 1.0);
   EXPECT_DOUBLE_EQ(f["birth_date_exact"]["coefficient"], 0.05);
@@ -175,10 +177,17 @@ TEST(AlgorithmsHandlerTest, FeatureCoefficientsAreTheScoringConstants) {
   EXPECT_DOUBLE_EQ(f["imo_mismatch"]["coefficient"], -0.15);
   EXPECT_DOUBLE_EQ(f["weak_alias"]["coefficient"], 0.69);
   EXPECT_FLOAT_EQ(f["name_extra_query_part"]["coefficient"].get<float>(), 0.9f);
+  // Each names the key of /match's "features" that reports it, and each
+  // such key is reported by one.
+  const std::set<std::string> match_keys = {"name_match", "birth_date", "country", "gender",
+                                            "identifier", "imo",        "vessel",  "weak_alias"};
+  std::set<std::string> reported;
   for (const auto& [name, feature] : f.items()) {
     EXPECT_FALSE(feature["description"].get<std::string>().empty()) << name;
     EXPECT_EQ(feature["url"], "docs/SCORING.md") << name;
+    reported.insert(feature["reported_as"].get<std::string>());
   }
+  EXPECT_EQ(reported, match_keys);
 }
 
 TEST(AlgorithmsHandlerTest, AcceptsEmbargoV1AndYenteNamesAsAliases) {

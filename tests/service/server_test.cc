@@ -226,7 +226,14 @@ TEST_F(ServerTest, BadRequestsGetTheDocumented4xxAndTheServerStaysUp) {
       {R"({"queries": {"a": {"schema": "Person", "properties": {"name": [true]}}}})", 400,
        "query 'a': property 'name' must be a string or a list of strings"},
       {R"({"queries": {"a": {"schema": "Person", "properties": {"name": ["x"]}}}, "config": {"foo": 1}})",
-       400, "Unknown config key: foo"},
+       400,
+       "Unknown config key: foo (embargo-v1 takes no config: its constants and features are "
+       "fixed, GET /algorithms lists them)"},
+      {R"({"queries": {"a": {"schema": "Person", "properties": {"name": ["x"]}}}, "weights": {"bogus": 1}})",
+       400,
+       "Unknown weights key: bogus (embargo-v1 takes no weights: its constants and features are "
+       "fixed, GET /algorithms lists them)"},
+      {R"({"queries": {}})", 400, "No queries provided"},
       {thousand, 400, "Too many queries: 1000, at most 100 per request"},
   };
   for (const Case& k : cases) {
