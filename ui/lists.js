@@ -25,7 +25,9 @@ export async function renderEntity(id) {
       h('div', { class: 'card' }, entityDetails(data)),
       h('h2', {}, 'The same target on other lists'),
       counterparts.length ? h('ul', { id: 'counterparts' }, counterparts)
-        : h('p', { class: 'muted', id: 'counterparts' }, 'No counterpart found on the other lists served.'),
+        : h('p', { class: 'muted', id: 'counterparts' }, xref.status === 'pending'
+          ? 'The links between the lists are still being worked out after a (re)load: open this page again in a few seconds.'
+          : 'No counterpart found on the other lists served.'),
       h('h2', {}, 'Across list versions'), history);
   } catch (e) {
     show('Entity', notice('error', e.message));

@@ -32,13 +32,29 @@ nlohmann::json LinkToJson(const Screener& screener, const Entity& source, const 
           {"target", target != nullptr ? EntityToFtm(*target) : nlohmann::json(nullptr)}};
 }
 
-// The entity's links and its counterparts on the other lists.
-void AddLinksAndXref(const ServingSnapshot& snapshot, const Entity& entity, nlohmann::json& body) {
+// Seconds a client is told to wait for the cross-list links after a (re)load.
+constexpr int kCrossLinksRetrySeconds = 10;
+
+// The entity's links and its counterparts on the other lists. While the
+// server computes the cross-list links (after a load or reload: tens of
+// seconds on a busy machine), the entity is answered at once with
+// "xref": {"status": "pending", ...} and a Retry-After header.
+void AddLinksAndXref(const ServingSnapshot& snapshot, const Entity& entity, Response& r) {
+  nlohmann::json& body = r.body;
   const Screener& screener = *snapshot.screener;
   nlohmann::json links = nlohmann::json::array();
   for (const Link& link : entity.links) links.push_back(LinkToJson(screener, entity, link));
   body["links"] = std::move(links);
   const ListSet& lists = screener.lists();
+  if (snapshot.cross_links->computing()) {
+    body["xref"] = {
+        {"status", "pending"},
+        {"detail", fmt::format("the cross-list links are being worked out after a (re)load: "
+                               "ask again in about {} s",
+                               kCrossLinksRetrySeconds)}};
+    r.headers.emplace_back("Retry-After", std::to_string(kCrossLinksRetrySeconds));
+    return;
+  }
   size_t index = static_cast<size_t>(&entity - lists.entities.data());
   const CrossLinks::Linked& cross = snapshot.cross_links->Get(lists);
   body["xref"] =
@@ -160,7 +176,7 @@ Response HandleEntity(const ServingSnapshot& snapshot, const std::string& full_p
   } else {
     r.body = EntityToFtm(*entity);
   }
-  if (entity != nullptr) AddLinksAndXref(snapshot, *entity, r.body);
+  if (entity != nullptr) AddLinksAndXref(snapshot, *entity, r);
   return r;
 }
 

@@ -14,7 +14,9 @@
 // "Linked To: NAME" gives it, or is that name less a final period; a name
 // shared by several entities is left unresolved). Every screenable entity
 // also carries "xref": its counterparts on the other lists
-// (xref/entity_view.h), from the snapshot's cross-list links.
+// (xref/entity_view.h), from the snapshot's cross-list links; while the
+// server is working those out after a load or reload, "xref" is
+// {"status": "pending", "detail"} and the answer has a Retry-After header.
 //
 // Pure functions over an immutable snapshot (see CrossLinks for when its
 // links are made); thread-safe.
