@@ -566,6 +566,29 @@ bool OnlyAShortWordTypo(const Index& index, const QueryName& query, const Indexe
   return std::min(NormLength(query.analyzed, p.q_start, p.q_length), listed) <= kMaxShortWord;
 }
 
+// Whether the one aligned pair is a typo (fuzzy) whose spellings as written
+// are further apart than kMinLooseTypoLetters, though their folded sounds
+// meet (PUTIN / PETION, HAMAS / HAMZA), neither side read from Arabic script
+// nor transcribed from Han or kana.
+bool OnlyALooseTypo(const Index& index, const QueryName& query, const IndexedName& name,
+                    const std::vector<UnitPair>& taken) {
+  if (taken.size() != 1) return false;
+  const UnitPair& p = taken.front();
+  if (p.kind != text::TokenMatchKind::kFuzzy) return false;
+  std::string written, listed;
+  for (uint32_t k = 0; k < p.q_length; ++k) {
+    const text::Token& t = query.analyzed.tokens[p.q_start + k];
+    if (t.abjad || t.transcribed) return false;
+    written += t.norm;
+  }
+  for (uint32_t k = 0; k < p.c_length; ++k) {
+    const text::Token& t = index.vocab()[name.tokens[p.c_start + k].vocab].token;
+    if (t.abjad || t.transcribed) return false;
+    listed += t.norm;
+  }
+  return text::PlainEditSimilarity(written, listed) < scoring::kMinLooseTypoLetters;
+}
+
 // Whether both names hold numbers and none of them was aligned (numbers
 // align only when equal): GOLDEN LOTUS INVESTMENT NO 3 / NO 8.
 bool NumbersDiffer(const QueryName& query, const IndexedName& name, const std::vector<char>& q_used,
@@ -714,6 +737,10 @@ NameScore ScoreName(const Index& index, const QueryName& query, const IndexedNam
   if (result.score > scoring::kNumbersDifferCap && NumbersDiffer(query, name, q_used, c_used)) {
     result.score = scoring::kNumbersDifferCap;
     result.numbers_capped = true;
+  }
+  if (result.score > scoring::kLooseTypoCap && OnlyALooseTypo(index, query, name, taken)) {
+    result.score = scoring::kLooseTypoCap;
+    result.loose_typo_capped = true;
   }
   if (result.score > kShortWordTypoCap && OnlyAShortWordTypo(index, query, name, taken)) {
     result.score = kShortWordTypoCap;

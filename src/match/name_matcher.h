@@ -95,6 +95,7 @@ struct NameScore {
   bool family_capped = false;
   bool order_capped = false;       // the given-name syllables run in another order
   bool short_typo_capped = false;  // only a typo of a short word matches
+  bool loose_typo_capped = false;  // only one word matches, by a loose typo
   bool numbers_capped = false;     // both names hold numbers, none of which meet
 };
 

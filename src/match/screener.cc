@@ -65,6 +65,8 @@ Explanation Explain(const Index& index, const Entity& entity, Schema query_schem
   if (ns.family_capped) detail += "; the family names differ";
   if (ns.order_capped) detail += "; the given-name syllables run in another order";
   if (ns.short_typo_capped) detail += "; only a typo of a short word matches";
+  if (ns.loose_typo_capped)
+    detail += "; only one word matches, by a typo that changes a quarter of its letters or more";
   if (ns.numbers_capped) detail += "; the numbers differ";
   ex.features.push_back({"name_match", ns.score, detail});
   return ex;

@@ -62,6 +62,8 @@ constexpr std::array kPublished = {
     Constant{"business_words_only_cap", static_cast<double>(kBusinessWordsOnlyCap), "alignment"},
     Constant{"short_word_typo_cap", static_cast<double>(kShortWordTypoCap), "alignment"},
     Constant{"max_short_word", static_cast<double>(kMaxShortWord), "alignment"},
+    Constant{"loose_typo_cap", static_cast<double>(kLooseTypoCap), "alignment"},
+    Constant{"min_loose_typo_letters", static_cast<double>(kMinLooseTypoLetters), "alignment"},
     Constant{"numbers_differ_cap", static_cast<double>(kNumbersDifferCap), "alignment"},
     Constant{"gendered_form_similarity", static_cast<double>(kGenderedFormSimilarity), "alignment"},
     Constant{"korean_syllable_similarity", static_cast<double>(kKoreanSyllableSimilarity),

@@ -130,6 +130,16 @@ inline constexpr float kBusinessWordsOnlyCap = 0.65f;
 // Arabic script: KIM / KIMO, KHAN / HANI, KYAW / KIEV are other words.
 inline constexpr float kShortWordTypoCap = 0.75f;
 inline constexpr size_t kMaxShortWord = 4;
+// Cap on a name score when all that matches is one word with a typo whose
+// letters as written differ in more than a quarter of them (below
+// kMinLooseTypoLetters of plain edit similarity), though its folded sounds
+// meet: PUTIN / PETION, HAMAS / HAMZA, PUTIN / BOUTHAINA are other names.
+// Below what a listed surname met exactly scores against a listed name of
+// three parts (PUTIN, Vladimir Vladimirovich: 0.59), which ranks above. Not
+// for words read from Arabic script or transcribed from Han or kana, which
+// meet their Latin spellings only through the sounds.
+inline constexpr float kLooseTypoCap = 0.55f;
+inline constexpr float kMinLooseTypoLetters = 0.75f;
 // Cap on a name score when both names hold numbers and none of them meet:
 // GOLDEN LOTUS INVESTMENT NO 3 is not NO 8, 第十八星風丸 (18) not 第八星風丸 (8).
 inline constexpr float kNumbersDifferCap = 0.75f;

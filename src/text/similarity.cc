@@ -272,6 +272,27 @@ TokenSimilarity CompareReading(const Token& a, const Token& b, bool read_a, std:
 
 }  // namespace
 
+float PlainEditSimilarity(std::string_view a, std::string_view b) {
+  const size_t n = a.size(), m = b.size();
+  if (n == 0 || m == 0) return n == m ? 1.0f : 0.0f;
+  // Optimal string alignment: an adjacent transposition (STRAEM / STREAM)
+  // is one edit. Rows i-2, i-1, i.
+  std::vector<size_t> before(m + 1), previous(m + 1), current(m + 1);
+  for (size_t j = 0; j <= m; ++j) previous[j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    current[0] = i;
+    for (size_t j = 1; j <= m; ++j) {
+      const size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        current[j] = std::min(current[j], before[j - 2] + 1);
+    }
+    std::swap(before, previous);
+    std::swap(previous, current);
+  }
+  return 1.0f - static_cast<float>(previous[m]) / static_cast<float>(std::max(n, m));
+}
+
 TokenSimilarity CompareTokens(const Token& a, const Token& b, float floor) {
   TokenSimilarity as_spelled = CompareSpellings(a, b, floor);
   // A Latin spelling in French convention against a token read from Arabic

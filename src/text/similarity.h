@@ -33,6 +33,11 @@ using scoring::kMinTokenSimilarity;  // below: no match
 using scoring::kNicknameSimilarity;
 using scoring::kTranscriptionSimilarity;
 
+// 1 - edit distance / the longer length, over the bytes as written (no
+// fold; an insertion, deletion, substitution or transposition of neighbours
+// costs 1): how far two spellings are on the page.
+float PlainEditSimilarity(std::string_view a, std::string_view b);
+
 // `floor`: the caller discards scores below it, so the edit distance may
 // stop as soon as it cannot reach it (the result is then kNone). Scores at
 // or above the floor are the same as without one.

@@ -591,7 +591,7 @@ TEST_F(ScreenerTest, AnIndexFileOfAnOlderFormatAsksToBeRebuilt) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().ToString(),
             path.string() +
-                ": snapshot format version 1 is not supported (expected 4 to 19); rebuild it with "
+                ": snapshot format version 1 is not supported (expected 4 to 20); rebuild it with "
                 "'embargo index build'");
 }
 

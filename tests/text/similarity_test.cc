@@ -266,6 +266,16 @@ TEST(SimilarityTest, FrenchConventionSpellingsMeetArabicScript) {
   EXPECT_LT(CompareTokens(lounici, MakeToken("lounisi", TokenRole::kName), 0.6f).score, 0.9f);
 }
 
+// How far two spellings are on the page: every edit costs 1, an adjacent
+// transposition is one edit.
+TEST(SimilarityTest, PlainEditSimilarityCountsEditsOfTheLettersAsWritten) {
+  EXPECT_FLOAT_EQ(PlainEditSimilarity("putin", "petion"), 1.0f - 2.0f / 6.0f);
+  EXPECT_FLOAT_EQ(PlainEditSimilarity("straem", "stream"), 1.0f - 1.0f / 6.0f);
+  EXPECT_FLOAT_EQ(PlainEditSimilarity("hamas", "hamza"), 0.6f);
+  EXPECT_FLOAT_EQ(PlainEditSimilarity("kim", "kim"), 1.0f);
+  EXPECT_FLOAT_EQ(PlainEditSimilarity("", "abc"), 0.0f);
+}
+
 // Egyptian romanisation writes ج as g: before a, and gui after a vowel, it
 // reads as the j other conventions write; the g of Spanish and other names
 // (GOMEZ, MIGUEL, GURZHY) is left alone.
