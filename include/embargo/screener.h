@@ -65,6 +65,13 @@ struct QueryFields {
   DateOrder date_order = DateOrder::kUnknown;
 };
 
+// The longest name MakeQuery screens, in bytes (the HTTP API's default
+// limit): a longer one is a row's problem, not minutes of screening (the
+// candidate stage grows with a token's length). A secondary field longer
+// than kMaxQueryFieldBytes is ignored with a warning.
+inline constexpr size_t kMaxQueryNameBytes = 1024;
+inline constexpr size_t kMaxQueryFieldBytes = 256;
+
 // Builds a Query from loose fields, leniently (src/input): birth dates in
 // the common written forms ("1964-7-17", "17/07/1964", "17 July 1964",
 // "1964년 7월 17일"), countries as names in many languages or codes,

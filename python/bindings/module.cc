@@ -129,6 +129,24 @@ py::list DatasetDicts(const ScreenerHandle& h) {
   return out;
 }
 
+// The field a column name stands for as the CLI reads a header ("DOB",
+// "Date of Birth", "full_name"), or None.
+py::object ColumnField(const std::string& column) {
+  std::optional<RowField> field = ReadRowField(column);
+  if (!field) return py::none();
+  switch (*field) {
+    case RowField::kId: return py::str("id");
+    case RowField::kName: return py::str("name");
+    case RowField::kSchema: return py::str("schema");
+    case RowField::kBirthDate: return py::str("birth_date");
+    case RowField::kCountry: return py::str("country");
+    case RowField::kGender: return py::str("gender");
+    case RowField::kIdNumber: return py::str("id_number");
+    case RowField::kImo: return py::str("imo");
+  }
+  return py::none();
+}
+
 py::object EntityJsonText(const ScreenerHandle& h, const std::string& id) {
   const Entity* entity = h.screener->FindEntity(id);
   if (entity == nullptr) return py::none();
@@ -158,4 +176,5 @@ PYBIND11_MODULE(_embargo, m) {
   m.def("load_lists", &LoadListFiles, py::arg("paths"), py::arg("dataset"),
         py::arg("max_file_bytes"));
   m.def("load_snapshot", &LoadSnapshotFile, py::arg("path"));
+  m.def("column_field", &ColumnField, py::arg("column"));
 }

@@ -3,13 +3,18 @@ turned into columns of cells, (field, values) pairs, for
 ``_embargo.Screener.screen_columns``, which reads each cell as the CLI reads a
 batch file's cell (python/bindings/row_fields.h).
 
-Keys (dict keys, DataFrame column names) are the CLI's batch columns; others
-can be mapped onto them (``columns={"full_name": "name"}``, the CLI's
-``--map full_name=name``). Keys that are neither are left out with one
-QueryWarning per batch, as the CLI warns of an unknown column.
+Keys (dict keys, DataFrame column names) are the CLI's batch columns, read
+as the CLI reads a header: case, spaces and '-' do not matter, and the common
+other names are read too (full_name and customer_name for name; DOB,
+date_of_birth and birthdate for birth_date; imo_number). Others can be
+mapped onto them (``columns={"Kunde": "name"}``, the CLI's ``--map``). Keys
+that are neither are left out with one QueryWarning per batch, as the CLI
+warns of an unknown column.
 """
 
 import warnings
+
+from . import _embargo
 
 FIELDS = ("id", "name", "schema", "birth_date", "nationality", "country", "gender", "id_number",
           "imo")
@@ -39,6 +44,8 @@ def plan(keys, columns=None):
     pairs, unknown = [], []
     for key in keys:
         field = mapping.get(key, key if key in FIELDS else None)
+        if field is None and isinstance(key, str):
+            field = _embargo.column_field(key)
         if field is None:
             unknown.append(key)
         else:

@@ -29,6 +29,9 @@ bool HasLetterOrDigit(std::string_view utf8) {
 
 // Why `name` cannot be screened, or "" when it can.
 std::string NameProblem(const std::string& name) {
+  if (name.size() > kMaxQueryNameBytes)
+    return fmt::format("name is {} bytes long, at most {} are screened", name.size(),
+                       kMaxQueryNameBytes);
   if (!IsValidUtf8(name)) return "name is not valid UTF-8 (save the input as UTF-8)";
   if (!HasLetterOrDigit(name)) return fmt::format("name '{}' has no letter or digit", name);
   return "";
@@ -52,18 +55,29 @@ void ReadNames(const QueryFields& fields, Query& q, std::string& first_problem) 
   }
 }
 
+// Whether `text` is too long to be a `field`'s value; if so, says so in a
+// warning (without repeating the text).
+bool TooLong(std::string_view field, const std::string& text, Query& q) {
+  if (text.size() <= kMaxQueryFieldBytes) return false;
+  q.warnings.push_back(fmt::format("{} is {} bytes long, at most {} are read: ignored", field,
+                                   text.size(), kMaxQueryFieldBytes));
+  return true;
+}
+
 void ReadSecondaryFields(const QueryFields& fields, Query& q) {
-  if (!fields.schema.empty()) {
+  if (!fields.schema.empty() && !TooLong("schema", fields.schema, q)) {
     auto schema = input::ReadSchema(fields.schema);
     if (!schema.values.empty()) q.schema = schema.values.front();
     Note(schema, q);
   }
   for (const std::string& text : fields.birth_dates) {
+    if (TooLong("birth_date", text, q)) continue;
     auto dates = input::ReadBirthDate(text, fields.date_order);
     for (const PartialDate& d : dates.values) q.birth_dates.push_back(DateSpec{d, d, false});
     Note(dates, q);
   }
   for (const std::string& text : fields.countries) {
+    if (TooLong("country", text, q)) continue;
     auto countries = input::ReadCountry(text);
     for (const std::string& c : countries.values) {
       if (std::find(q.countries.begin(), q.countries.end(), c) == q.countries.end())
@@ -71,7 +85,7 @@ void ReadSecondaryFields(const QueryFields& fields, Query& q) {
     }
     Note(countries, q);
   }
-  if (!fields.gender.empty()) {
+  if (!fields.gender.empty() && !TooLong("gender", fields.gender, q)) {
     auto gender = input::ReadGender(fields.gender);
     if (!gender.values.empty()) q.gender = gender.values.front();
     Note(gender, q);

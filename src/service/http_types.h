@@ -77,8 +77,8 @@ struct ServingSnapshot {
 // Limits that protect the service; each breach of a request limit is a 4xx
 // with a clear detail, a deadline missed closes the connection.
 struct Limits {
-  size_t max_queries = 100;       // queries per /match request
-  size_t max_name_length = 1024;  // bytes in one name
+  size_t max_queries = 100;                     // queries per /match request
+  size_t max_name_length = kMaxQueryNameBytes;  // bytes in one name
   size_t max_names_per_query = 50;
   size_t max_limit = 500;              // results per query
   size_t max_body_bytes = 1 << 20;     // 413 beyond, chunked bodies included

@@ -72,6 +72,29 @@ TEST(MakeQueryTest, OnlyAQueryWithoutAUsableNameFails) {
             "name is not valid UTF-8 (save the input as UTF-8)");
 }
 
+// A 20,000-letter name took 3.4 s to screen, 100,000 letters 68 s; a
+// 5,000-byte date came back whole in its warning.
+TEST(MakeQueryTest, ANameOrFieldTooLongIsRefusedWithoutRepeatingIt) {
+  const std::string long_name(kMaxQueryNameBytes + 1, 'x');
+  EXPECT_EQ(MakeQuery(Named(long_name)).error().message,
+            "name is 1025 bytes long, at most 1024 are screened");
+  QueryFields f;
+  f.names = {long_name, "RI WON HO"};
+  f.birth_dates = {std::string(5000, '1'), "1964-07-17"};
+  f.countries = {std::string(300, 'k')};
+  f.gender = std::string(300, 'm');
+  Query q = *MakeQuery(f);
+  EXPECT_EQ(q.names, std::vector<std::string>{"RI WON HO"});
+  EXPECT_EQ(Dates(q), std::vector<std::string>{"1964-07-17"});
+  EXPECT_EQ(q.warnings, (std::vector<std::string>{
+                            "name is 1025 bytes long, at most 1024 are screened: ignored",
+                            "birth_date is 5000 bytes long, at most 256 are read: ignored",
+                            "country is 300 bytes long, at most 256 are read: ignored",
+                            "gender is 300 bytes long, at most 256 are read: ignored",
+                        }));
+  EXPECT_TRUE(MakeQuery(Named(std::string(kMaxQueryNameBytes, 'x'))).ok());
+}
+
 TEST(MakeQueryTest, AnUnusableNameBesideAUsableOneIsIgnoredWithAWarning) {
   QueryFields f;
   f.names = {"***", "RI WON HO"};
