@@ -15,12 +15,14 @@ Dask DataFrame on a cluster.
 """
 
 import json
+import numbers
 import os
 import warnings
 
 from embargo import _embargo
-from embargo._rows import FIELDS, QueryWarning, to_columns
+from embargo._rows import FIELDS, QueryWarning, take_non_text_names, to_columns
 from embargo import _frame
+from embargo import _rows
 
 __all__ = ["DEFAULT_THRESHOLD", "FIELDS", "LoadError", "QueryError", "QueryWarning", "Screener",
            "load"]
@@ -79,7 +81,25 @@ def load(lists=None, *, snapshot=None, dataset=None, max_file_bytes=None):
     return Screener(engine)
 
 
-def _check_options(threshold, cutoff, limit, date_order):
+def _is_number(value):
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _is_count(value):
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def _check_options(threshold, cutoff, limit, date_order, threads=0):
+    if not _is_number(threshold):
+        raise TypeError(f"threshold must be a number in [0, 1], got {threshold!r}")
+    if cutoff is not None and not _is_number(cutoff):
+        raise TypeError(f"cutoff must be a number in [0, 1] or None, got {cutoff!r}")
+    if not _is_count(limit):
+        raise TypeError(f"limit must be an integer (at least 1), got {limit!r}")
+    if not _is_count(threads) or threads < 0:
+        raise ValueError(f"threads must be an integer, 0 for every core, got {threads!r}")
+    if date_order is not None and not isinstance(date_order, str):
+        raise TypeError(f"date_order must be one of {', '.join(_DATE_ORDERS)}, got {date_order!r}")
     if not 0 <= threshold <= 1:
         raise ValueError(f"threshold must be in [0, 1], got {threshold}")
     if cutoff is not None and not 0 <= cutoff <= 1:
@@ -139,6 +159,8 @@ class Screener:
 
     def entity(self, entity_id):
         """The listed entity with this id as a dict (the store's entity JSON), or None."""
+        if not isinstance(entity_id, str):
+            raise TypeError(f"entity_id must be a str, got {type(entity_id).__name__}")
         text = self._engine.entity_json(entity_id)
         return None if text is None else json.loads(text)
 
@@ -186,6 +208,9 @@ class Screener:
         """``frame`` (pandas) with the best candidate of each row added as columns:
         score, match, entity_id, entity_caption, matched_name, dataset,
         explanation (JSON text), warnings, error (see embargo._frame)."""
+        if not _rows.is_dataframe(frame):
+            raise TypeError(f"screen_frame takes a pandas DataFrame, got {type(frame).__name__} "
+                            "(screen_batch takes a list of dicts)")
         _frame.check_columns(frame.columns)
         answers = self._answers(frame, columns, threshold, cutoff, limit, datasets, threads,
                                 date_order, stacklevel=3)
@@ -193,7 +218,7 @@ class Screener:
 
     def _answers(self, rows, columns, threshold, cutoff, limit, datasets, threads, date_order,
                  warn=True, stacklevel=2):
-        _check_options(threshold, cutoff, limit, date_order)
+        _check_options(threshold, cutoff, limit, date_order, threads)
         datasets = _dataset_list(datasets)
         if datasets:
             # A misspelt dataset would screen against nothing and clear every row.
@@ -202,8 +227,16 @@ class Screener:
                 if name not in loaded:
                     raise ValueError(f"unknown dataset {name!r}: loaded are {', '.join(loaded)}")
         cells, count = to_columns(rows, columns, warn=warn, stacklevel=stacklevel + 1)
+        not_text = take_non_text_names(cells)
         texts = self._engine.screen_columns(cells, count, float(threshold),
                                             None if cutoff is None else float(cutoff), int(limit),
                                             datasets, int(threads),
                                             (date_order or "").lower())
-        return [json.loads(t) for t in texts]
+        answers = [json.loads(t) for t in texts]
+        for row, what in not_text.items():
+            note = f"name must be text, got {what}"
+            if "error" in answers[row]:
+                answers[row]["error"] = note
+            else:
+                answers[row].setdefault("warnings", []).append(note + ": ignored")
+        return answers

@@ -98,3 +98,32 @@ def to_columns(rows, columns=None, warn=True, stacklevel=2):
     if warn:
         warn_unknown(unknown, stacklevel + 1)
     return [(field, [row.get(key) for row in rows]) for key, field in pairs], len(rows)
+
+
+def _is_missing(value):
+    return value is None or (isinstance(value, float) and value != value) or \
+        type(value).__name__ in ("NAType", "NaTType")
+
+
+def _text_or_missing(value):
+    if _is_missing(value) or isinstance(value, (str, bytes)):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(_is_missing(v) or isinstance(v, (str, bytes)) for v in value)
+    return False
+
+
+def take_non_text_names(cells):
+    """Rows whose name cell is not text (a number, a bool, a dict...), as
+    {row: "int 1"}; those cells become None so that they are not screened as
+    their str() (1 alerted on the alias 1-P)."""
+    bad = {}
+    for field, values in cells:
+        if field != "name":
+            continue
+        for i, value in enumerate(values):
+            if not _text_or_missing(value):
+                bad.setdefault(i, f"{type(value).__name__} {str(value)[:40]!r}")
+                values[i] = None
+    return bad
+

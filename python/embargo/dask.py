@@ -82,10 +82,13 @@ def screen(frame, snapshot, *, columns=None, threshold=embargo.DEFAULT_THRESHOLD
     are kept in the output and warned of once, here. The screening options are
     Screener.screen_frame's.
     """
+    if not hasattr(frame, "map_partitions"):
+        raise TypeError(f"frame must be a Dask DataFrame (dask.dataframe.from_pandas(...) makes "
+                        f"one of a pandas frame), got {type(frame).__name__}")
     pairs, unknown = _rows.frame_plan(frame.columns, columns)
     _rows.warn_unknown(unknown, stacklevel=2)
     _frame.check_columns(frame.columns)
-    embargo._check_options(threshold, cutoff, limit, date_order)
+    embargo._check_options(threshold, cutoff, limit, date_order, threads)
     options = {"threshold": threshold, "cutoff": cutoff, "limit": limit,
                "datasets": embargo._dataset_list(datasets), "threads": threads,
                "date_order": date_order}

@@ -144,6 +144,19 @@ class ScreenTest(unittest.TestCase):
             pickle.dumps(self.screener)
         self.assertIn("embargo.dask.screen", str(caught.exception))
 
+    def test_options_of_the_wrong_type_raise_type_errors_that_name_them(self):
+        for options in ({"threshold": "high"}, {"limit": None}, {"limit": 2.5},
+                        {"limit": "3"}, {"cutoff": "0.5"}):
+            with self.assertRaises(TypeError) as caught:
+                self.screener.screen("Paek Chang-ho", **options)
+            self.assertIn(next(iter(options)), str(caught.exception))
+        with self.assertRaises(ValueError):
+            self.screener.screen_batch([{"name": "Paek Chang-ho"}], threads=-1)
+        with self.assertRaises(TypeError):
+            self.screener.screen_frame([{"name": "Paek Chang-ho"}])
+        with self.assertRaises(TypeError):
+            self.screener.entity(5)
+
     def test_bad_options_raise(self):
         with self.assertRaises(ValueError):
             self.screener.screen("Paek Chang-ho", threshold=1.5)
@@ -195,7 +208,30 @@ class BatchTest(unittest.TestCase):
 
     def test_a_dataframe_without_a_name_column_raises(self):
         with self.assertRaises(ValueError):
-            self.screener.screen_batch(pandas.DataFrame({"full_name": ["Paek Chang-ho"]}))
+            self.screener.screen_batch(pandas.DataFrame({"Kunde": ["Paek Chang-ho"]}))
+
+    def test_headers_are_read_as_the_cli_reads_them(self):
+        # DOB, Full Name, Date of Birth...: the CLI's header names; Python
+        # ignored them (a DOB dropped, or no name column at all).
+        plain = self.screener.screen_batch(
+            [{"name": "Paek Chang-ho", "birth_date": "1964-06-18", "country": "KP"}])
+        for keys in (("full_name", "DOB", "Nationality"), ("Name", "Date of Birth", "country"),
+                     ("customer_name", "birthdate", "NATIONALITY")):
+            row = dict(zip(keys, ("Paek Chang-ho", "1964-06-18", "KP")))
+            self.assertEqual(self.screener.screen_batch([row]), plain, keys)
+            frame = self.screener.screen_frame(pandas.DataFrame([row]))
+            self.assertEqual(frame["entity_id"][0], "un_sc_sanctions-KPi.006", keys)
+
+    def test_a_name_that_is_not_text_is_the_row_problem(self):
+        # 1 alerted at 0.92 on the alias 1-P; a dict on a firm's name.
+        answers = self.screener.screen_batch(
+            [{"name": 1}, {"name": 1.0}, {"name": True}, {"name": {"a": 1}}, {"name": "Paek Chang-ho"}])
+        for answer in answers[:4]:
+            self.assertEqual(answer["matches"], [])
+            self.assertIn("name must be text", answer["error"])
+        self.assertNotIn("error", answers[4])
+        with self.assertRaises(embargo.QueryError):
+            self.screener.screen(1)
 
     def test_dates_numbers_and_lists_read_as_the_cli_reads_text(self):
         as_text = self.screener.screen_batch(
