@@ -106,14 +106,14 @@ bool KnownTopic(const ServingSnapshot& snapshot, const std::string& topic) {
   return false;
 }
 
-Status ReadDatasets(const ServingSnapshot& snapshot, const Params& params, const char* key,
-                    std::set<std::string, std::less<>>& out) {
+void ReadDatasets(const ServingSnapshot& snapshot, const Params& params, const char* key,
+                  std::set<std::string, std::less<>>& out, std::vector<std::string>& notes) {
   for (const std::string& d : ParamAll(params, key)) {
     if (ResolveDatasetScope(snapshot, d).empty())
-      return MakeError(fmt::format("{}: unknown dataset '{}' (GET /catalog lists them)", key, d));
+      notes.push_back(
+          fmt::format("{}: no loaded dataset is named '{}' (GET /catalog lists them)", key, d));
     out.insert(d);
   }
-  return Status::Ok();
 }
 
 }  // namespace
@@ -125,6 +125,7 @@ std::string_view LastChange(const Entity& e) {
 
 bool IsChangedSince(std::string_view text) {
   static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd";
+  if (text.size() > 10 && text.back() == 'Z') text.remove_suffix(1);  // UTC, as written
   if (text.size() != 10 && text.size() != 16 && text.size() != 19) return false;
   for (size_t i = 0; i < text.size(); ++i) {
     bool digit = text[i] >= '0' && text[i] <= '9';
@@ -152,8 +153,8 @@ Result<EntityFilter> ParseEntityFilter(const ServingSnapshot& snapshot,
   std::vector<std::string> scope = ResolveDatasetScope(snapshot, path_dataset);
   filter.scope.insert(scope.begin(), scope.end());
   filter.sanctions_only = path_dataset == "sanctions";
-  EMBARGO_RETURN_IF_ERROR(ReadDatasets(snapshot, params, "include_dataset", filter.included));
-  EMBARGO_RETURN_IF_ERROR(ReadDatasets(snapshot, params, "exclude_dataset", filter.excluded));
+  ReadDatasets(snapshot, params, "include_dataset", filter.included, filter.notes);
+  ReadDatasets(snapshot, params, "exclude_dataset", filter.excluded, filter.notes);
   for (const std::string& s : ParamAll(params, "exclude_schema")) filter.excluded_schemas.insert(s);
   for (const std::string& t : ParamAll(params, "topics")) {
     if (!KnownTopic(snapshot, t))

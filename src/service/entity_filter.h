@@ -6,9 +6,11 @@
 // of the topics asked for (see Entity::topics_or_default), changed on or
 // after changed_since (LastChange) and, under the path's `sanctions`
 // collection, is listed for sanctions (a topic of sanction or
-// sanction.linked: not an export denial, a debarment or a PEP). A
-// parameter naming no loaded dataset, no known topic or no date is refused
-// with a message naming it, never read as a filter that passes nothing.
+// sanction.linked: not an export denial, a debarment or a PEP). A topic
+// nothing knows or a changed_since that is no date is refused with a message
+// naming it, never read as a filter that passes nothing; an include_dataset
+// or exclude_dataset that names no loaded dataset is taken, as yente takes
+// it (its tests ask so), with a note the answer can carry.
 // Pure; thread-safe.
 #pragma once
 
@@ -31,6 +33,9 @@ struct EntityFilter {
   std::set<std::string, std::less<>> topics;  // empty: any
   std::string changed_since;                  // empty: any; else a date or time
   bool sanctions_only = false;                // the path named the sanctions collection
+  // What the answer should say of the filters: a dataset name nothing loaded
+  // has ("include_dataset: no loaded dataset is named 'nope'").
+  std::vector<std::string> notes;
 
   bool Accepts(const Entity& e) const;
 };
@@ -40,14 +45,13 @@ struct EntityFilter {
 std::string_view LastChange(const Entity& e);
 
 // Whether `text` is yente's changed_since: YYYY-MM-DD, YYYY-MM-DDTHH:MM or
-// YYYY-MM-DDTHH:MM:SS.
+// YYYY-MM-DDTHH:MM:SS, a time with or without a final Z.
 bool IsChangedSince(std::string_view text);
 
 // The filters of a request under `path_dataset` (a dataset or collection
-// ResolveDatasetScope knows). Errors (for a 400): an include_dataset or
-// exclude_dataset that names no loaded dataset or collection, a topic that
-// is neither a FollowTheMoney topic embargo knows nor one a loaded entity
-// carries, a changed_since that is no date.
+// ResolveDatasetScope knows). Errors (for a 400): a topic that is neither a
+// FollowTheMoney topic embargo knows nor one a loaded entity carries, a
+// changed_since that is no date.
 Result<EntityFilter> ParseEntityFilter(const ServingSnapshot& snapshot,
                                        const std::string& path_dataset, const Params& params);
 

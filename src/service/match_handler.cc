@@ -331,6 +331,7 @@ Response HandleMatch(const ServingSnapshot& snapshot, const std::string& dataset
     if (auto refusal = CheckSchema(it.key(), it.value())) return *refusal;
     if (auto error = ParseExample(it.key(), it.value(), limits, *date_order, queries[i]))
       return ErrorResponse(400, *error);
+    for (const std::string& note : filter->notes) queries[i].query.warnings.push_back(note);
   }
 
   ScreenOptions options{*threshold, std::min(*cutoff, *threshold), *limit, nullptr};

@@ -48,8 +48,8 @@ json DatasetParam() {
 json ScopeParams() {
   return {Repeated("include_dataset",
                    "Only these datasets (within the path's scope); a name no loaded "
-                   "dataset has is a 400"),
-          Repeated("exclude_dataset", "Leave these datasets out (an unknown name is a 400)"),
+                   "dataset has is taken (as yente takes it) and /match warns of it"),
+          Repeated("exclude_dataset", "Leave these datasets out"),
           Repeated("exclude_schema", "Leave out entities of these schemas (Person, Vessel...)"),
           Repeated("topics",
                    "Only entities listed for one of these FtM topics (sanction, "
@@ -75,7 +75,7 @@ json ErrorReplies(json replies, const std::vector<int>& codes) {
       {405, "Method not allowed on this path"},
       {415, "Unsupported body type: send a form (application/x-www-form-urlencoded) or JSON"},
       {422, "A parameter out of range: the detail names it"},
-      {429, "Too many requests in flight"},
+      {429, "Too many requests in flight (Retry-After: 1)"},
       {503, "The index is not loaded yet"}};
   for (const auto& [code, description] : kErrors) {
     if (std::find(codes.begin(), codes.end(), code) != codes.end()) {
@@ -175,8 +175,9 @@ json ReloadOperation() {
       ErrorReplies({{"200", Reply("Reloaded", "schemas/Status")},
                     {"202", Reply("Reload started or already running", "schemas/Status")}},
                    {401, 403, 429}));
-  op["responses"]["500"] =
-      Reply("The reload failed (or the lists shrank sharply); the previous index is still served");
+  op["responses"]["422"] = Reply(
+      "The lists were refused (unreadable, or shrunk sharply); the previous index is still "
+      "served");
   op["security"] = {{{"ApiKey", json::array()}}};
   return op;
 }
@@ -190,8 +191,9 @@ json UpdateOperation() {
       ErrorReplies({{"200", Reply("Reloaded", "schemas/Status")},
                     {"202", Reply("Reload started or already running", "schemas/Status")}},
                    {401, 403, 429}));
-  op["responses"]["500"] =
-      Reply("The reload failed (or the lists shrank sharply); the previous index is still served");
+  op["responses"]["422"] = Reply(
+      "The lists were refused (unreadable, or shrunk sharply); the previous index is still "
+      "served");
   return op;
 }
 

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "common/strings.h"
+#include "service/entity_filter.h"
 #include "store/screening_certificate.h"
 #include "store/screenings.h"
 
@@ -20,6 +21,11 @@ Response HandleScreeningList(store::Database& db, const Params& params, const Ke
   filter.actor = Param(params, "actor");
   filter.kind = Param(params, "kind");
   filter.since = Param(params, "since");
+  if (!filter.since.empty() && !IsChangedSince(filter.since)) {
+    return ErrorResponse(400, fmt::format("since: '{}' is not a date (YYYY-MM-DD) or a time "
+                                          "(YYYY-MM-DDTHH:MM[:SS])",
+                                          filter.since));
+  }
   filter.search = Param(params, "q");
   if (!SeesEveryone(caller)) {
     if (!filter.actor.empty() && filter.actor != caller.user) {

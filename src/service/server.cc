@@ -418,8 +418,10 @@ HttpDispatch Server::Dispatch(HttpRequest&& request) {
   bool probe = route && (route->id == RouteId::kHealth || route->id == RouteId::kReady);
   log.admitted = !probe;
   if (!probe && ++in_flight_ > static_cast<int>(options_.limits.max_concurrent)) {
-    return Finish(log, ErrorReply(429, fmt::format("too many concurrent requests (limit {})",
-                                                   options_.limits.max_concurrent)));
+    HttpReply busy = ErrorReply(429, fmt::format("too many concurrent requests (limit {})",
+                                                 options_.limits.max_concurrent));
+    busy.headers.emplace_back("Retry-After", "1");
+    return Finish(log, std::move(busy));
   }
   // Probes need no key, nor does the workbench's page: it holds no data,
   // loads for anyone the server answers at all, and asks for a key before
@@ -758,7 +760,9 @@ HttpReply Server::ReloadEndpoint(const Call& call) {
   if (Param(call.target.params, "sync") == "true") {
     Status s = ReloadNow(accept_shrink);
     if (!s.ok()) {
-      return ErrorReply(500,
+      // The lists refused (unreadable, or shrunk past the guard), not the
+      // server: 422, the previous index still served.
+      return ErrorReply(422,
                         "reload failed, still serving the previous index: " + s.error().ToString());
     }
     return JsonReply(200, {{"status", "reloaded"}, {"index_version", snapshot_.load()->version}});

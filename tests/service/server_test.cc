@@ -270,7 +270,7 @@ TEST_F(ServerTest, AReloadWithACorruptedListKeepsServingTheOldIndex) {
   std::ofstream(un, std::ios::binary | std::ios::trunc) << saved.substr(0, saved.size() / 2);
   auto failed = c.Post("/admin/reload?sync=true", "", "application/json");
   ASSERT_TRUE(failed);
-  EXPECT_EQ(failed->status, 500);
+  EXPECT_EQ(failed->status, 422);
   auto ready = Json(c.Get("/readyz"));
   EXPECT_EQ(ready["index_version"], after);
   EXPECT_EQ(ready["last_reload"]["ok"], false);
@@ -296,7 +296,7 @@ TEST_F(ServerTest, AReloadWithAListCutShortIsRefusedUntilAccepted) {
   std::ofstream(rok, std::ios::binary | std::ios::trunc) << cut;
   auto refused = c.Post("/admin/reload?sync=true", "", "application/json");
   ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->status, 500);
+  EXPECT_EQ(refused->status, 422);
   EXPECT_NE(Json(refused)["detail"].get<std::string>().find(
                 "kr_fsc_sample has 2 entities, 33.3 % fewer than the 3 of its previous version"),
             std::string::npos)
@@ -312,7 +312,7 @@ TEST_F(ServerTest, AReloadWithAListCutShortIsRefusedUntilAccepted) {
   fs::remove(rok);
   auto missing = c.Post("/admin/reload?sync=true", "", "application/json");
   ASSERT_TRUE(missing);
-  EXPECT_EQ(missing->status, 500);
+  EXPECT_EQ(missing->status, 422);
   EXPECT_NE(
       Json(missing)["detail"].get<std::string>().find("kr_fsc_sample (3 entities) is missing"),
       std::string::npos)
@@ -441,7 +441,7 @@ TEST(ServerAuthTest, OnlyAdminsSeeServerPathsInReadyzAndNobodyInTheCatalog) {
     saved.assign(std::istreambuf_iterator<char>(in), {});
   }
   std::ofstream(un, std::ios::binary | std::ios::trunc) << saved.substr(0, saved.size() / 2);
-  EXPECT_EQ(c.Post("/admin/reload?sync=true", admin, "", "application/json")->status, 500);
+  EXPECT_EQ(c.Post("/admin/reload?sync=true", admin, "", "application/json")->status, 422);
   std::ofstream(un, std::ios::binary | std::ios::trunc) << saved;
 
   for (const httplib::Headers& caller : {httplib::Headers{}, user}) {

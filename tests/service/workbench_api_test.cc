@@ -120,6 +120,10 @@ TEST_F(WorkbenchApiTest, EveryScreeningIsRecordedUnderTheKeysUser) {
   EXPECT_EQ(Json(Get("rev", "/screenings?kind=payment"))["results"].size(), 1u);
   EXPECT_EQ(Json(Get("rev", "/screenings?q=Vollenweider"))["results"].size(), 1u);
   EXPECT_EQ(Get("rev", "/screenings?kind=bogus")->status, 400);
+  // A since that is no date was read as one that passes nothing (200, no results).
+  EXPECT_EQ(Get("rev", "/screenings?since=garbage")->status, 400);
+  EXPECT_EQ(Json(Get("rev", "/screenings?since=2000-01-01T00:00:00Z"))["results"].size(),
+            everyone["results"].size());
 
   // Each record has its certificate, for whoever may see the record.
   const std::string own_certificate =
