@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "service/catalog_handler.h"
+#include "service/manifest.h"
 
 namespace embargo::service {
 namespace {
@@ -152,7 +153,12 @@ Result<EntityFilter> ParseEntityFilter(const ServingSnapshot& snapshot,
   EntityFilter filter;
   std::vector<std::string> scope = ResolveDatasetScope(snapshot, path_dataset);
   filter.scope.insert(scope.begin(), scope.end());
+  // Unless a manifest says what the sanctions collection holds.
   filter.sanctions_only = path_dataset == "sanctions";
+  if (snapshot.manifest != nullptr) {
+    for (const ManifestDataset& m : snapshot.manifest->datasets)
+      if (m.name == path_dataset && m.collection()) filter.sanctions_only = false;
+  }
   ReadDatasets(snapshot, params, "include_dataset", filter.included, filter.notes);
   ReadDatasets(snapshot, params, "exclude_dataset", filter.excluded, filter.notes);
   for (const std::string& s : ParamAll(params, "exclude_schema")) filter.excluded_schemas.insert(s);
