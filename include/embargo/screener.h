@@ -37,6 +37,9 @@ struct Query {
   std::optional<Schema> schema;    // unknown: anything (read as a party's name; a vessel too)
   std::vector<DateSpec> birth_dates;
   std::vector<std::string> countries;  // nationality / country, ISO alpha-2 lowercase
+  // Those of `countries` read only from an ambiguous value ("Korea": kp and
+  // kr): one of them met spares a mismatch penalty but earns no bonus.
+  std::vector<std::string> ambiguous_countries;
   Gender gender = Gender::kUnknown;
   std::vector<std::string> id_numbers;  // passport, national id, BIC, registration...
   std::vector<std::string> imo_numbers;

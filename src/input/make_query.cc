@@ -76,14 +76,19 @@ void ReadSecondaryFields(const QueryFields& fields, Query& q) {
     for (const PartialDate& d : dates.values) q.birth_dates.push_back(DateSpec{d, d, false});
     Note(dates, q);
   }
+  std::vector<std::string> sure;  // read from a value that names one country
   for (const std::string& text : fields.countries) {
     if (TooLong("country", text, q)) continue;
     auto countries = input::ReadCountry(text);
     for (const std::string& c : countries.values) {
       if (std::find(q.countries.begin(), q.countries.end(), c) == q.countries.end())
         q.countries.push_back(c);
+      if (countries.values.size() == 1) sure.push_back(c);
     }
     Note(countries, q);
+  }
+  for (const std::string& c : q.countries) {
+    if (std::find(sure.begin(), sure.end(), c) == sure.end()) q.ambiguous_countries.push_back(c);
   }
   if (!fields.gender.empty() && !TooLong("gender", fields.gender, q)) {
     auto gender = input::ReadGender(fields.gender);

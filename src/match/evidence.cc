@@ -123,7 +123,19 @@ void AddCountry(const Query& query, const EntityEvidence& ev, bool explain, Evid
   std::string detail =
       explain ? fmt::format("query {} vs listed {}", Join(query.countries), Join(listed)) : "";
   if (TiedToAnyCountry(ev, query.countries)) {
-    r.features.push_back({"country", kNationalityMatchBonus, "same country: " + detail});
+    std::vector<std::string> sure;
+    for (const std::string& c : query.countries) {
+      if (std::find(query.ambiguous_countries.begin(), query.ambiguous_countries.end(), c) ==
+          query.ambiguous_countries.end())
+        sure.push_back(c);
+    }
+    if (TiedToAnyCountry(ev, sure)) {
+      r.features.push_back({"country", kNationalityMatchBonus, "same country: " + detail});
+    } else {
+      r.features.push_back({"country", 0,
+                            "an ambiguous country (" + Join(query.ambiguous_countries) +
+                                ") may be the listed one: no bonus, no penalty: " + detail});
+    }
   } else if (!nationalities.empty()) {
     r.features.push_back(
         {"country", kNationalityMismatchPenalty, "different nationality: " + detail});

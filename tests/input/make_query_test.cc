@@ -142,6 +142,12 @@ TEST(MakeQueryTest, AmbiguousAndRepeatedCountriesAreReadOnce) {
   Query q = *MakeQuery(f);
   EXPECT_EQ(q.countries, (std::vector<std::string>{"kp", "kr"}));
   EXPECT_EQ(q.warnings.size(), 1u);
+  // kr is also given for sure; kp only by the ambiguous "Korea".
+  EXPECT_EQ(q.ambiguous_countries, std::vector<std::string>{"kp"});
+  f.countries = {"Korea"};
+  EXPECT_EQ(MakeQuery(f)->ambiguous_countries, (std::vector<std::string>{"kp", "kr"}));
+  f.countries = {"DPRK"};
+  EXPECT_TRUE(MakeQuery(f)->ambiguous_countries.empty());
 }
 
 TEST(MakeQueryTest, SchemaAndGenderSynonymsAreRead) {

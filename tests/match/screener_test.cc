@@ -418,6 +418,29 @@ TEST_F(ScreenerTest, ExplainsTheAlignmentAndEachFeature) {
             "same year, another month or day: query 1984-02 vs listed 1984-01-08");
 }
 
+// "Korea" is read as both Koreas: against a North Korean record it spares the
+// mismatch penalty but earns no same-country bonus (+0.03 lifted a South
+// Korean namesake towards an alert); "DPRK" earns it.
+TEST_F(ScreenerTest, AnAmbiguousCountryEarnsNoBonus) {
+  auto country_feature = [](const std::vector<Match>& m) {
+    EXPECT_FALSE(m.empty());
+    for (const auto& f : m[0].explanation.features)
+      if (f.feature == "country") return f;
+    return FeatureContribution{};
+  };
+  QueryFields q = Name("RI WON HO", "Person");
+  q.countries = {"Korea"};
+  FeatureContribution ambiguous = country_feature(Screen(q));
+  EXPECT_EQ(ambiguous.value, 0);
+  EXPECT_EQ(ambiguous.detail,
+            "an ambiguous country (kp, kr) may be the listed one: no bonus, no penalty: query kp, "
+            "kr vs listed kp");
+  q.countries = {"DPRK"};
+  EXPECT_DOUBLE_EQ(country_feature(Screen(q)).value, scoring::kNationalityMatchBonus);
+  q.countries = {"Korea", "North Korea"};
+  EXPECT_DOUBLE_EQ(country_feature(Screen(q)).value, scoring::kNationalityMatchBonus);
+}
+
 TEST_F(ScreenerTest, ScoresAreDeterministic) {
   auto a = Screen(Name("Ali Hassan", "Person"), 0.0);
   auto b = Screen(Name("Ali Hassan", "Person"), 0.0);
