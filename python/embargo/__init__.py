@@ -20,7 +20,7 @@ import os
 import warnings
 
 from embargo import _embargo
-from embargo._rows import FIELDS, QueryWarning, take_non_text_names, to_columns
+from embargo._rows import FIELDS, QueryWarning, to_columns
 from embargo import _frame
 from embargo import _rows
 
@@ -227,7 +227,7 @@ class Screener:
                 if name not in loaded:
                     raise ValueError(f"unknown dataset {name!r}: loaded are {', '.join(loaded)}")
         cells, count = to_columns(rows, columns, warn=warn, stacklevel=stacklevel + 1)
-        not_text = take_non_text_names(cells)
+        not_text = _rows.take_non_text_names(cells)
         texts = self._engine.screen_columns(cells, count, float(threshold),
                                             None if cutoff is None else float(cutoff), int(limit),
                                             datasets, int(threads),

@@ -123,13 +123,18 @@ void AddCountry(const Query& query, const EntityEvidence& ev, bool explain, Evid
   std::string detail =
       explain ? fmt::format("query {} vs listed {}", Join(query.countries), Join(listed)) : "";
   if (TiedToAnyCountry(ev, query.countries)) {
-    std::vector<std::string> sure;
-    for (const std::string& c : query.countries) {
-      if (std::find(query.ambiguous_countries.begin(), query.ambiguous_countries.end(), c) ==
-          query.ambiguous_countries.end())
-        sure.push_back(c);
+    // Most queries name their countries for sure: nothing to set apart.
+    bool sure_tie = query.ambiguous_countries.empty();
+    if (!sure_tie) {
+      std::vector<std::string> sure;
+      for (const std::string& c : query.countries) {
+        if (std::find(query.ambiguous_countries.begin(), query.ambiguous_countries.end(), c) ==
+            query.ambiguous_countries.end())
+          sure.push_back(c);
+      }
+      sure_tie = TiedToAnyCountry(ev, sure);
     }
-    if (TiedToAnyCountry(ev, sure)) {
+    if (sure_tie) {
       r.features.push_back({"country", kNationalityMatchBonus, "same country: " + detail});
     } else {
       r.features.push_back({"country", 0,

@@ -195,28 +195,22 @@ std::string EnglishAsFrenchConvention(std::string_view norm) {
 std::string EgyptianConventionSpelling(std::string_view norm) {
   if (norm.size() < kMinEgyptianReadingLetters || norm.find('g') == std::string_view::npos)
     return "";
+  // ga (GAMAL, GABER, RAGAB, HEGAZY) and, after a vowel, gui (MEGUID,
+  // NAGUIB): not go, gu, ge, gue (GOMEZ, GURZHY, MIGUEL, RODRIGUEZ are
+  // other names' g). Every rule writes a j where norm has a g, so the
+  // reading differs from norm exactly when one applied.
   std::string out;
-  bool changed = false;
   for (size_t i = 0; i < norm.size(); ++i) {
-    const char c = norm[i];
-    const char next = i + 1 < norm.size() ? norm[i + 1] : '\0';
-    const char after = i + 2 < norm.size() ? norm[i + 2] : '\0';
-    const bool after_vowel = i > 0 && IsVowel(norm[i - 1]);
-    // ga (GAMAL, GABER, RAGAB, HEGAZY) and, after a vowel, gui (MEGUID,
-    // NAGUIB): not go, gu, ge, gue (GOMEZ, GURZHY, MIGUEL, RODRIGUEZ are
-    // other names' g).
-    if (c == 'g' && next == 'a') {
-      out.push_back('j');
-      changed = true;
-    } else if (c == 'g' && next == 'u' && after == 'i' && after_vowel) {
-      out.push_back('j');
-      changed = true;
-      ++i;
-    } else {
-      out.push_back(c);
+    const std::string_view rest = norm.substr(i);
+    const bool gui = rest.starts_with("gui") && i > 0 && IsVowel(norm[i - 1]);
+    if (!rest.starts_with("ga") && !gui) {
+      out.push_back(norm[i]);
+      continue;
     }
+    out.push_back('j');
+    if (gui) ++i;  // the u
   }
-  return changed ? out : "";
+  return out == norm ? "" : out;
 }
 
 bool MayBeFrenchConvention(std::string_view norm) {

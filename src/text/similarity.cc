@@ -256,10 +256,6 @@ TokenSimilarity CompareSpellings(const Token& a, const Token& b, float floor) {
   return {std::min(fuzzy, kMaxFuzzySimilarity), TokenMatchKind::kFuzzy};
 }
 
-}  // namespace
-
-namespace {
-
 // CompareSpellings of a and b with one of them (a when `read_a`) spelled
 // `reading` instead, as another convention writes it.
 TokenSimilarity CompareReading(const Token& a, const Token& b, bool read_a, std::string reading,
