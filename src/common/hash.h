@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace embargo {
@@ -18,5 +19,15 @@ inline uint64_t Fnv1a(std::string_view data, uint64_t hash = kFnvOffsetBasis) {
   for (char c : data) hash = FnvMix(hash, static_cast<unsigned char>(c));
   return hash;
 }
+
+// A hash of strings that also takes string_views, for unordered containers
+// keyed by std::string and searched without making one
+// (std::unordered_map<std::string, V, StringHash, std::equal_to<>>).
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(const std::string& s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(const char* s) const { return std::hash<std::string_view>{}(s); }
+};
 
 }  // namespace embargo

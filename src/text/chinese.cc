@@ -1,7 +1,12 @@
 #include "text/chinese.h"
 
+#include <fmt/format.h>
+
+#include <functional>
 #include <string>
 #include <unordered_set>
+
+#include "common/hash.h"
 
 namespace embargo::text {
 namespace {
@@ -20,8 +25,8 @@ constexpr std::string_view kFinals[] = {
     "eh",   "yu",   "yung", "uan", "ui",  "io",   "iao",  "ou",  "uh"};
 
 // Cantonese and other common spellings that are not Pinyin or Wade-Giles.
-const std::unordered_set<std::string>& OtherSpellings() {
-  static const auto* set = new std::unordered_set<std::string>{
+const std::unordered_set<std::string, StringHash, std::equal_to<>>& OtherSpellings() {
+  static const auto* set = new std::unordered_set<std::string, StringHash, std::equal_to<>>{
       "ng",   "cheung", "leung", "yeung", "wong", "chan",  "lau",   "lam",  "tsang", "chow",
       "chiu", "kwok",   "lee",   "mak",   "yip",  "tse",   "siu",   "choi", "tam",   "fung",
       "kwan", "lai",    "poon",  "yau",   "yuen", "mok",   "wai",   "kam",  "kwong", "tsui",
@@ -52,14 +57,16 @@ const std::unordered_set<std::string>& Surnames() {
 }
 
 bool ParsesAsSyllable(std::string_view s) {
-  for (std::string_view initial : kInitials) {
-    if (s.substr(0, initial.size()) != initial) continue;
-    std::string_view rest = s.substr(initial.size());
-    for (std::string_view final : kFinals) {
-      if (rest == final) return true;
+  // Every initial and final spelled together, built once: a token is read
+  // in one probe (tokens are read for every pair of tokens compared).
+  static const auto* syllables = [] {
+    auto* set = new std::unordered_set<std::string, StringHash, std::equal_to<>>;
+    for (std::string_view initial : kInitials) {
+      for (std::string_view final : kFinals) set->insert(fmt::format("{}{}", initial, final));
     }
-  }
-  return false;
+    return set;
+  }();
+  return syllables->find(s) != syllables->end();
 }
 
 // A given name of two syllables written as one word (Jinping, Zedong).
@@ -74,7 +81,7 @@ bool ParsesAsTwoSyllables(std::string_view s) {
 
 bool IsChineseSyllable(std::string_view latin) {
   if (latin.empty() || latin.size() > 6) return false;
-  return ParsesAsSyllable(latin) || OtherSpellings().count(std::string(latin)) > 0;
+  return ParsesAsSyllable(latin) || OtherSpellings().find(latin) != OtherSpellings().end();
 }
 
 bool IsChineseSurname(std::string_view latin) { return Surnames().count(std::string(latin)) > 0; }

@@ -1,12 +1,21 @@
 #include "text/korean.h"
 
+#include <fmt/format.h>
+
 #include <array>
+#include <functional>
 #include <initializer_list>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
+
+#include "common/hash.h"
 
 namespace embargo::text {
 namespace {
+
+// The longest romanised syllable read.
+constexpr size_t kMaxSyllableLetters = 7;
 
 struct Spelling {
   std::string_view latin;
@@ -83,10 +92,6 @@ constexpr uint32_t kIotatedVowels = Bits({2, 3, 6, 7, 12, 17, 20});
 constexpr uint32_t kLiquidOrNasal = Bits({2, 5});  // ㄴ ㄹ
 constexpr uint32_t kSilent = Bits({11});           // ㅇ
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 const std::unordered_set<std::string>& Surnames() {
   static const auto* set = new std::unordered_set<std::string>{
       "kim",     "gim",     "ri",     "lee",   "yi",    "i",      "rhee",  "rie",   "li",
@@ -116,23 +121,27 @@ const std::unordered_set<std::string>& Surnames() {
 }  // namespace
 
 KoreanSyllable ParseKoreanSyllable(std::string_view latin) {
-  KoreanSyllable out;
-  if (latin.empty() || latin.size() > 7) return out;
-  for (const Spelling& initial : kInitials) {
-    if (!StartsWith(latin, initial.latin)) continue;
-    std::string_view rest = latin.substr(initial.latin.size());
-    for (const Spelling& vowel : kVowels) {
-      if (!StartsWith(rest, vowel.latin)) continue;
-      std::string_view tail = rest.substr(vowel.latin.size());
-      for (const Spelling& final : kFinals) {
-        if (tail != final.latin) continue;
-        out.initials |= initial.set;
-        out.vowels |= vowel.set;
-        out.finals |= final.set;
+  // Every spelling the tables make (initial, vowel, final), with all it may
+  // stand for: built once, so that a token is read in one probe (tokens are
+  // read for every pair of tokens compared).
+  static const auto* syllables = [] {
+    auto* table = new std::unordered_map<std::string, KoreanSyllable, StringHash, std::equal_to<>>;
+    for (const Spelling& initial : kInitials) {
+      for (const Spelling& vowel : kVowels) {
+        for (const Spelling& final : kFinals) {
+          std::string spelled = fmt::format("{}{}{}", initial.latin, vowel.latin, final.latin);
+          if (spelled.empty() || spelled.size() > kMaxSyllableLetters) continue;
+          KoreanSyllable& s = (*table)[spelled];
+          s.initials |= initial.set;
+          s.vowels |= vowel.set;
+          s.finals |= final.set;
+        }
       }
     }
-  }
-  return out;
+    return table;
+  }();
+  auto it = syllables->find(latin);
+  return it == syllables->end() ? KoreanSyllable{} : it->second;
 }
 
 KoreanSyllable HangulSyllable(char32_t c) {
