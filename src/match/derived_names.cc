@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/strings.h"
 #include "match/bracket_parts.h"
 #include "model/country.h"
 #include "text/arabic_org_words.h"
@@ -129,6 +130,18 @@ bool AcronymWorthTrying(const QueryName& query, Schema schema) {
   return false;
 }
 
+// The words of the query that name something: what its initials must be
+// corroborated by (QueryName::initials_of).
+std::vector<text::Token> NamingWords(const QueryName& query) {
+  std::vector<text::Token> words;
+  for (const text::Token& t : query.analyzed.tokens) {
+    if (t.role != text::TokenRole::kName || t.norm.size() < 2) continue;
+    if (text::IsBusinessWord(t.norm) || !NormalizeCountry(t.norm).empty()) continue;
+    words.push_back(t);
+  }
+  return words;
+}
+
 std::string Acronym(const QueryName& query) {
   std::string letters;
   for (const text::Token& t : query.analyzed.tokens) {
@@ -208,7 +221,50 @@ void AddReadingWithoutQualifier(const Index& index, const QueryName& query, Sche
   }
 }
 
+// A firm's name that runs on past its legal form into a place or a branch
+// without a comma ("TALASSA SHIPPING DMCC DUBAI BRANCH", "ALBATROS OOO
+// KAZAN", "HD Parts Oy Finland"): the name up to that legal form, which
+// ends it. Only a legal form after a word of the name, followed by one to
+// kMaxWordsAfterLegalForm words, none of them a legal form.
+void AddReadingToLegalForm(const Index& index, const QueryName& query, Schema schema, Workspace& ws,
+                           std::vector<QueryName>& derived) {
+  constexpr size_t kMaxWordsAfterLegalForm = 3;
+  const std::vector<std::string> words = SplitList(query.original, ' ');
+  auto is_legal_form = [](const std::string& word) {
+    std::string letters;
+    for (char c : word) {
+      if (IsAsciiAlnum(static_cast<unsigned char>(c)))
+        letters.push_back(AsciiLower(static_cast<unsigned char>(c)));
+    }
+    return !letters.empty() && text::IsLegalForm(letters);
+  };
+  for (size_t i = words.size(); i-- > 1;) {
+    if (!is_legal_form(words[i])) continue;
+    const size_t after = words.size() - 1 - i;
+    if (after == 0 || after > kMaxWordsAfterLegalForm) return;
+    std::string name;
+    for (size_t k = 0; k <= i; ++k) name += (k > 0 ? " " : "") + words[k];
+    AddCutReading(index, query, name, schema, ws, derived);
+    return;
+  }
+}
+
 }  // namespace
+
+bool InitialsCorroborated(const QueryName& initials, const Entity& entity) {
+  if (initials.initials_of.empty()) return false;
+  for (const Name& name : entity.names) {
+    for (const text::Token& listed : text::AnalyzeName(name.value, entity.schema).tokens) {
+      if (listed.role != text::TokenRole::kName) continue;
+      for (const text::Token& word : initials.initials_of) {
+        if (text::CompareTokens(word, listed, kInitialsWordSimilarity).score >=
+            kInitialsWordSimilarity)
+          return true;
+      }
+    }
+  }
+  return false;
+}
 
 std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& query, Schema schema,
                                         Workspace& ws) {
@@ -226,6 +282,10 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
     q.from_acronym =
         from == From::kAcronym || (from == From::kInsideBrackets && q.analyzed.tokens.size() == 1);
     q.exact_only = q.from_acronym;
+    if (from == From::kAcronym) {
+      q.initials = true;
+      q.initials_of = NamingWords(query);
+    }
     derived.push_back(std::move(q));
   };
   std::string split = SplitRunTogetherWords(index, query, ws);
@@ -253,6 +313,7 @@ std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& que
   if (schema != Schema::kPerson) {
     AddReadingWithoutCountries(index, query, schema, ws, derived);
     AddReadingWithoutQualifier(index, query, schema, ws, derived);
+    AddReadingToLegalForm(index, query, schema, ws, derived);
   }
   if (schema == Schema::kLegalEntity) {
     // The words alone first: the lookups of a person's reading are made only

@@ -18,8 +18,15 @@
 namespace embargo::match {
 
 using scoring::kDerivedAcronymScale;  // scoring/constants.h
+using scoring::kInitialsWordSimilarity;
+using scoring::kUncorroboratedInitialsCap;
 
 std::vector<QueryName> DeriveQueryNames(const Index& index, const QueryName& query, Schema schema,
                                         Workspace& ws);
+
+// Whether one of the words the query's initials stand for
+// (QueryName::initials_of) is also in one of the entity's names, at
+// scoring::kInitialsWordSimilarity or more.
+bool InitialsCorroborated(const QueryName& initials, const Entity& entity);
 
 }  // namespace embargo::match

@@ -63,6 +63,12 @@ struct QueryName {
   // brackets: "FOREIGN TRADE BANK (FTB)"): not compared with the acronyms of
   // listed names, two acronyms alike say little.
   bool from_acronym = false;
+  // The initials of the query's words (an acronym the query does not
+  // write): the words they stand for that name something (no business
+  // word, legal form, connector or country), which must meet one of a
+  // listed entity's names for the initials to count in full (Screener).
+  bool initials = false;
+  std::vector<text::Token> initials_of;
   // A query of no known kind read as a person's name where reading it as a
   // firm's changed its words (Sergey Ten: ten, not 10): compared with
   // listed persons (and parties of unknown kind) only.

@@ -27,11 +27,15 @@ struct BestName {
   float score = -1;
   uint32_t name = 0;
   size_t query_name = 0;
+  bool initials_capped = false;  // the query's initials, uncorroborated
 };
 
 struct EntityCandidate {
   BestName strong;
   BestName weak;
+  // Whether a word the query's initials stand for is in the entity's
+  // names: -1 not asked yet (match::InitialsCorroborated).
+  int8_t initials_corroborated = -1;
 };
 
 // A weak alias that names someone rather than describes them: two name
@@ -57,9 +61,17 @@ Explanation Explain(const Index& index, const Entity& entity, Schema query_schem
   match::NameScore ns =
       match::ScoreName(index, qnames[best.query_name], name,
                        match::PersonRulesApply(query_schema, entity.schema), ws.align, &ex);
+  if (best.initials_capped) ns.score = std::min(ns.score, match::kUncorroboratedInitialsCap);
   ex.name_score = ns.score;
   std::string detail =
       fmt::format("'{}' ~ '{}' ({})", ex.query_name, ex.matched_name, NameKindName(name.kind));
+  if (qnames[best.query_name].initials) {
+    detail += fmt::format("; by the initials of the query's words ({})",
+                          qnames[best.query_name].analyzed.tokens.front().norm);
+    if (best.initials_capped)
+      detail += fmt::format(", and none of its words is in the entity's names: capped at {:.2f}",
+                            match::kUncorroboratedInitialsCap);
+  }
   if (ns.single_part_capped) detail += "; only one name part matches";
   if (ns.business_capped) detail += "; only business words match";
   if (ns.family_capped) detail += "; the family names differ";
@@ -158,7 +170,14 @@ std::vector<Match> Screener::Screen(const Query& query, const ScreenOptions& opt
       float s = match::ScoreName(index, qnames[qi], name,
                                  match::PersonRulesApply(schema, entity.schema), ws.align, nullptr)
                     .score;
-      if (s > slot.score) slot = BestName{s, n, qi};
+      bool initials_capped = false;
+      if (qnames[qi].initials && s > match::kUncorroboratedInitialsCap) {
+        if (cand.initials_corroborated < 0)
+          cand.initials_corroborated = match::InitialsCorroborated(qnames[qi], entity) ? 1 : 0;
+        initials_capped = cand.initials_corroborated == 0;
+        if (initials_capped) s = match::kUncorroboratedInitialsCap;
+      }
+      if (s > slot.score) slot = BestName{s, n, qi, initials_capped};
     }
   }
 

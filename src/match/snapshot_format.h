@@ -47,12 +47,14 @@ inline constexpr char kSnapshotMagic[8] = {'E', 'M', 'B', 'A', 'R', 'G', 'O', '\
 // connector (YU JONG NO.2: yu jong no 2, no weightless), airlines / air /
 // airways one business word, Islamic Rep. of Iran read as Iran; 20: the
 // same layout, St. / Sankt / Sint one word with Saint, an ain within a
-// word of Arabic script read as an alef (معمر: mamr, not mmr).
+// word of Arabic script read as an alef (معمر: mamr, not mmr); 21: the
+// same layout, a legal form in brackets no short name of its own
+// ("ASIA ENERGY GENERAL TRADING (LLC)": LLC).
 // The lists of a snapshot older than kCurrentIndexSnapshotVersion are read,
 // its index is rebuilt (it lacks readings the index now holds, or holds an
 // older analysis of the names).
-inline constexpr uint32_t kSnapshotFormatVersion = 20;
-inline constexpr uint32_t kCurrentIndexSnapshotVersion = 20;
+inline constexpr uint32_t kSnapshotFormatVersion = 21;
+inline constexpr uint32_t kCurrentIndexSnapshotVersion = 21;
 inline constexpr uint32_t kOldestReadableSnapshotVersion = 4;  // read as written
 
 inline constexpr size_t kSnapshotVersionAt = 8;

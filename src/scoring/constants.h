@@ -188,6 +188,14 @@ inline constexpr float kListedReadingScale = 0.98f;
 // --- Derived query names (match/derived_names.cc) --------------------------
 // A derived name from an acronym scores at most this share of the match.
 inline constexpr float kDerivedAcronymScale = 0.9f;
+// The query's initials met by a listed name count only where some word of
+// the query, one that names something (no business word, legal form or
+// country), is also in one of the entity's names at kInitialsWordSimilarity
+// or more: Allied Democratic Forces / ADF, whose list also writes Forces
+// Démocratiques Alliées. Else (Advanced Data Flow Ltd / ADF) the match is
+// capped at kUncorroboratedInitialsCap, below the alert threshold.
+inline constexpr float kInitialsWordSimilarity = 0.8f;
+inline constexpr float kUncorroboratedInitialsCap = 0.75f;
 // Run-together words: split when at least this long and not known as they
 // stand (no similar token at kKnownScore or more); close splits only when
 // the word is kMinFuzzySplitLength long, each part kMinFuzzyPart long and
