@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -56,12 +58,20 @@ void AddInputOptions(CLI::App* cmd, std::string& encoding, DateOrder& date_order
                   "With an .xlsx workbook: the sheet to read (default the first)");
 }
 
-void AddFourEyesOption(CLI::App* cmd, store::FourEyesPolicy& policy) {
+// The four-eyes bar. Where the analyst deciding sets it (`alerts decide`),
+// it may only be lowered (more decisions wait for a second person): raised
+// to 1 it let an analyst close a 0.975 alert alone (a new user's trial).
+// The service's (`serve`) is its operator's to set either way.
+void AddFourEyesOption(CLI::App* cmd, store::FourEyesPolicy& policy, bool lower_only) {
+  const double highest = lower_only ? store::FourEyesPolicy{}.strong_score : 1.0;
   cmd->add_option("--four-eyes-score", policy.strong_score,
-                  "A false positive on an alert scoring at least this waits for a second person "
-                  "with the reviewer role (default 0.9; a false positive despite a matching "
-                  "identifier, or reversing a true match, always does)")
-      ->check(FiniteRange(0, 1));
+                  fmt::format("A false positive on an alert scoring at least this waits for a "
+                              "second person with the reviewer role (default {}{}; a false "
+                              "positive despite a matching identifier, or reversing a true match, "
+                              "always does)",
+                              store::FourEyesPolicy{}.strong_score,
+                              lower_only ? ", which may only be lowered here" : ""))
+      ->check(FiniteRange(0, highest));
 }
 
 void AddAuditOptions(CLI::App* cmd, store::AnchorOptions& audit) {
@@ -310,7 +320,7 @@ int Main(int argc, char** argv) {
                       "With --store, do not record who screened what (/match, /payments/screen; "
                       "recorded by default: GET /screenings)");
   AddAuditOptions(serve_cmd, serve.audit);
-  AddFourEyesOption(serve_cmd, serve.four_eyes);
+  AddFourEyesOption(serve_cmd, serve.four_eyes, /*lower_only=*/false);
   serve_cmd->callback([&] { code = RunServe(serve, listen, std::cout, std::cerr); });
 
   std::string key, role = "analyst", key_user;
@@ -457,7 +467,7 @@ int Main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"true_match", "false_positive", "escalated"}));
   alerts_decide->add_option("--note", alerts.note, "Why (required)")->required();
-  AddFourEyesOption(alerts_decide, alerts.four_eyes);
+  AddFourEyesOption(alerts_decide, alerts.four_eyes, /*lower_only=*/true);
   AddStoreOption(alerts_decide, alerts.store);
   AddAuditOptions(alerts_decide, alerts.audit);
   alerts_decide->callback([&] { code = RunAlertsDecide(alerts, std::cout, std::cerr); });

@@ -136,8 +136,10 @@ struct PaymentScreener::Context {
   const PaymentScreenOptions& options;
   std::vector<Hit> hits;
   std::set<std::string> screened;  // window texts already screened, per kind
+  std::string field_text;          // the free-text field being screened, if one is
 
   void Add(Hit hit) {
+    hit.field_text = field_text;
     auto same = [&](const Hit& h) {
       return h.path == hit.path && h.kind == hit.kind && h.entity == hit.entity &&
              h.place == hit.place;
@@ -175,7 +177,7 @@ PaymentScreener::PaymentScreener(std::shared_ptr<const Screener> screener,
 
 Screening PaymentScreener::Screen(const Message& message,
                                   const PaymentScreenOptions& options) const {
-  Context ctx{message, options, {}, {}};
+  Context ctx{message, options, {}, {}, {}};
   for (const Party& party : message.parties) ScreenParty(party, ctx);
   for (const FreeText& text : message.free_text) ScreenFreeText(text.path, text.text, ctx);
   Screening out;
@@ -244,9 +246,11 @@ void PaymentScreener::ScreenParty(const Party& party, Context& ctx) const {
 
 void PaymentScreener::ScreenFreeText(const std::string& path, const std::string& text,
                                      Context& ctx) const {
+  ctx.field_text = text;
   ScreenPlaces(path, "", text, ctx);
   ScreenCodes(path, text, ctx);
   ScreenTextNames(path, text, ctx);
+  ctx.field_text.clear();
 }
 
 void PaymentScreener::ScreenTextNames(const std::string& path, const std::string& text,

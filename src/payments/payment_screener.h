@@ -41,7 +41,10 @@ struct Hit {
   std::string role;  // the party's role, "" for free text
   // party_name, text_name, vessel_name, bic, bic_country, imo, country, place
   std::string kind;
-  std::string text;                        // what in the message matched: "RI WON HO", "FTBDKPPY"
+  std::string text;  // what in the message matched: "RI WON HO", "FTBDKPPY"
+  // Free text (remittance information, :70:): the whole field the hit is
+  // in, which a good-guy entry covers (GoodGuyText); "" for a party's fields.
+  std::string field_text;
   double score = 0;                        // 1 for codes and places; the name score for names
   const Entity* entity = nullptr;          // list hits (owned by the Screener)
   std::optional<Explanation> explanation;  // name hits

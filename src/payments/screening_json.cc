@@ -168,6 +168,10 @@ std::string MessageDigest(const Message& message) {
   return Sha256Hex(text);
 }
 
+const std::string& GoodGuyText(const Hit& hit) {
+  return hit.field_text.empty() ? hit.text : hit.field_text;
+}
+
 std::string GoodGuyField(const Hit& hit) {
   if (!hit.role.empty()) return hit.role;
   std::string out;

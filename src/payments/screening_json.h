@@ -41,6 +41,10 @@ std::string MessageDigest(const Message& message);
 // party's role ("creditor"), or for free text the path without indexes
 // ("CdtTrfTxInf/RmtInf/Ustrd", ":70:").
 std::string GoodGuyField(const Hit& hit);
+// The text a good-guy entry for `hit` covers: for a hit in free text the
+// whole field (releasing "FORTUNE COOKIE ORDER" must not clear "CHARTER
+// HIRE M/V FORTUNE"), else what matched (the party's name, the BIC).
+const std::string& GoodGuyText(const Hit& hit);
 
 std::string_view SyntaxName(Syntax syntax);
 

@@ -168,7 +168,7 @@ std::string NormalizedGoodGuyText(std::string_view text) {
 }
 
 GoodGuyKey GoodGuyKeyOf(const payments::Hit& hit, const EntityHashes& hashes) {
-  return {payments::GoodGuyField(hit), hit.text, EntityIdOf(hit),
+  return {payments::GoodGuyField(hit), payments::GoodGuyText(hit), EntityIdOf(hit),
           hit.entity != nullptr ? hashes.Of(*hit.entity) : std::string()};
 }
 
@@ -391,7 +391,8 @@ std::string GoodGuyList::LookupKey(std::string_view field, std::string_view text
 std::vector<const GoodGuyList::Entry*> GoodGuyList::Matching(const payments::Hit& hit) const {
   std::vector<const Entry*> out;
   auto [begin, end] = entries_.equal_range(
-      LookupKey(payments::GoodGuyField(hit), NormalizedGoodGuyText(hit.text), EntityIdOf(hit)));
+      LookupKey(payments::GoodGuyField(hit), NormalizedGoodGuyText(payments::GoodGuyText(hit)),
+                EntityIdOf(hit)));
   for (auto it = begin; it != end; ++it) out.push_back(&it->second);
   return out;
 }

@@ -55,7 +55,7 @@ struct PaymentCaseDecision {
 // What a good-guy entry covers: a hit's field, its text, and what it matched.
 struct GoodGuyKey {
   std::string field;        // payments::GoodGuyField: "creditor", ":70:"
-  std::string text;         // the hit's text as written (compared by NormalizedGoodGuyText)
+  std::string text;         // payments::GoodGuyText as written (compared by NormalizedGoodGuyText)
   std::string entity_id;    // the listed entity, or "place:<jurisdiction>:<name>"
   std::string entity_hash;  // the listed entity's record hash; "" for places
 };

@@ -188,6 +188,28 @@ TEST(ScreenCommandTest, UsageErrorsExitWithTwo) {
   }
 }
 
+// The analyst deciding may lower the four-eyes bar, never raise it: raised
+// to 1, an analyst closed a 0.975 alert alone (a new user's trial). The
+// refusal comes before the store is opened.
+TEST(AlertsCommandTest, TheDecidingAnalystCannotRaiseTheFourEyesBar) {
+  auto run = [](std::vector<std::string> argv) {
+    std::vector<char*> c_argv;
+    for (std::string& a : argv) c_argv.push_back(a.data());
+    return Main(static_cast<int>(c_argv.size()), c_argv.data());
+  };
+  const std::string store = "/nonexistent/embargo-four-eyes.db";
+  for (const char* score : {"1.0", "0.95", "0.91"}) {
+    EXPECT_EQ(run({"embargo", "alerts", "decide", "5", "--status", "false_positive", "--note", "x",
+                   "--four-eyes-score", score, "--store", store}),
+              kExitUsage)
+        << score;
+  }
+  // Lowered, it is accepted (and the missing store is the error).
+  EXPECT_NE(run({"embargo", "alerts", "decide", "5", "--status", "false_positive", "--note", "x",
+                 "--four-eyes-score", "0.5", "--store", store}),
+            kExitUsage);
+}
+
 // An IMO number or an id number alone screens, as in a batch row.
 TEST(ScreenCommandTest, AnIdentifierAloneIsScreened) {
   std::ostringstream out, err;

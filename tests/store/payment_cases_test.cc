@@ -54,6 +54,15 @@ std::string Pacs008(const std::string& creditor) {
   return xml.replace(creditor_at, name.size(), "<Nm>" + creditor + "</Nm>");
 }
 
+// The same with `remittance` as its unstructured remittance information.
+std::string Pacs008WithRemittance(const std::string& creditor, const std::string& remittance) {
+  std::string xml = Pacs008(creditor);
+  const std::string end = "</CdtTrfTxInf>";
+  size_t at = xml.rfind(end);
+  EXPECT_NE(at, std::string::npos);
+  return xml.insert(at, "<RmtInf><Ustrd>" + remittance + "</Ustrd></RmtInf>");
+}
+
 payments::Message Parse(const std::string& xml) {
   std::vector<payments::ParsedMessage> parsed = payments::ParsePayments(xml, "planted.xml");
   EXPECT_EQ(parsed.size(), 1u);
@@ -292,6 +301,31 @@ TEST_P(PaymentCaseTest, ADifferentCreditorTextIsNotCleared) {
                   fmt::format("CdtTrfTxInf[1]/Cdtr/Nm party_name {} {}", creditor, kRiWonHo)}));
     EXPECT_TRUE(other.suppressed.empty()) << creditor;
   }
+}
+
+// A hit in free text is released for the whole field it is in, not for the
+// words that matched: releasing "FORTUNE COOKIE ORDER" cleared "CHARTER
+// HIRE M/V FORTUNE" (a new user's trial).
+TEST_P(PaymentCaseTest, AReleasedFreeTextHitClearsThatTextOnly) {
+  const std::string innocent = "ACME TRADING BV";
+  payments::Message message = Parse(Pacs008WithRemittance(innocent, "FEES RI WON HO VISIT"));
+  payments::Screening screening = Screen(message);
+  ASSERT_EQ(screening.decision, "hold");
+  ASSERT_EQ(screening.hits.size(), 1u) << ::testing::PrintToString(HitTexts(screening.hits));
+  EXPECT_EQ(screening.hits[0].field_text, "FEES RI WON HO VISIT");
+  auto recorded = Record(message, screening);
+  ASSERT_TRUE(recorded.ok()) << recorded.error().ToString();
+  ASSERT_TRUE(
+      DecidePaymentCase(db(), recorded->payment_case.id, "released", "a visit fee", "ana").ok());
+  auto entries = ActiveGoodGuys(db());
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ(entries->front().key.text, "FEES RI WON HO VISIT");
+  EXPECT_EQ(Screen(Parse(Pacs008WithRemittance(innocent, "fees  ri won ho visit"))).decision,
+            "pass");
+  payments::Screening other = Screen(Parse(Pacs008WithRemittance(innocent, "SALARY RI WON HO")));
+  EXPECT_EQ(other.decision, "hold");
+  EXPECT_TRUE(other.suppressed.empty());
 }
 
 // Entries are per hit: the name the release covered is cleared, a place
