@@ -1,4 +1,4 @@
-list(APPEND EMBARGO_TEST_SOURCES tests/common/csv_test.cc tests/common/sha256_test.cc tests/common/utf8_test.cc tests/common/parallel_test.cc tests/common/json_parse_test.cc tests/common/file_test.cc tests/common/json_text_test.cc tests/common/json_writer_test.cc tests/model/entity_test.cc tests/model/entity_json_test.cc tests/model/ftm_schema_test.cc tests/model/imo_test.cc)
+list(APPEND EMBARGO_TEST_SOURCES tests/common/csv_test.cc tests/common/sha256_test.cc tests/common/utf8_test.cc tests/common/parallel_test.cc tests/common/json_parse_test.cc tests/common/file_test.cc tests/common/json_text_test.cc tests/common/json_writer_test.cc tests/model/entity_test.cc tests/model/entity_json_test.cc tests/model/ftm_schema_test.cc tests/model/imo_test.cc tests/model/calendar_test.cc)
 list(APPEND EMBARGO_TEST_SOURCES tests/common/xlsx_test.cc tests/common/xlsx_writer_test.cc)
 include(tests/sources/ofac.cmake)
 include(tests/sources/formats.cmake)

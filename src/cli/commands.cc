@@ -576,8 +576,10 @@ int Main(int argc, char** argv) {
   screenings_list->add_option("--actor", screenings.actor, "Only this user's screenings");
   screenings_list->add_option("--kind", screenings.kind, "name, batch or payment")
       ->check(CLI::IsMember({"name", "batch", "payment"}));
-  screenings_list->add_option("--since", screenings.since,
-                              "Only screenings at or after this UTC date or time (2026-12-06)");
+  screenings_list
+      ->add_option("--since", screenings.since,
+                   "Only screenings at or after this UTC date or time (2026-12-06)")
+      ->check(IsoDayOrTime());
   screenings_list->add_option("--search", screenings.search,
                               "Only screenings whose subject contains this text (a name, a file)");
   screenings_list->add_option("--limit", screenings.limit, "At most this many")

@@ -276,7 +276,7 @@ int RunAlertsExport(const AlertsArgs& args, std::ostream& out, std::ostream& err
     bytes = std::move(*workbook);
   } else {
     for (const auto& row : *table) {
-      for (size_t i = 0; i < row.size(); ++i) bytes += (i ? "," : "") + CsvField(row[i]);
+      for (size_t i = 0; i < row.size(); ++i) bytes += (i ? "," : "") + SpreadsheetCsvField(row[i]);
       bytes += "\r\n";
     }
   }

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <vector>
 
+#include "cli/option_checks.h"
 #include "store/audit.h"
 #include "store/store.h"
 #include "store/versions.h"
@@ -64,7 +65,8 @@ void AddListOptions(CLI::App* cmd, ListSource& source) {
   cmd->add_option("--store", source.store,
                   "Screen against the list versions in this store (path or postgresql:// URL)");
   cmd->add_option("--as-of", source.as_of,
-                  "With a store: the list versions in force on this date (YYYY-MM-DD)");
+                  "With a store: the list versions in force on this date (YYYY-MM-DD)")
+      ->check(IsoDayOrTime());
   cmd->add_option("--max-file-size", source.max_file_bytes,
                   "Largest list file read (default 512MiB; FIFOs and devices are refused)")
       ->transform(CLI::AsSizeValue(false));

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "common/strings.h"
+#include "model/calendar.h"
 
 namespace embargo::cli {
 
@@ -21,6 +22,20 @@ inline CLI::Validator FiniteRange(double low, double high) {
         return fmt::format("'{}' is not a number in [{:g}, {:g}]", input, low, high);
       },
       fmt::format("FLOAT in [{:g}, {:g}]", low, high));
+}
+
+// A day or a time as ISO 8601 writes it, which exists: "2026-13-01" and
+// "2024-02-30" are refused, not read as no day or as another.
+inline CLI::Validator IsoDayOrTime() {
+  return CLI::Validator(
+      [](std::string& input) -> std::string {
+        if (IsIsoDayOrTime(Trim(input))) return "";
+        return fmt::format(
+            "'{}' is not a day (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm[:ss]) "
+            "that exists",
+            input);
+      },
+      "DATE");
 }
 
 }  // namespace embargo::cli

@@ -84,11 +84,11 @@ void WriteCsv(const Report& r, std::ostream& out) {
       const xref::Link& link = r.result.links[l];
       const Entity& a = r.lists.entities[link.a];
       const Entity& b = r.lists.entities[link.b];
-      out << fmt::format("{},{},{},{},{},{},{},{},{:.3f},{}\n", c + 1, CsvField(a.id),
-                         CsvField(a.dataset), CsvField(a.caption()), CsvField(b.id),
-                         CsvField(b.dataset), CsvField(b.caption()),
-                         xref::LinkMethodName(link.method), link.confidence,
-                         CsvField(JoinLines(link.evidence, "; ")));
+      out << fmt::format("{},{},{},{},{},{},{},{},{:.3f},{}\n", c + 1, SpreadsheetCsvField(a.id),
+                         SpreadsheetCsvField(a.dataset), SpreadsheetCsvField(a.caption()),
+                         SpreadsheetCsvField(b.id), SpreadsheetCsvField(b.dataset),
+                         SpreadsheetCsvField(b.caption()), xref::LinkMethodName(link.method),
+                         link.confidence, SpreadsheetCsvField(JoinLines(link.evidence, "; ")));
     }
   }
 }

@@ -139,6 +139,13 @@ int FindColumn(const std::vector<std::string>& header, std::string_view name) {
   return -1;
 }
 
+std::string SpreadsheetCsvField(std::string_view text) {
+  if (text.empty() || std::string_view("=+-@\t\r").find(text[0]) == std::string_view::npos ||
+      ParseNumber<double>(text))
+    return CsvField(text);
+  return CsvField("'" + std::string(text));
+}
+
 std::string CsvField(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";

@@ -51,6 +51,12 @@ class CsvReader {
 // comma, quote or line break, else as is.
 std::string CsvField(std::string_view text);
 
+// CsvField for a file people open in a spreadsheet (exports, reports): a
+// cell a spreadsheet would run as a formula (starting with = + - @, a tab
+// or a carriage return, and not a number: a customer named
+// "=HYPERLINK(...)") gets a leading apostrophe, which shows it as text.
+std::string SpreadsheetCsvField(std::string_view text);
+
 // Reads a whole buffer. Fails on the first malformed record.
 Result<std::vector<CsvRow>> ReadCsv(std::string_view data, const std::string& file_name,
                                     char delimiter = ',');

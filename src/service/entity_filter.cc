@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "model/calendar.h"
 #include "service/catalog_handler.h"
 #include "service/manifest.h"
 
@@ -124,16 +125,7 @@ std::string_view LastChange(const Entity& e) {
   return e.listed_on;
 }
 
-bool IsChangedSince(std::string_view text) {
-  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:dd";
-  if (text.size() > 10 && text.back() == 'Z') text.remove_suffix(1);  // UTC, as written
-  if (text.size() != 10 && text.size() != 16 && text.size() != 19) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    bool digit = text[i] >= '0' && text[i] <= '9';
-    if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return false;
-  }
-  return true;
-}
+bool IsChangedSince(std::string_view text) { return IsIsoDayOrTime(text); }
 
 bool EntityFilter::Accepts(const Entity& e) const {
   if (!InAny(e, scope)) return false;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/strings.h"
+#include "model/calendar.h"
 #include "model/country.h"
 #include "sources/list_text.h"
 
@@ -391,12 +392,6 @@ std::optional<int> ParseNumber(std::string_view text, size_t max_digits) {
   int value = 0;
   std::from_chars(text.data(), text.data() + text.size(), value);
   return value;
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && !leap ? 28 : kDays[month - 1];
 }
 
 std::vector<std::string_view> SplitWords(std::string_view text) {

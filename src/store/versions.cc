@@ -9,6 +9,7 @@
 
 #include "common/sha256.h"
 #include "common/strings.h"
+#include "model/calendar.h"
 #include "model/entity_json.h"
 #include "store/audit.h"
 #include "store/audit_state.h"
@@ -50,7 +51,7 @@ Result<std::vector<ListVersion>> QueryVersions(Database& db, const std::string& 
 // "2024-05" -> "2024-05-01"; a full date as is; anything else -> "".
 std::string DayOf(const std::string& date) {
   auto parsed = PartialDate::Parse(date);
-  if (!parsed || parsed->year == 0) return "";
+  if (!parsed || parsed->year == 0 || !DayExists(*parsed)) return "";
   return fmt::format("{:04}-{:02}-{:02}", parsed->year, std::max(parsed->month, 1),
                      std::max(parsed->day, 1));
 }

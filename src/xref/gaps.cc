@@ -748,12 +748,12 @@ std::string SeenText(const Listing& l) {
 std::string GapReportToCsv(const GapReport& report) {
   std::string out = "target,caption,kind,regimes,jurisdictions";
   for (const DatasetInfo& d : report.datasets)
-    out += fmt::format(",{0}_ids,{0}_programs,{0}_listed_on,{0}_seen", CsvField(d.name));
+    out += fmt::format(",{0}_ids,{0}_programs,{0}_listed_on,{0}_seen", SpreadsheetCsvField(d.name));
   out += "\n";
   for (const Target& t : report.targets) {
-    out +=
-        fmt::format("{},{},{},{},{}", CsvField(t.id), CsvField(t.caption), TargetKindName(t.kind),
-                    CsvField(Joined(t.regimes)), CsvField(Joined(t.jurisdictions)));
+    out += fmt::format("{},{},{},{},{}", SpreadsheetCsvField(t.id), SpreadsheetCsvField(t.caption),
+                       TargetKindName(t.kind), SpreadsheetCsvField(Joined(t.regimes)),
+                       SpreadsheetCsvField(Joined(t.jurisdictions)));
     for (const DatasetInfo& d : report.datasets) {
       auto it = t.listings.find(d.name);
       if (it == t.listings.end()) {
@@ -761,8 +761,8 @@ std::string GapReportToCsv(const GapReport& report) {
         continue;
       }
       const Listing& l = it->second;
-      out += fmt::format(",{},{},{},{}", CsvField(Joined(l.entity_ids)),
-                         CsvField(Joined(l.programs)), l.listed_on, SeenText(l));
+      out += fmt::format(",{},{},{},{}", SpreadsheetCsvField(Joined(l.entity_ids)),
+                         SpreadsheetCsvField(Joined(l.programs)), l.listed_on, SeenText(l));
     }
     out += "\n";
   }

@@ -210,6 +210,24 @@ TEST(AlertsCommandTest, TheDecidingAnalystCannotRaiseTheFourEyesBar) {
             kExitUsage);
 }
 
+// A day that does not exist is refused, not read as no day (--since
+// 2026-13-01 listed nothing; --as-of 2024-02-30 screened: a new user's
+// trial). The refusal comes before the store is opened.
+TEST(StoreCommandTest, ADayThatDoesNotExistIsRefused) {
+  auto run = [](std::vector<std::string> argv) {
+    std::vector<char*> c_argv;
+    for (std::string& a : argv) c_argv.push_back(a.data());
+    return Main(static_cast<int>(c_argv.size()), c_argv.data());
+  };
+  const std::string store = "/nonexistent/embargo-days.db";
+  EXPECT_EQ(run({"embargo", "screenings", "list", "--since", "2026-13-01", "--store", store}),
+            kExitUsage);
+  EXPECT_EQ(run({"embargo", "screen", "--as-of", "2024-02-30", "--name", "x", "--store", store}),
+            kExitUsage);
+  EXPECT_NE(run({"embargo", "screenings", "list", "--since", "2024-02-29", "--store", store}),
+            kExitUsage);
+}
+
 // An IMO number or an id number alone screens, as in a batch row.
 TEST(ScreenCommandTest, AnIdentifierAloneIsScreened) {
   std::ostringstream out, err;

@@ -97,5 +97,22 @@ TEST(CsvReaderTest, FindColumnIgnoresCaseAndSpaces) {
   EXPECT_EQ(FindColumn(header, "name"), -1);
 }
 
+// Exports read in a spreadsheet: a cell that would run as a formula is
+// shown as text (a customer named "=HAN JANG SU+HYPERLINK(...)" was written
+// as is by `alerts export`: a new user's trial).
+TEST(CsvFieldTest, ASpreadsheetCellThatWouldRunAsAFormulaIsText) {
+  EXPECT_EQ(SpreadsheetCsvField("=HAN JANG SU+HYPERLINK(\"http://x\")"),
+            "\"'=HAN JANG SU+HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(SpreadsheetCsvField("@SUM(1+1)"), "'@SUM(1+1)");
+  EXPECT_EQ(SpreadsheetCsvField("+7 495"), "'+7 495");
+  EXPECT_EQ(SpreadsheetCsvField("-cmd"), "'-cmd");
+  EXPECT_EQ(SpreadsheetCsvField("\tx"), "'\tx");
+  // Numbers, plain text and empty cells as CsvField writes them.
+  EXPECT_EQ(SpreadsheetCsvField("-0.05"), "-0.05");
+  EXPECT_EQ(SpreadsheetCsvField("-12"), "-12");
+  EXPECT_EQ(SpreadsheetCsvField("HAN, JANG SU"), "\"HAN, JANG SU\"");
+  EXPECT_EQ(SpreadsheetCsvField(""), "");
+}
+
 }  // namespace
 }  // namespace embargo
