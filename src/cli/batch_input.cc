@@ -106,6 +106,9 @@ class RowSource {
     return true;
   }
   std::optional<Error> error() const { return reader_ ? reader_->error() : std::nullopt; }
+  // A workbook stores no empty cells at the end of a row: a short row is
+  // one whose last cells are empty, not a row that lost fields.
+  bool rows_end_early() const { return !reader_; }
   // Separates the values of a multi-valued cell.
   char list_separator() const { return list_separator_; }
 
@@ -225,8 +228,11 @@ Result<BatchInput> ReadBatchBytes(std::string bytes, const std::string& shown,
   }
   auto map = MapHeader(header, *rename, shown, input);
   if (!map.ok()) return map.error();
-  for (CsvRow row; source.Next(row);)
+  for (CsvRow row; source.Next(row);) {
+    if (source.rows_end_early() && row.fields.size() < map->columns)
+      row.fields.resize(map->columns);
     AddRow(row, *map, shown, decoding, source.list_separator(), input);
+  }
   if (source.error()) return *source.error();
   return input;
 }

@@ -8,11 +8,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/batch_input.h"
 #include "cli/screen_command.h"
 #include "dirty_fields.h"
 #include "encoded.h"
 #include "scratch_dir.h"
 #include "test_paths.h"
+#include "xlsx_zip.h"
 
 namespace embargo::cli {
 namespace {
@@ -221,6 +223,34 @@ TEST(ScreenBatchTest, TheDateOrderResolvesAmbiguousDates) {
   const nlohmann::json* m = FindMatch(day_first.rows["r1"], "kr_fsc_sample-FSC-0001");
   ASSERT_NE(m, nullptr);
   EXPECT_NE(m->dump().find("query 1955-04-03 vs listed 1955"), std::string::npos) << m->dump();
+}
+
+// A workbook stores no empty cells at the end of a row: such a row is no
+// short row ("2 fields, header has 3" was each one's warning: a new user's
+// trial). A delimited file's short row still says so.
+TEST(BatchInputTest, AWorkbookRowEndingInEmptyCellsHasNoWarning) {
+  auto row = [](int number, const std::vector<std::string>& texts) {
+    std::string xml = "<row r=\"" + std::to_string(number) + "\">";
+    for (const std::string& text : texts)
+      xml += "<c t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+    return xml + "</row>";
+  };
+  testing::XlsxParts parts = testing::OneSheetWorkbookParts("Sheet1");
+  parts["xl/worksheets/sheet1.xml"] =
+      testing::Worksheet(row(1, {"name", "birth_date", "country"}) +
+                         row(2, {"RI WON HO", "1964-07-17"}) + row(3, {"KIM SU"}));
+  std::string book = testing::WriteScratchFile("short-rows.xlsx", testing::ZipParts(parts));
+  auto input = ReadBatchInput(book, {});
+  ASSERT_TRUE(input.ok()) << input.error().ToString();
+  ASSERT_EQ(input->rows.size(), 2u);
+  EXPECT_TRUE(input->warnings.empty()) << input->warnings.front();
+  EXPECT_TRUE(input->rows[0].warnings.empty());
+  EXPECT_EQ(input->rows[0].fields.birth_dates, std::vector<std::string>{"1964-07-17"});
+  std::string csv = testing::WriteScratchFile("short-rows.csv",
+                                              "name,birth_date,country\nRI WON HO,1964-07-17\n");
+  auto delimited = ReadBatchInput(csv, {});
+  ASSERT_TRUE(delimited.ok());
+  EXPECT_EQ(delimited->rows[0].warnings, std::vector<std::string>{"2 fields, header has 3"});
 }
 
 }  // namespace
