@@ -7,8 +7,9 @@
 namespace embargo::cli {
 namespace {
 
-// Why the row cannot be stored, or "" when it can; `warnings` gets the
-// query's field warnings. `stored` maps the ids taken so far to their line.
+// Why the row cannot be stored, or "" when it can; `warnings` gets how the
+// row was read ("9 fields, header has 7") and the query's field warnings. `stored` maps the ids
+// taken so far to their line.
 std::string Refusal(const BatchRow& row, const std::map<std::string, int>& stored,
                     std::vector<std::string>& warnings) {
   if (row.numbered) return "no id (the id cell is empty)";
@@ -16,7 +17,8 @@ std::string Refusal(const BatchRow& row, const std::map<std::string, int>& store
     return fmt::format("id given twice (first on line {})", earlier->second);
   auto query = MakeQuery(row.fields);
   if (!query.ok()) return query.error().message;
-  warnings = query->warnings;
+  warnings = row.warnings;
+  warnings.insert(warnings.end(), query->warnings.begin(), query->warnings.end());
   return "";
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "common/csv.h"
 #include "common/file.h"
@@ -138,9 +139,9 @@ Result<std::shared_ptr<const Embargoes>> Embargoes::Parse(std::string_view csv,
                      "header must be jurisdiction,kind,name,spellings,legal_basis");
   }
   auto table = std::make_shared<Embargoes>();
-  for (size_t r = 1; r < rows->size(); ++r) {
-    const CsvRow& row = (*rows)[r];
-    if (row.fields.size() == 1 && Trim(row.fields[0]).empty()) continue;
+  // Every bad row is reported, not only the first: the table is one file
+  // people edit by hand, and a fix per run is slow to converge.
+  auto add_row = [&](const CsvRow& row) -> std::optional<Error> {
     if (row.fields.size() != expected.size()) {
       return MakeError(file, row.line,
                        fmt::format("expected 5 fields, found {}", row.fields.size()));
@@ -174,30 +175,48 @@ Result<std::shared_ptr<const Embargoes>> Embargoes::Parse(std::string_view csv,
       }
       place.legal_basis = first->legal_basis;
     }
-    size_t index = table->places_.size();
+    // Checked in full before anything is added: a bad row leaves the
+    // table as it was, for the rows after it to be checked against.
+    const size_t index = table->places_.size();
+    std::string code;
     if (place.kind == "country") {
-      std::string code = place.jurisdiction;
+      code = place.jurisdiction;
       for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      if (!table->by_code_.emplace(code, index).second) {
+      if (table->by_code_.count(code) > 0) {
         return MakeError(file, row.line, "a second country row for " + code);
       }
     }
-    size_t spellings = 0;
+    std::map<std::string, size_t> keys;  // this row's spellings' keys -> their word counts
     for (const std::string& spelling : SplitList(row.fields[3], ';')) {
       std::vector<Word> words = SplitWords(spelling);
       if (words.empty()) continue;
       std::string key = JoinKeys(words, 0, words.size());
-      auto [it, added] = table->by_spelling_.emplace(key, index);
-      if (!added && it->second != index) {
+      if (auto it = table->by_spelling_.find(key); it != table->by_spelling_.end()) {
         return MakeError(
             file, row.line,
             "spelling '" + spelling + "' is also given for " + table->places_[it->second].name);
       }
-      table->max_words_ = std::max(table->max_words_, words.size());
-      ++spellings;
+      keys.emplace(std::move(key), words.size());
     }
-    if (spellings == 0) return MakeError(file, row.line, "no spelling given");
+    if (keys.empty()) return MakeError(file, row.line, "no spelling given");
+    if (!code.empty()) table->by_code_.emplace(code, index);
+    for (const auto& [key, words] : keys) {
+      table->by_spelling_.emplace(key, index);
+      table->max_words_ = std::max(table->max_words_, words);
+    }
     table->places_.push_back(std::move(place));
+    return std::nullopt;
+  };
+  std::vector<Error> problems;
+  for (size_t r = 1; r < rows->size(); ++r) {
+    const CsvRow& row = (*rows)[r];
+    if (row.fields.size() == 1 && Trim(row.fields[0]).empty()) continue;
+    if (std::optional<Error> problem = add_row(row)) problems.push_back(std::move(*problem));
+  }
+  if (!problems.empty()) {
+    Error all = problems.front();
+    for (size_t i = 1; i < problems.size(); ++i) all.message += "\n" + problems[i].ToString();
+    return all;
   }
   return std::shared_ptr<const Embargoes>(std::move(table));
 }

@@ -142,6 +142,25 @@ TEST(CustomersImportTest, StoresEveryGoodRowAndReportsEveryRefusedOne) {
   EXPECT_EQ(run.stored[2].fields.names, std::vector<std::string>{"정우진"});
 }
 
+// A row read with more or fewer fields than the header is stored, and the
+// report and the count of rows with warnings say so (they went to stderr
+// only: a new user's trial).
+TEST(CustomersImportTest, ARowOfAnotherFieldCountIsReported) {
+  ScratchStore store(Backend::kSqlite);
+  CustomersImportArgs args;
+  args.path = testing::WriteScratchFile("fields.csv",
+                                        "id,name,country\n"
+                                        "C1,KIM SU,KR,extra,more\n"
+                                        "C2,LEE MIN\n");
+  ImportRun run = Import(store, args);
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(run.out.substr(0, run.out.find('\n') + 1),
+            "2 records: 2 added, 0 updated, 0 unchanged; 0 refused, 2 stored with warnings\n");
+  EXPECT_EQ(run.report, args.path + ":2: warning (id 'C1'): 5 fields, header has 3\n" + args.path +
+                            ":3: warning (id 'C2'): 2 fields, header has 3\n");
+  EXPECT_EQ(run.stored.size(), 2u);
+}
+
 // A shipping firm's vessels may be given by IMO number alone: stored, and
 // listed under it (the row had no name to list them by).
 TEST(CustomersImportTest, AVesselGivenByItsImoNumberAloneIsStored) {
