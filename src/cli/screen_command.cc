@@ -260,6 +260,9 @@ Status RecordScreening(const ScreenArgs& args, const Screener& screener,
   if (!head.ok()) return head.error();
   err << fmt::format("screening record {} (embargo screenings show {})\n", recorded->first_id,
                      recorded->first_id);
+  // As every command that writes: the head it published (stdout holds the
+  // results, so it goes where the record's line goes).
+  if (*head) err << publisher->Describe(**head) << '\n';
   return Status::Ok();
 }
 

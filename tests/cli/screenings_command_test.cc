@@ -30,8 +30,11 @@ TEST(ScreeningsCommandTest, AStoreBackedScreenRecordsEachRunWithItsVersionsAndRe
   single.source.store = store;
   single.single.names = {"리원호"};
   single.single.birth_dates = {"1964-7-17"};
+  err.str("");
   ASSERT_EQ(RunScreen(single, out, err), kExitOk) << err.str();
   EXPECT_NE(err.str().find("screening record 1 "), std::string::npos) << err.str();
+  // The audit head it published, as every command that writes says.
+  EXPECT_NE(err.str().find("\naudit head "), std::string::npos) << err.str();
 
   const std::string input =
       dir.Write("customers.csv", "id,name\nk1,YUN HO JIN\nk2,Margarethe Vollenweider\nk3,\n");
