@@ -62,14 +62,15 @@ void AddInputOptions(CLI::App* cmd, std::string& encoding, DateOrder& date_order
 // it may only be lowered (more decisions wait for a second person): raised
 // to 1 it let an analyst close a 0.975 alert alone (a new user's trial).
 // The service's (`serve`) is its operator's to set either way.
-void AddFourEyesOption(CLI::App* cmd, store::FourEyesPolicy& policy, bool lower_only) {
+void AddFourEyesOption(CLI::App* cmd, store::FourEyesPolicy& policy, bool lower_only,
+                       std::string what =
+                           "A false positive on an alert scoring at least this "
+                           "waits for a second person with the reviewer role, as "
+                           "one despite a matching identifier, or reversing a "
+                           "true match, always does") {
   const double highest = lower_only ? store::FourEyesPolicy{}.strong_score : 1.0;
   cmd->add_option("--four-eyes-score", policy.strong_score,
-                  fmt::format("A false positive on an alert scoring at least this waits for a "
-                              "second person with the reviewer role (default {}{}; a false "
-                              "positive despite a matching identifier, or reversing a true match, "
-                              "always does)",
-                              store::FourEyesPolicy{}.strong_score,
+                  fmt::format("{} (default {}{})", what, store::FourEyesPolicy{}.strong_score,
                               lower_only ? ", which may only be lowered here" : ""))
       ->check(FiniteRange(0, highest));
 }
@@ -563,10 +564,32 @@ int Main(int argc, char** argv) {
                    "released (a false positive: its hits become good-guy entries) or blocked")
       ->required();
   cases_decide->add_option("--note", payment_cases.note, "Why (required)")->required();
+  AddFourEyesOption(cases_decide, payment_cases.four_eyes, /*lower_only=*/true,
+                    "A release of a case with a hit scoring at least this (a listed BIC or IMO "
+                    "number, an embargoed place: 1) waits for a second person");
   AddStoreOption(cases_decide, payment_cases.store);
   AddAuditOptions(cases_decide, payment_cases.audit);
   cases_decide->callback(
       [&] { code = RunPaymentCasesDecide(payment_cases, std::cout, std::cerr); });
+  auto* cases_review = cases_cmd->add_subcommand(
+      "review", "Approve or reject a release waiting for a second person (four-eyes)");
+  cases_review->add_option("ID", payment_cases.id, "Case id")->required();
+  auto* approve_release =
+      cases_review->add_flag("--approve", payment_cases.approve, "Approve the release");
+  auto* reject_flag =
+      cases_review->add_flag("--reject", payment_cases.reject, "Reject it: the case stays held");
+  approve_release->excludes(reject_flag);
+  cases_review->add_option("--note", payment_cases.note, "Why (required)")->required();
+  AddStoreOption(cases_review, payment_cases.store);
+  AddAuditOptions(cases_review, payment_cases.audit);
+  cases_review->callback([&] {
+    if (!payment_cases.approve && !payment_cases.reject) {
+      std::cerr << "embargo payments cases review: give --approve or --reject\n";
+      code = kExitUsage;
+      return;
+    }
+    code = RunPaymentCasesReview(payment_cases, std::cout, std::cerr);
+  });
 
   ScreeningsArgs screenings;
   auto* screenings_cmd = app.add_subcommand(

@@ -1,4 +1,4 @@
-// embargo payments cases list|show|decide.
+// embargo payments cases list|show|decide|review.
 #include <fmt/format.h>
 
 #include <ostream>
@@ -26,6 +26,17 @@ std::string FirstHit(const store::PaymentCase& c) {
       fmt::format("{} {} -> {}", hit.value("path", ""), hit.value("text", ""), matched);
   if (hits.size() > 1) out += fmt::format(" (+{} more)", hits.size() - 1);
   return out;
+}
+
+// What a release did: " (2 good-guy entries: ...)"; "" for a block.
+std::string ReleaseEffect(store::Database& db, const store::PaymentCase& c) {
+  if (c.status != "released") return "";
+  auto good_guys = store::CaseGoodGuys(db, c.id);
+  size_t n = good_guys.ok() ? good_guys->size() : 0;
+  return fmt::format(
+      " ({} good-guy {}: the same text in the same field is cleared until it or the listing "
+      "changes)",
+      n, n == 1 ? "entry" : "entries");
 }
 
 }  // namespace
@@ -87,22 +98,41 @@ int RunPaymentCasesDecide(const PaymentCasesArgs& args, std::ostream& out, std::
   auto store = OpenWritableStore(args.store, args.audit, command, err);
   if (!store) return 1;
   std::string analyst = args.analyst.empty() ? store::CurrentUser() : args.analyst;
-  auto decided = store::DecidePaymentCase(*store->db, args.id, args.decision, args.note, analyst);
+  auto decided = store::DecidePaymentCase(*store->db, args.id, args.decision, args.note, analyst,
+                                          args.four_eyes);
   if (!decided.ok()) {
     err << command << ": " << decided.error().ToString() << '\n';
     return 1;
   }
-  std::string effect;
-  if (decided->status == "released") {
-    auto good_guys = store::CaseGoodGuys(*store->db, decided->id);
-    size_t n = good_guys.ok() ? good_guys->size() : 0;
-    effect = fmt::format(
-        " ({} good-guy {}: the same text in the same field is cleared until it or the listing "
-        "changes)",
-        n, n == 1 ? "entry" : "entries");
+  if (decided->pending && decided->pending->analyst == analyst && args.decision == "released") {
+    out << fmt::format(
+        "payment case {}: released by {}, waiting for a second person ({}): the case stays held "
+        "until another analyst approves (payments cases review {} --approve)\n",
+        decided->id, analyst, decided->pending->reason, decided->id);
+    return PublishAuditHead(*store, command, out, err) ? 0 : 1;
   }
   out << fmt::format("payment case {}: {} by {}{}\n", decided->id, decided->status, analyst,
-                     effect);
+                     ReleaseEffect(*store->db, *decided));
+  return PublishAuditHead(*store, command, out, err) ? 0 : 1;
+}
+
+int RunPaymentCasesReview(const PaymentCasesArgs& args, std::ostream& out, std::ostream& err) {
+  const char* command = "embargo payments cases review";
+  auto store = OpenWritableStore(args.store, args.audit, command, err);
+  if (!store) return 1;
+  std::string reviewer = args.analyst.empty() ? store::CurrentUser() : args.analyst;
+  auto reviewed = store::ReviewPaymentCase(*store->db, args.id, args.approve, args.note, reviewer);
+  if (!reviewed.ok()) {
+    err << command << ": " << reviewed.error().ToString() << '\n';
+    return 1;
+  }
+  if (args.approve) {
+    out << fmt::format("payment case {}: release approved by {}{}\n", reviewed->id, reviewer,
+                       ReleaseEffect(*store->db, *reviewed));
+  } else {
+    out << fmt::format("payment case {}: release rejected by {}: the case stays held\n",
+                       reviewed->id, reviewer);
+  }
   return PublishAuditHead(*store, command, out, err) ? 0 : 1;
 }
 

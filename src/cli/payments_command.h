@@ -21,6 +21,7 @@
 #include "cli/open_screener.h"
 #include "embargo/screener.h"
 #include "store/audit_head.h"
+#include "store/four_eyes.h"
 
 namespace embargo::cli {
 
@@ -48,12 +49,18 @@ struct PaymentCasesArgs {
   long long id = 0;
   std::string decision;  // decide: released or blocked
   std::string note;
-  std::string analyst;  // "" = the OS user
+  std::string analyst;              // "" = the OS user (decide, review)
+  store::FourEyesPolicy four_eyes;  // decide
+  bool approve = false;             // review: --approve
+  bool reject = false;              // review: --reject
 };
 // Exit codes: 0 done; 1 the store failed, no such case, or a case that is
 // not held decided.
 int RunPaymentCasesList(const PaymentCasesArgs& args, std::ostream& out, std::ostream& err);
 int RunPaymentCasesShow(const PaymentCasesArgs& args, std::ostream& out, std::ostream& err);
 int RunPaymentCasesDecide(const PaymentCasesArgs& args, std::ostream& out, std::ostream& err);
+// Approves or rejects a release waiting for review (four-eyes), as someone
+// other than its analyst.
+int RunPaymentCasesReview(const PaymentCasesArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace embargo::cli

@@ -25,7 +25,7 @@ std::string SelectSql(const AuditedTableSpec& spec, std::string_view where) {
 bool MadeAfterSchema2(AuditedTable table) {
   return table == AuditedTable::kPaymentCases || table == AuditedTable::kPaymentCaseDecisions ||
          table == AuditedTable::kPaymentGoodGuys || table == AuditedTable::kDecisionReviews ||
-         table == AuditedTable::kAlertAssignments;
+         table == AuditedTable::kAlertAssignments || table == AuditedTable::kPaymentCaseReviews;
 }
 
 nlohmann::json ValuesToJson(const StateValues& values) {
@@ -97,6 +97,11 @@ const std::vector<AuditedTableSpec>& AuditedTables() {
        {"id"},
        {Plain("field"), Plain("text"), Plain("entity_id"), Plain("entity_hash"), Plain("case_id"),
         Plain("created_at"), Plain("lapsed_at")}},
+      {AuditedTable::kPaymentCaseReviews,
+       "payment_case_reviews",
+       {"decision_id"},
+       {Plain("case_id"), Plain("reason"), Plain("state"), Plain("reviewer"), Plain("note"),
+        Plain("reviewed_at")}},
   };
   return kTables;
 }

@@ -39,6 +39,7 @@ enum class AuditedTable {
   kPaymentCases,
   kPaymentCaseDecisions,
   kPaymentGoodGuys,
+  kPaymentCaseReviews,
 };
 
 struct AuditedColumn {

@@ -238,6 +238,21 @@ CREATE TABLE alert_assignments (
 );
 CREATE INDEX alert_assignments_assignee ON alert_assignments (assignee);
 )sql"},
+      {6, "four-eyes reviews of payment case releases", R"sql(
+-- A release of a case whose hits are strong evidence (store/payment_cases.h,
+-- ReleaseNeedsReview) waits here for a second person; the case stays held.
+CREATE TABLE payment_case_reviews (
+  decision_id BIGINT PRIMARY KEY REFERENCES payment_case_decisions (id),
+  case_id BIGINT NOT NULL REFERENCES payment_cases (id),
+  reason TEXT NOT NULL,           -- why it needs a second person
+  state TEXT NOT NULL,            -- pending | approved | rejected | lapsed (the case was blocked)
+  reviewer TEXT,                  -- NULL while pending
+  note TEXT,
+  reviewed_at TEXT
+);
+CREATE UNIQUE INDEX payment_case_reviews_pending ON payment_case_reviews (case_id)
+  WHERE state = 'pending';
+)sql"},
   };
   return kMigrations;
 }

@@ -25,6 +25,21 @@ constexpr const char* kGoodGuySelect =
     "SELECT id, field, text, entity_id, entity_hash, case_id, created_at, lapsed_at FROM "
     "payment_good_guys";
 
+// The release waiting for review on `c`, if one is.
+Status LoadPending(Database& db, PaymentCase& c) {
+  auto rows = db.Query(
+      "SELECT r.decision_id, d.analyst, r.reason, d.decided_at FROM payment_case_reviews r JOIN "
+      "payment_case_decisions d ON d.id = r.decision_id WHERE r.case_id = ? AND r.state = "
+      "'pending'",
+      {c.id});
+  if (!rows.ok()) return rows.error();
+  if (!rows->empty()) {
+    const SqlRow& r = rows->front();
+    c.pending = PendingRelease{r.Int(0), r.Text(1), r.Text(2), r.Text(3)};
+  }
+  return Status::Ok();
+}
+
 PaymentCase CaseFrom(const SqlRow& r) {
   PaymentCase c;
   c.id = r.Int(0);
@@ -210,7 +225,11 @@ Result<RecordedCase> RecordPaymentCase(Database& db, const NewPaymentCase& c,
   auto held = db.Query(std::string(kCaseSelect) + " WHERE message_digest = ? AND status = 'held'",
                        {c.message_digest});
   if (!held.ok()) return held.error();
-  if (!held->empty()) return RecordedCase{CaseFrom(held->front()), false};
+  if (!held->empty()) {
+    PaymentCase c = CaseFrom(held->front());
+    EMBARGO_RETURN_IF_ERROR(LoadPending(db, c));
+    return RecordedCase{std::move(c), false};
+  }
   auto id = ReturnedId(db.QueryValue(
       "INSERT INTO payment_cases (message_digest, message_type, message_id, file, status, hits, "
       "message, list_versions, created_at) VALUES (?, ?, ?, ?, 'held', ?, ?, ?, ?) RETURNING id",
@@ -251,7 +270,10 @@ Result<std::vector<PaymentCase>> ListPaymentCases(Database& db, const PaymentCas
   auto rows = db.Query(sql, params);
   if (!rows.ok()) return rows.error();
   std::vector<PaymentCase> out;
-  for (const SqlRow& r : *rows) out.push_back(CaseFrom(r));
+  for (const SqlRow& r : *rows) {
+    out.push_back(CaseFrom(r));
+    EMBARGO_RETURN_IF_ERROR(LoadPending(db, out.back()));
+  }
   return out;
 }
 
@@ -259,7 +281,9 @@ Result<PaymentCase> GetPaymentCase(Database& db, int64_t id) {
   auto rows = db.Query(std::string(kCaseSelect) + " WHERE id = ?", {id});
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return MakeError(fmt::format("no payment case {}", id));
-  return CaseFrom(rows->front());
+  PaymentCase c = CaseFrom(rows->front());
+  EMBARGO_RETURN_IF_ERROR(LoadPending(db, c));
+  return c;
 }
 
 Result<std::vector<PaymentCaseDecision>> PaymentCaseDecisions(Database& db, int64_t case_id) {
@@ -297,7 +321,12 @@ nlohmann::json PaymentCaseToJson(const PaymentCase& c) {
           {"created_at", c.created_at},
           {"decided_at", c.decided_at.empty() ? nlohmann::json() : nlohmann::json(c.decided_at)},
           {"list_versions", ParsedOrNull(c.list_versions)},
-          {"hits", ParsedOrNull(c.hits)}};
+          {"hits", ParsedOrNull(c.hits)},
+          {"pending_release", c.pending ? nlohmann::json{{"decision", c.pending->decision_id},
+                                                         {"analyst", c.pending->analyst},
+                                                         {"reason", c.pending->reason},
+                                                         {"decided_at", c.pending->decided_at}}
+                                        : nlohmann::json()}};
 }
 
 nlohmann::json PaymentCaseToJson(const PaymentCase& c,
@@ -323,8 +352,47 @@ nlohmann::json PaymentCaseToJson(const PaymentCase& c,
   return j;
 }
 
+std::optional<std::string> ReleaseNeedsReview(const PaymentCase& c, const FourEyesPolicy& policy) {
+  nlohmann::json hits = ParsedOrNull(c.hits);
+  if (!hits.is_array()) return std::nullopt;
+  const nlohmann::json* strongest = nullptr;
+  for (const nlohmann::json& hit : hits) {
+    if (!hit.is_object() || !hit.contains("score") || !hit["score"].is_number()) continue;
+    if (strongest == nullptr || hit["score"].get<double>() > (*strongest)["score"].get<double>())
+      strongest = &hit;
+  }
+  if (strongest == nullptr) return std::nullopt;
+  const double score = (*strongest)["score"].get<double>();
+  if (score < policy.strong_score) return std::nullopt;
+  return fmt::format("its {} hit '{}' scores {:.2f}, at or above the four-eyes bar {:.2f}",
+                     strongest->value("kind", ""), strongest->value("text", ""), score,
+                     policy.strong_score);
+}
+
+namespace {
+
+// Makes a held case's decision take effect: its status, and for a release
+// its good-guy entries (the number made in `*good_guys`); all captured in
+// `change`.
+Status ApplyCaseDecision(Database& db, const PaymentCase& c, const std::string& status,
+                         const std::string& now, StateChange& change, size_t* good_guys) {
+  auto keys = status == "released" ? CaseKeys(c) : std::vector<GoodGuyKey>{};
+  if (!keys.ok()) return keys.error();
+  EMBARGO_RETURN_IF_ERROR(db.Exec(
+      "UPDATE payment_cases SET status = ?, decided_at = ? WHERE id = ?", {status, now, c.id}));
+  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kPaymentCases, "id = ?", {c.id}));
+  for (const GoodGuyKey& key : *keys) {
+    EMBARGO_RETURN_IF_ERROR(AddGoodGuy(db, key, c.id, now, change));
+  }
+  *good_guys = keys->size();
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<PaymentCase> DecidePaymentCase(Database& db, int64_t case_id, const std::string& status,
-                                      const std::string& note, const std::string& analyst) {
+                                      const std::string& note, const std::string& analyst,
+                                      const FourEyesPolicy& policy) {
   if (status != "released" && status != "blocked") {
     return MakeError(fmt::format("status '{}': expected released or blocked", status));
   }
@@ -339,32 +407,92 @@ Result<PaymentCase> DecidePaymentCase(Database& db, int64_t case_id, const std::
                     "decided",
                     case_id, c->status, c->decided_at));
   }
-  auto keys = status == "released" ? CaseKeys(*c) : std::vector<GoodGuyKey>{};
-  if (!keys.ok()) return keys.error();
+  if (c->pending && status == "released") {
+    return MakeError(fmt::format(
+        "payment case {}: {} released it at {} and the release waits for a reviewer (payments "
+        "cases review)",
+        case_id, c->pending->analyst, c->pending->decided_at));
+  }
+  const std::optional<std::string> review =
+      status == "released" ? ReleaseNeedsReview(*c, policy) : std::nullopt;
   const std::string now = NowUtc();
   auto decision_id = ReturnedId(db.QueryValue(
       "INSERT INTO payment_case_decisions (case_id, status, note, analyst, decided_at) VALUES (?, "
       "?, ?, ?, ?) RETURNING id",
       {case_id, status, note, analyst, now}));
   if (!decision_id.ok()) return decision_id.error();
-  EMBARGO_RETURN_IF_ERROR(db.Exec(
-      "UPDATE payment_cases SET status = ?, decided_at = ? WHERE id = ?", {status, now, case_id}));
   StateChange change;
-  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kPaymentCases, "id = ?", {case_id}));
   EMBARGO_RETURN_IF_ERROR(
       change.Capture(db, AuditedTable::kPaymentCaseDecisions, "id = ?", {*decision_id}));
-  for (const GoodGuyKey& key : *keys) {
-    EMBARGO_RETURN_IF_ERROR(AddGoodGuy(db, key, case_id, now, change));
+  size_t good_guys = 0;
+  if (review) {
+    EMBARGO_RETURN_IF_ERROR(
+        db.Exec("INSERT INTO payment_case_reviews (decision_id, case_id, reason, state) VALUES "
+                "(?, ?, ?, 'pending')",
+                {*decision_id, case_id, *review}));
+    EMBARGO_RETURN_IF_ERROR(
+        change.Capture(db, AuditedTable::kPaymentCaseReviews, "decision_id = ?", {*decision_id}));
+  } else {
+    if (c->pending) {  // a block: the release waiting lapses
+      EMBARGO_RETURN_IF_ERROR(db.Exec(
+          "UPDATE payment_case_reviews SET state = 'lapsed', reviewed_at = ? WHERE decision_id = ?",
+          {now, c->pending->decision_id}));
+      EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kPaymentCaseReviews,
+                                             "decision_id = ?", {c->pending->decision_id}));
+    }
+    EMBARGO_RETURN_IF_ERROR(ApplyCaseDecision(db, *c, status, now, change, &good_guys));
+  }
+  nlohmann::json details = {{"status", status},
+                            {"note", note},
+                            {"message_type", c->message_type},
+                            {"message_id", c->message_id},
+                            {"good_guys", good_guys}};
+  if (review) details["waits_for_review"] = *review;
+  auto audit = AppendStateAudit(
+      db, {analyst, "payment_case.decide", fmt::format("payment case {}", case_id), details},
+      change);
+  if (!audit.ok()) return audit.error();
+  EMBARGO_RETURN_IF_ERROR(tx->Commit());
+  return GetPaymentCase(db, case_id);
+}
+
+Result<PaymentCase> ReviewPaymentCase(Database& db, int64_t case_id, bool approve,
+                                      const std::string& note, const std::string& reviewer) {
+  if (note.empty()) return MakeError("a review needs a note (--note): why approve or reject");
+  auto tx = Transaction::Begin(db);
+  if (!tx.ok()) return tx.error();
+  auto c = GetPaymentCase(db, case_id);
+  if (!c.ok()) return c.error();
+  if (!c->pending) {
+    return MakeError(fmt::format("payment case {} has no release waiting for a reviewer", case_id));
+  }
+  const PendingRelease pending = *c->pending;
+  if (pending.analyst == reviewer) {
+    return MakeError(fmt::format(
+        "{} released payment case {} and cannot review the release: four-eyes needs a reviewer "
+        "other than its analyst",
+        reviewer, case_id));
+  }
+  const std::string now = NowUtc();
+  EMBARGO_RETURN_IF_ERROR(db.Exec(
+      "UPDATE payment_case_reviews SET state = ?, reviewer = ?, note = ?, reviewed_at = ? WHERE "
+      "decision_id = ?",
+      {std::string(approve ? "approved" : "rejected"), reviewer, note, now, pending.decision_id}));
+  StateChange change;
+  EMBARGO_RETURN_IF_ERROR(change.Capture(db, AuditedTable::kPaymentCaseReviews, "decision_id = ?",
+                                         {pending.decision_id}));
+  size_t good_guys = 0;
+  if (approve) {
+    EMBARGO_RETURN_IF_ERROR(ApplyCaseDecision(db, *c, "released", now, change, &good_guys));
   }
   auto audit = AppendStateAudit(db,
-                                {analyst,
-                                 "payment_case.decide",
+                                {reviewer,
+                                 approve ? "payment_case.approve" : "payment_case.reject",
                                  fmt::format("payment case {}", case_id),
-                                 {{"status", status},
+                                 {{"decision", pending.decision_id},
+                                  {"analyst", pending.analyst},
                                   {"note", note},
-                                  {"message_type", c->message_type},
-                                  {"message_id", c->message_id},
-                                  {"good_guys", keys->size()}}},
+                                  {"good_guys", good_guys}}},
                                 change);
   if (!audit.ok()) return audit.error();
   EMBARGO_RETURN_IF_ERROR(tx->Commit());

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,9 +26,18 @@
 #include "payments/message.h"
 #include "payments/payment_screener.h"
 #include "store/database.h"
+#include "store/four_eyes.h"
 #include "store/versions.h"
 
 namespace embargo::store {
+
+// A release that waits for a second person (ReleaseNeedsReview).
+struct PendingRelease {
+  int64_t decision_id = 0;
+  std::string analyst;
+  std::string reason;
+  std::string decided_at;
+};
 
 struct PaymentCase {
   int64_t id = 0;
@@ -40,7 +50,8 @@ struct PaymentCase {
   std::string message;         // JSON: payments::WriteMessageContent
   std::string list_versions;  // JSON {dataset: version id}; from files {dataset: {file, published}}
   std::string created_at;
-  std::string decided_at;  // "" while held
+  std::string decided_at;                 // "" while held
+  std::optional<PendingRelease> pending;  // a release waiting for review (the case is held)
 };
 
 struct PaymentCaseDecision {
@@ -139,12 +150,31 @@ nlohmann::json PaymentCaseToJson(const PaymentCase& payment_case,
                                  const std::vector<PaymentCaseDecision>& decisions,
                                  const std::vector<GoodGuy>& good_guys);
 
+// Why releasing `payment_case` needs a second person, or nullopt: a hit that
+// is strong evidence (a score at or above policy.strong_score: a listed BIC
+// or IMO number, an embargoed place, a name that matches in full). One
+// analyst released a message carrying a listed BIC alone (a new user's
+// trial); alerts ask the same (store/four_eyes.h).
+std::optional<std::string> ReleaseNeedsReview(const PaymentCase& payment_case,
+                                              const FourEyesPolicy& policy);
+
 // Decides a held case: "released" (a false positive: one good-guy entry per
 // distinct hit key, replacing any entry still in force for the same field,
 // text and entity) or "blocked" (a true match: no entry). The note is
-// required. Fails on a case that is not held.
+// required. Fails on a case that is not held, and on a release while one
+// waits for review. A release that ReleaseNeedsReview is recorded but
+// waits (the case stays held, `pending` set) for ReviewPaymentCase; a block
+// takes effect at once and lapses a release waiting.
 Result<PaymentCase> DecidePaymentCase(Database& db, int64_t case_id, const std::string& status,
-                                      const std::string& note, const std::string& analyst);
+                                      const std::string& note, const std::string& analyst,
+                                      const FourEyesPolicy& policy = {});
+
+// Approves or rejects the release waiting on a case, by a reviewer other
+// than its analyst (who may review is the caller's check, as for alerts).
+// Approved, the release takes effect as DecidePaymentCase's would have;
+// rejected, the case stays held with no release waiting.
+Result<PaymentCase> ReviewPaymentCase(Database& db, int64_t case_id, bool approve,
+                                      const std::string& note, const std::string& reviewer);
 
 // The entries in force (not lapsed), oldest first.
 Result<std::vector<GoodGuy>> ActiveGoodGuys(Database& db);

@@ -204,6 +204,15 @@ TEST(AlertsCommandTest, TheDecidingAnalystCannotRaiseTheFourEyesBar) {
               kExitUsage)
         << score;
   }
+  // payments cases decide takes the same bar; a review says which way.
+  EXPECT_EQ(run({"embargo", "payments", "cases", "decide", "1", "--status", "released", "--note",
+                 "x", "--four-eyes-score", "1.0", "--store", store}),
+            kExitUsage);
+  EXPECT_EQ(run({"embargo", "payments", "cases", "review", "1", "--note", "x", "--store", store}),
+            kExitUsage);
+  EXPECT_EQ(run({"embargo", "payments", "cases", "review", "1", "--approve", "--reject", "--note",
+                 "x", "--store", store}),
+            kExitUsage);
   // Lowered, it is accepted (and the missing store is the error).
   EXPECT_NE(run({"embargo", "alerts", "decide", "5", "--status", "false_positive", "--note", "x",
                  "--four-eyes-score", "0.5", "--store", store}),

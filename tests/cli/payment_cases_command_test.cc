@@ -124,9 +124,29 @@ TEST_P(PaymentCasesCommandTest, AHeldPaymentIsACaseThatAReleaseClearsNextTime) {
   decide.analyst = "ana";
   out.str("");
   ASSERT_EQ(RunPaymentCasesDecide(decide, out, err), 0) << err.str();
+  // A name that matches in full: the release waits for a second person.
   EXPECT_EQ(out.str().substr(0, out.str().find('\n')),
-            "payment case 1: released by ana (1 good-guy entry: the same text in the same field "
-            "is cleared until it or the listing changes)");
+            "payment case 1: released by ana, waiting for a second person (its party_name hit "
+            "'RI WON HO' scores 1.00, at or above the four-eyes bar 0.90): the case stays held "
+            "until another analyst approves (payments cases review 1 --approve)");
+  EXPECT_NE(out.str().find("\naudit head "), std::string::npos) << out.str();
+  EXPECT_EQ(Screen(file, report)["decision"], "hold");
+  PaymentCasesArgs review = Cases();
+  review.id = 1;
+  review.approve = true;
+  review.note = "born 1990: checked";
+  review.analyst = "ana";
+  out.str("");
+  err.str("");
+  EXPECT_EQ(RunPaymentCasesReview(review, out, err), 1);
+  EXPECT_EQ(err.str(),
+            "embargo payments cases review: ana released payment case 1 and cannot review the "
+            "release: four-eyes needs a reviewer other than its analyst\n");
+  review.analyst = "bo";
+  ASSERT_EQ(RunPaymentCasesReview(review, out, err), 0) << err.str();
+  EXPECT_EQ(out.str().substr(0, out.str().find('\n')),
+            "payment case 1: release approved by bo (1 good-guy entry: the same text in the same "
+            "field is cleared until it or the listing changes)");
   EXPECT_NE(out.str().find("\naudit head "), std::string::npos) << out.str();
 
   nlohmann::json cleared = Screen(file, report);
@@ -193,6 +213,12 @@ TEST_P(PaymentCasesCommandTest, ListsFromFilesRecordTheirFilesAndShareTheEntries
   decide.note = "a namesake";
   std::ostringstream out, err;
   ASSERT_EQ(RunPaymentCasesDecide(decide, out, err), 0) << err.str();
+  PaymentCasesArgs review = Cases();
+  review.id = 1;
+  review.approve = true;
+  review.note = "checked";
+  review.analyst = "a reviewer";
+  ASSERT_EQ(RunPaymentCasesReview(review, out, err), 0) << err.str();
 
   nlohmann::json cleared = Screen(file, report, {SharedData(kUnList)});
   EXPECT_EQ(cleared["decision"], "pass") << cleared.dump();

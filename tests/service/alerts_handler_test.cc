@@ -544,6 +544,10 @@ TEST(AlertServerTest, PaymentsScreenOpensCasesThatAReleaseClears) {
   auto released =
       store::DecidePaymentCase(store.db(), case_id, "released", "the importer's agent", "ana");
   ASSERT_TRUE(released.ok()) << released.error().ToString();
+  // A name that matches in full: a second person approves (four-eyes).
+  ASSERT_TRUE(released->pending.has_value());
+  auto approved = store::ReviewPaymentCase(store.db(), case_id, true, "checked", "bo");
+  ASSERT_TRUE(approved.ok()) << approved.error().ToString();
 
   auto after = Json(c.Post("/payments/screen", mt, "text/plain"));
   EXPECT_EQ(after["decision"], "pass") << after.dump();

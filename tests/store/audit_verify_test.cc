@@ -186,6 +186,7 @@ TEST_P(AuditTrailTest, AnUntouchedStoreVerifiesClean) {
                                                                  {"monitor_state", 1},
                                                                  {"screenings", 0},
                                                                  {"payment_case_decisions", 0},
+                                                                 {"payment_case_reviews", 0},
                                                                  {"payment_cases", 0},
                                                                  {"payment_good_guys", 0},
                                                                  {"suppressions", 1},
@@ -525,7 +526,8 @@ TEST_P(AuditMigrationTest, AStoreFromBeforeIsAdoptedAndVerifiedFromThen) {
   auto raw = Database::Open(store_->url());
   ASSERT_TRUE(raw.ok());
   Database& old = **raw;
-  ASSERT_TRUE(old.ExecScript("DROP TABLE alert_assignments; DROP TABLE screenings; "
+  ASSERT_TRUE(old.ExecScript("DROP TABLE payment_case_reviews; "
+                             "DROP TABLE alert_assignments; DROP TABLE screenings; "
                              "DROP INDEX version_entities_entity; DROP TABLE decision_reviews; "
                              "DROP TABLE payment_good_guys; DROP "
                              "TABLE payment_case_decisions; DROP TABLE payment_cases; DROP TABLE "

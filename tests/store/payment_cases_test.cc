@@ -130,6 +130,14 @@ class PaymentCaseTest : public testing::StoreTest {
     return recorded.ok() ? recorded->payment_case : PaymentCase{};
   }
 
+  // Releases a case as two people do when its hits are strong evidence (a
+  // name that matches in full): ana decides, bo approves.
+  Result<PaymentCase> Release(int64_t id, const std::string& note) {
+    auto decided = DecidePaymentCase(db(), id, "released", note, "ana");
+    if (!decided.ok() || !decided->pending) return decided;
+    return ReviewPaymentCase(db(), id, true, "checked: " + note, "bo");
+  }
+
   std::string Value(const std::string& sql) {
     auto value = db().QueryValue(sql);
     EXPECT_TRUE(value.ok()) << value.error().ToString();
@@ -258,7 +266,7 @@ TEST_P(PaymentCaseTest, CasesAreListedByStatusAndShownWithTheirDecisions) {
 
 TEST_P(PaymentCaseTest, AReleaseClearsTheSameCreditorOnTheSameListingNextTime) {
   PaymentCase held = HoldPlanted();
-  auto released = DecidePaymentCase(db(), held.id, "released", "a namesake: born 1990", "ana");
+  auto released = Release(held.id, "a namesake: born 1990");
   ASSERT_TRUE(released.ok()) << released.error().ToString();
   EXPECT_EQ(released->status, "released");
   auto entries = ActiveGoodGuys(db());
@@ -292,7 +300,7 @@ TEST_P(PaymentCaseTest, AReleaseClearsTheSameCreditorOnTheSameListingNextTime) {
 
 TEST_P(PaymentCaseTest, ADifferentCreditorTextIsNotCleared) {
   PaymentCase held = HoldPlanted();
-  ASSERT_TRUE(DecidePaymentCase(db(), held.id, "released", "a namesake", "ana").ok());
+  ASSERT_TRUE(Release(held.id, "a namesake").ok());
   for (const char* creditor : {"RI WON-HO", "WON HO RI"}) {
     payments::Screening other = Screen(Parse(Pacs008(creditor)));
     EXPECT_EQ(other.decision, "hold") << creditor;
@@ -315,8 +323,7 @@ TEST_P(PaymentCaseTest, AReleasedFreeTextHitClearsThatTextOnly) {
   EXPECT_EQ(screening.hits[0].field_text, "FEES RI WON HO VISIT");
   auto recorded = Record(message, screening);
   ASSERT_TRUE(recorded.ok()) << recorded.error().ToString();
-  ASSERT_TRUE(
-      DecidePaymentCase(db(), recorded->payment_case.id, "released", "a visit fee", "ana").ok());
+  ASSERT_TRUE(Release(recorded->payment_case.id, "a visit fee").ok());
   auto entries = ActiveGoodGuys(db());
   ASSERT_TRUE(entries.ok());
   ASSERT_EQ(entries->size(), 1u);
@@ -332,7 +339,7 @@ TEST_P(PaymentCaseTest, AReleasedFreeTextHitClearsThatTextOnly) {
 // the creditor field now also names holds the payment.
 TEST_P(PaymentCaseTest, AnEntryClearsItsOwnHitOnlyAndTheOthersStillHold) {
   PaymentCase held = HoldPlanted();
-  ASSERT_TRUE(DecidePaymentCase(db(), held.id, "released", "a namesake", "ana").ok());
+  ASSERT_TRUE(Release(held.id, "a namesake").ok());
   payments::Screening screening = Screen(Parse(Pacs008("RI WON HO PYONGYANG")));
   EXPECT_EQ(screening.decision, "hold");
   EXPECT_EQ(HitTexts(screening.hits),
@@ -344,7 +351,7 @@ TEST_P(PaymentCaseTest, AnEntryClearsItsOwnHitOnlyAndTheOthersStillHold) {
 
 TEST_P(PaymentCaseTest, AChangedListingRaisesTheHitAgainAndTheEntryLapses) {
   PaymentCase held = HoldPlanted();
-  ASSERT_TRUE(DecidePaymentCase(db(), held.id, "released", "a namesake", "ana").ok());
+  ASSERT_TRUE(Release(held.id, "a namesake").ok());
   const std::string released_hash = RecordHash(kRiWonHo);
   ListSet amended = UnList();
   for (Entity& e : amended.entities) {
@@ -379,7 +386,7 @@ TEST_P(PaymentCaseTest, AChangedListingRaisesTheHitAgainAndTheEntryLapses) {
   EXPECT_TRUE(recorded->created);
   EXPECT_EQ(nlohmann::json::parse(recorded->payment_case.list_versions),
             (nlohmann::json{{"un_sc_sanctions", stored->front().version.id}}));
-  ASSERT_TRUE(DecidePaymentCase(db(), recorded->payment_case.id, "released", "still", "ana").ok());
+  ASSERT_TRUE(Release(recorded->payment_case.id, "still").ok());
   EXPECT_EQ(Screen(Parse(Pacs008("RI WON HO"))).decision, "pass");
 }
 
@@ -407,7 +414,7 @@ TEST_P(PaymentCaseTest, OnlyAHeldCaseCanBeDecidedWithAStatusAndANote) {
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().ToString(), "no payment case 42");
 
-  auto released = DecidePaymentCase(db(), held.id, "released", "a namesake", "ana");
+  auto released = Release(held.id, "a namesake");
   ASSERT_TRUE(released.ok());
   auto twice = DecidePaymentCase(db(), held.id, "blocked", "changed my mind", "bob");
   ASSERT_FALSE(twice.ok());
@@ -421,6 +428,64 @@ TEST_P(PaymentCaseTest, OnlyAHeldCaseCanBeDecidedWithAStatusAndANote) {
   EXPECT_EQ(Value("SELECT count(*) FROM payment_good_guys"), "1");
 }
 
+// A release of a case whose hit is strong evidence (here a name that
+// matches in full: 1.00) waits for a second person: one analyst released a
+// message carrying a listed BIC alone (a new user's trial). The case stays
+// held and clears nothing until another approves; a rejection leaves it
+// held; a block takes effect at once and the release waiting lapses.
+TEST_P(PaymentCaseTest, AReleaseOfStrongEvidenceWaitsForASecondPerson) {
+  PaymentCase held = HoldPlanted();
+  auto decided = DecidePaymentCase(db(), held.id, "released", "a namesake", "ana");
+  ASSERT_TRUE(decided.ok()) << decided.error().ToString();
+  EXPECT_EQ(decided->status, "held");
+  ASSERT_TRUE(decided->pending.has_value());
+  EXPECT_EQ(decided->pending->analyst, "ana");
+  EXPECT_EQ(decided->pending->reason,
+            "its party_name hit 'RI WON HO' scores 1.00, at or above the four-eyes bar 0.90");
+  EXPECT_EQ(Screen(Parse(Pacs008("RI WON HO"))).decision, "hold");  // nothing cleared yet
+  auto again = DecidePaymentCase(db(), held.id, "released", "really", "ana");
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.error().message.find("waits for a reviewer"), std::string::npos);
+  auto own = ReviewPaymentCase(db(), held.id, true, "fine", "ana");
+  ASSERT_FALSE(own.ok());
+  EXPECT_EQ(own.error().message,
+            "ana released payment case 1 and cannot review the release: four-eyes needs a "
+            "reviewer other than its analyst");
+  auto rejected = ReviewPaymentCase(db(), held.id, false, "born 1964: the listed man", "bo");
+  ASSERT_TRUE(rejected.ok()) << rejected.error().ToString();
+  EXPECT_EQ(rejected->status, "held");
+  EXPECT_FALSE(rejected->pending.has_value());
+  EXPECT_TRUE(ActiveGoodGuys(db())->empty());
+
+  ASSERT_TRUE(DecidePaymentCase(db(), held.id, "released", "a namesake after all", "ana").ok());
+  auto approved = ReviewPaymentCase(db(), held.id, true, "checked the birth date", "bo");
+  ASSERT_TRUE(approved.ok()) << approved.error().ToString();
+  EXPECT_EQ(approved->status, "released");
+  EXPECT_EQ(ActiveGoodGuys(db())->size(), 1u);
+  EXPECT_EQ(Screen(Parse(Pacs008("RI WON HO"))).decision, "pass");
+  auto none = ReviewPaymentCase(db(), held.id, true, "again", "bo");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().message, "payment case 1 has no release waiting for a reviewer");
+
+  // A block while a release waits: it takes effect, the release lapses.
+  PaymentCase other = HoldPlanted("RI WON HO PYONGYANG");
+  ASSERT_TRUE(DecidePaymentCase(db(), other.id, "released", "a namesake", "ana").ok());
+  auto blocked = DecidePaymentCase(db(), other.id, "blocked", "the listed official", "bo");
+  ASSERT_TRUE(blocked.ok()) << blocked.error().ToString();
+  EXPECT_EQ(blocked->status, "blocked");
+  EXPECT_FALSE(blocked->pending.has_value());
+  EXPECT_EQ(
+      Value(fmt::format("SELECT state FROM payment_case_reviews WHERE case_id = {}", other.id)),
+      "lapsed");
+  testing::ExpectTrailIntact(db());
+
+  // A bar the analyst lowers holds more; one above every hit holds none.
+  FourEyesPolicy strict{0.5};
+  EXPECT_TRUE(ReleaseNeedsReview(other, strict).has_value());
+  FourEyesPolicy none_strong{1.01};
+  EXPECT_FALSE(ReleaseNeedsReview(other, none_strong).has_value());
+}
+
 class PaymentCaseAuditTest : public PaymentCaseTest {
  protected:
   // Case 1 released (good guy 1), case 2 blocked, case 3 held; then the
@@ -429,7 +494,7 @@ class PaymentCaseAuditTest : public PaymentCaseTest {
     PaymentCaseTest::SetUp();
     if (IsSkipped()) return;
     HoldPlanted();
-    ASSERT_TRUE(DecidePaymentCase(db(), 1, "released", "a namesake", "ana").ok());
+    ASSERT_TRUE(Release(1, "a namesake").ok());
     HoldPlanted("RI WON HO PYONGYANG");
     ASSERT_TRUE(DecidePaymentCase(db(), 2, "blocked", "the official", "ana").ok());
     HoldPlanted("Ri Won Ho, Damascus");
@@ -465,11 +530,13 @@ TEST_P(PaymentCaseAuditTest, EveryChangeIsRecordedAndTheTrailVerifies) {
   EXPECT_EQ(report->rows_checked.at("payment_cases"), 3);
   EXPECT_EQ(report->rows_checked.at("payment_case_decisions"), 2);
   EXPECT_EQ(report->rows_checked.at("payment_good_guys"), 1);
+  EXPECT_EQ(report->rows_checked.at("payment_case_reviews"), 1);
   std::vector<std::string> actions = AuditActions();
-  EXPECT_EQ(std::vector<std::string>(actions.begin() + 1, actions.end()),
-            (std::vector<std::string>{"payment_case.open", "payment_case.decide",
-                                      "payment_case.open", "payment_case.decide",
-                                      "payment_case.open", "payment_good_guy.lapse"}));
+  EXPECT_EQ(
+      std::vector<std::string>(actions.begin() + 1, actions.end()),
+      (std::vector<std::string>{"payment_case.open", "payment_case.decide", "payment_case.approve",
+                                "payment_case.open", "payment_case.decide", "payment_case.open",
+                                "payment_good_guy.lapse"}));
   // A case's hits and message by their SHA-256.
   auto details = nlohmann::json::parse(Value("SELECT details FROM audit_log WHERE seq = 2"));
   const auto& cases = details["state"]["payment_cases"];
