@@ -25,11 +25,27 @@ YearRange YearsOf(const DateSpec& d) {
   return {std::min(from, to), std::max(from, to)};
 }
 
+// Two exact full dates of the same day and month whose four-digit years
+// differ in one digit only.
+bool YearsOneDigitApart(const DateSpec& q, const DateSpec& l) {
+  auto exact_day = [](const DateSpec& d) {
+    return !d.approximate && (d.to.empty() || d.to == d.from) && d.from.day > 0;
+  };
+  if (!exact_day(q) || !exact_day(l) || q.from.month != l.from.month || q.from.day != l.from.day)
+    return false;
+  const std::string a = std::to_string(q.from.year), b = std::to_string(l.from.year);
+  if (a.size() != b.size()) return false;
+  int differ = 0;
+  for (size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i];
+  return differ == 1;
+}
+
 DateRelation Compare(const DateSpec& q, const DateSpec& l) {
   if (q.from.empty() || l.from.empty()) return DateRelation::kNone;
   YearRange qy = YearsOf(q), ly = YearsOf(l);
   int gap = std::max(qy.from - ly.to, ly.from - qy.to);
-  if (gap >= 2) return DateRelation::kContradicts;
+  if (gap >= 2)
+    return YearsOneDigitApart(q, l) ? DateRelation::kYearDigit : DateRelation::kContradicts;
   if (gap == 1) return DateRelation::kNear;
   bool q_single = q.to.empty() || q.to == q.from;
   bool l_single = l.to.empty() || l.to == l.from;
@@ -90,6 +106,12 @@ void AddBirthDate(const Query& query, const Entity& listed, bool explain, Eviden
       break;
     case DateRelation::kNear:
       r.features.push_back({"birth_date", 0, "close or within an approximate range: " + detail});
+      break;
+    case DateRelation::kYearDigit:
+      r.features.push_back(
+          {"birth_date", 0,
+           "same day and month, the years one digit apart (a typo?): no bonus, no penalty: " +
+               detail});
       break;
     case DateRelation::kDayMismatch:
       r.features.push_back(

@@ -28,7 +28,10 @@ using scoring::kWeakAliasCap;
 using scoring::kWeakAliasFullMatch;
 using scoring::kWeakAliasFullMatchCap;
 
-enum class DateRelation { kNone, kContradicts, kDayMismatch, kNear, kSameYear, kExact };
+// kYearDigit: full dates of the same day and month whose years differ in
+// one digit (1980 / 1990: a typo on one side or the other, as OFAC
+// corrected KHASIKOV's): neither confirms nor contradicts.
+enum class DateRelation { kNone, kContradicts, kDayMismatch, kYearDigit, kNear, kSameYear, kExact };
 DateRelation CompareBirthDates(const std::vector<DateSpec>& query,
                                const std::vector<DateSpec>& listed);
 
