@@ -164,7 +164,10 @@ int RunAlertsList(const AlertsArgs& args, std::ostream& out, std::ostream& err) 
   }
   auto counts = store::AlertCounts(*db);
   if (counts.ok()) {
-    out << "totals:";
+    // Of the whole store: say so when the list above is filtered.
+    const bool filtered = !args.status.empty() || !args.customer.empty() || args.pending ||
+                          !args.assignee.empty() || args.older_than_days >= 0;
+    out << (filtered ? "totals (the whole store, not only the alerts above):" : "totals:");
     for (const auto& [status, n] : *counts) out << fmt::format(" {} {}", status, n);
     out << '\n';
   }

@@ -99,8 +99,16 @@ std::string AssigneeNamed(const std::string& text, const std::string& me) {
 
 std::string AlertMatchedName(const Alert& a) {
   nlohmann::json e = nlohmann::json::parse(a.explanation, nullptr, false);
-  if (e.is_object() && e.contains("matched_name") && e["matched_name"].is_string()) {
+  if (e.is_object() && e.contains("matched_name") && e["matched_name"].is_string() &&
+      !e["matched_name"].get<std::string>().empty()) {
     return e["matched_name"].get<std::string>();
+  }
+  // Matched by an identifier alone (an IMO number, a passport): no name.
+  if (e.is_object() && e.contains("features") && e["features"].is_array()) {
+    for (const nlohmann::json& f : e["features"]) {
+      if (f.is_object() && f.value("feature", "") == "identifier")
+        return "(" + f.value("detail", std::string("identifier")) + ")";
+    }
   }
   return "";
 }

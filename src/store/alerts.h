@@ -84,7 +84,9 @@ struct Decision {
 nlohmann::json AlertToJson(const Alert& alert);
 // The same without "explanation", with its "matched_name": a queue's row.
 nlohmann::json AlertSummaryJson(const Alert& alert);
-// The listed name the alert matched, from its explanation ("" if none).
+// The listed name the alert matched, from its explanation; for a match by an
+// identifier alone, that feature in brackets ("(same identifier 9357389)");
+// "" if neither.
 std::string AlertMatchedName(const Alert& alert);
 // The statuses an alert can have: open, escalated, true_match,
 // false_positive (what `--status` and `?status=` filter by).

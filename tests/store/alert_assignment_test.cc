@@ -151,4 +151,21 @@ TEST_P(AlertAssignmentTest, AClosedAlertTakesNoAssignmentAndAnEditOutsideShows) 
 EMBARGO_STORE_BACKENDS(AlertAssignmentTest);
 
 }  // namespace
+// A queue row names what matched: the listed name, or for a match by an
+// identifier alone (an IMO number) that identifier ("listed as" was blank:
+// a new user's trial).
+TEST(AlertMatchedNameTest, AnIdentifierMatchIsNamedByItsIdentifier) {
+  Alert by_name;
+  by_name.explanation = R"({"matched_name": "RI WON HO", "features": []})";
+  EXPECT_EQ(AlertMatchedName(by_name), "RI WON HO");
+  Alert by_imo;
+  by_imo.explanation =
+      R"({"matched_name": "", "features": [{"feature": "identifier", "value": 0.0,
+          "detail": "same identifier 9357389"}]})";
+  EXPECT_EQ(AlertMatchedName(by_imo), "(same identifier 9357389)");
+  Alert neither;
+  neither.explanation = "{}";
+  EXPECT_EQ(AlertMatchedName(neither), "");
+}
+
 }  // namespace embargo::store
