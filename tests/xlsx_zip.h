@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "common/zip_archive.h"
 
@@ -23,6 +24,15 @@ inline constexpr const char* kPackageRelationships =
 inline std::string ZipParts(const XlsxParts& parts) {
   auto zipped = ::embargo::ZipParts(parts);
   return zipped.ok() ? *zipped : std::string();
+}
+
+// A sheet's row `number` of inline-string cells, one per text, from column A
+// (each text's XML as given: bytes, escapes and references).
+inline std::string InlineStringRow(int number, const std::vector<std::string>& texts) {
+  std::string xml = "<row r=\"" + std::to_string(number) + "\">";
+  for (const std::string& text : texts)
+    xml += "<c t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+  return xml + "</row>";
 }
 
 inline std::string Worksheet(const std::string& rows) {

@@ -188,34 +188,37 @@ TEST(ScreenCommandTest, UsageErrorsExitWithTwo) {
   }
 }
 
+// Runs the command line `argv` as main does: its exit code.
+int RunCommandLine(std::vector<std::string> argv) {
+  std::vector<char*> c_argv;
+  for (std::string& a : argv) c_argv.push_back(a.data());
+  return Main(static_cast<int>(c_argv.size()), c_argv.data());
+}
+
 // The analyst deciding may lower the four-eyes bar, never raise it: raised
 // to 1, an analyst closed a 0.975 alert alone (a new user's trial). The
 // refusal comes before the store is opened.
 TEST(AlertsCommandTest, TheDecidingAnalystCannotRaiseTheFourEyesBar) {
-  auto run = [](std::vector<std::string> argv) {
-    std::vector<char*> c_argv;
-    for (std::string& a : argv) c_argv.push_back(a.data());
-    return Main(static_cast<int>(c_argv.size()), c_argv.data());
-  };
   const std::string store = "/nonexistent/embargo-four-eyes.db";
   for (const char* score : {"1.0", "0.95", "0.91"}) {
-    EXPECT_EQ(run({"embargo", "alerts", "decide", "5", "--status", "false_positive", "--note", "x",
-                   "--four-eyes-score", score, "--store", store}),
+    EXPECT_EQ(RunCommandLine({"embargo", "alerts", "decide", "5", "--status", "false_positive",
+                              "--note", "x", "--four-eyes-score", score, "--store", store}),
               kExitUsage)
         << score;
   }
   // payments cases decide takes the same bar; a review says which way.
-  EXPECT_EQ(run({"embargo", "payments", "cases", "decide", "1", "--status", "released", "--note",
-                 "x", "--four-eyes-score", "1.0", "--store", store}),
+  EXPECT_EQ(RunCommandLine({"embargo", "payments", "cases", "decide", "1", "--status", "released",
+                            "--note", "x", "--four-eyes-score", "1.0", "--store", store}),
             kExitUsage);
-  EXPECT_EQ(run({"embargo", "payments", "cases", "review", "1", "--note", "x", "--store", store}),
+  EXPECT_EQ(RunCommandLine(
+                {"embargo", "payments", "cases", "review", "1", "--note", "x", "--store", store}),
             kExitUsage);
-  EXPECT_EQ(run({"embargo", "payments", "cases", "review", "1", "--approve", "--reject", "--note",
-                 "x", "--store", store}),
+  EXPECT_EQ(RunCommandLine({"embargo", "payments", "cases", "review", "1", "--approve", "--reject",
+                            "--note", "x", "--store", store}),
             kExitUsage);
   // Lowered, it is accepted (and the missing store is the error).
-  EXPECT_NE(run({"embargo", "alerts", "decide", "5", "--status", "false_positive", "--note", "x",
-                 "--four-eyes-score", "0.5", "--store", store}),
+  EXPECT_NE(RunCommandLine({"embargo", "alerts", "decide", "5", "--status", "false_positive",
+                            "--note", "x", "--four-eyes-score", "0.5", "--store", store}),
             kExitUsage);
 }
 
@@ -223,18 +226,16 @@ TEST(AlertsCommandTest, TheDecidingAnalystCannotRaiseTheFourEyesBar) {
 // 2026-13-01 listed nothing; --as-of 2024-02-30 screened: a new user's
 // trial). The refusal comes before the store is opened.
 TEST(StoreCommandTest, ADayThatDoesNotExistIsRefused) {
-  auto run = [](std::vector<std::string> argv) {
-    std::vector<char*> c_argv;
-    for (std::string& a : argv) c_argv.push_back(a.data());
-    return Main(static_cast<int>(c_argv.size()), c_argv.data());
-  };
   const std::string store = "/nonexistent/embargo-days.db";
-  EXPECT_EQ(run({"embargo", "screenings", "list", "--since", "2026-13-01", "--store", store}),
+  EXPECT_EQ(
+      RunCommandLine({"embargo", "screenings", "list", "--since", "2026-13-01", "--store", store}),
+      kExitUsage);
+  EXPECT_EQ(RunCommandLine(
+                {"embargo", "screen", "--as-of", "2024-02-30", "--name", "x", "--store", store}),
             kExitUsage);
-  EXPECT_EQ(run({"embargo", "screen", "--as-of", "2024-02-30", "--name", "x", "--store", store}),
-            kExitUsage);
-  EXPECT_NE(run({"embargo", "screenings", "list", "--since", "2024-02-29", "--store", store}),
-            kExitUsage);
+  EXPECT_NE(
+      RunCommandLine({"embargo", "screenings", "list", "--since", "2024-02-29", "--store", store}),
+      kExitUsage);
 }
 
 // An IMO number or an id number alone screens, as in a batch row.

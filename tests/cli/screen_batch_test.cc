@@ -229,12 +229,7 @@ TEST(ScreenBatchTest, TheDateOrderResolvesAmbiguousDates) {
 // short row ("2 fields, header has 3" was each one's warning: a new user's
 // trial). A delimited file's short row still says so.
 TEST(BatchInputTest, AWorkbookRowEndingInEmptyCellsHasNoWarning) {
-  auto row = [](int number, const std::vector<std::string>& texts) {
-    std::string xml = "<row r=\"" + std::to_string(number) + "\">";
-    for (const std::string& text : texts)
-      xml += "<c t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
-    return xml + "</row>";
-  };
+  auto row = testing::InlineStringRow;
   testing::XlsxParts parts = testing::OneSheetWorkbookParts("Sheet1");
   parts["xl/worksheets/sheet1.xml"] =
       testing::Worksheet(row(1, {"name", "birth_date", "country"}) +

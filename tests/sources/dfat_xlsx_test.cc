@@ -114,12 +114,7 @@ TEST(DfatXlsxTest, CorruptOrForeignWorkbooksAreErrors) {
 // A DFAT workbook: the header row, then one individual named `name` (the
 // XML text of an inline string: bytes, escapes and references as given).
 std::string DfatWorkbook(const std::string& name) {
-  auto row = [](int number, const std::vector<std::string>& texts) {
-    std::string xml = "<row r=\"" + std::to_string(number) + "\">";
-    for (const std::string& text : texts)
-      xml += "<c t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
-    return xml + "</row>";
-  };
+  auto row = testing::InlineStringRow;
   testing::XlsxParts parts = testing::OneSheetWorkbookParts("Sheet1");
   parts["xl/worksheets/sheet1.xml"] = testing::Worksheet(
       row(1, {"Reference", "Name of Individual or Entity", "Type", "Name Type", "Date of Birth",
