@@ -181,6 +181,7 @@ Screening PaymentScreener::Screen(const Message& message,
   for (const Party& party : message.parties) ScreenParty(party, ctx);
   for (const FreeText& text : message.free_text) ScreenFreeText(text.path, text.text, ctx);
   Screening out;
+  out.threshold = options.threshold;
   for (Hit& hit : ctx.hits) {
     if (options.cleared && options.cleared(hit)) {
       out.suppressed.push_back(std::move(hit));

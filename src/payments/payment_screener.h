@@ -54,6 +54,7 @@ struct Hit {
 
 struct Screening {
   std::string decision;  // "pass" or "hold"
+  double threshold = 0;  // the name-score threshold it was screened at
   std::vector<Hit> hits;
   std::vector<Hit> suppressed;  // hits a good-guy decision cleared
 };

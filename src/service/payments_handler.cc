@@ -1,5 +1,7 @@
 #include "service/payments_handler.h"
 
+#include <fmt/format.h>
+
 #include "common/json_writer.h"
 #include "common/strings.h"
 #include "payments/payment_screener.h"
@@ -13,10 +15,19 @@ Response HandlePaymentsScreen(const ServingSnapshot& snapshot, const Params& par
   if (snapshot.payments == nullptr) return ErrorResponse(503, "payment screening is not loaded");
   payments::PaymentScreenOptions options;
   if (cases != nullptr) options.cleared = cases->cleared;
+  // The service's threshold is the payment control's: a caller may lower it
+  // (hold more), never raise it (any key turned a hold into a pass with
+  // threshold=1.0: a new user's trial).
   std::string threshold = Param(params, "threshold");
   if (!threshold.empty()) {
     std::optional<double> value = ParseFiniteInRange(threshold, 0, 1);
     if (!value) return ErrorResponse(400, "threshold must be a number from 0 to 1");
+    if (*value > options.threshold) {
+      return ErrorResponse(
+          400, fmt::format("threshold {} is above the service's {:.2f}: a caller may lower it "
+                           "(hold more), not raise it",
+                           threshold, options.threshold));
+    }
     options.threshold = *value;
   }
   if (Trim(body).empty()) {
@@ -55,20 +66,20 @@ Response HandlePaymentsScreen(const ServingSnapshot& snapshot, const Params& par
   Response r;
   JsonWriter w(r.text);
   w.BeginObject();
-  w.Member("decision", holds > 0 ? "hold" : "pass");
+  // A message that could not be read was not screened: the body is held, not
+  // passed on the strength of the others (fail closed).
+  w.Member("decision", holds > 0 || readable < parsed.size() ? "hold" : "pass");
   w.Key("messages");
   w.BeginArray();
   for (const Screened& s : screened)
     payments::WriteScreening(w, *s.message, s.screening, s.case_id);
   w.EndArray();
-  if (readable < parsed.size()) {
-    w.Key("errors");
-    w.BeginArray();
-    for (const payments::ParsedMessage& p : parsed) {
-      if (!p.message) payments::WriteParseError(w, *p.error);
-    }
-    w.EndArray();
+  w.Key("errors");
+  w.BeginArray();
+  for (const payments::ParsedMessage& p : parsed) {
+    if (!p.message) payments::WriteParseError(w, *p.error);
   }
+  w.EndArray();
   w.EndObject();
   r.queries = readable;
   r.alerts = holds;

@@ -57,6 +57,7 @@ ScreeningRecord PaymentScreeningRecord(ScreeningRecord base, const payments::Mes
     hits.push_back(std::move(h));
   }
   nlohmann::json result = {{"decision", screening.decision},
+                           {"threshold", screening.threshold},
                            {"hits", std::move(hits)},
                            {"cleared", screening.suppressed.size()}};
   if (case_id > 0) result["case_id"] = case_id;

@@ -25,9 +25,9 @@ Response Post(const std::string& body, const Params& params = {}) {
   return r;
 }
 
-std::string Planted() {
+std::string Planted(const std::string& creditor = "RI WON HO") {
   std::string xml = Sample("iso20022/mbanq_pacs.008.001.08_scenario1.xml");
-  xml.replace(xml.find("<Nm>Corporation B</Nm>"), 22, "<Nm>RI WON HO</Nm>");
+  xml.replace(xml.find("<Nm>Corporation B</Nm>"), 22, "<Nm>" + creditor + "</Nm>");
   return xml;
 }
 
@@ -51,7 +51,7 @@ TEST(PaymentsHandlerTest, AHeldPacs008NamesTheFieldAndTheListing) {
   }
   EXPECT_TRUE(found) << r.body.dump();
   EXPECT_EQ(message["reasons"].size(), message["hits"].size());
-  EXPECT_FALSE(r.body.contains("errors"));
+  EXPECT_EQ(r.body["errors"], nlohmann::json::array());  // always there, as PAYMENTS.md says
 }
 
 TEST(PaymentsHandlerTest, AnRjeBatchIsOneAnswerWithAMessageEach) {
@@ -66,12 +66,17 @@ TEST(PaymentsHandlerTest, AnRjeBatchIsOneAnswerWithAMessageEach) {
   }
 }
 
+// ... and the body is held: the unread message was not screened (a body
+// with a clean message and an unreadable one answered "pass": a new user's
+// trial).
 TEST(PaymentsHandlerTest, AnUnreadableMessageBesideAGoodOneIsListedUnderErrors) {
   std::string good = Sample("mt/ballerina_fin2.fin");
   std::string bad = "{1:F01AAAAUSLAAXXX0000000000}{2:I103BBBBUS33XXXXN}{4:\r\n:23B:CRED\r\n-}";
   Response r = Post(good + "$" + bad);
   ASSERT_EQ(r.status, 200) << r.body.dump();
+  EXPECT_EQ(r.body["decision"], "hold");
   EXPECT_EQ(r.body["messages"].size(), 1u);
+  EXPECT_EQ(r.body["messages"][0]["decision"], "pass");
   ASSERT_EQ(r.body["errors"].size(), 1u);
   EXPECT_NE(r.body["errors"][0]["error"].get<std::string>().find(":20:"), std::string::npos)
       << r.body.dump();
@@ -91,6 +96,12 @@ TEST(PaymentsHandlerTest, BodiesWithoutAReadableMessageAre400) {
        "MT FIN blocks ('{1:')"},
       {Planted(), {{"threshold", "nan"}}, "threshold must be a number from 0 to 1"},
       {Planted(), {{"threshold", "1.5"}}, "threshold must be a number from 0 to 1"},
+      // The service's threshold is the control's: lowered, never raised (any
+      // key passed a hold with threshold=1.0: a new user's trial).
+      {Planted(),
+       {{"threshold", "1.0"}},
+       "threshold 1.0 is above the service's 0.80: a caller may lower it (hold more), not raise "
+       "it"},
   };
   for (const Case& c : cases) {
     Response r = Post(c.body, c.params);
@@ -105,9 +116,12 @@ TEST(PaymentsHandlerTest, BodiesWithoutAReadableMessageAre400) {
 
 TEST(PaymentsHandlerTest, TheThresholdParameterIsTheNameThreshold) {
   // The creditor's address is in the US, the listed RI WON HO is North
-  // Korean: the name scores 0.85 with that evidence.
+  // Korean: the name scores 0.85 with that evidence. A lower threshold holds
+  // what the service's passes.
   EXPECT_EQ(Post(Planted()).body["decision"], "hold");
-  EXPECT_EQ(Post(Planted(), {{"threshold", "0.9"}}).body["decision"], "pass");
+  EXPECT_EQ(Post(Planted(), {{"threshold", "0.9"}}).status, 400);
+  EXPECT_EQ(Post(Planted("RI WON")).body["decision"], "pass");
+  EXPECT_EQ(Post(Planted("RI WON"), {{"threshold", "0.5"}}).body["decision"], "hold");
 }
 
 }  // namespace

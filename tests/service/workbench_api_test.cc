@@ -114,6 +114,9 @@ TEST_F(WorkbenchApiTest, EveryScreeningIsRecordedUnderTheKeysUser) {
   EXPECT_EQ(payment["outcome"], "alert");
   EXPECT_EQ(payment["subject"]["id"], "REF9");
   EXPECT_GT(payment["result"]["case_id"].get<int64_t>(), 0);
+  EXPECT_EQ(payment["result"]["threshold"], 0.8);  // what it was screened at
+  // A since that is no day: 2026-13-01 was read as one (a new user's trial).
+  EXPECT_EQ(Get("rev", "/screenings?since=2026-13-01")->status, 400);
   const std::string bobs = fmt::format("/screenings/{}", payment["id"].get<int64_t>());
   EXPECT_EQ(Get("ana", bobs)->status, 404);
   EXPECT_EQ(Json(Get("rev", bobs))["subject"]["id"], "REF9");
