@@ -47,8 +47,14 @@ Response HandleAlertList(store::Database& db, const Params& params, const std::s
   store::AlertFilter filter;
   filter.status = Param(params, "status");
   filter.customer = Param(params, "customer");
-  filter.include_closed = Param(params, "all") == "true";
-  filter.pending_review = Param(params, "pending") == "true";
+  auto all = BoolParam(params, "all");
+  auto pending = BoolParam(params, "pending");
+  auto brief = BoolParam(params, "brief");
+  for (const Result<bool>* flag : {&all, &pending, &brief}) {
+    if (!flag->ok()) return ErrorResponse(400, flag->error().message);
+  }
+  filter.include_closed = *all;
+  filter.pending_review = *pending;
   if (params.count("assignee") > 0) {
     filter.assignee = store::AssigneeNamed(Param(params, "assignee"), caller);
   }
@@ -78,9 +84,8 @@ Response HandleAlertList(store::Database& db, const Params& params, const std::s
   if (!alerts.ok()) return ErrorResponse(500, alerts.error().ToString());
   Response r;
   r.body = {{"results", nlohmann::json::array()}, {"limit", *limit}, {"offset", *offset}};
-  const bool brief = Param(params, "brief") == "true";
   for (const store::Alert& a : *alerts) {
-    r.body["results"].push_back(brief ? store::AlertSummaryJson(a) : store::AlertToJson(a));
+    r.body["results"].push_back(*brief ? store::AlertSummaryJson(a) : store::AlertToJson(a));
   }
   return r;
 }

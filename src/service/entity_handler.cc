@@ -83,12 +83,6 @@ std::optional<EntityPath> SplitPath(const std::string& path) {
   return out;
 }
 
-std::optional<bool> ParseBool(const std::string& text) {
-  if (text == "true" || text == "1" || text == "yes") return true;
-  if (text == "false" || text == "0" || text == "no") return false;
-  return std::nullopt;
-}
-
 struct Page {
   size_t limit = kAdjacentDefaultLimit;
   size_t offset = 0;
@@ -146,8 +140,8 @@ Response HandleEntity(const ServingSnapshot& snapshot, const std::string& full_p
                       const Params& params) {
   std::optional<EntityPath> path = SplitPath(full_path);
   if (!path) return ErrorResponse(404, "Not found: /entities/" + full_path);
-  std::optional<bool> nested = ParseBool(Param(params, "nested", "true"));
-  if (!nested) return ErrorResponse(400, "nested must be true or false");
+  Result<bool> nested = BoolParam(params, "nested", true);
+  if (!nested.ok()) return ErrorResponse(400, nested.error().message);
   const FtmGraph* graph = snapshot.ftm_graph.get();
   const Entity* entity = snapshot.screener->FindEntity(path->id);
   const FtmRecord* record = nullptr;

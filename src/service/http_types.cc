@@ -1,5 +1,7 @@
 #include "service/http_types.h"
 
+#include <fmt/format.h>
+
 #include "common/strings.h"
 
 namespace embargo::service {
@@ -27,6 +29,14 @@ Response HtmlReportResponse(std::string html) {
 std::string Param(const Params& params, const std::string& key, const std::string& fallback) {
   auto it = params.find(key);
   return it == params.end() ? fallback : it->second;
+}
+
+Result<bool> BoolParam(const Params& params, const std::string& key, bool fallback) {
+  const std::string text = AsciiLowercase(Trim(Param(params, key)));
+  if (text.empty()) return fallback;
+  if (text == "true" || text == "1" || text == "yes" || text == "on") return true;
+  if (text == "false" || text == "0" || text == "no" || text == "off") return false;
+  return MakeError(fmt::format("{} must be true or false, not '{}'", key, Param(params, key)));
 }
 
 std::vector<std::string> ParamAll(const Params& params, const std::string& key) {

@@ -96,6 +96,10 @@ struct Limits {
 
 // First value of a parameter, or `fallback`.
 std::string Param(const Params& params, const std::string& key, const std::string& fallback = "");
+// A yes-or-no parameter: true, 1, yes, on or false, 0, no, off (any case);
+// `fallback` when absent or empty; an error naming the parameter otherwise
+// (pending=1 was read as false: a new user's trial).
+Result<bool> BoolParam(const Params& params, const std::string& key, bool fallback = false);
 // All values of a parameter.
 std::vector<std::string> ParamAll(const Params& params, const std::string& key);
 

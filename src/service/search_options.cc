@@ -99,10 +99,11 @@ void SearchRefinements::Sort(std::vector<Match>& matches) const {
 
 Result<SearchRefinements> ParseSearchRefinements(const Params& params) {
   SearchRefinements out;
-  std::string target = Param(params, "target");
-  if (target == "true" || target == "1") out.target = true;
-  if (target == "false" || target == "0") out.target = false;
-  if (!target.empty() && !out.target) return MakeError("target must be true or false");
+  if (!Param(params, "target").empty()) {
+    Result<bool> target = BoolParam(params, "target");
+    if (!target.ok()) return target.error();
+    out.target = *target;
+  }
   for (const std::string& spec : ParamAll(params, "filter")) {
     size_t colon = spec.find(':');
     if (colon == std::string::npos || colon == 0) {

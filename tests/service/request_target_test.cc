@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "service/http_types.h"
+
 namespace embargo::service {
 namespace {
 
@@ -40,4 +42,25 @@ TEST(RequestTargetTest, AQueryParameterThatDecodesToInvalidUtf8IsRefusedByName) 
 }
 
 }  // namespace
+// Yes-or-no parameters read one way everywhere: pending=1 was read as
+// false by /alerts (a new user's trial); a value that is neither is a 400's
+// message, not false.
+TEST(BoolParamTest, ReadsEveryYesAndNoAndRefusesTheRest) {
+  for (const char* yes : {"true", "1", "yes", "on", "TRUE", " Yes "}) {
+    auto v = BoolParam(Params{{"pending", yes}}, "pending");
+    ASSERT_TRUE(v.ok()) << yes;
+    EXPECT_TRUE(*v) << yes;
+  }
+  for (const char* no : {"false", "0", "no", "off", "False"}) {
+    auto v = BoolParam(Params{{"pending", no}}, "pending");
+    ASSERT_TRUE(v.ok()) << no;
+    EXPECT_FALSE(*v) << no;
+  }
+  EXPECT_TRUE(*BoolParam(Params{}, "nested", true));
+  EXPECT_FALSE(*BoolParam(Params{{"pending", ""}}, "pending"));
+  auto bad = BoolParam(Params{{"pending", "maybe"}}, "pending");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().message, "pending must be true or false, not 'maybe'");
+}
+
 }  // namespace embargo::service
