@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/strings.h"
 #include "store/audit_state.h"
 
 namespace embargo::store {
@@ -275,7 +276,7 @@ std::optional<std::string> DecisionFieldsProblem(const std::string& status,
                                                  const std::string& note) {
   if (status != "true_match" && status != "false_positive" && status != "escalated")
     return fmt::format("status '{}': expected true_match, false_positive or escalated", status);
-  if (note.empty()) return "a decision needs a note (--note): why this status";
+  if (Trim(note).empty()) return "a decision needs a note: why this status";
   return std::nullopt;
 }
 
@@ -335,7 +336,7 @@ Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& sta
 
 Result<Alert> ReviewDecision(Database& db, int64_t alert_id, bool approve, const std::string& note,
                              const std::string& reviewer) {
-  if (note.empty()) return MakeError("a review needs a note (--note): why approve or reject");
+  if (Trim(note).empty()) return MakeError("a review needs a note: why approve or reject");
   auto tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
   auto alert = LiveAlert(db, alert_id);

@@ -95,6 +95,7 @@ TEST_P(FourEyesTest, AStrongFalsePositiveWaitsForAReviewerOtherThanItsAnalyst) {
   ASSERT_FALSE(own.ok());
   EXPECT_NE(own.error().message.find("cannot review it"), std::string::npos);
   EXPECT_FALSE(ReviewDecision(db(), alert.id, true, "", "rev").ok()) << "a review needs a note";
+  EXPECT_FALSE(ReviewDecision(db(), alert.id, true, " \t ", "rev").ok()) << "white space is none";
   auto still = GetAlert(db(), alert.id);
   ASSERT_TRUE(still.ok());
   EXPECT_TRUE(still->live());

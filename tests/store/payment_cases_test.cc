@@ -409,7 +409,9 @@ TEST_P(PaymentCaseTest, OnlyAHeldCaseCanBeDecidedWithAStatusAndANote) {
   EXPECT_EQ(bad_status.error().ToString(), "status 'cleared': expected released or blocked");
   auto no_note = DecidePaymentCase(db(), held.id, "released", "", "ana");
   ASSERT_FALSE(no_note.ok());
-  EXPECT_EQ(no_note.error().ToString(), "a decision needs a note (--note): why this status");
+  EXPECT_EQ(no_note.error().ToString(), "a decision needs a note: why this status");
+  // White space is no note (a new user's trial stored "   ").
+  EXPECT_FALSE(DecidePaymentCase(db(), held.id, "blocked", "   ", "ana").ok());
   auto missing = DecidePaymentCase(db(), 42, "blocked", "x", "ana");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().ToString(), "no payment case 42");
