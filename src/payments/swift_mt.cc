@@ -604,6 +604,10 @@ Result<std::vector<Field>> MtReader::SplitFields(const std::vector<TextLine>& te
 // of a cover payment, whose fields are given paths ":B:50K:".
 Status MtReader::ReadFields(const std::vector<Field>& fields, Message& message) const {
   bool institution_transfer = message.type.starts_with("MT2"), sequence_b = false;
+  // A type whose fields embargo does not know (MT940, MT199, MT999...): a
+  // field that names no party is screened as free text, not dropped (MT940's
+  // :86: RI WON HO PYONGYANG passed unscreened: a new user's trial).
+  const bool modelled = NeedsReferenceAndAmount(message.type);
   bool has_reference = false, has_amount = false;
   for (const Field& field : fields) {
     string_view number = field.tag.substr(0, 2);
@@ -626,13 +630,15 @@ Status MtReader::ReadFields(const std::vector<Field>& fields, Message& message) 
       message.currency = value->currency;
       message.amount = value->amount;
       has_amount = true;
-    } else if (IsFreeText(field.tag)) {
+    } else if (std::optional<Role> role =
+                   IsFreeText(field.tag)
+                       ? std::nullopt
+                       : RoleOf(number, option, institution_transfer && !sequence_b)) {
+      message.parties.push_back(ReadParty(*role, path, option, field));
+    } else if (IsFreeText(field.tag) || !modelled) {
       std::vector<string_view> lines;
       for (const TextLine& line : field.lines) lines.push_back(line.text);
       message.free_text.push_back(FreeText{path, Join(lines, "\n")});
-    } else if (std::optional<Role> role =
-                   RoleOf(number, option, institution_transfer && !sequence_b)) {
-      message.parties.push_back(ReadParty(*role, path, option, field));
     }
   }
   if (NeedsReferenceAndAmount(message.type) && (!has_reference || !has_amount)) {

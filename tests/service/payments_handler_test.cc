@@ -82,6 +82,22 @@ TEST(PaymentsHandlerTest, AnUnreadableMessageBesideAGoodOneIsListedUnderErrors) 
       << r.body.dump();
 }
 
+// A message type whose fields embargo does not model has every field that
+// names no party screened as free text (MT940's :86: passed unscreened: a
+// new user's trial).
+TEST(PaymentsHandlerTest, AnUnmodelledMessageTypeIsScreenedAsFreeText) {
+  const std::string mt940 =
+      "{1:F01ABCDLKLXAXXX0000000000}{2:I940MHCBJPJTXXXXN}{4:\r\n:20:X\r\n:25:123456\r\n"
+      ":86:RI WON HO PYONGYANG\r\n-}";
+  Response r = Post(mt940);
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  EXPECT_EQ(r.body["decision"], "hold") << r.body.dump();
+  EXPECT_EQ(r.body["messages"][0]["type"], "MT940");
+  bool named = false;
+  for (const auto& hit : r.body["messages"][0]["hits"]) named |= hit["path"] == ":86:";
+  EXPECT_TRUE(named) << r.body.dump();
+}
+
 TEST(PaymentsHandlerTest, BodiesWithoutAReadableMessageAre400) {
   struct Case {
     std::string body;
