@@ -672,12 +672,18 @@ HttpReply Server::Answer(RequestLog& log, const Call& call) {
                   {"role", RoleName(call.caller.role)},
                   {"monitoring", store_ != nullptr}};
         break;
-      case RouteId::kVersions: r = with_store(HandleVersions); break;
+      case RouteId::kVersions:
+        r = with_store([&](store::Database& db) {
+          return HandleVersions(db, call.caller.role == Role::kAdmin);
+        });
+        break;
       case RouteId::kVersionDiff:
         r = with_store([&](store::Database& db) { return HandleVersionDiff(db, call.captured); });
         break;
       case RouteId::kEntityHistory:
-        r = with_store([&](store::Database& db) { return HandleEntityHistory(db, call.captured); });
+        r = with_store([&](store::Database& db) {
+          return HandleEntityHistory(db, call.captured, call.caller.role == Role::kAdmin);
+        });
         break;
       case RouteId::kUi: break;  // answered in Dispatch
       case RouteId::kPaymentsScreen:

@@ -8,8 +8,39 @@
 #include "store/entity_history.h"
 
 namespace embargo::service {
+namespace {
 
-Response HandleVersions(store::Database& db) {
+// An origin ("/srv/lists/sdn.xml, https://...") with each path cut to its
+// file's name; URLs as they are.
+std::string WithoutFolders(const std::string& origin) {
+  std::string out;
+  for (const std::string& part : SplitList(origin, ',')) {
+    const bool url = part.find("://") != std::string::npos;
+    const size_t slash = part.find_last_of('/');
+    out += (out.empty() ? "" : ", ") +
+           (url || slash == std::string::npos ? part : part.substr(slash + 1));
+  }
+  return out;
+}
+
+// Every "origin" in `j`, for a caller who is no admin.
+void HideServerPaths(nlohmann::json& j) {
+  if (j.is_object()) {
+    for (auto& [key, value] : j.items()) {
+      if (key == "origin" && value.is_string()) {
+        value = WithoutFolders(value.get<std::string>());
+      } else {
+        HideServerPaths(value);
+      }
+    }
+  } else if (j.is_array()) {
+    for (nlohmann::json& item : j) HideServerPaths(item);
+  }
+}
+
+}  // namespace
+
+Response HandleVersions(store::Database& db, bool show_paths) {
   auto versions = store::ListVersions(db);
   if (!versions.ok()) return ErrorResponse(500, versions.error().ToString());
   Response r;
@@ -17,6 +48,7 @@ Response HandleVersions(store::Database& db) {
   for (auto it = versions->rbegin(); it != versions->rend(); ++it) {
     r.body["results"].push_back(store::ListVersionToJson(*it));
   }
+  if (!show_paths) HideServerPaths(r.body);
   return r;
 }
 
@@ -36,7 +68,7 @@ Response HandleVersionDiff(store::Database& db, const std::string& id) {
   return r;
 }
 
-Response HandleEntityHistory(store::Database& db, const std::string& entity_id) {
+Response HandleEntityHistory(store::Database& db, const std::string& entity_id, bool show_paths) {
   auto history = store::EntityHistory(db, entity_id);
   if (!history.ok()) return ErrorResponse(500, history.error().ToString());
   if (history->empty()) {
@@ -44,6 +76,7 @@ Response HandleEntityHistory(store::Database& db, const std::string& entity_id) 
   }
   Response r;
   r.body = store::EntityHistoryToJson(entity_id, *history);
+  if (!show_paths) HideServerPaths(r.body);
   return r;
 }
 

@@ -14,11 +14,14 @@
 namespace embargo::service {
 
 // 200 {"results": [version...]} (store/entity_history.h, ListVersionToJson).
-Response HandleVersions(store::Database& db);
+// `show_paths`: the caller is an admin. Others see each version's origin
+// without the server's folders (the file's name, a URL as it is): server
+// paths are shown to admins only (a viewer saw them: a new user's trial).
+Response HandleVersions(store::Database& db, bool show_paths);
 // 200 {"from", "to", "counts", "added", "removed", "changed"}; 404 for an
 // unknown version.
 Response HandleVersionDiff(store::Database& db, const std::string& id);
 // 200 {"entity", "versions": [...]}; 404 when no stored version holds it.
-Response HandleEntityHistory(store::Database& db, const std::string& entity_id);
+Response HandleEntityHistory(store::Database& db, const std::string& entity_id, bool show_paths);
 
 }  // namespace embargo::service

@@ -21,6 +21,7 @@
 #include "service/alert_store.h"
 #include "service/background_server.h"
 #include "service/server.h"
+#include "service/versions_handler.h"
 #include "store/alerts.h"
 #include "store/audit.h"
 #include "store/audit_head.h"
@@ -471,6 +472,15 @@ TEST(AlertServerTest, ServesTheAlertsAndListsOfItsStore) {
   ASSERT_EQ(history->status, 200) << history->body;
   EXPECT_EQ(Json(history)["versions"][0]["state"], "added");
   EXPECT_EQ(c.Get("/history/not-an-entity")->status, 404);
+  // Server paths are an admin's (this loopback client is one): others see
+  // the file's name (a viewer saw the paths: a new user's trial).
+  const std::string origin = held[0]["origin"];
+  EXPECT_NE(origin.find('/'), std::string::npos) << origin;
+  const nlohmann::json as_viewer = HandleVersions(store.db(), false).body["results"][0];
+  EXPECT_EQ(as_viewer["origin"], origin.substr(origin.rfind('/') + 1));
+  const nlohmann::json history_as_viewer =
+      HandleEntityHistory(store.db(), "un_sc_sanctions-KPi.033", false).body;
+  EXPECT_EQ(history_as_viewer.dump().find(origin), std::string::npos) << history_as_viewer.dump();
 
   auto bad = c.Post(fmt::format("/alerts/{}/decision", id), "{oops", "application/json");
   ASSERT_TRUE(bad);
