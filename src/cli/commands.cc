@@ -299,7 +299,8 @@ int Main(int argc, char** argv) {
                         "table)");
   serve_cmd->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8000)");
   serve_cmd->add_option("--api-keys", serve.api_keys_path,
-                        "API keys file ('<role> <sha256>' lines); none: loopback only");
+                        "API keys file ('<role> <sha256> <user>' lines, as 'embargo keys hash' "
+                        "writes them); none: loopback only");
   serve_cmd->add_flag("--log-queries", serve.log_queries, "Log screened names (off by default)");
   serve_cmd->add_option("--update-token", serve.update_token,
                         "Token that POST /updatez?token=... (yente's reload) must carry; without "

@@ -42,12 +42,15 @@ int RunServe(service::ServerOptions options, const std::string& listen, std::ost
                        snapshot->screener->lists().entities.size(), snapshot->version,
                        options.tls_cert_path.empty() ? "http" : "https", options.host, *bound);
   }
+  // With keys, the example carries the header a key goes in (without it
+  // the hint answered 401: a new user's trial).
   out << fmt::format(
-             "  try: curl -s -X POST 'http://{}:{}/match/default' -H 'Content-Type: "
+             "  try: curl -s -X POST '{}://{}:{}/match/default'{} -H 'Content-Type: "
              "application/json' "
              "-d '{{\"queries\":{{\"q1\":{{\"schema\":\"Person\",\"properties\":{{\"name\":[\"Lee "
              "Won-ho\"]}}}}}}}}'\n",
-             options.host, *bound)
+             options.tls_cert_path.empty() ? "http" : "https", options.host, *bound,
+             options.api_keys_path.empty() ? "" : " -H 'Authorization: ApiKey YOUR_KEY'")
       << std::flush;
   Status run = server.Run();
   if (!run.ok()) {

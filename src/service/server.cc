@@ -413,7 +413,10 @@ HttpDispatch Server::Dispatch(HttpRequest&& request) {
   log.path = target->path;
   if (options_.log_queries && target->params.count("q")) log.q = Param(target->params, "q");
   std::string captured;
-  const Route* route = FindRoute(request.method, target->path, captured);
+  // "/ui/" is the workbench's page as "/ui" is (it was a 401 or a 404: a
+  // new user's trial).
+  const std::string_view path = target->path == "/ui/" ? "/ui" : std::string_view(target->path);
+  const Route* route = FindRoute(request.method, path, captured);
   // Probes cost nothing and must answer under load: not counted.
   bool probe = route && (route->id == RouteId::kHealth || route->id == RouteId::kReady);
   log.admitted = !probe;

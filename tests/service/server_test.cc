@@ -394,6 +394,13 @@ TEST(ServerAuthTest, TheWorkbenchLoadsWithoutAKeyAndItsApiCallsNeedOne) {
   EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'none'"),
             std::string::npos);
   EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
+  // "/ui/" is the same page (a 401 without a key, a 404 with one: a new
+  // user's trial); it names its icon, so browsers ask for no /favicon.ico.
+  auto slash = c.Get("/ui/");
+  ASSERT_TRUE(slash);
+  EXPECT_EQ(slash->status, 200);
+  EXPECT_EQ(slash->body, page->body);
+  EXPECT_NE(page->body.find("<link rel=\"icon\""), std::string::npos);
   // The page's script modules import each other by relative path.
   for (const char* file : {"/ui/app.js", "/ui/core.js", "/ui/login.js", "/ui/screen.js",
                            "/ui/alerts.js", "/ui/lists.js", "/ui/audit.js", "/ui/app.css"}) {
