@@ -276,8 +276,7 @@ std::optional<std::string> DecisionFieldsProblem(const std::string& status,
                                                  const std::string& note) {
   if (status != "true_match" && status != "false_positive" && status != "escalated")
     return fmt::format("status '{}': expected true_match, false_positive or escalated", status);
-  if (Trim(note).empty()) return "a decision needs a note: why this status";
-  return std::nullopt;
+  return NoteProblem(note, "a decision", "why this status");
 }
 
 Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& status,
@@ -336,7 +335,8 @@ Result<Alert> DecideAlert(Database& db, int64_t alert_id, const std::string& sta
 
 Result<Alert> ReviewDecision(Database& db, int64_t alert_id, bool approve, const std::string& note,
                              const std::string& reviewer) {
-  if (Trim(note).empty()) return MakeError("a review needs a note: why approve or reject");
+  if (auto problem = NoteProblem(note, "a review", "why approve or reject"))
+    return MakeError(*problem);
   auto tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
   auto alert = LiveAlert(db, alert_id);

@@ -4,9 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/strings.h"
 #include "store/alerts.h"
 
 namespace embargo::store {
+
+std::optional<std::string> NoteProblem(const std::string& note, const char* what, const char* why) {
+  if (Trim(note).empty()) return fmt::format("{} needs a note: {}", what, why);
+  if (note.size() > kMaxNoteBytes) {
+    return fmt::format("{}'s note is {} bytes: at most {}", what, note.size(), kMaxNoteBytes);
+  }
+  return std::nullopt;
+}
 
 bool ExplanationHasIdentifierMatch(const std::string& explanation_json) {
   nlohmann::json j = nlohmann::json::parse(explanation_json, nullptr, false);

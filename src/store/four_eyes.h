@@ -31,6 +31,13 @@ struct Alert;
 std::optional<std::string> FourEyesReason(const Alert& alert, const std::string& status,
                                           const FourEyesPolicy& policy);
 
+// What is wrong with the note of a decision or a review (`what`: "a
+// decision", "a review"; `why`: what it should say), or nullopt: empty or
+// white space only (no note), or longer than kMaxNoteBytes (a 900 KB note
+// went into the audit trail: a new user's trial).
+inline constexpr size_t kMaxNoteBytes = 10000;
+std::optional<std::string> NoteProblem(const std::string& note, const char* what, const char* why);
+
 // Whether an alert's explanation (its JSON) records an identifier both
 // sides carry.
 bool ExplanationHasIdentifierMatch(const std::string& explanation_json);

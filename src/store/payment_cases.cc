@@ -396,7 +396,7 @@ Result<PaymentCase> DecidePaymentCase(Database& db, int64_t case_id, const std::
   if (status != "released" && status != "blocked") {
     return MakeError(fmt::format("status '{}': expected released or blocked", status));
   }
-  if (Trim(note).empty()) return MakeError("a decision needs a note: why this status");
+  if (auto problem = NoteProblem(note, "a decision", "why this status")) return MakeError(*problem);
   auto tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
   auto c = GetPaymentCase(db, case_id);
@@ -458,7 +458,8 @@ Result<PaymentCase> DecidePaymentCase(Database& db, int64_t case_id, const std::
 
 Result<PaymentCase> ReviewPaymentCase(Database& db, int64_t case_id, bool approve,
                                       const std::string& note, const std::string& reviewer) {
-  if (Trim(note).empty()) return MakeError("a review needs a note: why approve or reject");
+  if (auto problem = NoteProblem(note, "a review", "why approve or reject"))
+    return MakeError(*problem);
   auto tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
   auto c = GetPaymentCase(db, case_id);

@@ -96,6 +96,11 @@ TEST_P(FourEyesTest, AStrongFalsePositiveWaitsForAReviewerOtherThanItsAnalyst) {
   EXPECT_NE(own.error().message.find("cannot review it"), std::string::npos);
   EXPECT_FALSE(ReviewDecision(db(), alert.id, true, "", "rev").ok()) << "a review needs a note";
   EXPECT_FALSE(ReviewDecision(db(), alert.id, true, " \t ", "rev").ok()) << "white space is none";
+  // A note has a length: a 900 KB one went into the audit trail (a new
+  // user's trial).
+  auto long_note = ReviewDecision(db(), alert.id, true, std::string(kMaxNoteBytes + 1, 'x'), "rev");
+  ASSERT_FALSE(long_note.ok());
+  EXPECT_EQ(long_note.error().message, "a review's note is 10001 bytes: at most 10000");
   auto still = GetAlert(db(), alert.id);
   ASSERT_TRUE(still.ok());
   EXPECT_TRUE(still->live());
