@@ -75,6 +75,15 @@ void AddFourEyesOption(CLI::App* cmd, store::FourEyesPolicy& policy, bool lower_
       ->check(FiniteRange(0, highest));
 }
 
+// A four-eyes review's --approve or --reject (one of them: the command
+// checks) and its required --note.
+void AddReviewOptions(CLI::App* cmd, bool& approve, bool& reject, std::string& note,
+                      const char* approve_help, const char* reject_help) {
+  cmd->add_flag("--approve", approve, approve_help)
+      ->excludes(cmd->add_flag("--reject", reject, reject_help));
+  cmd->add_option("--note", note, "Why (required)")->required();
+}
+
 void AddAuditOptions(CLI::App* cmd, store::AnchorOptions& audit) {
   cmd->add_option("--audit-key-file", audit.key_file,
                   "Audit key: HMACs the audit head (default $EMBARGO_AUDIT_KEY_FILE; none: "
@@ -487,10 +496,8 @@ int Main(int argc, char** argv) {
   auto* alerts_review = alerts_cmd->add_subcommand(
       "review", "Approve or reject a decision waiting for a second person (four-eyes)");
   alerts_review->add_option("ID", alerts.id, "Alert id")->required();
-  auto* approve = alerts_review->add_flag("--approve", alerts.approve, "The decision takes effect");
-  auto* reject = alerts_review->add_flag("--reject", alerts.reject, "The decision is dropped");
-  approve->excludes(reject);
-  alerts_review->add_option("--note", alerts.note, "Why (required)")->required();
+  AddReviewOptions(alerts_review, alerts.approve, alerts.reject, alerts.note,
+                   "The decision takes effect", "The decision is dropped");
   AddStoreOption(alerts_review, alerts.store);
   AddAuditOptions(alerts_review, alerts.audit);
   alerts_review->callback([&] { code = RunAlertsReview(alerts, std::cout, std::cerr); });
@@ -575,22 +582,12 @@ int Main(int argc, char** argv) {
   auto* cases_review = cases_cmd->add_subcommand(
       "review", "Approve or reject a release waiting for a second person (four-eyes)");
   cases_review->add_option("ID", payment_cases.id, "Case id")->required();
-  auto* approve_release =
-      cases_review->add_flag("--approve", payment_cases.approve, "Approve the release");
-  auto* reject_flag =
-      cases_review->add_flag("--reject", payment_cases.reject, "Reject it: the case stays held");
-  approve_release->excludes(reject_flag);
-  cases_review->add_option("--note", payment_cases.note, "Why (required)")->required();
+  AddReviewOptions(cases_review, payment_cases.approve, payment_cases.reject, payment_cases.note,
+                   "Approve the release", "Reject it: the case stays held");
   AddStoreOption(cases_review, payment_cases.store);
   AddAuditOptions(cases_review, payment_cases.audit);
-  cases_review->callback([&] {
-    if (!payment_cases.approve && !payment_cases.reject) {
-      std::cerr << "embargo payments cases review: give --approve or --reject\n";
-      code = kExitUsage;
-      return;
-    }
-    code = RunPaymentCasesReview(payment_cases, std::cout, std::cerr);
-  });
+  cases_review->callback(
+      [&] { code = RunPaymentCasesReview(payment_cases, std::cout, std::cerr); });
 
   ScreeningsArgs screenings;
   auto* screenings_cmd = app.add_subcommand(

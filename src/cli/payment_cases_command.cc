@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/payments_command.h"
+#include "cli/screen_command.h"
 #include "cli/store_commands.h"
 #include "cli/text_columns.h"
 #include "common/json_text.h"
@@ -118,6 +119,10 @@ int RunPaymentCasesDecide(const PaymentCasesArgs& args, std::ostream& out, std::
 
 int RunPaymentCasesReview(const PaymentCasesArgs& args, std::ostream& out, std::ostream& err) {
   const char* command = "embargo payments cases review";
+  if (args.approve == args.reject) {
+    err << command << ": say --approve or --reject\n";
+    return kExitUsage;
+  }
   auto store = OpenWritableStore(args.store, args.audit, command, err);
   if (!store) return 1;
   std::string reviewer = args.analyst.empty() ? store::CurrentUser() : args.analyst;

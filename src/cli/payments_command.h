@@ -60,7 +60,8 @@ int RunPaymentCasesList(const PaymentCasesArgs& args, std::ostream& out, std::os
 int RunPaymentCasesShow(const PaymentCasesArgs& args, std::ostream& out, std::ostream& err);
 int RunPaymentCasesDecide(const PaymentCasesArgs& args, std::ostream& out, std::ostream& err);
 // Approves or rejects a release waiting for review (four-eyes), as someone
-// other than its analyst.
+// other than its analyst; 2 (usage) unless exactly one of --approve and
+// --reject is given.
 int RunPaymentCasesReview(const PaymentCasesArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace embargo::cli

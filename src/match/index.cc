@@ -1,7 +1,6 @@
 #include "match/index.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <iterator>
 #include <optional>
@@ -129,9 +128,7 @@ std::optional<text::AnalyzedName> BracketedShortName(std::string_view name, Sche
   if (inner.size() < 2 || inner.size() > 10 || capitals < 2) return std::nullopt;
   // A legal form in brackets ("ASIA ENERGY GENERAL TRADING (LLC)") is no
   // short name: read alone it would meet any query of legal forms (OOO).
-  std::string lower(inner);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = AsciiLowercase(inner);
   if (text::IsLegalForm(lower) || text::IsLegalFormAbbreviation(lower)) return std::nullopt;
   text::AnalyzedName unit = text::AnalyzeName(inner, schema);
   if (unit.tokens.empty()) return std::nullopt;

@@ -125,8 +125,6 @@ std::string_view LastChange(const Entity& e) {
   return e.listed_on;
 }
 
-bool IsChangedSince(std::string_view text) { return IsIsoDayOrTime(text); }
-
 bool EntityFilter::Accepts(const Entity& e) const {
   if (!InAny(e, scope)) return false;
   if (!included.empty() && !InAny(e, included)) return false;
@@ -163,7 +161,7 @@ Result<EntityFilter> ParseEntityFilter(const ServingSnapshot& snapshot,
     filter.topics.insert(t);
   }
   filter.changed_since = Param(params, "changed_since");
-  if (!filter.changed_since.empty() && !IsChangedSince(filter.changed_since)) {
+  if (!filter.changed_since.empty() && !IsIsoDayOrTime(filter.changed_since)) {
     return MakeError(fmt::format(
         "changed_since: '{}' is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])",
         filter.changed_since));

@@ -44,10 +44,6 @@ struct EntityFilter {
 // last_change, else the date it was listed; "" when neither is known.
 std::string_view LastChange(const Entity& e);
 
-// Whether `text` is yente's changed_since: YYYY-MM-DD, YYYY-MM-DDTHH:MM or
-// YYYY-MM-DDTHH:MM:SS, a time with or without a final Z.
-bool IsChangedSince(std::string_view text);
-
 // The filters of a request under `path_dataset` (a dataset or collection
 // ResolveDatasetScope knows). Errors (for a 400): a topic that is neither a
 // FollowTheMoney topic embargo knows nor one a loaded entity carries, a

@@ -5,7 +5,7 @@
 #include <variant>
 
 #include "common/strings.h"
-#include "service/entity_filter.h"
+#include "model/calendar.h"
 #include "store/screening_certificate.h"
 #include "store/screenings.h"
 
@@ -21,7 +21,7 @@ Response HandleScreeningList(store::Database& db, const Params& params, const Ke
   filter.actor = Param(params, "actor");
   filter.kind = Param(params, "kind");
   filter.since = Param(params, "since");
-  if (!filter.since.empty() && !IsChangedSince(filter.since)) {
+  if (!filter.since.empty() && !IsIsoDayOrTime(filter.since)) {
     return ErrorResponse(400, fmt::format("since: '{}' is not a date (YYYY-MM-DD) or a time "
                                           "(YYYY-MM-DDTHH:MM[:SS])",
                                           filter.since));
